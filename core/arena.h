@@ -1,0 +1,20 @@
+/* arena.h — bump allocator: one per document, freed at once. */
+#ifndef GWR_ARENA_H
+#define GWR_ARENA_H
+#include <stddef.h>
+
+typedef struct gwr_arena_block gwr_arena_block;
+typedef struct gwr_arena {
+    gwr_arena_block *head;
+    size_t used_total;          /* bytes handed out, for statistics */
+} gwr_arena;
+
+void  gwr_arena_init(gwr_arena *a);
+void  gwr_arena_free(gwr_arena *a);
+/* Returns zeroed memory aligned for any object; NULL only when out of memory. */
+void *gwr_arena_alloc(gwr_arena *a, size_t n);
+/* Copies s[0..n) and appends a NUL. */
+char *gwr_arena_strndup(gwr_arena *a, const char *s, size_t n);
+char *gwr_arena_strdup(gwr_arena *a, const char *s);
+
+#endif

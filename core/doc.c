@@ -1,0 +1,98 @@
+/* doc.c — one report: load → outline → facts; names of the model's enums. */
+#include "doc.h"
+#include "facts.h"
+#include "outline.h"
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const node_kind_names[GWR_NODE__COUNT] = {
+    "root", "part", "section", "item", "topic", "targets", "para", "front",
+};
+static const char *const role_names[GWR_ROLE__COUNT] = {
+    "", "review", "plan", "self", "other",
+};
+static const char *const fig_kind_names[GWR_FK__COUNT] = {
+    "level", "growth", "decline", "points", "rank", "multiple",
+};
+static const char *const status_names[GWR_ST__COUNT] = { "achieved", "planned" };
+static const char *const period_names[GWR_PER__COUNT] = { "year", "quarter", "month", "multiyear" };
+
+const char *gwr_node_kind_name(gwr_node_kind k) { return (unsigned)k < GWR_NODE__COUNT ? node_kind_names[k] : "?"; }
+const char *gwr_role_name(gwr_role r) { return (unsigned)r < GWR_ROLE__COUNT ? role_names[r] : "?"; }
+const char *gwr_fig_kind_name(gwr_fig_kind k) { return (unsigned)k < GWR_FK__COUNT ? fig_kind_names[k] : "?"; }
+const char *gwr_fig_status_name(gwr_fig_status s) { return (unsigned)s < GWR_ST__COUNT ? status_names[s] : "?"; }
+const char *gwr_period_name(gwr_period p) { return (unsigned)p < GWR_PER__COUNT ? period_names[p] : "?"; }
+
+static gwr_status analyse(gwr_doc *d, gwr_err *err)
+{
+    gwr_status st = gwr_outline_build(d, err);
+    if (st == GWR_OK) st = gwr_facts_extract(d, err);
+    if (st != GWR_OK) gwr_doc_free(d);
+    return st;
+}
+
+static void doc_init(gwr_doc *d, const char *path)
+{
+    memset(d, 0, sizeof *d);
+    gwr_arena_init(&d->arena);
+    d->path = gwr_arena_strdup(&d->arena, path);
+}
+
+gwr_status gwr_doc_load(gwr_doc *d, const char *path, gwr_err *err)
+{
+    doc_init(d, path);
+    if (!d->path) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", path);
+    gwr_status st = gwr_text_load_file(&d->text, path, err);
+    if (st != GWR_OK) {
+        gwr_doc_free(d);
+        return st;
+    }
+    d->has_text = true;
+    return analyse(d, err);
+}
+
+gwr_status gwr_doc_load_mem(gwr_doc *d, const char *name, const void *buf, size_t len, gwr_err *err)
+{
+    doc_init(d, name);
+    if (!d->path) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    gwr_status st = gwr_text_load_mem(&d->text, name, buf, len, err);
+    if (st != GWR_OK) {
+        gwr_doc_free(d);
+        return st;
+    }
+    d->has_text = true;
+    return analyse(d, err);
+}
+
+void gwr_doc_drop_text(gwr_doc *d)
+{
+    if (d->has_text) gwr_text_free(&d->text);
+    d->has_text = false;
+}
+
+gwr_status gwr_doc_reload_text(gwr_doc *d, gwr_err *err)
+{
+    if (d->has_text) return GWR_OK;
+    gwr_status st = gwr_text_load_file(&d->text, d->path, err);
+    if (st == GWR_OK) d->has_text = true;
+    return st;
+}
+
+void gwr_doc_free(gwr_doc *d)
+{
+    gwr_doc_drop_text(d);
+    free(d->nodes);
+    free(d->figs);
+    gwr_arena_free(&d->arena);   /* strings live here */
+    memset(d, 0, sizeof *d);
+}
+
+const char *gwr_doc_section_title(const gwr_doc *d, int32_t node)
+{
+    while (node > 0 && (size_t)node < d->nnodes) {
+        const gwr_node *n = &d->nodes[node];
+        if (n->kind == GWR_NODE_SECTION || n->kind == GWR_NODE_PART) return n->title ? n->title : "";
+        node = n->parent;
+    }
+    return "";
+}

@@ -1,0 +1,126 @@
+/* doc.h — the data model: a report, its section tree and its figures.
+ * One arena per document; strings shown to users are copied into it so that
+ * the (large) text can be dropped after analysis in corpus mode. */
+#ifndef GWR_DOC_H
+#define GWR_DOC_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "arena.h"
+#include "err.h"
+#include "text.h"
+#include "quantity.h"
+
+typedef enum {
+    GWR_NODE_ROOT = 0,   /* the document itself: depth 0, not printed */
+    GWR_NODE_PART,       /* 一、… */
+    GWR_NODE_SECTION,    /* （一）… */
+    GWR_NODE_ITEM,       /* 一是… / 第一，… / 1.… */
+    GWR_NODE_TOPIC,      /* paragraph opening with a short lead sentence */
+    GWR_NODE_TARGETS,    /* the 主要预期目标 paragraph */
+    GWR_NODE_PARA,       /* any other paragraph (shown with --all) */
+    GWR_NODE_FRONT,      /* title, meeting line, speaker, salutation (with --all) */
+    GWR_NODE__COUNT
+} gwr_node_kind;
+
+typedef enum {
+    GWR_ROLE_NONE = 0,   /* front matter / before the first part */
+    GWR_ROLE_REVIEW,
+    GWR_ROLE_PLAN,
+    GWR_ROLE_SELF,
+    GWR_ROLE_OTHER,
+    GWR_ROLE__COUNT
+} gwr_role;
+
+typedef struct gwr_node {
+    gwr_node_kind kind;
+    gwr_role  role;          /* inherited from the part */
+    int       depth;         /* root 0, part 1, … */
+    const char *title;       /* arena copy, normalised, no trailing punctuation */
+    uint32_t  body_off;      /* span in text.norm covering the node and its children */
+    uint32_t  body_len;
+    uint32_t  line;          /* 1-based line in orig where the node starts */
+    int32_t   parent;        /* index into doc->nodes, -1 for root */
+    int32_t   first_child, next_sibling;  /* -1 when none */
+} gwr_node;
+
+typedef enum {
+    GWR_FK_LEVEL = 0,    /* an amount or share reached: 5.5万人, 80% */
+    GWR_FK_GROWTH,       /* rate of increase: 增长7% */
+    GWR_FK_DECLINE,      /* rate of decrease: 下降3% */
+    GWR_FK_POINTS,       /* change in percentage points: 提高1.8个百分点 */
+    GWR_FK_RANK,         /* position: 居全省第4位 */
+    GWR_FK_MULTIPLE,     /* 增长2倍 */
+    GWR_FK__COUNT
+} gwr_fig_kind;
+
+typedef enum {
+    GWR_ST_ACHIEVED = 0,
+    GWR_ST_PLANNED,
+    GWR_ST__COUNT
+} gwr_fig_status;
+
+typedef enum {
+    GWR_PER_YEAR = 0,    /* the whole year (primary) */
+    GWR_PER_QUARTER,     /* 一季度 … 三季度 cumulative */
+    GWR_PER_MONTH,
+    GWR_PER_MULTIYEAR,   /* 五年来, 十四五以来, 40年来 */
+    GWR_PER__COUNT
+} gwr_period;
+
+typedef struct gwr_figure {
+    const char   *name;      /* indicator as written (arena) */
+    const char   *key;       /* canonical key (static) or NULL */
+    gwr_fig_kind  kind;
+    gwr_quantity  q;         /* value, hi, unit, qualifier, flags */
+    const char   *written;   /* value as written, e.g. "7%左右" (arena) */
+    gwr_fig_status status;
+    int           year;      /* year the figure refers to, 0 if unknown */
+    gwr_period    period;
+    uint32_t      line;      /* 1-based line in orig */
+    const char   *sentence;  /* the sentence it sits in (arena, shared by figures of one sentence) */
+    int32_t       node;      /* index of the innermost outline node holding it */
+    bool          headline;  /* from the targets paragraph or a headline review sentence */
+} gwr_figure;
+
+typedef struct gwr_doc {
+    const char *path;        /* as given (arena) */
+    gwr_arena   arena;
+    gwr_text    text;        /* may be freed by gwr_doc_drop_text() */
+    bool        has_text;
+    /* metadata */
+    const char *entity;      /* e.g. 天门市; from the text, else from the file name */
+    int         report_year; /* year of the meeting */
+    int         reviewed_year;
+    const char *title;       /* front matter lines, NULL when absent */
+    const char *meeting;
+    const char *speaker;
+    /* tree: nodes[0] is the root; pre-order. nodes and figs are malloc'd
+     * arrays (grown with realloc) freed by gwr_doc_free; strings are in the arena. */
+    gwr_node   *nodes;
+    size_t      nnodes;
+    /* figures in text order */
+    gwr_figure *figs;
+    size_t      nfigs;
+} gwr_doc;
+
+/* Load + outline + facts. On error the doc is left freed and err says why. */
+gwr_status gwr_doc_load(gwr_doc *d, const char *path, gwr_err *err);
+gwr_status gwr_doc_load_mem(gwr_doc *d, const char *name, const void *buf, size_t len, gwr_err *err);
+void       gwr_doc_free(gwr_doc *d);
+/* Frees the text (keeps tree, figures and metadata). */
+void       gwr_doc_drop_text(gwr_doc *d);
+/* Re-reads the text of a doc whose text was dropped. */
+gwr_status gwr_doc_reload_text(gwr_doc *d, gwr_err *err);
+
+/* Stable names used in TSV/JSON and the man page. */
+const char *gwr_node_kind_name(gwr_node_kind k);
+const char *gwr_role_name(gwr_role r);
+const char *gwr_fig_kind_name(gwr_fig_kind k);
+const char *gwr_fig_status_name(gwr_fig_status s);
+const char *gwr_period_name(gwr_period p);
+
+/* Title of the innermost section/part holding node i (for tables). */
+const char *gwr_doc_section_title(const gwr_doc *d, int32_t node);
+
+#endif

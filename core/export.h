@@ -1,0 +1,30 @@
+/* export.h — text / TSV / JSON writers for outline, targets, compare, quantity. */
+#ifndef GWR_EXPORT_H
+#define GWR_EXPORT_H
+#include <stdbool.h>
+#include <stdio.h>
+#include "doc.h"
+#include "compare.h"
+#include "quantity.h"
+
+typedef enum { GWR_FMT_TEXT = 0, GWR_FMT_TSV, GWR_FMT_JSON } gwr_format;
+
+typedef struct gwr_fig_filter {
+    int         status;      /* -1 any, else gwr_fig_status */
+    const char *key;         /* NULL any */
+} gwr_fig_filter;
+
+/* Each writer handles several documents; `first`/`last` let a caller stream
+ * documents one at a time (header once, JSON array brackets once). */
+void gwr_export_outline(FILE *f, gwr_format fmt, const gwr_doc *d, bool all, bool first, bool last);
+void gwr_export_targets(FILE *f, gwr_format fmt, const gwr_doc *d, const gwr_fig_filter *flt, bool first, bool last);
+void gwr_export_compare(FILE *f, gwr_format fmt, const gwr_cmp *c);
+/* Quantities found in one input phrase. */
+void gwr_export_quantities(FILE *f, gwr_format fmt, const char *text, bool first, bool last);
+
+/* Helpers shared by the writers. */
+void gwr_tsv_field(FILE *f, const char *s);     /* tabs/newlines escaped as \t \n */
+void gwr_json_string(FILE *f, const char *s);   /* quoted, escaped */
+void gwr_fmt_dec(FILE *f, gwr_dec d);
+
+#endif

@@ -1,0 +1,64 @@
+/* cli.c — outline, targets, compare and quantity for scripts. */
+#include "cli.h"
+#include "corpus.h"
+#include <stdio.h>
+
+/* Loads every argument; names each failure on stderr. Returns 1 if any failed. */
+static int load_all(gwr_corpus *c, const gwr_opts *o)
+{
+    gwr_err err = { 0 };
+    gwr_corpus_opts co = { .drop_text = false };
+    if (gwr_corpus_load(c, o->args, (size_t)o->nargs, &co, &err) != GWR_OK) {
+        fprintf(stderr, "gwr: %s\n", err.msg);
+        return 1;
+    }
+    for (size_t i = 0; i < c->nerrs; i++) fprintf(stderr, "gwr: %s\n", c->errs[i].err.msg);
+    return c->nerrs ? 1 : 0;
+}
+
+int gwr_cmd_outline(const gwr_opts *o)
+{
+    gwr_corpus c;
+    int rc = load_all(&c, o);
+    for (size_t i = 0; i < c.ndocs; i++)
+        gwr_export_outline(stdout, o->format, c.docs[i], o->all, i == 0, i + 1 == c.ndocs);
+    if (c.ndocs == 0 && o->format == GWR_FMT_JSON) fputs("[]\n", stdout);
+    gwr_corpus_free(&c);
+    return rc;
+}
+
+int gwr_cmd_targets(const gwr_opts *o)
+{
+    gwr_corpus c;
+    int rc = load_all(&c, o);
+    gwr_fig_filter flt = { .status = o->status, .key = o->key };
+    for (size_t i = 0; i < c.ndocs; i++)
+        gwr_export_targets(stdout, o->format, c.docs[i], &flt, i == 0, i + 1 == c.ndocs);
+    if (c.ndocs == 0 && o->format == GWR_FMT_JSON) fputs("[]\n", stdout);
+    gwr_corpus_free(&c);
+    return rc;
+}
+
+int gwr_cmd_compare(const gwr_opts *o)
+{
+    gwr_corpus c;
+    int rc = load_all(&c, o);
+    gwr_cmp cmp = { 0 };
+    gwr_err err = { 0 };
+    if (gwr_compare_build(&cmp, c.docs, c.ndocs, &err) != GWR_OK) {
+        fprintf(stderr, "gwr: %s\n", err.msg);
+        rc = 1;
+    } else {
+        gwr_export_compare(stdout, o->format, &cmp);
+    }
+    gwr_compare_free(&cmp);
+    gwr_corpus_free(&c);
+    return rc;
+}
+
+int gwr_cmd_quantity(const gwr_opts *o)
+{
+    for (int i = 0; i < o->nargs; i++)
+        gwr_export_quantities(stdout, o->format, o->args[i], i == 0, i + 1 == o->nargs);
+    return 0;
+}

@@ -1,0 +1,122 @@
+#define _POSIX_C_SOURCE 200809L
+/* main.c — the program's edge: parses the command line, dispatches, exits. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+#include "ui.h"
+
+#ifndef GWR_VERSION
+#define GWR_VERSION "0.1.0"
+#endif
+
+static const char usage_line[] =
+    "usage: gwr [--mouse] [FILE|DIR|-]...  |  gwr outline|targets|compare|quantity [options] ARGS...";
+
+static void help(void)
+{
+    printf("gwr %s — a terminal browser for Chinese government work reports (政府工作报告)\n\n"
+           "Usage:\n"
+           "  gwr [--mouse] [FILE|DIR|-]...          open the interactive browser\n"
+           "  gwr outline  [--format text|tsv|json] [--all] FILE...\n"
+           "  gwr targets  [--format text|tsv|json] [--status achieved|planned] [--key K] FILE...\n"
+           "  gwr compare  [--format text|tsv|json] FILE...\n"
+           "  gwr quantity [--format text|tsv|json] TEXT...\n\n"
+           "Options:\n"
+           "  --format F   output format of a sub-command: text (default), tsv or json\n"
+           "  --status S   targets: only achieved or only planned figures\n"
+           "  --key K      targets: only figures of canonical indicator K (e.g. gdp)\n"
+           "  --all        outline: list paragraphs and front matter too\n"
+           "  --mouse      interactive: enable the mouse\n"
+           "  -h, --help   this help\n"
+           "  -V, --version\n\n"
+           "Exit status: 0 success, 1 some input could not be read, 2 usage error.\n"
+           "See gwr(1).\n", GWR_VERSION);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("gwr: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s (try 'gwr --help')\n", usage_line);
+    return 2;
+}
+
+typedef int (*cmd_fn)(const gwr_opts *);
+static const struct { const char *name; cmd_fn fn; } commands[] = {
+    { "outline", gwr_cmd_outline },
+    { "targets", gwr_cmd_targets },
+    { "compare", gwr_cmd_compare },
+    { "quantity", gwr_cmd_quantity },
+};
+
+int main(int argc, char **argv)
+{
+    gwr_opts o = { .format = GWR_FMT_TEXT, .status = -1 };
+    cmd_fn fn = NULL;
+    int i = 1;
+    if (argc > 1) {
+        for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+            if (strcmp(argv[1], commands[c].name) == 0) {
+                fn = commands[c].fn;
+                i = 2;
+            }
+    }
+    char **pos = calloc((size_t)argc + 1, sizeof *pos);
+    if (!pos) return 1;
+    bool only_pos = false;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        if (only_pos || a[0] != '-' || strcmp(a, "-") == 0) {
+            pos[o.nargs++] = argv[i];
+            continue;
+        }
+        if (strcmp(a, "--") == 0) { only_pos = true; continue; }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { help(); free(pos); return 0; }
+        if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) { printf("gwr %s\n", GWR_VERSION); free(pos); return 0; }
+        if (strcmp(a, "--all") == 0) { o.all = true; continue; }
+        if (strcmp(a, "--mouse") == 0) { o.mouse = true; continue; }
+        const char *names[] = { "--format", "--status", "--key" };
+        int which = -1;
+        for (int k = 0; k < 3; k++) {
+            size_t n = strlen(names[k]);
+            if (strncmp(a, names[k], n) == 0 && (a[n] == '\0' || a[n] == '=')) {
+                which = k;
+                val = a[n] == '=' ? a + n + 1 : (i + 1 < argc ? argv[++i] : NULL);
+            }
+        }
+        if (which < 0) { free(pos); return usage_error("unknown option '%s'", a); }
+        if (!val) { free(pos); return usage_error("option '%s' needs a value", a); }
+        if (which == 0) {
+            if (strcmp(val, "text") == 0) o.format = GWR_FMT_TEXT;
+            else if (strcmp(val, "tsv") == 0) o.format = GWR_FMT_TSV;
+            else if (strcmp(val, "json") == 0) o.format = GWR_FMT_JSON;
+            else { free(pos); return usage_error("unknown format '%s' (text, tsv or json)", val); }
+        } else if (which == 1) {
+            if (strcmp(val, "achieved") == 0) o.status = 0;
+            else if (strcmp(val, "planned") == 0) o.status = 1;
+            else { free(pos); return usage_error("unknown status '%s' (achieved or planned)", val); }
+        } else {
+            o.key = val;
+        }
+    }
+    o.args = pos;
+    int rc;
+    if (fn) {
+        if (o.nargs == 0) { free(pos); return usage_error("%s needs at least one argument", argv[1]); }
+        rc = fn(&o);
+    } else {
+        if (o.nargs == 0) { free(pos); return usage_error("%s", "no report given (a file, a directory or -)"); }
+        /* a first word that looks like a sub-command but names no file */
+        const char *w = argv[1];
+        if (w[0] != '-' && strspn(w, "abcdefghijklmnopqrstuvwxyz") == strlen(w) && access(w, F_OK) != 0) {
+            free(pos);
+            return usage_error("unknown sub-command '%s'", w);
+        }
+        rc = gwr_ui_run(&o);
+    }
+    free(pos);
+    return rc;
+}
