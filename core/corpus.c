@@ -140,6 +140,7 @@ gwr_status gwr_corpus_load(gwr_corpus *c, char *const *args, size_t nargs,
         } else {
             if (opts && opts->drop_text) gwr_doc_drop_text(d);
             c->docs[c->ndocs++] = d;
+            if (opts && opts->on_doc) opts->on_doc(opts->ctx, c->ndocs - 1, d);
         }
         if (opts && opts->progress) opts->progress(opts->ctx, i + 1, paths.n);
         free(paths.v[i]);

@@ -22,6 +22,9 @@ typedef struct gwr_corpus_opts {
     int    threads;          /* 0 = number of cores */
     /* progress callback (may be NULL): called from the loading thread(s) with a lock held */
     void (*progress)(void *ctx, size_t done, size_t total);
+    /* called once per loaded doc, in input order, from the loading thread;
+     * the doc stays owned by the corpus (may be NULL) */
+    void (*on_doc)(void *ctx, size_t index, gwr_doc *doc);
     void  *ctx;
 } gwr_corpus_opts;
 
