@@ -12,6 +12,9 @@ f=$d/evil-2024.txt
   printf '全市地区生产总值增长6.7%%。清屏\033[2J\033[H后面还有红色\033[31m文字\033[0m，'
   printf '改标题\033]0;PWNED-TITLE\007，响铃\007退格\010和C1\302\233以及坏字节\377结束。\n'
   printf '二、2024年工作安排\n地区生产总值增长7%%左右。\n'
+  # a report's worth of ordinary text around it (a few control bytes in a
+  # long text are damage, not binary data)
+  sed -n '20,60p' samples/jingmen-2024.txt
 } > "$f"
 tui_start 80x24 "$GWR" "$f"
 tui_wait_for "outline+document" || tui_fail "first screen"
