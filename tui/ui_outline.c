@@ -150,7 +150,7 @@ static void set_open(ui *u, ui_view *v, int how)   /* 1 all, 0 parts only */
     outline *o = st(v);
     gwr_doc *d = ui_doc(u);
     if (!d || !o->open) return;
-    for (size_t i = 1; i < d->nnodes; i++) o->open[i] = how || d->nodes[i].kind == GWR_NODE_PART;
+    for (size_t i = 1; i < d->nnodes; i++) o->open[i] = how != 0;
     rebuild_rows(u, v);
     ui_view_scroll_to(u, v, v->sel, 2);
 }
