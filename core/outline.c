@@ -274,7 +274,7 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
 {
     const char *norm = d->text.norm;
     size_t len = d->text.norm_len, np = 0;
-    for (size_t i = 0; i < len; i++) np += norm[i] == '\n';
+    for (const char *q = norm; (q = memchr(q, '\n', (size_t)(norm + len - q))) != NULL; q++) np++;
     if (len && norm[len - 1] != '\n') np++;
     gwr_para *ps = malloc((np ? np : 1) * sizeof *ps);
     if (!ps) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);

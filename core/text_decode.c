@@ -178,13 +178,23 @@ static bool control_heavy(const unsigned char *s, size_t len)
     return ctl * 100 > len;
 }
 
-/* Final step shared by every encoding: clean (CR, invalid) into t->orig. */
-static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *s, size_t len, size_t extra_bad, gwr_err *err)
+/* Final step shared by every encoding: clean (CR, invalid) into t->orig.
+ * When *own is the buffer holding s (with room for one more byte) and s has
+ * no invalid sequence, the cleaning is done in place — output never overtakes
+ * input — and the buffer becomes t->orig (*own is set to NULL). */
+static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *s, size_t len, size_t extra_bad,
+                            char **own, gwr_err *err)
 {
     size_t hi, bad = count_invalid_utf8(s, len, &hi);
-    t->orig = malloc(len + 2 * bad + 1);
-    if (!t->orig) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
-    t->orig_len = clean_utf8(s, len, t->orig, &t->invalid);
+    if (own && *own && bad == 0 && (const char *)s >= *own) {
+        t->orig = *own;
+        *own = NULL;
+        t->orig_len = clean_utf8(s, len, t->orig, &t->invalid);
+    } else {
+        t->orig = malloc(len + 2 * bad + 1);
+        if (!t->orig) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+        t->orig_len = clean_utf8(s, len, t->orig, &t->invalid);
+    }
     t->invalid += extra_bad;
     if (t->orig_len >= UINT32_MAX) return gwr_err_set(err, GWR_E_IO, "%s: file too large", name);
     return build_lines(t, name, err);
@@ -202,7 +212,7 @@ static bool blank_only(const char *s, size_t n)
     return true;
 }
 
-gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, gwr_err *err)
+gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own, gwr_err *err)
 {
     gwr_status st;
     if (len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF))) {
@@ -215,7 +225,7 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
             return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL characters), not a text report", name);
         }
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
-        st = take_utf8(t, name, (const unsigned char *)u, n, bad, err);
+        st = take_utf8(t, name, (const unsigned char *)u, n, bad, &u, err);
         free(u);
     } else {
         if (memchr(buf, '\0', len))
@@ -231,15 +241,15 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
         size_t hi, bad = count_invalid_utf8(buf + off, len - off, &hi);
         if (bad == 0 || (off == 3) || bad * 50 <= hi) {
             /* valid, or mostly valid UTF-8: stray bytes become U+FFFD */
-            st = take_utf8(t, name, buf + off, len - off, 0, err);
+            st = take_utf8(t, name, buf + off, len - off, 0, own, err);
         } else {
             size_t n, gbad;
             char *u = gb18030_to_utf8(buf, len, &n, &gbad);
             if (u && gbad * 50 <= hi) {
                 t->encoding = "GB18030";
-                st = take_utf8(t, name, (const unsigned char *)u, n, gbad, err);
+                st = take_utf8(t, name, (const unsigned char *)u, n, gbad, &u, err);
             } else if (bad * 4 <= hi) {
-                st = take_utf8(t, name, buf + off, len - off, 0, err);
+                st = take_utf8(t, name, buf + off, len - off, 0, own, err);
             } else {
                 free(u);
                 return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);

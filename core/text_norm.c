@@ -110,11 +110,26 @@ static size_t char_len(const unsigned char *s, const unsigned char *end)
     return (size_t)(end - s) < n ? (size_t)(end - s) : n;
 }
 
-/* Emits orig[a, b) (already trimmed) into the sink, folding and dropping spaces. */
+/* Bytes that may start something emit_line must look at: blanks, U+00A0,
+ * U+2000–200B, U+3000, U+FEFF and the full-width forms (EF BC / EF BD). */
+static bool special_lead(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
+/* Emits orig[a, b) (already trimmed) into the sink, folding and dropping
+ * spaces. Runs of ordinary bytes are copied with one checkpoint. */
 static void emit_line(sink *k, const char *orig, size_t a, size_t b)
 {
     const unsigned char *s = (const unsigned char *)orig + a, *end = (const unsigned char *)orig + b;
     while (s < end) {
+        const unsigned char *r = s;
+        while (r < end && !special_lead(*r)) r++;
+        if (r > s) {
+            emit(k, (const char *)s, (size_t)(r - s), (size_t)((const char *)s - orig));
+            s = r;
+            continue;
+        }
         size_t sp = gwr_text_space_len(s, end);
         if (sp) {
             const unsigned char *q = s;
