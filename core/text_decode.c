@@ -55,7 +55,7 @@ static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *
             bad++;
             s++;
         } else {
-            memcpy(out + o, s, n);
+            memmove(out + o, s, n);   /* in place when cleaning an adopted buffer */
             o += n;
             s += n;
         }
