@@ -1,0 +1,249 @@
+/* fuzz_targets.c — the bodies of the fuzz targets, shared by the libFuzzer
+ * entry points (fuzz/fuzz_*.c) and the regression replay unit test
+ * (tests/unit/test_fuzz_regress.c), which includes this file.
+ *
+ * Each body feeds arbitrary bytes to one stage of the core and checks the
+ * invariants every caller relies on (indices in range, spans inside the
+ * text, lines inside the file). A broken invariant aborts, so the fuzzer and
+ * the replay test both see it as a crash. */
+#include "fuzz_targets.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "compare.h"
+#include "dec.h"
+#include "doc.h"
+#include "export.h"
+#include "facts.h"
+#include "outline.h"
+#include "quantity.h"
+#include "text.h"
+
+#define FUZZ_CHECK(cond)                                                        \
+    do {                                                                        \
+        if (!(cond)) {                                                          \
+            fprintf(stderr, "fuzz invariant failed: %s (%s:%d)\n", #cond,        \
+                    __FILE__, __LINE__);                                        \
+            abort();                                                            \
+        }                                                                       \
+    } while (0)
+
+/* Exporters write here so their formatting code runs too. */
+static FILE *sink(void)
+{
+    static FILE *f;
+    if (!f) f = fopen("/dev/null", "w");
+    FUZZ_CHECK(f != NULL);
+    return f;
+}
+
+static void check_text(const gwr_text *t)
+{
+    FUZZ_CHECK(t->orig && t->norm);
+    FUZZ_CHECK(strlen(t->orig) <= t->orig_len);
+    FUZZ_CHECK(t->orig[t->orig_len] == '\0');
+    FUZZ_CHECK(t->norm[t->norm_len] == '\0');
+    FUZZ_CHECK(t->nlines >= 1);
+    for (size_t i = 1; i < t->nlines; i++) FUZZ_CHECK(t->line_start[i - 1] < t->line_start[i]);
+    FUZZ_CHECK(t->line_start[t->nlines - 1] <= t->orig_len);
+    for (size_t i = 1; i < t->map_len; i++) FUZZ_CHECK(t->map_norm[i - 1] <= t->map_norm[i]);
+    /* the map and line lookup must stay inside the text for any offset */
+    size_t probes[] = { 0, t->norm_len / 3, t->norm_len / 2, t->norm_len ? t->norm_len - 1 : 0, t->norm_len };
+    for (size_t i = 0; i < sizeof probes / sizeof probes[0]; i++) {
+        size_t o = gwr_text_orig_offset(t, probes[i]);
+        FUZZ_CHECK(o <= t->orig_len);
+        uint32_t ln = gwr_text_norm_line(t, probes[i]);
+        FUZZ_CHECK(ln >= 1 && ln <= t->nlines);
+    }
+}
+
+static void check_nodes(const gwr_doc *d)
+{
+    FUZZ_CHECK(d->nnodes >= 1 && d->nodes);
+    FUZZ_CHECK(d->nodes[0].kind == GWR_NODE_ROOT && d->nodes[0].parent == -1);
+    for (size_t i = 0; i < d->nnodes; i++) {
+        const gwr_node *n = &d->nodes[i];
+        FUZZ_CHECK((unsigned)n->kind < GWR_NODE__COUNT);
+        FUZZ_CHECK((unsigned)n->role < GWR_ROLE__COUNT);
+        FUZZ_CHECK(n->parent >= -1 && n->parent < (int32_t)d->nnodes);
+        FUZZ_CHECK(n->first_child >= -1 && n->first_child < (int32_t)d->nnodes);
+        FUZZ_CHECK(n->next_sibling >= -1 && n->next_sibling < (int32_t)d->nnodes);
+        if (i > 0) {
+            FUZZ_CHECK(n->parent >= 0 && (size_t)n->parent < i);   /* pre-order */
+            FUZZ_CHECK(n->depth > d->nodes[n->parent].depth);
+        }
+        if (n->first_child >= 0) FUZZ_CHECK((size_t)n->first_child > i);
+        if (n->next_sibling >= 0) FUZZ_CHECK((size_t)n->next_sibling > i);
+        if (d->has_text) {
+            FUZZ_CHECK((size_t)n->body_off <= d->text.norm_len);
+            FUZZ_CHECK((size_t)n->body_len <= d->text.norm_len - n->body_off);
+            FUZZ_CHECK(n->line >= 1 && n->line <= d->text.nlines);
+        }
+        if (n->title) (void)strlen(n->title);
+        (void)gwr_doc_section_title(d, (int32_t)i);
+    }
+}
+
+static void check_quantity(const gwr_quantity *q, size_t len)
+{
+    FUZZ_CHECK((unsigned)q->qual < GWR_Q__COUNT);
+    FUZZ_CHECK(q->off <= len && q->len <= len - q->off);
+    FUZZ_CHECK(memchr(q->unit, '\0', sizeof q->unit) != NULL);
+    char buf[64];
+    int need = gwr_dec_format(q->value, buf, sizeof buf);
+    FUZZ_CHECK(need >= 0 && need < (int)sizeof buf);
+    need = gwr_dec_format(q->hi, buf, sizeof buf);
+    FUZZ_CHECK(need >= 0 && need < (int)sizeof buf);
+}
+
+static void check_figs(const gwr_doc *d)
+{
+    for (size_t i = 0; i < d->nfigs; i++) {
+        const gwr_figure *g = &d->figs[i];
+        FUZZ_CHECK((unsigned)g->kind < GWR_FK__COUNT);
+        FUZZ_CHECK((unsigned)g->status < GWR_ST__COUNT);
+        FUZZ_CHECK((unsigned)g->period < GWR_PER__COUNT);
+        FUZZ_CHECK(g->node >= 0 && (size_t)g->node < d->nnodes);
+        if (d->has_text) FUZZ_CHECK(g->line >= 1 && g->line <= d->text.nlines);
+        if (g->name) (void)strlen(g->name);
+        if (g->written) (void)strlen(g->written);
+        if (g->sentence) (void)strlen(g->sentence);
+        check_quantity(&g->q, (size_t)-1 / 2);
+        if (i > 0) FUZZ_CHECK(d->figs[i - 1].line <= g->line);   /* text order */
+    }
+}
+
+static void export_all(const gwr_doc *d)
+{
+    FILE *f = sink();
+    gwr_fig_filter any = { .status = -1, .key = NULL };
+    for (int fmt = GWR_FMT_TEXT; fmt <= GWR_FMT_JSON; fmt++) {
+        gwr_export_outline(f, (gwr_format)fmt, d, true, true, true);
+        gwr_export_targets(f, (gwr_format)fmt, d, &any, true, true);
+    }
+}
+
+int gwr_fuzz_load(const uint8_t *data, size_t size)
+{
+    gwr_doc d;
+    memset(&d, 0, sizeof d);
+    gwr_arena_init(&d.arena);
+    d.path = gwr_arena_strdup(&d.arena, "fuzz.txt");
+    gwr_err err = { 0 };
+    if (gwr_text_load_mem(&d.text, "fuzz.txt", data, size, &err) != GWR_OK) {
+        FUZZ_CHECK(err.code != GWR_OK && err.msg[0] && !strchr(err.msg, '\n'));
+        gwr_doc_free(&d);
+        return 0;
+    }
+    d.has_text = true;
+    check_text(&d.text);
+    if (gwr_outline_build(&d, &err) == GWR_OK) {
+        check_nodes(&d);
+        gwr_export_outline(sink(), GWR_FMT_TSV, &d, true, true, true);
+    }
+    gwr_doc_free(&d);
+    return 0;
+}
+
+int gwr_fuzz_facts(const uint8_t *data, size_t size)
+{
+    gwr_doc d;
+    gwr_err err = { 0 };
+    if (gwr_doc_load_mem(&d, "fuzz.txt", data, size, &err) != GWR_OK) {
+        FUZZ_CHECK(err.code != GWR_OK && err.msg[0] && !strchr(err.msg, '\n'));
+        return 0;
+    }
+    check_text(&d.text);
+    check_nodes(&d);
+    check_figs(&d);
+    export_all(&d);
+    gwr_doc_drop_text(&d);   /* what corpus mode does: tree and figures must survive */
+    check_nodes(&d);
+    export_all(&d);
+    gwr_doc_free(&d);
+    return 0;
+}
+
+int gwr_fuzz_quantity(const uint8_t *data, size_t size)
+{
+    const char *s = (const char *)data;
+    size_t pos = 0, prev = 0;
+    gwr_quantity q;
+    int guard = 0;
+    while (gwr_quantity_next(s, size, &pos, &q)) {
+        FUZZ_CHECK(pos > prev && pos <= size);   /* always makes progress */
+        check_quantity(&q, size);
+        FUZZ_CHECK(q.off >= prev);
+        prev = pos;
+        FUZZ_CHECK(++guard <= (int)size + 1);
+    }
+    gwr_dec v;
+    if (gwr_dec_parse(s, size, &v)) {
+        char buf[64];
+        int need = gwr_dec_format(v, buf, sizeof buf);
+        FUZZ_CHECK(need >= 0 && need < (int)sizeof buf);
+        gwr_dec back;
+        FUZZ_CHECK(gwr_dec_parse(buf, (size_t)need, &back));
+        FUZZ_CHECK(gwr_dec_cmp(v, back) == 0);
+        gwr_dec r = v;
+        if (gwr_dec_scale(&r, 8)) (void)gwr_dec_format(r, buf, sizeof buf);
+        r = v;
+        if (gwr_dec_mul_int(&r, 10000)) (void)gwr_dec_format(r, buf, sizeof buf);
+        if (gwr_dec_add(&r, v, v)) (void)gwr_dec_format(r, buf, sizeof buf);
+        if (gwr_dec_sub(&r, v, back)) FUZZ_CHECK(gwr_dec_is_zero(r));
+    }
+    /* the writer takes a NUL-terminated phrase */
+    char *z = malloc(size + 1);
+    FUZZ_CHECK(z != NULL);
+    memcpy(z, data, size);
+    z[size] = '\0';
+    for (int fmt = GWR_FMT_TEXT; fmt <= GWR_FMT_JSON; fmt++)
+        gwr_export_quantities(sink(), (gwr_format)fmt, z, true, true);
+    free(z);
+    return 0;
+}
+
+/* The input holds up to GWR_FUZZ_MAXDOCS reports separated by form feeds. */
+#define GWR_FUZZ_MAXDOCS 4
+
+int gwr_fuzz_compare(const uint8_t *data, size_t size)
+{
+    gwr_doc docs[GWR_FUZZ_MAXDOCS];
+    gwr_doc *ptrs[GWR_FUZZ_MAXDOCS];
+    size_t n = 0, start = 0;
+    static const char *const names[GWR_FUZZ_MAXDOCS] = { "a/x-2023.txt", "b/x-2024.txt", "c/y-2023.txt", "d/y-2024.txt" };
+    for (size_t i = 0; i <= size && n < GWR_FUZZ_MAXDOCS; i++) {
+        if (i < size && data[i] != '\f') continue;
+        if (n + 1 == GWR_FUZZ_MAXDOCS) i = size;   /* the last one takes the rest */
+        gwr_err err = { 0 };
+        if (gwr_doc_load_mem(&docs[n], names[n], data + start, i - start, &err) == GWR_OK) {
+            ptrs[n] = &docs[n];
+            n++;
+        }
+        start = i + 1;
+    }
+    gwr_cmp c = { 0 };
+    gwr_err err = { 0 };
+    if (gwr_compare_build(&c, ptrs, n, &err) == GWR_OK) {
+        for (size_t i = 0; i < c.nrows; i++) {
+            const gwr_cmp_row *r = &c.rows[i];
+            FUZZ_CHECK(r->planned || r->achieved);
+            FUZZ_CHECK((unsigned)r->verdict <= GWR_V_UNKNOWN);
+            FUZZ_CHECK((unsigned)r->kind < GWR_FK__COUNT);
+            bool found = false;
+            for (size_t k = 0; k < n; k++) found |= r->doc == ptrs[k];
+            FUZZ_CHECK(found);
+            if (r->planned && r->achieved)
+                (void)gwr_verdict_of(r->planned, r->achieved, r->key);
+            else
+                FUZZ_CHECK(r->verdict == GWR_V_NONE);
+        }
+        for (int fmt = GWR_FMT_TEXT; fmt <= GWR_FMT_JSON; fmt++)
+            gwr_export_compare(sink(), (gwr_format)fmt, &c);
+    } else {
+        FUZZ_CHECK(err.code != GWR_OK);
+    }
+    gwr_compare_free(&c);
+    for (size_t k = 0; k < n; k++) gwr_doc_free(ptrs[k]);
+    return 0;
+}

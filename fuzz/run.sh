@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# make fuzz FUZZ_SECONDS=N — builds the libFuzzer targets (clang,
+# -fsanitize=fuzzer,address,undefined) and runs each for N seconds.
+#
+#   FUZZ_TARGETS="load quantity"   only these targets (default: all four)
+#   FUZZ_TIMEOUT=1                 an input taking longer is a hang (seconds)
+#   FUZZ_NICE=10                   niceness of the fuzzing processes
+#
+# Seeds come from samples/, tests/data/ and the phrases of the unit tests
+# (regenerated every run under build/fuzz/seeds/), plus tests/fuzz-regress/.
+# What the fuzzer learns is kept in build/fuzz/corpus/TARGET/ across runs.
+# A finding is written to build/fuzz/artifacts/TARGET/; replay it with
+#   build/fuzz/fuzz_TARGET FILE
+# and, once fixed, copy it to tests/fuzz-regress/TARGET/ (replayed by
+# tests/unit/test_fuzz_regress.c in every `make test`).
+# Results (target, seconds, executions, status) go to build/fuzz/results.tsv.
+set -u
+secs=${1:-60}
+[ -n "$secs" ] || secs=60
+case $secs in *[!0-9]*) echo "fuzz: FUZZ_SECONDS must be a number of seconds, not '$secs'" >&2; exit 2 ;; esac
+targets=${FUZZ_TARGETS:-load facts quantity compare}
+timeout_s=${FUZZ_TIMEOUT:-1}
+nice_n=${FUZZ_NICE:-10}
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here/.."
+out=build/fuzz
+CLANG=${FUZZ_CC:-clang}
+
+# ---- toolchain: clang and its libFuzzer runtime -----------------------------
+probe() {
+  printf '#include <stdint.h>\n#include <stddef.h>\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);\nint LLVMFuzzerTestOneInput(const uint8_t *d, size_t n){(void)d;(void)n;return 0;}\n' \
+    | "$CLANG" -x c -fsanitize=fuzzer,address,undefined - -o /dev/null >/dev/null 2>&1
+}
+if ! probe; then
+  pkgs=""
+  command -v "$CLANG" >/dev/null 2>&1 || pkgs="clang"
+  major=$("$CLANG" --version 2>/dev/null | sed -n 's/.*clang version \([0-9][0-9]*\).*/\1/p' | head -1)
+  if [ -n "$major" ]; then pkgs="$pkgs libclang-rt-$major-dev"; else pkgs="$pkgs libclang-rt-dev"; fi
+  echo "fuzz: clang with libFuzzer is missing; installing:$pkgs"
+  if command -v apt-get >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+      echo "fuzz: run as root (or install sudo) to install:$pkgs" >&2; exit 1; fi
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      # shellcheck disable=SC2086
+      $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $pkgs >/dev/null ||
+      { echo "fuzz: apt-get could not install:$pkgs" >&2; exit 1; }
+  else
+    echo "fuzz: install clang and its compiler-rt (libFuzzer) runtime:$pkgs" >&2; exit 1
+  fi
+  probe || { echo "fuzz: $CLANG still cannot link -fsanitize=fuzzer" >&2; exit 1; }
+fi
+
+# ---- build ------------------------------------------------------------------
+FLAGS=(-std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -g -O1 -fno-omit-frame-pointer
+       -fno-sanitize-recover=all -Icore -Ifuzz)
+mkdir -p "$out/obj"
+newest_src=$(ls -t core/*.c core/*.h fuzz/*.c fuzz/*.h fuzz/run.sh 2>/dev/null | head -1)
+if [ ! -f "$out/.built" ] || [ "$newest_src" -nt "$out/.built" ]; then
+  echo "== building fuzz targets with $CLANG"
+  rm -f "$out"/obj/*.o
+  for c in core/*.c fuzz/fuzz_targets.c; do
+    o="$out/obj/$(basename "${c%.c}").o"
+    "$CLANG" "${FLAGS[@]}" -fsanitize=fuzzer-no-link,address,undefined -c "$c" -o "$o" || exit 1
+  done
+  for t in load facts quantity compare; do
+    "$CLANG" "${FLAGS[@]}" -fsanitize=fuzzer,address,undefined "fuzz/fuzz_$t.c" "$out"/obj/*.o \
+      -lunistring -lpthread -o "$out/fuzz_$t" || exit 1
+  done
+  touch "$out/.built"
+fi
+
+# ---- seeds ------------------------------------------------------------------
+bash fuzz/seeds.sh "$out/seeds" || exit 1
+
+# ---- run --------------------------------------------------------------------
+[ -f "$out/results.tsv" ] || printf 'date\ttarget\tseconds\texecutions\tcorpus\tstatus\n' >"$out/results.tsv"
+failed=""
+for t in $targets; do
+  bin="$out/fuzz_$t"
+  [ -x "$bin" ] || { echo "fuzz: no target '$t' (load facts quantity compare)" >&2; exit 2; }
+  case $t in
+    quantity) max_len=512 ;;
+    *) max_len=16384 ;;
+  esac
+  mkdir -p "$out/corpus/$t" "$out/artifacts/$t"
+  dirs=("$out/corpus/$t" "$out/seeds/$t")
+  [ -d "tests/fuzz-regress/$t" ] && dirs+=("tests/fuzz-regress/$t")
+  echo "== fuzzing $t for ${secs}s (timeout ${timeout_s}s per input, max_len $max_len)"
+  start=$(date +%s)
+  ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  nice -n "$nice_n" "$bin" -max_total_time="$secs" -timeout="$timeout_s" -max_len="$max_len" \
+      -rss_limit_mb=1536 -print_final_stats=1 -dict=fuzz/gwr.dict \
+      -artifact_prefix="$out/artifacts/$t/" "${dirs[@]}" >"$out/$t.log" 2>&1
+  rc=$?
+  took=$(( $(date +%s) - start ))
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$out/$t.log" | tail -1)
+  ncorp=$(ls "$out/corpus/$t" | wc -l)
+  status=ok
+  if [ "$rc" != 0 ]; then
+    status="FINDING(rc=$rc)"
+    failed="$failed $t"
+    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|ALARM|fuzz invariant|artifact_prefix|Test unit written)' "$out/$t.log" | head -8
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$took" "${execs:-?}" "$ncorp" "$status" >>"$out/results.tsv"
+  echo "   $t: ${execs:-?} executions in ${took}s, corpus $ncorp, $status"
+done
+if [ -n "$failed" ]; then
+  echo "fuzz: findings in:$failed (inputs under $out/artifacts/, logs $out/TARGET.log)" >&2
+  exit 1
+fi
+echo "fuzz: no findings"
