@@ -65,6 +65,13 @@ static bool eq(fx_str s, const char *w) { return s.n == strlen(w) && memcmp(s.s,
 
 static bool is_joiner(fx_str t)
 {
+    /* 800元/月、610元/月: a per-unit tail is not a word */
+    if (t.n >= 2 && t.s[0] == '/') {
+        size_t k = 2;
+        while (k < t.n && ((unsigned char)t.s[k] & 0xC0) == 0x80) k++;
+        t = fx_span(t.s + k, t.n - k);
+    }
+    t = fx_trim(t);
     return t.n == 0 || eq(t, "和") || eq(t, "及") || eq(t, "与") || eq(t, "或") || eq(t, "以及");
 }
 
@@ -83,6 +90,18 @@ static bool starts_word(fx_str s)
     size_t cl;
     if (s.n == 0 || (unsigned char)s.s[0] < 0x80) return false;
     return !fx_is_punct_at(s.s, s.n, &cl) && !fx_starts(s, "（");
+}
+
+/* Chinese numerals naming things rather than counting them: 两个畅通,
+ * 三条高铁, 八个一年; and durations (三年, 5年). */
+static bool noise(const char *s, size_t n, const gwr_quantity *q)
+{
+    if (strcmp(q->unit, "年") == 0) return true;
+    if (!(q->flags & GWR_QF_CHINESE) || (q->flags & GWR_QF_RANK)) return false;
+    gwr_dec ten = { 10, 0 };
+    if (gwr_dec_cmp(q->value, ten) > 0) return false;
+    size_t e = q->off + q->len;
+    return starts_word(fx_span(s + e, n - e));
 }
 
 /* "亿元以上项目650个": a bound that describes the following noun. */
@@ -136,11 +155,28 @@ static size_t split_parts(fx_str s, fx_str *parts, size_t max)
     return np;
 }
 
+/* Head nouns a list may share: 新能源新材料、汽车智能装备、电子信息产业产值. */
+static const char *head_of(fx_str s)
+{
+    static const char *const heads[] = {
+        "产业产值", "产业增加值", "产值", "增加值", "营业收入", "收入", "总额", "投资", "产量",
+        "规模", "面积", "人数", NULL,
+    };
+    for (const char *const *h = heads; *h; h++)
+        if (fx_ends(s, *h) && s.n > strlen(*h)) return *h;
+    return NULL;
+}
+
 /* Expands the parts of a list into complete names. */
 static size_t complete_parts(fx_str *parts, size_t np, name_t *out)
 {
+    const char *head = np > 1 ? head_of(parts[np - 1]) : NULL;
     for (size_t i = 0; i < np; i++) {
         name_t *o = &out[i];
+        if (i + 1 < np && head && !head_of(parts[i]) && fx_chars(parts[i]) > 3) {
+            name_set(o, parts[i], fx_span(head, strlen(head)));
+            continue;
+        }
         if (i + 1 < np && (o->n = fx_complete_suffix(parts[i], parts[np - 1], o->buf, sizeof o->buf)) > 0)
             continue;
         if (i > 0 && (o->n = fx_complete_prefix(parts[i], parts[0], o->buf, sizeof o->buf)) > 0)
@@ -148,6 +184,16 @@ static size_t complete_parts(fx_str *parts, size_t np, name_t *out)
         name_set(o, parts[i], fx_span("", 0));
     }
     return np;
+}
+
+/* 城乡居民可支配收入增长18%: both halves are indicators of their own. */
+static bool both_keyed(fx_str name)
+{
+    name_t a, b;
+    fx_str rest = fx_span(name.s + 6, name.n - 6);
+    name_set(&a, fx_span("城镇", 6), rest);
+    name_set(&b, fx_span("农村", 6), rest);
+    return gwr_indicator_match(a.buf, a.n) && gwr_indicator_match(b.buf, b.n);
 }
 
 static bool attribute_word(fx_str n)
@@ -169,9 +215,28 @@ static gwr_fig_kind kind_of(const gwr_quantity *q, const fx_pred *p, fx_str name
     return GWR_FK_LEVEL;
 }
 
+/* 高于全省1.8个百分点 read as one quantity: the words before the digits. */
+static size_t region_words(fx_str w)
+{
+    static const char *const r[] = { "全国", "全省", "全市", "全州", "全区", "全盟", "平均", NULL };
+    bool hit = false;
+    for (const char *const *p = r; *p && !hit; p++) hit = fx_contains(w, *p);
+    if (!hit) return 0;
+    size_t i = 0;
+    while (i < w.n && !(w.s[i] >= '0' && w.s[i] <= '9') && (unsigned char)w.s[i] >= 0x80) i++;
+    return i;
+}
+
 static void emit_one(sent *st, const name_t *nm, const gwr_quantity *q, const fx_pred *p, bool compare)
 {
     fx_fig f;
+    name_t cmpname;
+    size_t rw = compare ? 0 : region_words(fx_span(st->s + q->off, q->len));
+    if (rw) {
+        name_set(&cmpname, name_str(nm), fx_span(st->s + q->off, rw));
+        nm = &cmpname;
+        compare = true;
+    }
     f.name = nm->buf;
     f.name_len = nm->n;
     f.q = *q;
@@ -179,6 +244,7 @@ static void emit_one(sent *st, const name_t *nm, const gwr_quantity *q, const fx
     f.period = p->annual ? GWR_PER_YEAR : p->has_period ? p->period
              : st->multiyear ? GWR_PER_MULTIYEAR : GWR_PER_YEAR;
     f.compare = compare;
+    if (rw && (f.q.qual == GWR_Q_OVER || f.q.qual == GWR_Q_UNDER)) f.q.qual = GWR_Q_EXACT;
     st->emit(st->ctx, &f);
     if (!compare) {
         st->subj = *nm;
@@ -251,7 +317,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         size_t np = split_parts(name, parts, MAXNAMES);
         if (np > 1 && (np == it->nq || p.share)) {
             nn = complete_parts(parts, np, names);
-        } else if (fx_starts(name, "城乡") && (it->nq == 2 || p.share)) {
+        } else if (fx_starts(name, "城乡") && (it->nq == 2 || p.share || both_keyed(name))) {
             fx_str rest = fx_span(name.s + 6, name.n - 6);
             name_set(&names[0], fx_span("城镇", 6), rest);
             name_set(&names[1], fx_span("农村", 6), rest);
@@ -295,7 +361,7 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
         const gwr_quantity *q = &st->q[k];
         if (attributive(st, k, qb)) continue;
         fx_str raw = fx_span(st->s + seg_start, q->off > seg_start ? q->off - seg_start : 0);
-        if (ni > 0 && is_joiner(fx_trim(raw)) && items[ni - 1].nq < MAXQ) {
+        if (ni > 0 && is_joiner(raw) && items[ni - 1].nq < MAXQ) {
             items[ni - 1].qi[items[ni - 1].nq++] = k;
         } else if (ni < MAXITEMS) {
             items[ni] = (item){ .seg = raw, .nq = 1 };
@@ -335,6 +401,7 @@ bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ct
     gwr_quantity q;
     qb->n = 0;
     while (pos < n && gwr_quantity_next(s, n, &pos, &q)) {
+        if (noise(s, n, &q)) continue;
         if (qb->n == qb->cap) {
             size_t cap = qb->cap ? qb->cap * 2 : 64;
             gwr_quantity *nq = realloc(qb->q, cap * sizeof *nq);

@@ -211,18 +211,21 @@ static const char *const action_words[] = {
     "开复工", "复工", "在建", "续建", "新建", "投用", NULL,
 };
 
+/* The longest token of the list at the end (start) of s. */
 static const tok *match_end(fx_str s, const tok *list)
 {
+    const tok *best = NULL;
     for (const tok *t = list; t->w; t++)
-        if (fx_ends(s, t->w)) return t;
-    return NULL;
+        if (fx_ends(s, t->w) && (!best || strlen(t->w) > strlen(best->w))) best = t;
+    return best;
 }
 
 static const tok *match_start(fx_str s, const tok *list)
 {
+    const tok *best = NULL;
     for (const tok *t = list; t->w; t++)
-        if (fx_starts(s, t->w)) return t;
-    return NULL;
+        if (fx_starts(s, t->w) && (!best || strlen(t->w) > strlen(best->w))) best = t;
+    return best;
 }
 
 static void note(fx_pred *p, int what, bool *cmpverb, bool *region)
@@ -256,6 +259,17 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     memset(p, 0, sizeof *p);
     p->kind = -1;
     fx_str s = fx_trim(seg);
+    /* a run-in heading: "经济社会发展主要预期目标地区生产总值…" */
+    static const char *const lead_heads[] = { "主要预期目标", "预期目标", "主要目标", NULL };
+    for (const char *const *h = lead_heads; *h; h++) {
+        for (size_t i = 0, hn = strlen(*h); i + hn < s.n; i++)
+            if (memcmp(s.s + i, *h, hn) == 0) {
+                s = fx_span(s.s + i + hn, s.n - i - hn);
+                if (fx_starts(s, "是") || fx_starts(s, "为")) s = fx_span(s.s + 3, s.n - 3);
+                s = fx_trim(s);
+                break;
+            }
+    }
     /* leading adverbials (the verb-only test looks past them) */
     for (;;) {
         const tok *t = match_start(s, lead_toks);
