@@ -135,7 +135,11 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     bool to = fx_starts(t, "到") || fx_starts(t, "至");
     if (to) t = fx_span(t.s + 3, t.n - 3);
     int y = fx_year_at(t, &k);
-    if (y) {
+    if (y && to && d->report_year && y >= d->report_year) {
+        w->status = GWR_ST_PLANNED;          /* 到2025年…: a target wherever it is written */
+        w->year = y;
+        w->multiyear = y > d->report_year;
+    } else if (y) {
         if (w->status == GWR_ST_ACHIEVED && d->report_year && y < d->report_year) w->year = y;
         else if (w->status == GWR_ST_PLANNED && y >= d->report_year) {
             w->year = y;
@@ -181,7 +185,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         if (i == n || sentence_end(s, i, n, &sl)) {
             if (i > start) {
                 w.s = s + start;
-                w.n = i - start;
+                w.n = i - start + (i < n && s[i] != '\n' ? sl : 0);   /* keep 。 */
                 w.base = (uint32_t)start;
                 sentence(&w, &qb, &cur, has_review, has_plan, reviewed);
             }

@@ -92,6 +92,20 @@ static bool starts_word(fx_str s)
     return !fx_is_punct_at(s.s, s.n, &cl) && !fx_starts(s, "（");
 }
 
+/* 签约60个, 节约30%: the 约 belongs to the verb, it is no "about". */
+static void unword_about(const char *s, gwr_quantity *q)
+{
+    static const char *const verbs[] = { "签", "节", "制", "合", "契", "公", "条", "履", "违", "预", "特", "邀", NULL };
+    if (q->qual != GWR_Q_ABOUT || q->len < 3 || q->off < 3 || memcmp(s + q->off, "约", 3) != 0) return;
+    for (const char *const *v = verbs; *v; v++)
+        if (memcmp(s + q->off - 3, *v, 3) == 0) {
+            q->off += 3;
+            q->len -= 3;
+            q->qual = GWR_Q_EXACT;
+            return;
+        }
+}
+
 /* Chinese numerals naming things rather than counting them: 两个畅通,
  * 三条高铁, 八个一年; and durations (三年, 5年). */
 static bool noise(const char *s, size_t n, const gwr_quantity *q)
@@ -307,6 +321,9 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
     } else if (name.n == 0 && compare) {
         name_set(&names[0], name_str(&st->subj), fx_trim(it->seg));
         nn = 1;
+    } else if (p.verb_only && fx_action_only(p.verb) && st->subj.n) {
+        name_set(&names[0], topic_of(name_str(&st->subj)), p.verb);
+        nn = 1;
     } else if (name.n == 0 || p.verb_only) {
         if (st->subj.n) names[0] = st->subj;
         else if (st->quiet.n) name_set(&names[0], cut_at_pred(st->quiet), fx_span("", 0));
@@ -402,6 +419,7 @@ bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ct
     qb->n = 0;
     while (pos < n && gwr_quantity_next(s, n, &pos, &q)) {
         if (noise(s, n, &q)) continue;
+        unword_about(s, &q);
         if (qb->n == qb->cap) {
             size_t cap = qb->cap ? qb->cap * 2 : 64;
             gwr_quantity *nq = realloc(qb->q, cap * sizeof *nq);

@@ -292,7 +292,8 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     }
     /* trailing predicate words */
     for (;;) {
-        if (fx_ends(s, "占比") || fx_ends(s, "比重") || fx_ends(s, "比例") || fx_ends(s, "比率"))
+        if (fx_ends(s, "占比") || fx_ends(s, "比重") || fx_ends(s, "比例") || fx_ends(s, "比率") ||
+            fx_ends(s, "签约") || fx_ends(s, "节约") || fx_ends(s, "到位"))
             break;
         const tok *t = match_end(s, trail_toks);
         if (t) {
