@@ -28,13 +28,14 @@ typedef struct term {
 static bool is_vague_mark(uint32_t c) { return c == CP_YU || c == CP_DUO; }
 
 /* 余/多 count as "more than" when a scale, a unit or the end of the phrase
- * follows (100多个, 3万余元, 五百多); not in 多元化, 余额 … */
-static size_t vague_mark(const char *s, size_t len, size_t i, bool *vague)
+ * follows (100多个, 3万余元, 五百多), or always right after a scale
+ * (3万多居民); not in 5多元化, 3余额 … */
+static size_t vague_mark(const char *s, size_t len, size_t i, bool after_scale, bool *vague)
 {
     size_t k, k2, e;
     if (i >= len || !is_vague_mark(qz_cp(s, len, i, &k))) return i;
     size_t j = i + k;
-    if (j < len) {
+    if (j < len && !after_scale) {
         uint32_t c = qz_cp(s, len, j, &k2);
         if (qz_is_han(c) && !qz_cn_mult(c) && !qz_match_unit(s, len, j, &e)) return i;
     }
@@ -63,13 +64,13 @@ static bool read_term(const char *s, size_t len, size_t i, term *t)
     if (!ok) return false;
     t->ovf = t->n.f & QZ_N_OVERFLOW;
     t->vague = t->n.f & QZ_N_VAGUE;
-    size_t j = vague_mark(s, len, t->n.end, &t->vague);
+    size_t j = vague_mark(s, len, t->n.end, (t->n.f & QZ_N_SCALED) != 0, &t->vague);
     if (!(t->n.f & QZ_N_CHINESE)) {
         size_t sp = skip_spaces(s, len, j);
         size_t e = qz_read_scale(s, len, sp, &t->n.v, &t->scale, &t->ovf);
         if (t->scale > 0) {
             t->scaled = true;
-            j = vague_mark(s, len, e, &t->vague);
+            j = vague_mark(s, len, e, true, &t->vague);
         }
     }
     size_t sp = skip_spaces(s, len, j), ue;
@@ -131,21 +132,76 @@ static bool try_range(const char *s, size_t len, term *a, term *b)
     return true;
 }
 
-/* Tries a ratio 1.4：1 after a bare number. */
-static bool try_ratio(const char *s, size_t len, term *a, term *b)
+/* 2×35万千瓦: a count times an amount is read as the product. */
+static bool try_times(const char *s, size_t len, term *a, term *b)
 {
     size_t k, j = a->end;
-    if (a->unit || a->scaled || j >= len || qz_cp(s, len, j, &k) != ':') return false;
+    if (a->unit || a->scaled || (a->n.f & (QZ_N_POINT | QZ_N_CHINESE)) || j >= len) return false;
+    uint32_t c = qz_cp(s, len, j, &k);
+    if (c != 0xD7 && c != '*') return false;
     j += k;
     if (j >= len || !qz_is_digit(qz_cp(s, len, j, &k))) return false;
-    if (!read_term(s, len, j, b) || b->unit || b->scaled || b->ovf) return false;
-    a->n.hi = b->n.v;
-    a->end = b->end;
+    if (!read_term(s, len, j, b) || !b->unit) return false;
+    gwr_dec v = b->n.v;
+    bool ovf = a->ovf || b->ovf || !gwr_dec_mul_int(&v, a->n.v.m) || !gwr_dec_scale(&v, a->n.v.e);
+    b->n.v = ovf ? (gwr_dec){ 0, 0 } : v;
+    b->ovf = ovf;
+    b->start = a->start;
+    *a = *b;
+    return true;
+}
+
+/* Tries a ratio after a bare number: 1.4：1, 3.6 : 48 : 48.4 (value is the
+ * first part, hi the second; further parts belong to the span only). */
+static bool try_ratio(const char *s, size_t len, term *a, term *b)
+{
+    size_t k;
+    if (a->unit || a->scaled) return false;
+    for (int part = 0; part < 8; part++) {
+        size_t j = skip_spaces(s, len, a->end);
+        if (j >= len || qz_cp(s, len, j, &k) != ':') return part > 0;
+        j = skip_spaces(s, len, j + k);
+        if (j >= len || !qz_is_digit(qz_cp(s, len, j, &k))) return part > 0;
+        if (!read_term(s, len, j, b) || b->unit || b->scaled || b->ovf) return part > 0;
+        if (part == 0) a->n.hi = b->n.v;
+        a->end = b->end;
+    }
     return true;
 }
 
 static bool is_open_quote(uint32_t c) { return c == 0x201C || c == 0x2018 || c == '"' || c == '\'' || c == 0x300C || c == 0x300E; }
 static bool is_close_quote(uint32_t c) { return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0x300D || c == 0x300F; }
+
+/* After an opening quote: does a closing quote follow within a few
+ * characters, before any sentence punctuation? Then the number is part of a
+ * quoted name: “两个确立”, “四个意识”, “4321”政银担. */
+static bool quoted_name(const char *s, size_t len, size_t i)
+{
+    size_t k;
+    for (int n = 0; n < 12 && i < len; n++, i += k) {
+        uint32_t c = qz_cp(s, len, i, &k);
+        if (is_close_quote(c)) return true;
+        if (c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == 0x3001 || c == '\n' || c == ',' ||
+            c == ';' || is_open_quote(c))
+            return false;
+    }
+    return false;
+}
+
+/* Before a closing quote: does an opening quote stand a few characters
+ * before i, with no punctuation between? (“跑两头”, “双11”) */
+static bool quoted_before(const char *s, size_t i)
+{
+    size_t k;
+    for (int n = 0; n < 10 && i > 0; n++, i -= k) {
+        uint32_t c = qz_prev(s, 0, i, &k);
+        if (is_open_quote(c)) return true;
+        if (c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == 0x3001 || c == '\n' || c == ',' ||
+            c == ';' || is_close_quote(c))
+            return false;
+    }
+    return false;
+}
 
 /* The character at s[i], 0 at the end. */
 static uint32_t cp_at(const char *s, size_t len, size_t i)
@@ -183,7 +239,9 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     bool rank = prev == CP_DI;
 
     bool ratio = false, range = false;
-    if (try_range(s, len, &a, &b)) range = true;
+    if (try_times(s, len, &a, &b)) {
+        *next = a.end;
+    } else if (try_range(s, len, &a, &b)) range = true;
     else if (!chinese && !negative && try_ratio(s, len, &a, &b)) ratio = true;
     *next = a.end;
     range = range || (a.n.f & QZ_N_RANGE);
@@ -194,7 +252,9 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     unsigned uflags = a.unit ? a.unit->flags : 0;
     if (!chinese && !ratio && (qz_is_alpha(after_num) || after_num == '+')) return false;   /* 5G, 1+5+N */
     if (after == '+') return false;
-    if (is_open_quote(prev) && is_close_quote(after)) return false;                    /* “4321” */
+    if (is_open_quote(prev) && quoted_name(s, len, a.n.end)) return false;           /* “4321”, “两个确立” */
+    if (is_close_quote(after) && quoted_before(s, i)) return false;                  /* “跑两头”, “双11” */
+    if (!chinese && (prev == 0xB7 || after_num == 0xB7 || after_num == '#')) return false;  /* 4·14, 2#装置 */
     if (uflags & (QZ_U_DATE | QZ_U_NAME)) return false;                               /* 12月27日, 40周年 */
     if ((uflags & QZ_U_YEAR) && looks_like_year(&a)) return false;                   /* 2023年 */
     if (a.n.f & QZ_N_POSITIONAL) return false;
@@ -239,6 +299,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     if (chinese) {
         bool lone_one = a.n.nchars == 1 && a.n.v.m == 1 && !(a.n.f & QZ_N_RANGE);
         if (lone_one) return false;                                                   /* 一是, 统一, 一批 */
+        if (a.n.nchars == 1 && !a.unit && !a.scaled) return false;                   /* 四多, 五到四 */
         if ((a.n.f & QZ_N_NODIGIT) && a.n.nchars == 1 && a.n.v.m != 10) return false;  /* 百姓, 千家万户 */
         bool standalone = !qz_is_han(prev) && !qz_is_han(after_all) && a.n.nchars >= 2;
         if (a.n.f & QZ_N_NODIGIT) {

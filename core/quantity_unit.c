@@ -27,7 +27,7 @@ static const qz_unit units[] = {
     { "个月", "个月", NULL, 0 },
     { "个工作日", "个工作日", NULL, 0 },
     { "个", "个", "体性税案别", 0 },
-    { "项", "项", "目", 0 },
+    { "项", "项", "目规", 0 },
     { "所", "所", "有在属得以", 0 },
     { "座", "座", "谈", 0 },
     { "套", "套", "餐", 0 },
@@ -39,6 +39,7 @@ static const qz_unit units[] = {
     { "克", "克", "服", 0 },
     { "吨标准煤", "吨标准煤", NULL, 0 },
     { "吨", "吨", NULL, 0 },
+    { "蒸吨", "蒸吨", NULL, 0 },
     { "公里", "公里", NULL, 0 },
     { "千米", "千米", NULL, 0 },
     { "米", "米", "粮", 0 },
@@ -65,20 +66,23 @@ static const qz_unit units[] = {
     { "台", "台", "账阶", 0 },
     { "只", "只", "有是能要", 0 },
     { "名", "名", "单称牌片", QZ_U_RANK },
-    { "位", "位", "于置居列", QZ_U_RANK },
+    { "位", "位", "于置居列一", QZ_U_RANK },
     { "处", "处", "理置于", 0 },
     { "栋", "栋", NULL, 0 },
     { "幢", "幢", NULL, 0 },
     { "张", "张", NULL, 0 },
     { "床", "床", NULL, 0 },
     { "艘", "艘", NULL, 0 },
+    { "架次", "架次", NULL, 0 },
     { "架", "架", "构", 0 },
+    { "批次", "批次", NULL, 0 },
     { "批", "批", "准复", 0 },
-    { "次", "次", "产序", 0 },
+    { "次", "次", "产序会全党", 0 },
     { "种", "种", "植子养", 0 },
     { "类", "类", "型", 0 },
     { "支", "支", "持出付撑柱", 0 },
     { "笔", "笔", NULL, 0 },
+    { "单", "单", "位元独一据项体列纯调品", 0 },
     { "宗", "宗", "旨教", 0 },
     { "标箱", "标箱", NULL, 0 },
     { "岁", "岁", NULL, 0 },
@@ -87,7 +91,7 @@ static const qz_unit units[] = {
     { "分钟", "分钟", NULL, 0 },
     { "周年", "周年", NULL, QZ_U_NAME },
     { "周", "周", "边末转期", 0 },
-    { "年", "年", "级轻", QZ_U_YEAR },
+    { "年", "年", "级轻行攻计规", QZ_U_YEAR },
     { "月", "月", NULL, QZ_U_DATE },
     { "日", "日", NULL, QZ_U_DATE },
     { "号", "号", NULL, QZ_U_DATE },
@@ -107,18 +111,22 @@ size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit)
     return i;
 }
 
+static bool char_in(uint32_t c, const char *set)
+{
+    for (size_t j = 0, sl = strlen(set); j < sl;) {
+        size_t k;
+        if (qz_cp(set, sl, j, &k) == c) return true;
+        j += k;
+    }
+    return false;
+}
+
 /* Does the character at s[i] appear in set (UTF-8)? */
 static bool next_in(const char *s, size_t len, size_t i, const char *set)
 {
     if (!set || i >= len) return false;
     size_t k;
-    uint32_t c = qz_cp(s, len, i, &k);
-    for (size_t j = 0, sl = strlen(set); j < sl;) {
-        size_t k2;
-        if (qz_cp(set, sl, j, &k2) == c) return true;
-        j += k2;
-    }
-    return false;
+    return char_in(qz_cp(s, len, i, &k), set);
 }
 
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
@@ -155,17 +163,18 @@ typedef struct qword {
     gwr_qual    qual;
     unsigned    flags;
     bool        gap;       /* prefix may stand a few characters before the number */
+    const char *notprev;   /* prefix: a character before it that makes it another word (签约, 最近) */
 } qword;
 
 static const qword suffixes[] = {
-    { "及以上", GWR_Q_ATLEAST, 0, false },
-    { "以上", GWR_Q_ATLEAST, 0, false },
-    { "及以下", GWR_Q_ATMOST, 0, false },
-    { "以下", GWR_Q_ATMOST, 0, false },
-    { "以内", GWR_Q_ATMOST, 0, false },
-    { "之内", GWR_Q_ATMOST, 0, false },
-    { "左右", GWR_Q_ABOUT, 0, false },
-    { "上下", GWR_Q_ABOUT, 0, false },
+    { "及以上", GWR_Q_ATLEAST, 0, false, NULL },
+    { "以上", GWR_Q_ATLEAST, 0, false, NULL },
+    { "及以下", GWR_Q_ATMOST, 0, false, NULL },
+    { "以下", GWR_Q_ATMOST, 0, false, NULL },
+    { "以内", GWR_Q_ATMOST, 0, false, NULL },
+    { "之内", GWR_Q_ATMOST, 0, false, NULL },
+    { "左右", GWR_Q_ABOUT, 0, false, NULL },
+    { "上下", GWR_Q_ABOUT, 0, false, NULL },
 };
 
 bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned *flags, size_t *end)
@@ -186,27 +195,28 @@ bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned 
 }
 
 static const qword prefixes[] = {
-    { "不低于", GWR_Q_ATLEAST, 0, false },
-    { "不少于", GWR_Q_ATLEAST, 0, false },
-    { "不小于", GWR_Q_ATLEAST, 0, false },
-    { "不超过", GWR_Q_ATMOST, 0, false },
-    { "不高于", GWR_Q_ATMOST, 0, false },
-    { "不多于", GWR_Q_ATMOST, 0, false },
-    { "不大于", GWR_Q_ATMOST, 0, false },
-    { "超过", GWR_Q_OVER, 0, true },
-    { "突破", GWR_Q_OVER, 0, false },
-    { "高于", GWR_Q_OVER, 0, true },
-    { "多于", GWR_Q_OVER, 0, false },
-    { "逾", GWR_Q_OVER, 0, false },
-    { "超", GWR_Q_OVER, 0, false },
-    { "低于", GWR_Q_UNDER, 0, true },
-    { "少于", GWR_Q_UNDER, 0, false },
-    { "不到", GWR_Q_UNDER, 0, false },
-    { "不足", GWR_Q_UNDER, 0, false },
-    { "大约", GWR_Q_ABOUT, 0, false },
-    { "约", GWR_Q_ABOUT, 0, false },
-    { "将近", GWR_Q_ABOUT, GWR_QF_VAGUE, false },
-    { "近", GWR_Q_ABOUT, GWR_QF_VAGUE, false },
+    { "不低于", GWR_Q_ATLEAST, 0, false, NULL },
+    { "不少于", GWR_Q_ATLEAST, 0, false, NULL },
+    { "不小于", GWR_Q_ATLEAST, 0, false, NULL },
+    { "不超过", GWR_Q_ATMOST, 0, false, NULL },
+    { "不高于", GWR_Q_ATMOST, 0, false, NULL },
+    { "不多于", GWR_Q_ATMOST, 0, false, NULL },
+    { "不大于", GWR_Q_ATMOST, 0, false, NULL },
+    { "超过", GWR_Q_OVER, 0, true, NULL },
+    { "突破", GWR_Q_OVER, 0, false, NULL },
+    { "高于", GWR_Q_OVER, 0, true, NULL },
+    { "多于", GWR_Q_OVER, 0, false, NULL },
+    { "逾", GWR_Q_OVER, 0, false, NULL },
+    { "超", GWR_Q_OVER, 0, false, "赶高" },
+    { "过", GWR_Q_OVER, 0, false, "通经度不错路看做办走穿越跨闯难" },
+    { "低于", GWR_Q_UNDER, 0, true, NULL },
+    { "少于", GWR_Q_UNDER, 0, false, NULL },
+    { "不到", GWR_Q_UNDER, 0, false, NULL },
+    { "不足", GWR_Q_UNDER, 0, false, NULL },
+    { "大约", GWR_Q_ABOUT, 0, false, NULL },
+    { "约", GWR_Q_ABOUT, 0, false, "签节制预契合公条邀相履违集" },
+    { "将近", GWR_Q_ABOUT, GWR_QF_VAGUE, false, NULL },
+    { "近", GWR_Q_ABOUT, GWR_QF_VAGUE, false, "最附靠贴亲邻就临接" },
 };
 
 /* Start of lit if it is written just before s[i] (not before floor), else SIZE_MAX. */
@@ -224,11 +234,11 @@ static bool prefix_at(const char *s, size_t floor, size_t i, bool gap_only, gwr_
         if (gap_only && !prefixes[w].gap) continue;
         size_t st = match_back(s, floor, i, prefixes[w].text);
         if (st == SIZE_MAX) continue;
-        if (prefixes[w].qual == GWR_Q_OVER && prefixes[w].text[3] == '\0') {
-            /* a one-character 超 / 逾 must not end another word (赶超) */
+        if (prefixes[w].notprev && st > floor) {
+            /* a one-character 约 / 近 / 超 must not end another word (签约, 最近, 赶超) */
             size_t k;
             uint32_t c = qz_prev(s, floor, st, &k);
-            if (c == 0x8D76) continue;                       /* 赶 */
+            if (char_in(c, prefixes[w].notprev)) continue;
         }
         *q = prefixes[w].qual;
         *flags = prefixes[w].flags;

@@ -167,6 +167,10 @@ static void test_units_and_scales(void **state)
         { "PM2.5浓度35微克/立方米", 0, "35", NOHI, "微克/立方米", E, 0, NULL },
         { "比例1.4：1", 0, "1.4", "1", "", E, GWR_QF_RATIO, "1.4：1" },
         { "3:7", 0, "3", "7", "", E, GWR_QF_RATIO, NULL },
+        { "演进为3.6 : 48 : 48.4。", 0, "3.6", "48", "", E, GWR_QF_RATIO, "3.6 : 48 : 48.4" },
+        { "发电厂2×35万千瓦热电联产", 0, "700000", NOHI, "千瓦", E, 0, "2×35万千瓦" },
+        { "出入境航班297架次", 0, "297", NOHI, "架次", E, 0, NULL },
+        { "11座10蒸吨以上锅炉", 1, "10", NOHI, "蒸吨", GWR_Q_ATLEAST, 0, NULL },
     };
     RUN(cs);
 }
@@ -213,6 +217,11 @@ static void test_qualifiers(void **state)
         { "不到1%", 0, "1", NOHI, "%", GWR_Q_UNDER, 0, NULL },
         { "增长7%左右", 0, "7", NOHI, "%", GWR_Q_ABOUT, 0, "7%左右" },
         { "约3%", 0, "3", NOHI, "%", GWR_Q_ABOUT, 0, "约3%" },
+        { "新签约60个", 0, "60", NOHI, "个", E, 0, "60个" },
+        { "最近3年", 0, "3", NOHI, "年", E, 0, "3年" },
+        { "税收过千万元企业", 0, "10000000", NOHI, "元", GWR_Q_OVER, 0, "过千万元" },
+        { "通过3个", 0, "3", NOHI, "个", E, 0, "3个" },
+        { "配送量超2万单", 0, "20000", NOHI, "单", GWR_Q_OVER, 0, NULL },
         { "3%上下", 0, "3", NOHI, "%", GWR_Q_ABOUT, 0, NULL },
         { "增长7%", 0, "7", NOHI, "%", E, 0, NULL },
         /* 上下游 is not 上下 */
@@ -236,6 +245,10 @@ static void test_vague(void **state)
         { "300多万元", 0, "3000000", NOHI, "元", GWR_Q_OVER, GWR_QF_VAGUE, NULL },
         { "100多个", 0, "100", NOHI, "个", GWR_Q_OVER, GWR_QF_VAGUE, NULL },
         { "三百多万人", 0, "3000000", NOHI, "人", GWR_Q_OVER, GWR_QF_VAGUE, NULL },
+        { "3万多居民", 0, "30000", NOHI, "", GWR_Q_OVER, GWR_QF_VAGUE, "3万多" },
+        { "近4万居民", 0, "40000", NOHI, "", GWR_Q_ABOUT, GWR_QF_VAGUE, "近4万" },
+        { "栽植大树1万余株", 0, "10000", NOHI, "株", GWR_Q_OVER, GWR_QF_VAGUE, NULL },
+        { "启动80余场次", 0, "80", NOHI, "场次", GWR_Q_OVER, GWR_QF_VAGUE, NULL },
     };
     RUN(cs);
 }
@@ -280,6 +293,18 @@ static void test_not_figures(void **state)
         { "G20峰会", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "4A级景区", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "万众一心", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "增强“四个意识”", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "坚定拥护“两个确立”", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "“三位一体”", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "中央八项规定", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "市委九届四次全会", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "三年行动计划", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "“五到四从四多”", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "“4·14”事故", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "2#催化装置", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "办事的群众“跑两头”", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "“双11”", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "第十三个五年规划", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "第4名", 0, "4", NOHI, "名", E, GWR_QF_RANK, NULL },
         { "居全省第4位", 0, "4", NOHI, "位", E, GWR_QF_RANK, "第4位" },
     };
