@@ -23,7 +23,7 @@ typedef struct walk {
     int         year;
     bool        headline;
     bool        multiyear;     /* 到2025年… */
-    size_t      first;         /* index of the sentence's first figure */
+    size_t      para_first;    /* index of the paragraph's first figure */
 } walk;
 
 static void on_fig(void *ctx, const fx_fig *f)
@@ -97,21 +97,21 @@ static bool plan_words(fx_str s)
     return false;
 }
 
-/* Keyed review figures of a sentence that names two or more headline
+/* Keyed review figures of a paragraph that names two or more headline
  * indicators (地区生产总值增长…、固定资产投资增长…) are headline figures. */
-static void mark_headline_sentence(gwr_doc *d, size_t first)
+static void mark_headline(gwr_doc *d, size_t first)
 {
     const char *k1 = NULL;
     bool two = false;
     for (size_t i = first; i < d->nfigs && !two; i++) {
         const char *k = d->figs[i].key;
-        if (!k || d->figs[i].period != GWR_PER_YEAR) continue;
+        if (!k || d->figs[i].period != GWR_PER_YEAR || d->figs[i].status != GWR_ST_ACHIEVED) continue;
         if (!k1) k1 = k;
         else if (strcmp(k, k1) != 0) two = true;
     }
     if (two)
         for (size_t i = first; i < d->nfigs; i++)
-            if (d->figs[i].key) d->figs[i].headline = true;
+            if (d->figs[i].key && d->figs[i].status == GWR_ST_ACHIEVED) d->figs[i].headline = true;
 }
 
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)
@@ -148,9 +148,7 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         if (!d->report_year) w->year = y;
     }
     w->copy = NULL;
-    w->first = d->nfigs;
     if (!fx_sentence(w->s, w->n, qb, on_fig, w)) w->st = GWR_E_NOMEM;
-    if (w->status == GWR_ST_ACHIEVED && !targets) mark_headline_sentence(d, w->first);
 }
 
 static bool sentence_end(const char *s, size_t i, size_t n, size_t *len)
@@ -188,6 +186,10 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
                 w.n = i - start + (i < n && s[i] != '\n' ? sl : 0);   /* keep 。 */
                 w.base = (uint32_t)start;
                 sentence(&w, &qb, &cur, has_review, has_plan, reviewed);
+            }
+            if (i == n || s[i] == '\n') {
+                mark_headline(d, w.para_first);
+                w.para_first = d->nfigs;
             }
             if (i == n) break;
             i += sl;

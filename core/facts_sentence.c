@@ -111,6 +111,15 @@ static void unword_about(const char *s, gwr_quantity *q)
 static bool noise(const char *s, size_t n, const gwr_quantity *q)
 {
     if (strcmp(q->unit, "年") == 0) return true;
+    /* 第十二次: the parser saw 二次 after an ordinal */
+    static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "两", NULL };
+    size_t b = q->off;
+    for (bool more = true; more && b >= 3;) {
+        more = false;
+        for (const char *const *d = digits; *d; d++)
+            if (memcmp(s + b - 3, *d, 3) == 0) { b -= 3; more = true; break; }
+    }
+    if (b >= 3 && memcmp(s + b - 3, "第", 3) == 0) return true;
     if (!(q->flags & GWR_QF_CHINESE) || (q->flags & GWR_QF_RANK)) return false;
     gwr_dec ten = { 10, 0 };
     if (gwr_dec_cmp(q->value, ten) > 0) return false;
@@ -221,8 +230,9 @@ static gwr_fig_kind kind_of(const gwr_quantity *q, const fx_pred *p, fx_str name
     if (q->flags & GWR_QF_RANK) return GWR_FK_RANK;
     if (unit_is(q, "个百分点")) return GWR_FK_POINTS;
     if (unit_is(q, "倍")) return GWR_FK_MULTIPLE;
+    /* 增长7%; 比上年增加5000人 is a change too (in the unit of the amount) */
+    if (p->kind >= 0) return (gwr_fig_kind)p->kind;
     if (unit_is(q, "%")) {
-        if (p->kind >= 0) return (gwr_fig_kind)p->kind;
         int k = fx_kind_from_name(name);
         if (k >= 0) return (gwr_fig_kind)k;
     }
@@ -295,7 +305,9 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
     fx_str aft = fx_trim(after);
     bool compare = p.compare;
 
-    if ((p.verb_only || name.n == 0) && !p.share && aft.n && starts_word(aft) && !money_or_rate(q0) &&
+    bool short_verb = name.n && fx_chars(name) <= 2 && !gwr_indicator_match(name.s, name.n);
+    if (short_verb && !p.verb_only) p.verb = name;
+    if ((p.verb_only || name.n == 0 || short_verb) && !p.share && aft.n && starts_word(after) && !money_or_rate(q0) &&
         !fx_starts(aft, "以上") && !fx_starts(aft, "左右") && !fx_starts(aft, "的") &&
         !fx_starts(aft, "增长") && !fx_starts(aft, "同比")) {
         /* number before its noun */

@@ -290,13 +290,18 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
         p->verb = fx_ends(s, "等") ? fx_span(s.s, 0) : s;
         return fx_span(s.s, 0);
     }
-    /* trailing predicate words */
+    /* trailing predicate words; 增加到 / 提升至 / 降至 give a level, not a change */
+    bool first = true;
     for (;;) {
         if (fx_ends(s, "占比") || fx_ends(s, "比重") || fx_ends(s, "比例") || fx_ends(s, "比率") ||
             fx_ends(s, "签约") || fx_ends(s, "节约") || fx_ends(s, "到位"))
             break;
         const tok *t = match_end(s, trail_toks);
         if (t) {
+            if (first && (!strcmp(t->w, "到") || !strcmp(t->w, "至") || !strcmp(t->w, "增至") ||
+                          !strcmp(t->w, "降至") || !strcmp(t->w, "达到") || !strcmp(t->w, "为")))
+                p->kind = GWR_FK_LEVEL;
+            first = false;
             note(p, t->what, &cmpverb, &region);
             s.n -= strlen(t->w);
         } else if (year_at_end(s, &k) || (k = bracket_at_end(s)) > 0) {
