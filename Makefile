@@ -116,7 +116,12 @@ test-golden: gwr
 test-bad: gwr
 	@bash tests/bad/run.sh ./gwr
 
-test-tui: gwr
+# headless screen tests: the interface (without main.c) on hand-built reports
+TUI_LIB_SRC := $(filter-out tui/main.c,$(TUI_SRC))
+$(B)/tests/tui/screens: $(B)/tests/tui/screens.o $(call objs,$(B),$(TUI_LIB_SRC)) $(B)/libgwrcore.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(NCURSES_LIBS) $(LIBS)
+
+test-tui: gwr $(B)/tests/tui/screens
 	@bash tests/tui/run.sh ./gwr
 
 test-san: $(UNIT_BIN_SAN) $(S)/gwr

@@ -23,6 +23,7 @@ typedef struct term {
     int     scale;           /* powers of ten applied by 万/亿 after an Arabic number */
     bool    scaled, ovf, vague;
     const qz_unit *unit;
+    const qz_unit *per;      /* 800元/月: the unit after '/' */
 } term;
 
 static bool is_vague_mark(uint32_t c) { return c == CP_YU || c == CP_DUO; }
@@ -57,6 +58,19 @@ static bool read_term(const char *s, size_t len, size_t i, term *t)
     t->start = i;
     uint32_t c = qz_cp(s, len, i, &k);
     bool ok;
+    size_t pct = qz_match_lit(s, len, i, "百分之");
+    if (pct && pct < len) {                          /* 百分之三十 = 30% */
+        size_t k2, pe;
+        uint32_t c2 = qz_cp(s, len, pct, &k2);
+        if (qz_is_digit(c2) ? qz_read_arabic(s, len, pct, &t->n)
+                            : qz_is_cn_numeral(c2) && qz_read_chinese(s, len, pct, &t->n)) {
+            t->ovf = t->n.f & QZ_N_OVERFLOW;
+            t->unit = qz_match_unit("%", 1, 0, &pe);
+            t->end = t->n.end;
+            t->n.nchars += 3;
+            return !(t->n.f & (QZ_N_POSITIONAL | QZ_N_RANGE));
+        }
+    }
     if (qz_is_digit(c)) ok = qz_read_arabic(s, len, i, &t->n);
     else if (qz_is_cn_numeral(c)) ok = qz_read_chinese(s, len, i, &t->n);
     else ok = false;
@@ -78,6 +92,14 @@ static bool read_term(const char *s, size_t len, size_t i, term *t)
     if (u) {
         t->unit = u;
         j = ue;
+        size_t k2, pe;
+        if (j < len && qz_cp(s, len, j, &k2) == '/') {
+            const qz_unit *p = qz_match_unit(s, len, j + k2, &pe);
+            if (p && strlen(u->base) + 1 + strlen(p->base) < sizeof ((gwr_quantity *)0)->unit) {
+                t->per = p;
+                j = pe;
+            }
+        }
     }
     t->end = j;
     return true;
@@ -251,6 +273,8 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     uint32_t after = cp_at(s, len, a.end);
     unsigned uflags = a.unit ? a.unit->flags : 0;
     if (!chinese && !ratio && (qz_is_alpha(after_num) || after_num == '+')) return false;   /* 5G, 1+5+N */
+    if (!a.unit && after_num == '/') return false;                                    /* 1/4 */
+    if (a.unit && strcmp(a.unit->base, "次") == 0 && prev == 0x5C4A) return false;     /* 十二届四次全会 */
     if (after == '+') return false;
     if (is_open_quote(prev) && quoted_name(s, len, a.n.end)) return false;           /* “4321”, “两个确立” */
     if (is_close_quote(after) && quoted_before(s, i)) return false;                  /* “跑两头”, “双11” */
@@ -339,6 +363,10 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         size_t ul = strlen(a.unit->base);
         if (ul >= sizeof q->unit) ul = sizeof q->unit - 1;
         memcpy(q->unit, a.unit->base, ul);
+        if (a.per) {               /* length checked when read */
+            q->unit[ul] = '/';
+            memcpy(q->unit + ul + 1, a.per->base, strlen(a.per->base) + 1);
+        }
     }
     q->qual = qual;
     q->flags = flags;

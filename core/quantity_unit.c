@@ -101,6 +101,14 @@ static const qz_unit units[] = {
 size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit)
 {
     size_t ll = strlen(lit), j = 0;
+    /* Fast path: the bytes are equal (normalised text). Folding maps only
+     * full-width forms to ASCII, so a literal without ASCII cannot match
+     * any other way. */
+    if (i + ll <= len && memcmp(s + i, lit, ll) == 0) return i + ll;
+    bool ascii = false;
+    for (size_t k = 0; k < ll; k++)
+        if ((unsigned char)lit[k] < 0x80) ascii = true;
+    if (!ascii) return 0;
     while (j < ll) {
         if (i >= len) return 0;
         size_t a, b;
@@ -136,9 +144,11 @@ const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
     if (i >= len) return NULL;
     unsigned char first = (unsigned char)s[i];
     for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
-        unsigned char lf = (unsigned char)units[u].text[0];
-        /* quick reject: same lead byte, or full-width input (0xEF) for ASCII units */
-        if (lf != first && !(lf < 0x80 && first == 0xEF)) continue;
+        const unsigned char *lt = (const unsigned char *)units[u].text;
+        /* quick reject: same first character, or full-width input (0xEF) for ASCII units */
+        if (lt[0] != first && !(lt[0] < 0x80 && first == 0xEF)) continue;
+        if (lt[0] >= 0x80 && (i + 2 >= len || (unsigned char)s[i + 1] != lt[1] || (unsigned char)s[i + 2] != lt[2]))
+            continue;
         size_t e = qz_match_lit(s, len, i, units[u].text);
         if (e > best_end && !next_in(s, len, e, units[u].notnext)) {
             best = &units[u];
@@ -225,7 +235,7 @@ static size_t match_back(const char *s, size_t floor, size_t i, const char *lit)
     size_t ll = strlen(lit);
     if (ll > i - floor) return SIZE_MAX;
     size_t st = i - ll;
-    return qz_match_lit(s, i, st, lit) == i ? st : SIZE_MAX;
+    return memcmp(s + st, lit, ll) == 0 ? st : SIZE_MAX;   /* qualifier words are all CJK: no folding */
 }
 
 static bool prefix_at(const char *s, size_t floor, size_t i, bool gap_only, gwr_qual *q, unsigned *flags, size_t *start)

@@ -118,6 +118,9 @@ static void test_chinese_numerals(void **state)
         { "一百零五项", 0, "105", NOHI, "项", E, 0, NULL },
         { "三万亿元", 0, "3000000000000", NOHI, "元", E, 0, NULL },
         { "实施五年", 0, "5", NOHI, "年", E, 0, NULL },
+        { "覆盖率达到百分之百", 0, "100", NOHI, "%", E, 0, "百分之百" },
+        { "百分之三十以上", 0, "30", NOHI, "%", GWR_Q_ATLEAST, 0, "百分之三十以上" },
+        { "百分之5", 0, "5", NOHI, "%", E, 0, NULL },
     };
     RUN(cs);
     gwr_quantity q;
@@ -170,6 +173,8 @@ static void test_units_and_scales(void **state)
         { "演进为3.6 : 48 : 48.4。", 0, "3.6", "48", "", E, GWR_QF_RATIO, "3.6 : 48 : 48.4" },
         { "发电厂2×35万千瓦热电联产", 0, "700000", NOHI, "千瓦", E, 0, "2×35万千瓦" },
         { "出入境航班297架次", 0, "297", NOHI, "架次", E, 0, NULL },
+        { "低保标准提升至800元/月、610元/月", 1, "610", NOHI, "元/月", E, 0, "610元/月" },
+        { "补贴1.5万元/亩", 0, "15000", NOHI, "元/亩", E, 0, NULL },
         { "11座10蒸吨以上锅炉", 1, "10", NOHI, "蒸吨", GWR_Q_ATLEAST, 0, NULL },
     };
     RUN(cs);
@@ -298,6 +303,8 @@ static void test_not_figures(void **state)
         { "“三位一体”", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "中央八项规定", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "市委九届四次全会", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "市委六届四次、五次全会", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "总量的1/4", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "三年行动计划", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "“五到四从四多”", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "“4·14”事故", 0, NULL, NOHI, NULL, E, 0, NULL },
