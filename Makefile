@@ -111,6 +111,7 @@ test-unit: $(UNIT_BIN)
 
 test-golden: gwr
 	@bash tests/golden/run.sh ./gwr
+	@bash tests/gold/run.sh ./gwr
 
 test-bad: gwr
 	@bash tests/bad/run.sh ./gwr
@@ -127,6 +128,7 @@ test-san: $(UNIT_BIN_SAN) $(S)/gwr
 	@echo "== unit and golden tests again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@bash tests/run-unit.sh $(UNIT_BIN_SAN)
 	@bash tests/golden/run.sh $(S)/gwr
+	@bash tests/gold/run.sh $(S)/gwr
 	@bash tests/bad/run.sh $(S)/gwr
 
 run: deps gwr
