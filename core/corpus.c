@@ -1,24 +1,22 @@
-/* corpus.c — expanding arguments into report paths and loading them. */
-#define _POSIX_C_SOURCE 200809L
-#include "corpus.h"
+/* corpus.c — expanding arguments (files, directories, "-") into a sorted list
+ * of report paths. Loading them on several threads is in corpus_load.c. */
+#include "corpus_int.h"
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-typedef struct strvec {
-    char **v;
-    size_t n, cap;
-} strvec;
-
-static bool sv_push(strvec *s, char *p)
+bool gwr_strvec_push(gwr_strvec *s, char *p)
 {
     if (!p) return false;
     if (s->n == s->cap) {
         size_t nc = s->cap ? s->cap * 2 : 64;
         char **nv = realloc(s->v, nc * sizeof *nv);
-        if (!nv) { free(p); return false; }
+        if (!nv) {
+            free(p);
+            return false;
+        }
         s->v = nv;
         s->cap = nc;
     }
@@ -26,17 +24,30 @@ static bool sv_push(strvec *s, char *p)
     return true;
 }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+void gwr_strvec_free(gwr_strvec *s)
+{
+    for (size_t i = 0; i < s->n; i++) free(s->v[i]);
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
 
-static bool add_err(gwr_corpus *c, const char *path, gwr_status code, const char *detail)
+
+bool gwr_corpus_add_err(gwr_corpus *c, const char *path, const gwr_err *e)
 {
     gwr_corpus_err *ne = realloc(c->errs, (c->nerrs + 1) * sizeof *ne);
     if (!ne) return false;
     c->errs = ne;
     ne[c->nerrs].path = strdup(path);
-    gwr_err_set(&ne[c->nerrs].err, code, path, detail);
+    ne[c->nerrs].err = *e;
     c->nerrs++;
     return true;
+}
+
+static void add_err(gwr_corpus *c, const char *path, gwr_status code, const char *detail)
+{
+    gwr_err e;
+    gwr_err_set(&e, code, "%s: %s", path, detail);
+    gwr_corpus_add_err(c, path, &e);
 }
 
 static char *join(const char *dir, const char *name)
@@ -51,8 +62,45 @@ static char *join(const char *dir, const char *name)
     return p;
 }
 
-/* Directory walk; depth bounds symlink loops (lstat: symlinked dirs are not followed). */
-static void walk(gwr_corpus *c, strvec *out, const char *dir, int depth)
+typedef enum { ENT_SKIP, ENT_FILE, ENT_DIR } ent_kind;
+
+/* Classifies one directory entry without opening it: FIFOs, sockets and
+ * devices are reported and skipped (never opened, so never blocked on);
+ * symbolic links to directories are not followed (no loops). */
+static ent_kind classify(gwr_corpus *c, const char *p, unsigned char dtype)
+{
+    if (dtype == DT_REG) return ENT_FILE;
+    if (dtype == DT_DIR) return ENT_DIR;
+    struct stat st;
+    if (lstat(p, &st) != 0) {
+        add_err(c, p, GWR_E_IO, strerror(errno));
+        return ENT_SKIP;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        if (stat(p, &st) != 0) {
+            add_err(c, p, GWR_E_IO, errno == ELOOP ? "symbolic link loop" : strerror(errno));
+            return ENT_SKIP;
+        }
+        if (S_ISDIR(st.st_mode)) return ENT_SKIP;   /* linked directory: not followed */
+    }
+    if (S_ISDIR(st.st_mode)) return ENT_DIR;
+    if (S_ISREG(st.st_mode)) return ENT_FILE;
+    add_err(c, p, GWR_E_IO, "not a regular file (skipped)");
+    return ENT_SKIP;
+}
+
+typedef struct dent {
+    char *path;
+    unsigned char type;   /* d_type, DT_UNKNOWN when the file system does not say */
+} dent;
+
+static int cmp_dent(const void *a, const void *b)
+{
+    return strcmp(((const dent *)a)->path, ((const dent *)b)->path);
+}
+
+/* Recursive walk in sorted order; hidden entries are skipped. */
+static void walk(gwr_corpus *c, gwr_strvec *out, const char *dir, int depth)
 {
     if (depth > 32) {
         add_err(c, dir, GWR_E_IO, "directory nesting too deep");
@@ -63,100 +111,47 @@ static void walk(gwr_corpus *c, strvec *out, const char *dir, int depth)
         add_err(c, dir, GWR_E_IO, strerror(errno));
         return;
     }
-    strvec names = { 0 };
+    dent *v = NULL;
+    size_t n = 0, cap = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.') continue;    /* hidden files, . and .. */
-        sv_push(&names, join(dir, e->d_name));
+        if (e->d_name[0] == '.') continue;
+        if (n == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            dent *nv = realloc(v, nc * sizeof *nv);
+            if (!nv) break;
+            v = nv;
+            cap = nc;
+        }
+        char *p = join(dir, e->d_name);
+        if (!p) break;
+        v[n].path = p;
+        v[n].type = e->d_type;
+        n++;
     }
     closedir(d);
-    qsort(names.v, names.n, sizeof *names.v, cmp_str);
-    for (size_t i = 0; i < names.n; i++) {
-        struct stat st, lst;
-        char *p = names.v[i];
-        if (lstat(p, &lst) != 0) {
-            add_err(c, p, GWR_E_IO, strerror(errno));
-            free(p);
+    if (n) qsort(v, n, sizeof *v, cmp_dent);
+    for (size_t i = 0; i < n; i++) {
+        ent_kind k = classify(c, v[i].path, v[i].type);
+        if (k == ENT_DIR) {
+            walk(c, out, v[i].path, depth + 1);
+        } else if (k == ENT_FILE) {
+            gwr_strvec_push(out, v[i].path);   /* takes the path */
             continue;
         }
-        if (S_ISLNK(lst.st_mode)) {
-            if (stat(p, &st) != 0) {
-                add_err(c, p, GWR_E_IO, errno == ELOOP ? "symbolic link loop" : strerror(errno));
-                free(p);
-                continue;
-            }
-            if (S_ISDIR(st.st_mode)) {   /* do not follow linked directories: loops */
-                free(p);
-                continue;
-            }
-        } else {
-            st = lst;
-        }
-        if (S_ISDIR(st.st_mode)) {
-            walk(c, out, p, depth + 1);
-            free(p);
-        } else if (S_ISREG(st.st_mode)) {
-            sv_push(out, p);
-        } else {
-            add_err(c, p, GWR_E_IO, "not a regular file (skipped)");
-            free(p);
-        }
+        free(v[i].path);
     }
-    free(names.v);
+    free(v);
 }
 
-gwr_status gwr_corpus_load(gwr_corpus *c, char *const *args, size_t nargs,
-                           const gwr_corpus_opts *opts, gwr_err *err)
+gwr_status gwr_corpus_expand(gwr_corpus *c, char *const *args, size_t nargs, gwr_strvec *paths)
 {
-    memset(c, 0, sizeof *c);
-    strvec paths = { 0 };
     for (size_t i = 0; i < nargs; i++) {
         struct stat st;
         if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
-            walk(c, &paths, args[i], 0);
-        else
-            sv_push(&paths, strdup(args[i]));
+            walk(c, paths, args[i], 0);
+        else if (!gwr_strvec_push(paths, strdup(args[i])))
+            return GWR_E_NOMEM;
     }
-    c->docs = calloc(paths.n ? paths.n : 1, sizeof *c->docs);
-    if (!c->docs) {
-        for (size_t i = 0; i < paths.n; i++) free(paths.v[i]);
-        free(paths.v);
-        return gwr_err_set(err, GWR_E_NOMEM, "out of memory");
-    }
-    for (size_t i = 0; i < paths.n; i++) {
-        gwr_doc *d = malloc(sizeof *d);
-        gwr_err e = { 0 };
-        if (!d) {
-            add_err(c, paths.v[i], GWR_E_NOMEM, "out of memory");
-        } else if (gwr_doc_load(d, paths.v[i], &e) != GWR_OK) {
-            gwr_corpus_err *ne = realloc(c->errs, (c->nerrs + 1) * sizeof *ne);
-            if (ne) {
-                c->errs = ne;
-                ne[c->nerrs].path = strdup(paths.v[i]);
-                ne[c->nerrs].err = e;
-                c->nerrs++;
-            }
-            free(d);
-        } else {
-            if (opts && opts->drop_text) gwr_doc_drop_text(d);
-            c->docs[c->ndocs++] = d;
-            if (opts && opts->on_doc) opts->on_doc(opts->ctx, c->ndocs - 1, d);
-        }
-        if (opts && opts->progress) opts->progress(opts->ctx, i + 1, paths.n);
-        free(paths.v[i]);
-    }
-    free(paths.v);
     return GWR_OK;
-}
-
-void gwr_corpus_free(gwr_corpus *c)
-{
-    for (size_t i = 0; i < c->ndocs; i++) {
-        gwr_doc_free(c->docs[i]);
-        free(c->docs[i]);
-    }
-    for (size_t i = 0; i < c->nerrs; i++) free(c->errs[i].path);
-    free(c->docs);
-    free(c->errs);
-    memset(c, 0, sizeof *c);
 }

@@ -21,6 +21,8 @@ void        gwr_findex_free(gwr_findex *x);
  * against a concurrent query: callers serialise add and query. */
 int         gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index);
 size_t      gwr_findex_size(const gwr_findex *x);
+/* Bytes held by the index (for statistics). */
+size_t      gwr_findex_memory(const gwr_findex *x);
 
 /* Figures whose indicator name, section title, sentence or entity contain
  * `query` (UTF-8 substring; ASCII case-insensitive; "" matches all) and
