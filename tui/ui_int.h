@@ -150,6 +150,8 @@ void ui_view_select(ui *u, ui_view *v, size_t row);
 void ui_view_scroll_to(ui *u, ui_view *v, size_t row, int context);
 int  ui_view_body(const ui_view *v);
 void ui_view_touch(ui_view *v);
+/* ui_input.c */
+void ui_key(ui *u, wint_t wc, bool code);
 /* ui_loop.c */
 void ui_layout(ui *u);
 void ui_draw(ui *u);
