@@ -59,6 +59,7 @@ typedef struct ui_view_ops {
     bool   (*request)(ui *u, ui_view *v, ui_cmd c);     /* false: not handled here */
     void   (*status)(ui *u, ui_view *v, char *buf, size_t n);  /* position text */
     void   (*moved)(ui *u, ui_view *v);                 /* selection/top changed (optional) */
+    const char *empty;                                  /* shown when there are no rows */
 } ui_view_ops;
 
 struct ui_view {
