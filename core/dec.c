@@ -1,14 +1,214 @@
-/* dec.c — PLACEHOLDER exact decimals. */
+/* dec.c — exact decimals m × 10^e.
+ *
+ * Invariant kept by every operation: |m| < 10^18 and the integer part of the
+ * value has at most 18 digits (digits(m) + e <= 18 when e > 0); fractions
+ * have at most 18 digits after the point (e >= -18). Anything else is
+ * overflow: the operation returns false and leaves the operand unchanged. */
 #include "dec.h"
-#include <stdio.h>
+#include <string.h>
 
-gwr_dec gwr_dec_norm(gwr_dec d) { return d; }
-bool gwr_dec_scale(gwr_dec *d, int k) { d->e += k; return true; }
-bool gwr_dec_mul_int(gwr_dec *d, int64_t k) { d->m *= k; return true; }
-bool gwr_dec_add(gwr_dec *r, gwr_dec a, gwr_dec b) { (void)b; *r = a; return false; }
-bool gwr_dec_sub(gwr_dec *r, gwr_dec a, gwr_dec b) { (void)b; *r = a; return false; }
-int gwr_dec_cmp(gwr_dec a, gwr_dec b) { (void)a; (void)b; return 0; }
+#define DEC_LIMIT 1000000000000000000LL   /* 10^18 */
+#define DEC_MAX_DIGITS 18
+#define DEC_MIN_EXP (-18)
+
+static const int64_t pow10_tab[19] = {
+    1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
+    100000000LL, 1000000000LL, 10000000000LL, 100000000000LL,
+    1000000000000LL, 10000000000000LL, 100000000000000LL,
+    1000000000000000LL, 10000000000000000LL, 100000000000000000LL,
+    1000000000000000000LL,
+};
+
+static int64_t iabs64(int64_t v) { return v < 0 ? -v : v; }
+
+static int ndigits(int64_t m)
+{
+    int64_t a = iabs64(m);
+    int n = 1;
+    while (n < 19 && a >= pow10_tab[n]) n++;
+    return n;
+}
+
+gwr_dec gwr_dec_norm(gwr_dec d)
+{
+    if (d.m == 0) {
+        d.e = 0;
+        return d;
+    }
+    while (d.m % 10 == 0) {
+        d.m /= 10;
+        d.e++;
+    }
+    return d;
+}
+
+/* True when a normalised d respects the invariant. */
+static bool dec_ok(gwr_dec d)
+{
+    if (d.m <= -DEC_LIMIT || d.m >= DEC_LIMIT) return false;
+    if (d.m == 0) return true;
+    if (d.e < DEC_MIN_EXP) return false;
+    if (d.e > 0 && ndigits(d.m) + (int64_t)d.e > DEC_MAX_DIGITS) return false;
+    return true;
+}
+
+static bool commit(gwr_dec *out, gwr_dec v)
+{
+    v = gwr_dec_norm(v);
+    if (!dec_ok(v)) return false;
+    *out = v;
+    return true;
+}
+
+bool gwr_dec_scale(gwr_dec *d, int k)
+{
+    if (k > 1000 || k < -1000) return false;
+    gwr_dec v = gwr_dec_norm(*d);
+    if (v.m == 0) {
+        *d = v;
+        return true;
+    }
+    v.e += k;
+    return commit(d, v);
+}
+
+bool gwr_dec_mul_int(gwr_dec *d, int64_t k)
+{
+    int64_t r;
+    if (__builtin_mul_overflow(d->m, k, &r)) return false;
+    gwr_dec v = { r, d->e };
+    return commit(d, v);
+}
+
+/* Brings a and b to the same exponent (the smaller one); false if that
+ * cannot be done within 10^18. */
+static bool align(gwr_dec *a, gwr_dec *b)
+{
+    if (a->m == 0) a->e = b->e;
+    if (b->m == 0) b->e = a->e;
+    gwr_dec *hi = a->e > b->e ? a : b, *lo = a->e > b->e ? b : a;
+    int diff = hi->e - lo->e;
+    if (diff == 0) return true;
+    if (diff > 18) return false;
+    int64_t r;
+    if (__builtin_mul_overflow(hi->m, pow10_tab[diff], &r)) return false;
+    if (r <= -DEC_LIMIT || r >= DEC_LIMIT) return false;
+    hi->m = r;
+    hi->e = lo->e;
+    return true;
+}
+
+bool gwr_dec_add(gwr_dec *r, gwr_dec a, gwr_dec b)
+{
+    a = gwr_dec_norm(a);
+    b = gwr_dec_norm(b);
+    if (!align(&a, &b)) return false;
+    gwr_dec v = { a.m + b.m, a.e };   /* both < 10^18: no int64 overflow */
+    return commit(r, v);
+}
+
+bool gwr_dec_sub(gwr_dec *r, gwr_dec a, gwr_dec b)
+{
+    b.m = -b.m;
+    return gwr_dec_add(r, a, b);
+}
+
+int gwr_dec_cmp(gwr_dec a, gwr_dec b)
+{
+    a = gwr_dec_norm(a);
+    b = gwr_dec_norm(b);
+    int sa = (a.m > 0) - (a.m < 0), sb = (b.m > 0) - (b.m < 0);
+    if (sa != sb) return sa < sb ? -1 : 1;
+    if (sa == 0) return 0;
+    /* Same sign: compare the position of the leading digit first. */
+    int64_t oa = ndigits(a.m) + (int64_t)a.e, ob = ndigits(b.m) + (int64_t)b.e;
+    if (oa != ob) return (oa < ob ? -1 : 1) * sa;
+    /* Same magnitude order: aligning cannot exceed 19 digits; use the
+     * shorter mantissa scaled up to the longer one's digit count. */
+    int da = ndigits(a.m), db = ndigits(b.m);
+    int64_t ma = a.m, mb = b.m;
+    if (da < db) ma *= pow10_tab[db - da];
+    else if (db < da) mb *= pow10_tab[da - db];
+    return (ma > mb) - (ma < mb);
+}
+
 bool gwr_dec_is_zero(gwr_dec d) { return d.m == 0; }
-int gwr_dec_format(gwr_dec d, char *buf, size_t n) { return snprintf(buf, n, "%lldE%d", (long long)d.m, (int)d.e); }
-bool gwr_dec_parse(const char *s, size_t len, gwr_dec *out) { (void)s; (void)len; out->m = 0; out->e = 0; return false; }
-double gwr_dec_to_double(gwr_dec d) { return (double)d.m; }
+
+int gwr_dec_format(gwr_dec d, char *buf, size_t n)
+{
+    char tmp[80];
+    size_t k = 0;
+    d = gwr_dec_norm(d);
+    if (!dec_ok(d)) {
+        static const char ov[] = "overflow";
+        memcpy(tmp, ov, sizeof ov - 1);
+        k = sizeof ov - 1;
+    } else {
+        char dig[24];
+        int nd = 0;
+        uint64_t a = d.m < 0 ? (uint64_t)(-d.m) : (uint64_t)d.m;
+        do {
+            dig[nd++] = (char)('0' + a % 10);
+            a /= 10;
+        } while (a);
+        if (d.m < 0) tmp[k++] = '-';
+        if (d.e >= 0) {
+            while (nd) tmp[k++] = dig[--nd];
+            for (int i = 0; i < d.e; i++) tmp[k++] = '0';
+        } else {
+            int frac = -d.e;
+            if (nd <= frac) {
+                tmp[k++] = '0';
+                tmp[k++] = '.';
+                for (int i = nd; i < frac; i++) tmp[k++] = '0';
+                while (nd) tmp[k++] = dig[--nd];
+            } else {
+                while (nd > frac) tmp[k++] = dig[--nd];
+                tmp[k++] = '.';
+                while (nd) tmp[k++] = dig[--nd];
+            }
+        }
+    }
+    if (n > 0) {
+        size_t c = k < n - 1 ? k : n - 1;
+        memcpy(buf, tmp, c);
+        buf[c] = '\0';
+    }
+    return (int)k;
+}
+
+bool gwr_dec_parse(const char *s, size_t len, gwr_dec *out)
+{
+    int64_t m = 0;
+    int32_t e = 0;
+    int sig = 0;
+    bool point = false, any = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '.') {
+            if (point || !any) return false;
+            point = true;
+            continue;
+        }
+        if (c < '0' || c > '9') return false;
+        any = true;
+        if (m == 0 && c == '0') {           /* leading zero: no significant digit */
+            if (point) e--;
+            continue;
+        }
+        if (++sig > DEC_MAX_DIGITS) return false;
+        m = m * 10 + (c - '0');
+        if (point) e--;
+    }
+    if (!any || (len && s[len - 1] == '.')) return false;
+    gwr_dec v = { m, e };
+    return commit(out, v);
+}
+
+double gwr_dec_to_double(gwr_dec d)
+{
+    double v = (double)d.m;
+    for (int i = 0; i < d.e; i++) v *= 10.0;
+    for (int i = 0; i > d.e; i--) v /= 10.0;
+    return v;
+}

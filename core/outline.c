@@ -1,14 +1,333 @@
-/* outline.c — PLACEHOLDER: a root node only (replaced by the real outline builder). */
+/* outline.c — the section tree of a report.
+ *
+ * The normalised text is cut into paragraphs (one per line of text.norm) and
+ * each is classified once (outline_heading.c). The tree is then built in one
+ * pass with a small stack: parts (一、) under the root, sections (（一）) under
+ * the open part, items and topic paragraphs under the open section (or part),
+ * other paragraphs as `para` nodes. Numbers must follow on (一 then 二 …), so
+ * a stray "一、" inside a list is not a part. The main-targets paragraph is its
+ * own `targets` node under the plan part.
+ *
+ * Hard-wrapped extractions (text.pdf_layout) may carry unnumbered headings; when
+ * most text comes before the first of them, each heading titles the block
+ * BEFORE it (a newspaper layout) and the section is built around that block.
+ * Reports without any "一、" part have their sections directly under the root;
+ * they take the role plan when the report carries a targets paragraph (the
+ * typical plan-only newspaper version), otherwise other.
+ *
+ * Nodes are appended in pre-order; arrays grow geometrically; titles live in
+ * the document's arena. Linear in the number of paragraphs. */
 #include "outline.h"
+#include "outline_internal.h"
 #include <stdlib.h>
+#include <string.h>
+
+typedef struct builder {
+    gwr_doc  *d;
+    size_t    cap;
+    bool      oom;
+    int32_t   part, sec, last_item_parent;
+    int       part_num, sec_num, item_num;
+    bool      sec_runin;
+    int       sec_kids;
+    bool      seen_part;
+} builder;
+
+static int32_t add_node(builder *b, gwr_node_kind kind, int32_t parent, const gwr_para *p, size_t title_off, size_t title_len)
+{
+    gwr_doc *d = b->d;
+    if (d->nnodes == b->cap) {
+        size_t nc = b->cap ? b->cap * 2 : 256;
+        gwr_node *nn = realloc(d->nodes, nc * sizeof *nn);
+        if (!nn) { b->oom = true; return -1; }
+        d->nodes = nn;
+        b->cap = nc;
+    }
+    /* title: trimmed of trailing punctuation, at most 120 bytes on a character boundary */
+    const char *t = d->text.norm + title_off;
+    size_t n = title_len;
+    if (n > 120) {
+        n = 120;
+        while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--;
+    }
+    for (;;) {
+        if (n >= 3 && (gwr_has_prefix(t + n - 3, 3, "。") || gwr_has_prefix(t + n - 3, 3, "，") ||
+                       gwr_has_prefix(t + n - 3, 3, "；") || gwr_has_prefix(t + n - 3, 3, "：") ||
+                       gwr_has_prefix(t + n - 3, 3, "、") || gwr_has_prefix(t + n - 3, 3, "！")))
+            n -= 3;
+        else if (n >= 1 && (t[n - 1] == ' ' || t[n - 1] == ',' || t[n - 1] == ';' || t[n - 1] == ':' || t[n - 1] == '.'))
+            n -= 1;
+        else
+            break;
+    }
+    const char *title = gwr_arena_strndup(&d->arena, t, n);
+    if (!title) { b->oom = true; return -1; }
+    int32_t i = (int32_t)d->nnodes++;
+    const gwr_node *par = parent >= 0 ? &d->nodes[parent] : NULL;
+    d->nodes[i] = (gwr_node){
+        .kind = kind,
+        .role = par ? par->role : GWR_ROLE_NONE,
+        .depth = par ? par->depth + 1 : 0,
+        .title = title,
+        .body_off = p ? p->off : 0,
+        .body_len = p ? p->len : 0,
+        .line = p ? gwr_text_norm_line(&d->text, p->off) : 1,
+        .parent = parent,
+        .first_child = -1,
+        .next_sibling = -1,
+    };
+    return i;
+}
+
+static int32_t container(const builder *b)
+{
+    if (b->sec >= 0) return b->sec;
+    if (b->part >= 0) return b->part;
+    return 0;
+}
+
+static void add_para(builder *b, const gwr_para *p)
+{
+    size_t tl = p->len;
+    const char *s = b->d->text.norm + p->off;
+    size_t i = 0, chars = 0;
+    while (i < tl && chars < 30) {
+        unsigned c = (unsigned char)s[i];
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        chars++;
+    }
+    if (i > tl) i = tl;
+    add_node(b, GWR_NODE_PARA, container(b), p, p->off, i);
+}
+
+/* One paragraph in the ordinary (headings-first) flow. */
+static void place(builder *b, const gwr_para *p, size_t index)
+{
+    gwr_doc *d = b->d;
+    const char *s = d->text.norm + p->off;
+    if (!b->seen_part && index < 16 && b->sec < 0) {
+        gwr_fm fm = gwr_front_kind(s, p->len);
+        if (fm != GWR_FM_NONE) {
+            add_node(b, GWR_NODE_FRONT, 0, p, p->off, p->len);
+            const char *t = d->nodes[d->nnodes - 1].title;
+            if (fm == GWR_FM_TITLE && !d->title) d->title = t;
+            if (fm == GWR_FM_MEETING && !d->meeting) d->meeting = t;
+            if (fm == GWR_FM_SPEAKER && !d->speaker) d->speaker = t;
+            return;
+        }
+    }
+    switch ((gwr_pcls)p->cls) {
+    case GWR_P_PART:
+        /* parts number on; a text that starts mid-way (一、 lost) may open with 二、 or 三、 */
+        if (p->num == b->part_num + 1 || (!b->seen_part && p->num <= 3 && !p->runin)) {
+            int32_t i = add_node(b, GWR_NODE_PART, 0, p, p->toff, p->tlen);
+            if (i < 0) return;
+            d->nodes[i].role = gwr_part_role(d->nodes[i].title);
+            b->part = i;
+            b->sec = -1;
+            b->part_num = p->num;
+            b->sec_num = 0;
+            b->item_num = 0;
+            b->seen_part = true;
+            return;
+        }
+        break;
+    case GWR_P_SECTION:
+        if (p->num == b->sec_num + 1) {
+            int32_t par = b->part >= 0 ? b->part : 0;
+            int32_t i = add_node(b, GWR_NODE_SECTION, par, p, p->toff, p->tlen);
+            if (i < 0) return;
+            b->sec = i;
+            b->sec_num = p->num;
+            b->sec_runin = p->runin;
+            b->sec_kids = 0;
+            b->item_num = 0;
+            return;
+        }
+        break;
+    case GWR_P_ITEM:
+        if (p->num == 1 || p->num == b->item_num + 1) {
+            add_node(b, GWR_NODE_ITEM, container(b), p, p->toff, p->tlen);
+            b->item_num = p->num;
+            b->sec_kids++;
+            return;
+        }
+        break;
+    case GWR_P_TOPIC:
+        add_node(b, GWR_NODE_TOPIC, container(b), p, p->toff, p->tlen);
+        b->sec_kids++;
+        return;
+    case GWR_P_TARGETS: {
+        gwr_role r = b->part >= 0 ? d->nodes[b->part].role : GWR_ROLE_NONE;
+        if (r == GWR_ROLE_REVIEW || r == GWR_ROLE_SELF) break;
+        b->sec = -1;   /* the targets paragraph belongs to the part itself */
+        int32_t i = add_node(b, GWR_NODE_TARGETS, b->part >= 0 ? b->part : 0, p, p->toff, p->tlen);
+        if (i >= 0) d->nodes[i].role = GWR_ROLE_PLAN;
+        return;
+    }
+    case GWR_P_COLON:
+        /* "具体抓了七个方面工作：" after a one-paragraph (run-in) section starts
+         * a list of the part, not of that section */
+        if (b->sec >= 0 && b->sec_runin && b->sec_kids == 0) b->sec = -1;
+        break;
+    default:
+        break;
+    }
+    add_para(b, p);
+}
+
+/* Newspaper layout: each group of bare headings titles the block before it. */
+static void build_trailing(builder *b, const gwr_para *ps, size_t np)
+{
+    gwr_doc *d = b->d;
+    size_t i = 0;
+    while (i < np) {
+        /* block [i, j) then heading group [j, g) */
+        size_t j = i;
+        while (j < np && ps[j].cls != GWR_P_BARE) j++;
+        size_t g = j;
+        while (g < np && ps[g].cls == GWR_P_BARE) g++;
+        if (j == np) {               /* tail without a heading */
+            for (size_t k = i; k < np; k++) place(b, &ps[k], k);
+            break;
+        }
+        /* introductory paragraphs go to the level above, ahead of the section */
+        for (size_t k = i; k < j; k++)
+            if (gwr_para_is_intro(d->text.norm + ps[k].off, ps[k].len) || ps[k].cls == GWR_P_TARGETS) {
+                b->sec = -1;
+                place(b, &ps[k], k);
+            }
+        b->sec = -1;
+        int32_t par = b->part >= 0 ? b->part : 0;
+        int32_t s = add_node(b, GWR_NODE_SECTION, par, &ps[j], ps[j].toff, ps[j].tlen);
+        if (s < 0) return;
+        b->sec = s;
+        b->sec_runin = false;
+        b->sec_kids = 0;
+        b->item_num = 0;
+        for (size_t k = i; k < j; k++) {
+            if (gwr_para_is_intro(d->text.norm + ps[k].off, ps[k].len) || ps[k].cls == GWR_P_TARGETS) continue;
+            b->sec = s;
+            place(b, &ps[k], k + 16);
+        }
+        b->sec = s;
+        for (size_t k = j + 1; k < g; k++) add_para(b, &ps[k]);   /* subtitles */
+        b->sec = -1;
+        i = g;
+    }
+}
+
+static void build_leading_bare(builder *b, const gwr_para *ps, size_t np)
+{
+    for (size_t i = 0; i < np; i++) {
+        if (ps[i].cls == GWR_P_BARE && (i == 0 || ps[i - 1].cls != GWR_P_BARE) && b->seen_part == false && i >= 1) {
+            b->sec = -1;
+            int32_t s = add_node(b, GWR_NODE_SECTION, b->part >= 0 ? b->part : 0, &ps[i], ps[i].toff, ps[i].tlen);
+            if (s < 0) return;
+            b->sec = s;
+            b->sec_runin = false;
+            b->sec_kids = 0;
+            b->item_num = 0;
+            continue;
+        }
+        place(b, &ps[i], i);
+    }
+}
+
+/* Spans, depth fix-ups and child/sibling links in two linear passes. */
+static gwr_status link_tree(gwr_doc *d, gwr_err *err)
+{
+    size_t n = d->nnodes;
+    int32_t *last = malloc(n * sizeof *last);
+    uint32_t *end = malloc(n * sizeof *end);
+    if (!last || !end) {
+        free(last);
+        free(end);
+        return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
+    }
+    for (size_t i = 0; i < n; i++) {
+        last[i] = -1;
+        end[i] = d->nodes[i].body_off + d->nodes[i].body_len;
+    }
+    for (size_t i = n; i-- > 1;) {
+        gwr_node *c = &d->nodes[i];
+        gwr_node *p = &d->nodes[c->parent];
+        if (end[i] > end[c->parent]) end[c->parent] = end[i];
+        if (c->body_off < p->body_off && c->parent != 0) p->body_off = c->body_off;
+    }
+    for (size_t i = 1; i < n; i++) {
+        gwr_node *c = &d->nodes[i];
+        int32_t p = c->parent;
+        if (last[p] < 0) d->nodes[p].first_child = (int32_t)i;
+        else d->nodes[last[p]].next_sibling = (int32_t)i;
+        last[p] = (int32_t)i;
+        c->body_len = end[i] - c->body_off;
+    }
+    d->nodes[0].body_off = 0;
+    d->nodes[0].body_len = (uint32_t)d->text.norm_len;
+    free(last);
+    free(end);
+    return GWR_OK;
+}
 
 gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
 {
-    d->nodes = calloc(1, sizeof *d->nodes);
-    if (!d->nodes) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
-    d->nodes[0] = (gwr_node){ .kind = GWR_NODE_ROOT, .title = "", .body_len = (uint32_t)d->text.norm_len,
-                              .line = 1, .parent = -1, .first_child = -1, .next_sibling = -1 };
-    d->nnodes = 1;
-    d->entity = "";
+    const char *norm = d->text.norm;
+    size_t len = d->text.norm_len, np = 0;
+    for (size_t i = 0; i < len; i++) np += norm[i] == '\n';
+    if (len && norm[len - 1] != '\n') np++;
+    gwr_para *ps = malloc((np ? np : 1) * sizeof *ps);
+    if (!ps) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
+    size_t k = 0, nbare = 0, first_bare = np, last_bare = 0;
+    for (size_t s = 0; s < len && k < np;) {
+        const char *e = memchr(norm + s, '\n', len - s);
+        size_t pe = e ? (size_t)(e - norm) : len;
+        gwr_para_classify(norm + s, pe - s, (uint32_t)s, &ps[k]);
+        if (ps[k].cls == GWR_P_BARE) {
+            if (!d->text.pdf_layout) {
+                ps[k].cls = GWR_P_PLAIN;
+            } else {
+                nbare++;
+                if (first_bare == np) first_bare = k;
+                last_bare = k;
+            }
+        }
+        k++;
+        s = pe + 1;
+    }
+    np = k;
+    builder b = { .d = d, .part = -1, .sec = -1 };
+    static const gwr_para root = { 0 };
+    add_node(&b, GWR_NODE_ROOT, -1, &root, 0, 0);
+    if (nbare > 0) {
+        /* paragraphs of body text before the first heading and after the last */
+        size_t before = 0, after = 0;
+        for (size_t i = 0; i < first_bare; i++) before += ps[i].cls != GWR_P_BARE && ps[i].len > 60;
+        for (size_t i = last_bare + 1; i < np; i++) after += ps[i].cls != GWR_P_BARE && ps[i].len > 60;
+        bool has_parts = false;
+        for (size_t i = 0; i < np && !has_parts; i++) has_parts = ps[i].cls == GWR_P_PART;
+        if (has_parts) {
+            for (size_t i = 0; i < np; i++) if (ps[i].cls == GWR_P_BARE) ps[i].cls = GWR_P_PLAIN;
+            for (size_t i = 0; i < np; i++) place(&b, &ps[i], i);
+        } else if (before > after) {
+            build_trailing(&b, ps, np);
+        } else {
+            build_leading_bare(&b, ps, np);
+        }
+    } else {
+        for (size_t i = 0; i < np; i++) place(&b, &ps[i], i);
+    }
+    free(ps);
+    if (b.oom) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
+    gwr_status st = link_tree(d, err);
+    if (st != GWR_OK) return st;
+    /* reports without parts: the sections are the plan when targets are given */
+    if (!b.seen_part) {
+        bool targets = false;
+        for (size_t i = 1; i < d->nnodes && !targets; i++) targets = d->nodes[i].kind == GWR_NODE_TARGETS;
+        for (size_t i = 1; i < d->nnodes; i++)
+            if (d->nodes[i].kind != GWR_NODE_FRONT) d->nodes[i].role = targets ? GWR_ROLE_PLAN : GWR_ROLE_OTHER;
+    }
+    gwr_meta_fill(d);
     return GWR_OK;
 }

@@ -1,52 +1,103 @@
-/* text.c — PLACEHOLDER loader: reads UTF-8 files as they are (replaced by the real loader). */
-#include "text.h"
+/* text.c — reading report bytes from a file or standard input, safely:
+ * directories, FIFOs and devices are refused without blocking; then the bytes
+ * go to the decoder and the normaliser. */
+#define _POSIX_C_SOURCE 200809L
+#include "text_internal.h"
 #include <errno.h>
-#include <stdio.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 gwr_status gwr_text_load_mem(gwr_text *t, const char *name, const void *buf, size_t len, gwr_err *err)
 {
     memset(t, 0, sizeof *t);
     if (len == 0) return gwr_err_set(err, GWR_E_EMPTY, "%s: empty file", name);
-    t->orig = malloc(len + 1);
-    t->norm = malloc(len + 1);
-    t->map_norm = calloc(1, sizeof *t->map_norm);
-    t->map_orig = calloc(1, sizeof *t->map_orig);
-    t->line_start = malloc((len + 1) * sizeof *t->line_start);
-    if (!t->orig || !t->norm || !t->map_norm || !t->map_orig || !t->line_start) {
-        gwr_text_free(t);
-        return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    if (len > GWR_TEXT_MAX_INPUT) return gwr_err_set(err, GWR_E_IO, "%s: file too large (over 1 GiB)", name);
+    gwr_status st = gwr_text_decode(t, name, buf, len, err);
+    if (st == GWR_OK) st = gwr_text_normalise(t, name, err);
+    if (st != GWR_OK) gwr_text_free(t);
+    return st;
+}
+
+/* Reads all of fd; size_hint preallocates (regular files). */
+static gwr_status read_all(int fd, const char *name, size_t size_hint, char **out, size_t *outlen, gwr_err *err)
+{
+    size_t cap = size_hint ? size_hint + 1 : 65536, len = 0;
+    char *buf = malloc(cap);
+    if (!buf) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    for (;;) {
+        if (len == cap) {
+            if (cap > GWR_TEXT_MAX_INPUT) {
+                free(buf);
+                return gwr_err_set(err, GWR_E_IO, "%s: file too large (over 1 GiB)", name);
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t n = read(fd, buf + len, cap - len);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            free(buf);
+            if (e == EISDIR) return gwr_err_set(err, GWR_E_IO, "%s: is a directory", name);
+            return gwr_err_set(err, GWR_E_IO, "%s: cannot read: %s", name, strerror(e));
+        }
+        len += (size_t)n;
     }
-    memcpy(t->orig, buf, len);
-    memcpy(t->norm, buf, len);
-    t->orig[len] = t->norm[len] = '\0';
-    t->orig_len = t->norm_len = len;
-    t->map_len = 1;
-    t->line_start[t->nlines++] = 0;
-    for (size_t i = 0; i < len; i++)
-        if (t->orig[i] == '\n' && i + 1 < len) t->line_start[t->nlines++] = (uint32_t)(i + 1);
-    t->encoding = "UTF-8";
+    *out = buf;
+    *outlen = len;
     return GWR_OK;
 }
 
 gwr_status gwr_text_load_file(gwr_text *t, const char *path, gwr_err *err)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!f) return gwr_err_set(err, GWR_E_IO, "%s: %s", path, strerror(errno));
-    size_t cap = 65536, len = 0, n;
-    char *buf = malloc(cap);
-    while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-        len += n;
-        if (len == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) { free(buf); buf = NULL; }
-            else buf = nb;
-        }
+    memset(t, 0, sizeof *t);
+    char *buf = NULL;
+    size_t len = 0;
+    gwr_status st;
+    if (strcmp(path, "-") == 0) {
+        st = read_all(STDIN_FILENO, "standard input", 0, &buf, &len, err);
+        if (st != GWR_OK) return st;
+        st = gwr_text_load_mem(t, "standard input", buf, len, err);
+        free(buf);
+        return st;
     }
-    if (f != stdin) fclose(f);
-    if (!buf) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", path);
-    gwr_status st = gwr_text_load_mem(t, path, buf, len, err);
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) return gwr_err_set(err, GWR_E_IO, "%s: %s", path, strerror(errno));
+    struct stat sb;
+    if (fstat(fd, &sb) != 0) {
+        int e = errno;
+        close(fd);
+        return gwr_err_set(err, GWR_E_IO, "%s: %s", path, strerror(e));
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        close(fd);
+        return gwr_err_set(err, GWR_E_IO, "%s: is a directory (give a report file)", path);
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        close(fd);
+        return gwr_err_set(err, GWR_E_IO, "%s: not a regular file", path);
+    }
+    if ((unsigned long long)sb.st_size > GWR_TEXT_MAX_INPUT) {
+        close(fd);
+        return gwr_err_set(err, GWR_E_IO, "%s: file too large (over 1 GiB)", path);
+    }
+    /* back to blocking reads for the regular file */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0) (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    st = read_all(fd, path, (size_t)sb.st_size, &buf, &len, err);
+    close(fd);
+    if (st != GWR_OK) return st;
+    st = gwr_text_load_mem(t, path, buf, len, err);
     free(buf);
     return st;
 }
@@ -63,14 +114,24 @@ void gwr_text_free(gwr_text *t)
 
 size_t gwr_text_orig_offset(const gwr_text *t, size_t norm_off)
 {
-    return norm_off < t->orig_len ? norm_off : t->orig_len;
+    if (t->map_len == 0) return norm_off < t->orig_len ? norm_off : t->orig_len;
+    size_t lo = 0, hi = t->map_len;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->map_norm[mid] <= norm_off) lo = mid;
+        else hi = mid;
+    }
+    size_t o = t->map_orig[lo];
+    if (norm_off > t->map_norm[lo]) o += norm_off - t->map_norm[lo];
+    return o < t->orig_len ? o : t->orig_len;
 }
 
 uint32_t gwr_text_line_of(const gwr_text *t, size_t orig_off)
 {
+    if (t->nlines == 0) return 1;
     size_t lo = 0, hi = t->nlines;
     while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
+        size_t mid = lo + (hi - lo) / 2;
         if (t->line_start[mid] <= orig_off) lo = mid;
         else hi = mid;
     }

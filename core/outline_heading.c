@@ -1,0 +1,322 @@
+/* outline_heading.c — what one paragraph of a report is: a part heading
+ * (一、), a section (（一）), an item (一是 / 第一， / 1. / （1）), a topic
+ * paragraph opening with a short lead sentence, the main-targets paragraph, a
+ * bare PDF heading, a list announcement, or plain text; and its title span.
+ * Only the start of a paragraph is looked at, so inline note markers such as
+ * "企业（1）246家" are never headings. */
+#include "outline_internal.h"
+#include <string.h>
+
+bool gwr_has_prefix(const char *s, size_t n, const char *pre)
+{
+    size_t m = strlen(pre);
+    return n >= m && memcmp(s, pre, m) == 0;
+}
+
+const char *gwr_find(const char *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    if (m == 0 || n < m) return NULL;
+    const char *end = s + n - m + 1;
+    for (const char *p = s; p < end; ) {
+        p = memchr(p, needle[0], (size_t)(end - p));
+        if (!p) return NULL;
+        if (memcmp(p, needle, m) == 0) return p;
+        p++;
+    }
+    return NULL;
+}
+
+size_t gwr_utf8_chars(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+int gwr_first_year(const char *s, size_t n, size_t *after)
+{
+    for (size_t i = 0; i + 4 < n; i++) {
+        if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) {
+            if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;
+            if (s[i + 2] < '0' || s[i + 2] > '9' || s[i + 3] < '0' || s[i + 3] > '9') continue;
+            if (!gwr_has_prefix(s + i + 4, n - i - 4, "年")) continue;
+            if (after) *after = i + 4 + 3;
+            return (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+        }
+    }
+    return 0;
+}
+
+static const char *const cn_digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+
+static int cn_digit(const char *s, size_t n)
+{
+    for (int i = 0; i < 10; i++)
+        if (gwr_has_prefix(s, n, cn_digits[i])) return i;
+    if (gwr_has_prefix(s, n, "两")) return 2;
+    if (gwr_has_prefix(s, n, "零")) return 0;
+    return -1;
+}
+
+int gwr_cn_number(const char *s, size_t n, size_t *len)
+{
+    size_t i = 0;
+    int d = cn_digit(s, n), v;
+    if (d > 0) {
+        i = 3;
+        if (gwr_has_prefix(s + i, n - i, "十")) {
+            i += 3;
+            v = d * 10;
+            int e = cn_digit(s + i, n - i);
+            if (e > 0) { v += e; i += 3; }
+        } else {
+            v = d;
+        }
+    } else if (gwr_has_prefix(s, n, "十")) {
+        i = 3;
+        v = 10;
+        int e = cn_digit(s + i, n - i);
+        if (e > 0) { v += e; i += 3; }
+    } else {
+        return 0;
+    }
+    *len = i;
+    return v;
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Byte length of a sentence end (。！？) at s, else 0. */
+static size_t stop_len(const char *s, size_t n)
+{
+    if (gwr_has_prefix(s, n, "。") || gwr_has_prefix(s, n, "！") || gwr_has_prefix(s, n, "？")) return 3;
+    return 0;
+}
+
+static size_t clause_len(const char *s, size_t n)
+{
+    if (gwr_has_prefix(s, n, "，") || gwr_has_prefix(s, n, "；") || gwr_has_prefix(s, n, "：")) return 3;
+    if (n && (*s == ',' || *s == ';' || *s == ':')) return 1;
+    return 0;
+}
+
+static size_t char_bytes(const char *s, size_t n)
+{
+    unsigned c = (unsigned char)*s;
+    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return k > n ? n : k;
+}
+
+/* Offset of the first sentence end in s[0,n) or n. */
+static size_t first_stop(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
+        if (stop_len(s + i, n - i)) return i;
+    return n;
+}
+
+static size_t first_clause(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
+        if (clause_len(s + i, n - i) || stop_len(s + i, n - i)) return i;
+    return n;
+}
+
+/* Title of a heading whose text starts at s: the whole rest when it is a
+ * short standalone heading, else its first sentence (or first clause when the
+ * sentence is long). Sets *runin when body text follows the title. */
+static void heading_title(const char *s, size_t n, uint32_t off, gwr_para *p, size_t max_chars)
+{
+    size_t st = first_stop(s, n);
+    size_t tl = st;
+    p->runin = false;
+    if (st < n) {
+        size_t rest = st + stop_len(s + st, n - st);
+        if (rest < n) p->runin = true;
+    }
+    if (gwr_utf8_chars(s, tl) > max_chars) {
+        size_t c = first_clause(s, n);
+        tl = c;
+        if (gwr_utf8_chars(s, tl) > max_chars) {
+            size_t i = 0, chars = 0;
+            while (i < tl && chars < max_chars) { i += char_bytes(s + i, tl - i); chars++; }
+            tl = i;
+        }
+    }
+    p->toff = off;
+    p->tlen = (uint32_t)tl;
+}
+
+static bool has_sentence_punct(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
+        if (stop_len(s + i, n - i) || clause_len(s + i, n - i)) return true;
+    return false;
+}
+
+/* A topic paragraph opens with a short lead sentence: 3–22 characters, no
+ * comma, colon, enumeration comma or digit, and text after it. */
+static bool lead_sentence(const char *s, size_t n, size_t *lead)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < n && chars <= 23; i += char_bytes(s + i, n - i), chars++) {
+        if (stop_len(s + i, n - i) == 3 && gwr_has_prefix(s + i, n - i, "。")) {
+            if (chars < 3 || chars > 22 || i + 3 >= n) return false;
+            *lead = i;
+            return true;
+        }
+        if (clause_len(s + i, n - i) || is_digit(s[i]) || gwr_has_prefix(s + i, n - i, "、") ||
+            stop_len(s + i, n - i) || gwr_has_prefix(s + i, n - i, "“"))
+            return false;
+    }
+    return false;
+}
+
+void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
+{
+    memset(p, 0, sizeof *p);
+    p->off = off;
+    p->len = (uint32_t)n;
+    p->toff = off;
+    p->cls = GWR_P_PLAIN;
+    size_t k;
+    int v;
+    /* 一、 part */
+    if ((v = gwr_cn_number(s, n, &k)) > 0 && gwr_has_prefix(s + k, n - k, "、")) {
+        k += 3;
+        heading_title(s + k, n - k, off + (uint32_t)k, p, 40);
+        size_t chars = gwr_utf8_chars(s, n);
+        if (!p->runin && chars > 80) return;          /* a long list sentence, not a heading */
+        p->cls = GWR_P_PART;
+        p->num = v;
+        return;
+    }
+    /* （一） section, full- or half-width brackets */
+    size_t ob = gwr_has_prefix(s, n, "（") ? 3 : (n && s[0] == '(') ? 1 : 0;
+    if (ob && (v = gwr_cn_number(s + ob, n - ob, &k)) > 0) {
+        size_t cb = gwr_has_prefix(s + ob + k, n - ob - k, "）") ? 3 : (n > ob + k && s[ob + k] == ')') ? 1 : 0;
+        if (cb) {
+            k = ob + k + cb;
+            heading_title(s + k, n - k, off + (uint32_t)k, p, 40);
+            p->cls = GWR_P_SECTION;
+            p->num = v;
+            return;
+        }
+    }
+    /* items */
+    size_t mk = 0;
+    if ((v = gwr_cn_number(s, n, &k)) > 0 && gwr_has_prefix(s + k, n - k, "是")) {
+        mk = k + 3;
+    } else if (gwr_has_prefix(s, n, "第") && (v = gwr_cn_number(s + 3, n - 3, &k)) > 0 &&
+               (gwr_has_prefix(s + 3 + k, n - 3 - k, "，") || gwr_has_prefix(s + 3 + k, n - 3 - k, "、") ||
+                gwr_has_prefix(s + 3 + k, n - 3 - k, "是"))) {
+        mk = 3 + k + 3;
+    } else if (n >= 2 && is_digit(s[0])) {
+        size_t d = 0;
+        v = 0;
+        while (d < n && d < 2 && is_digit(s[d])) v = v * 10 + (s[d++] - '0');
+        if (d < n && !is_digit(s[d])) {
+            if (s[d] == '.' && d + 1 < n && !is_digit(s[d + 1])) mk = d + 1;
+            else if (gwr_has_prefix(s + d, n - d, "、")) mk = d + 3;
+        }
+    } else if (ob && n > ob && is_digit(s[ob])) {
+        size_t d = ob;
+        v = 0;
+        while (d < n && d < ob + 2 && is_digit(s[d])) v = v * 10 + (s[d++] - '0');
+        size_t cb = gwr_has_prefix(s + d, n - d, "）") ? 3 : (d < n && s[d] == ')') ? 1 : 0;
+        if (cb) mk = d + cb;
+    }
+    if (mk && v > 0 && mk < n) {
+        heading_title(s + mk, n - mk, off + (uint32_t)mk, p, 40);
+        p->cls = GWR_P_ITEM;
+        p->num = v;
+        return;
+    }
+    /* the main-targets paragraph */
+    const char *t = gwr_find(s, n < 150 ? n : 150, "预期目标");
+    if (!t) t = gwr_find(s, n < 150 ? n : 150, "主要目标");
+    if (t) {
+        size_t e = (size_t)(t - s) + strlen("预期目标");
+        bool digits = false;
+        for (size_t i = e; i < n && !digits; i++) digits = is_digit(s[i]);
+        if (digits) {
+            p->cls = GWR_P_TARGETS;
+            p->toff = off;
+            p->tlen = (uint32_t)e;
+            return;
+        }
+    }
+    /* highlight paragraphs 这一年，… */
+    if (gwr_has_prefix(s, n, "这一年")) {
+        heading_title(s, n, off, p, 24);
+        p->cls = GWR_P_TOPIC;
+        return;
+    }
+    size_t lead;
+    if (lead_sentence(s, n, &lead)) {
+        p->cls = GWR_P_TOPIC;
+        p->toff = off;
+        p->tlen = (uint32_t)lead;
+        return;
+    }
+    size_t chars = gwr_utf8_chars(s, n);
+    if (chars <= 60 && (gwr_find(s, n, "：") == s + n - 3 || (n && s[n - 1] == ':'))) {
+        p->cls = GWR_P_COLON;
+        p->tlen = (uint32_t)(n - (s[n - 1] == ':' ? 1 : 3));
+        return;
+    }
+    if (chars >= 4 && chars <= 30 && !has_sentence_punct(s, n)) {
+        p->cls = GWR_P_BARE;
+        p->tlen = (uint32_t)n;
+        return;
+    }
+    p->tlen = (uint32_t)n;
+}
+
+gwr_role gwr_part_role(const char *t)
+{
+    size_t n = strlen(t);
+    static const char *const self[] = { "自身建设", "政府建设", "自身改革" };
+    static const char *const review[] = { "回顾", "过去", "总结", "主要成绩", "取得的成绩" };
+    static const char *const plan[] = { "建议", "安排", "任务", "思路", "要求", "目标", "部署", "打算",
+                                        "重点工作", "工作重点", "计划", "展望", "主要工作" };
+    for (size_t i = 0; i < sizeof self / sizeof *self; i++)
+        if (gwr_find(t, n, self[i])) return GWR_ROLE_SELF;
+    for (size_t i = 0; i < sizeof review / sizeof *review; i++)
+        if (gwr_find(t, n, review[i])) return GWR_ROLE_REVIEW;
+    for (size_t i = 0; i < sizeof plan / sizeof *plan; i++)
+        if (gwr_find(t, n, plan[i])) return GWR_ROLE_PLAN;
+    return GWR_ROLE_OTHER;
+}
+
+static bool is_dash_start(const char *s, size_t n)
+{
+    return gwr_has_prefix(s, n, "—") || gwr_has_prefix(s, n, "－") || gwr_has_prefix(s, n, "─") ||
+           gwr_has_prefix(s, n, "–") || gwr_has_prefix(s, n, "―") || (n && s[0] == '-');
+}
+
+gwr_fm gwr_front_kind(const char *s, size_t n)
+{
+    size_t chars = gwr_utf8_chars(s, n);
+    if (chars <= 40 && gwr_find(s, n, "政府工作报告")) return GWR_FM_TITLE;
+    if (chars <= 100 && !gwr_find(s, n, "。") &&
+        ((is_dash_start(s, n) && gwr_first_year(s, n, NULL)) || (gwr_find(s, n, "人民代表大会") && gwr_find(s, n, "会议"))))
+        return GWR_FM_MEETING;
+    if (chars <= 40 && !gwr_find(s, n, "。")) {
+        const char *g = gwr_find(s, n, "人民政府");
+        if (!g) g = gwr_find(s, n, "政府");
+        if (g && gwr_find(g, n - (size_t)(g - s), "长")) return GWR_FM_SPEAKER;
+    }
+    if (chars <= 8 && gwr_has_prefix(s, n, "各位代表")) return GWR_FM_SALUTATION;
+    return GWR_FM_NONE;
+}
+
+bool gwr_para_is_intro(const char *s, size_t n)
+{
+    if (gwr_has_prefix(s, n, "今年是")) return true;
+    size_t after;
+    if (gwr_first_year(s, n < 12 ? n : 12, &after) && gwr_has_prefix(s + after, n - after, "是")) return true;
+    size_t lim = n < 45 ? n : 45;
+    return gwr_find(s, lim, "总体要求") || gwr_find(s, lim, "指导思想") || gwr_find(s, lim, "总体思路");
+}

@@ -1,0 +1,54 @@
+/* outline_internal.h — paragraph classification and metadata helpers shared by
+ * outline.c, outline_heading.c and outline_meta.c (not public API). */
+#ifndef GWR_OUTLINE_INTERNAL_H
+#define GWR_OUTLINE_INTERNAL_H
+#include <stdbool.h>
+#include "doc.h"
+
+typedef enum {
+    GWR_P_PLAIN = 0,
+    GWR_P_PART,      /* 一、… */
+    GWR_P_SECTION,   /* （一）… */
+    GWR_P_ITEM,      /* 一是… 第一，… 1.… （1）… */
+    GWR_P_TOPIC,     /* short lead sentence, or 这一年，… */
+    GWR_P_TARGETS,   /* …主要预期目标… with figures */
+    GWR_P_BARE,      /* short line without sentence punctuation (PDF headings) */
+    GWR_P_COLON,     /* short paragraph announcing a list: "…以下工作：" */
+} gwr_pcls;
+
+typedef struct gwr_para {
+    uint32_t off, len;        /* in text.norm, without the '\n' */
+    uint32_t toff, tlen;      /* title span in text.norm */
+    int      num;             /* number of a part / section / item */
+    uint8_t  cls;             /* gwr_pcls */
+    bool     runin;           /* heading run into its first sentence */
+} gwr_para;
+
+/* Classifies the paragraph s[0,n) found at norm offset off. */
+void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p);
+
+/* Value of a Chinese numeral (一 … 九十九, 〇, 两) at s; *len gets its byte
+ * length. Returns 0 when s does not start with one. */
+int gwr_cn_number(const char *s, size_t n, size_t *len);
+
+/* Role of a part from its title. */
+gwr_role gwr_part_role(const char *title);
+
+/* Front matter kinds for paragraphs before the first part. */
+typedef enum { GWR_FM_NONE = 0, GWR_FM_TITLE, GWR_FM_MEETING, GWR_FM_SPEAKER, GWR_FM_SALUTATION } gwr_fm;
+gwr_fm gwr_front_kind(const char *s, size_t n);
+
+/* An introductory paragraph of the plan (今年是…, 总体要求…) — never part of a work area. */
+bool gwr_para_is_intro(const char *s, size_t n);
+
+/* Entity and years; run after the tree is built. */
+void gwr_meta_fill(gwr_doc *d);
+
+/* Helpers on UTF-8 byte strings. */
+bool   gwr_has_prefix(const char *s, size_t n, const char *pre);
+const char *gwr_find(const char *s, size_t n, const char *needle);   /* NULL if absent */
+size_t gwr_utf8_chars(const char *s, size_t n);
+/* Year 1900–2099 written as digits followed by 年, first one in s[0,n); 0 if none. */
+int    gwr_first_year(const char *s, size_t n, size_t *after);
+
+#endif

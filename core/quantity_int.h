@@ -1,0 +1,89 @@
+/* quantity_int.h — internals shared by quantity.c, quantity_num.c and
+ * quantity_unit.c. Not part of the public API. */
+#ifndef GWR_QUANTITY_INT_H
+#define GWR_QUANTITY_INT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "quantity.h"
+
+/* ---- characters ----------------------------------------------------------
+ * Decodes the UTF-8 character at s[i] and folds full-width ASCII forms
+ * (０-９ ％ ． ： － （ ） …) to ASCII and U+3000 to ' '. Sets *n to its byte
+ * length (1 for an invalid byte, returned as 0xFFFD). i must be < len. */
+uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n);
+/* The character ending just before s[i] (i > floor), same folding; sets *n.
+ * Returns 0 when i <= floor. */
+uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n);
+
+static inline bool qz_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+static inline bool qz_is_han(uint32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
+static inline bool qz_is_alpha(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+/* 0-9 for 〇零一二两三四五六七八九, -1 otherwise. */
+int  qz_cn_digit(uint32_t c);
+/* 10, 100, 1000 for 十百千; 10^4, 10^8 for 万亿; 0 otherwise. */
+int64_t qz_cn_mult(uint32_t c);
+static inline bool qz_is_cn_numeral(uint32_t c) { return qz_cn_digit(c) >= 0 || qz_cn_mult(c) > 0; }
+
+/* ---- numbers (quantity_num.c) -------------------------------------------- */
+enum {
+    QZ_N_OVERFLOW   = 1u << 0,
+    QZ_N_POINT      = 1u << 1,   /* Arabic with a decimal point */
+    QZ_N_CHINESE    = 1u << 2,
+    QZ_N_RANGE      = 1u << 3,   /* 两三 → value..hi */
+    QZ_N_VAGUE      = 1u << 4,   /* 十余万: 余/多 inside the numeral */
+    QZ_N_POSITIONAL = 1u << 5,   /* 二〇二三: digit by digit (years) */
+    QZ_N_NODIGIT    = 1u << 6,   /* 百亿, 千亿: starts with a multiplier */
+    QZ_N_SCALED     = 1u << 7,   /* contains 万 or 亿 */
+};
+
+typedef struct qz_num {
+    gwr_dec  v, hi;
+    unsigned f;           /* QZ_N_* */
+    int      intdigits;   /* Arabic: digits before the point (leading zeros too) */
+    int      nchars;      /* Chinese: characters in the run */
+    size_t   end;
+} qz_num;
+
+/* Arabic (ASCII or full-width) digits with an optional fraction at s[i].
+ * False when there is no digit at i. A number too long for gwr_dec is still
+ * consumed and flagged QZ_N_OVERFLOW. */
+bool qz_read_arabic(const char *s, size_t len, size_t i, qz_num *n);
+/* A run of Chinese numeral characters at s[i]. Returns false (and sets
+ * n->end to the end of the run) when the run is not a well-formed numeral,
+ * such as 十四五, 一二三, 万一. */
+bool qz_read_chinese(const char *s, size_t len, size_t i, qz_num *n);
+/* Applies a chain of scale characters (十百千万亿, e.g. 万, 亿, 万亿, 千万)
+ * at s[i] to *v; stops before a unit that starts with a scale character
+ * (千瓦, 千米, 百分点). Returns the end; adds the powers of ten applied to
+ * *pow10 and sets *ovf on overflow. */
+size_t qz_read_scale(const char *s, size_t len, size_t i, gwr_dec *v, int *pow10, bool *ovf);
+
+/* ---- units and qualifier words (quantity_unit.c) ------------------------- */
+enum {
+    QZ_U_DATE   = 1u << 0,   /* 月 日 号: a date, not a figure */
+    QZ_U_NAME   = 1u << 1,   /* 周年: an anniversary, not a figure */
+    QZ_U_YEAR   = 1u << 2,   /* 年: a year when the number looks like one */
+    QZ_U_RANK   = 1u << 3,   /* 位 名: kept after 第 as a rank */
+};
+typedef struct qz_unit {
+    const char *text;      /* as written (ASCII forms of full-width characters) */
+    const char *base;      /* reported unit */
+    const char *notnext;   /* characters that, following, make it a word (个体, 方面) */
+    unsigned    flags;
+} qz_unit;
+
+/* Longest unit written at s[i]; NULL when none. Sets *end. */
+const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);
+/* True when a unit starts at s[i] and begins with a scale character. */
+bool qz_unit_blocks_scale(const char *s, size_t len, size_t i);
+/* Qualifier written after the figure at s[i] (以上, 左右 …): sets *q and *end. */
+bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned *flags, size_t *end);
+/* Qualifier written before the figure, ending at s[i]; looks no further back
+ * than floor. Sets *q, *flags and *start. */
+bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigned *flags, size_t *start);
+/* Compares the text at s[i] with lit (UTF-8, ASCII forms), folding full-width
+ * characters; returns the end or 0 when it does not match. */
+size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit);
+
+#endif

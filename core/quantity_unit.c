@@ -1,0 +1,276 @@
+/* quantity_unit.c — the units, measure words and qualifier words written
+ * around a number in the reports. Tables are data; matching folds full-width
+ * forms, so ％ matches "%" and ／ matches "/". */
+#include "quantity_int.h"
+#include <string.h>
+
+/* Longest match wins, so "个百分点" beats "个" and "平方公里" beats "公里".
+ * notnext: a following character from this set makes the unit part of a
+ * word (个体, 方面, 项目, 国家 …), so the unit is not taken. */
+static const qz_unit units[] = {
+    { "%", "%", NULL, 0 },
+    { "‰", "‰", NULL, 0 },
+    { "个百分点", "个百分点", NULL, 0 },
+    { "百分点", "个百分点", NULL, 0 },
+    { "个点", "个百分点", "位", 0 },
+    { "倍", "倍", NULL, 0 },
+    { "元", "元", "素旦首宵", 0 },
+    { "美元", "美元", NULL, 0 },
+    { "欧元", "欧元", NULL, 0 },
+    { "港元", "港元", NULL, 0 },
+    { "日元", "日元", NULL, 0 },
+    { "英镑", "英镑", NULL, 0 },
+    { "人次", "人次", NULL, 0 },
+    { "人", "人", "民", 0 },
+    { "户", "户", "籍外口型", 0 },
+    { "家", "家", "庭具电政园乡居族用", 0 },
+    { "个月", "个月", NULL, 0 },
+    { "个工作日", "个工作日", NULL, 0 },
+    { "个", "个", "体性税案别", 0 },
+    { "项", "项", "目规", 0 },
+    { "所", "所", "有在属得以", 0 },
+    { "座", "座", "谈", 0 },
+    { "套", "套", "餐", 0 },
+    { "亩", "亩", NULL, 0 },
+    { "公顷", "公顷", NULL, 0 },
+    { "斤", "斤", NULL, 0 },
+    { "公斤", "公斤", NULL, 0 },
+    { "千克", "千克", NULL, 0 },
+    { "克", "克", "服", 0 },
+    { "吨标准煤", "吨标准煤", NULL, 0 },
+    { "吨", "吨", NULL, 0 },
+    { "蒸吨", "蒸吨", NULL, 0 },
+    { "公里", "公里", NULL, 0 },
+    { "千米", "千米", NULL, 0 },
+    { "米", "米", "粮", 0 },
+    { "平方公里", "平方公里", NULL, 0 },
+    { "平方千米", "平方千米", NULL, 0 },
+    { "平方米", "平方米", NULL, 0 },
+    { "立方米", "立方米", NULL, 0 },
+    { "方", "方", "面式案向法针位便言略阵舱志正", 0 },
+    { "头", "头", "部号条脑", 0 },
+    { "辆", "辆", NULL, 0 },
+    { "件", "件", "事", 0 },
+    { "列", "列", "入为出", 0 },
+    { "场次", "场次", NULL, 0 },
+    { "场", "场", "景所馆地址域", 0 },
+    { "株", "株", NULL, 0 },
+    { "间", "间", "接隔距", 0 },
+    { "千瓦时", "千瓦时", NULL, 0 },
+    { "千瓦", "千瓦", NULL, 0 },
+    { "兆瓦", "兆瓦", NULL, 0 },
+    { "千伏", "千伏", NULL, 0 },
+    { "微克/立方米", "微克/立方米", NULL, 0 },
+    { "毫克/立方米", "毫克/立方米", NULL, 0 },
+    { "条", "条", "件例款", 0 },
+    { "台", "台", "账阶", 0 },
+    { "只", "只", "有是能要", 0 },
+    { "名", "名", "单称牌片", QZ_U_RANK },
+    { "位", "位", "于置居列一", QZ_U_RANK },
+    { "处", "处", "理置于", 0 },
+    { "栋", "栋", NULL, 0 },
+    { "幢", "幢", NULL, 0 },
+    { "张", "张", NULL, 0 },
+    { "床", "床", NULL, 0 },
+    { "艘", "艘", NULL, 0 },
+    { "架次", "架次", NULL, 0 },
+    { "架", "架", "构", 0 },
+    { "批次", "批次", NULL, 0 },
+    { "批", "批", "准复", 0 },
+    { "次", "次", "产序会全党", 0 },
+    { "种", "种", "植子养", 0 },
+    { "类", "类", "型", 0 },
+    { "支", "支", "持出付撑柱", 0 },
+    { "笔", "笔", NULL, 0 },
+    { "单", "单", "位元独一据项体列纯调品", 0 },
+    { "宗", "宗", "旨教", 0 },
+    { "标箱", "标箱", NULL, 0 },
+    { "岁", "岁", NULL, 0 },
+    { "天", "天", "然津地", 0 },
+    { "小时", "小时", NULL, 0 },
+    { "分钟", "分钟", NULL, 0 },
+    { "周年", "周年", NULL, QZ_U_NAME },
+    { "周", "周", "边末转期", 0 },
+    { "年", "年", "级轻行攻计规", QZ_U_YEAR },
+    { "月", "月", NULL, QZ_U_DATE },
+    { "日", "日", NULL, QZ_U_DATE },
+    { "号", "号", NULL, QZ_U_DATE },
+    { "时", "时", "代期间", QZ_U_DATE },
+};
+
+size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit)
+{
+    size_t ll = strlen(lit), j = 0;
+    /* Fast path: the bytes are equal (normalised text). Folding maps only
+     * full-width forms to ASCII, so a literal without ASCII cannot match
+     * any other way. */
+    if (i + ll <= len && memcmp(s + i, lit, ll) == 0) return i + ll;
+    bool ascii = false;
+    for (size_t k = 0; k < ll; k++)
+        if ((unsigned char)lit[k] < 0x80) ascii = true;
+    if (!ascii) return 0;
+    while (j < ll) {
+        if (i >= len) return 0;
+        size_t a, b;
+        if (qz_cp(s, len, i, &a) != qz_cp(lit, ll, j, &b)) return 0;
+        i += a;
+        j += b;
+    }
+    return i;
+}
+
+static bool char_in(uint32_t c, const char *set)
+{
+    for (size_t j = 0, sl = strlen(set); j < sl;) {
+        size_t k;
+        if (qz_cp(set, sl, j, &k) == c) return true;
+        j += k;
+    }
+    return false;
+}
+
+/* Does the character at s[i] appear in set (UTF-8)? */
+static bool next_in(const char *s, size_t len, size_t i, const char *set)
+{
+    if (!set || i >= len) return false;
+    size_t k;
+    return char_in(qz_cp(s, len, i, &k), set);
+}
+
+const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
+{
+    const qz_unit *best = NULL;
+    size_t best_end = 0;
+    if (i >= len) return NULL;
+    unsigned char first = (unsigned char)s[i];
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+        const unsigned char *lt = (const unsigned char *)units[u].text;
+        /* quick reject: same first character, or full-width input (0xEF) for ASCII units */
+        if (lt[0] != first && !(lt[0] < 0x80 && first == 0xEF)) continue;
+        if (lt[0] >= 0x80 && (i + 2 >= len || (unsigned char)s[i + 1] != lt[1] || (unsigned char)s[i + 2] != lt[2]))
+            continue;
+        size_t e = qz_match_lit(s, len, i, units[u].text);
+        if (e > best_end && !next_in(s, len, e, units[u].notnext)) {
+            best = &units[u];
+            best_end = e;
+        }
+    }
+    if (best) *end = best_end;
+    return best;
+}
+
+bool qz_unit_blocks_scale(const char *s, size_t len, size_t i)
+{
+    size_t e;
+    const qz_unit *u = qz_match_unit(s, len, i, &e);
+    if (!u) return false;
+    size_t k;
+    return qz_cn_mult(qz_cp(u->text, strlen(u->text), 0, &k)) > 0;
+}
+
+typedef struct qword {
+    const char *text;
+    gwr_qual    qual;
+    unsigned    flags;
+    bool        gap;       /* prefix may stand a few characters before the number */
+    const char *notprev;   /* prefix: a character before it that makes it another word (签约, 最近) */
+} qword;
+
+static const qword suffixes[] = {
+    { "及以上", GWR_Q_ATLEAST, 0, false, NULL },
+    { "以上", GWR_Q_ATLEAST, 0, false, NULL },
+    { "及以下", GWR_Q_ATMOST, 0, false, NULL },
+    { "以下", GWR_Q_ATMOST, 0, false, NULL },
+    { "以内", GWR_Q_ATMOST, 0, false, NULL },
+    { "之内", GWR_Q_ATMOST, 0, false, NULL },
+    { "左右", GWR_Q_ABOUT, 0, false, NULL },
+    { "上下", GWR_Q_ABOUT, 0, false, NULL },
+};
+
+bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned *flags, size_t *end)
+{
+    size_t k;
+    while (i < len && qz_cp(s, len, i, &k) == ' ') i += k;
+    for (size_t w = 0; w < sizeof suffixes / sizeof suffixes[0]; w++) {
+        size_t e = qz_match_lit(s, len, i, suffixes[w].text);
+        if (!e) continue;
+        if (suffixes[w].qual == GWR_Q_ABOUT && next_in(s, len, e, "游联级下"))  /* 上下游, 上下联动 */
+            continue;
+        *q = suffixes[w].qual;
+        *flags = suffixes[w].flags;
+        *end = e;
+        return true;
+    }
+    return false;
+}
+
+static const qword prefixes[] = {
+    { "不低于", GWR_Q_ATLEAST, 0, false, NULL },
+    { "不少于", GWR_Q_ATLEAST, 0, false, NULL },
+    { "不小于", GWR_Q_ATLEAST, 0, false, NULL },
+    { "不超过", GWR_Q_ATMOST, 0, false, NULL },
+    { "不高于", GWR_Q_ATMOST, 0, false, NULL },
+    { "不多于", GWR_Q_ATMOST, 0, false, NULL },
+    { "不大于", GWR_Q_ATMOST, 0, false, NULL },
+    { "超过", GWR_Q_OVER, 0, true, NULL },
+    { "突破", GWR_Q_OVER, 0, false, NULL },
+    { "高于", GWR_Q_OVER, 0, true, NULL },
+    { "多于", GWR_Q_OVER, 0, false, NULL },
+    { "逾", GWR_Q_OVER, 0, false, NULL },
+    { "超", GWR_Q_OVER, 0, false, "赶高" },
+    { "过", GWR_Q_OVER, 0, false, "通经度不错路看做办走穿越跨闯难" },
+    { "低于", GWR_Q_UNDER, 0, true, NULL },
+    { "少于", GWR_Q_UNDER, 0, false, NULL },
+    { "不到", GWR_Q_UNDER, 0, false, NULL },
+    { "不足", GWR_Q_UNDER, 0, false, NULL },
+    { "大约", GWR_Q_ABOUT, 0, false, NULL },
+    { "约", GWR_Q_ABOUT, 0, false, "签节制预契合公条邀相履违集" },
+    { "将近", GWR_Q_ABOUT, GWR_QF_VAGUE, false, NULL },
+    { "近", GWR_Q_ABOUT, GWR_QF_VAGUE, false, "最附靠贴亲邻就临接" },
+};
+
+/* Start of lit if it is written just before s[i] (not before floor), else SIZE_MAX. */
+static size_t match_back(const char *s, size_t floor, size_t i, const char *lit)
+{
+    size_t ll = strlen(lit);
+    if (ll > i - floor) return SIZE_MAX;
+    size_t st = i - ll;
+    return memcmp(s + st, lit, ll) == 0 ? st : SIZE_MAX;   /* qualifier words are all CJK: no folding */
+}
+
+static bool prefix_at(const char *s, size_t floor, size_t i, bool gap_only, gwr_qual *q, unsigned *flags, size_t *start)
+{
+    for (size_t w = 0; w < sizeof prefixes / sizeof prefixes[0]; w++) {
+        if (gap_only && !prefixes[w].gap) continue;
+        size_t st = match_back(s, floor, i, prefixes[w].text);
+        if (st == SIZE_MAX) continue;
+        if (prefixes[w].notprev && st > floor) {
+            /* a one-character 约 / 近 / 超 must not end another word (签约, 最近, 赶超) */
+            size_t k;
+            uint32_t c = qz_prev(s, floor, st, &k);
+            if (char_in(c, prefixes[w].notprev)) continue;
+        }
+        *q = prefixes[w].qual;
+        *flags = prefixes[w].flags;
+        *start = st;
+        return true;
+    }
+    return false;
+}
+
+#define QZ_PREFIX_GAP 6   /* 高于全国平均水平2个百分点: up to six characters between */
+
+bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigned *flags, size_t *start)
+{
+    size_t k;
+    if (i <= floor) return false;
+    while (i > floor && qz_prev(s, floor, i, &k) == ' ') i -= k;
+    if (prefix_at(s, floor, i, false, q, flags, start)) return true;
+    for (int g = 0; g < QZ_PREFIX_GAP && i > floor; g++) {
+        uint32_t c = qz_prev(s, floor, i, &k);
+        if (!qz_is_han(c) || qz_is_cn_numeral(c)) break;
+        i -= k;
+        if (prefix_at(s, floor, i, true, q, flags, start)) return true;
+    }
+    return false;
+}

@@ -1,0 +1,253 @@
+/* text_decode.c — bytes → validated UTF-8 with LF line ends.
+ * UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, and GB18030/GBK when
+ * the bytes are not (mostly) valid UTF-8. Stray invalid sequences become
+ * U+FFFD and are counted; NUL bytes and control-heavy data are refused. */
+#include "text_internal.h"
+#include <errno.h>
+#include <iconv.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at s, or 0 if invalid (overlongs,
+ * surrogates and values above U+10FFFF are invalid). */
+static size_t utf8_valid_len(const unsigned char *s, const unsigned char *end)
+{
+    unsigned c = s[0];
+    if (c < 0x80) return 1;
+    size_t avail = (size_t)(end - s);
+    if (c >= 0xC2 && c <= 0xDF) return avail >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (avail < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+        if (c == 0xE0 && s[1] < 0xA0) return 0;
+        if (c == 0xED && s[1] >= 0xA0) return 0;
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
+        if (c == 0xF0 && s[1] < 0x90) return 0;
+        if (c == 0xF4 && s[1] >= 0x90) return 0;
+        return 4;
+    }
+    return 0;
+}
+
+/* Copies UTF-8 into out (capacity len + 2*invalid + 1) turning CRLF/CR into
+ * LF and invalid bytes into U+FFFD. Returns bytes written. */
+static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *invalid)
+{
+    const unsigned char *end = s + len;
+    size_t o = 0, bad = 0;
+    while (s < end) {
+        if (*s == '\r') {
+            out[o++] = '\n';
+            s += (s + 1 < end && s[1] == '\n') ? 2 : 1;
+            continue;
+        }
+        if (*s < 0x80) {
+            out[o++] = (char)*s++;
+            continue;
+        }
+        size_t n = utf8_valid_len(s, end);
+        if (n == 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            bad++;
+            s++;
+        } else {
+            memcpy(out + o, s, n);
+            o += n;
+            s += n;
+        }
+    }
+    out[o] = '\0';
+    if (invalid) *invalid = bad;
+    return o;
+}
+
+static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *high)
+{
+    const unsigned char *end = s + len;
+    size_t bad = 0, hi = 0;
+    while (s < end) {
+        if (*s < 0x80) { s++; continue; }
+        size_t n = utf8_valid_len(s, end);
+        hi += n ? n : 1;
+        if (n == 0) { bad++; s++; } else s += n;
+    }
+    *high = hi;
+    return bad;
+}
+
+static size_t put_utf8(char *o, unsigned long cp)
+{
+    if (cp < 0x80) { o[0] = (char)cp; return 1; }
+    if (cp < 0x800) { o[0] = (char)(0xC0 | (cp >> 6)); o[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12)); o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F)); return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18)); o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[3] = (char)(0x80 | (cp & 0x3F)); return 4;
+}
+
+/* UTF-16 (BOM already skipped) → UTF-8 in a new buffer. Returns NULL when out
+ * of memory; *nul is set when a U+0000 is met (binary). */
+static char *utf16_to_utf8(const unsigned char *s, size_t len, bool be, size_t *outlen, size_t *bad, bool *nul)
+{
+    char *out = malloc(len / 2 * 3 + 8);
+    if (!out) return NULL;
+    size_t o = 0, i = 0;
+    *bad = 0;
+    *nul = false;
+    while (i + 1 < len) {
+        unsigned long u = be ? ((unsigned long)s[i] << 8 | s[i + 1]) : ((unsigned long)s[i + 1] << 8 | s[i]);
+        i += 2;
+        if (u == 0) { *nul = true; break; }
+        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < len) {
+            unsigned long v = be ? ((unsigned long)s[i] << 8 | s[i + 1]) : ((unsigned long)s[i + 1] << 8 | s[i]);
+            if (v >= 0xDC00 && v <= 0xDFFF) {
+                i += 2;
+                o += put_utf8(out + o, 0x10000 + ((u - 0xD800) << 10) + (v - 0xDC00));
+                continue;
+            }
+        }
+        if (u >= 0xD800 && u <= 0xDFFF) { u = 0xFFFD; (*bad)++; }
+        o += put_utf8(out + o, u);
+    }
+    if (i < len) { o += put_utf8(out + o, 0xFFFD); (*bad)++; }
+    *outlen = o;
+    return out;
+}
+
+/* GB18030 → UTF-8 with glibc iconv; undecodable bytes become U+FFFD.
+ * Returns NULL if iconv is unavailable or out of memory. */
+static char *gb18030_to_utf8(const unsigned char *s, size_t len, size_t *outlen, size_t *bad)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1) cd = iconv_open("UTF-8", "GBK");
+    if (cd == (iconv_t)-1) return NULL;
+    size_t cap = len * 2 + 16;   /* 2-byte → 3, 4-byte → 4, 1 → 1 (or FFFD: 3) */
+    char *out = malloc(cap);
+    if (!out) { iconv_close(cd); return NULL; }
+    char *in = (char *)(uintptr_t)s, *op = out;
+    size_t inleft = len, outleft = cap;
+    *bad = 0;
+    while (inleft > 0) {
+        size_t r = iconv(cd, &in, &inleft, &op, &outleft);
+        if (r != (size_t)-1) break;
+        if (errno == EILSEQ || errno == EINVAL) {
+            if (outleft < 3) break;
+            memcpy(op, "\xEF\xBF\xBD", 3);
+            op += 3;
+            outleft -= 3;
+            in++;
+            inleft--;
+            (*bad)++;
+        } else {
+            break;   /* E2BIG cannot happen with cap = 2*len+16 */
+        }
+    }
+    iconv_close(cd);
+    *outlen = (size_t)(op - out);
+    return out;
+}
+
+static gwr_status build_lines(gwr_text *t, const char *name, gwr_err *err)
+{
+    size_t n = 1;
+    for (const char *p = t->orig; (p = memchr(p, '\n', (size_t)(t->orig + t->orig_len - p))) != NULL; p++) n++;
+    t->line_start = malloc(n * sizeof *t->line_start);
+    if (!t->line_start) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    t->nlines = 0;
+    t->line_start[t->nlines++] = 0;
+    const char *end = t->orig + t->orig_len;
+    for (const char *p = t->orig; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        if (p + 1 < end) t->line_start[t->nlines++] = (uint32_t)(p + 1 - t->orig);
+    return GWR_OK;
+}
+
+/* Control bytes other than tab/LF/CR/FF: more than 1 in 100 means not text. */
+static bool control_heavy(const unsigned char *s, size_t len)
+{
+    size_t ctl = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = s[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) || c == 0x7F) ctl++;
+    }
+    return ctl * 100 > len;
+}
+
+/* Final step shared by every encoding: clean (CR, invalid) into t->orig. */
+static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *s, size_t len, size_t extra_bad, gwr_err *err)
+{
+    size_t hi, bad = count_invalid_utf8(s, len, &hi);
+    t->orig = malloc(len + 2 * bad + 1);
+    if (!t->orig) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    t->orig_len = clean_utf8(s, len, t->orig, &t->invalid);
+    t->invalid += extra_bad;
+    if (t->orig_len >= UINT32_MAX) return gwr_err_set(err, GWR_E_IO, "%s: file too large", name);
+    return build_lines(t, name, err);
+}
+
+static bool blank_only(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        size_t k = gwr_text_space_len(p, end);
+        if (k) { p += k; continue; }
+        if (*p == '\n') { p++; continue; }
+        return false;
+    }
+    return true;
+}
+
+gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, gwr_err *err)
+{
+    gwr_status st;
+    if (len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF))) {
+        bool be = buf[0] == 0xFE, nul;
+        size_t n, bad;
+        char *u = utf16_to_utf8(buf + 2, len - 2, be, &n, &bad, &nul);
+        if (!u) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+        if (nul) {
+            free(u);
+            return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL characters), not a text report", name);
+        }
+        t->encoding = be ? "UTF-16BE" : "UTF-16LE";
+        st = take_utf8(t, name, (const unsigned char *)u, n, bad, err);
+        free(u);
+    } else {
+        if (memchr(buf, '\0', len))
+            return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL bytes), not a text report", name);
+        if (control_heavy(buf, len))
+            return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (control bytes), not a text report", name);
+        size_t off = 0;
+        t->encoding = "UTF-8";
+        if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) {
+            off = 3;
+            t->encoding = "UTF-8 (BOM)";
+        }
+        size_t hi, bad = count_invalid_utf8(buf + off, len - off, &hi);
+        if (bad == 0 || (off == 3) || bad * 50 <= hi) {
+            /* valid, or mostly valid UTF-8: stray bytes become U+FFFD */
+            st = take_utf8(t, name, buf + off, len - off, 0, err);
+        } else {
+            size_t n, gbad;
+            char *u = gb18030_to_utf8(buf, len, &n, &gbad);
+            if (u && gbad * 50 <= hi) {
+                t->encoding = "GB18030";
+                st = take_utf8(t, name, (const unsigned char *)u, n, gbad, err);
+            } else if (bad * 4 <= hi) {
+                st = take_utf8(t, name, buf + off, len - off, 0, err);
+            } else {
+                free(u);
+                return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
+            }
+            free(u);
+        }
+    }
+    if (st != GWR_OK) return st;
+    if (blank_only(t->orig, t->orig_len)) return gwr_err_set(err, GWR_E_EMPTY, "%s: empty file (only blank lines)", name);
+    return GWR_OK;
+}

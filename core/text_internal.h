@@ -1,0 +1,18 @@
+/* text_internal.h — steps of the loader shared by text.c, text_decode.c and
+ * text_norm.c (not part of the public API). */
+#ifndef GWR_TEXT_INTERNAL_H
+#define GWR_TEXT_INTERNAL_H
+#include "text.h"
+
+/* Largest input accepted: offsets are 32-bit and GB18030 grows by half. */
+#define GWR_TEXT_MAX_INPUT ((size_t)1 << 30)
+
+/* bytes → t->orig (UTF-8, LF line ends), t->encoding, t->invalid, line index. */
+gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, gwr_err *err);
+/* t->orig → t->norm with its map; sets t->pdf_layout. */
+gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err);
+
+/* Whitespace at s (ASCII blank, U+3000, U+00A0, U+FEFF): its byte length, else 0. */
+size_t gwr_text_space_len(const unsigned char *s, const unsigned char *end);
+
+#endif

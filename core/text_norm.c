@@ -1,0 +1,304 @@
+/* text_norm.c — the analysis form of a report (t->norm) and its map back to
+ * the original text.
+ *
+ * One pass over the lines of orig. Each non-blank line is trimmed; full-width
+ * digits, letters, ％ and ． are folded to ASCII; whitespace is dropped except
+ * between two ASCII letters/digits (so "宜 荆 荆 都 市" → "宜荆荆都市",
+ * "项目 800" → "项目800", "政 府 工 作 报 告" → "政府工作报告"); a line that is
+ * the same text printed twice ("着力推进新型工业化着力推进新型工业化") keeps one
+ * copy, and a short heading paragraph repeated on the next line is dropped.
+ *
+ * Ordinary reports have one paragraph per line. Hard-wrapped extractions
+ * (PDF, newspaper pages — detected from the lines: short median length, few
+ * lines ending a sentence) are joined into paragraphs: a paragraph ends after a
+ * line that ends a sentence, unless all it holds so far is one short lead
+ * sentence ("坚持工业\n优先不动摇。" opens the paragraph that follows). Doubled
+ * lines are headings there and stand alone.
+ *
+ * Everything is linear in the input: no step rescans earlier text except the
+ * bounded checks on short lines. */
+#include "text_internal.h"
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct sink {
+    char     *n;
+    size_t    nl, ncap;
+    uint32_t *mn, *mo;
+    size_t    ml, mcap;
+    long long delta;      /* orig - norm of the last checkpoint */
+    bool      oom;
+} sink;
+
+size_t gwr_text_space_len(const unsigned char *s, const unsigned char *end)
+{
+    if (s >= end) return 0;
+    if (*s == ' ' || *s == '\t' || *s == '\v' || *s == '\f') return 1;
+    size_t avail = (size_t)(end - s);
+    if (s[0] == 0xC2 && avail >= 2 && s[1] == 0xA0) return 2;                        /* U+00A0 */
+    if (avail >= 3) {
+        if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80) return 3;                  /* U+3000 */
+        if (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return 3;                  /* U+FEFF */
+        if (s[0] == 0xE2 && s[1] == 0x80 && s[2] >= 0x80 && s[2] <= 0x8B) return 3;  /* U+2000–200B */
+    }
+    return 0;
+}
+
+static void checkpoint(sink *k, size_t orig_off)
+{
+    long long d = (long long)orig_off - (long long)k->nl;
+    if (k->ml > 0 && d == k->delta) return;
+    if (k->ml > 0 && k->mn[k->ml - 1] == k->nl) {   /* same norm offset: replace */
+        k->mo[k->ml - 1] = (uint32_t)orig_off;
+        k->delta = d;
+        return;
+    }
+    if (k->ml == k->mcap) {
+        size_t nc = k->mcap ? k->mcap * 2 : 1024;
+        uint32_t *a = realloc(k->mn, nc * sizeof *a);
+        if (!a) { k->oom = true; return; }
+        k->mn = a;
+        uint32_t *b = realloc(k->mo, nc * sizeof *b);
+        if (!b) { k->oom = true; return; }
+        k->mo = b;
+        k->mcap = nc;
+    }
+    k->mn[k->ml] = (uint32_t)k->nl;
+    k->mo[k->ml] = (uint32_t)orig_off;
+    k->ml++;
+    k->delta = d;
+}
+
+/* The norm buffer never outgrows orig_len + 2 (see gwr_text_normalise). */
+static void emit(sink *k, const char *s, size_t n, size_t orig_off)
+{
+    if (k->nl + n > k->ncap) { k->oom = true; return; }
+    checkpoint(k, orig_off);
+    memcpy(k->n + k->nl, s, n);
+    k->nl += n;
+}
+
+static void truncate_to(sink *k, size_t len)
+{
+    while (k->ml > 0 && k->mn[k->ml - 1] >= len) k->ml--;
+    k->nl = len;
+    k->delta = k->ml ? (long long)k->mo[k->ml - 1] - (long long)k->mn[k->ml - 1] : 0;
+    if (k->ml == 0) k->delta = -1;   /* force a checkpoint on the next byte */
+}
+
+static bool is_alnum_ascii(unsigned c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Folds a full-width character at s to ASCII (0 if it is not one we fold). */
+static unsigned fold_fullwidth(const unsigned char *s, const unsigned char *end)
+{
+    if (end - s < 3 || s[0] != 0xEF) return 0;
+    unsigned cp = ((unsigned)(s[0] & 0x0F) << 12) | ((unsigned)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A) ||
+        cp == 0xFF05 || cp == 0xFF0E)
+        return cp - 0xFEE0;
+    return 0;
+}
+
+static size_t char_len(const unsigned char *s, const unsigned char *end)
+{
+    unsigned c = *s;
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return (size_t)(end - s) < n ? (size_t)(end - s) : n;
+}
+
+/* Emits orig[a, b) (already trimmed) into the sink, folding and dropping spaces. */
+static void emit_line(sink *k, const char *orig, size_t a, size_t b)
+{
+    const unsigned char *s = (const unsigned char *)orig + a, *end = (const unsigned char *)orig + b;
+    while (s < end) {
+        size_t sp = gwr_text_space_len(s, end);
+        if (sp) {
+            const unsigned char *q = s;
+            while (q < end && (sp = gwr_text_space_len(q, end)) > 0) q += sp;
+            unsigned next = q < end ? (*q < 0x80 ? *q : fold_fullwidth(q, end)) : 0;
+            unsigned prev = k->nl ? (unsigned char)k->n[k->nl - 1] : 0;
+            if (is_alnum_ascii(prev) && is_alnum_ascii(next))
+                emit(k, " ", 1, (size_t)((const char *)s - orig));
+            s = q;
+            continue;
+        }
+        unsigned f = fold_fullwidth(s, end);
+        if (f) {
+            char c = (char)f;
+            emit(k, &c, 1, (size_t)((const char *)s - orig));
+            s += 3;
+            continue;
+        }
+        size_t n = char_len(s, end);
+        emit(k, (const char *)s, n, (size_t)((const char *)s - orig));
+        s += n;
+    }
+}
+
+/* A line that is one text printed twice (a PDF heading artefact). */
+static bool doubled(const char *s, size_t n)
+{
+    if (n < 6 || n > 1200 || n % 2) return false;
+    size_t h = n / 2;
+    if (memcmp(s, s + h, h) != 0) return false;
+    /* not a sentence: no full stop inside */
+    for (size_t i = 0; i + 2 < h; i++)
+        if ((unsigned char)s[i] == 0xE3 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x82) return false;
+    return true;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suf)
+{
+    size_t m = strlen(suf);
+    return n >= m && memcmp(s + n - m, suf, m) == 0;
+}
+
+/* Does norm text s[0,n) end a sentence (。！？, perhaps before ” or ）)? */
+static bool ends_sentence(const char *s, size_t n)
+{
+    if (ends_with(s, n, "”") || ends_with(s, n, "）")) n -= 3;
+    return ends_with(s, n, "。") || ends_with(s, n, "！") || ends_with(s, n, "？");
+}
+
+/* A paragraph that is one short sentence with no comma: a lead sentence. */
+static bool lead_sentence(const char *s, size_t n)
+{
+    if (n > 66) return false;
+    size_t chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) != 0x80) chars++;
+        if (i + 3 <= n - 3 && c == 0xE3 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x82)
+            return false;                      /* an earlier full stop */
+        if (i + 3 <= n && c == 0xEF && (unsigned char)s[i + 1] == 0xBC &&
+            ((unsigned char)s[i + 2] == 0x8C || (unsigned char)s[i + 2] == 0x9A))
+            return false;                      /* ， or ： */
+    }
+    return chars >= 3 && chars <= 22;
+}
+
+static void trim(const char *orig, size_t *a, size_t *b)
+{
+    const unsigned char *s = (const unsigned char *)orig;
+    size_t k;
+    while (*a < *b && (k = gwr_text_space_len(s + *a, s + *b)) > 0) *a += k;
+    while (*a < *b) {
+        size_t e = *b, st = e - 1;
+        while (st > *a && (s[st] & 0xC0) == 0x80) st--;
+        if (gwr_text_space_len(s + st, s + e) == e - st) *b = st;
+        else break;
+    }
+}
+
+/* Hard-wrapped layout: many lines, median length ≤ 40 characters and fewer
+ * than 4 in 10 lines ending a sentence. */
+static bool detect_wrapped(const gwr_text *t)
+{
+    enum { MAXL = 512 };
+    static const size_t zero[MAXL + 1];
+    size_t hist[MAXL + 1];
+    memcpy(hist, zero, sizeof hist);
+    size_t lines = 0, ends = 0;
+    const char *o = t->orig;
+    size_t pos = 0;
+    while (pos < t->orig_len) {
+        const char *nlp = memchr(o + pos, '\n', t->orig_len - pos);
+        size_t le = nlp ? (size_t)(nlp - o) : t->orig_len;
+        size_t a = pos, b = le;
+        trim(o, &a, &b);
+        if (b > a) {
+            size_t chars = 0;
+            for (size_t i = a; i < b && chars <= MAXL; i++) chars += ((unsigned char)o[i] & 0xC0) != 0x80;
+            hist[chars > MAXL ? MAXL : chars]++;
+            lines++;
+            if (ends_sentence(o + a, b - a) || ends_with(o + a, b - a, "；") || ends_with(o + a, b - a, "："))
+                ends++;
+        }
+        pos = le + 1;
+    }
+    if (lines < 40) return false;
+    size_t half = lines / 2, acc = 0, median = 0;
+    for (size_t i = 0; i <= MAXL; i++) {
+        acc += hist[i];
+        if (acc > half) { median = i; break; }
+    }
+    return median <= 40 && ends * 10 < lines * 4;
+}
+
+gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
+{
+    sink k = { .delta = -1 };
+    k.ncap = t->orig_len + 2;
+    k.n = malloc(k.ncap + 1);
+    if (!k.n) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    bool wrapped = detect_wrapped(t);
+    const char *o = t->orig;
+    size_t pos = 0, para = 0;         /* norm offset where the open paragraph starts */
+    bool open = false;
+    size_t prev_off = 0, prev_len = (size_t)-1;   /* previous finished paragraph */
+    size_t last_end = 0, prev_line = 0, prev_line_len = (size_t)-1;
+#define FINISH() do { \
+        size_t plen_ = k.nl - para; \
+        if (prev_len != (size_t)-1 && plen_ == prev_len && plen_ <= 200 && \
+            memcmp(k.n + para, k.n + prev_off, plen_) == 0 && !ends_sentence(k.n + para, plen_)) { \
+            truncate_to(&k, para);    /* the same heading again: keep one */ \
+        } else { \
+            emit(&k, "\n", 1, last_end); \
+            prev_off = para; prev_len = plen_; \
+        } \
+        open = false; \
+    } while (0)
+    while (pos < t->orig_len) {
+        const char *nlp = memchr(o + pos, '\n', t->orig_len - pos);
+        size_t le = nlp ? (size_t)(nlp - o) : t->orig_len;
+        size_t a = pos, b = le;
+        pos = le + 1;
+        trim(o, &a, &b);
+        if (a == b) continue;
+        /* the same short line again (a heading or running header printed twice) */
+        if (b - a <= 200 && b - a == prev_line_len && memcmp(o + a, o + prev_line, b - a) == 0 &&
+            !ends_sentence(o + a, b - a))
+            continue;
+        prev_line = a;
+        prev_line_len = b - a;
+        bool dbl = doubled(o + a, b - a);
+        if (dbl) b = a + (b - a) / 2;
+        if (!wrapped || dbl) {
+            if (open) FINISH();
+            para = k.nl;
+            emit_line(&k, o, a, b);
+            last_end = b;
+            FINISH();
+            continue;
+        }
+        if (!open) {
+            para = k.nl;
+            open = true;
+        } else if (k.nl > para && is_alnum_ascii((unsigned char)k.n[k.nl - 1]) &&
+                   (unsigned char)o[a] < 0x80 && ((o[a] >= 'A' && o[a] <= 'Z') || (o[a] >= 'a' && o[a] <= 'z'))) {
+            emit(&k, " ", 1, a);
+        }
+        emit_line(&k, o, a, b);
+        last_end = b;
+        if (ends_sentence(k.n + para, k.nl - para) && !lead_sentence(k.n + para, k.nl - para)) FINISH();
+    }
+    if (open && k.nl > para) FINISH();
+#undef FINISH
+    if (k.oom) {
+        free(k.n); free(k.mn); free(k.mo);
+        return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    }
+    if (k.ml == 0) checkpoint(&k, 0);
+    k.n[k.nl] = '\0';
+    t->norm = k.n;
+    t->norm_len = k.nl;
+    t->map_norm = k.mn;
+    t->map_orig = k.mo;
+    t->map_len = k.ml;
+    t->pdf_layout = wrapped;
+    return k.oom ? gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name) : GWR_OK;
+}

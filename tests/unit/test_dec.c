@@ -1,0 +1,152 @@
+/* test_dec.c — exact decimals: parse, scale, arithmetic, compare, format. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include "dec.h"
+
+static const char *fmt(gwr_dec d)
+{
+    static char buf[8][64];
+    static int k;
+    char *b = buf[k++ % 8];
+    gwr_dec_format(d, b, 64);
+    return b;
+}
+
+static gwr_dec P(const char *s)
+{
+    gwr_dec d;
+    assert_true(gwr_dec_parse(s, strlen(s), &d));
+    return d;
+}
+
+static void test_parse_format(void **state)
+{
+    (void)state;
+    assert_string_equal(fmt(P("123.45")), "123.45");
+    assert_string_equal(fmt(P("6.70")), "6.7");
+    assert_string_equal(fmt(P("0.05")), "0.05");
+    assert_string_equal(fmt(P("007")), "7");
+    assert_string_equal(fmt(P("0")), "0");
+    assert_string_equal(fmt(P("100")), "100");
+    gwr_dec d = P("4.50");
+    assert_int_equal(d.m, 45);                  /* normalised */
+    assert_int_equal(d.e, -1);
+    gwr_dec x;
+    assert_false(gwr_dec_parse("", 0, &x));
+    assert_false(gwr_dec_parse("1.2.3", 5, &x));
+    assert_false(gwr_dec_parse("-1", 2, &x));
+    assert_false(gwr_dec_parse("1e5", 3, &x));
+    assert_false(gwr_dec_parse("12.", 3, &x));
+    assert_false(gwr_dec_parse(".5", 2, &x));
+    assert_true(gwr_dec_parse("999999999999999999", 18, &x));    /* 18 digits fit */
+    assert_false(gwr_dec_parse("9999999999999999999", 19, &x));  /* 19 do not */
+    char big[401];
+    memset(big, '9', 400);
+    big[400] = '\0';
+    assert_false(gwr_dec_parse(big, 400, &x));
+}
+
+static void test_scale_exact(void **state)
+{
+    (void)state;
+    gwr_dec d = P("16.4");
+    assert_true(gwr_dec_scale(&d, 8));          /* 16.4亿 */
+    assert_string_equal(fmt(d), "1640000000");
+    d = P("58.7");
+    assert_true(gwr_dec_scale(&d, 8));
+    assert_string_equal(fmt(d), "5870000000");
+    d = P("3.5");
+    assert_true(gwr_dec_scale(&d, 12));         /* 3.5万亿 */
+    assert_string_equal(fmt(d), "3500000000000");
+    d = P("0.001");
+    assert_true(gwr_dec_scale(&d, 4));
+    assert_string_equal(fmt(d), "10");
+    d = P("1");
+    assert_true(gwr_dec_scale(&d, -3));
+    assert_string_equal(fmt(d), "0.001");
+}
+
+static void test_scale_overflow(void **state)
+{
+    (void)state;
+    gwr_dec d = P("999999999999999999");        /* 18 nines */
+    gwr_dec keep = d;
+    assert_false(gwr_dec_scale(&d, 1));
+    assert_int_equal(d.m, keep.m);              /* unchanged on failure */
+    d = P("9999999999");
+    assert_false(gwr_dec_scale(&d, 8 + 4));     /* 9999999999万亿 */
+    d = P("1");
+    assert_true(gwr_dec_scale(&d, 17));
+    assert_string_equal(fmt(d), "100000000000000000");
+    assert_false(gwr_dec_scale(&d, 1));         /* 10^18 needs 19 digits */
+    d = P("1");
+    assert_false(gwr_dec_scale(&d, 5000));
+}
+
+static void test_mul_add_sub(void **state)
+{
+    (void)state;
+    gwr_dec d = P("1.5"), r;
+    assert_true(gwr_dec_mul_int(&d, 3));
+    assert_string_equal(fmt(d), "4.5");
+    d = P("999999999999999999");
+    assert_false(gwr_dec_mul_int(&d, 10));
+    assert_false(gwr_dec_mul_int(&d, INT64_MAX));
+    assert_true(gwr_dec_add(&r, P("6.7"), P("0.3")));
+    assert_string_equal(fmt(r), "7");
+    assert_true(gwr_dec_sub(&r, P("5"), P("6.5")));
+    assert_string_equal(fmt(r), "-1.5");
+    assert_true(gwr_dec_add(&r, P("1640000000"), P("0.01")));
+    assert_string_equal(fmt(r), "1640000000.01");
+    assert_false(gwr_dec_add(&r, P("999999999999999999"), P("1")));
+    gwr_dec big = P("1"), tiny = P("0.000000000000000001");
+    assert_true(gwr_dec_scale(&big, 10));
+    assert_false(gwr_dec_add(&r, big, tiny));   /* would need 29 digits */
+}
+
+static void test_cmp(void **state)
+{
+    (void)state;
+    assert_int_equal(gwr_dec_cmp(P("6.5"), P("6.50")), 0);
+    assert_int_equal(gwr_dec_cmp(P("6.5"), P("6.49")), 1);
+    assert_int_equal(gwr_dec_cmp(P("5"), P("5.01")), -1);
+    assert_int_equal(gwr_dec_cmp(P("0"), P("0.000001")), -1);
+    gwr_dec a = P("1"), b = P("999999999999999999");
+    assert_true(gwr_dec_scale(&a, 17));
+    assert_int_equal(gwr_dec_cmp(a, b), -1);
+    gwr_dec n1 = { -15, -1 }, n2 = { -2, 0 };
+    assert_int_equal(gwr_dec_cmp(n1, n2), 1);   /* -1.5 > -2 */
+    assert_int_equal(gwr_dec_cmp(n2, P("0")), -1);
+    assert_true(gwr_dec_is_zero(P("0.0")));
+}
+
+static void test_format_small_buffer(void **state)
+{
+    (void)state;
+    char b[5];
+    gwr_dec d = P("1640000000");
+    assert_int_equal(gwr_dec_format(d, b, sizeof b), 10);   /* needed length */
+    assert_string_equal(b, "1640");
+    gwr_dec neg = { -5, -3 };
+    char c[16];
+    gwr_dec_format(neg, c, sizeof c);
+    assert_string_equal(c, "-0.005");
+    assert_true(gwr_dec_to_double(P("2.5")) > 2.49 && gwr_dec_to_double(P("2.5")) < 2.51);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_format),
+        cmocka_unit_test(test_scale_exact),
+        cmocka_unit_test(test_scale_overflow),
+        cmocka_unit_test(test_mul_add_sub),
+        cmocka_unit_test(test_cmp),
+        cmocka_unit_test(test_format_small_buffer),
+    };
+    return cmocka_run_group_tests_name("dec", tests, NULL, NULL);
+}
