@@ -28,11 +28,13 @@ static void on_doc(void *ctx, size_t index, gwr_doc *d)
 {
     bench_model *m = ctx;
     pthread_mutex_lock(&fx_mu);
+    double t0 = bench_now();
     if (gwr_findex_add_doc(m->fx, d, (uint32_t)index) != 0) {
         fprintf(stderr, "bench: out of memory in the filter index\n");
         exit(1);
     }
     m->nfigs += d->nfigs;
+    m->index_seconds += bench_now() - t0;
     pthread_mutex_unlock(&fx_mu);
 }
 
@@ -40,6 +42,7 @@ void bench_load(bench_model *m, char **args, size_t nargs, int threads)
 {
     m->fx = gwr_findex_new();
     m->nfigs = 0;
+    m->index_seconds = 0;
     if (!m->fx) {
         fprintf(stderr, "bench: out of memory\n");
         exit(1);

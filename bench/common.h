@@ -12,6 +12,7 @@ typedef struct bench_model {
     gwr_findex *fx;
     size_t      nfigs;
     double      seconds;      /* wall time of the load */
+    double      index_seconds; /* time spent adding documents to the filter index */
 } bench_model;
 
 double bench_now(void);

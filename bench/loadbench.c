@@ -21,8 +21,8 @@ int main(int argc, char **argv)
     }
     bench_model m;
     bench_load(&m, argv + a, (size_t)(argc - a), threads);
-    printf("load_s=%.4f rss_kb=%ld docs=%zu figs=%zu errs=%zu index_kb=%zu\n", m.seconds, bench_peak_rss_kb(),
-           m.corpus.ndocs, m.nfigs, m.corpus.nerrs, gwr_findex_memory(m.fx) / 1024);
+    printf("load_s=%.4f rss_kb=%ld docs=%zu figs=%zu errs=%zu index_kb=%zu index_s=%.3f\n", m.seconds, bench_peak_rss_kb(),
+           m.corpus.ndocs, m.nfigs, m.corpus.nerrs, gwr_findex_memory(m.fx) / 1024, m.index_seconds);
     for (size_t i = 0; i < m.corpus.nerrs && i < 3; i++) fprintf(stderr, "loadbench: %s\n", m.corpus.errs[i].err.msg);
     if (getenv("LOADBENCH_FREE")) bench_free(&m);   /* for leak checkers; the interface exits without it */
     return 0;
