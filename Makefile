@@ -111,17 +111,24 @@ test-unit: $(UNIT_BIN)
 
 test-golden: gwr
 	@bash tests/golden/run.sh ./gwr
+	@bash tests/gold/run.sh ./gwr
 
 test-bad: gwr
 	@bash tests/bad/run.sh ./gwr
 
-test-tui: gwr
+# headless screen tests: the interface (without main.c) on hand-built reports
+TUI_LIB_SRC := $(filter-out tui/main.c,$(TUI_SRC))
+$(B)/tests/tui/screens: $(B)/tests/tui/screens.o $(call objs,$(B),$(TUI_LIB_SRC)) $(B)/libgwrcore.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(NCURSES_LIBS) $(LIBS)
+
+test-tui: gwr $(B)/tests/tui/screens
 	@bash tests/tui/run.sh ./gwr
 
 test-san: $(UNIT_BIN_SAN) $(S)/gwr
 	@echo "== unit and golden tests again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@bash tests/run-unit.sh $(UNIT_BIN_SAN)
 	@bash tests/golden/run.sh $(S)/gwr
+	@bash tests/gold/run.sh $(S)/gwr
 	@bash tests/bad/run.sh $(S)/gwr
 
 run: deps gwr

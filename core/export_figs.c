@@ -1,16 +1,306 @@
-/* export_figs.c — PLACEHOLDER targets and compare writers. */
+/* export_figs.c — the targets and compare writers: text (a table aligned in
+ * display cells, CJK counted double), TSV (columns as in DESIGN.md) and JSON
+ * (the same fields, plus period and headline for targets). */
 #include "export.h"
+#include "uwidth.h"
+#include <string.h>
+
+/* One text-table cell: sanitised, clipped to `cells` columns, padded. */
+static void cell(FILE *f, const char *s, int cells, bool right)
+{
+    char buf[512];
+    size_t n = gwr_sanitize(s ? s : "", s ? strlen(s) : 0, buf, sizeof buf);
+    int used = gwr_width(buf, n);
+    if (used > cells) {
+        n = gwr_clip(buf, n, cells - 1, &used);
+        buf[n] = '\0';
+        if (right) fprintf(f, "%*s", cells - used - 1, "");
+        fputs(buf, f);
+        fputs("~", f);
+        used = cells;
+    } else {
+        if (right) fprintf(f, "%*s", cells - used, "");
+        fputs(buf, f);
+    }
+    if (!right) fprintf(f, "%*s", cells - used, "");
+    fputc(' ', f);
+}
+
+static void dec_str(gwr_dec d, char *buf, size_t n) { gwr_dec_format(d, buf, n); }
+
+static bool has_hi(const gwr_quantity *q) { return q->qual == GWR_Q_RANGE || (q->flags & GWR_QF_RATIO); }
+
+static bool keep(const gwr_figure *g, const gwr_fig_filter *flt)
+{
+    if (!flt) return true;
+    if (flt->status >= 0 && (int)g->status != flt->status) return false;
+    if (flt->key && (!g->key || strcmp(g->key, flt->key) != 0)) return false;
+    return true;
+}
+
+static void json_dec_or_null(FILE *f, const gwr_quantity *q, bool hi)
+{
+    if (hi && !has_hi(q)) fputs("null", f);
+    else gwr_fmt_dec(f, hi ? q->hi : q->value);
+}
+
+static void json_key(FILE *f, const char *k, bool comma)
+{
+    if (comma) fputc(',', f);
+    gwr_json_string(f, k);
+    fputc(':', f);
+}
+
+static void json_str_or_null(FILE *f, const char *s)
+{
+    if (s && *s) gwr_json_string(f, s);
+    else fputs("null", f);
+}
+
+/* ---- targets ------------------------------------------------------------ */
+
+static void targets_text(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, bool first)
+{
+    char v[64];
+    if (!first) fputc('\n', f);
+    fprintf(f, "%s  %s", d->path, d->entity ? d->entity : "");
+    if (d->report_year) fprintf(f, "  report %d", d->report_year);
+    if (d->reviewed_year) fprintf(f, ", reviews %d", d->reviewed_year);
+    fputc('\n', f);
+    cell(f, "status", 8, false); cell(f, "year", 4, false); cell(f, "indicator", 26, false);
+    cell(f, "key", 16, false); cell(f, "kind", 8, false); cell(f, "as written", 16, false);
+    cell(f, "value", 14, true); cell(f, "unit", 8, false); cell(f, "qual", 7, false);
+    fputs("line\n", f);
+    size_t shown = 0;
+    for (size_t i = 0; i < d->nfigs; i++) {
+        const gwr_figure *g = &d->figs[i];
+        if (!keep(g, flt)) continue;
+        char yr[16];
+        snprintf(yr, sizeof yr, "%d", g->year);
+        cell(f, gwr_fig_status_name(g->status), 8, false);
+        cell(f, g->year ? yr : "", 4, false);
+        cell(f, g->name, 26, false);
+        cell(f, g->key ? g->key : "", 16, false);
+        cell(f, gwr_fig_kind_name(g->kind), 8, false);
+        cell(f, g->written, 16, false);
+        dec_str(g->q.value, v, sizeof v);
+        if (has_hi(&g->q)) {
+            size_t l = strlen(v);
+            v[l++] = '-';
+            dec_str(g->q.hi, v + l, sizeof v - l);
+        }
+        cell(f, v, 14, true);
+        cell(f, g->q.unit, 8, false);
+        cell(f, gwr_qual_name(g->q.qual), 7, false);
+        fprintf(f, "%u\n", g->line);
+        shown++;
+    }
+    if (!shown) fputs("(no figures)\n", f);
+}
+
+static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
+{
+    for (size_t i = 0; i < d->nfigs; i++) {
+        const gwr_figure *g = &d->figs[i];
+        if (!keep(g, flt)) continue;
+        gwr_tsv_field(f, d->path); fputc('\t', f);
+        gwr_tsv_field(f, d->entity); fputc('\t', f);
+        fputs(gwr_fig_status_name(g->status), f); fputc('\t', f);
+        if (g->year) fprintf(f, "%d", g->year);
+        fputc('\t', f);
+        gwr_tsv_field(f, g->key); fputc('\t', f);
+        gwr_tsv_field(f, g->name); fputc('\t', f);
+        fputs(gwr_fig_kind_name(g->kind), f); fputc('\t', f);
+        gwr_fmt_dec(f, g->q.value); fputc('\t', f);
+        if (has_hi(&g->q)) gwr_fmt_dec(f, g->q.hi);
+        fputc('\t', f);
+        gwr_tsv_field(f, g->q.unit); fputc('\t', f);
+        fputs(gwr_qual_name(g->q.qual), f); fputc('\t', f);
+        gwr_tsv_field(f, g->written); fputc('\t', f);
+        fprintf(f, "%u\t", g->line);
+        gwr_tsv_field(f, gwr_doc_section_title(d, g->node));
+        fputc('\n', f);
+    }
+}
+
+static void targets_json(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, bool *any)
+{
+    for (size_t i = 0; i < d->nfigs; i++) {
+        const gwr_figure *g = &d->figs[i];
+        if (!keep(g, flt)) continue;
+        fputs(*any ? ",\n{" : "{", f);
+        *any = true;
+        json_key(f, "file", false); gwr_json_string(f, d->path);
+        json_key(f, "entity", true); json_str_or_null(f, d->entity);
+        json_key(f, "status", true); gwr_json_string(f, gwr_fig_status_name(g->status));
+        json_key(f, "year", true);
+        if (g->year) fprintf(f, "%d", g->year);
+        else fputs("null", f);
+        json_key(f, "key", true); json_str_or_null(f, g->key);
+        json_key(f, "name", true); gwr_json_string(f, g->name);
+        json_key(f, "kind", true); gwr_json_string(f, gwr_fig_kind_name(g->kind));
+        json_key(f, "value", true); json_dec_or_null(f, &g->q, false);
+        json_key(f, "value_hi", true); json_dec_or_null(f, &g->q, true);
+        json_key(f, "unit", true); gwr_json_string(f, g->q.unit);
+        json_key(f, "qual", true); gwr_json_string(f, gwr_qual_name(g->q.qual));
+        json_key(f, "text", true); gwr_json_string(f, g->written);
+        json_key(f, "line", true); fprintf(f, "%u", g->line);
+        json_key(f, "section", true); gwr_json_string(f, gwr_doc_section_title(d, g->node));
+        json_key(f, "period", true); gwr_json_string(f, gwr_period_name(g->period));
+        json_key(f, "headline", true); fputs(g->headline ? "true" : "false", f);
+        fputc('}', f);
+    }
+}
 
 void gwr_export_targets(FILE *f, gwr_format fmt, const gwr_doc *d, const gwr_fig_filter *flt, bool first, bool last)
 {
-    (void)d; (void)flt; (void)last;
-    if (fmt == GWR_FMT_TSV && first)
-        fputs("file\tentity\tstatus\tyear\tkey\tname\tkind\tvalue\tvalue_hi\tunit\tqual\ttext\tline\tsection\n", f);
+    static const char tsv_head[] =
+        "file\tentity\tstatus\tyear\tkey\tname\tkind\tvalue\tvalue_hi\tunit\tqual\ttext\tline\tsection\n";
+    switch (fmt) {
+    case GWR_FMT_TSV:
+        if (first) fputs(tsv_head, f);
+        targets_tsv(f, d, flt);
+        break;
+    case GWR_FMT_JSON: {
+        /* one object per document, its figures inside: the separator between
+         * documents depends only on `first` */
+        bool any = false;
+        fputs(first ? "[\n{" : ",\n{", f);
+        json_key(f, "file", false); gwr_json_string(f, d->path);
+        json_key(f, "entity", true); json_str_or_null(f, d->entity);
+        json_key(f, "report_year", true);
+        if (d->report_year) fprintf(f, "%d", d->report_year);
+        else fputs("null", f);
+        json_key(f, "reviewed_year", true);
+        if (d->reviewed_year) fprintf(f, "%d", d->reviewed_year);
+        else fputs("null", f);
+        json_key(f, "figures", true);
+        fputs("[\n", f);
+        targets_json(f, d, flt, &any);
+        fputs(any ? "\n]}" : "]}", f);
+        if (last) fputs("\n]\n", f);
+        break;
+    }
+    default:
+        targets_text(f, d, flt, first);
+        break;
+    }
+}
+
+/* ---- compare ------------------------------------------------------------ */
+
+static void side_text(char *buf, size_t n, const gwr_figure *g)
+{
+    snprintf(buf, n, "%s", g ? g->written : "");
+}
+
+static void compare_text(FILE *f, const gwr_cmp *c)
+{
+    char p[128], a[128], yr[16];
+    cell(f, "entity", 12, false); cell(f, "key", 16, false); cell(f, "indicator", 22, false);
+    cell(f, "kind", 8, false); cell(f, "year", 4, false); cell(f, "planned", 16, false);
+    cell(f, "achieved", 16, false);
+    fputs("verdict\n", f);
+    for (size_t i = 0; i < c->nrows; i++) {
+        const gwr_cmp_row *r = &c->rows[i];
+        snprintf(yr, sizeof yr, "%d", r->year);
+        side_text(p, sizeof p, r->planned);
+        side_text(a, sizeof a, r->achieved);
+        cell(f, r->entity, 12, false);
+        cell(f, r->key ? r->key : "", 16, false);
+        cell(f, r->label, 22, false);
+        cell(f, gwr_fig_kind_name(r->kind), 8, false);
+        cell(f, yr, 4, false);
+        cell(f, p, 16, false);
+        cell(f, a, 16, false);
+        fputs(gwr_verdict_name(r->verdict), f);
+        fputc('\n', f);
+    }
+    if (!c->nrows) fputs("(no indicator with a planned or achieved figure)\n", f);
+}
+
+static void tsv_side(FILE *f, const gwr_figure *g)
+{
+    if (g) {
+        gwr_fmt_dec(f, g->q.value);
+        fputc('\t', f);
+        if (has_hi(&g->q)) gwr_fmt_dec(f, g->q.hi);
+        fputc('\t', f);
+        fputs(gwr_qual_name(g->q.qual), f);
+    } else {
+        fputs("\t\t", f);
+    }
+}
+
+static void compare_tsv(FILE *f, const gwr_cmp *c)
+{
+    fputs("file\tentity\tkey\tlabel\tkind\tyear\tunit\tplanned\tplanned_hi\tplanned_qual\t"
+          "achieved\tachieved_hi\tachieved_qual\tverdict\n", f);
+    for (size_t i = 0; i < c->nrows; i++) {
+        const gwr_cmp_row *r = &c->rows[i];
+        const gwr_figure *any = r->planned ? r->planned : r->achieved;
+        gwr_tsv_field(f, r->doc->path); fputc('\t', f);
+        gwr_tsv_field(f, r->entity); fputc('\t', f);
+        gwr_tsv_field(f, r->key); fputc('\t', f);
+        gwr_tsv_field(f, r->label); fputc('\t', f);
+        fputs(gwr_fig_kind_name(r->kind), f); fputc('\t', f);
+        fprintf(f, "%d\t", r->year);
+        gwr_tsv_field(f, any ? any->q.unit : ""); fputc('\t', f);
+        tsv_side(f, r->planned); fputc('\t', f);
+        tsv_side(f, r->achieved); fputc('\t', f);
+        fputs(gwr_verdict_name(r->verdict), f);
+        fputc('\n', f);
+    }
+}
+
+static void json_side(FILE *f, const char *name, const gwr_figure *g)
+{
+    char k[32];
+    snprintf(k, sizeof k, "%s", name);
+    json_key(f, k, true);
+    if (g) gwr_fmt_dec(f, g->q.value);
+    else fputs("null", f);
+    snprintf(k, sizeof k, "%s_hi", name);
+    json_key(f, k, true);
+    if (g && has_hi(&g->q)) gwr_fmt_dec(f, g->q.hi);
+    else fputs("null", f);
+    snprintf(k, sizeof k, "%s_qual", name);
+    json_key(f, k, true);
+    if (g) gwr_json_string(f, gwr_qual_name(g->q.qual));
+    else fputs("null", f);
+    snprintf(k, sizeof k, "%s_text", name);
+    json_key(f, k, true);
+    if (g) gwr_json_string(f, g->written);
+    else fputs("null", f);
+}
+
+static void compare_json(FILE *f, const gwr_cmp *c)
+{
+    fputs("[", f);
+    for (size_t i = 0; i < c->nrows; i++) {
+        const gwr_cmp_row *r = &c->rows[i];
+        const gwr_figure *any = r->planned ? r->planned : r->achieved;
+        fputs(i ? ",\n{" : "\n{", f);
+        json_key(f, "file", false); gwr_json_string(f, r->doc->path);
+        json_key(f, "entity", true); json_str_or_null(f, r->entity);
+        json_key(f, "key", true); json_str_or_null(f, r->key);
+        json_key(f, "label", true); json_str_or_null(f, r->label);
+        json_key(f, "kind", true); gwr_json_string(f, gwr_fig_kind_name(r->kind));
+        json_key(f, "year", true); fprintf(f, "%d", r->year);
+        json_key(f, "unit", true); gwr_json_string(f, any ? any->q.unit : "");
+        json_side(f, "planned", r->planned);
+        json_side(f, "achieved", r->achieved);
+        json_key(f, "verdict", true); json_str_or_null(f, gwr_verdict_name(r->verdict));
+        fputc('}', f);
+    }
+    fputs(c->nrows ? "\n]\n" : "]\n", f);
 }
 
 void gwr_export_compare(FILE *f, gwr_format fmt, const gwr_cmp *c)
 {
-    (void)c;
-    if (fmt == GWR_FMT_TSV)
-        fputs("file\tentity\tkey\tlabel\tkind\tyear\tunit\tplanned\tplanned_hi\tplanned_qual\tachieved\tachieved_hi\tachieved_qual\tverdict\n", f);
+    switch (fmt) {
+    case GWR_FMT_TSV: compare_tsv(f, c); break;
+    case GWR_FMT_JSON: compare_json(f, c); break;
+    default: compare_text(f, c); break;
+    }
 }

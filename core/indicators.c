@@ -1,58 +1,125 @@
 /* indicators.c — the table of headline indicators and their synonyms.
- * Matching is by substring of the indicator name as written, longest synonym
- * first, so 地方一般公共预算收入 and 一般公共预算收入 meet. */
+ *
+ * A name as written gets a key when it ENDS with a synonym (longest wins),
+ * optionally followed by a measure word (增速, 总量, 人数 …), and whatever
+ * precedes the synonym is only scope words (全市, 全社会, 区本级, 地方, a year).
+ * So 地方一般公共预算收入 and 全社会固定资产投资 meet their keys, while
+ * 工业固定资产投资, 民间投资占固定资产投资比重 and 拉动GDP do not. */
 #include "indicators.h"
 #include <string.h>
 
 typedef struct {
     gwr_indicator ind;
-    const char *syn[10];   /* names as written; NULL-terminated */
+    const char *syn[12];   /* names as written; NULL-terminated */
 } entry;
 
 static const entry table[] = {
-    { { "gdp", "地区生产总值", 0, GWR_DIR_UP }, { "地区生产总值", "生产总值", "GDP", "经济总量", NULL } },
-    { { "industry_va", "规模以上工业增加值", 1, GWR_DIR_UP }, { "规模以上工业增加值", "规上工业增加值", NULL } },
-    { { "fixed_investment", "固定资产投资", 2, GWR_DIR_UP }, { "全社会固定资产投资", "固定资产投资", "固投", NULL } },
-    { { "retail_sales", "社会消费品零售总额", 3, GWR_DIR_UP }, { "社会消费品零售总额", "社零额", "社零", NULL } },
-    { { "budget_revenue", "一般公共预算收入", 4, GWR_DIR_UP }, { "地方一般公共预算收入", "一般公共预算收入", "公共财政预算收入", NULL } },
+    { { "gdp", "地区生产总值", 0, GWR_DIR_UP },
+      { "地区生产总值", "生产总值", "GDP", "经济总量", NULL } },
+    { { "industry_va", "规模以上工业增加值", 1, GWR_DIR_UP },
+      { "规模以上工业增加值", "规上工业增加值", "规模工业增加值", NULL } },
+    { { "fixed_investment", "固定资产投资", 2, GWR_DIR_UP },
+      { "全社会固定资产投资", "固定资产投资", "固投", "固定资产投资额", NULL } },
+    { { "retail_sales", "社会消费品零售总额", 3, GWR_DIR_UP },
+      { "社会消费品零售总额", "社会消费品零售额", "社零额", "社零", NULL } },
+    { { "budget_revenue", "一般公共预算收入", 4, GWR_DIR_UP },
+      { "地方一般公共预算收入", "一般公共预算收入", "公共财政预算收入", "地方财政一般预算收入",
+        "财政一般预算收入", "一般预算收入", NULL } },
     { { "services_va", "服务业增加值", 5, GWR_DIR_UP }, { "服务业增加值", NULL } },
-    { { "urban_jobs", "城镇新增就业", 6, GWR_DIR_UP }, { "城镇新增就业", "新增城镇就业", NULL } },
-    { { "unemployment_surveyed", "城镇调查失业率", 7, GWR_DIR_DOWN }, { "城镇调查失业率", "调查失业率", NULL } },
-    { { "unemployment_registered", "城镇登记失业率", 8, GWR_DIR_DOWN }, { "城镇登记失业率", "登记失业率", NULL } },
-    { { "cpi", "居民消费价格涨幅", 9, GWR_DIR_DOWN }, { "居民消费价格指数涨幅", "居民消费价格涨幅", "居民消费价格", "CPI", NULL } },
-    { { "income_urban", "城镇居民人均可支配收入", 10, GWR_DIR_UP }, { "城镇常住居民人均可支配收入", "城镇居民人均可支配收入", NULL } },
-    { { "income_rural", "农村居民人均可支配收入", 11, GWR_DIR_UP }, { "农村常住居民人均可支配收入", "农村居民人均可支配收入", NULL } },
-    { { "trade", "进出口总额", 12, GWR_DIR_UP }, { "外贸进出口总额", "外贸进出口额", "进出口总额", "进出口", NULL } },
-    { { "fdi", "实际利用外资", 13, GWR_DIR_UP }, { "实际利用外资", NULL } },
-    { { "grain_output", "粮食总产量", 14, GWR_DIR_UP }, { "粮食总产量", "粮食总产", "粮食产量", NULL } },
-    { { "grain_area", "粮食播种面积", 15, GWR_DIR_UP }, { "粮食播种面积", "粮食种植面积", "粮食面积", NULL } },
-    { { "energy_intensity", "单位GDP能耗", 16, GWR_DIR_DOWN }, { "单位GDP能耗", "单位地区生产总值能耗", "能耗强度", NULL } },
-    { { "air_quality", "空气质量优良天数比率", 17, GWR_DIR_UP }, { "空气质量优良天数比率", "空气优良天数比例", "空气质量优良天数比例", "优良天数比例", "优良天数比率", NULL } },
+    { { "urban_jobs", "城镇新增就业", 6, GWR_DIR_UP },
+      { "城镇新增就业", "新增城镇就业", "城镇新增就业岗位", NULL } },
+    { { "unemployment_surveyed", "城镇调查失业率", 7, GWR_DIR_DOWN },
+      { "城镇调查失业率", "调查失业率", "城镇调查失业", NULL } },
+    { { "unemployment_registered", "城镇登记失业率", 8, GWR_DIR_DOWN },
+      { "城镇登记失业率", "登记失业率", NULL } },
+    { { "cpi", "居民消费价格涨幅", 9, GWR_DIR_DOWN },
+      { "居民消费价格指数", "居民消费价格", "CPI", "物价总水平", "物价", NULL } },
+    { { "income_urban", "城镇居民人均可支配收入", 10, GWR_DIR_UP },
+      { "城镇常住居民人均可支配收入", "城镇居民人均可支配收入", "城镇人均可支配收入",
+        "城镇居民可支配收入", "城镇常住居民可支配收入", NULL } },
+    { { "income_rural", "农村居民人均可支配收入", 11, GWR_DIR_UP },
+      { "农村常住居民人均可支配收入", "农村居民人均可支配收入", "农村牧区常住居民人均可支配收入",
+        "农牧民人均可支配收入", "农民人均可支配收入", "农村居民可支配收入",
+        "农民人均纯收入", "农牧民人均纯收入", "农村居民人均纯收入", NULL } },
+    { { "trade", "进出口总额", 12, GWR_DIR_UP },
+      { "外贸进出口总额", "外贸进出口额", "进出口总额", "外贸进出口", "进出口总值", "进出口", NULL } },
+    { { "fdi", "实际利用外资", 13, GWR_DIR_UP },
+      { "实际利用外资", "实际使用外资", "利用外资", NULL } },
+    { { "grain_output", "粮食总产量", 14, GWR_DIR_UP },
+      { "粮食总产量", "粮食总产", "粮食产量", NULL } },
+    { { "grain_area", "粮食播种面积", 15, GWR_DIR_UP },
+      { "粮食播种面积", "粮食种植面积", "粮食面积", NULL } },
+    { { "energy_intensity", "单位GDP能耗", 16, GWR_DIR_DOWN },
+      { "单位GDP能耗", "单位地区生产总值能耗", "单位生产总值能耗", "能耗强度", NULL } },
+    { { "air_quality", "空气质量优良天数比率", 17, GWR_DIR_UP },
+      { "空气质量优良天数比率", "空气优良天数比例", "空气质量优良天数比例", "优良天数比例",
+        "优良天数比率", "空气质量优良率", "空气优良率", NULL } },
+    /* beyond the starting set: common in county and district reports */
+    { { "fiscal_revenue", "地方财政总收入", 18, GWR_DIR_UP },
+      { "地方财政总收入", "财政总收入", NULL } },
+    { { "industry_output", "规模以上工业总产值", 19, GWR_DIR_UP },
+      { "规模以上工业总产值", "规上工业总产值", NULL } },
 };
 
 enum { NTABLE = sizeof table / sizeof table[0] };
 
-static bool contains(const char *hay, size_t len, const char *needle)
+/* Measure words that may follow the synonym. */
+static const char *const suffixes[] = {
+    "", "增速", "增幅", "涨幅", "增长率", "总量", "总额", "规模", "人数", "涨幅指数",
+    "指数涨幅", "完成额", "额", "总水平", NULL,
+};
+
+/* Scope words that may precede it. */
+static const char *const scopes[] = {
+    "全社会", "全市", "全区", "全县", "全州", "全省", "全旗", "全盟", "区本级", "市本级",
+    "县本级", "本级", "地方", "我市", "我区", "我县", "年度", "全年", "实现", "完成", "预计",
+    "一般", NULL,
+};
+
+static bool scope_only(const char *s, size_t n)
 {
-    size_t n = strlen(needle);
-    if (n > len) return false;
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(hay + i, needle, n) == 0) return true;
-    return false;
+    while (n > 0) {
+        bool hit = false;
+        if (n >= 7 && s[4] == (char)0xE5 && memcmp(s + 4, "年", 3) == 0 &&
+            s[0] >= '1' && s[0] <= '2') {
+            s += 7;
+            n -= 7;
+            continue;
+        }
+        for (const char *const *p = scopes; *p; p++) {
+            size_t k = strlen(*p);
+            if (k <= n && memcmp(s, *p, k) == 0) {
+                s += k;
+                n -= k;
+                hit = true;
+                break;
+            }
+        }
+        if (!hit) return false;
+    }
+    return true;
 }
 
 const gwr_indicator *gwr_indicator_match(const char *name, size_t len)
 {
     const gwr_indicator *best = NULL;
     size_t best_len = 0;
-    for (size_t i = 0; i < NTABLE; i++)
-        for (const char *const *s = table[i].syn; *s; s++) {
-            size_t n = strlen(*s);
-            if (n > best_len && contains(name, len, *s)) {
-                best = &table[i].ind;
-                best_len = n;
+    for (const char *const *sf = suffixes; *sf; sf++) {
+        size_t sn = strlen(*sf);
+        if (sn > len || memcmp(name + len - sn, *sf, sn) != 0) continue;
+        size_t core = len - sn;
+        if (core == 0) continue;
+        char last = name[core - 1];
+        for (size_t i = 0; i < NTABLE; i++)
+            for (const char *const *s = table[i].syn; *s; s++) {
+                size_t n = strlen(*s);
+                if (n > core || n <= best_len || (*s)[n - 1] != last) continue;
+                if (memcmp(name + core - n, *s, n) == 0 && scope_only(name, core - n)) {
+                    best = &table[i].ind;
+                    best_len = n;
+                }
             }
-        }
+    }
     return best;
 }
 

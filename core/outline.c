@@ -46,6 +46,12 @@ static int32_t add_node(builder *b, gwr_node_kind kind, int32_t parent, const gw
     /* title: trimmed of trailing punctuation, at most 120 bytes on a character boundary */
     const char *t = d->text.norm + title_off;
     size_t n = title_len;
+    /* leading dashes and bullets ("——综合实力显著增强") are not part of a title */
+    while (n >= 3 && (gwr_has_prefix(t, n, "—") || gwr_has_prefix(t, n, "●") || gwr_has_prefix(t, n, "■") ||
+                      gwr_has_prefix(t, n, "◆") || gwr_has_prefix(t, n, "★")) && kind != GWR_NODE_FRONT) {
+        t += 3;
+        n -= 3;
+    }
     if (n > 120) {
         n = 120;
         while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--;
@@ -116,6 +122,8 @@ static void place(builder *b, const gwr_para *p, size_t index)
             return;
         }
     }
+    /* an address to the deputies speaks for the whole part: it closes a section */
+    if (b->seen_part && gwr_has_prefix(s, p->len, "各位代表")) b->sec = -1;
     switch ((gwr_pcls)p->cls) {
     case GWR_P_PART:
         /* parts number on; a text that starts mid-way (一、 lost) may open with 二、 or 三、 */
@@ -274,7 +282,7 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
 {
     const char *norm = d->text.norm;
     size_t len = d->text.norm_len, np = 0;
-    for (size_t i = 0; i < len; i++) np += norm[i] == '\n';
+    for (const char *q = norm; (q = memchr(q, '\n', (size_t)(norm + len - q))) != NULL; q++) np++;
     if (len && norm[len - 1] != '\n') np++;
     gwr_para *ps = malloc((np ? np : 1) * sizeof *ps);
     if (!ps) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);

@@ -166,8 +166,8 @@ static bool lead_sentence(const char *s, size_t n, size_t *lead)
             *lead = i;
             return true;
         }
-        if (clause_len(s + i, n - i) || is_digit(s[i]) || gwr_has_prefix(s + i, n - i, "、") ||
-            stop_len(s + i, n - i) || gwr_has_prefix(s + i, n - i, "“"))
+        if (clause_len(s + i, n - i) || is_digit(s[i]) || stop_len(s + i, n - i) ||
+            gwr_has_prefix(s + i, n - i, "、"))   /* "建功新时代、奋进新征程。" is rhetoric, not a topic */
             return false;
     }
     return false;
@@ -182,9 +182,18 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
     p->cls = GWR_P_PLAIN;
     size_t k;
     int v;
-    /* 一、 part */
+    /* 一、 part (also 第一部分 …) */
+    size_t pk = 0;
     if ((v = gwr_cn_number(s, n, &k)) > 0 && gwr_has_prefix(s + k, n - k, "、")) {
-        k += 3;
+        pk = k + 3;
+    } else if (gwr_has_prefix(s, n, "第") && (v = gwr_cn_number(s + 3, n - 3, &k)) > 0 &&
+               gwr_has_prefix(s + 3 + k, n - 3 - k, "部分")) {
+        pk = 3 + k + 6;
+        size_t sp;
+        while (pk < n && (sp = (s[pk] == ' ' ? 1 : gwr_has_prefix(s + pk, n - pk, "：") ? 3 : 0)) > 0) pk += sp;
+    }
+    if (pk) {
+        k = pk;
         heading_title(s + k, n - k, off + (uint32_t)k, p, 40);
         size_t chars = gwr_utf8_chars(s, n);
         if (!p->runin && chars > 80) return;          /* a long list sentence, not a heading */
@@ -308,7 +317,7 @@ gwr_fm gwr_front_kind(const char *s, size_t n)
         if (!g) g = gwr_find(s, n, "政府");
         if (g && gwr_find(g, n - (size_t)(g - s), "长")) return GWR_FM_SPEAKER;
     }
-    if (chars <= 8 && gwr_has_prefix(s, n, "各位代表")) return GWR_FM_SALUTATION;
+    if (chars <= 16 && gwr_has_prefix(s, n, "各位代表")) return GWR_FM_SALUTATION;
     return GWR_FM_NONE;
 }
 

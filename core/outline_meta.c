@@ -3,7 +3,8 @@
  * Entity, in order of trust:
  *   1. the meeting line: "——2022年12月27日在天门市第九届人民代表大会…" → 天门市
  *      (the innermost unit: "呼伦贝尔市海拉尔区" → 海拉尔区);
- *   2. the speaker line: "海拉尔区人民政府区长 张天喜" (not "市人民政府市长");
+ *   2. the speaker line: "海拉尔区人民政府区长 张天喜" (not "市人民政府市长"),
+ *      or the title line: "荆门市2024年政府工作报告";
  *   3. the text itself: the most frequent two-character name that is not common
  *      report vocabulary (荆门, 恩施 …), widened to three or four characters when
  *      it is nearly always part of a longer name, plus the level the report
@@ -85,6 +86,27 @@ static const char *entity_from_speaker(gwr_doc *d, const char *sp)
     size_t a, b;
     if (!last_unit(sp, (size_t)(g - sp), &a, &b)) return NULL;
     return gwr_arena_strndup(&d->arena, sp + a, b - a);
+}
+
+/* "荆门市2024年政府工作报告", "2024年海拉尔区人民政府工作报告" → the unit before 政府工作报告. */
+static const char *entity_from_title(gwr_doc *d, const char *t)
+{
+    size_t n = strlen(t);
+    const char *g = gwr_find(t, n, "政府工作报告");
+    if (!g) return NULL;
+    size_t e = (size_t)(g - t);
+    if (e >= 6 && memcmp(t + e - 6, "人民", 6) == 0) e -= 6;
+    size_t b = e;
+    while (b >= 3 && is_cjk(t + b - 3, 3) && memcmp(t + b - 3, "年", 3) != 0) b -= 3;
+    if (b == e) {   /* "荆门市2024年政府工作报告": step over the year */
+        if (b >= 3 && memcmp(t + b - 3, "年", 3) == 0) b -= 3;
+        while (b > 0 && t[b - 1] >= '0' && t[b - 1] <= '9') b--;
+        e = b;
+        while (b >= 3 && is_cjk(t + b - 3, 3)) b -= 3;
+    }
+    size_t ua, ub;
+    if (!last_unit(t + b, e - b, &ua, &ub)) return NULL;
+    return gwr_arena_strndup(&d->arena, t + b + ua, ub - ua);
 }
 
 /* Common two-character words of the genre that are never a place name. */
@@ -339,6 +361,7 @@ void gwr_meta_fill(gwr_doc *d)
     const char *e = NULL;
     if (d->meeting) e = entity_from_meeting(d, d->meeting);
     if (!e && d->speaker) e = entity_from_speaker(d, d->speaker);
+    if (!e && d->title) e = entity_from_title(d, d->title);
     if (!e) e = entity_from_text(d);
     if (!e) e = entity_from_path(d);
     d->entity = e ? e : "";

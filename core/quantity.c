@@ -15,6 +15,8 @@ const char *gwr_qual_name(gwr_qual q) { return (unsigned)q < GWR_Q__COUNT ? qual
 #define CP_DUO  0x591Au   /* 多 */
 #define CP_DI   0x7B2Cu   /* 第 */
 #define CP_JI   0x7EA7u   /* 级 */
+#define CP_JI_FEW 0x51E0u /* 几 */
+#define CP_SHANG 0x4E0Au  /* 上 */
 
 /* One number with what directly follows it: 3.5万亿元, 两三个, 100多家. */
 typedef struct term {
@@ -23,6 +25,7 @@ typedef struct term {
     int     scale;           /* powers of ten applied by 万/亿 after an Arabic number */
     bool    scaled, ovf, vague;
     const qz_unit *unit;
+    const qz_unit *per;      /* 800元/月: the unit after '/' */
 } term;
 
 static bool is_vague_mark(uint32_t c) { return c == CP_YU || c == CP_DUO; }
@@ -33,7 +36,13 @@ static bool is_vague_mark(uint32_t c) { return c == CP_YU || c == CP_DUO; }
 static size_t vague_mark(const char *s, size_t len, size_t i, bool after_scale, bool *vague)
 {
     size_t k, k2, e;
-    if (i >= len || !is_vague_mark(qz_cp(s, len, i, &k))) return i;
+    if (i >= len) return i;
+    uint32_t m = qz_cp(s, len, i, &k);
+    if (m == CP_JI_FEW) {                 /* 十几个: only after 十 */
+        if (after_scale || qz_prev(s, 0, i, &k2) != 0x5341) return i;
+    } else if (!is_vague_mark(m)) {
+        return i;
+    }
     size_t j = i + k;
     if (j < len && !after_scale) {
         uint32_t c = qz_cp(s, len, j, &k2);
@@ -57,6 +66,19 @@ static bool read_term(const char *s, size_t len, size_t i, term *t)
     t->start = i;
     uint32_t c = qz_cp(s, len, i, &k);
     bool ok;
+    size_t pct = qz_match_lit(s, len, i, "百分之");
+    if (pct && pct < len) {                          /* 百分之三十 = 30% */
+        size_t k2, pe;
+        uint32_t c2 = qz_cp(s, len, pct, &k2);
+        if (qz_is_digit(c2) ? qz_read_arabic(s, len, pct, &t->n)
+                            : qz_is_cn_numeral(c2) && qz_read_chinese(s, len, pct, &t->n)) {
+            t->ovf = t->n.f & QZ_N_OVERFLOW;
+            t->unit = qz_match_unit("%", 1, 0, &pe);
+            t->end = t->n.end;
+            t->n.nchars += 3;
+            return !(t->n.f & (QZ_N_POSITIONAL | QZ_N_RANGE));
+        }
+    }
     if (qz_is_digit(c)) ok = qz_read_arabic(s, len, i, &t->n);
     else if (qz_is_cn_numeral(c)) ok = qz_read_chinese(s, len, i, &t->n);
     else ok = false;
@@ -78,6 +100,14 @@ static bool read_term(const char *s, size_t len, size_t i, term *t)
     if (u) {
         t->unit = u;
         j = ue;
+        size_t k2, pe;
+        if (j < len && qz_cp(s, len, j, &k2) == '/') {
+            const qz_unit *p = qz_match_unit(s, len, j + k2, &pe);
+            if (p && strlen(u->base) + 1 + strlen(p->base) < sizeof ((gwr_quantity *)0)->unit) {
+                t->per = p;
+                j = pe;
+            }
+        }
     }
     t->end = j;
     return true;
@@ -251,6 +281,8 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     uint32_t after = cp_at(s, len, a.end);
     unsigned uflags = a.unit ? a.unit->flags : 0;
     if (!chinese && !ratio && (qz_is_alpha(after_num) || after_num == '+')) return false;   /* 5G, 1+5+N */
+    if (!a.unit && after_num == '/') return false;                                    /* 1/4 */
+    if (a.unit && strcmp(a.unit->base, "次") == 0 && prev == 0x5C4A) return false;     /* 十二届四次全会 */
     if (after == '+') return false;
     if (is_open_quote(prev) && quoted_name(s, len, a.n.end)) return false;           /* “4321”, “两个确立” */
     if (is_close_quote(after) && quoted_before(s, i)) return false;                  /* “跑两头”, “双11” */
@@ -297,10 +329,16 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
             (prev == 0 || prev == '\n' || prev == ' ' || prev == '(')) return false;
     }
     if (chinese) {
-        bool lone_one = a.n.nchars == 1 && a.n.v.m == 1 && !(a.n.f & QZ_N_RANGE);
+        bool lone_one = a.n.nchars == 1 && a.n.v.m == 1 && a.n.v.e == 0 && !(a.n.f & QZ_N_RANGE);
         if (lone_one) return false;                                                   /* 一是, 统一, 一批 */
         if (a.n.nchars == 1 && !a.unit && !a.scaled) return false;                   /* 四多, 五到四 */
-        if ((a.n.f & QZ_N_NODIGIT) && a.n.nchars == 1 && a.n.v.m != 10) return false;  /* 百姓, 千家万户 */
+        if ((a.n.f & QZ_N_NODIGIT) && prev == CP_SHANG && a.unit && !rank) {           /* 上百家, 上千人 */
+            a.vague = true;
+            qz_prev(s, 0, start, &k);
+            start -= k;
+        } else if ((a.n.f & QZ_N_NODIGIT) && a.n.nchars == 1 && !(a.n.v.m == 1 && a.n.v.e == 1)) {
+            return false;                                                             /* 百姓, 千家万户 */
+        }
         bool standalone = !qz_is_han(prev) && !qz_is_han(after_all) && a.n.nchars >= 2;
         if (a.n.f & QZ_N_NODIGIT) {
             if (!a.unit && end == a.end && !has_prefix && !standalone) return false;  /* 千万不要 */
@@ -339,6 +377,10 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         size_t ul = strlen(a.unit->base);
         if (ul >= sizeof q->unit) ul = sizeof q->unit - 1;
         memcpy(q->unit, a.unit->base, ul);
+        if (a.per) {               /* length checked when read */
+            q->unit[ul] = '/';
+            memcpy(q->unit + ul + 1, a.per->base, strlen(a.per->base) + 1);
+        }
     }
     q->qual = qual;
     q->flags = flags;

@@ -10,15 +10,25 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-gwr_status gwr_text_load_mem(gwr_text *t, const char *name, const void *buf, size_t len, gwr_err *err)
+static gwr_status load(gwr_text *t, const char *name, const void *buf, size_t len, char **own, gwr_err *err)
 {
     memset(t, 0, sizeof *t);
     if (len == 0) return gwr_err_set(err, GWR_E_EMPTY, "%s: empty file", name);
     if (len > GWR_TEXT_MAX_INPUT) return gwr_err_set(err, GWR_E_IO, "%s: file too large (over 1 GiB)", name);
-    gwr_status st = gwr_text_decode(t, name, buf, len, err);
+    gwr_status st = gwr_text_decode(t, name, buf, len, own, err);
     if (st == GWR_OK) st = gwr_text_normalise(t, name, err);
     if (st != GWR_OK) gwr_text_free(t);
     return st;
+}
+
+gwr_status gwr_text_load_mem(gwr_text *t, const char *name, const void *buf, size_t len, gwr_err *err)
+{
+    return load(t, name, buf, len, NULL, err);
+}
+
+gwr_status gwr_text_load_owned(gwr_text *t, const char *name, char **buf, size_t len, gwr_err *err)
+{
+    return load(t, name, *buf, len, buf, err);
 }
 
 /* Reads all of fd; size_hint preallocates (regular files). */
@@ -66,7 +76,7 @@ gwr_status gwr_text_load_file(gwr_text *t, const char *path, gwr_err *err)
     if (strcmp(path, "-") == 0) {
         st = read_all(STDIN_FILENO, "standard input", 0, &buf, &len, err);
         if (st != GWR_OK) return st;
-        st = gwr_text_load_mem(t, "standard input", buf, len, err);
+        st = gwr_text_load_owned(t, "standard input", &buf, len, err);
         free(buf);
         return st;
     }
@@ -97,7 +107,7 @@ gwr_status gwr_text_load_file(gwr_text *t, const char *path, gwr_err *err)
     st = read_all(fd, path, (size_t)sb.st_size, &buf, &len, err);
     close(fd);
     if (st != GWR_OK) return st;
-    st = gwr_text_load_mem(t, path, buf, len, err);
+    st = gwr_text_load_owned(t, path, &buf, len, err);
     free(buf);
     return st;
 }

@@ -55,7 +55,7 @@ static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *
             bad++;
             s++;
         } else {
-            memcpy(out + o, s, n);
+            memmove(out + o, s, n);   /* in place when cleaning an adopted buffer */
             o += n;
             s += n;
         }
@@ -178,13 +178,23 @@ static bool control_heavy(const unsigned char *s, size_t len)
     return ctl * 100 > len;
 }
 
-/* Final step shared by every encoding: clean (CR, invalid) into t->orig. */
-static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *s, size_t len, size_t extra_bad, gwr_err *err)
+/* Final step shared by every encoding: clean (CR, invalid) into t->orig.
+ * When *own is the buffer holding s (with room for one more byte) and s has
+ * no invalid sequence, the cleaning is done in place — output never overtakes
+ * input — and the buffer becomes t->orig (*own is set to NULL). */
+static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *s, size_t len, size_t extra_bad,
+                            char **own, gwr_err *err)
 {
     size_t hi, bad = count_invalid_utf8(s, len, &hi);
-    t->orig = malloc(len + 2 * bad + 1);
-    if (!t->orig) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
-    t->orig_len = clean_utf8(s, len, t->orig, &t->invalid);
+    if (own && *own && bad == 0 && (const char *)s >= *own) {
+        t->orig = *own;
+        *own = NULL;
+        t->orig_len = clean_utf8(s, len, t->orig, &t->invalid);
+    } else {
+        t->orig = malloc(len + 2 * bad + 1);
+        if (!t->orig) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+        t->orig_len = clean_utf8(s, len, t->orig, &t->invalid);
+    }
     t->invalid += extra_bad;
     if (t->orig_len >= UINT32_MAX) return gwr_err_set(err, GWR_E_IO, "%s: file too large", name);
     return build_lines(t, name, err);
@@ -202,20 +212,44 @@ static bool blank_only(const char *s, size_t n)
     return true;
 }
 
-gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, gwr_err *err)
+/* UTF-16 without a byte-order mark: NUL bytes nearly all in odd (LE) or all
+ * in even (BE) positions, and in at least 1 pair in 20 (line ends, digits).
+ * Returns 1 for LE, 2 for BE, 0 otherwise. */
+static int bomless_utf16(const unsigned char *s, size_t len)
+{
+    size_t n = len < 65536 ? len : 65536, ze = 0, zo = 0;
+    if (n < 4 || len % 2) return 0;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        ze += s[i] == 0;
+        zo += s[i + 1] == 0;
+    }
+    size_t pairs = n / 2;
+    if (s[0] == 0xFF && s[1] == 0xFE) return 0;   /* with a BOM: handled by the caller */
+    if (s[0] == 0xFE && s[1] == 0xFF) return 0;
+    if (zo * 20 >= pairs && ze * 3 <= zo) return 1;   /* (U+4E00 一 has a zero low byte) */
+    if (ze * 20 >= pairs && zo * 3 <= ze) return 2;
+    return 0;
+}
+
+gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own, gwr_err *err)
 {
     gwr_status st;
-    if (len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF))) {
-        bool be = buf[0] == 0xFE, nul;
-        size_t n, bad;
-        char *u = utf16_to_utf8(buf + 2, len - 2, be, &n, &bad, &nul);
+    int u16 = bomless_utf16(buf, len);
+    if (u16 || (len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF)))) {
+        bool be = u16 ? u16 == 2 : buf[0] == 0xFE, nul;
+        size_t n, bad, skip = u16 ? 0 : 2;
+        char *u = utf16_to_utf8(buf + skip, len - skip, be, &n, &bad, &nul);
         if (!u) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
         if (nul) {
             free(u);
             return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL characters), not a text report", name);
         }
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
-        st = take_utf8(t, name, (const unsigned char *)u, n, bad, err);
+        if (bad * 10 > n / 3 + 1 || control_heavy((const unsigned char *)u, n)) {
+            free(u);
+            return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
+        }
+        st = take_utf8(t, name, (const unsigned char *)u, n, bad, &u, err);
         free(u);
     } else {
         if (memchr(buf, '\0', len))
@@ -231,15 +265,15 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
         size_t hi, bad = count_invalid_utf8(buf + off, len - off, &hi);
         if (bad == 0 || (off == 3) || bad * 50 <= hi) {
             /* valid, or mostly valid UTF-8: stray bytes become U+FFFD */
-            st = take_utf8(t, name, buf + off, len - off, 0, err);
+            st = take_utf8(t, name, buf + off, len - off, 0, own, err);
         } else {
             size_t n, gbad;
             char *u = gb18030_to_utf8(buf, len, &n, &gbad);
             if (u && gbad * 50 <= hi) {
                 t->encoding = "GB18030";
-                st = take_utf8(t, name, (const unsigned char *)u, n, gbad, err);
+                st = take_utf8(t, name, (const unsigned char *)u, n, gbad, &u, err);
             } else if (bad * 4 <= hi) {
-                st = take_utf8(t, name, buf + off, len - off, 0, err);
+                st = take_utf8(t, name, buf + off, len - off, 0, own, err);
             } else {
                 free(u);
                 return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);

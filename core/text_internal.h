@@ -7,8 +7,12 @@
 /* Largest input accepted: offsets are 32-bit and GB18030 grows by half. */
 #define GWR_TEXT_MAX_INPUT ((size_t)1 << 30)
 
-/* bytes → t->orig (UTF-8, LF line ends), t->encoding, t->invalid, line index. */
-gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, gwr_err *err);
+/* bytes → t->orig (UTF-8, LF line ends), t->encoding, t->invalid, line index.
+ * own (may be NULL) points to a malloc'd buffer holding buf with one spare
+ * byte: the decoder may adopt it as t->orig, then sets *own to NULL. */
+gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own, gwr_err *err);
+/* Like gwr_text_load_mem on a malloc'd buffer (len < its size) that may be adopted. */
+gwr_status gwr_text_load_owned(gwr_text *t, const char *name, char **buf, size_t len, gwr_err *err);
 /* t->orig → t->norm with its map; sets t->pdf_layout. */
 gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err);
 

@@ -103,6 +103,13 @@ static unsigned fold_fullwidth(const unsigned char *s, const unsigned char *end)
     return 0;
 }
 
+static size_t utf8_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
 static size_t char_len(const unsigned char *s, const unsigned char *end)
 {
     unsigned c = *s;
@@ -110,11 +117,26 @@ static size_t char_len(const unsigned char *s, const unsigned char *end)
     return (size_t)(end - s) < n ? (size_t)(end - s) : n;
 }
 
-/* Emits orig[a, b) (already trimmed) into the sink, folding and dropping spaces. */
+/* Bytes that may start something emit_line must look at: blanks, U+00A0,
+ * U+2000–200B, U+3000, U+FEFF and the full-width forms (EF BC / EF BD). */
+static bool special_lead(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
+/* Emits orig[a, b) (already trimmed) into the sink, folding and dropping
+ * spaces. Runs of ordinary bytes are copied with one checkpoint. */
 static void emit_line(sink *k, const char *orig, size_t a, size_t b)
 {
     const unsigned char *s = (const unsigned char *)orig + a, *end = (const unsigned char *)orig + b;
     while (s < end) {
+        const unsigned char *r = s;
+        while (r < end && !special_lead(*r)) r++;
+        if (r > s) {
+            emit(k, (const char *)s, (size_t)(r - s), (size_t)((const char *)s - orig));
+            s = r;
+            continue;
+        }
         size_t sp = gwr_text_space_len(s, end);
         if (sp) {
             const unsigned char *q = s;
@@ -196,7 +218,7 @@ static void trim(const char *orig, size_t *a, size_t *b)
 
 /* Hard-wrapped layout: many lines, median length ≤ 40 characters and fewer
  * than 4 in 10 lines ending a sentence. */
-static bool detect_wrapped(const gwr_text *t)
+static bool detect_wrapped(const gwr_text *t, size_t *median_out)
 {
     enum { MAXL = 512 };
     static const size_t zero[MAXL + 1];
@@ -226,7 +248,56 @@ static bool detect_wrapped(const gwr_text *t)
         acc += hist[i];
         if (acc > half) { median = i; break; }
     }
+    *median_out = median;
     return median <= 40 && ends * 10 < lines * 4;
+}
+
+/* Does a line start with a part, section or item number ("一、", "十二、",
+ * "（三）", "(四)", "二是")? In hard-wrapped text such a line starts a paragraph. */
+static bool heading_marker(const char *s, size_t n)
+{
+    static const char digits[] = "〇一二三四五六七八九十";
+    size_t i = 0;
+    bool br = false;
+    if (n >= 3 && memcmp(s, "（", 3) == 0) { i = 3; br = true; }
+    else if (n >= 1 && s[0] == '(') { i = 1; br = true; }
+    size_t k = 0;
+    while (i + 3 <= n && k < 3) {
+        bool hit = false;
+        for (size_t j = 0; j + 3 <= sizeof digits - 1; j += 3)
+            if (memcmp(s + i, digits + j, 3) == 0) { hit = true; break; }
+        if (!hit) break;
+        i += 3;
+        k++;
+    }
+    if (k == 0) return false;
+    if (br) return (i + 3 <= n && memcmp(s + i, "）", 3) == 0) || (i < n && s[i] == ')');
+    return i + 3 <= n && (memcmp(s + i, "、", 3) == 0 || memcmp(s + i, "是", 3) == 0);
+}
+
+static bool has(const char *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (memcmp(s + i, needle, m) == 0) return true;
+    return false;
+}
+
+/* Front matter and addresses in hard-wrapped text: the title line, the
+ * speaker line and the salutation stand alone (*alone); a meeting line
+ * ("——2022年…" or "（2024年…"), an address "各位代表…" start a paragraph
+ * (*starts), and the meeting line ends with "…会议上" (*ends). */
+static void front_line(const char *s, size_t n, bool *starts, bool *alone, bool *ends)
+{
+    size_t chars = utf8_count(s, n);
+    if (chars <= 24 && has(s, n, "政府工作报告")) *alone = true;
+    if (chars <= 30 && has(s, n, "人民政府") && has(s, n, "长") && !has(s, n, "。")) *alone = true;
+    if (chars <= 12 && (ends_with(s, n, "：") || ends_with(s, n, ":")) && has(s, n, "代表")) *alone = true;
+    if (ends_with(s, n, "会议上") || ends_with(s, n, "会议上）") || ends_with(s, n, "会议上)")) *ends = true;
+    if ((n >= 3 && memcmp(s, "—", 3) == 0) || (n >= 2 && s[0] == '-' && s[1] == '-') ||
+        (n >= 4 && memcmp(s, "（", 3) == 0 && s[3] >= '1' && s[3] <= '2') ||
+        (n >= 12 && memcmp(s, "各位代表", 12) == 0))
+        *starts = true;
 }
 
 gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
@@ -235,10 +306,11 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
     k.ncap = t->orig_len + 2;
     k.n = malloc(k.ncap + 1);
     if (!k.n) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
-    bool wrapped = detect_wrapped(t);
+    size_t median = 0;
+    bool wrapped = detect_wrapped(t, &median);
     const char *o = t->orig;
     size_t pos = 0, para = 0;         /* norm offset where the open paragraph starts */
-    bool open = false;
+    bool open = false, para_marker = false, para_stop = false;
     size_t prev_off = 0, prev_len = (size_t)-1;   /* previous finished paragraph */
     size_t last_end = 0, prev_line = 0, prev_line_len = (size_t)-1;
 #define FINISH() do { \
@@ -275,16 +347,27 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
             FINISH();
             continue;
         }
+        bool marker = heading_marker(o + a, b - a);
+        bool alone = false, ends = false;
+        front_line(o + a, b - a, &marker, &alone, &ends);
+        if ((marker || alone) && open) FINISH();
         if (!open) {
             para = k.nl;
             open = true;
+            para_marker = marker;
+            para_stop = false;
         } else if (k.nl > para && is_alnum_ascii((unsigned char)k.n[k.nl - 1]) &&
                    (unsigned char)o[a] < 0x80 && ((o[a] >= 'A' && o[a] <= 'Z') || (o[a] >= 'a' && o[a] <= 'z'))) {
             emit(&k, " ", 1, a);
         }
+        size_t line_norm = k.nl;
         emit_line(&k, o, a, b);
+        if (para_marker && !para_stop) para_stop = has(k.n + line_norm, k.nl - line_norm, "。");
         last_end = b;
-        if (ends_sentence(k.n + para, k.nl - para) && !lead_sentence(k.n + para, k.nl - para)) FINISH();
+        if (alone || ends) FINISH();
+        else if (ends_sentence(k.n + para, k.nl - para) && !lead_sentence(k.n + para, k.nl - para)) FINISH();
+        else if (para_marker && !para_stop && utf8_count(o + a, b - a) < median)
+            FINISH();   /* a heading ends on a line shorter than the column */
     }
     if (open && k.nl > para) FINISH();
 #undef FINISH

@@ -161,6 +161,38 @@ static void test_hailar(void **s)
     }
 }
 
+/* The same report hard-wrapped at 18 characters a line, as a PDF extraction
+ * would give it: the tree must not change. */
+static void test_wrapped_report(void **s)
+{
+    (void)s;
+    FILE *f = fopen("samples/tianmen-2023.txt", "rb");
+    assert_non_null(f);
+    static char in[64 * 1024], out[96 * 1024];
+    size_t n = fread(in, 1, sizeof in - 1, f), o = 0, col = 0;
+    fclose(f);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)in[i];
+        if (c == '\n') { if (col) out[o++] = '\n'; col = 0; continue; }
+        if ((c & 0xC0) != 0x80 && col == 18) { out[o++] = '\n'; col = 0; }
+        if ((c & 0xC0) != 0x80 && c != ' ') col++;
+        out[o++] = (char)c;
+    }
+    gwr_doc d;
+    gwr_err e = { 0 };
+    assert_int_equal(gwr_doc_load_mem(&d, "wrapped.txt", out, o, &e), GWR_OK);
+    assert_true(d.text.pdf_layout);
+    assert_string_equal(d.entity, "天门市");
+    assert_int_equal(d.report_year, 2023);
+    assert_non_null(d.meeting);
+    assert_int_equal(count_in(&d, part_of(&d, GWR_ROLE_REVIEW), GWR_NODE_SECTION), 6);
+    assert_int_equal(count_in(&d, part_of(&d, GWR_ROLE_PLAN), GWR_NODE_SECTION), 6);
+    assert_int_equal(count_in(&d, part_of(&d, GWR_ROLE_PLAN), GWR_NODE_TARGETS), 1);
+    assert_int_equal(count_in(&d, part_of(&d, GWR_ROLE_SELF), GWR_NODE_SECTION), 4);
+    assert_string_equal(d.nodes[part_of(&d, GWR_ROLE_PLAN)].title, "2023年总体思路和目标任务");
+    gwr_doc_free(&d);
+}
+
 static void test_front_matter(void **s)
 {
     (void)s;
@@ -195,6 +227,22 @@ static void test_meeting_in_december(void **s)
     load_str(&d, "t.txt", "--2019年3月4日在呼伦贝尔市海拉尔区第十五届人民代表大会第三次会议上\n");
     assert_string_equal(d.entity, "海拉尔区");
     assert_int_equal(d.report_year, 2019);
+    gwr_doc_free(&d);
+}
+
+static void test_entity_from_title(void **s)
+{
+    (void)s;
+    gwr_doc d;
+    load_str(&d, "t.txt", "丙丁市2024年政府工作报告\n各位代表：\n一、2023年工作回顾\n");
+    assert_string_equal(d.entity, "丙丁市");
+    assert_int_equal(d.report_year, 2024);
+    gwr_doc_free(&d);
+    /* no name anywhere: the file name */
+    load_str(&d, "reports/戊己县-2021.txt", "各位代表：\n一、2020年工作回顾\n二、2021年工作安排\n");
+    assert_string_equal(d.entity, "戊己县");
+    assert_int_equal(d.report_year, 2021);
+    assert_int_equal(d.reviewed_year, 2020);
     gwr_doc_free(&d);
 }
 
@@ -297,8 +345,10 @@ int main(void)
         cmocka_unit_test(test_enshi),
         cmocka_unit_test(test_jingzhou),
         cmocka_unit_test(test_hailar),
+        cmocka_unit_test(test_wrapped_report),
         cmocka_unit_test(test_front_matter),
         cmocka_unit_test(test_meeting_in_december),
+        cmocka_unit_test(test_entity_from_title),
         cmocka_unit_test(test_note_markers_are_not_headings),
         cmocka_unit_test(test_numbers_follow_on),
         cmocka_unit_test(test_cn_numbers),

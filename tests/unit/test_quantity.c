@@ -113,11 +113,18 @@ static void test_chinese_numerals(void **state)
         { "打造百亿级产业集群", 0, "10000000000", NOHI, "", E, 0, "百亿级" },
         { "千亿元", 0, "100000000000", NOHI, "元", E, 0, NULL },
         { "十二个", 0, "12", NOHI, "个", E, 0, NULL },
+        { "建成十个", 0, "10", NOHI, "个", E, 0, "十个" },
+        { "一百个", 0, "100", NOHI, "个", E, 0, NULL },
+        { "一千万元", 0, "10000000", NOHI, "元", E, 0, NULL },
+        { "百家", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "一万五千人", 0, "15000", NOHI, "人", E, 0, NULL },
         { "三千五百万元", 0, "35000000", NOHI, "元", E, 0, NULL },
         { "一百零五项", 0, "105", NOHI, "项", E, 0, NULL },
         { "三万亿元", 0, "3000000000000", NOHI, "元", E, 0, NULL },
         { "实施五年", 0, "5", NOHI, "年", E, 0, NULL },
+        { "覆盖率达到百分之百", 0, "100", NOHI, "%", E, 0, "百分之百" },
+        { "百分之三十以上", 0, "30", NOHI, "%", GWR_Q_ATLEAST, 0, "百分之三十以上" },
+        { "百分之5", 0, "5", NOHI, "%", E, 0, NULL },
     };
     RUN(cs);
     gwr_quantity q;
@@ -170,6 +177,8 @@ static void test_units_and_scales(void **state)
         { "演进为3.6 : 48 : 48.4。", 0, "3.6", "48", "", E, GWR_QF_RATIO, "3.6 : 48 : 48.4" },
         { "发电厂2×35万千瓦热电联产", 0, "700000", NOHI, "千瓦", E, 0, "2×35万千瓦" },
         { "出入境航班297架次", 0, "297", NOHI, "架次", E, 0, NULL },
+        { "低保标准提升至800元/月、610元/月", 1, "610", NOHI, "元/月", E, 0, "610元/月" },
+        { "补贴1.5万元/亩", 0, "15000", NOHI, "元/亩", E, 0, NULL },
         { "11座10蒸吨以上锅炉", 1, "10", NOHI, "蒸吨", GWR_Q_ATLEAST, 0, NULL },
     };
     RUN(cs);
@@ -245,6 +254,9 @@ static void test_vague(void **state)
         { "300多万元", 0, "3000000", NOHI, "元", GWR_Q_OVER, GWR_QF_VAGUE, NULL },
         { "100多个", 0, "100", NOHI, "个", GWR_Q_OVER, GWR_QF_VAGUE, NULL },
         { "三百多万人", 0, "3000000", NOHI, "人", GWR_Q_OVER, GWR_QF_VAGUE, NULL },
+        { "建成十几个", 0, "10", NOHI, "个", GWR_Q_OVER, GWR_QF_VAGUE, "十几个" },
+        { "吸引上百家企业", 0, "100", NOHI, "家", GWR_Q_OVER, GWR_QF_VAGUE, "上百家" },
+        { "带动上千人就业", 0, "1000", NOHI, "人", GWR_Q_OVER, GWR_QF_VAGUE, "上千人" },
         { "3万多居民", 0, "30000", NOHI, "", GWR_Q_OVER, GWR_QF_VAGUE, "3万多" },
         { "近4万居民", 0, "40000", NOHI, "", GWR_Q_ABOUT, GWR_QF_VAGUE, "近4万" },
         { "栽植大树1万余株", 0, "10000", NOHI, "株", GWR_Q_OVER, GWR_QF_VAGUE, NULL },
@@ -298,6 +310,8 @@ static void test_not_figures(void **state)
         { "“三位一体”", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "中央八项规定", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "市委九届四次全会", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "市委六届四次、五次全会", 0, NULL, NOHI, NULL, E, 0, NULL },
+        { "总量的1/4", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "三年行动计划", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "“五到四从四多”", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "“4·14”事故", 0, NULL, NOHI, NULL, E, 0, NULL },

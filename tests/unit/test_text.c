@@ -61,6 +61,11 @@ static void test_utf16(void **st)
     assert_string_equal(t.encoding, "UTF-16LE");
     assert_string_equal(t.orig, "各\nA");
     gwr_text_free(&t);
+    const char nobom[] = "\x04\x54\x0A\x00" "1\x00" "2\x00";                  /* 各 LF 1 2, no BOM */
+    assert_int_equal(load(&t, nobom, sizeof nobom - 1, &e), GWR_OK);
+    assert_string_equal(t.encoding, "UTF-16LE");
+    assert_string_equal(t.orig, "各\n12");
+    gwr_text_free(&t);
     const char be[] = "\xFE\xFF\x54\x04\x00\x0A\x00" "B";
     assert_int_equal(load(&t, be, sizeof be - 1, &e), GWR_OK);
     assert_string_equal(t.encoding, "UTF-16BE");

@@ -1,0 +1,82 @@
+/* facts_internal.h — shared between facts.c (document walk), facts_sentence.c
+ * (clauses → figures) and facts_subject.c (indicator names, kinds, periods).
+ * Not part of the public API. */
+#ifndef GWR_FACTS_INTERNAL_H
+#define GWR_FACTS_INTERNAL_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "doc.h"
+
+/* A byte span of normalised text. */
+typedef struct fx_str {
+    const char *s;
+    size_t n;
+} fx_str;
+
+enum { FX_NAME_MAX = 192 };
+
+/* What the words between an indicator name and its number say. */
+typedef struct fx_pred {
+    int        kind;       /* -1 none, else GWR_FK_GROWTH / GWR_FK_DECLINE */
+    bool       compare;    /* 高于全省…, 拉动…: a comparison, not the indicator's own value */
+    bool       share;      /* 分别 / 均 / 都: one verb, several indicators */
+    bool       annual;     /* 全年 */
+    bool       verb_only;  /* the name region is only a verb (完成, 实施…) or ends in 等 */
+    gwr_period period;
+    bool       has_period;
+    fx_str     verb;       /* the leading verb when verb_only */
+} fx_pred;
+
+/* ---- UTF-8 spans (facts_subject.c) ---- */
+fx_str fx_span(const char *s, size_t n);
+bool   fx_starts(fx_str s, const char *tok);
+bool   fx_ends(fx_str s, const char *tok);
+fx_str fx_trim(fx_str s);                 /* drops spaces and punctuation at both ends */
+size_t fx_chars(fx_str s);                /* characters (not bytes) */
+bool   fx_is_punct_at(const char *s, size_t n, size_t *clen);
+bool   fx_contains(fx_str s, const char *tok);
+/* Leading "YYYY年" (4 digits); returns the year or 0 and its byte length in *len. */
+int    fx_year_at(fx_str s, size_t *len);
+
+/* Splits a name region into the indicator name and the predicate words
+ * (trailing verbs, qualifiers, adverbials), filling *p. */
+fx_str fx_subject(fx_str seg, fx_pred *p);
+/* Kind from the name's own tail (涨幅, 增速 → growth; 降幅 → decline), or -1. */
+int    fx_kind_from_name(fx_str name);
+/* Quarter / month words in a span (一季度, 上半年, 1-9月); true when found. */
+bool   fx_period_words(fx_str s, gwr_period *per);
+/* Multi-year words in a sentence (年均, 五年来, 以来, 十三五期间, 由2010年). */
+bool   fx_multiyear(fx_str sentence);
+/* Words that open a verb-first item (新开工, 签约 …): "新签约60个、新开工42个". */
+bool   fx_action_only(fx_str name);
+/* Completes a short list element from a complete one: 城镇 + 农村居民人均可支配收入
+ * → 城镇居民人均可支配收入; 总产量 after 粮食种植面积 → 粮食总产量. Writes into
+ * out (cap bytes) and returns the length, or 0 when no completion applies. */
+size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap);
+size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap);
+
+/* ---- sentences (facts_sentence.c) ---- */
+typedef struct fx_fig {
+    const char   *name;     /* NUL-terminated, temporary */
+    size_t        name_len;
+    gwr_quantity  q;        /* offsets relative to the sentence */
+    gwr_fig_kind  kind;
+    gwr_period    period;
+    bool          compare;  /* comparison: no canonical key */
+    bool          target;   /* "…增长7%的目标": a target named in passing */
+} fx_fig;
+
+typedef void (*fx_emit_fn)(void *ctx, const fx_fig *f);
+
+typedef struct fx_qbuf {
+    gwr_quantity *q;
+    size_t n, cap;
+} fx_qbuf;
+
+/* Finds the figures of one sentence s[0..n) and calls emit for each, in
+ * text order. qb is scratch space reused between sentences. Returns false
+ * when out of memory. */
+bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ctx);
+
+#endif

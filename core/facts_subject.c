@@ -1,0 +1,442 @@
+/* facts_subject.c — the words around a number: which indicator it measures
+ * (the noun phrase before the verb), what the verb says (增长 → growth,
+ * 下降 → decline, 高于全省 → a comparison), and the period (一季度, 年均).
+ * Everything works on spans of the normalised text; nothing is allocated. */
+#include "facts_internal.h"
+#include "indicators.h"
+#include <string.h>
+
+fx_str fx_span(const char *s, size_t n) { return (fx_str){ s, n }; }
+
+bool fx_starts(fx_str s, const char *tok)
+{
+    size_t n = strlen(tok);
+    return n <= s.n && memcmp(s.s, tok, n) == 0;
+}
+
+bool fx_ends(fx_str s, const char *tok)
+{
+    size_t n = strlen(tok);
+    return n <= s.n && memcmp(s.s + s.n - n, tok, n) == 0;
+}
+
+bool fx_contains(fx_str s, const char *tok)
+{
+    size_t n = strlen(tok);
+    if (n == 0 || n > s.n) return n == 0;
+    const char *end = s.s + s.n - n;
+    for (const char *p = s.s; p <= end; p++) {
+        p = memchr(p, tok[0], (size_t)(end - p) + 1);
+        if (!p) return false;
+        if (memcmp(p, tok, n) == 0) return true;
+    }
+    return false;
+}
+
+size_t fx_chars(fx_str s)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (((unsigned char)s.s[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+
+/* Punctuation and spaces that never belong to an indicator name. */
+static const char *const puncts[] = {
+    "，", "。", "、", "；", "：", "！", "？", "“", "”", "‘", "’", "《", "》", "—", "…",
+    "·", "　", "「", "」", "【", "】", "〔", "〕", NULL,
+};
+
+bool fx_is_punct_at(const char *s, size_t n, size_t *clen)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (n == 0) return false;
+    if (c < 0x80) {
+        *clen = 1;
+        return c == ' ' || c == ',' || c == ';' || c == ':' || c == '"' || c == '\'' ||
+               c == '-' || c == '.' || c == '!' || c == '?' || c == '/' || c == '\t' || c == '*';
+    }
+    if (c != 0xE2 && c != 0xE3 && c != 0xEF && c != 0xC2) return false;   /* lead bytes of puncts[] */
+    for (const char *const *p = puncts; *p; p++) {
+        size_t k = strlen(*p);
+        if (k <= n && memcmp(s, *p, k) == 0) {
+            *clen = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+static size_t last_char_len(fx_str s)
+{
+    size_t k = 1;
+    while (k < s.n && ((unsigned char)s.s[s.n - k] & 0xC0) == 0x80) k++;
+    return k <= s.n ? k : s.n;
+}
+
+fx_str fx_trim(fx_str s)
+{
+    size_t cl;
+    while (s.n && fx_is_punct_at(s.s, s.n, &cl)) { s.s += cl; s.n -= cl; }
+    while (s.n) {
+        size_t k = last_char_len(s);
+        if (!fx_is_punct_at(s.s + s.n - k, k, &cl)) break;
+        s.n -= k;
+    }
+    return s;
+}
+
+int fx_year_at(fx_str s, size_t *len)
+{
+    if (s.n < 7) return 0;
+    int y = 0;
+    for (int i = 0; i < 4; i++) {
+        if (s.s[i] < '0' || s.s[i] > '9') return 0;
+        y = y * 10 + (s.s[i] - '0');
+    }
+    if (memcmp(s.s + 4, "年", 3) != 0 || y < 1949 || y > 2100) return 0;
+    *len = 7;
+    return y;
+}
+
+/* A year at the end: "…2010年". */
+static bool year_at_end(fx_str s, size_t *len)
+{
+    if (s.n < 7 || memcmp(s.s + s.n - 3, "年", 3) != 0) return false;
+    for (size_t i = s.n - 7; i < s.n - 3; i++)
+        if (s.s[i] < '0' || s.s[i] > '9') return false;
+    *len = 7;
+    return true;
+}
+
+/* Bracketed group at the start or end: （下同）, (按可比价计算). */
+static size_t bracket_at_end(fx_str s)
+{
+    static const char *const closes[][2] = { { "）", "（" }, { ")", "(" } };
+    for (size_t k = 0; k < 2; k++) {
+        if (!fx_ends(s, closes[k][0])) continue;
+        size_t on = strlen(closes[k][1]);
+        for (size_t i = s.n - strlen(closes[k][0]); i-- > 0;)
+            if (i + on <= s.n && memcmp(s.s + i, closes[k][1], on) == 0) return s.n - i;
+    }
+    return 0;
+}
+
+static size_t bracket_at_start(fx_str s)
+{
+    static const char *const opens[][2] = { { "（", "）" }, { "(", ")" } };
+    for (size_t k = 0; k < 2; k++) {
+        if (!fx_starts(s, opens[k][0])) continue;
+        size_t cn = strlen(opens[k][1]);
+        for (size_t i = strlen(opens[k][0]); i + cn <= s.n; i++)
+            if (memcmp(s.s + i, opens[k][1], cn) == 0) return i + cn;
+    }
+    return 0;
+}
+
+/* "连续11年", "连续三年": a span of years before the name; its byte length or 0. */
+static size_t years_running(fx_str s)
+{
+    static const char *const cn[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "多", NULL };
+    if (!fx_starts(s, "连续")) return 0;
+    size_t i = 6;
+    for (bool more = true; more && i < s.n;) {
+        more = false;
+        if (s.s[i] >= '0' && s.s[i] <= '9') { i++; more = true; continue; }
+        for (const char *const *c = cn; *c; c++)
+            if (i + 3 <= s.n && memcmp(s.s + i, *c, 3) == 0) { i += 3; more = true; break; }
+    }
+    if (i == 6 || i + 3 > s.n || memcmp(s.s + i, "年", 3) != 0) return 0;
+    return i + 3;
+}
+
+enum { T_NONE, T_GROWTH, T_DECLINE, T_SHARE, T_ANNUAL, T_CMP, T_REGION, T_QUARTER, T_MONTH, T_MULTI };
+
+typedef struct { const char *w; int what; } tok;
+
+/* Words between the indicator name and its number, longest first where one
+ * contains another. */
+static const tok trail_toks[] = {
+    { "同比增长", T_GROWTH }, { "比上年增长", T_GROWTH }, { "较上年增长", T_GROWTH },
+    { "增长", T_GROWTH }, { "增加", T_GROWTH }, { "提高", T_GROWTH }, { "上升", T_GROWTH },
+    { "提升", T_GROWTH }, { "上涨", T_GROWTH }, { "增至", T_NONE }, { "扩大", T_GROWTH },
+    { "下降", T_DECLINE }, { "降低", T_DECLINE }, { "减少", T_DECLINE }, { "下滑", T_DECLINE },
+    { "回落", T_DECLINE }, { "缩小", T_DECLINE }, { "压减", T_DECLINE }, { "降至", T_NONE },
+    { "分别", T_SHARE }, { "均", T_SHARE }, { "都", T_SHARE },
+    { "高于", T_CMP }, { "低于", T_CMP }, { "快于", T_CMP }, { "慢于", T_CMP },
+    { "超出", T_CMP }, { "领先", T_CMP },
+    { "全国平均水平", T_REGION }, { "全省平均水平", T_REGION }, { "平均水平", T_REGION },
+    { "全国", T_REGION }, { "全省", T_REGION }, { "全市", T_REGION }, { "全州", T_REGION },
+    { "全区", T_REGION }, { "全盟", T_REGION }, { "全县", T_REGION }, { "平均", T_REGION },
+    { "前三季度", T_QUARTER }, { "一季度", T_QUARTER }, { "二季度", T_QUARTER },
+    { "三季度", T_QUARTER }, { "四季度", T_QUARTER }, { "上半年", T_QUARTER }, { "下半年", T_QUARTER },
+    { "年均", T_MULTI }, { "全年", T_ANNUAL },
+    { "按可比价格计算", T_NONE }, { "按可比价计算", T_NONE }, { "按可比口径", T_NONE },
+    { "按可比价", T_NONE }, { "可比价", T_NONE },
+    { "比上年", T_NONE }, { "较上年", T_NONE }, { "比去年", T_NONE }, { "较去年", T_NONE },
+    { "同比", T_NONE }, { "上年", T_NONE }, { "去年", T_NONE }, { "同期", T_NONE },
+    { "达到", T_NONE }, { "完成", T_NONE }, { "实现", T_NONE }, { "突破", T_NONE },
+    { "超过", T_NONE }, { "控制在", T_NONE }, { "控制", T_NONE }, { "保持在", T_NONE },
+    { "保持", T_NONE }, { "稳定在", T_NONE }, { "稳定", T_NONE }, { "维持在", T_NONE },
+    { "累计", T_NONE }, { "预计", T_NONE }, { "力争", T_NONE }, { "确保", T_NONE },
+    { "争取", T_NONE }, { "可达", T_NONE }, { "有望", T_NONE }, { "已经", T_NONE },
+    { "位居", T_NONE }, { "排名", T_NONE }, { "名列", T_NONE }, { "总计", T_NONE },
+    { "合计", T_NONE }, { "共计", T_NONE }, { "达", T_NONE }, { "超", T_NONE },
+    { "为", T_NONE }, { "是", T_NONE }, { "至", T_NONE }, { "到", T_NONE }, { "在", T_NONE },
+    { "约", T_NONE }, { "近", T_NONE }, { "逾", T_NONE }, { "了", T_NONE }, { "已", T_NONE },
+    { "将", T_NONE }, { "要", T_NONE }, { "居", T_NONE }, { "占", T_NONE }, { "由", T_NONE },
+    { "的", T_NONE }, { "共", T_NONE }, { "再", T_NONE }, { "持续", T_NONE },
+    { NULL, 0 },
+};
+
+/* Adverbials before the indicator name. */
+static const tok lead_toks[] = {
+    { "经初步核算", T_NONE }, { "初步核算", T_NONE }, { "据统计", T_NONE },
+    { "过去一年", T_NONE }, { "一年来", T_NONE }, { "这一年", T_NONE },
+    { "前三季度", T_QUARTER }, { "一季度", T_QUARTER }, { "二季度", T_QUARTER },
+    { "三季度", T_QUARTER }, { "四季度", T_QUARTER }, { "上半年", T_QUARTER }, { "下半年", T_QUARTER },
+    { "全年", T_ANNUAL }, { "预计", T_NONE }, { "今年", T_NONE }, { "明年", T_NONE },
+    { "去年", T_NONE }, { "上年", T_NONE }, { "当年", T_NONE }, { "年内", T_NONE },
+    { "年度", T_NONE }, { "全市", T_NONE }, { "全区", T_NONE }, { "全县", T_NONE },
+    { "全州", T_NONE }, { "全省", T_NONE }, { "全旗", T_NONE }, { "全盟", T_NONE },
+    { "我市", T_NONE }, { "我区", T_NONE }, { "我县", T_NONE }, { "我州", T_NONE },
+    { "本市", T_NONE }, { "其中", T_NONE }, { "力争", T_NONE }, { "确保", T_NONE },
+    { "争取", T_NONE }, { "努力", T_NONE }, { "实现", T_NONE }, { "累计", T_NONE },
+    { "共计", T_NONE }, { "同时", T_NONE }, { "此外", T_NONE }, { "另外", T_NONE },
+    { "主要经济指标", T_NONE }, { "并", T_NONE }, { "且", T_NONE }, { "要", T_NONE },
+    { "将", T_NONE }, { "共", T_NONE }, { "和", T_NONE }, { "与", T_NONE }, { "及", T_NONE },
+    { NULL, 0 },
+};
+
+/* Verbs that may stand alone before a number whose noun follows it:
+ * 完成245个老旧小区改造, 实施100个重点技改项目. */
+static const char *const nbn_verbs[] = {
+    "新签约", "新开工", "新改建", "改扩建", "新培育", "新引进",
+    "完成", "实施", "新建", "建成", "建设", "改造", "引进", "培育", "新增", "开工",
+    "启动", "打造", "创建", "举办", "承办", "组织", "落实", "开展", "推进", "签约",
+    "招引", "认定", "获批", "入选", "培训", "解决", "安置", "发放", "吸纳", "带动",
+    "改建", "扩建", "续建", "建立", "设立", "成立", "组建", "帮扶", "救助", "资助",
+    "整治", "治理", "关闭", "淘汰", "申报", "储备", "谋划", "策划", "创成", "获评",
+    "完工", "竣工", "投产", "落地", "开通", "修建", "铺设", "拆除", "接待", "签订",
+    "培养", "转移", "实现", "争取", "引育", "服务", "评选", "表彰", "打通", "提供",
+    NULL,
+};
+
+/* Verbs that open an item sharing the previous item's subject. */
+static const char *const action_words[] = {
+    "新签约", "新开工", "签约", "开工", "竣工", "投产", "完工", "建成", "落地", "到位",
+    "开复工", "复工", "在建", "续建", "新建", "投用", NULL,
+};
+
+/* The longest token of the list at the end (start) of s. */
+static const tok *match_end(fx_str s, const tok *list)
+{
+    const tok *best = NULL;
+    for (const tok *t = list; t->w; t++)
+        if (fx_ends(s, t->w) && (!best || strlen(t->w) > strlen(best->w))) best = t;
+    return best;
+}
+
+static const tok *match_start(fx_str s, const tok *list)
+{
+    const tok *best = NULL;
+    for (const tok *t = list; t->w; t++)
+        if (fx_starts(s, t->w) && (!best || strlen(t->w) > strlen(best->w))) best = t;
+    return best;
+}
+
+static void note(fx_pred *p, int what, bool *cmpverb, bool *region)
+{
+    switch (what) {
+    case T_GROWTH:  if (p->kind < 0) p->kind = GWR_FK_GROWTH; break;
+    case T_DECLINE: if (p->kind < 0) p->kind = GWR_FK_DECLINE; break;
+    case T_SHARE:   p->share = true; break;
+    case T_ANNUAL:  p->annual = true; break;
+    case T_CMP:     *cmpverb = true; break;
+    case T_REGION:  *region = true; break;
+    case T_QUARTER: p->period = GWR_PER_QUARTER; p->has_period = true; break;
+    case T_MONTH:   p->period = GWR_PER_MONTH; p->has_period = true; break;
+    case T_MULTI:   p->period = GWR_PER_MULTIYEAR; p->has_period = true; break;
+    default: break;
+    }
+}
+
+static bool is_nbn_verb(fx_str s)
+{
+    if (fx_ends(s, "等")) return true;
+    for (const char *const *v = nbn_verbs; *v; v++)
+        if (s.n == strlen(*v) && memcmp(s.s, *v, s.n) == 0) return true;
+    return false;
+}
+
+fx_str fx_subject(fx_str seg, fx_pred *p)
+{
+    bool cmpverb = false, region = false;
+    size_t k;
+    memset(p, 0, sizeof *p);
+    p->kind = -1;
+    fx_str s = fx_trim(seg);
+    /* a run-in heading: "经济社会发展主要预期目标地区生产总值…" */
+    static const char *const lead_heads[] = { "主要预期目标", "预期目标", "主要目标", NULL };
+    for (const char *const *h = lead_heads; *h; h++) {
+        for (size_t i = 0, hn = strlen(*h); i + hn < s.n; i++)
+            if (memcmp(s.s + i, *h, hn) == 0) {
+                s = fx_span(s.s + i + hn, s.n - i - hn);
+                if (fx_starts(s, "是") || fx_starts(s, "为")) s = fx_span(s.s + 3, s.n - 3);
+                s = fx_trim(s);
+                break;
+            }
+    }
+    /* leading adverbials (the verb-only test looks past them) */
+    for (;;) {
+        const tok *t = match_start(s, lead_toks);
+        if (t && !(s.n == strlen(t->w))) {
+            note(p, t->what, &cmpverb, &region);
+            s.s += strlen(t->w);
+            s.n -= strlen(t->w);
+        } else if (fx_year_at(s, &k) || (k = bracket_at_start(s)) > 0) {
+            s.s += k;
+            s.n -= k;
+        } else if ((k = years_running(s)) > 0) {
+            note(p, T_MULTI, &cmpverb, &region);
+            s.s += k;
+            s.n -= k;
+        } else {
+            break;
+        }
+        s = fx_trim(s);
+    }
+    if (s.n && is_nbn_verb(s)) {
+        p->verb_only = true;
+        p->verb = fx_ends(s, "等") ? fx_span(s.s, 0) : s;
+        return fx_span(s.s, 0);
+    }
+    /* trailing predicate words; 增加到 / 提升至 / 降至 give a level, not a change */
+    bool first = true;
+    for (;;) {
+        if (fx_ends(s, "占比") || fx_ends(s, "比重") || fx_ends(s, "比例") || fx_ends(s, "比率") ||
+            fx_ends(s, "签约") || fx_ends(s, "节约") || fx_ends(s, "到位"))
+            break;
+        const tok *t = match_end(s, trail_toks);
+        if (t) {
+            if (first && (!strcmp(t->w, "到") || !strcmp(t->w, "至") || !strcmp(t->w, "增至") ||
+                          !strcmp(t->w, "降至") || !strcmp(t->w, "达到") || !strcmp(t->w, "为")))
+                p->kind = GWR_FK_LEVEL;
+            first = false;
+            note(p, t->what, &cmpverb, &region);
+            s.n -= strlen(t->w);
+        } else if (year_at_end(s, &k) || (k = bracket_at_end(s)) > 0) {
+            s.n -= k;
+        } else {
+            break;
+        }
+        s = fx_trim(s);
+    }
+    /* a single-character leftover of a lead token ("和") is no name */
+    const tok *t = match_start(s, lead_toks);
+    if (t && s.n == strlen(t->w)) {
+        note(p, t->what, &cmpverb, &region);
+        s.n = 0;
+    }
+    if (cmpverb && region) p->compare = true;
+    if (fx_starts(s, "拉动") || fx_starts(s, "带动") || fx_starts(s, "贡献")) p->compare = true;
+    return s;
+}
+
+int fx_kind_from_name(fx_str name)
+{
+    if (fx_ends(name, "涨幅") || fx_ends(name, "增速") || fx_ends(name, "增幅") ||
+        fx_ends(name, "增长率") || fx_ends(name, "增长"))
+        return GWR_FK_GROWTH;
+    if (fx_ends(name, "降幅") || fx_ends(name, "下降率")) return GWR_FK_DECLINE;
+    return -1;
+}
+
+bool fx_period_words(fx_str s, gwr_period *per)
+{
+    static const char *const q[] = { "一季度", "二季度", "三季度", "四季度", "上半年", "下半年", NULL };
+    for (const char *const *w = q; *w; w++)
+        if (fx_contains(s, *w)) {
+            *per = GWR_PER_QUARTER;
+            return true;
+        }
+    return false;
+}
+
+bool fx_multiyear(fx_str s)
+{
+    static const char *const w[] = {
+        "年均", "年来", "以来", "期间", "过去五年", "五年间", "五年累计", "累计五年", NULL,
+    };
+    for (const char *const *p = w; *p; p++)
+        if (fx_contains(s, *p)) return true;
+    /* "由2010年的162.4亿元增加到2015年的…" */
+    for (size_t i = 0; i + 10 <= s.n; i++)
+        if (s.s[i] == (char)0xE7 && memcmp(s.s + i, "由", 3) == 0 && s.s[i + 3] >= '1' && s.s[i + 3] <= '2') {
+            size_t k;
+            if (fx_year_at(fx_span(s.s + i + 3, s.n - i - 3), &k)) return true;
+        }
+    return false;
+}
+
+bool fx_action_only(fx_str name)
+{
+    for (const char *const *a = action_words; *a; a++)
+        if (name.n == strlen(*a) && memcmp(name.s, *a, name.n) == 0) return true;
+    return false;
+}
+
+/* Modifiers that a shortened list element replaces in the complete one. */
+static const char *const modifiers[] = {
+    "农村牧区常住", "农村牧区", "农村常住", "城镇常住", "农村", "城镇", "城市", "城乡",
+    "农牧民", "农民", NULL,
+};
+
+size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap)
+{
+    fx_str rest = { NULL, 0 };
+    if (fx_chars(part) > 3 || full.n <= part.n) return 0;
+    for (const char *const *m = modifiers; *m; m++)
+        if (fx_starts(full, *m)) {
+            size_t mn = strlen(*m);
+            /* keep 常住 when only 农村 was replaced by 城镇 */
+            if (strstr(*m, "常住") && !fx_ends(part, "常住")) mn -= strlen("常住");
+            rest = fx_span(full.s + mn, full.n - mn);
+            break;
+        }
+    if (!rest.s) {
+        size_t chars = fx_chars(part), i = 0;
+        while (chars && i < full.n) {
+            i++;
+            while (i < full.n && ((unsigned char)full.s[i] & 0xC0) == 0x80) i++;
+            chars--;
+        }
+        rest = fx_span(full.s + i, full.n - i);
+    }
+    if (part.n + rest.n + 1 > cap || rest.n == 0) return 0;
+    memcpy(out, part.s, part.n);
+    memcpy(out + part.n, rest.s, rest.n);
+    out[part.n + rest.n] = '\0';
+    return part.n + rest.n;
+}
+
+size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap)
+{
+    if (fx_chars(part) > 4 || part.n == 0 || gwr_indicator_match(part.s, part.n)) return 0;
+    /* try the longest leading piece of the context first (at most 8 characters) */
+    size_t ends[9], ne = 0, i = 0;
+    while (i < context.n && ne < 9) {
+        i++;
+        while (i < context.n && ((unsigned char)context.s[i] & 0xC0) == 0x80) i++;
+        ends[ne++] = i;
+    }
+    while (ne-- > 0) {
+        size_t pn = ends[ne];
+        if (pn + part.n + 1 > cap) continue;
+        memcpy(out, context.s, pn);
+        memcpy(out + pn, part.s, part.n);
+        out[pn + part.n] = '\0';
+        if (gwr_indicator_match(out, pn + part.n)) return pn + part.n;
+    }
+    return 0;
+}

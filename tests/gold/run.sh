@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Acceptance test: the hand-read headline figures of the five sample reports
+# (tests/data/seeds-headline.tsv) against what gwr finds.
+#   keyed rows    must appear in `gwr compare` (the value a person sees side
+#                 by side): same key, kind and year, and on the row's planned or
+#                 achieved side the same value, unit and qualifier;
+#   unkeyed rows  must appear in `gwr targets`: same status, year, kind, value,
+#                 unit and qualifier, with a name containing the gold fragment.
+# Prints the score and every miss; fails below 95%.
+set -u
+gwr=${1:-./gwr}
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here/../.."
+gold=tests/data/seeds-headline.tsv
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+sample_of() {
+  case "$1" in
+    000_*) echo samples/jingmen-2024.txt ;;
+    001_*) echo samples/tianmen-2023.txt ;;
+    002_*) echo samples/xianning-2024.txt ;;
+    003_*) echo samples/jingzhou-2023.txt ;;
+    004_*) echo samples/enshi-2024.txt ;;
+    *) echo "" ;;
+  esac
+}
+
+for f in $(grep -v '^#' "$gold" | awk -F'\t' 'NR > 1 { print $1 }' | sort -u); do
+  s=$(sample_of "$f")
+  if [ -z "$s" ] || [ ! -f "$s" ]; then echo "gold: no sample for $f" >&2; exit 1; fi
+  "$gwr" compare --format tsv "$s" >"$tmp/$f.cmp" 2>"$tmp/err" || { echo "gold: gwr compare $s failed:"; cat "$tmp/err"; exit 1; }
+  "$gwr" targets --format tsv "$s" >"$tmp/$f.tgt" 2>"$tmp/err" || { echo "gold: gwr targets $s failed:"; cat "$tmp/err"; exit 1; }
+done
+
+status=0
+grep -v '^#' "$gold" | awk -F'\t' -v dir="$tmp" '
+  NR == 1 { next }
+  {
+    file = $1; status = $2; year = $3; key = $4; name = $5; kind = $6; value = $7; unit = $8; qual = $9
+    total++
+    found = 0; seen = ""
+    if (key != "") {
+      src = dir "/" file ".cmp"
+      # compare: file entity key label kind year unit planned planned_hi planned_qual achieved achieved_hi achieved_qual verdict
+      while ((getline line < src) > 0) {
+        split(line, c, "\t")
+        if (c[3] != key || c[6] != year || c[5] != kind) continue
+        v = (status == "planned") ? c[8] : c[11]
+        q = (status == "planned") ? c[10] : c[13]
+        seen = seen sprintf(" [%s %s %s %s]", c[5], v, c[7], q)
+        if (v == value && c[7] == unit && q == qual) found = 1
+      }
+      close(src)
+    } else {
+      src = dir "/" file ".tgt"
+      # targets: file entity status year key name kind value value_hi unit qual text line section
+      while ((getline line < src) > 0) {
+        split(line, t, "\t")
+        if (t[3] != status || t[4] != year || index(t[6], name) == 0) continue
+        seen = seen sprintf(" [%s %s %s %s %s]", t[6], t[7], t[8], t[10], t[11])
+        if (t[7] == kind && t[8] == value && t[10] == unit && t[11] == qual) found = 1
+      }
+      close(src)
+    }
+    if (found) ok++
+    else printf "miss: %s %s %s %s %s %s %s %s %s; gwr has:%s\n", substr(file, 1, 3), status, year, (key == "" ? "-" : key), name, kind, value, unit, qual, (seen == "" ? " nothing" : seen)
+  }
+  END {
+    pct = total ? 100 * ok / total : 0
+    printf "gold: %d of %d headline figures right (%.1f%%)\n", ok, total, pct
+    exit (ok * 100 >= 95 * total) ? 0 : 1
+  }' || status=1
+
+# Eight consecutive reports of one district (tests/data/hailar, GBK + CRLF):
+# each year's targets must meet the next report's results. The expected
+# verdicts below were read by hand from the texts.
+"$gwr" compare --format tsv tests/data/hailar/ >"$tmp/hailar" 2>"$tmp/err" || { echo "hailar: gwr compare failed:"; cat "$tmp/err"; exit 1; }
+awk -F'\t' '
+  NR == 1 { next }
+  $14 != "" { n++; years[$6] = 1 }
+  { got[$3 " " $5 " " $6] = $8 "|" $11 "|" $14 }
+  END {
+    # key kind year: planned (report N) | achieved (report N+1) | verdict
+    want["gdp growth 2012"] = "21|18.5|missed"
+    want["gdp level 2013"] = "28200000000|25370000000|missed"
+    want["gdp growth 2015"] = "8|8.9|met"
+    want["gdp growth 2018"] = "6|6|met"
+    want["retail_sales growth 2017"] = "10|6.9|missed"
+    want["budget_revenue growth 2016"] = "5|13|met"
+    want["unemployment_registered level 2014"] = "4|3.79|met"
+    want["income_urban growth 2018"] = "7.5|6.5|missed"
+    want["income_rural growth 2017"] = "7.5|7.8|met"
+    want["fixed_investment growth 2014"] = "20|33.5|met"
+    bad = 0
+    for (k in want) if (got[k] != want[k]) { printf "hailar miss: %s: want %s, gwr has %s\n", k, want[k], (k in got ? got[k] : "no row"); bad++ }
+    for (y = 2012; y <= 2018; y++) if (!(y in years)) { printf "hailar miss: no verdict for %d\n", y; bad++ }
+    printf "hailar: %d rows with verdicts, %d of %d hand-checked verdicts right\n", n, length(want) - bad, length(want)
+    exit (bad == 0 && n >= 45) ? 0 : 1
+  }' "$tmp/hailar" || status=1
+exit $status

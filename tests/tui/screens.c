@@ -1,0 +1,158 @@
+/* screens.c — headless screen tests of the interface, in the spirit of tig's
+ * test harness: two hand-built reports (CJK text, figures, a comparison)
+ * independent of the parsers, keys from a script, every <Dump> written as
+ * text. Usage: screens WxH 'SCRIPT' > dump.txt  (see tests/tui/t_screens.sh) */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "compare.h"
+#include "doc.h"
+#include "ui.h"
+
+typedef struct fx_node { gwr_node_kind kind; int parent; const char *title; const char *start; } fx_node;
+typedef struct fx_fig {
+    const char *name, *key, *written, *sentence, *unit;
+    gwr_fig_kind kind; gwr_fig_status st; int year; int64_t m; int e; gwr_qual qual; int node;
+} fx_fig;
+
+static const char text1[] =
+    "测试市2024年政府工作报告\n"
+    "各位代表：\n"
+    "一、2023年工作回顾\n"
+    "这一年，经济稳中向好。全市地区生产总值增长6.7%，规模以上工业增加值增长10.2%；城镇新增就业5.5万人，"
+    "居民收入稳步增长（含“稳就业”政策），不断提高群众的获得感、幸福感、安全感。\n"
+    "（一）扎实推进稳就业。全年新增就业岗位3000个，城镇登记失业率控制在3.5%以内。\n"
+    "二、2024年工作安排\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长7%左右，城镇新增就业5.5万人以上，居民消费价格涨幅3%左右。\n"
+    "（一）稳住工业基本盘。规模以上工业增加值增长8%。\n"
+    "三、附录\n"
+    "报告中的控制字符：\x1b[31m红色\x1b[0m、响铃\x07、\xc2\x9b和坏字节\xff结束。\n";
+
+static const fx_node nodes1[] = {
+    { GWR_NODE_PART, 0, "2023年工作回顾", "一、2023年工作回顾" },
+    { GWR_NODE_SECTION, 1, "扎实推进稳就业", "（一）扎实推进稳就业" },
+    { GWR_NODE_PART, 0, "2024年工作安排", "二、2024年工作安排" },
+    { GWR_NODE_TARGETS, 3, "主要预期目标", "今年经济社会" },
+    { GWR_NODE_SECTION, 3, "稳住工业基本盘", "（一）稳住工业基本盘" },
+    { GWR_NODE_PART, 0, "附录", "三、附录" },
+};
+
+#define S1 "全市地区生产总值增长6.7%，规模以上工业增加值增长10.2%；城镇新增就业5.5万人，居民收入稳步增长（含“稳就业”政策），不断提高群众的获得感、幸福感、安全感。"
+#define S2 "全年新增就业岗位3000个，城镇登记失业率控制在3.5%以内。"
+#define S3 "今年经济社会发展的主要预期目标是：地区生产总值增长7%左右，城镇新增就业5.5万人以上，居民消费价格涨幅3%左右。"
+#define S4 "规模以上工业增加值增长8%。"
+static const fx_fig figs1[] = {
+    { "地区生产总值", "gdp", "6.7%", S1, "%", GWR_FK_GROWTH, GWR_ST_ACHIEVED, 2023, 67, -1, GWR_Q_EXACT, 1 },
+    { "规模以上工业增加值", "industry_va", "10.2%", S1, "%", GWR_FK_GROWTH, GWR_ST_ACHIEVED, 2023, 102, -1, GWR_Q_EXACT, 1 },
+    { "城镇新增就业", "urban_jobs", "5.5万人", S1, "人", GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2023, 55, 3, GWR_Q_EXACT, 1 },
+    { "新增就业岗位", NULL, "3000个", S2, "个", GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2023, 3, 3, GWR_Q_EXACT, 2 },
+    { "城镇登记失业率", "unemployment_registered", "3.5%以内", S2, "%", GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2023, 35, -1, GWR_Q_ATMOST, 2 },
+    { "地区生产总值", "gdp", "7%左右", S3, "%", GWR_FK_GROWTH, GWR_ST_PLANNED, 2024, 7, 0, GWR_Q_ABOUT, 4 },
+    { "城镇新增就业", "urban_jobs", "5.5万人以上", S3, "人", GWR_FK_LEVEL, GWR_ST_PLANNED, 2024, 55, 3, GWR_Q_ATLEAST, 4 },
+    { "居民消费价格涨幅", "cpi", "3%左右", S3, "%", GWR_FK_LEVEL, GWR_ST_PLANNED, 2024, 3, 0, GWR_Q_ABOUT, 4 },
+    { "规模以上工业增加值", "industry_va", "8%", S4, "%", GWR_FK_GROWTH, GWR_ST_PLANNED, 2024, 8, 0, GWR_Q_EXACT, 5 },
+};
+
+static const char text2[] =
+    "样例县2023年政府工作报告\n"
+    "一、过去一年的工作\n"
+    "全县粮食总产量达到58.7亿斤，城镇新增就业1.2万人。\n";
+static const fx_node nodes2[] = { { GWR_NODE_PART, 0, "过去一年的工作", "一、过去一年的工作" } };
+#define S5 "全县粮食总产量达到58.7亿斤，城镇新增就业1.2万人。"
+static const fx_fig figs2[] = {
+    { "粮食总产量", "grain_output", "58.7亿斤", S5, "斤", GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2022, 587, 7, GWR_Q_EXACT, 1 },
+    { "城镇新增就业", "urban_jobs", "1.2万人", S5, "人", GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2022, 12, 3, GWR_Q_EXACT, 1 },
+};
+
+static void build(gwr_doc *d, const char *path, const char *entity, int year, const char *text,
+                  const fx_node *nn, size_t nnodes, const fx_fig *ff, size_t nfigs)
+{
+    size_t len = strlen(text);
+    memset(d, 0, sizeof *d);
+    gwr_arena_init(&d->arena);
+    d->path = path;
+    d->entity = entity;
+    d->report_year = year;
+    d->reviewed_year = year - 1;
+    d->text.orig = strdup(text);
+    d->text.norm = strdup(text);
+    d->text.orig_len = d->text.norm_len = len;
+    d->has_text = true;
+    d->nnodes = nnodes + 1;
+    d->nodes = calloc(d->nnodes, sizeof *d->nodes);
+    d->nodes[0] = (gwr_node){ .kind = GWR_NODE_ROOT, .title = "", .body_len = (uint32_t)len,
+                              .parent = -1, .first_child = -1, .next_sibling = -1 };
+    for (size_t i = 0; i < nnodes; i++) {
+        gwr_node *n = &d->nodes[i + 1];
+        const char *s = strstr(text, nn[i].start);
+        *n = (gwr_node){ .kind = nn[i].kind, .title = nn[i].title, .body_off = (uint32_t)(s - text),
+                         .parent = nn[i].parent, .first_child = -1, .next_sibling = -1, .line = 1,
+                         .role = GWR_ROLE_REVIEW };
+        n->depth = d->nodes[n->parent].depth + 1;
+        /* link as last child */
+        int32_t *p = &d->nodes[n->parent].first_child;
+        while (*p >= 0) p = &d->nodes[*p].next_sibling;
+        *p = (int32_t)(i + 1);
+    }
+    for (size_t i = 1; i < d->nnodes; i++) {     /* a body runs to the next node at its level or above */
+        uint32_t end = (uint32_t)len;
+        for (size_t k = i + 1; k < d->nnodes; k++)
+            if (d->nodes[k].depth <= d->nodes[i].depth) { end = d->nodes[k].body_off; break; }
+        d->nodes[i].body_len = end - d->nodes[i].body_off;
+    }
+    d->nfigs = nfigs;
+    d->figs = calloc(nfigs, sizeof *d->figs);
+    for (size_t i = 0; i < nfigs; i++) {
+        gwr_figure *f = &d->figs[i];
+        *f = (gwr_figure){ .name = ff[i].name, .key = ff[i].key, .kind = ff[i].kind, .written = ff[i].written,
+                           .status = ff[i].st, .year = ff[i].year, .sentence = ff[i].sentence,
+                           .node = ff[i].node, .line = 1 };
+        f->q.value = (gwr_dec){ ff[i].m, ff[i].e };
+        f->q.qual = ff[i].qual;
+        snprintf(f->q.unit, sizeof f->q.unit, "%s", ff[i].unit);
+    }
+}
+
+static void unbuild(gwr_doc *d)
+{
+    free(d->text.orig);
+    free(d->text.norm);
+    free(d->nodes);
+    free(d->figs);
+    gwr_arena_free(&d->arena);
+}
+
+int main(int argc, char **argv)
+{
+    int cols = 80, lines = 24;
+    if (argc != 3 || sscanf(argv[1], "%dx%d", &cols, &lines) != 2) {
+        fprintf(stderr, "usage: screens WxH SCRIPT\n");
+        return 2;
+    }
+    setlocale(LC_ALL, "C.UTF-8");
+    gwr_doc d1, d2;
+    build(&d1, "fixture/ceshi-2024.txt", "测试市", 2024, text1, nodes1, sizeof nodes1 / sizeof nodes1[0],
+          figs1, sizeof figs1 / sizeof figs1[0]);
+    build(&d2, "fixture/yangli-2023.txt", "样例县", 2023, text2, nodes2, 1, figs2, 2);
+    const gwr_figure *f = d1.figs;
+    gwr_cmp_row rows[] = {
+        { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &f[0], GWR_V_NONE },
+        { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2024, &f[5], NULL, GWR_V_NONE },
+        { &d1, "测试市", "industry_va", "规模以上工业增加值", GWR_FK_GROWTH, 2023, NULL, &f[1], GWR_V_NONE },
+        { &d1, "测试市", "industry_va", "规模以上工业增加值", GWR_FK_GROWTH, 2024, &f[8], NULL, GWR_V_NONE },
+        { &d1, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, 2023, NULL, &f[2], GWR_V_NONE },
+        { &d1, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, 2024, &f[6], NULL, GWR_V_NONE },
+        { &d1, "测试市", "cpi", "居民消费价格涨幅", GWR_FK_LEVEL, 2024, &f[7], NULL, GWR_V_NONE },
+        { &d1, "测试市", "unemployment_registered", "城镇登记失业率", GWR_FK_LEVEL, 2023, NULL, &f[4], GWR_V_NONE },
+    };
+    gwr_cmp cmp = { rows, sizeof rows / sizeof rows[0] };
+    gwr_doc *docs[2] = { &d1, &d2 };
+    int n = strstr(argv[2], "<Two>") ? 2 : 1;
+    const char *script = argv[2];
+    if (n == 2) script += 5;
+    int rc = gwr_ui_script(docs, (size_t)n, &cmp, script, lines, cols, stdout);
+    unbuild(&d1);
+    unbuild(&d2);
+    return rc;
+}

@@ -1,0 +1,89 @@
+/* test_indicators.c — canonical keys: synonyms meet, look-alikes do not. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include "indicators.h"
+
+static const char *key_of(const char *name)
+{
+    const gwr_indicator *i = gwr_indicator_match(name, strlen(name));
+    return i ? i->key : "";
+}
+
+static void test_synonyms_meet(void **state)
+{
+    (void)state;
+    assert_string_equal(key_of("新增城镇就业"), "urban_jobs");
+    assert_string_equal(key_of("城镇新增就业"), "urban_jobs");
+    assert_string_equal(key_of("城镇新增就业人数"), "urban_jobs");
+    assert_string_equal(key_of("GDP"), "gdp");
+    assert_string_equal(key_of("地区生产总值"), "gdp");
+    assert_string_equal(key_of("全市地区生产总值"), "gdp");
+    assert_string_equal(key_of("2023年地区生产总值"), "gdp");
+    assert_string_equal(key_of("地方一般公共预算收入"), "budget_revenue");
+    assert_string_equal(key_of("一般公共预算收入"), "budget_revenue");
+    assert_string_equal(key_of("一般公共财政预算收入"), "budget_revenue");
+    assert_string_equal(key_of("城镇常住居民人均可支配收入"), "income_urban");
+    assert_string_equal(key_of("城镇居民人均可支配收入"), "income_urban");
+    assert_string_equal(key_of("农村常住居民人均可支配收入"), "income_rural");
+    assert_string_equal(key_of("农民人均纯收入"), "income_rural");
+    assert_string_equal(key_of("全社会固定资产投资"), "fixed_investment");
+    assert_string_equal(key_of("区本级固定资产投资"), "fixed_investment");
+    assert_string_equal(key_of("规上工业增加值"), "industry_va");
+    assert_string_equal(key_of("规模以上工业增加值增速"), "industry_va");
+    assert_string_equal(key_of("居民消费价格涨幅"), "cpi");
+    assert_string_equal(key_of("居民消费价格指数涨幅"), "cpi");
+    assert_string_equal(key_of("空气优良天数比例"), "air_quality");
+    assert_string_equal(key_of("能耗强度"), "energy_intensity");
+    assert_string_equal(key_of("单位GDP能耗"), "energy_intensity");
+    assert_string_equal(key_of("粮食种植面积"), "grain_area");
+    assert_string_equal(key_of("粮食总产"), "grain_output");
+    assert_string_equal(key_of("外贸进出口额"), "trade");
+    assert_string_equal(key_of("调查失业率"), "unemployment_surveyed");
+}
+
+static void test_look_alikes_do_not(void **state)
+{
+    (void)state;
+    assert_string_equal(key_of("工业固定资产投资"), "");
+    assert_string_equal(key_of("民间投资占固定资产投资比重"), "");
+    assert_string_equal(key_of("拉动GDP"), "");
+    assert_string_equal(key_of("高新技术产业增加值"), "");
+    assert_string_equal(key_of("全体居民人均可支配收入"), "");
+    assert_string_equal(key_of("新增进出口亿元企业"), "");
+    assert_string_equal(key_of("农业总产值"), "");
+    assert_string_equal(key_of(""), "");
+}
+
+static void test_table(void **state)
+{
+    (void)state;
+    size_t n = gwr_indicator_count();
+    assert_true(n >= 18);
+    for (size_t i = 0; i < n; i++) {
+        const gwr_indicator *ind = gwr_indicator_at(i);
+        assert_non_null(ind);
+        assert_ptr_equal(gwr_indicator_by_key(ind->key), ind);
+        assert_int_equal(ind->rank, (int)i);
+        /* the label is itself a synonym */
+        assert_ptr_equal(gwr_indicator_match(ind->label, strlen(ind->label)), ind);
+    }
+    assert_null(gwr_indicator_at(n));
+    assert_null(gwr_indicator_by_key("nope"));
+    assert_int_equal(gwr_indicator_by_key("unemployment_surveyed")->dir, GWR_DIR_DOWN);
+    assert_int_equal(gwr_indicator_by_key("cpi")->dir, GWR_DIR_DOWN);
+    assert_int_equal(gwr_indicator_by_key("gdp")->dir, GWR_DIR_UP);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_synonyms_meet),
+        cmocka_unit_test(test_look_alikes_do_not),
+        cmocka_unit_test(test_table),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

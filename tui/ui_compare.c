@@ -1,0 +1,260 @@
+/* ui_compare.c — achieved against planned: one row per indicator (and kind),
+ * headline indicators first, as ordered by core/compare.c. Each row shows
+ * the latest achieved figure and the latest target, the change between them
+ * (percentage points for rates), the verdict where a target meets the result
+ * of its own year, and a small bar: achieved rate as a bar, target as │. */
+#include "ui_int.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct crow {
+    const char       *entity, *label, *group;
+    gwr_fig_kind      kind;
+    const gwr_figure *ach, *plan;
+    const gwr_doc    *adoc, *pdoc;
+    int               ay, py, vyear;
+    gwr_verdict       verdict;
+} crow;
+
+typedef struct cview {
+    crow  *rows;
+    size_t n;
+    size_t built_ndocs;
+    const gwr_cmp_row *built_rows;
+    bool   several;       /* more than one entity */
+    double maxabs;        /* largest rate, for the bars */
+} cview;
+
+static cview *st(ui_view *v)
+{
+    if (!v->data) v->data = calloc(1, sizeof(cview));
+    return v->data;
+}
+
+void ui_compare_release(ui *u)
+{
+    cview *c = u->views[V_COMPARE].data;
+    if (!c) return;
+    free(c->rows);
+    free(c);
+    u->views[V_COMPARE].data = NULL;
+    if (!u->m.cmp_fixed) gwr_compare_free(&u->m.cmp);
+}
+
+static bool is_rate(const gwr_figure *f)
+{
+    return f && strcmp(f->q.unit, "%") == 0 &&
+           (f->kind == GWR_FK_GROWTH || f->kind == GWR_FK_DECLINE || f->kind == GWR_FK_POINTS);
+}
+
+static double signed_rate(const gwr_figure *f)
+{
+    double x = gwr_dec_to_double(f->q.value);
+    return f->kind == GWR_FK_DECLINE ? -x : x;
+}
+
+static void group(ui *u, cview *c)
+{
+    const gwr_cmp *cmp = &u->m.cmp;
+    free(c->rows);
+    c->rows = calloc(cmp->nrows ? cmp->nrows : 1, sizeof *c->rows);
+    c->n = 0;
+    c->several = false;
+    c->maxabs = 0;
+    if (!c->rows) return;
+    size_t run = 0;    /* first group of the current (entity, key) run */
+    for (size_t i = 0; i < cmp->nrows; i++) {
+        const gwr_cmp_row *r = &cmp->rows[i];
+        const char *g = r->key ? r->key : (r->label ? r->label : "");
+        const char *ent = r->entity ? r->entity : "";
+        if (c->n && strcmp(c->rows[0].entity, ent) != 0) c->several = true;
+        crow *w = NULL;
+        for (size_t k = run; k < c->n; k++)
+            if (c->rows[k].kind == r->kind && strcmp(c->rows[k].group, g) == 0 && strcmp(c->rows[k].entity, ent) == 0)
+                w = &c->rows[k];
+        if (!w) {
+            if (c->n && (strcmp(c->rows[c->n - 1].group, g) != 0 || strcmp(c->rows[c->n - 1].entity, ent) != 0))
+                run = c->n;
+            w = &c->rows[c->n++];
+            *w = (crow){ .entity = ent, .label = r->label ? r->label : g, .group = g, .kind = r->kind };
+        }
+        if (r->achieved && r->year >= w->ay) w->ach = r->achieved, w->ay = r->year, w->adoc = r->doc;
+        if (r->planned && r->year >= w->py) w->plan = r->planned, w->py = r->year, w->pdoc = r->doc;
+        if (r->achieved && r->planned && r->year >= w->vyear) w->verdict = r->verdict, w->vyear = r->year;
+    }
+    for (size_t k = 0; k < c->n; k++) {
+        const crow *w = &c->rows[k];
+        double a = is_rate(w->ach) ? signed_rate(w->ach) : 0, p = is_rate(w->plan) ? signed_rate(w->plan) : 0;
+        if (a < 0) a = -a;
+        if (p < 0) p = -p;
+        if (a > c->maxabs) c->maxabs = a;
+        if (p > c->maxabs) c->maxabs = p;
+    }
+}
+
+static void open_(ui *u, ui_view *v)
+{
+    cview *c = st(v);
+    if (!c) return;
+    if (!u->m.cmp_fixed && u->m.cmp_ndocs != u->m.ndocs) {
+        gwr_err err = { 0 };
+        gwr_compare_free(&u->m.cmp);
+        if (gwr_compare_build(&u->m.cmp, u->m.docs, u->m.ndocs, &err) != GWR_OK) ui_msg(u, true, "%s", err.msg);
+        u->m.cmp_ndocs = u->m.ndocs;
+    }
+    if (c->built_rows != u->m.cmp.rows || c->built_ndocs != u->m.ndocs || !c->rows) {
+        group(u, c);
+        c->built_rows = u->m.cmp.rows;
+        c->built_ndocs = u->m.ndocs;
+        v->top = v->sel = 0;
+    }
+    v->nrows = c->n;
+    v->dirty = true;
+}
+
+static size_t rows(ui *u, ui_view *v)
+{
+    (void)u;
+    return st(v)->n;
+}
+
+typedef struct cols { int ent, lab, side, chg, ver, bar; } cols;
+
+static cols layout(cview *c, int w)
+{
+    cols k = { .ent = c->several ? 10 : 0, .lab = w >= 120 ? 26 : 18, .side = w >= 120 ? 20 : 16, .chg = 8, .ver = w >= 100 ? 12 : 7 };
+    int used = (k.ent ? k.ent + 1 : 0) + k.lab + 1 + 2 * (k.side + 1) + k.chg + 1 + k.ver + 1;
+    k.bar = w - used;
+    if (k.bar > 30) k.bar = 30;
+    if (k.bar < 0) k.bar = 0;
+    return k;
+}
+
+static void header(ui *u, ui_view *v)
+{
+    cview *c = st(v);
+    cols k = layout(c, v->w);
+    attr_t a = u->attr[ST_HEADER];
+    int x = 0;
+    ui_fill(v->win, 0, 0, v->w, a);
+    if (k.ent) ui_puts(v->win, 0, x, "entity", k.ent, a), x += k.ent + 1;
+    ui_puts(v->win, 0, x, "indicator", k.lab, a), x += k.lab + 1;
+    ui_puts(v->win, 0, x, "achieved", k.side, a), x += k.side + 1;
+    ui_puts(v->win, 0, x, "planned", k.side, a), x += k.side + 1;
+    ui_put_right(v->win, 0, x, "change", k.chg, a), x += k.chg + 1;
+    ui_puts(v->win, 0, x, "verdict", k.ver, a), x += k.ver + 1;
+    if (k.bar >= 6) ui_puts(v->win, 0, x, k.bar >= 20 ? "█ achieved │ target" : "█ach │plan", k.bar, a);
+}
+
+static void side(char *buf, size_t n, int year, const gwr_figure *f)
+{
+    if (!f) {
+        buf[0] = '\0';
+        return;
+    }
+    if (year) snprintf(buf, n, "%d %s", year, f->written ? f->written : "");
+    else snprintf(buf, n, "%s", f->written ? f->written : "");
+}
+
+static void change(char *buf, size_t n, const crow *w)
+{
+    buf[0] = '\0';
+    /* the move from the last result to the next target: only forward in time */
+    if (!w->ach || !w->plan || strcmp(w->ach->q.unit, w->plan->q.unit) != 0) return;
+    if (w->ay && w->py && w->py <= w->ay) return;
+    if (strcmp(w->ach->q.unit, "%") == 0) {
+        gwr_dec d;
+        char num[48];
+        if (!gwr_dec_sub(&d, w->plan->q.value, w->ach->q.value)) return;
+        gwr_dec_format(d, num, sizeof num);
+        snprintf(buf, n, "%s%spp", d.m > 0 ? "+" : "", num);
+        return;
+    }
+    double a = gwr_dec_to_double(w->ach->q.value), p = gwr_dec_to_double(w->plan->q.value);
+    if (a == 0) return;
+    if (gwr_dec_cmp(w->ach->q.value, w->plan->q.value) == 0) {
+        snprintf(buf, n, "0%%");
+        return;
+    }
+    snprintf(buf, n, "%+.1f%%", (p - a) * 100.0 / a);
+}
+
+static void bar(ui *u, ui_view *v, int y, int x, int cells, const crow *w, cview *c, bool sel)
+{
+    static const char *const eighth[8] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
+    if (cells < 4 || c->maxabs <= 0 || !(is_rate(w->ach) || is_rate(w->plan))) return;
+    cells -= 1;
+    if (is_rate(w->ach)) {
+        double a = signed_rate(w->ach);
+        int e = (int)((a < 0 ? -a : a) / c->maxabs * cells * 8 + 0.5);
+        attr_t at = sel ? u->attr[ST_SELECTED] : u->attr[a < 0 ? ST_FELL : ST_ROSE];
+        int cx = x;
+        for (int i = 0; i < e / 8; i++) cx += ui_puts(v->win, y, cx, "█", 1, at);
+        if (e % 8) ui_puts(v->win, y, cx, eighth[e % 8], 1, at);
+    }
+    if (is_rate(w->plan)) {
+        double p = signed_rate(w->plan);
+        int px = (int)((p < 0 ? -p : p) / c->maxabs * cells + 0.5);
+        if (px > cells) px = cells;
+        ui_puts(v->win, y, x + px, "│", 1, sel ? u->attr[ST_SELECTED] : u->attr[ST_HEADING]);
+    }
+}
+
+static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
+{
+    cview *c = st(v);
+    const crow *w = &c->rows[row];
+    cols k = layout(c, v->w);
+    attr_t base = sel ? u->attr[ST_SELECTED] : u->attr[ST_NORMAL];
+    char buf[128];
+    int x = 0;
+    if (k.ent) ui_puts(v->win, y, x, w->entity, k.ent, base), x += k.ent + 1;
+    ui_puts(v->win, y, x, w->label, k.lab, base), x += k.lab + 1;
+    side(buf, sizeof buf, w->ay, w->ach);
+    ui_puts(v->win, y, x, buf, k.side, sel ? base : u->attr[ST_ACHIEVED]), x += k.side + 1;
+    side(buf, sizeof buf, w->py, w->plan);
+    ui_puts(v->win, y, x, buf, k.side, sel ? base : u->attr[ST_PLANNED]), x += k.side + 1;
+    change(buf, sizeof buf, w);
+    ui_put_right(v->win, y, x, buf, k.chg, base), x += k.chg + 1;
+    attr_t va = base;
+    if (!sel && w->verdict == GWR_V_MET) va = u->attr[ST_ROSE];
+    if (!sel && w->verdict == GWR_V_MISSED) va = u->attr[ST_FELL];
+    buf[0] = '\0';
+    if (w->vyear && w->verdict != GWR_V_NONE) {
+        if (w->vyear != w->ay) snprintf(buf, sizeof buf, "%s %d", gwr_verdict_name(w->verdict), w->vyear);
+        else snprintf(buf, sizeof buf, "%s", gwr_verdict_name(w->verdict));
+    }
+    ui_puts(v->win, y, x, buf, k.ver, va), x += k.ver + 1;
+    bar(u, v, y, x, k.bar, w, c, sel);
+}
+
+static bool request(ui *u, ui_view *v, ui_cmd cmd)
+{
+    cview *c = st(v);
+    if (cmd != CMD_ENTER || v->sel >= c->n) return false;
+    const crow *w = &c->rows[v->sel];
+    const gwr_figure *f = w->ach ? w->ach : w->plan;
+    const gwr_doc *d = w->ach ? w->adoc : w->pdoc;
+    for (size_t i = 0; f && i < u->m.ndocs; i++) {
+        if (u->m.docs[i] != d) continue;
+        ui_open_doc(u, i);
+        ui_show(u, SCR_DOC);
+        u->focus = V_DOC;
+        u->views[V_DOC].focus = true;
+        u->views[V_OUTLINE].focus = false;
+        if (!ui_doc_goto_fig(u, f)) ui_msg(u, true, "the sentence of this figure was not found in the text");
+    }
+    return true;
+}
+
+static void status(ui *u, ui_view *v, char *buf, size_t n)
+{
+    (void)u;
+    snprintf(buf, n, "indicator %zu/%zu", v->nrows ? v->sel + 1 : 0, v->nrows);
+}
+
+const ui_view_ops ui_compare_ops = {
+    .name = "compare", .open = open_, .rows = rows, .draw_row = draw_row, .header = header,
+    .request = request, .status = status,
+};

@@ -1,0 +1,411 @@
+/* ui_doc.c — the document pane: the report's text wrapped to the pane by
+ * display cells (ui_wrap.c), section titles in bold, figures highlighted
+ * (achieved and planned in different styles), search matches highlighted,
+ * and the sentence reached from the targets table marked. */
+#define _GNU_SOURCE
+#include "ui_int.h"
+#include "ui_wrap.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct span {
+    uint32_t off, len;
+    int      style;
+} span;
+
+typedef struct docview {
+    bool      valid;
+    size_t    doc;
+    int       width;
+    ui_lines  lines;
+    span     *spans;
+    size_t    nspans;
+    uint32_t *match;        /* offsets of search matches */
+    size_t    nmatch, cur, mlen;
+    char      query[256];
+    uint32_t  jump_off, jump_len;
+} docview;
+
+static docview *st(ui_view *v)
+{
+    if (!v->data) v->data = calloc(1, sizeof(docview));
+    return v->data;
+}
+
+void ui_doc_release(ui *u)
+{
+    docview *s = u->views[V_DOC].data;
+    if (!s) return;
+    ui_lines_free(&s->lines);
+    free(s->spans);
+    free(s->match);
+    free(s);
+    u->views[V_DOC].data = NULL;
+}
+
+static const char *text_of(ui *u, size_t *len)
+{
+    gwr_doc *d = ui_doc(u);
+    if (!d || !d->has_text || !d->text.norm) {
+        *len = 0;
+        return "";
+    }
+    *len = d->text.norm_len;
+    return d->text.norm;
+}
+
+static int add_span(docview *s, size_t *cap, uint32_t off, uint32_t len, int style)
+{
+    if (s->nspans == *cap) {
+        size_t nc = *cap ? *cap * 2 : 256;
+        span *ns = realloc(s->spans, nc * sizeof *ns);
+        if (!ns) return -1;
+        s->spans = ns;
+        *cap = nc;
+    }
+    s->spans[s->nspans++] = (span){ off, len, style };
+    return 0;
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Where figure f sits in the text: the value as written (off/len) and its
+ * sentence (soff/slen). The figure records its sentence and outline node. */
+static bool locate(const gwr_doc *d, const gwr_figure *f, uint32_t *off, uint32_t *len,
+                   uint32_t *soff, uint32_t *slen)
+{
+    const char *t = d->text.norm;
+    size_t tl = d->text.norm_len, a = 0, b = tl;
+    if (!t) return false;
+    if (f->node > 0 && (size_t)f->node < d->nnodes) {
+        a = d->nodes[f->node].body_off;
+        b = a + d->nodes[f->node].body_len;
+        if (b > tl || a > b) a = 0, b = tl;
+    }
+    const char *sp = NULL;
+    size_t sl = f->sentence ? strlen(f->sentence) : 0;
+    if (sl) {
+        sp = memmem(t + a, b - a, f->sentence, sl);
+        if (!sp) sp = memmem(t, tl, f->sentence, sl);
+    }
+    const char *ra = sp ? sp : t + a;
+    size_t rl = sp ? sl : b - a;
+    size_t wl = f->written ? strlen(f->written) : 0;
+    const char *wp = wl ? memmem(ra, rl, f->written, wl) : NULL;
+    if (!sp && !wp) return false;
+    *soff = (uint32_t)((sp ? sp : wp) - t);
+    *slen = (uint32_t)(sp ? sl : wl);
+    *off = (uint32_t)((wp ? wp : sp) - t);
+    *len = (uint32_t)(wp ? wl : 0);
+    return true;
+}
+
+static void build_spans(ui *u, docview *s, const gwr_doc *d)
+{
+    size_t cap = 0;
+    s->nspans = 0;
+    const char *t = d->text.norm;
+    for (size_t i = 1; i < d->nnodes; i++) {
+        const gwr_node *n = &d->nodes[i];
+        if (n->kind == GWR_NODE_PARA || n->kind == GWR_NODE_FRONT || !n->title || !*n->title) continue;
+        size_t lim = n->body_len < 600 ? n->body_len : 600;
+        if ((size_t)n->body_off + lim > d->text.norm_len) continue;
+        const char *p = memmem(t + n->body_off, lim, n->title, strlen(n->title));
+        if (p) add_span(s, &cap, (uint32_t)(p - t), (uint32_t)strlen(n->title),
+                        n->kind == GWR_NODE_TARGETS ? ST_TARGETS : ST_HEADING);
+    }
+    for (size_t i = 0; i < d->nfigs; i++) {
+        uint32_t off, len, so, sl;
+        if (locate(d, &d->figs[i], &off, &len, &so, &sl) && len)
+            add_span(s, &cap, off, len, d->figs[i].status == GWR_ST_PLANNED ? ST_PLANNED : ST_ACHIEVED);
+    }
+    qsort(s->spans, s->nspans, sizeof *s->spans, cmp_span);
+    (void)u;
+}
+
+static bool is_space_at(const char *p, const char *e, size_t *n)
+{
+    if (p < e && (*p == ' ' || *p == '\t' || *p == '\r')) { *n = 1; return true; }
+    if (e - p >= 3 && (unsigned char)p[0] == 0xE3 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80) {
+        *n = 3;
+        return true;
+    }
+    return false;
+}
+
+static bool heading_at(const gwr_doc *d, size_t a, size_t b)
+{
+    for (size_t i = 1; i < d->nnodes; i++) {
+        const gwr_node *n = &d->nodes[i];
+        if ((n->kind == GWR_NODE_PART || n->kind == GWR_NODE_SECTION) && n->body_off >= a && n->body_off <= b)
+            return true;
+    }
+    return false;
+}
+
+static void rewrap(ui *u, ui_view *v)
+{
+    docview *s = st(v);
+    size_t tl;
+    const char *t = text_of(u, &tl);
+    gwr_doc *d = ui_doc(u);
+    s->lines.n = 0;
+    s->width = v->w;
+    int cells = v->w - 2 > 8 ? v->w - 2 : 8;
+    int indent = cells >= 30 ? 4 : 2;
+    /* heading paragraphs: a sorted scan would be faster; reports have few nodes per paragraph */
+    size_t i = 0;
+    while (i < tl) {
+        const char *nl = memchr(t + i, '\n', tl - i);
+        size_t e = nl ? (size_t)(nl - t) : tl, k;
+        size_t p = i;
+        while (is_space_at(t + p, t + e, &k)) p += k;
+        if (p < e) {
+            bool h = d && d->nnodes < 20000 && heading_at(d, i, p);
+            ui_wrap_para(&s->lines, t, (uint32_t)p, (uint32_t)(e - p), cells, h ? 0 : indent);
+        }
+        i = e + 1;
+    }
+    v->nrows = s->lines.n;
+}
+
+static void open_(ui *u, ui_view *v)
+{
+    docview *s = st(v);
+    gwr_doc *d = ui_doc(u);
+    if (!s) return;
+    if (d && !d->has_text) {
+        gwr_err err = { 0 };
+        if (gwr_doc_reload_text(d, &err) != GWR_OK) ui_msg(u, true, "%s", err.msg);
+    }
+    if (!s->valid || s->doc != u->cur) {
+        s->doc = u->cur;
+        s->valid = true;
+        s->nmatch = s->cur = 0;
+        s->jump_len = 0;
+        v->top = 0;
+        if (d && d->has_text) build_spans(u, s, d);
+        else s->nspans = 0;
+        s->width = -1;
+    }
+    if (s->width != v->w) {
+        size_t off = v->top < s->lines.n ? s->lines.v[v->top].off : 0;
+        rewrap(u, v);
+        ui_doc_goto(u, off, 0);
+    }
+    v->nrows = s->lines.n;
+    v->dirty = true;
+}
+
+static size_t rows(ui *u, ui_view *v)
+{
+    (void)u;
+    return st(v)->lines.n;
+}
+
+static size_t line_of(docview *s, size_t off)
+{
+    size_t lo = 0, hi = s->lines.n;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (s->lines.v[mid].off <= off) lo = mid;
+        else hi = mid;
+    }
+    return lo;
+}
+
+static void paint(attr_t *at, size_t a, size_t b, size_t off, size_t len, attr_t x)
+{
+    size_t s = off > a ? off : a, e = off + len < b ? off + len : b;
+    for (size_t i = s; i < e; i++) at[i - a] = x;
+}
+
+static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
+{
+    docview *s = st(v);
+    size_t tl;
+    const char *t = text_of(u, &tl);
+    const ui_line *l = &s->lines.v[row];
+    size_t a = l->off, b = l->off + l->len;
+    attr_t stack[1024], *at = l->len <= 1024 ? stack : malloc(l->len * sizeof *at);
+    (void)sel;
+    if (!at) return;
+    for (size_t i = 0; i < l->len; i++) at[i] = u->attr[ST_NORMAL];
+    /* spans that may reach this line start at most 600 bytes before it */
+    size_t lo = 0, hi = s->nspans;
+    size_t from = a > 600 ? a - 600 : 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->spans[mid].off < from) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t i = lo; i < s->nspans && s->spans[i].off < b; i++)
+        paint(at, a, b, s->spans[i].off, s->spans[i].len, u->attr[s->spans[i].style]);
+    if (s->jump_len) paint(at, a, b, s->jump_off, s->jump_len, u->attr[ST_JUMP]);
+    for (size_t i = 0; i < s->nmatch && s->mlen; i++) {
+        if (s->match[i] >= b) break;
+        paint(at, a, b, s->match[i], s->mlen, u->attr[ST_MATCH] | (i == s->cur ? A_BOLD : 0));
+    }
+    int x = 1 + l->indent;
+    size_t i = 0;
+    while (i < l->len && x < v->w) {
+        size_t j = i + 1;
+        while (j < l->len && at[j] == at[i]) j++;
+        x += ui_put(v->win, y, x, t + a + i, j - i, v->w - x, at[i]);
+        i = j;
+    }
+    if (at != stack) free(at);
+}
+
+static void header(ui *u, ui_view *v) { (void)u; (void)v; }
+
+size_t ui_doc_top_offset(ui *u)
+{
+    ui_view *v = &u->views[V_DOC];
+    docview *s = st(v);
+    return v->top < s->lines.n ? s->lines.v[v->top].off + s->lines.v[v->top].len : 0;
+}
+
+void ui_doc_goto(ui *u, size_t off, size_t len)
+{
+    ui_view *v = &u->views[V_DOC];
+    docview *s = st(v);
+    if (!s->lines.n) return;
+    if (len) {
+        s->jump_off = (uint32_t)off;
+        s->jump_len = (uint32_t)len;
+        v->dirty = true;
+    }
+    ui_view_scroll_to(u, v, line_of(s, off), len ? 2 : 0);
+}
+
+/* Goes to figure f of the current document, marking its sentence. */
+
+bool ui_doc_goto_fig(ui *u, const gwr_figure *f)
+{
+    gwr_doc *d = ui_doc(u);
+    uint32_t off, len, so, sl;
+    if (!d || !d->has_text || !locate(d, f, &off, &len, &so, &sl)) return false;
+    u->syncing = true;
+    if (f->node > 0) ui_outline_goto_node(u, f->node);
+    u->syncing = false;
+    ui_doc_goto(u, so, sl ? sl : len);
+    return true;
+}
+
+static void find_all(ui *u, docview *s)
+{
+    size_t tl;
+    const char *t = text_of(u, &tl);
+    size_t ql = strlen(u->search), cap = 0;
+    s->nmatch = 0;
+    s->mlen = ql;
+    snprintf(s->query, sizeof s->query, "%s", u->search);
+    if (!ql) return;
+    for (size_t i = 0; i + ql <= tl; i++) {
+        if (strncasecmp(t + i, u->search, ql) != 0) continue;
+        if (s->nmatch == cap) {
+            size_t nc = cap ? cap * 2 : 64;
+            uint32_t *nm = realloc(s->match, nc * sizeof *nm);
+            if (!nm) return;
+            s->match = nm;
+            cap = nc;
+        }
+        s->match[s->nmatch++] = (uint32_t)i;
+        i += ql - 1;
+    }
+}
+
+/* dir +1 next, -1 previous; from_here: the first match at or after the top line. */
+void ui_doc_search(ui *u, int dir, bool from_here)
+{
+    ui_view *v = &u->views[V_DOC];
+    docview *s = st(v);
+    if (strcmp(s->query, u->search) != 0 || from_here) find_all(u, s);
+    v->dirty = true;
+    u->status_dirty = true;
+    if (!u->search[0]) return;
+    if (!s->nmatch) {
+        ui_msg(u, true, "no match for %s", u->search);
+        return;
+    }
+    if (from_here) {
+        size_t top = v->top < s->lines.n ? s->lines.v[v->top].off : 0;
+        s->cur = 0;
+        while (s->cur < s->nmatch && s->match[s->cur] < top) s->cur++;
+        if (s->cur == s->nmatch) s->cur = 0;
+    } else if (dir > 0) {
+        s->cur = s->cur + 1 < s->nmatch ? s->cur + 1 : 0;
+        if (s->cur == 0) ui_msg(u, false, "search wrapped to the top");
+    } else {
+        s->cur = s->cur > 0 ? s->cur - 1 : s->nmatch - 1;
+        if (s->cur == s->nmatch - 1) ui_msg(u, false, "search wrapped to the bottom");
+    }
+    size_t line = line_of(s, s->match[s->cur]);
+    size_t body = (size_t)ui_view_body(v);
+    if (line < v->top || line >= v->top + body) ui_view_scroll_to(u, v, line, (int)body / 3);
+}
+
+size_t ui_doc_matches(ui *u, size_t *cur)
+{
+    docview *s = st(&u->views[V_DOC]);
+    *cur = s && s->nmatch ? s->cur + 1 : 0;
+    return s ? s->nmatch : 0;
+}
+
+static bool request(ui *u, ui_view *v, ui_cmd c)
+{
+    (void)v;
+    switch (c) {
+    case CMD_LEFT:
+        u->focus = V_OUTLINE;
+        u->views[V_DOC].focus = false;
+        u->views[V_OUTLINE].focus = true;
+        u->views[V_OUTLINE].moved = true;
+        u->status_dirty = true;
+        return true;
+    case CMD_NEXT: ui_doc_search(u, +1, false); return true;
+    case CMD_PREV: ui_doc_search(u, -1, false); return true;
+    default: return false;
+    }
+}
+
+static void status(ui *u, ui_view *v, char *buf, size_t n)
+{
+    docview *s = st(v);
+    size_t total = s->lines.n;
+    size_t pct = total ? (v->top + (size_t)ui_view_body(v) >= total ? 100 : (v->top * 100) / total) : 100;
+    (void)u;
+    snprintf(buf, n, "line %zu/%zu %zu%%", total ? v->top + 1 : 0, total, pct);
+}
+
+static void moved(ui *u, ui_view *v)
+{
+    (void)v;
+    if (u->syncing) return;
+    gwr_doc *d = ui_doc(u);
+    if (!d) return;
+    size_t off = ui_doc_top_offset(u);
+    int32_t best = -1;
+    for (size_t i = 1; i < d->nnodes; i++) {
+        const gwr_node *n = &d->nodes[i];
+        if (n->kind == GWR_NODE_PARA || n->kind == GWR_NODE_FRONT) continue;
+        if (n->body_off <= off) best = (int32_t)i;
+        else break;
+    }
+    if (best < 0) return;
+    u->syncing = true;
+    ui_outline_goto_node(u, best);
+    u->syncing = false;
+}
+
+const ui_view_ops ui_doc_ops = {
+    .name = "document", .open = open_, .rows = rows, .draw_row = draw_row, .header = header,
+    .request = request, .status = status, .moved = moved,
+};

@@ -1,0 +1,223 @@
+/* ui_outline.c — the section tree pane: parts, sections, items and topic
+ * paragraphs of the current report; h/l or Left/Right collapse and expand;
+ * moving the selection shows that section in the document pane. The main
+ * targets paragraph (主要预期目标) is marked so it is easy to find. */
+#include "ui_int.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct outline {
+    size_t   doc;
+    bool     valid;
+    bool    *open;       /* per node */
+    bool    *kids;       /* per node: has shown children */
+    int32_t *rows;       /* shown nodes in order */
+    size_t   nrows;
+} outline;
+
+static outline *st(ui_view *v)
+{
+    if (!v->data) v->data = calloc(1, sizeof(outline));
+    return v->data;
+}
+
+static bool shown_kind(gwr_node_kind k)
+{
+    return k == GWR_NODE_PART || k == GWR_NODE_SECTION || k == GWR_NODE_ITEM ||
+           k == GWR_NODE_TOPIC || k == GWR_NODE_TARGETS;
+}
+
+static void add_rows(outline *o, const gwr_doc *d, int32_t n)
+{
+    for (int32_t c = d->nodes[n].first_child; c >= 0 && (size_t)c < d->nnodes; c = d->nodes[c].next_sibling) {
+        if (!shown_kind(d->nodes[c].kind)) continue;
+        o->rows[o->nrows++] = c;
+        if (o->open[c]) add_rows(o, d, c);
+    }
+}
+
+static void rebuild_rows(ui *u, ui_view *v)
+{
+    outline *o = st(v);
+    gwr_doc *d = ui_doc(u);
+    int32_t keep = (o->nrows && v->sel < o->nrows) ? o->rows[v->sel] : -1;
+    o->nrows = 0;
+    if (d && d->nnodes) add_rows(o, d, 0);
+    v->nrows = o->nrows;
+    if (keep >= 0)
+        for (size_t i = 0; i < o->nrows; i++)
+            if (o->rows[i] == keep) v->sel = i;
+    if (v->sel >= v->nrows) v->sel = v->nrows ? v->nrows - 1 : 0;
+    v->dirty = true;
+}
+
+void ui_outline_release(ui *u)
+{
+    outline *o = u->views[V_OUTLINE].data;
+    if (!o) return;
+    free(o->open);
+    free(o->kids);
+    free(o->rows);
+    free(o);
+    u->views[V_OUTLINE].data = NULL;
+}
+
+static void open_(ui *u, ui_view *v)
+{
+    outline *o = st(v);
+    gwr_doc *d = ui_doc(u);
+    if (!o) return;
+    if (o->valid && d && o->doc == u->cur) {
+        rebuild_rows(u, v);
+        return;
+    }
+    free(o->open);
+    free(o->kids);
+    free(o->rows);
+    o->open = o->kids = NULL;
+    o->rows = NULL;
+    o->nrows = 0;
+    o->valid = false;
+    v->top = v->sel = 0;
+    v->nrows = 0;
+    v->dirty = true;
+    if (!d || !d->nnodes) return;
+    o->open = calloc(d->nnodes, sizeof *o->open);
+    o->kids = calloc(d->nnodes, sizeof *o->kids);
+    o->rows = calloc(d->nnodes, sizeof *o->rows);
+    if (!o->open || !o->kids || !o->rows) return;
+    for (size_t i = 1; i < d->nnodes; i++) {
+        const gwr_node *n = &d->nodes[i];
+        if (shown_kind(n->kind) && n->parent >= 0 && (size_t)n->parent < d->nnodes)
+            o->kids[n->parent] = true;
+        /* parts start open so their sections show; deeper levels closed */
+        o->open[i] = n->kind == GWR_NODE_PART;
+    }
+    o->doc = u->cur;
+    o->valid = true;
+    rebuild_rows(u, v);
+}
+
+static size_t rows(ui *u, ui_view *v)
+{
+    (void)u;
+    return st(v)->nrows;
+}
+
+static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
+{
+    outline *o = st(v);
+    gwr_doc *d = ui_doc(u);
+    int32_t n = o->rows[row];
+    const gwr_node *nd = &d->nodes[n];
+    attr_t a = sel ? (v->focus ? u->attr[ST_SELECTED] : u->attr[ST_CURSOR]) : u->attr[ST_NORMAL];
+    int w = v->w;
+    int x = (nd->depth > 1 ? nd->depth - 1 : 0) * 2;
+    if (x > w / 2) x = w / 2;
+    const char *mark = o->kids[n] ? (o->open[n] ? "▾ " : "▸ ") : "  ";
+    if (nd->kind == GWR_NODE_TARGETS) mark = "◎ ";
+    x += ui_puts(v->win, y, x, mark, w - x, a);
+    attr_t ta = a;
+    if (!sel && nd->kind == GWR_NODE_TARGETS) ta = u->attr[ST_TARGETS];
+    else if (!sel && nd->kind == GWR_NODE_PART) ta = u->attr[ST_HEADING];
+    const char *t = nd->title && *nd->title ? nd->title : gwr_node_kind_name(nd->kind);
+    ui_puts(v->win, y, x, t, w - x, ta);
+}
+
+static void header(ui *u, ui_view *v) { (void)u; (void)v; }
+
+int32_t ui_outline_node(ui *u)
+{
+    ui_view *v = &u->views[V_OUTLINE];
+    outline *o = st(v);
+    return o && v->sel < o->nrows ? o->rows[v->sel] : -1;
+}
+
+static void show_selected(ui *u, ui_view *v)
+{
+    int32_t n = ui_outline_node(u);
+    gwr_doc *d = ui_doc(u);
+    (void)v;
+    if (u->syncing || n < 0 || !d) return;
+    u->syncing = true;
+    ui_doc_goto(u, d->nodes[n].body_off, 0);
+    u->syncing = false;
+}
+
+static void set_open(ui *u, ui_view *v, int how)   /* 1 all, 0 parts only */
+{
+    outline *o = st(v);
+    gwr_doc *d = ui_doc(u);
+    if (!d || !o->open) return;
+    for (size_t i = 1; i < d->nnodes; i++) o->open[i] = how != 0;
+    rebuild_rows(u, v);
+    ui_view_scroll_to(u, v, v->sel, 2);
+}
+
+/* Selects the deepest shown node holding node n (opening its ancestors). */
+void ui_outline_goto_node(ui *u, int32_t n)
+{
+    ui_view *v = &u->views[V_OUTLINE];
+    outline *o = st(v);
+    gwr_doc *d = ui_doc(u);
+    if (!d || !o->open || n < 0 || (size_t)n >= d->nnodes) return;
+    for (int32_t p = d->nodes[n].parent; p > 0; p = d->nodes[p].parent) o->open[p] = true;
+    rebuild_rows(u, v);
+    for (int32_t m = n; m > 0; m = d->nodes[m].parent)
+        for (size_t i = 0; i < o->nrows; i++)
+            if (o->rows[i] == m) {
+                ui_view_scroll_to(u, v, i, 2);
+                return;
+            }
+}
+
+static bool request(ui *u, ui_view *v, ui_cmd c)
+{
+    outline *o = st(v);
+    int32_t n = ui_outline_node(u);
+    gwr_doc *d = ui_doc(u);
+    switch (c) {
+    case CMD_LEFT:
+        if (n >= 0 && o->kids[n] && o->open[n]) {
+            o->open[n] = false;
+            rebuild_rows(u, v);
+        } else if (n >= 0 && d->nodes[n].parent > 0) {
+            ui_outline_goto_node(u, d->nodes[n].parent);
+        }
+        return true;
+    case CMD_RIGHT:
+        if (n >= 0 && o->kids[n] && !o->open[n]) {
+            o->open[n] = true;
+            rebuild_rows(u, v);
+        } else {
+            u->focus = V_DOC;
+            u->views[V_OUTLINE].focus = false;
+            u->views[V_DOC].focus = true;
+            u->views[V_OUTLINE].moved = true;
+            u->status_dirty = true;
+        }
+        return true;
+    case CMD_ENTER:
+        show_selected(u, v);
+        if (n >= 0 && o->kids[n] && !o->open[n]) {
+            o->open[n] = true;
+            rebuild_rows(u, v);
+        }
+        return true;
+    case CMD_EXPAND_ALL:   set_open(u, v, 1); return true;
+    case CMD_COLLAPSE_ALL: set_open(u, v, 0); return true;
+    default: return false;
+    }
+}
+
+static void status(ui *u, ui_view *v, char *buf, size_t n)
+{
+    (void)u;
+    snprintf(buf, n, "section %zu/%zu", v->nrows ? v->sel + 1 : 0, v->nrows);
+}
+
+const ui_view_ops ui_outline_ops = {
+    .name = "outline", .open = open_, .rows = rows, .draw_row = draw_row, .header = header,
+    .request = request, .status = status, .moved = show_selected,
+};

@@ -1,0 +1,83 @@
+/* ui_reports.c — the list of open reports: entity, report year, reviewed
+ * year, number of sections, of planned and of achieved figures, file. */
+#include "ui_int.h"
+#include <stdio.h>
+#include <string.h>
+
+static void open_(ui *u, ui_view *v)
+{
+    v->nrows = u->m.ndocs;
+    if (v->sel >= v->nrows) v->sel = v->nrows ? v->nrows - 1 : 0;
+    v->dirty = true;
+}
+
+static size_t rows(ui *u, ui_view *v)
+{
+    (void)v;
+    return u->m.ndocs;
+}
+
+static void counts(const gwr_doc *d, size_t *sec, size_t *pl, size_t *ac)
+{
+    *sec = *pl = *ac = 0;
+    for (size_t i = 0; i < d->nnodes; i++)
+        if (d->nodes[i].kind == GWR_NODE_PART || d->nodes[i].kind == GWR_NODE_SECTION) (*sec)++;
+    for (size_t i = 0; i < d->nfigs; i++) {
+        if (d->figs[i].status == GWR_ST_PLANNED) (*pl)++;
+        else (*ac)++;
+    }
+}
+
+static void header(ui *u, ui_view *v)
+{
+    attr_t a = u->attr[ST_HEADER];
+    ui_fill(v->win, 0, 0, v->w, a);
+    int x = 0;
+    ui_puts(v->win, 0, x, "entity", 14, a), x += 15;
+    ui_put_right(v->win, 0, x, "report", 6, a), x += 7;
+    ui_put_right(v->win, 0, x, "review", 6, a), x += 7;
+    ui_put_right(v->win, 0, x, "sections", 8, a), x += 9;
+    ui_put_right(v->win, 0, x, "planned", 7, a), x += 8;
+    ui_put_right(v->win, 0, x, "achieved", 8, a), x += 9;
+    ui_puts(v->win, 0, x, "file", v->w - x, a);
+}
+
+static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
+{
+    const gwr_doc *d = u->m.docs[row];
+    attr_t a = sel ? u->attr[ST_SELECTED] : u->attr[ST_NORMAL];
+    size_t sec, pl, ac;
+    char b[32];
+    int x = 0;
+    counts(d, &sec, &pl, &ac);
+    ui_puts(v->win, y, x, d->entity && *d->entity ? d->entity : "?", 14, a), x += 15;
+    snprintf(b, sizeof b, "%d", d->report_year);
+    ui_put_right(v->win, y, x, d->report_year ? b : "", 6, a), x += 7;
+    snprintf(b, sizeof b, "%d", d->reviewed_year);
+    ui_put_right(v->win, y, x, d->reviewed_year ? b : "", 6, a), x += 7;
+    snprintf(b, sizeof b, "%zu", sec);
+    ui_put_right(v->win, y, x, b, 8, a), x += 9;
+    snprintf(b, sizeof b, "%zu", pl);
+    ui_put_right(v->win, y, x, b, 7, sel ? a : u->attr[ST_PLANNED]), x += 8;
+    snprintf(b, sizeof b, "%zu", ac);
+    ui_put_right(v->win, y, x, b, 8, sel ? a : u->attr[ST_ACHIEVED]), x += 9;
+    ui_puts(v->win, y, x, d->path, v->w - x, sel ? a : u->attr[ST_DIM]);
+}
+
+static bool request(ui *u, ui_view *v, ui_cmd c)
+{
+    if (c != CMD_ENTER || v->sel >= u->m.ndocs) return false;
+    ui_open_doc(u, v->sel);
+    ui_show(u, SCR_DOC);
+    return true;
+}
+
+static void status(ui *u, ui_view *v, char *buf, size_t n)
+{
+    snprintf(buf, n, "report %zu/%zu", u->m.ndocs ? v->sel + 1 : 0, u->m.ndocs);
+}
+
+const ui_view_ops ui_reports_ops = {
+    .name = "reports", .open = open_, .rows = rows, .draw_row = draw_row, .header = header,
+    .request = request, .status = status,
+};

@@ -1,0 +1,259 @@
+/* ui_targets.c — the table of every figure of the open reports. The rows
+ * come from the figure filter index (core/findex.h), queried as the user
+ * types; a/p keep achieved or planned figures only; s/S sort by a column;
+ * Enter shows the figure's sentence in the document.
+ * The index matches indicator, section, sentence and entity. When some
+ * figures match by their indicator name, only those are shown at first
+ * (typing 就业 should give employment figures, not every figure of a
+ * sentence that mentions employment); `m` shows the others too. */
+#define _GNU_SOURCE
+#include "ui_int.h"
+#include "quantity.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { COL_ORDER = 0, COL_STATUS, COL_INDICATOR, COL_VALUE, COL_YEAR, COL_SECTION, COL_ENTITY, COL__COUNT };
+static const char *const col_names[COL__COUNT] = {
+    "text order", "status", "indicator", "value", "year", "section", "entity",
+};
+
+typedef struct targets {
+    gwr_fig_ref *refs, *tmp;
+    size_t       n, cap;
+    int          sort;
+    bool         rev;
+    size_t       fx_size;     /* index size at the last query */
+    size_t       more;        /* matches hidden because they match only by context */
+    bool         wide;        /* show those too */
+} targets;
+
+static targets *st(ui_view *v)
+{
+    if (!v->data) v->data = calloc(1, sizeof(targets));
+    return v->data;
+}
+
+void ui_targets_release(ui *u)
+{
+    targets *t = u->views[V_TARGETS].data;
+    if (!t) return;
+    free(t->refs);
+    free(t->tmp);
+    free(t);
+    u->views[V_TARGETS].data = NULL;
+}
+
+static const gwr_figure *fig_of(ui *u, gwr_fig_ref r) { return &u->m.docs[r.doc]->figs[r.fig]; }
+
+static int cmp_str(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : ""); }
+
+static int cmp(ui *u, int col, gwr_fig_ref a, gwr_fig_ref b)
+{
+    const gwr_figure *x = fig_of(u, a), *y = fig_of(u, b);
+    const gwr_doc *dx = u->m.docs[a.doc], *dy = u->m.docs[b.doc];
+    int r = 0;
+    switch (col) {
+    case COL_STATUS:    r = (int)x->status - (int)y->status; break;
+    case COL_INDICATOR: r = cmp_str(x->name, y->name); break;
+    case COL_VALUE:
+        r = cmp_str(x->q.unit, y->q.unit);
+        if (!r) r = gwr_dec_cmp(x->q.value, y->q.value);
+        break;
+    case COL_YEAR:      r = x->year - y->year; break;
+    case COL_SECTION:   r = cmp_str(gwr_doc_section_title(dx, x->node), gwr_doc_section_title(dy, y->node)); break;
+    case COL_ENTITY:    r = cmp_str(dx->entity, dy->entity); break;
+    default: break;
+    }
+    if (!r) r = a.doc != b.doc ? (a.doc < b.doc ? -1 : 1) : (a.fig < b.fig ? -1 : a.fig > b.fig);
+    return r;
+}
+
+/* stable merge sort with the interface state as context (no globals) */
+static void msort(ui *u, targets *t, size_t lo, size_t hi)
+{
+    if (hi - lo < 2) return;
+    size_t mid = (lo + hi) / 2;
+    msort(u, t, lo, mid);
+    msort(u, t, mid, hi);
+    size_t i = lo, j = mid, k = lo;
+    while (i < mid || j < hi) {
+        bool left = j >= hi || (i < mid && (cmp(u, t->sort, t->refs[i], t->refs[j]) * (t->rev ? -1 : 1)) <= 0);
+        t->tmp[k++] = left ? t->refs[i++] : t->refs[j++];
+    }
+    memcpy(t->refs + lo, t->tmp + lo, (hi - lo) * sizeof *t->refs);
+}
+
+void ui_targets_refilter(ui *u)
+{
+    ui_view *v = &u->views[V_TARGETS];
+    targets *t = st(v);
+    const gwr_fig_ref *out = NULL;
+    if (!t || !u->m.fx) return;
+    size_t n = gwr_findex_query(u->m.fx, u->filter, u->want_status, &out);
+    if (n > t->cap) {
+        gwr_fig_ref *nr = realloc(t->refs, n * sizeof *nr), *nt;
+        if (!nr) return;
+        t->refs = nr;
+        nt = realloc(t->tmp, n * sizeof *nt);
+        if (!nt) return;
+        t->tmp = nt;
+        t->cap = n;
+    }
+    if (n) memcpy(t->refs, out, n * sizeof *out);
+    t->more = 0;
+    if (u->filter[0] && !t->wide) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) {
+            const gwr_figure *f = fig_of(u, t->refs[i]);
+            if ((f->name && strcasestr(f->name, u->filter)) || (f->key && strcasestr(f->key, u->filter)))
+                t->refs[k++] = t->refs[i];
+        }
+        if (k) {
+            t->more = n - k;
+            n = k;
+        }
+    }
+    t->n = n;
+    t->fx_size = gwr_findex_size(u->m.fx);
+    if (t->sort != COL_ORDER || t->rev) msort(u, t, 0, n);
+    v->nrows = n;
+    if (v->sel >= n) v->sel = n ? n - 1 : 0;
+    if (v->top > v->sel) v->top = v->sel;
+    v->dirty = true;
+    u->status_dirty = true;
+}
+
+static void open_(ui *u, ui_view *v)
+{
+    targets *t = st(v);
+    if (t && u->m.fx && t->fx_size != gwr_findex_size(u->m.fx)) ui_targets_refilter(u);
+    v->dirty = true;
+}
+
+static size_t rows(ui *u, ui_view *v)
+{
+    (void)u;
+    return st(v)->n;
+}
+
+typedef struct cols { int st, ent, ind, val, qual, kind, year, sec, sent; } cols;
+
+static cols layout(ui *u, int w)
+{
+    cols c = { .st = 4, .val = 12, .qual = 7, .kind = 8, .year = 4 };
+    c.ent = u->m.ndocs > 1 ? 10 : 0;
+    c.ind = w >= 120 ? 24 : 16;
+    int used = c.st + 1 + (c.ent ? c.ent + 1 : 0) + c.ind + 1 + c.val + 1 + c.qual + 1 + c.kind + 1 + c.year + 1;
+    int rest = w - used;
+    if (rest >= 60) {
+        c.sec = 22;
+        c.sent = rest - c.sec - 1;
+    } else {
+        c.sec = rest > 0 ? rest : 0;
+    }
+    return c;
+}
+
+static void header(ui *u, ui_view *v)
+{
+    targets *t = st(v);
+    cols c = layout(u, v->w);
+    attr_t a = u->attr[ST_HEADER];
+    const char *heads[COL__COUNT] = { "", "st", "indicator", "value", "year", "section", "entity" };
+    char buf[COL__COUNT][64];
+    for (int i = 1; i < COL__COUNT; i++)
+        snprintf(buf[i], sizeof buf[i], "%s%s", heads[i], t->sort == i ? (t->rev ? "▼" : "▲") : "");
+    ui_fill(v->win, 0, 0, v->w, a);
+    int x = 0;
+    ui_puts(v->win, 0, x, buf[COL_STATUS], c.st, a), x += c.st + 1;
+    if (c.ent) ui_puts(v->win, 0, x, buf[COL_ENTITY], c.ent, a), x += c.ent + 1;
+    ui_puts(v->win, 0, x, buf[COL_INDICATOR], c.ind, a), x += c.ind + 1;
+    ui_put_right(v->win, 0, x, buf[COL_VALUE], c.val, a), x += c.val + 1;
+    ui_puts(v->win, 0, x, "qual", c.qual, a), x += c.qual + 1;
+    ui_puts(v->win, 0, x, "kind", c.kind, a), x += c.kind + 1;
+    ui_puts(v->win, 0, x, buf[COL_YEAR], c.year, a), x += c.year + 1;
+    ui_puts(v->win, 0, x, buf[COL_SECTION], c.sec, a), x += c.sec + 1;
+    if (c.sent) ui_puts(v->win, 0, x, "sentence", c.sent, a);
+}
+
+static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
+{
+    targets *t = st(v);
+    gwr_fig_ref r = t->refs[row];
+    const gwr_doc *d = u->m.docs[r.doc];
+    const gwr_figure *f = &d->figs[r.fig];
+    cols c = layout(u, v->w);
+    attr_t base = sel ? u->attr[ST_SELECTED] : u->attr[ST_NORMAL];
+    attr_t sa = sel ? base : u->attr[f->status == GWR_ST_PLANNED ? ST_PLANNED : ST_ACHIEVED];
+    int x = 0;
+    char yr[16] = "";
+    if (f->year) snprintf(yr, sizeof yr, "%d", f->year);
+    ui_puts(v->win, y, x, f->status == GWR_ST_PLANNED ? "plan" : "achv", c.st, sa), x += c.st + 1;
+    if (c.ent) ui_puts(v->win, y, x, d->entity, c.ent, base), x += c.ent + 1;
+    ui_puts(v->win, y, x, f->name, c.ind, base), x += c.ind + 1;
+    ui_put_right(v->win, y, x, f->written, c.val, base), x += c.val + 1;
+    ui_puts(v->win, y, x, f->q.qual == GWR_Q_EXACT ? "" : gwr_qual_name(f->q.qual), c.qual, base), x += c.qual + 1;
+    ui_puts(v->win, y, x, gwr_fig_kind_name(f->kind), c.kind, base), x += c.kind + 1;
+    ui_puts(v->win, y, x, yr, c.year, base), x += c.year + 1;
+    ui_puts(v->win, y, x, gwr_doc_section_title(d, f->node), c.sec, base), x += c.sec + 1;
+    if (c.sent) ui_puts(v->win, y, x, f->sentence, c.sent, sel ? base : u->attr[ST_DIM]);
+}
+
+static bool request(ui *u, ui_view *v, ui_cmd c)
+{
+    targets *t = st(v);
+    switch (c) {
+    case CMD_ACHIEVED:
+    case CMD_PLANNED: {
+        int want = c == CMD_ACHIEVED ? GWR_ST_ACHIEVED : GWR_ST_PLANNED;
+        u->want_status = u->want_status == want ? -1 : want;
+        ui_targets_refilter(u);
+        return true;
+    }
+    case CMD_SORT:
+        t->sort = (t->sort + 1) % COL__COUNT;
+        if (t->sort == COL_ENTITY && u->m.ndocs < 2) t->sort = COL_ORDER;
+        ui_targets_refilter(u);
+        ui_msg(u, false, "sorted by %s", col_names[t->sort]);
+        return true;
+    case CMD_MORE:
+        t->wide = !t->wide;
+        ui_targets_refilter(u);
+        ui_msg(u, false, t->wide ? "showing every figure whose indicator, section or sentence matches"
+                                 : "showing figures whose indicator matches (m: more)");
+        return true;
+    case CMD_SORTREV:
+        t->rev = !t->rev;
+        ui_targets_refilter(u);
+        return true;
+    case CMD_ENTER:
+        if (v->sel < t->n) {
+            gwr_fig_ref r = t->refs[v->sel];
+            const gwr_figure *f = &u->m.docs[r.doc]->figs[r.fig];
+            ui_open_doc(u, r.doc);
+            ui_show(u, SCR_DOC);
+            u->focus = V_DOC;
+            u->views[V_DOC].focus = true;
+            u->views[V_OUTLINE].focus = false;
+            if (!ui_doc_goto_fig(u, f)) ui_msg(u, true, "the sentence of this figure was not found in the text");
+        }
+        return true;
+    default: return false;
+    }
+}
+
+static void status(ui *u, ui_view *v, char *buf, size_t n)
+{
+    targets *t = st(v);
+    char more[64] = "";
+    if (t->more) snprintf(more, sizeof more, "  +%zu in context (m)", t->more);
+    snprintf(buf, n, "figure %zu/%zu%s%s%s%s", t->n ? v->sel + 1 : 0, t->n, more,
+             u->want_status == GWR_ST_ACHIEVED ? "  [achieved only]" : u->want_status == GWR_ST_PLANNED ? "  [planned only]" : "",
+             t->sort != COL_ORDER ? "  sort: " : "", t->sort != COL_ORDER ? col_names[t->sort] : "");
+}
+
+const ui_view_ops ui_targets_ops = {
+    .name = "targets", .open = open_, .rows = rows, .draw_row = draw_row, .header = header,
+    .request = request, .status = status,
+};
