@@ -292,7 +292,8 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
         size_t pe = e ? (size_t)(e - norm) : len;
         gwr_para_classify(norm + s, pe - s, (uint32_t)s, &ps[k]);
         if (ps[k].cls == GWR_P_BARE) {
-            if (!d->text.pdf_layout) {
+            /* front matter ("政府工作报告", the speaker) is no heading */
+            if (!d->text.pdf_layout || (k < 16 && gwr_front_kind(norm + s, pe - s) != GWR_FM_NONE)) {
                 ps[k].cls = GWR_P_PLAIN;
             } else {
                 nbare++;

@@ -275,7 +275,9 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
         p->tlen = (uint32_t)(n - (s[n - 1] == ':' ? 1 : 3));
         return;
     }
-    if (chars >= 4 && chars <= 30 && !has_sentence_punct(s, n)) {
+    bool digit = false;
+    for (size_t i = 0; i < n && !digit; i++) digit = is_digit(s[i]);
+    if (chars >= 4 && chars <= 30 && !digit && !has_sentence_punct(s, n)) {   /* no dates or page headers */
         p->cls = GWR_P_BARE;
         p->tlen = (uint32_t)n;
         return;
