@@ -126,6 +126,10 @@ static int cmp_ref(const void *pa, const void *pb)
                                                 : b->doc->report_year == b->fig->year;
     if (an != bn) return an ? -1 : 1;
     if (a->fig->headline != b->fig->headline) return a->fig->headline ? -1 : 1;
+    /* a result written exactly beats one written as a bound (突破1000亿元、达到1028.9亿元) */
+    bool ab = a->fig->q.qual != GWR_Q_EXACT && a->fig->q.qual != GWR_Q_ABOUT;
+    bool bb = b->fig->q.qual != GWR_Q_EXACT && b->fig->q.qual != GWR_Q_ABOUT;
+    if (a->fig->status == GWR_ST_ACHIEVED && ab != bb) return ab ? 1 : -1;
     if (a->doc_index != b->doc_index) return a->doc_index < b->doc_index ? -1 : 1;
     return a->fig < b->fig ? -1 : a->fig > b->fig;
 }

@@ -320,7 +320,9 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
             next->consumed = true;
             next->verb = p.verb;
         }
-    } else if (name.n == 0 && p.share) {
+    } else if (name.n == 0 && (p.share || (it->nq > 1 && (st->ncur == it->nq ||
+                                                          (st->ncur == 0 && st->nprev == it->nq))))) {
+        /* 分别达到35512元、25689元，增长7.8%和8.2%: the names of the values before */
         fx_str parts[MAXNAMES];
         if (st->ncur == 0 && st->nprev == 0 && st->quiet.n) {
             size_t np = split_parts(cut_at_pred(st->quiet), parts, MAXNAMES);
@@ -443,7 +445,9 @@ bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ct
     }
     if (qb->n == 0) return true;
     sent st;
-    memset(&st, 0, sizeof st);
+    st.subj.n = 0;
+    st.subj.buf[0] = '\0';
+    st.nprev = st.ncur = 0;
     st.s = s;
     st.n = n;
     st.q = qb->q;

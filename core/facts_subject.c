@@ -56,6 +56,7 @@ bool fx_is_punct_at(const char *s, size_t n, size_t *clen)
         return c == ' ' || c == ',' || c == ';' || c == ':' || c == '"' || c == '\'' ||
                c == '-' || c == '.' || c == '!' || c == '?' || c == '/' || c == '\t' || c == '*';
     }
+    if (c != 0xE2 && c != 0xE3 && c != 0xEF && c != 0xC2) return false;   /* lead bytes of puncts[] */
     for (const char *const *p = puncts; *p; p++) {
         size_t k = strlen(*p);
         if (k <= n && memcmp(s, *p, k) == 0) {
@@ -147,7 +148,7 @@ static const tok trail_toks[] = {
     { "回落", T_DECLINE }, { "缩小", T_DECLINE }, { "压减", T_DECLINE }, { "降至", T_NONE },
     { "分别", T_SHARE }, { "均", T_SHARE }, { "都", T_SHARE },
     { "高于", T_CMP }, { "低于", T_CMP }, { "快于", T_CMP }, { "慢于", T_CMP },
-    { "超出", T_CMP }, { "领先", T_CMP }, { "比", T_CMP }, { "较", T_CMP },
+    { "超出", T_CMP }, { "领先", T_CMP },
     { "全国平均水平", T_REGION }, { "全省平均水平", T_REGION }, { "平均水平", T_REGION },
     { "全国", T_REGION }, { "全省", T_REGION }, { "全市", T_REGION }, { "全州", T_REGION },
     { "全区", T_REGION }, { "全盟", T_REGION }, { "全县", T_REGION }, { "平均", T_REGION },
@@ -351,7 +352,7 @@ bool fx_multiyear(fx_str s)
         if (fx_contains(s, *p)) return true;
     /* "由2010年的162.4亿元增加到2015年的…" */
     for (size_t i = 0; i + 10 <= s.n; i++)
-        if (memcmp(s.s + i, "由", 3) == 0 && s.s[i + 3] >= '1' && s.s[i + 3] <= '2') {
+        if (s.s[i] == (char)0xE7 && memcmp(s.s + i, "由", 3) == 0 && s.s[i + 3] >= '1' && s.s[i + 3] <= '2') {
             size_t k;
             if (fx_year_at(fx_span(s.s + i + 3, s.n - i - 3), &k)) return true;
         }

@@ -15,6 +15,8 @@ const char *gwr_qual_name(gwr_qual q) { return (unsigned)q < GWR_Q__COUNT ? qual
 #define CP_DUO  0x591Au   /* 多 */
 #define CP_DI   0x7B2Cu   /* 第 */
 #define CP_JI   0x7EA7u   /* 级 */
+#define CP_JI_FEW 0x51E0u /* 几 */
+#define CP_SHANG 0x4E0Au  /* 上 */
 
 /* One number with what directly follows it: 3.5万亿元, 两三个, 100多家. */
 typedef struct term {
@@ -34,7 +36,13 @@ static bool is_vague_mark(uint32_t c) { return c == CP_YU || c == CP_DUO; }
 static size_t vague_mark(const char *s, size_t len, size_t i, bool after_scale, bool *vague)
 {
     size_t k, k2, e;
-    if (i >= len || !is_vague_mark(qz_cp(s, len, i, &k))) return i;
+    if (i >= len) return i;
+    uint32_t m = qz_cp(s, len, i, &k);
+    if (m == CP_JI_FEW) {                 /* 十几个: only after 十 */
+        if (after_scale || qz_prev(s, 0, i, &k2) != 0x5341) return i;
+    } else if (!is_vague_mark(m)) {
+        return i;
+    }
     size_t j = i + k;
     if (j < len && !after_scale) {
         uint32_t c = qz_cp(s, len, j, &k2);
@@ -321,10 +329,16 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
             (prev == 0 || prev == '\n' || prev == ' ' || prev == '(')) return false;
     }
     if (chinese) {
-        bool lone_one = a.n.nchars == 1 && a.n.v.m == 1 && !(a.n.f & QZ_N_RANGE);
+        bool lone_one = a.n.nchars == 1 && a.n.v.m == 1 && a.n.v.e == 0 && !(a.n.f & QZ_N_RANGE);
         if (lone_one) return false;                                                   /* 一是, 统一, 一批 */
         if (a.n.nchars == 1 && !a.unit && !a.scaled) return false;                   /* 四多, 五到四 */
-        if ((a.n.f & QZ_N_NODIGIT) && a.n.nchars == 1 && a.n.v.m != 10) return false;  /* 百姓, 千家万户 */
+        if ((a.n.f & QZ_N_NODIGIT) && prev == CP_SHANG && a.unit && !rank) {           /* 上百家, 上千人 */
+            a.vague = true;
+            qz_prev(s, 0, start, &k);
+            start -= k;
+        } else if ((a.n.f & QZ_N_NODIGIT) && a.n.nchars == 1 && !(a.n.v.m == 1 && a.n.v.e == 1)) {
+            return false;                                                             /* 百姓, 千家万户 */
+        }
         bool standalone = !qz_is_han(prev) && !qz_is_han(after_all) && a.n.nchars >= 2;
         if (a.n.f & QZ_N_NODIGIT) {
             if (!a.unit && end == a.end && !has_prefix && !standalone) return false;  /* 千万不要 */

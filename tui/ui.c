@@ -265,7 +265,12 @@ static void poll_load(ui *u)
     if (u->m.ndocs != before || fin) {
         long t = now_ms();
         if (before == 0 && u->m.ndocs) ui_open_doc(u, 0);
-        if (u->screen == SCR_REPORTS) ui_show(u, SCR_REPORTS);
+        if (u->screen == SCR_REPORTS) {
+            ui_view *v = &u->views[V_REPORTS];
+            if (before < v->top + (size_t)ui_view_body(v)) v->dirty = true;
+            v->nrows = u->m.ndocs;
+            u->status_dirty = true;
+        }
         if (u->screen == SCR_TARGETS && (fin || t - u->last_refilter > 250)) {
             ui_targets_refilter(u);
             u->last_refilter = t;

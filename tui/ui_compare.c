@@ -123,7 +123,7 @@ typedef struct cols { int ent, lab, side, chg, ver, bar; } cols;
 
 static cols layout(cview *c, int w)
 {
-    cols k = { .ent = c->several ? 10 : 0, .lab = w >= 120 ? 26 : 18, .side = w >= 120 ? 20 : 16, .chg = 8, .ver = 7 };
+    cols k = { .ent = c->several ? 10 : 0, .lab = w >= 120 ? 26 : 18, .side = w >= 120 ? 20 : 16, .chg = 8, .ver = w >= 100 ? 12 : 7 };
     int used = (k.ent ? k.ent + 1 : 0) + k.lab + 1 + 2 * (k.side + 1) + k.chg + 1 + k.ver + 1;
     k.bar = w - used;
     if (k.bar > 30) k.bar = 30;
@@ -160,7 +160,9 @@ static void side(char *buf, size_t n, int year, const gwr_figure *f)
 static void change(char *buf, size_t n, const crow *w)
 {
     buf[0] = '\0';
+    /* the move from the last result to the next target: only forward in time */
     if (!w->ach || !w->plan || strcmp(w->ach->q.unit, w->plan->q.unit) != 0) return;
+    if (w->ay && w->py && w->py <= w->ay) return;
     if (strcmp(w->ach->q.unit, "%") == 0) {
         gwr_dec d;
         char num[48];
@@ -171,6 +173,10 @@ static void change(char *buf, size_t n, const crow *w)
     }
     double a = gwr_dec_to_double(w->ach->q.value), p = gwr_dec_to_double(w->plan->q.value);
     if (a == 0) return;
+    if (gwr_dec_cmp(w->ach->q.value, w->plan->q.value) == 0) {
+        snprintf(buf, n, "0%%");
+        return;
+    }
     snprintf(buf, n, "%+.1f%%", (p - a) * 100.0 / a);
 }
 
@@ -214,7 +220,12 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     attr_t va = base;
     if (!sel && w->verdict == GWR_V_MET) va = u->attr[ST_ROSE];
     if (!sel && w->verdict == GWR_V_MISSED) va = u->attr[ST_FELL];
-    ui_puts(v->win, y, x, w->ach && w->plan ? gwr_verdict_name(w->verdict) : "", k.ver, va), x += k.ver + 1;
+    buf[0] = '\0';
+    if (w->vyear && w->verdict != GWR_V_NONE) {
+        if (w->vyear != w->ay) snprintf(buf, sizeof buf, "%s %d", gwr_verdict_name(w->verdict), w->vyear);
+        else snprintf(buf, sizeof buf, "%s", gwr_verdict_name(w->verdict));
+    }
+    ui_puts(v->win, y, x, buf, k.ver, va), x += k.ver + 1;
     bar(u, v, y, x, k.bar, w, c, sel);
 }
 

@@ -175,6 +175,24 @@ static void test_one_report(void **state)
     gwr_compare_free(&c);
 }
 
+static void test_exact_result_preferred(void **state)
+{
+    (void)state;
+    gwr_figure f[] = {
+        mk("gdp", GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2023, 1000, 8, "元", GWR_Q_OVER),
+        mk("gdp", GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2023, 10289, 7, "元", GWR_Q_EXACT),
+    };
+    gwr_doc d;
+    doc_with(&d, "r.txt", 2024, f, 2);
+    gwr_doc *docs[] = { &d };
+    gwr_cmp c;
+    gwr_err err = { 0 };
+    assert_int_equal(gwr_compare_build(&c, docs, 1, &err), GWR_OK);
+    assert_int_equal(c.nrows, 1);
+    assert_ptr_equal(c.rows[0].achieved, &f[1]);
+    gwr_compare_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +201,7 @@ int main(void)
         cmocka_unit_test(test_amounts_and_units),
         cmocka_unit_test(test_pairing_across_reports),
         cmocka_unit_test(test_one_report),
+        cmocka_unit_test(test_exact_result_preferred),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -217,6 +217,22 @@ static void test_kinds(void **state)
     fig(4, "城镇登记失业率", "unemployment_registered", GWR_FK_LEVEL, "3", "%", GWR_Q_ABOUT);
 }
 
+static void test_values_follow_values(void **state)
+{
+    (void)state;
+    load("城镇和农村常住居民人均可支配收入分别达到35000元和18000元、增长6.5%和8%。"
+         "全年地区生产总值突破1000亿元、达到1028.9亿元，增长7.3%。余额贷存比突破80%。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 8);
+    fig(0, "城镇常住居民人均可支配收入", "income_urban", GWR_FK_LEVEL, "35000", "元", GWR_Q_EXACT);
+    fig(1, "农村常住居民人均可支配收入", "income_rural", GWR_FK_LEVEL, "18000", "元", GWR_Q_EXACT);
+    fig(2, "城镇常住居民人均可支配收入", "income_urban", GWR_FK_GROWTH, "6.5", "%", GWR_Q_EXACT);
+    fig(3, "农村常住居民人均可支配收入", "income_rural", GWR_FK_GROWTH, "8", "%", GWR_Q_EXACT);
+    fig(4, "地区生产总值", "gdp", GWR_FK_LEVEL, "100000000000", "元", GWR_Q_OVER);
+    fig(5, "地区生产总值", "gdp", GWR_FK_LEVEL, "102890000000", "元", GWR_Q_EXACT);
+    fig(6, "地区生产总值", "gdp", GWR_FK_GROWTH, "7.3", "%", GWR_Q_EXACT);
+    fig(7, "余额贷存比", NULL, GWR_FK_LEVEL, "80", "%", GWR_Q_OVER);
+}
+
 static void test_lines_and_no_figures(void **state)
 {
     (void)state;
@@ -241,6 +257,7 @@ int main(void)
         cmocka_unit_test_teardown(test_urban_rural, teardown),
         cmocka_unit_test_teardown(test_periods_and_years, teardown),
         cmocka_unit_test_teardown(test_kinds, teardown),
+        cmocka_unit_test_teardown(test_values_follow_values, teardown),
         cmocka_unit_test_teardown(test_lines_and_no_figures, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
