@@ -58,7 +58,7 @@ static void on_fig(void *ctx, const fx_fig *f)
     g->kind = f->kind;
     g->q = f->q;
     g->q.off += w->base;
-    g->status = w->status;
+    g->status = f->target ? GWR_ST_PLANNED : w->status;   /* 完成了增长7%的目标 */
     g->year = w->year;
     g->period = w->multiyear && f->period == GWR_PER_YEAR ? GWR_PER_MULTIYEAR : f->period;
     g->line = gwr_text_norm_line(&d->text, w->base + f->q.off);
@@ -122,7 +122,8 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     int32_t nd = w->node;
     gwr_role role = nd >= 0 && (size_t)nd < d->nnodes ? d->nodes[nd].role : GWR_ROLE_NONE;
     bool targets = in_targets(d, nd);
-    if (targets || role == GWR_ROLE_PLAN) w->status = GWR_ST_PLANNED;
+    /* the government's own conduct comes after the plan and speaks of it */
+    if (targets || role == GWR_ROLE_PLAN || role == GWR_ROLE_SELF) w->status = GWR_ST_PLANNED;
     else if (role == GWR_ROLE_REVIEW) w->status = GWR_ST_ACHIEVED;
     else if (!has_review && has_plan) w->status = GWR_ST_PLANNED;
     else w->status = plan_words(s) ? GWR_ST_PLANNED : GWR_ST_ACHIEVED;

@@ -64,6 +64,7 @@ typedef struct fx_fig {
     gwr_fig_kind  kind;
     gwr_period    period;
     bool          compare;  /* comparison: no canonical key */
+    bool          target;   /* "…增长7%的目标": a target named in passing */
 } fx_fig;
 
 typedef void (*fx_emit_fn)(void *ctx, const fx_fig *f);

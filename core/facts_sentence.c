@@ -251,7 +251,8 @@ static size_t region_words(fx_str w)
     return i;
 }
 
-static void emit_one(sent *st, const name_t *nm, const gwr_quantity *q, const fx_pred *p, bool compare)
+static void emit_one(sent *st, const name_t *nm, const gwr_quantity *q, const fx_pred *p, bool compare,
+                     bool target)
 {
     fx_fig f;
     name_t cmpname;
@@ -268,6 +269,7 @@ static void emit_one(sent *st, const name_t *nm, const gwr_quantity *q, const fx
     f.period = p->annual ? GWR_PER_YEAR : p->has_period ? p->period
              : st->multiyear ? GWR_PER_MULTIYEAR : GWR_PER_YEAR;
     f.compare = compare;
+    f.target = target;
     if (rw && (f.q.qual == GWR_Q_OVER || f.q.qual == GWR_Q_UNDER)) f.q.qual = GWR_Q_EXACT;
     st->emit(st->ctx, &f);
     if (!compare) {
@@ -370,12 +372,14 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         name_set(&names[0], fx_span("", 0), fx_span("", 0));
         nn = 1;
     }
+    bool target = fx_starts(aft, "的目标") || fx_starts(aft, "的预期目标") || fx_starts(aft, "目标") ||
+                  fx_starts(aft, "的增长目标") || fx_starts(aft, "的年度目标");
     /* one value for several names (均增长8%), or one name per value */
     size_t nfig = it->nq > nn ? it->nq : nn;
     for (size_t v = 0; v < nfig; v++) {
         const name_t *nm = &names[v < nn ? v : nn - 1];
         const gwr_quantity *q = &st->q[it->qi[v < it->nq ? v : it->nq - 1]];
-        emit_one(st, nm, q, &p, compare);
+        emit_one(st, nm, q, &p, compare, target);
     }
 }
 

@@ -134,6 +134,22 @@ static size_t bracket_at_start(fx_str s)
     return 0;
 }
 
+/* "连续11年", "连续三年": a span of years before the name; its byte length or 0. */
+static size_t years_running(fx_str s)
+{
+    static const char *const cn[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两", "多", NULL };
+    if (!fx_starts(s, "连续")) return 0;
+    size_t i = 6;
+    for (bool more = true; more && i < s.n;) {
+        more = false;
+        if (s.s[i] >= '0' && s.s[i] <= '9') { i++; more = true; continue; }
+        for (const char *const *c = cn; *c; c++)
+            if (i + 3 <= s.n && memcmp(s.s + i, *c, 3) == 0) { i += 3; more = true; break; }
+    }
+    if (i == 6 || i + 3 > s.n || memcmp(s.s + i, "年", 3) != 0) return 0;
+    return i + 3;
+}
+
 enum { T_NONE, T_GROWTH, T_DECLINE, T_SHARE, T_ANNUAL, T_CMP, T_REGION, T_QUARTER, T_MONTH, T_MULTI };
 
 typedef struct { const char *w; int what; } tok;
@@ -279,6 +295,10 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
             s.s += strlen(t->w);
             s.n -= strlen(t->w);
         } else if (fx_year_at(s, &k) || (k = bracket_at_start(s)) > 0) {
+            s.s += k;
+            s.n -= k;
+        } else if ((k = years_running(s)) > 0) {
+            note(p, T_MULTI, &cmpverb, &region);
             s.s += k;
             s.n -= k;
         } else {

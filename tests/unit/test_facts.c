@@ -233,6 +233,33 @@ static void test_values_follow_values(void **state)
     fig(7, "余额贷存比", NULL, GWR_FK_LEVEL, "80", "%", GWR_Q_OVER);
 }
 
+static void test_spans_and_targets_in_passing(void **state)
+{
+    (void)state;
+    load("粮食总产量达到554.6亿斤，连续11年稳定在500亿斤以上。全市地区生产总值增长7.2%，完成了增长7%的目标。\n",
+         GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 4);
+    fig(0, "粮食总产量", "grain_output", GWR_FK_LEVEL, "55460000000", "斤", GWR_Q_EXACT);
+    fig(1, "粮食总产量", "grain_output", GWR_FK_LEVEL, "50000000000", "斤", GWR_Q_ATLEAST);
+    assert_int_equal(doc.figs[1].period, GWR_PER_MULTIYEAR);
+    fig(2, "地区生产总值", "gdp", GWR_FK_GROWTH, "7.2", "%", GWR_Q_EXACT);
+    assert_int_equal(doc.figs[2].status, GWR_ST_ACHIEVED);
+    /* the target of the reviewed year, named in the review */
+    fig(3, "地区生产总值", "gdp", GWR_FK_GROWTH, "7", "%", GWR_Q_EXACT);
+    assert_int_equal(doc.figs[3].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[3].year, 2023);
+}
+
+static void test_self_part_is_planned(void **state)
+{
+    (void)state;
+    load("持续过紧日子，一般性支出压减10%以上。\n", GWR_ROLE_SELF, false);
+    assert_int_equal(doc.nfigs, 1);
+    fig(0, "一般性支出", NULL, GWR_FK_DECLINE, "10", "%", GWR_Q_ATLEAST);
+    assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[0].year, 2024);
+}
+
 static void test_lines_and_no_figures(void **state)
 {
     (void)state;
@@ -258,6 +285,8 @@ int main(void)
         cmocka_unit_test_teardown(test_periods_and_years, teardown),
         cmocka_unit_test_teardown(test_kinds, teardown),
         cmocka_unit_test_teardown(test_values_follow_values, teardown),
+        cmocka_unit_test_teardown(test_spans_and_targets_in_passing, teardown),
+        cmocka_unit_test_teardown(test_self_part_is_planned, teardown),
         cmocka_unit_test_teardown(test_lines_and_no_figures, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
