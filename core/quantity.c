@@ -293,7 +293,10 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     if (rank && !(uflags & QZ_U_RANK)) return false;                                  /* 第十二次 */
 
     bool bare = !a.unit && !a.scaled && !ratio;
-    if (bare && (prev == '(' ) && after == ')' && !(a.n.f & QZ_N_POINT)) return false;   /* （1） */
+    if (bare && !(a.n.f & QZ_N_POINT) &&
+        ((prev == '(' && after == ')') || (prev == '[' && after == ']') ||
+         (prev == 0x3014 && after == 0x3015) || (prev == 0x3010 && after == 0x3011)))
+        return false;                                                                 /* （1） [2] 〔3〕 【4】 */
 
     /* 百亿级: a scale without a unit may carry 级 */
     size_t end = a.end;

@@ -279,7 +279,11 @@ bool qz_read_chinese(const char *s, size_t len, size_t i, qz_num *n)
             sec += unit;
             last_mult = m;
         } else if (m == 10000) {
-            if (j == 0 || wan) return false;
+            if (wan) return false;
+            if (j == 0) {                                    /* 万亿 alone = 10^12 */
+                if (nr < 2 || qz_cn_mult(run[1]) != 100000000) return false;
+                sec = 1;
+            }
             if (!mul_add(&wan, 1, sec, p)) ovf = true;
             if (wan == 0) return false;
             sec = 0;
