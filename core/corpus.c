@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 bool gwr_strvec_push(gwr_strvec *s, char *p)
@@ -89,6 +90,18 @@ static ent_kind classify(gwr_corpus *c, const char *p, unsigned char dtype)
     return ENT_SKIP;
 }
 
+/* Inside a directory only report-like names are taken: *.txt, *.text and
+ * names without an extension (README.md, *.tsv, *.pdf … are not reports).
+ * Files named on the command line are always read. */
+static bool report_name(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    if (!dot || dot == base) return true;
+    return strcasecmp(dot, ".txt") == 0 || strcasecmp(dot, ".text") == 0;
+}
+
 typedef struct dent {
     char *path;
     unsigned char type;   /* d_type, DT_UNKNOWN when the file system does not say */
@@ -135,7 +148,7 @@ static void walk(gwr_corpus *c, gwr_strvec *out, const char *dir, int depth)
         ent_kind k = classify(c, v[i].path, v[i].type);
         if (k == ENT_DIR) {
             walk(c, out, v[i].path, depth + 1);
-        } else if (k == ENT_FILE) {
+        } else if (k == ENT_FILE && report_name(v[i].path)) {
             gwr_strvec_push(out, v[i].path);   /* takes the path */
             continue;
         }
