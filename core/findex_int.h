@@ -1,7 +1,8 @@
 /* findex_int.h — the posting lists behind the figure filter (findex_post.c):
  * for every character and every pair of adjacent characters (ASCII folded to
  * lower case), the sorted ids of the strings that contain it, delta-encoded
- * as variable-length integers. Not part of the public API. */
+ * as variable-length integers; and the index structure shared by findex.c
+ * (building) and findex_query.c (answering). Not part of the public API. */
 #ifndef GWR_FINDEX_INT_H
 #define GWR_FINDEX_INT_H
 #include <stddef.h>
@@ -45,5 +46,75 @@ size_t gwr_post_decode(const gwr_plist *l, uint32_t *out);
 size_t gwr_fx_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
 static inline gwr_pkey gwr_pkey_pair(uint32_t a, uint32_t b) { return ((gwr_pkey)1 << 63) | ((gwr_pkey)a << 21) | (gwr_pkey)b; }
+
+/* ---- the index itself (findex.c builds it, findex_query.c answers) ---- */
+#include "findex.h"
+
+/* string id 0 is the empty string: it is in no list, so it never matches */
+/* scans of more figures than GWR_FX_PARALLEL use a second thread */
+enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 4, GWR_FX_PARALLEL = 200000 };
+
+typedef struct gwr_fx_doc {
+    uint32_t first, count;       /* its figures: [first, first + count) */
+    uint32_t gfirst, gcount;     /* its groups */
+    uint32_t entity;             /* string id */
+    uint32_t index;              /* doc_index given to gwr_findex_add_doc */
+} gwr_fx_doc;
+
+/* Neighbouring figures of one sentence (and so one section): the group ends
+ * where the next group begins (or at the last figure). */
+typedef struct gwr_fx_group {
+    uint32_t first;              /* its first figure */
+    uint32_t sent, sect;         /* string ids */
+} gwr_fx_group;
+
+/* A remembered answer: the figures (in load order) matching q with status,
+ * computed when the index held n_at figures. */
+typedef struct gwr_fx_cached {
+    char      q[GWR_FX_MAXQ];
+    int       status;
+    size_t    n_at;
+    gwr_fig_ref *refs;
+    size_t    cnt, cap;
+    unsigned long used;          /* for least-recently-used replacement */
+} gwr_fx_cached;
+
+struct gwr_findex {
+    /* figures, by number in load order */
+    gwr_fig_ref *ref;
+    uint32_t    *f_name;         /* string id of each figure's indicator name */
+    uint8_t     *f_status;
+    size_t       n, cap;
+    gwr_fx_group *groups;        /* runs of figures sharing sentence and section */
+    size_t       ngroups, groups_cap;
+    gwr_fx_doc  *docs;
+    uint32_t    *slot_of;        /* doc_index → position in docs */
+    size_t       slot_cap;
+    size_t       ndocs, docs_cap;
+    /* strings */
+    const char **str;            /* string id → text (owned by the docs) */
+    uint32_t    *slen;
+    size_t       nstr, str_cap;
+    uint32_t    *intern;         /* content hash → string id + 1 */
+    size_t       nintern, ninterned;
+    gwr_postings post;
+    int          oom;            /* an add ran out of memory */
+    /* query state */
+    gwr_fig_ref *res;
+    gwr_fig_ref *tmp;            /* the second half of a parallel scan */
+    size_t       tmp_cap;
+    size_t       parallel_min;   /* GWR_FX_PARALLEL; tests lower it */
+    size_t       res_cap;
+    uint64_t    *mark;           /* bitmap over string ids */
+    size_t       mark_words;
+    uint32_t    *cand, *hits;    /* scratch: candidate and matching string ids */
+    size_t       cand_cap;
+    uint32_t    *prev_hits;      /* matching string ids of the previous query */
+    size_t       nprev, prev_cap;
+    char         prev_q[GWR_FX_MAXQ];
+    int          prev_valid;
+    gwr_fx_cached cache[GWR_FX_CACHE];
+    unsigned long clock;
+};
 
 #endif

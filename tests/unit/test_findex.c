@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "findex.h"
+#include "findex_int.h"     /* to force the two-thread scan on small data */
 
 /* A document with figures made by hand: nodes[1] is a part holding all figures. */
 typedef struct fake {
@@ -108,47 +109,67 @@ static void test_small(void **state)
 }
 
 /* Random strings over a small alphabet: every query of up to four characters
- * typed one keystroke at a time (and erased again) agrees with the scan. */
-static void test_random(void **state)
+ * typed one keystroke at a time (and erased again) agrees with the scan —
+ * also when documents arrive between keystrokes, as while a corpus loads. */
+static void random_typing(size_t parallel_min)
 {
-    (void)state;
     static const char *const alpha[] = { "增", "长", "就", "业", "G", "d", "p", "%", "1", "，" };
     enum { NDOCS = 40 };
     static fake d[NDOCS];
     static char text[NDOCS][64][3][48];
     unsigned rng = 12345;
+#define RND(n) (((rng = rng * 1103515245u + 12345u) >> 16) % (n))
     gwr_findex *x = gwr_findex_new();
     assert_non_null(x);
+    if (parallel_min) x->parallel_min = parallel_min;
     for (size_t k = 0; k < NDOCS; k++) {
         for (int s = 0; s < 64; s++)
             for (int t = 0; t < 3; t++) {
                 char *p = text[k][s][t];
-                int len = 1 + (int)((rng = rng * 1103515245u + 12345u) >> 16) % 12;
+                int len = 1 + (int)RND(12);
                 p[0] = '\0';
-                for (int c = 0; c < len; c++)
-                    strcat(p, alpha[((rng = rng * 1103515245u + 12345u) >> 16) % 10]);
+                for (int c = 0; c < len; c++) strcat(p, alpha[RND(10)]);
             }
         fake_init(&d[k], text[k][0][0], text[k][0][1]);
         int nf = 1 + (int)k % 60;
         for (int i = 0; i < nf; i++)
             fake_fig(&d[k], text[k][i][1], text[k][i / 2 + 1][2], (gwr_fig_status)(i % 2));
-        assert_int_equal(gwr_findex_add_doc(x, &d[k].doc, (uint32_t)k), 0);
     }
-    for (int round = 0; round < 300; round++) {
+    size_t added = 0;
+    for (int round = 0; round < 400; round++) {
         char q[64] = "";
-        int len = 1 + round % 4;
+        int len = 1 + round % 4, status = (int)RND(3) - 1;
         for (int c = 0; c < len; c++) {
-            strcat(q, alpha[((rng = rng * 1103515245u + 12345u) >> 16) % 10]);
-            check(x, d, NDOCS, q, round % 3 - 1);
+            strcat(q, alpha[RND(10)]);
+            if (added < NDOCS && RND(4) == 0) {          /* a document arrives */
+                assert_int_equal(gwr_findex_add_doc(x, &d[added].doc, (uint32_t)added), 0);
+                added++;
+            }
+            check(x, d, added, q, status);
         }
         size_t m = strlen(q);
         while (m > 0) {                        /* backspace, one character at a time */
             do m--; while (m > 0 && ((unsigned char)q[m] & 0xC0) == 0x80);
             q[m] = '\0';
-            check(x, d, NDOCS, q, -1);
+            check(x, d, added, q, RND(4) ? status : -1);
         }
     }
+    assert_int_equal(added, NDOCS);
+#undef RND
     gwr_findex_free(x);
+}
+
+static void test_random(void **state)
+{
+    (void)state;
+    random_typing(0);
+}
+
+/* The same with every scan split over two threads. */
+static void test_random_parallel(void **state)
+{
+    (void)state;
+    random_typing(1);
 }
 
 /* Figures added after a query are found by the next one (loading goes on while
@@ -179,6 +200,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_small),
         cmocka_unit_test(test_random),
+        cmocka_unit_test(test_random_parallel),
         cmocka_unit_test(test_add_after_query),
     };
     return cmocka_run_group_tests_name("findex", tests, NULL, NULL);

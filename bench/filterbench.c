@@ -1,0 +1,80 @@
+/* filterbench.c — loads a corpus as the interface does, then types two-
+ * character queries into the figure filter one keystroke at a time (first
+ * character, second character, backspace, clear) and prints the latency per
+ * keystroke: median, 90th and 99th percentile, maximum.
+ *
+ *   filterbench [-r ROUNDS] DIR...  →  figs=... keys=... median_ms=... p90_ms=... p99_ms=... max_ms=... */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "common.h"
+
+/* What people filter a corpus of work reports for. */
+static const char *const queries[] = {
+    "就业", "增长", "收入", "投资", "粮食", "gd", "工业", "消费", "人口", "企业",
+    "旅游", "医疗", "教育", "环境", "农村", "城镇", "项目", "税收", "出口", "能耗",
+};
+enum { NQ = sizeof queries / sizeof queries[0] };
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static size_t first_char_len(const char *s)
+{
+    size_t n = 1;
+    while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80) n++;
+    return n;
+}
+
+int main(int argc, char **argv)
+{
+    int rounds = 5, a = 1;
+    if (argc > 2 && strcmp(argv[1], "-r") == 0) {
+        rounds = atoi(argv[2]);
+        a = 3;
+    }
+    if (a >= argc || rounds < 1) {
+        fprintf(stderr, "usage: filterbench [-r ROUNDS] DIR...\n");
+        return 2;
+    }
+    bench_model m;
+    bench_load(&m, argv + a, (size_t)(argc - a), 0);
+    size_t cap = (size_t)rounds * NQ * 4, n = 0;
+    double *lat = malloc(cap * sizeof *lat);
+    size_t hits[NQ] = { 0 };
+    if (!lat) return 1;
+    for (int r = 0; r < rounds; r++) {
+        for (size_t q = 0; q < NQ; q++) {
+            char typed[64];
+            size_t k1 = first_char_len(queries[q]);
+            const char *steps[4];
+            char one[16];
+            memcpy(one, queries[q], k1);
+            one[k1] = '\0';
+            steps[0] = one;               /* first keystroke */
+            steps[1] = queries[q];        /* second keystroke */
+            steps[2] = one;               /* backspace */
+            steps[3] = "";                /* clear */
+            for (int s = 0; s < 4; s++) {
+                snprintf(typed, sizeof typed, "%s", steps[s]);
+                const gwr_fig_ref *out;
+                double t0 = bench_now();
+                size_t got = gwr_findex_query(m.fx, typed, -1, &out);
+                lat[n++] = (bench_now() - t0) * 1000.0;
+                if (s == 1) hits[q] = got;
+            }
+        }
+    }
+    qsort(lat, n, sizeof *lat, cmp_double);
+#define PCT(p) lat[(size_t)((double)(n - 1) * (p) + 0.5)]
+    printf("figs=%zu keys=%zu median_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f load_s=%.3f rss_kb=%ld\n",
+           gwr_findex_size(m.fx), n, PCT(0.5), PCT(0.9), PCT(0.99), lat[n - 1], m.seconds, bench_peak_rss_kb());
+    fprintf(stderr, "filterbench: figures matching:");
+    for (size_t q = 0; q < NQ; q++) fprintf(stderr, " %s=%zu", queries[q], hits[q]);
+    fprintf(stderr, "\n");
+    free(lat);
+    return 0;
+}

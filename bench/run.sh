@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# bench/run.sh — `make bench`: gwr against grep on a generated national corpus.
+#
+# Builds gwr with optimisation and the drivers in bench/, generates (once) a
+# deterministic corpus of 1,000 and 10,000 report files from samples/, then
+# measures in one run, interleaving the commands, ROUNDS times each:
+#   A  gwr targets --format tsv DIR >/dev/null       wall, user+sys, peak RSS
+#   B  grep -rc 增长 DIR >/dev/null                    the baseline
+#   L  loading DIR into the in-memory model as the interface does (loadbench)
+#   S  launching the interface on DIR under tmux to its first complete screen
+# plus the filter latency per keystroke over all figures (filterbench), and
+# prints one table of medians with each target and whether it is met.
+#
+# Environment: BENCH_SIZES="1000 10000"  BENCH_ROUNDS=5  BENCH_DIR=build/bench
+set -u
+cd "$(dirname "$0")/.."
+SIZES=${BENCH_SIZES:-1000 10000}
+ROUNDS=${BENCH_ROUNDS:-5}
+OUT=${BENCH_DIR:-build/bench}
+CC=${CC:-cc}
+mkdir -p "$OUT"
+if locale -a 2>/dev/null | grep -qix 'c.utf-\?8'; then export LC_ALL=C.UTF-8; else export LC_ALL=C; fi
+log=$OUT/raw.txt
+: >"$log"
+say() { echo "bench: $*" >&2; }
+t_start=$SECONDS
+
+# ---- build ------------------------------------------------------------------
+say "building gwr (-O2) and the drivers"
+make -s -j2 gwr build/rel/libgwrcore.a >/dev/null || { say "build failed"; exit 1; }
+CF="-std=c11 -D_DEFAULT_SOURCE -O2 -g -Wall -Wextra -Icore"
+LIBS="build/rel/libgwrcore.a -lunistring -lpthread"
+$CC $CF bench/gencorpus.c -o "$OUT/gencorpus" &&
+$CC $CF bench/runstat.c -o "$OUT/runstat" &&
+$CC $CF bench/loadbench.c bench/common.c $LIBS -o "$OUT/loadbench" &&
+$CC $CF bench/filterbench.c bench/common.c $LIBS -o "$OUT/filterbench" || { say "driver build failed"; exit 1; }
+
+# ---- corpus -----------------------------------------------------------------
+SAMPLES="samples/enshi-2024.txt=恩施 samples/jingmen-2024.txt=荆门 samples/jingzhou-2023.txt=荆州
+         samples/tianmen-2023.txt=天门 samples/xianning-2024.txt=咸宁"
+stamp_of() { cat bench/gencorpus.c samples/*.txt | cksum | cut -d' ' -f1; echo "$1"; }
+for n in $SIZES; do
+  dir=$OUT/corpus-$n
+  want=$(stamp_of "$n")
+  if [ "$(cat "$dir.stamp" 2>/dev/null)" != "$want" ]; then
+    say "generating $dir"
+    rm -rf "$dir" "$dir.stamp"
+    # shellcheck disable=SC2086
+    "$OUT/gencorpus" "$dir" "$n" $SAMPLES >/dev/null || { say "gencorpus failed"; exit 1; }
+    echo "$want" >"$dir.stamp"
+  fi
+done
+bytes_of() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END{print s}'; }
+files_of() { find "$1" -type f | wc -l; }
+
+# ---- measure ----------------------------------------------------------------
+R=$OUT/runstat
+kv() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p"; }           # value of key=VALUE
+record() { echo "$1 $2 $3" >>"$log"; }                     # size name line
+
+say "warming the page cache"
+for n in $SIZES; do
+  cat $(find "$OUT/corpus-$n" -type f) >/dev/null
+  "$R" ./gwr targets --format tsv "$OUT/corpus-$n" >/dev/null
+done
+
+for r in $(seq 1 "$ROUNDS"); do
+  for n in $SIZES; do
+    dir=$OUT/corpus-$n
+    say "round $r/$ROUNDS, $n files"
+    record "$n" A "$("$R" ./gwr targets --format tsv "$dir")"
+    record "$n" B "$("$R" grep -rc 增长 "$dir")"
+    record "$n" L "$("$OUT/loadbench" "$dir" 2>/dev/null)"
+    if command -v tmux >/dev/null; then
+      record "$n" S "$(bash bench/firstscreen.sh ./gwr "$dir")"
+    fi
+  done
+done
+big=${SIZES##* }
+say "filter latency, $big files"
+record "$big" F "$("$OUT/filterbench" -r 5 "$OUT/corpus-$big" 2>"$OUT/filter-hits.txt")"
+
+# ---- table ------------------------------------------------------------------
+# med SIZE NAME KEY → median of KEY over the rounds
+med() { awk -v n="$1" -v w="$2" '$1==n && $2==w' "$log" | kv "$3" | sort -g |
+        awk '{v[NR]=$1} END{ if (NR==0) print "-"; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2 }'; }
+mb() { awk -v k="$1" 'BEGIN{ if (k=="-") print "-"; else printf "%.0f MB\n", k/1024 }'; }
+sec() { awk -v s="$1" 'BEGIN{ if (s=="-" || s<0) print "-"; else if (s<1) printf "%.0f ms\n", s*1000; else printf "%.2f s\n", s }'; }
+met() { awk -v v="$1" -v t="$2" 'BEGIN{ if (v=="-" || v<0) print "n/a"; else print (v<=t ? "met" : "NOT met") }'; }
+
+declare -A BYTES FILES
+for n in $SIZES; do BYTES[$n]=$(bytes_of "$OUT/corpus-$n"); FILES[$n]=$(files_of "$OUT/corpus-$n"); done
+table=$OUT/table.txt
+{
+  printf 'gwr benchmark — %s; medians of %s interleaved runs; LC_ALL=%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$ROUNDS" "$LC_ALL"
+  printf 'machine: %s, %s cores, %s; %s\n' "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)" "$(nproc)" \
+    "$(awk '/MemTotal/{printf "%.0f GB RAM", $2/1048576}' /proc/meminfo)" "$(uname -sr)"
+  printf '\n%-44s' "measure"
+  for n in $SIZES; do printf '%16s' "$(printf "%'d files" "${FILES[$n]}" 2>/dev/null || echo "${FILES[$n]} files")"; done
+  printf '%12s  %s\n' target result
+  printf '%-44s' "corpus size"
+  for n in $SIZES; do printf '%16s' "$(awk -v b="${BYTES[$n]}" 'BEGIN{printf "%.0f MB", b/1048576}')"; done
+  echo
+  # display-width aware padding (labels and targets hold CJK and ≤)
+  padl() { local w; w=$(printf '%s' "$2" | wc -L); printf '%s%*s' "$2" $(( $1 > w ? $1 - w : 0 )) ''; }
+  padr() { local w; w=$(printf '%s' "$2" | wc -L); printf '%*s%s' $(( $1 > w ? $1 - w : 0 )) '' "$2"; }
+  row() {  # label, then per-size values, then target and verdict
+    local label=$1; shift
+    padl 44 "$label"
+    for n in $SIZES; do padr 16 "$1"; shift; done
+    padr 12 "${1:-}"; printf '  %s\n' "${2:-}"
+  }
+  vals() { local f=$1; shift; for n in $SIZES; do "$f" "$n" "$@"; done; }
+  a_wall() { sec "$(med "$1" A wall)"; }
+  a_cpu() { sec "$(med "$1" A cpu)"; }
+  a_rss() { mb "$(med "$1" A rss_kb)"; }
+  b_wall() { sec "$(med "$1" B wall)"; }
+  b_cpu() { sec "$(med "$1" B cpu)"; }
+  ratio() { awk -v a="$(med "$1" A wall)" -v b="$(med "$1" B wall)" 'BEGIN{ if (a=="-"||b=="-"||b<=0) print "-"; else printf "%.2f\n", a/b }'; }
+  l_time() { sec "$(med "$1" L load_s)"; }
+  l_rss() { mb "$(med "$1" L rss_kb)"; }
+  l_x() { awk -v k="$(med "$1" L rss_kb)" -v b="${BYTES[$1]}" 'BEGIN{ if (k=="-") print "-"; else printf "%.2f\n", k*1024/b }'; }
+  figs() { med "$1" L figs; }
+  s_first() { sec "$(med "$1" S first_s)"; }
+  s_loaded() { sec "$(med "$1" S loaded_s)"; }
+  s_key() { sec "$(med "$1" S key_s)"; }
+  r_big=$(ratio "$big"); x_big=$(l_x "$big")
+  row "A gwr targets --format tsv: wall" $(vals a_wall | tr ' ' '~')
+  row "A   user+sys" $(vals a_cpu | tr ' ' '~')
+  row "A   peak RSS" $(vals a_rss | tr ' ' '~')
+  row "B grep -rc 增长: wall" $(vals b_wall | tr ' ' '~')
+  row "B   user+sys" $(vals b_cpu | tr ' ' '~')
+  row "ratio A/B (wall)" $(vals ratio) "≤ 3.0" "$(met "$r_big" 3.0)"
+  row "load into the model (interface): time" $(vals l_time | tr ' ' '~')
+  row "load: figures" $(vals figs)
+  row "load: peak RSS" $(vals l_rss | tr ' ' '~')
+  row "load: peak RSS / corpus bytes" $(vals l_x) "≤ 1.5" "$(met "$x_big" 1.5)"
+  F=$(awk -v n="$big" '$1==n && $2=="F"' "$log")
+  fmed=$(echo "$F" | kv median_ms); fp99=$(echo "$F" | kv p99_ms); fk=$(echo "$F" | kv keys)
+  pre=""; for n in $SIZES; do [ "$n" = "$big" ] || pre="$pre -"; done
+  row "filter per keystroke ($fk keys): median" $pre "${fmed:--}~ms"
+  row "filter per keystroke: p99" $pre "${fp99:--}~ms" "≤ 16 ms" "$(met "${fp99:--}" 16)"
+  row "interface: first complete screen (tmux)" $(vals s_first | tr ' ' '~') "≤ 1 s" "$(met "$(med "$big" S first_s)" 1.0)"
+  pb=$(awk -v n="$big" '$1==n && $2=="S"' "$log" | kv progress | sort | uniq -c | sort -rn | head -1 | awk '{print $2}')
+  row "interface: key answered while loading" $(vals s_key | tr ' ' '~') "" "progress bar: ${pb:-n/a}"
+  row "interface: everything loaded" $(vals s_loaded | tr ' ' '~')
+} | sed 's/~/ /g' >"$table"
+echo
+cat "$table"
+say "raw figures in $log; table in $table; $((SECONDS - t_start)) s"
