@@ -257,4 +257,5 @@ static void status(ui *u, ui_view *v, char *buf, size_t n)
 const ui_view_ops ui_compare_ops = {
     .name = "compare", .open = open_, .rows = rows, .draw_row = draw_row, .header = header,
     .request = request, .status = status,
+    .empty = "no indicator with an achieved or planned figure",
 };

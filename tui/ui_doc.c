@@ -4,31 +4,13 @@
  * and the sentence reached from the targets table marked. */
 #define _GNU_SOURCE
 #include "ui_int.h"
-#include "ui_wrap.h"
+#include "ui_doc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-typedef struct span {
-    uint32_t off, len;
-    int      style;
-} span;
-
-typedef struct docview {
-    bool      valid;
-    size_t    doc;
-    int       width;
-    ui_lines  lines;
-    span     *spans;
-    size_t    nspans;
-    uint32_t *match;        /* offsets of search matches */
-    size_t    nmatch, cur, mlen;
-    char      query[256];
-    uint32_t  jump_off, jump_len;
-} docview;
-
-static docview *st(ui_view *v)
+docview *ui_docview(ui_view *v)
 {
     if (!v->data) v->data = calloc(1, sizeof(docview));
     return v->data;
@@ -45,7 +27,7 @@ void ui_doc_release(ui *u)
     u->views[V_DOC].data = NULL;
 }
 
-static const char *text_of(ui *u, size_t *len)
+const char *ui_doc_text(ui *u, size_t *len)
 {
     gwr_doc *d = ui_doc(u);
     if (!d || !d->has_text || !d->text.norm) {
@@ -151,9 +133,9 @@ static bool heading_at(const gwr_doc *d, size_t a, size_t b)
 
 static void rewrap(ui *u, ui_view *v)
 {
-    docview *s = st(v);
+    docview *s = ui_docview(v);
     size_t tl;
-    const char *t = text_of(u, &tl);
+    const char *t = ui_doc_text(u, &tl);
     gwr_doc *d = ui_doc(u);
     s->lines.n = 0;
     s->width = v->w;
@@ -177,7 +159,7 @@ static void rewrap(ui *u, ui_view *v)
 
 static void open_(ui *u, ui_view *v)
 {
-    docview *s = st(v);
+    docview *s = ui_docview(v);
     gwr_doc *d = ui_doc(u);
     if (!s) return;
     if (d && !d->has_text) {
@@ -206,10 +188,10 @@ static void open_(ui *u, ui_view *v)
 static size_t rows(ui *u, ui_view *v)
 {
     (void)u;
-    return st(v)->lines.n;
+    return ui_docview(v)->lines.n;
 }
 
-static size_t line_of(docview *s, size_t off)
+size_t ui_doc_line_of(docview *s, size_t off)
 {
     size_t lo = 0, hi = s->lines.n;
     while (hi - lo > 1) {
@@ -228,9 +210,9 @@ static void paint(attr_t *at, size_t a, size_t b, size_t off, size_t len, attr_t
 
 static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
 {
-    docview *s = st(v);
+    docview *s = ui_docview(v);
     size_t tl;
-    const char *t = text_of(u, &tl);
+    const char *t = ui_doc_text(u, &tl);
     const ui_line *l = &s->lines.v[row];
     size_t a = l->off, b = l->off + l->len;
     attr_t stack[1024], *at = l->len <= 1024 ? stack : malloc(l->len * sizeof *at);
@@ -268,21 +250,21 @@ static void header(ui *u, ui_view *v) { (void)u; (void)v; }
 size_t ui_doc_top_offset(ui *u)
 {
     ui_view *v = &u->views[V_DOC];
-    docview *s = st(v);
+    docview *s = ui_docview(v);
     return v->top < s->lines.n ? s->lines.v[v->top].off + s->lines.v[v->top].len : 0;
 }
 
 void ui_doc_goto(ui *u, size_t off, size_t len)
 {
     ui_view *v = &u->views[V_DOC];
-    docview *s = st(v);
+    docview *s = ui_docview(v);
     if (!s->lines.n) return;
     if (len) {
         s->jump_off = (uint32_t)off;
         s->jump_len = (uint32_t)len;
         v->dirty = true;
     }
-    ui_view_scroll_to(u, v, line_of(s, off), len ? 2 : 0);
+    ui_view_scroll_to(u, v, ui_doc_line_of(s, off), len ? 2 : 0);
 }
 
 /* Goes to figure f of the current document, marking its sentence. */
@@ -297,66 +279,6 @@ bool ui_doc_goto_fig(ui *u, const gwr_figure *f)
     u->syncing = false;
     ui_doc_goto(u, so, sl ? sl : len);
     return true;
-}
-
-static void find_all(ui *u, docview *s)
-{
-    size_t tl;
-    const char *t = text_of(u, &tl);
-    size_t ql = strlen(u->search), cap = 0;
-    s->nmatch = 0;
-    s->mlen = ql;
-    snprintf(s->query, sizeof s->query, "%s", u->search);
-    if (!ql) return;
-    for (size_t i = 0; i + ql <= tl; i++) {
-        if (strncasecmp(t + i, u->search, ql) != 0) continue;
-        if (s->nmatch == cap) {
-            size_t nc = cap ? cap * 2 : 64;
-            uint32_t *nm = realloc(s->match, nc * sizeof *nm);
-            if (!nm) return;
-            s->match = nm;
-            cap = nc;
-        }
-        s->match[s->nmatch++] = (uint32_t)i;
-        i += ql - 1;
-    }
-}
-
-/* dir +1 next, -1 previous; from_here: the first match at or after the top line. */
-void ui_doc_search(ui *u, int dir, bool from_here)
-{
-    ui_view *v = &u->views[V_DOC];
-    docview *s = st(v);
-    if (strcmp(s->query, u->search) != 0 || from_here) find_all(u, s);
-    v->dirty = true;
-    u->status_dirty = true;
-    if (!u->search[0]) return;
-    if (!s->nmatch) {
-        ui_msg(u, true, "no match for %s", u->search);
-        return;
-    }
-    if (from_here) {
-        size_t top = v->top < s->lines.n ? s->lines.v[v->top].off : 0;
-        s->cur = 0;
-        while (s->cur < s->nmatch && s->match[s->cur] < top) s->cur++;
-        if (s->cur == s->nmatch) s->cur = 0;
-    } else if (dir > 0) {
-        s->cur = s->cur + 1 < s->nmatch ? s->cur + 1 : 0;
-        if (s->cur == 0) ui_msg(u, false, "search wrapped to the top");
-    } else {
-        s->cur = s->cur > 0 ? s->cur - 1 : s->nmatch - 1;
-        if (s->cur == s->nmatch - 1) ui_msg(u, false, "search wrapped to the bottom");
-    }
-    size_t line = line_of(s, s->match[s->cur]);
-    size_t body = (size_t)ui_view_body(v);
-    if (line < v->top || line >= v->top + body) ui_view_scroll_to(u, v, line, (int)body / 3);
-}
-
-size_t ui_doc_matches(ui *u, size_t *cur)
-{
-    docview *s = st(&u->views[V_DOC]);
-    *cur = s && s->nmatch ? s->cur + 1 : 0;
-    return s ? s->nmatch : 0;
 }
 
 static bool request(ui *u, ui_view *v, ui_cmd c)
@@ -378,7 +300,7 @@ static bool request(ui *u, ui_view *v, ui_cmd c)
 
 static void status(ui *u, ui_view *v, char *buf, size_t n)
 {
-    docview *s = st(v);
+    docview *s = ui_docview(v);
     size_t total = s->lines.n;
     size_t pct = total ? (v->top + (size_t)ui_view_body(v) >= total ? 100 : (v->top * 100) / total) : 100;
     (void)u;

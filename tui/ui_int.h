@@ -59,6 +59,7 @@ typedef struct ui_view_ops {
     bool   (*request)(ui *u, ui_view *v, ui_cmd c);     /* false: not handled here */
     void   (*status)(ui *u, ui_view *v, char *buf, size_t n);  /* position text */
     void   (*moved)(ui *u, ui_view *v);                 /* selection/top changed (optional) */
+    const char *empty;                                  /* shown when there are no rows */
 } ui_view_ops;
 
 struct ui_view {
@@ -150,6 +151,8 @@ void ui_view_select(ui *u, ui_view *v, size_t row);
 void ui_view_scroll_to(ui *u, ui_view *v, size_t row, int context);
 int  ui_view_body(const ui_view *v);
 void ui_view_touch(ui_view *v);
+/* ui_input.c */
+void ui_key(ui *u, wint_t wc, bool code);
 /* ui_loop.c */
 void ui_layout(ui *u);
 void ui_draw(ui *u);

@@ -35,6 +35,8 @@ void ui_view_draw(ui *u, ui_view *v)
     } else if (v->dirty || v->moved) {
         werase(v->win);
         if (v->has_header && v->ops->header) v->ops->header(u, v);
+        if (v->nrows == 0 && v->ops->empty && body > 0)
+            ui_puts(v->win, v->has_header ? 1 : 0, 1, v->ops->empty, v->w - 1, u->attr[ST_DIM]);
         for (int y = 0; y < body; y++) {
             size_t row = v->top + (size_t)y;
             if (row >= v->nrows) break;

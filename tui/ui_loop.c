@@ -121,16 +121,14 @@ static void draw_title(ui *u)
     gwr_doc *d = ui_doc(u);
     char buf[512], right[128] = "";
     ui_fill(w, 0, 0, u->cols, a);
-    if (u->screen == SCR_DOC && d) {
-        snprintf(buf, sizeof buf, " gwr │ %s %d%s │ %s", d->entity && *d->entity ? d->entity : d->path,
-                 d->report_year, d->report_year ? "年政府工作报告" : "", screen_names[u->screen]);
-    } else {
+    char year[32] = "";
+    if (d && d->report_year) snprintf(year, sizeof year, " %d%s", d->report_year, u->screen == SCR_DOC ? "年政府工作报告" : "");
+    const char *name = d ? (d->entity && *d->entity ? d->entity : d->path) : "";
+    if (d && (u->screen == SCR_DOC || u->m.ndocs == 1))
+        snprintf(buf, sizeof buf, " gwr │ %s%s │ %s", name, year, screen_names[u->screen]);
+    else
         snprintf(buf, sizeof buf, " gwr │ %zu report%s │ %s", u->m.ndocs, u->m.ndocs == 1 ? "" : "s",
                  screen_names[u->screen]);
-        if (d && u->m.ndocs == 1)
-            snprintf(buf, sizeof buf, " gwr │ %s %d │ %s", d->entity && *d->entity ? d->entity : d->path,
-                     d->report_year, screen_names[u->screen]);
-    }
     if (u->loading) {
         int bw = 10;
         int fill = u->load_total ? (int)(u->load_done * (size_t)bw / u->load_total) : 0;

@@ -219,5 +219,6 @@ static void status(ui *u, ui_view *v, char *buf, size_t n)
 
 const ui_view_ops ui_outline_ops = {
     .name = "outline", .open = open_, .rows = rows, .draw_row = draw_row, .header = header,
-    .request = request, .status = status, .moved = show_selected,
+    .request = request, .status = status,
+    .empty = "no sections found", .moved = show_selected,
 };

@@ -80,4 +80,5 @@ static void status(ui *u, ui_view *v, char *buf, size_t n)
 const ui_view_ops ui_reports_ops = {
     .name = "reports", .open = open_, .rows = rows, .draw_row = draw_row, .header = header,
     .request = request, .status = status,
+    .empty = "no report loaded yet",
 };

@@ -256,4 +256,5 @@ static void status(ui *u, ui_view *v, char *buf, size_t n)
 const ui_view_ops ui_targets_ops = {
     .name = "targets", .open = open_, .rows = rows, .draw_row = draw_row, .header = header,
     .request = request, .status = status,
+    .empty = "no figure matches (Esc clears the filter, m widens it)",
 };

@@ -27,6 +27,7 @@ static const char text1[] =
     "今年经济社会发展的主要预期目标是：地区生产总值增长7%左右，城镇新增就业5.5万人以上，居民消费价格涨幅3%左右。\n"
     "（一）稳住工业基本盘。规模以上工业增加值增长8%。\n"
     "三、附录\n"
+    "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地，玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁律吕调阳（云腾致雨）露结为霜。\n"
     "报告中的控制字符：\x1b[31m红色\x1b[0m、响铃\x07、\xc2\x9b和坏字节\xff结束。\n";
 
 static const fx_node nodes1[] = {
@@ -136,6 +137,12 @@ int main(int argc, char **argv)
           figs1, sizeof figs1 / sizeof figs1[0]);
     build(&d2, "fixture/yangli-2023.txt", "样例县", 2023, text2, nodes2, 1, figs2, 2);
     const gwr_figure *f = d1.figs;
+    /* a target of 2023 from the previous year's report: gives a verdict */
+    gwr_figure target2023 = { .name = "城镇登记失业率", .key = "unemployment_registered", .kind = GWR_FK_LEVEL,
+                              .written = "4.5%以内", .status = GWR_ST_PLANNED, .year = 2023, .node = -1 };
+    target2023.q.value = (gwr_dec){ 45, -1 };
+    target2023.q.qual = GWR_Q_ATMOST;
+    snprintf(target2023.q.unit, sizeof target2023.q.unit, "%%");
     gwr_cmp_row rows[] = {
         { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &f[0], GWR_V_NONE },
         { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2024, &f[5], NULL, GWR_V_NONE },
@@ -144,7 +151,7 @@ int main(int argc, char **argv)
         { &d1, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, 2023, NULL, &f[2], GWR_V_NONE },
         { &d1, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, 2024, &f[6], NULL, GWR_V_NONE },
         { &d1, "测试市", "cpi", "居民消费价格涨幅", GWR_FK_LEVEL, 2024, &f[7], NULL, GWR_V_NONE },
-        { &d1, "测试市", "unemployment_registered", "城镇登记失业率", GWR_FK_LEVEL, 2023, NULL, &f[4], GWR_V_NONE },
+        { &d1, "测试市", "unemployment_registered", "城镇登记失业率", GWR_FK_LEVEL, 2023, &target2023, &f[4], GWR_V_MET },
     };
     gwr_cmp cmp = { rows, sizeof rows / sizeof rows[0] };
     gwr_doc *docs[2] = { &d1, &d2 };

@@ -16,6 +16,9 @@ for s in tests/tui/screens/*.script; do
   out=$(LC_ALL=C.UTF-8 "$bin" "$size" "$script" 2>&1)
   rc=$?
   if [ "$rc" != 0 ]; then echo "FAIL - ${name##*/}: exit status $rc"; echo "$out" | head -5; fails=$((fails+1)); continue; fi
+  # Chinese line breaking: no line of the document pane starts with closing punctuation
+  bad=$(printf '%s\n' "$out" | grep -E '│ ?[，。、；：？！）」』】》]')
+  if [ -n "$bad" ]; then echo "FAIL - ${name##*/}: a line starts with closing punctuation:"; echo "$bad"; fails=$((fails+1)); fi
   if [ "${UPDATE:-}" = 1 ]; then
     printf '%s\n' "$out" > "$name.txt"
     echo "updated ${name##*/}.txt"

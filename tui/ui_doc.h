@@ -1,0 +1,30 @@
+/* ui_doc.h — the document pane's state, shared by ui_doc.c (layout and
+ * drawing) and ui_search.c (search). */
+#ifndef GWR_UI_DOC_H
+#define GWR_UI_DOC_H
+#include "ui_int.h"
+#include "ui_wrap.h"
+
+typedef struct span {
+    uint32_t off, len;
+    int      style;
+} span;
+
+typedef struct docview {
+    bool      valid;
+    size_t    doc;
+    int       width;
+    ui_lines  lines;
+    span     *spans;
+    size_t    nspans;
+    uint32_t *match;        /* offsets of search matches */
+    size_t    nmatch, cur, mlen;
+    char      query[256];
+    uint32_t  jump_off, jump_len;
+} docview;
+
+docview    *ui_docview(ui_view *v);
+const char *ui_doc_text(ui *u, size_t *len);
+size_t      ui_doc_line_of(docview *s, size_t off);
+
+#endif
