@@ -1,7 +1,9 @@
 /* quantity.c — finding the quantities of a text: a number (Arabic or
  * Chinese), its scale (万, 亿), unit, range and qualifier; and deciding what
  * is not a figure (years, dates, ranks, names, note markers). The numerals are
- * read in quantity_num.c, the words around them matched in quantity_unit.c. */
+ * read in quantity_num.c, a number with its scale and unit (and ranges,
+ * ratios) in quantity_term.c, the words around them matched in
+ * quantity_unit.c. */
 #include "quantity_int.h"
 #include <string.h>
 
@@ -11,193 +13,9 @@ static const char *const qual_names[GWR_Q__COUNT] = {
 
 const char *gwr_qual_name(gwr_qual q) { return (unsigned)q < GWR_Q__COUNT ? qual_names[q] : "?"; }
 
-#define CP_YU   0x4F59u   /* 余 */
-#define CP_DUO  0x591Au   /* 多 */
 #define CP_DI   0x7B2Cu   /* 第 */
 #define CP_JI   0x7EA7u   /* 级 */
-#define CP_JI_FEW 0x51E0u /* 几 */
 #define CP_SHANG 0x4E0Au  /* 上 */
-
-/* One number with what directly follows it: 3.5万亿元, 两三个, 100多家. */
-typedef struct term {
-    qz_num  n;
-    size_t  start, end;
-    int     scale;           /* powers of ten applied by 万/亿 after an Arabic number */
-    bool    scaled, ovf, vague;
-    const qz_unit *unit;
-    const qz_unit *per;      /* 800元/月: the unit after '/' */
-} term;
-
-static bool is_vague_mark(uint32_t c) { return c == CP_YU || c == CP_DUO; }
-
-/* 余/多 count as "more than" when a scale, a unit or the end of the phrase
- * follows (100多个, 3万余元, 五百多), or always right after a scale
- * (3万多居民); not in 5多元化, 3余额 … */
-static size_t vague_mark(const char *s, size_t len, size_t i, bool after_scale, bool *vague)
-{
-    size_t k, k2, e;
-    if (i >= len) return i;
-    uint32_t m = qz_cp(s, len, i, &k);
-    if (m == CP_JI_FEW) {                 /* 十几个: only after 十 */
-        if (after_scale || qz_prev(s, 0, i, &k2) != 0x5341) return i;
-    } else if (!is_vague_mark(m)) {
-        return i;
-    }
-    size_t j = i + k;
-    if (j < len && !after_scale) {
-        uint32_t c = qz_cp(s, len, j, &k2);
-        if (qz_is_han(c) && !qz_cn_mult(c) && !qz_match_unit(s, len, j, &e)) return i;
-    }
-    *vague = true;
-    return j;
-}
-
-static size_t skip_spaces(const char *s, size_t len, size_t i)
-{
-    size_t k;
-    while (i < len && qz_cp(s, len, i, &k) == ' ') i += k;
-    return i;
-}
-
-static bool read_term(const char *s, size_t len, size_t i, term *t)
-{
-    size_t k;
-    memset(t, 0, sizeof *t);
-    t->start = i;
-    uint32_t c = qz_cp(s, len, i, &k);
-    bool ok;
-    size_t pct = qz_match_lit(s, len, i, "百分之");
-    if (pct && pct < len) {                          /* 百分之三十 = 30% */
-        size_t k2, pe;
-        uint32_t c2 = qz_cp(s, len, pct, &k2);
-        if (qz_is_digit(c2) ? qz_read_arabic(s, len, pct, &t->n)
-                            : qz_is_cn_numeral(c2) && qz_read_chinese(s, len, pct, &t->n)) {
-            t->ovf = t->n.f & QZ_N_OVERFLOW;
-            t->unit = qz_match_unit("%", 1, 0, &pe);
-            t->end = t->n.end;
-            t->n.nchars += 3;
-            return !(t->n.f & (QZ_N_POSITIONAL | QZ_N_RANGE));
-        }
-    }
-    if (qz_is_digit(c)) ok = qz_read_arabic(s, len, i, &t->n);
-    else if (qz_is_cn_numeral(c)) ok = qz_read_chinese(s, len, i, &t->n);
-    else ok = false;
-    t->end = t->n.end > i ? t->n.end : i + k;
-    if (!ok) return false;
-    t->ovf = t->n.f & QZ_N_OVERFLOW;
-    t->vague = t->n.f & QZ_N_VAGUE;
-    size_t j = vague_mark(s, len, t->n.end, (t->n.f & QZ_N_SCALED) != 0, &t->vague);
-    if (!(t->n.f & QZ_N_CHINESE)) {
-        size_t sp = skip_spaces(s, len, j);
-        size_t e = qz_read_scale(s, len, sp, &t->n.v, &t->scale, &t->ovf);
-        if (t->scale > 0) {
-            t->scaled = true;
-            j = vague_mark(s, len, e, true, &t->vague);
-        }
-    }
-    size_t sp = skip_spaces(s, len, j), ue;
-    const qz_unit *u = qz_match_unit(s, len, sp, &ue);
-    if (u) {
-        t->unit = u;
-        j = ue;
-        size_t k2, pe;
-        if (j < len && qz_cp(s, len, j, &k2) == '/') {
-            const qz_unit *p = qz_match_unit(s, len, j + k2, &pe);
-            if (p && strlen(u->base) + 1 + strlen(p->base) < sizeof ((gwr_quantity *)0)->unit) {
-                t->per = p;
-                j = pe;
-            }
-        }
-    }
-    t->end = j;
-    return true;
-}
-
-static bool is_dash(uint32_t c)
-{
-    return c == '-' || c == '~' || c == 0x2014 || c == 0x2013 || c == 0x2015 || c == 0x2212 ||
-           c == 0x81F3 || c == 0x5230;   /* 至 到 */
-}
-
-static bool same_unit(const qz_unit *a, const qz_unit *b)
-{
-    return a && b && strcmp(a->base, b->base) == 0;
-}
-
-static bool looks_like_year(const term *t)
-{
-    if (t->n.f & QZ_N_POSITIONAL) return true;
-    if (t->n.f & (QZ_N_CHINESE | QZ_N_POINT)) return false;
-    return t->n.intdigits == 4 && !t->scaled && t->n.v.m > 0;
-}
-
-/* Tries a range (1—2家, 4.5-5%, 两至三个) starting after a; on success
- * widens a into the range. */
-static bool try_range(const char *s, size_t len, term *a, term *b)
-{
-    size_t k, j = a->end;
-    if (j >= len) return false;
-    uint32_t c = qz_cp(s, len, j, &k);
-    if (!is_dash(c)) return false;
-    j += k;
-    if (c == 0x2014 && j < len && qz_cp(s, len, j, &k) == 0x2014) j += k;   /* —— */
-    if (j >= len) return false;
-    c = qz_cp(s, len, j, &k);
-    if (!qz_is_digit(c) && !qz_is_cn_numeral(c)) return false;
-    if (!read_term(s, len, j, b)) return false;
-    if ((a->n.f & QZ_N_RANGE) || (b->n.f & QZ_N_RANGE)) return false;
-    if (a->unit && b->unit && !same_unit(a->unit, b->unit)) return false;
-    if (a->unit && !b->unit) return false;
-    if (a->ovf || b->ovf) return false;
-    gwr_dec lo = a->n.v;
-    if (!a->scaled && b->scaled && !gwr_dec_scale(&lo, b->scale)) return false;
-    if (!looks_like_year(a) && gwr_dec_cmp(lo, b->n.v) >= 0) return false;
-    a->n.v = lo;
-    a->n.hi = b->n.v;
-    a->n.f |= QZ_N_RANGE;
-    a->scaled = a->scaled || b->scaled;
-    a->vague = a->vague || b->vague;
-    if (!a->unit) a->unit = b->unit;
-    a->end = b->end;
-    return true;
-}
-
-/* 2×35万千瓦: a count times an amount is read as the product. */
-static bool try_times(const char *s, size_t len, term *a, term *b)
-{
-    size_t k, j = a->end;
-    if (a->unit || a->scaled || (a->n.f & (QZ_N_POINT | QZ_N_CHINESE)) || j >= len) return false;
-    uint32_t c = qz_cp(s, len, j, &k);
-    if (c != 0xD7 && c != '*') return false;
-    j += k;
-    if (j >= len || !qz_is_digit(qz_cp(s, len, j, &k))) return false;
-    if (!read_term(s, len, j, b) || !b->unit) return false;
-    gwr_dec v = b->n.v;
-    bool ovf = a->ovf || b->ovf || !gwr_dec_mul_int(&v, a->n.v.m) || !gwr_dec_scale(&v, a->n.v.e);
-    b->n.v = ovf ? (gwr_dec){ 0, 0 } : v;
-    b->ovf = ovf;
-    b->start = a->start;
-    *a = *b;
-    return true;
-}
-
-/* Tries a ratio after a bare number: 1.4：1, 3.6 : 48 : 48.4 (value is the
- * first part, hi the second; further parts belong to the span only). */
-static bool try_ratio(const char *s, size_t len, term *a, term *b)
-{
-    size_t k;
-    if (a->unit || a->scaled) return false;
-    for (int part = 0; part < 8; part++) {
-        size_t j = skip_spaces(s, len, a->end);
-        if (j >= len || qz_cp(s, len, j, &k) != ':') return part > 0;
-        j = skip_spaces(s, len, j + k);
-        if (j >= len || !qz_is_digit(qz_cp(s, len, j, &k))) return part > 0;
-        if (!read_term(s, len, j, b) || b->unit || b->scaled || b->ovf) return part > 0;
-        if (part == 0) a->n.hi = b->n.v;
-        a->end = b->end;
-    }
-    return true;
-}
 
 static bool is_open_quote(uint32_t c) { return c == 0x201C || c == 0x2018 || c == '"' || c == '\'' || c == 0x300C || c == 0x300E; }
 static bool is_close_quote(uint32_t c) { return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0x300D || c == 0x300F; }
@@ -244,9 +62,9 @@ static uint32_t cp_at(const char *s, size_t len, size_t i)
  * otherwise false. Either way *next is where scanning resumes (> i). */
 static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quantity *q, size_t *next)
 {
-    term a, b;
+    qz_term a, b;
     size_t k;
-    if (!read_term(s, len, i, &a)) {
+    if (!qz_read_term(s, len, i, &a)) {
         *next = a.end;
         return false;
     }
@@ -269,10 +87,10 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     bool rank = prev == CP_DI;
 
     bool ratio = false, range = false;
-    if (try_times(s, len, &a, &b)) {
+    if (qz_try_times(s, len, &a, &b)) {
         *next = a.end;
-    } else if (try_range(s, len, &a, &b)) range = true;
-    else if (!chinese && !negative && try_ratio(s, len, &a, &b)) ratio = true;
+    } else if (qz_try_range(s, len, &a, &b)) range = true;
+    else if (!chinese && !negative && qz_try_ratio(s, len, &a, &b)) ratio = true;
     *next = a.end;
     range = range || (a.n.f & QZ_N_RANGE);
 
@@ -288,7 +106,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     if (is_close_quote(after) && quoted_before(s, i)) return false;                  /* “跑两头”, “双11” */
     if (!chinese && (prev == 0xB7 || after_num == 0xB7 || after_num == '#')) return false;  /* 4·14, 2#装置 */
     if (uflags & (QZ_U_DATE | QZ_U_NAME)) return false;                               /* 12月27日, 40周年 */
-    if ((uflags & QZ_U_YEAR) && looks_like_year(&a)) return false;                   /* 2023年 */
+    if ((uflags & QZ_U_YEAR) && qz_looks_like_year(&a)) return false;                   /* 2023年 */
     if (a.n.f & QZ_N_POSITIONAL) return false;
     if (rank && !(uflags & QZ_U_RANK)) return false;                                  /* 第十二次 */
 
@@ -313,10 +131,20 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         has_suffix = true;
         end = qe;
         flags |= qf;
+    } else if (a.unit && !a.vague && end < len && qz_is_vague_mark(cp_at(s, len, end))) {
+        /* 两年多, 3个月余: 多/余 after the unit, before the end of the phrase or 来/时/的 */
+        qz_cp(s, len, end, &k);
+        uint32_t c = cp_at(s, len, end + k);
+        if (!qz_is_han(c) || c == 0x6765 || c == 0x65F6 || c == 0x7684) {
+            a.vague = true;
+            end += k;
+        }
     }
     gwr_qual pq;
     size_t pstart;
-    if (!ratio && !rank && qz_match_prefix(s, floor, start, &pq, &qf, &pstart)) {
+    bool time_unit = a.unit && (a.unit->flags & QZ_U_TIME);
+    if (!ratio && !rank && qz_match_prefix(s, floor, start, &pq, &qf, &pstart) &&
+        !(time_unit && (qf & GWR_QF_VAGUE))) {                                      /* 近五年: the last five years */
         has_prefix = true;
         if (!has_suffix) qual = pq;
         flags |= qf;
@@ -325,8 +153,8 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     uint32_t after_all = cp_at(s, len, a.end);
 
     if (bare && !chinese && !has_suffix) {
-        if (qz_is_han(after_all) && !is_vague_mark(after_all)) return false;          /* 323攻坚行动 */
-        if (looks_like_year(&a) && !has_prefix) return false;                        /* 到2025， */
+        if (qz_is_han(after_all) && !qz_is_vague_mark(after_all)) return false;          /* 323攻坚行动 */
+        if (qz_looks_like_year(&a) && !has_prefix) return false;                        /* 到2025， */
         if (!(a.n.f & QZ_N_POINT) && !has_prefix &&
             (after_all == 0x3001 || after_all == '.' || after_all == ')') &&       /* 1、 1. 1) */
             (prev == 0 || prev == '\n' || prev == ' ' || prev == '(')) return false;

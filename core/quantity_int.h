@@ -65,6 +65,7 @@ enum {
     QZ_U_NAME   = 1u << 1,   /* 周年: an anniversary, not a figure */
     QZ_U_YEAR   = 1u << 2,   /* 年: a year when the number looks like one */
     QZ_U_RANK   = 1u << 3,   /* 位 名: kept after 第 as a rank */
+    QZ_U_TIME   = 1u << 4,   /* 年 个月 天 周: 近五年 is "the last five years" */
 };
 typedef struct qz_unit {
     const char *text;      /* as written (ASCII forms of full-width characters) */
@@ -85,5 +86,32 @@ bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigne
 /* Compares the text at s[i] with lit (UTF-8, ASCII forms), folding full-width
  * characters; returns the end or 0 when it does not match. */
 size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit);
+
+/* ---- one number and what follows it (quantity_term.c) ------------------- */
+#define QZ_CP_YU   0x4F59u   /* 余 */
+#define QZ_CP_DUO  0x591Au   /* 多 */
+static inline bool qz_is_vague_mark(uint32_t c) { return c == QZ_CP_YU || c == QZ_CP_DUO; }
+
+/* One number with what directly follows it: 3.5万亿元, 两三个, 100多家. */
+typedef struct qz_term {
+    qz_num  n;
+    size_t  start, end;
+    int     scale;           /* powers of ten applied by 万/亿 after an Arabic number */
+    bool    scaled, ovf, vague;
+    const qz_unit *unit;
+    const qz_unit *per;             /* 800元/月: the unit after '/' */
+} qz_term;
+
+size_t qz_skip_spaces(const char *s, size_t len, size_t i);
+/* Reads the number at s[i] with its scale, 余/多 and unit into *t; false
+ * (t->end set past what was looked at) when no well-formed number starts there. */
+bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t);
+/* A year-like number: four digits, no point or scale; or 二〇二三. */
+bool qz_looks_like_year(const qz_term *t);
+/* Each widens *a on success, using *b as scratch: a range after a
+ * (1—2家), a product (2×35万千瓦), a ratio (1.4：1). */
+bool qz_try_range(const char *s, size_t len, qz_term *a, qz_term *b);
+bool qz_try_times(const char *s, size_t len, qz_term *a, qz_term *b);
+bool qz_try_ratio(const char *s, size_t len, qz_term *a, qz_term *b);
 
 #endif
