@@ -284,6 +284,9 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     memset(p, 0, sizeof *p);
     p->kind = -1;
     fx_str s = fx_trim(seg);
+    /* an unbalanced bracket: "…500亿元（增长7%）" */
+    if ((fx_starts(s, "（") && !fx_contains(s, "）")) || (fx_starts(s, "(") && !fx_contains(s, ")")))
+        s = fx_trim(fx_span(s.s + (s.s[0] == '(' ? 1 : 3), s.n - (s.s[0] == '(' ? 1 : 3)));
     /* a run-in heading: "经济社会发展主要预期目标地区生产总值…" */
     static const char *const lead_heads[] = { "主要预期目标", "预期目标", "主要目标", NULL };
     for (const char *const *h = lead_heads; *h; h++) {
