@@ -258,6 +258,13 @@ static void test_brackets_and_trailing_growth(void **state)
     fig(0, "地区生产总值", "gdp", GWR_FK_LEVEL, "50000000000", "元", GWR_Q_EXACT);
     fig(1, "地区生产总值", "gdp", GWR_FK_GROWTH, "7", "%", GWR_Q_EXACT);
     fig(2, "服务业增加值", "services_va", GWR_FK_GROWTH, "8.1", "%", GWR_Q_EXACT);
+    teardown(NULL);
+    load("1-11月规上工业增加值增长9%，前三季度GDP增长5.2%。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 2);
+    fig(0, "规上工业增加值", "industry_va", GWR_FK_GROWTH, "9", "%", GWR_Q_EXACT);
+    assert_int_equal(doc.figs[0].period, GWR_PER_MONTH);
+    fig(1, "GDP", "gdp", GWR_FK_GROWTH, "5.2", "%", GWR_Q_EXACT);
+    assert_int_equal(doc.figs[1].period, GWR_PER_QUARTER);
 }
 
 static void test_self_part_is_planned(void **state)
