@@ -163,14 +163,30 @@ static bool is_common(const char *s)
     return false;
 }
 
+/* Function characters: 的 了 与 及 或 是 在 为 以 对 把 将 被 从 向 由 等 个 年 月 日 亿 们
+ * 这 其 各 每 该 此 并 也 又 更 最 再 已 还 就 要 有 不 我 全 新 大 市 区 县 镇 乡 村 省 国 中
+ * 上 下 一 二 三 四 五 六 七 八 九 十 两 — as sorted code points (this test
+ * runs at every character of a report: a binary search, not 70 memcmp calls). */
+static const uint16_t function_cps[] = {
+    0x4E00, 0x4E03, 0x4E09, 0x4E0A, 0x4E0B, 0x4E0D, 0x4E0E, 0x4E24, 0x4E2A, 0x4E2D, 0x4E3A, 0x4E5D,
+    0x4E5F, 0x4E61, 0x4E86, 0x4E8C, 0x4E94, 0x4EBF, 0x4ECE, 0x4EE5, 0x4EEC, 0x5168, 0x516B, 0x516D,
+    0x5176, 0x518D, 0x533A, 0x5341, 0x53BF, 0x53C8, 0x53CA, 0x5404, 0x5411, 0x56DB, 0x56FD, 0x5728,
+    0x5927, 0x5BF9, 0x5C06, 0x5C31, 0x5DF2, 0x5E02, 0x5E74, 0x5E76, 0x6211, 0x6216, 0x628A, 0x65B0,
+    0x65E5, 0x662F, 0x66F4, 0x6700, 0x6708, 0x6709, 0x6751, 0x6B64, 0x6BCF, 0x7531, 0x7684, 0x7701,
+    0x7B49, 0x88AB, 0x8981, 0x8BE5, 0x8FD8, 0x8FD9, 0x9547,
+};
+
 static bool function_char(const char *s)
 {
-    static const char *const fc[] = { "的", "了", "与", "及", "或", "是", "在", "为", "以", "对", "把", "将",
-        "被", "从", "向", "由", "等", "个", "年", "月", "日", "亿", "们", "这", "其", "各", "每", "该", "此", "并",
-        "也", "又", "更", "最", "再", "已", "还", "就", "要", "有", "不", "我", "全", "新", "大", "市", "区", "县",
-        "镇", "乡", "村", "省", "国", "中", "上", "下", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "两" };
-    for (size_t i = 0; i < sizeof fc / sizeof *fc; i++)
-        if (memcmp(fc[i], s, 3) == 0) return true;
+    if (((unsigned char)s[0] & 0xF0) != 0xE0) return false;
+    uint32_t c = decode3(s);
+    size_t lo = 0, hi = sizeof function_cps / sizeof *function_cps;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (function_cps[mid] == c) return true;
+        if (function_cps[mid] < c) lo = mid + 1;
+        else hi = mid;
+    }
     return false;
 }
 
