@@ -19,6 +19,7 @@
  * the document's arena. Linear in the number of paragraphs. */
 #include "outline.h"
 #include "outline_internal.h"
+#include "text_internal.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +107,32 @@ static void add_para(builder *b, const gwr_para *p)
     add_node(b, GWR_NODE_PARA, container(b), p, p->off, i);
 }
 
+/* The speaker line keeps the space between office and name
+ * ("市人民政府市长 杨兴铭"): taken from the original line, blanks collapsed. */
+static const char *speaker_as_written(gwr_doc *d, const gwr_para *p, const char *fallback)
+{
+    const gwr_text *t = &d->text;
+    uint32_t ln = gwr_text_norm_line(t, p->off);
+    if (ln == 0 || ln > t->nlines) return fallback;
+    size_t a = t->line_start[ln - 1], b = ln < t->nlines ? t->line_start[ln] : t->orig_len;
+    char buf[256];
+    size_t o = 0;
+    bool space = false;
+    for (size_t i = a; i < b && o + 5 < sizeof buf;) {
+        unsigned char c = (unsigned char)t->orig[i];
+        size_t k = c == '\n' ? 1 : gwr_text_space_len((const unsigned char *)t->orig + i, (const unsigned char *)t->orig + b);
+        if (k) { space = o > 0; i += k; continue; }
+        if (space) buf[o++] = ' ';
+        space = false;
+        buf[o++] = (char)c;
+        i++;
+    }
+    while (o > 0 && ((unsigned char)buf[o - 1] & 0xC0) == 0x80 && o + 4 >= sizeof buf) o--;
+    if (o == 0) return fallback;
+    const char *r = gwr_arena_strndup(&d->arena, buf, o);
+    return r ? r : fallback;
+}
+
 /* One paragraph in the ordinary (headings-first) flow. */
 static void place(builder *b, const gwr_para *p, size_t index)
 {
@@ -118,7 +145,7 @@ static void place(builder *b, const gwr_para *p, size_t index)
             const char *t = d->nodes[d->nnodes - 1].title;
             if (fm == GWR_FM_TITLE && !d->title) d->title = t;
             if (fm == GWR_FM_MEETING && !d->meeting) d->meeting = t;
-            if (fm == GWR_FM_SPEAKER && !d->speaker) d->speaker = t;
+            if (fm == GWR_FM_SPEAKER && !d->speaker) d->speaker = speaker_as_written(d, p, t);
             return;
         }
     }
@@ -292,7 +319,8 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
         size_t pe = e ? (size_t)(e - norm) : len;
         gwr_para_classify(norm + s, pe - s, (uint32_t)s, &ps[k]);
         if (ps[k].cls == GWR_P_BARE) {
-            if (!d->text.pdf_layout) {
+            /* front matter ("政府工作报告", the speaker) is no heading */
+            if (!d->text.pdf_layout || (k < 16 && gwr_front_kind(norm + s, pe - s) != GWR_FM_NONE)) {
                 ps[k].cls = GWR_P_PLAIN;
             } else {
                 nbare++;

@@ -253,6 +253,11 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
     /* highlight paragraphs 这一年，… */
     if (gwr_has_prefix(s, n, "这一年")) {
         heading_title(s, n, off, p, 24);
+        if (p->tlen <= 12 && p->tlen + 3 < n) {   /* "这一年，面对…挑战，…": keep the clause after it */
+            size_t from = p->tlen + clause_len(s + p->tlen, n - p->tlen);
+            size_t c = first_clause(s + from, n - from);
+            if (gwr_utf8_chars(s + from, c) <= 24) p->tlen = (uint32_t)(from + c);
+        }
         p->cls = GWR_P_TOPIC;
         return;
     }
@@ -269,7 +274,9 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
         p->tlen = (uint32_t)(n - (s[n - 1] == ':' ? 1 : 3));
         return;
     }
-    if (chars >= 4 && chars <= 30 && !has_sentence_punct(s, n)) {
+    bool digit = false;
+    for (size_t i = 0; i < n && !digit; i++) digit = is_digit(s[i]);
+    if (chars >= 4 && chars <= 30 && !digit && !has_sentence_punct(s, n)) {   /* no dates or page headers */
         p->cls = GWR_P_BARE;
         p->tlen = (uint32_t)n;
         return;

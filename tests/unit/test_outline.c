@@ -128,6 +128,50 @@ static void test_jingzhou(void **s)
     gwr_doc_free(&d);
 }
 
+/* The newspaper page with each heading pair moved BEFORE its block (and a
+ * title line on top): the headings must still title the same blocks. */
+static void test_jingzhou_leading_headings(void **s)
+{
+    (void)s;
+    FILE *f = fopen("samples/jingzhou-2023.txt", "rb");
+    assert_non_null(f);
+    static char in[32 * 1024], out[40 * 1024], block[32 * 1024];
+    size_t n = fread(in, 1, sizeof in - 1, f), o = 0, bl = 0;
+    fclose(f);
+    in[n] = '\0';
+    o += (size_t)sprintf(out, "政府工作报告\n");
+    for (char *line = in, *nl; line < in + n; line = nl + 1) {
+        nl = strchr(line, '\n');
+        if (!nl) nl = in + n;
+        size_t len = (size_t)(nl - line);
+        if (len >= 12 && len % 2 == 0 && memcmp(line, line + len / 2, len / 2) == 0) {
+            char *nl2 = strchr(nl + 1, '\n');              /* the subtitle line */
+            size_t l2 = nl2 ? (size_t)(nl2 - nl) : 0;
+            memcpy(out + o, line, len + 1); o += len + 1;
+            memcpy(out + o, nl + 1, l2); o += l2;
+            memcpy(out + o, block, bl); o += bl;
+            bl = 0;
+            if (nl2) nl = nl2;
+            continue;
+        }
+        memcpy(block + bl, line, len); bl += len;
+        block[bl++] = '\n';
+    }
+    memcpy(out + o, block, bl); o += bl;
+    gwr_doc d;
+    gwr_err e = { 0 };
+    assert_int_equal(gwr_doc_load_mem(&d, "lead.txt", out, o, &e), GWR_OK);
+    assert_int_equal(count_in(&d, 0, GWR_NODE_SECTION), 8);
+    assert_int_equal(count_in(&d, 0, GWR_NODE_TARGETS), 1);
+    assert_string_equal(d.title, "政府工作报告");
+    for (size_t i = 1; i < d.nnodes; i++)
+        if (d.nodes[i].kind == GWR_NODE_SECTION) {
+            assert_true(strncmp(d.nodes[i].title, "着力推进", strlen("着力推进")) == 0);
+            assert_true(count_in(&d, (int32_t)i, GWR_NODE_TOPIC) >= 3);
+        }
+    gwr_doc_free(&d);
+}
+
 static void test_hailar(void **s)
 {
     (void)s;
@@ -344,6 +388,7 @@ int main(void)
         cmocka_unit_test(test_xianning),
         cmocka_unit_test(test_enshi),
         cmocka_unit_test(test_jingzhou),
+        cmocka_unit_test(test_jingzhou_leading_headings),
         cmocka_unit_test(test_hailar),
         cmocka_unit_test(test_wrapped_report),
         cmocka_unit_test(test_front_matter),
