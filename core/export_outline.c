@@ -13,7 +13,8 @@ static bool shown(const gwr_node *n, bool all)
 
 static void text_tree(FILE *f, const gwr_doc *d, bool all)
 {
-    fprintf(f, "%s  %s  report %d, reviews %d\n", d->path, d->entity ? d->entity : "", d->report_year, d->reviewed_year);
+    gwr_text_field(f, d->path);
+    fprintf(f, "  %s  report %d, reviews %d\n", d->entity ? d->entity : "", d->report_year, d->reviewed_year);
     for (size_t i = 1; i < d->nnodes; i++) {
         const gwr_node *n = &d->nodes[i];
         if (!shown(n, all)) continue;

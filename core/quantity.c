@@ -164,7 +164,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     }
     if (chinese) {
         bool lone_one = a.n.nchars == 1 && a.n.v.m == 1 && a.n.v.e == 0 && !(a.n.f & QZ_N_RANGE);
-        if (lone_one) return false;                                                   /* 一是, 统一, 一批 */
+        if (lone_one && !rank) return false;                                          /* 一是, 统一, 一批 */
         if (a.n.nchars == 1 && !a.unit && !a.scaled) return false;                   /* 四多, 五到四 */
         if ((a.n.f & QZ_N_NODIGIT) && prev == CP_SHANG && a.unit && !rank) {           /* 上百家, 上千人 */
             a.vague = true;
