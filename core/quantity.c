@@ -78,7 +78,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     if (!chinese && prev == '-') {
         size_t k2;
         uint32_t p2 = qz_prev(s, 0, i - k, &k2);
-        if (p2 == 0 || qz_is_han(p2) || p2 == ' ' || p2 == '(' || p2 == 0xFF1A) {
+        if (p2 == 0 || qz_is_han(p2) || p2 == ' ' || p2 == '(' || p2 == ':') {   /* 增长-2.3%, 为：-1 */
             negative = true;
             start = i - k;
         }
