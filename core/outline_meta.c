@@ -250,7 +250,8 @@ static const char *entity_from_text(gwr_doc *d)
 {
     const char *s = d->text.norm;
     size_t n = d->text.norm_len < 300000 ? d->text.norm_len : 300000;
-    enum { HB = 32768 };
+    size_t HB = 256;                       /* a power of two, about 2 slots per character */
+    while (HB < 32768 && HB < n / 3 * 2) HB *= 2;
     bigram *tab = calloc(HB, sizeof *tab);
     uint32_t *cp = malloc((n + 1) * sizeof *cp);
     if (!tab || !cp) {
@@ -286,7 +287,7 @@ static const char *entity_from_text(gwr_doc *d)
         uint32_t h = (a * 2654435761u ^ b * 40503u) & (HB - 1);
         for (;;) {
             if (tab[h].count == 0) {
-                if (used * 4 >= (size_t)HB * 3) break;   /* full enough: known pairs only */
+                if (used * 4 >= HB * 3) break;   /* full enough: known pairs only */
                 tab[h] = (bigram){ a, b, 0, 0, 0 };
                 used++;
             }
