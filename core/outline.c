@@ -431,5 +431,22 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
             if (d->nodes[i].kind != GWR_NODE_FRONT) d->nodes[i].role = targets ? GWR_ROLE_PLAN : GWR_ROLE_OTHER;
     }
     gwr_meta_fill(d);
+    /* a part whose title says nothing but a year ("三、扎实推进2024年各项任务"
+     * is caught by its words; "三、2024年" is not): the year decides */
+    bool changed = false;
+    for (size_t i = 1; i < d->nnodes; i++) {
+        gwr_node *nd = &d->nodes[i];
+        if (nd->kind != GWR_NODE_PART || nd->role != GWR_ROLE_OTHER) continue;
+        int y = gwr_first_year(nd->title, strlen(nd->title), NULL);
+        if (!y || !d->report_year) continue;
+        nd->role = y >= d->report_year ? GWR_ROLE_PLAN : GWR_ROLE_REVIEW;
+        changed = true;
+    }
+    if (changed)
+        for (size_t i = 1; i < d->nnodes; i++) {
+            gwr_node *nd = &d->nodes[i];
+            if (nd->kind == GWR_NODE_PART || nd->kind == GWR_NODE_TARGETS || nd->parent <= 0) continue;
+            nd->role = d->nodes[nd->parent].role;
+        }
     return GWR_OK;
 }

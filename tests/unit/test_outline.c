@@ -340,6 +340,20 @@ static void test_numbers_follow_on(void **s)
     gwr_doc_free(&d);
 }
 
+static void test_role_from_year(void **s)
+{
+    (void)s;
+    gwr_doc d;
+    load_str(&d, "t.txt", "一、2023年工作回顾\n（一）经济增长。\n二、2024年各项事业\n（一）扩大投资\n投资增长。开工项目。\n三、政府自身建设\n");
+    int32_t p = part_of(&d, GWR_ROLE_PLAN);
+    assert_true(p > 0);
+    assert_string_equal(d.nodes[p].title, "2024年各项事业");
+    assert_int_equal(count_in(&d, p, GWR_NODE_SECTION), 1);
+    for (int32_t c = d.nodes[p].first_child; c >= 0; c = d.nodes[c].next_sibling)
+        assert_int_equal(d.nodes[c].role, GWR_ROLE_PLAN);
+    gwr_doc_free(&d);
+}
+
 static void test_cn_numbers(void **s)
 {
     (void)s;
@@ -421,6 +435,7 @@ int main(void)
         cmocka_unit_test(test_entity_from_title),
         cmocka_unit_test(test_note_markers_are_not_headings),
         cmocka_unit_test(test_numbers_follow_on),
+        cmocka_unit_test(test_role_from_year),
         cmocka_unit_test(test_cn_numbers),
         cmocka_unit_test(test_roles),
         cmocka_unit_test(test_classify),
