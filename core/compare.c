@@ -62,10 +62,30 @@ static gwr_verdict check(int sense, bool strict, gwr_dec t, const gwr_quantity *
     return GWR_V_UNKNOWN;
 }
 
+/* Weights meet in 斤 (grain is planned in 亿斤 and reported in 万吨). */
+static int64_t jin_per(const char *unit)
+{
+    if (strcmp(unit, "斤") == 0) return 1;
+    if (strcmp(unit, "公斤") == 0 || strcmp(unit, "千克") == 0) return 2;
+    if (strcmp(unit, "吨") == 0) return 2000;
+    return 0;
+}
+
+static bool to_jin(gwr_quantity *q)
+{
+    int64_t k = jin_per(q->unit);
+    if (!k || !gwr_dec_mul_int(&q->value, k) || !gwr_dec_mul_int(&q->hi, k)) return false;
+    strcpy(q->unit, "斤");
+    return true;
+}
+
 gwr_verdict gwr_verdict_of(const gwr_figure *planned, const gwr_figure *achieved, const char *key)
 {
     if (!planned || !achieved) return GWR_V_NONE;
-    const gwr_quantity *p = &planned->q, *a = &achieved->q;
+    gwr_quantity pc = planned->q, ac = achieved->q;
+    const gwr_quantity *p = &pc, *a = &ac;
+    if (strcmp(p->unit, a->unit) != 0 && jin_per(p->unit) && jin_per(a->unit) && !(to_jin(&pc) && to_jin(&ac)))
+        return GWR_V_UNKNOWN;
     if (planned->kind != achieved->kind || strcmp(p->unit, a->unit) != 0 ||
         ((p->flags | a->flags) & (GWR_QF_OVERFLOW | GWR_QF_RATIO | GWR_QF_RANK)))
         return GWR_V_UNKNOWN;

@@ -9,56 +9,57 @@
 #include <string.h>
 
 typedef struct {
+    const char *s;
+    size_t      n;
+} syn_t;
+#define S(lit) { lit, sizeof lit - 1 }
+
+typedef struct {
     gwr_indicator ind;
-    const char *syn[12];   /* names as written; NULL-terminated */
+    syn_t syn[12];         /* names as written; ends with { NULL, 0 } */
 } entry;
 
 static const entry table[] = {
     { { "gdp", "地区生产总值", 0, GWR_DIR_UP },
-      { "地区生产总值", "生产总值", "GDP", "经济总量", NULL } },
+      { S("地区生产总值"), S("生产总值"), S("GDP"), S("经济总量"), { NULL, 0 } } },
     { { "industry_va", "规模以上工业增加值", 1, GWR_DIR_UP },
-      { "规模以上工业增加值", "规上工业增加值", "规模工业增加值", NULL } },
+      { S("规模以上工业增加值"), S("规上工业增加值"), S("规模工业增加值"), { NULL, 0 } } },
     { { "fixed_investment", "固定资产投资", 2, GWR_DIR_UP },
-      { "全社会固定资产投资", "固定资产投资", "固投", "固定资产投资额", NULL } },
+      { S("全社会固定资产投资"), S("固定资产投资"), S("固投"), S("固定资产投资额"), { NULL, 0 } } },
     { { "retail_sales", "社会消费品零售总额", 3, GWR_DIR_UP },
-      { "社会消费品零售总额", "社会消费品零售额", "社零额", "社零", NULL } },
+      { S("社会消费品零售总额"), S("社会消费品零售额"), S("社零额"), S("社零"), { NULL, 0 } } },
     { { "budget_revenue", "一般公共预算收入", 4, GWR_DIR_UP },
-      { "地方一般公共预算收入", "一般公共预算收入", "公共财政预算收入", "地方财政一般预算收入",
-        "财政一般预算收入", "一般预算收入", NULL } },
-    { { "services_va", "服务业增加值", 5, GWR_DIR_UP }, { "服务业增加值", NULL } },
+      { S("地方一般公共预算收入"), S("一般公共预算收入"), S("公共财政预算收入"), S("地方财政一般预算收入"), S("财政一般预算收入"), S("一般预算收入"), { NULL, 0 } } },
+    { { "services_va", "服务业增加值", 5, GWR_DIR_UP }, { S("服务业增加值"), { NULL, 0 } } },
     { { "urban_jobs", "城镇新增就业", 6, GWR_DIR_UP },
-      { "城镇新增就业", "新增城镇就业", "城镇新增就业岗位", NULL } },
+      { S("城镇新增就业"), S("新增城镇就业"), S("城镇新增就业岗位"), { NULL, 0 } } },
     { { "unemployment_surveyed", "城镇调查失业率", 7, GWR_DIR_DOWN },
-      { "城镇调查失业率", "调查失业率", "城镇调查失业", NULL } },
+      { S("城镇调查失业率"), S("调查失业率"), S("城镇调查失业"), { NULL, 0 } } },
     { { "unemployment_registered", "城镇登记失业率", 8, GWR_DIR_DOWN },
-      { "城镇登记失业率", "登记失业率", NULL } },
+      { S("城镇登记失业率"), S("登记失业率"), { NULL, 0 } } },
     { { "cpi", "居民消费价格涨幅", 9, GWR_DIR_DOWN },
-      { "居民消费价格指数", "居民消费价格", "CPI", "物价总水平", "物价", NULL } },
+      { S("居民消费价格指数"), S("居民消费价格"), S("CPI"), S("物价总水平"), S("物价"), { NULL, 0 } } },
     { { "income_urban", "城镇居民人均可支配收入", 10, GWR_DIR_UP },
-      { "城镇常住居民人均可支配收入", "城镇居民人均可支配收入", "城镇人均可支配收入",
-        "城镇居民可支配收入", "城镇常住居民可支配收入", NULL } },
+      { S("城镇常住居民人均可支配收入"), S("城镇居民人均可支配收入"), S("城镇人均可支配收入"), S("城镇居民可支配收入"), S("城镇常住居民可支配收入"), { NULL, 0 } } },
     { { "income_rural", "农村居民人均可支配收入", 11, GWR_DIR_UP },
-      { "农村常住居民人均可支配收入", "农村居民人均可支配收入", "农村牧区常住居民人均可支配收入",
-        "农牧民人均可支配收入", "农民人均可支配收入", "农村居民可支配收入",
-        "农民人均纯收入", "农牧民人均纯收入", "农村居民人均纯收入", NULL } },
+      { S("农村常住居民人均可支配收入"), S("农村居民人均可支配收入"), S("农村牧区常住居民人均可支配收入"), S("农牧民人均可支配收入"), S("农民人均可支配收入"), S("农村居民可支配收入"), S("农民人均纯收入"), S("农牧民人均纯收入"), S("农村居民人均纯收入"), { NULL, 0 } } },
     { { "trade", "进出口总额", 12, GWR_DIR_UP },
-      { "外贸进出口总额", "外贸进出口额", "进出口总额", "外贸进出口", "进出口总值", "进出口", NULL } },
+      { S("外贸进出口总额"), S("外贸进出口额"), S("进出口总额"), S("外贸进出口"), S("进出口总值"), S("进出口"), { NULL, 0 } } },
     { { "fdi", "实际利用外资", 13, GWR_DIR_UP },
-      { "实际利用外资", "实际使用外资", "利用外资", NULL } },
+      { S("实际利用外资"), S("实际使用外资"), S("利用外资"), { NULL, 0 } } },
     { { "grain_output", "粮食总产量", 14, GWR_DIR_UP },
-      { "粮食总产量", "粮食总产", "粮食产量", NULL } },
+      { S("粮食总产量"), S("粮食总产"), S("粮食产量"), { NULL, 0 } } },
     { { "grain_area", "粮食播种面积", 15, GWR_DIR_UP },
-      { "粮食播种面积", "粮食种植面积", "粮食面积", NULL } },
+      { S("粮食播种面积"), S("粮食种植面积"), S("粮食面积"), { NULL, 0 } } },
     { { "energy_intensity", "单位GDP能耗", 16, GWR_DIR_DOWN },
-      { "单位GDP能耗", "单位地区生产总值能耗", "单位生产总值能耗", "能耗强度", NULL } },
+      { S("单位GDP能耗"), S("单位地区生产总值能耗"), S("单位生产总值能耗"), S("能耗强度"), { NULL, 0 } } },
     { { "air_quality", "空气质量优良天数比率", 17, GWR_DIR_UP },
-      { "空气质量优良天数比率", "空气优良天数比例", "空气质量优良天数比例", "优良天数比例",
-        "优良天数比率", "空气质量优良率", "空气优良率", NULL } },
+      { S("空气质量优良天数比率"), S("空气优良天数比例"), S("空气质量优良天数比例"), S("优良天数比例"), S("优良天数比率"), S("空气质量优良率"), S("空气优良率"), { NULL, 0 } } },
     /* beyond the starting set: common in county and district reports */
     { { "fiscal_revenue", "地方财政总收入", 18, GWR_DIR_UP },
-      { "地方财政总收入", "财政总收入", NULL } },
+      { S("地方财政总收入"), S("财政总收入"), { NULL, 0 } } },
     { { "industry_output", "规模以上工业总产值", 19, GWR_DIR_UP },
-      { "规模以上工业总产值", "规上工业总产值", NULL } },
+      { S("规模以上工业总产值"), S("规上工业总产值"), { NULL, 0 } } },
 };
 
 enum { NTABLE = sizeof table / sizeof table[0] };
@@ -111,10 +112,10 @@ const gwr_indicator *gwr_indicator_match(const char *name, size_t len)
         if (core == 0) continue;
         char last = name[core - 1];
         for (size_t i = 0; i < NTABLE; i++)
-            for (const char *const *s = table[i].syn; *s; s++) {
-                size_t n = strlen(*s);
-                if (n > core || n <= best_len || (*s)[n - 1] != last) continue;
-                if (memcmp(name + core - n, *s, n) == 0 && scope_only(name, core - n)) {
+            for (const syn_t *s = table[i].syn; s->s; s++) {
+                size_t n = s->n;
+                if (n > core || n <= best_len || s->s[n - 1] != last) continue;
+                if (memcmp(name + core - n, s->s, n) == 0 && scope_only(name, core - n)) {
                     best = &table[i].ind;
                     best_len = n;
                 }

@@ -39,7 +39,11 @@ static void poll_load(ui *u)
     bool fin = false;
     ui_load_poll(u->load, &u->m.docs, &u->m.ndocs, &u->m.cap, &u->load_done, &u->load_total, &fin);
     take_docs(u, before);
-    if (od != u->load_done) u->title_dirty = true;
+    long tnow = now_ms();
+    if (od != u->load_done && tnow - u->last_progress >= 200) {   /* throttled: little to send over SSH */
+        u->title_dirty = true;
+        u->last_progress = tnow;
+    }
     if (fin) {
         const gwr_corpus *c = ui_load_corpus(u->load);
         u->loading = false;
@@ -60,20 +64,20 @@ static void poll_load(ui *u)
         }
     }
     if (u->m.ndocs != before || fin) {
-        long t = now_ms();
+        long t = tnow;
         if (before == 0 && u->m.ndocs) ui_open_doc(u, 0);
         if (u->screen == SCR_REPORTS) {
             ui_view *v = &u->views[V_REPORTS];
             if (before < v->top + (size_t)ui_view_body(v)) v->dirty = true;
             v->nrows = u->m.ndocs;
-            u->status_dirty = true;
         }
         if (u->screen == SCR_TARGETS && (fin || t - u->last_refilter > 250)) {
             ui_targets_refilter(u);
             u->last_refilter = t;
         }
         if (u->screen == SCR_COMPARE && fin) ui_show(u, SCR_COMPARE);
-        u->title_dirty = true;
+        if (fin || u->title_dirty) u->title_dirty = u->status_dirty = true;
+        else if (u->screen == SCR_REPORTS && tnow - u->last_progress < 50) u->status_dirty = true;
     }
 }
 

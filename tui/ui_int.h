@@ -119,6 +119,7 @@ struct ui {
     bool      touched;       /* a key was pressed */
     int       rc;
     long      last_refilter; /* ms clock of the last targets query while loading */
+    long      last_progress; /* ms clock of the last progress bar update */
     /* line input on the status line: search text (document) or filter (targets) */
     ui_input  input;
     char      search[256];

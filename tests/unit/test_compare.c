@@ -79,9 +79,13 @@ static void test_amounts_and_units(void **state)
     /* 左右 on an amount: 5% of the target */
     assert_int_equal(v("gdp", GWR_FK_LEVEL, 500, 8, GWR_Q_ABOUT, 476, 8, GWR_Q_EXACT, "元"), GWR_V_MET);
     assert_int_equal(v("gdp", GWR_FK_LEVEL, 500, 8, GWR_Q_ABOUT, 474, 8, GWR_Q_EXACT, "元"), GWR_V_MISSED);
-    /* units differ: no verdict can be given */
+    /* weights meet in 斤; other units that differ give no verdict */
     gwr_figure p = mk("grain_output", GWR_FK_LEVEL, GWR_ST_PLANNED, 2023, 58, 8, "斤", GWR_Q_ATLEAST);
     gwr_figure a = mk("grain_output", GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2023, 8148, 2, "吨", GWR_Q_EXACT);
+    assert_int_equal(gwr_verdict_of(&p, &a, "grain_output"), GWR_V_MISSED);   /* 81.48万吨 = 16.296亿斤 < 58亿斤 */
+    a = mk("grain_output", GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2023, 2936, 6, "吨", GWR_Q_EXACT);
+    assert_int_equal(gwr_verdict_of(&p, &a, "grain_output"), GWR_V_MET);      /* 293.6万吨 = 58.72亿斤 */
+    a = mk("grain_output", GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2023, 2936, 6, "亩", GWR_Q_EXACT);
     assert_int_equal(gwr_verdict_of(&p, &a, "grain_output"), GWR_V_UNKNOWN);
     assert_int_equal(gwr_verdict_of(&p, NULL, "grain_output"), GWR_V_NONE);
     /* a range target: met from its low end */
