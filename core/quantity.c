@@ -102,8 +102,11 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     if (!a.unit && after_num == '/') return false;                                    /* 1/4 */
     if (a.unit && strcmp(a.unit->base, "次") == 0 && prev == 0x5C4A) return false;     /* 十二届四次全会 */
     if (after == '+') return false;
-    if (is_open_quote(prev) && quoted_name(s, len, a.n.end)) return false;           /* “4321”, “两个确立” */
-    if (is_close_quote(after) && quoted_before(s, i)) return false;                  /* “跑两头”, “双11” */
+    /* A quoted number is a name (“4321”, “两个确立”, “跑两头”, “双11”), unless
+     * the quotes hold just the figure with its unit (“7%”, “100亿元”). */
+    bool quoted_figure = a.unit && is_open_quote(prev) && is_close_quote(after);
+    if (!quoted_figure && is_open_quote(prev) && quoted_name(s, len, a.n.end)) return false;
+    if (!quoted_figure && is_close_quote(after) && quoted_before(s, i)) return false;
     if (!chinese && (prev == 0xB7 || after_num == 0xB7 || after_num == '#')) return false;  /* 4·14, 2#装置 */
     if (uflags & (QZ_U_DATE | QZ_U_NAME)) return false;                               /* 12月27日, 40周年 */
     if ((uflags & QZ_U_YEAR) && qz_looks_like_year(&a)) return false;                   /* 2023年 */
@@ -161,7 +164,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     }
     if (chinese) {
         bool lone_one = a.n.nchars == 1 && a.n.v.m == 1 && a.n.v.e == 0 && !(a.n.f & QZ_N_RANGE);
-        if (lone_one) return false;                                                   /* 一是, 统一, 一批 */
+        if (lone_one && !rank) return false;                                          /* 一是, 统一, 一批 */
         if (a.n.nchars == 1 && !a.unit && !a.scaled) return false;                   /* 四多, 五到四 */
         if ((a.n.f & QZ_N_NODIGIT) && prev == CP_SHANG && a.unit && !rank) {           /* 上百家, 上千人 */
             a.vague = true;

@@ -27,8 +27,10 @@
  * before the number: "高于全省1.8个百分点" is returned as 1.8 个百分点 OVER
  * — it is a comparison with another figure, not a bound; the caller decides
  * what it means. Vague amounts: 余 / 多 (十余万, 五百多, 3万余元) give the
- * lower bound, qual OVER and GWR_QF_VAGUE; 近 / 将近 (近700万元) give the
- * value, qual ABOUT and GWR_QF_VAGUE.
+ * lower bound, qual OVER and GWR_QF_VAGUE (also 两年多, 十几个, 上百家);
+ * 近 / 将近 (近700万元) give the value, qual ABOUT and GWR_QF_VAGUE — but
+ * not before a span of time (近五年 = the last five years: EXACT).
+ * Rates keep both units: 800元/月 → unit "元/月". 百分之三十 → 30 %.
  *
  * Not returned: years (2023年, 二〇二三年, 2012—2019年, a bare 4-digit
  * 19xx/20xx), dates (12月27日, 1-11月, 3号), anniversaries (40周年), numbers

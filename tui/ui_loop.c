@@ -168,8 +168,8 @@ static void draw_status(ui *u)
         if (u->screen == SCR_TARGETS && u->filter[0]) snprintf(left, sizeof left, " filter: %s", u->filter);
         if (u->screen == SCR_DOC && u->search[0]) snprintf(left, sizeof left, " search: %s%s", u->search, mbuf);
         switch (u->screen) {
-        case SCR_DOC:     hint = "/ search  t targets  Tab pane  ? help  q quit"; break;
-        case SCR_TARGETS: hint = "type to filter  a/p  s sort  Enter go  q quit"; break;
+        case SCR_DOC:     hint = "/ search  t target paragraph  Tab pane  ? help  q quit"; break;
+        case SCR_TARGETS: hint = "/ or 汉字 filter  a/p  s sort  Enter go  q quit"; break;
         case SCR_COMPARE: hint = "Enter go to figure  ? help  q quit"; break;
         case SCR_REPORTS: hint = "Enter open  ? help  q quit"; break;
         default:          hint = "q back"; break;

@@ -91,8 +91,8 @@ static void open_(ui *u, ui_view *v)
         const gwr_node *n = &d->nodes[i];
         if (shown_kind(n->kind) && n->parent >= 0 && (size_t)n->parent < d->nnodes)
             o->kids[n->parent] = true;
-        /* parts start open so their sections show; deeper levels closed */
-        o->open[i] = n->kind == GWR_NODE_PART;
+        /* the top level (parts, or sections when there are no parts) starts open */
+        o->open[i] = n->parent == 0;
     }
     o->doc = u->cur;
     o->valid = true;

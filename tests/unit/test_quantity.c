@@ -176,6 +176,8 @@ static void test_units_and_scales(void **state)
         { "PM2.5浓度35微克/立方米", 0, "35", NOHI, "微克/立方米", E, 0, NULL },
         { "比例1.4：1", 0, "1.4", "1", "", E, GWR_QF_RATIO, "1.4：1" },
         { "3:7", 0, "3", "7", "", E, GWR_QF_RATIO, NULL },
+        { "目标是“7%”", 0, "7", NOHI, "%", E, 0, "7%" },
+        { "\"100亿元\"", 0, "10000000000", NOHI, "元", E, 0, NULL },
         { "演进为3.6 : 48 : 48.4。", 0, "3.6", "48", "", E, GWR_QF_RATIO, "3.6 : 48 : 48.4" },
         { "发电厂2×35万千瓦热电联产", 0, "700000", NOHI, "千瓦", E, 0, "2×35万千瓦" },
         { "出入境航班297架次", 0, "297", NOHI, "架次", E, 0, NULL },
@@ -240,6 +242,10 @@ static void test_qualifiers(void **state)
         /* a qualifier belongs to its own number only */
         { "增长5%，超过全国8个百分点", 0, "5", NOHI, "%", E, 0, NULL },
         { "增长5%，超过全国8个百分点", 1, "8", NOHI, "个百分点", GWR_Q_OVER, 0, NULL },
+        /* a qualifier word is not taken from before the previous figure */
+        { "超过5%，6%", 1, "6", NOHI, "%", E, 0, "6%" },
+        { "不低于80%和90%", 1, "90", NOHI, "%", E, 0, NULL },
+        { "约3%、5%左右", 1, "5", NOHI, "%", GWR_Q_ABOUT, 0, NULL },
     };
     RUN(cs);
 }
@@ -332,6 +338,9 @@ static void test_not_figures(void **state)
         { "“双11”", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "第十三个五年规划", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "第4名", 0, "4", NOHI, "名", E, GWR_QF_RANK, NULL },
+        { "居全省第一位", 0, "1", NOHI, "位", E, GWR_QF_RANK, "第一位" },
+        { "居全国第十二位", 0, "12", NOHI, "位", E, GWR_QF_RANK, "第十二位" },
+        { "全省第一", 0, NULL, NOHI, NULL, E, 0, NULL },
         { "居全省第4位", 0, "4", NOHI, "位", E, GWR_QF_RANK, "第4位" },
     };
     RUN(cs);
