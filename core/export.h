@@ -26,5 +26,7 @@ void gwr_export_quantities(FILE *f, gwr_format fmt, const char *text, bool first
 void gwr_tsv_field(FILE *f, const char *s);     /* tabs/newlines escaped as \t \n */
 void gwr_json_string(FILE *f, const char *s);   /* quoted, escaped */
 void gwr_fmt_dec(FILE *f, gwr_dec d);
+/* Plain text: control characters (C0, DEL, C1) shown as '?', for file names. */
+void gwr_text_field(FILE *f, const char *s);
 
 #endif

@@ -10,7 +10,12 @@ void gwr_tsv_field(FILE *f, const char *s)
         case '\n': fputs("\\n", f); break;
         case '\r': fputs("\\r", f); break;
         case '\\': fputs("\\\\", f); break;
-        default: fputc(*s, f);
+        default:
+            /* other controls (a file name may hold any byte) never go out raw */
+            if ((unsigned char)*s < 0x20 || *s == 0x7F) fprintf(f, "\\x%02x", (unsigned char)*s);
+            else if ((unsigned char)*s == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F)
+                fprintf(f, "\\u%04x", (unsigned char)*++s);
+            else fputc(*s, f);
         }
     }
 }
@@ -29,11 +34,22 @@ void gwr_json_string(FILE *f, const char *s)
             fputs("\\t", f);
         } else if (c < 0x20 || c == 0x7F) {
             fprintf(f, "\\u%04x", c);
+        } else if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F) {
+            fprintf(f, "\\u%04x", (unsigned char)*++s);   /* C1 controls, escaped too */
         } else {
             fputc(c, f);
         }
     }
     fputc('"', f);
+}
+
+void gwr_text_field(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; p && *p; p++) {
+        if (*p < 0x20 || *p == 0x7F) fputc('?', f);
+        else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) { fputc('?', f); p++; }
+        else fputc(*p, f);
+    }
 }
 
 void gwr_fmt_dec(FILE *f, gwr_dec d)

@@ -13,7 +13,8 @@ static bool shown(const gwr_node *n, bool all)
 
 static void text_tree(FILE *f, const gwr_doc *d, bool all)
 {
-    fprintf(f, "%s  %s  report %d, reviews %d", d->path, d->entity ? d->entity : "", d->report_year, d->reviewed_year);
+    gwr_text_field(f, d->path);
+    fprintf(f, "  %s  report %d, reviews %d", d->entity ? d->entity : "", d->report_year, d->reviewed_year);
     if (d->has_text && d->text.invalid)
         fprintf(f, "  (%zu invalid byte sequence%s replaced by U+FFFD)", d->text.invalid, d->text.invalid == 1 ? "" : "s");
     fputc('\n', f);

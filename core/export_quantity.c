@@ -38,14 +38,16 @@ static void json_num(FILE *f, const char *v)
     else fputs("null", f);
 }
 
-#define TEXT_CELLS 40   /* the text column of the table is clipped to this */
+#define TEXT_CELLS 40    /* the text column of the table is clipped to this */
+#define TITLE_CELLS 76   /* and the phrase above it to this */
 
-static void clip_text(char *t)
+/* Clips a sanitised string in place to `cells`, marking a cut with "...". */
+static void clip_text(char *t, int cells)
 {
     int used;
-    size_t n = gwr_clip(t, strlen(t), TEXT_CELLS, &used);
+    size_t n = gwr_clip(t, strlen(t), cells, &used);
     if (n < strlen(t)) {
-        n = gwr_clip(t, strlen(t), TEXT_CELLS - 3, &used);
+        n = gwr_clip(t, strlen(t), cells - 3, &used);
         strcpy(t + n, "...");
     }
 }
@@ -69,7 +71,7 @@ static void text_table(FILE *f, const char *text, bool first)
     while (gwr_quantity_next(text, len, &pos, &q)) {
         row_of(text, &q, &r);
         if (q.flags & GWR_QF_OVERFLOW) strcpy(r.value, "(overflow)");
-        clip_text(r.text);
+        clip_text(r.text, TEXT_CELLS);
         const char *cell[NCOL] = { r.text, r.value, r.hi, r.unit, r.qual };
         for (int c = 0; c < NCOL; c++) {
             int cw = gwr_width(cell[c], strlen(cell[c]));
@@ -79,6 +81,7 @@ static void text_table(FILE *f, const char *text, bool first)
     }
     char title[512];
     gwr_sanitize(text, len, title, sizeof title);
+    clip_text(title, TITLE_CELLS);
     if (!first) fputc('\n', f);
     fprintf(f, "%s\n", title);
     if (n == 0) {
@@ -95,7 +98,7 @@ static void text_table(FILE *f, const char *text, bool first)
     while (gwr_quantity_next(text, len, &pos, &q)) {
         row_of(text, &q, &r);
         if (q.flags & GWR_QF_OVERFLOW) strcpy(r.value, "(overflow)");
-        clip_text(r.text);
+        clip_text(r.text, TEXT_CELLS);
         const char *cell[NCOL] = { r.text, r.value, r.hi, r.unit, r.qual };
         fputs("  ", f);
         for (int c = 0; c < NCOL; c++) {

@@ -19,4 +19,8 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err);
 /* Whitespace at s (ASCII blank, U+3000, U+00A0, U+FEFF): its byte length, else 0. */
 size_t gwr_text_space_len(const unsigned char *s, const unsigned char *end);
 
+/* A terminal control sequence (ESC …, C1 as UTF-8) or control character
+ * (C0 other than blanks and LF, DEL) at s: its byte length, else 0. */
+size_t gwr_text_control_len(const unsigned char *s, const unsigned char *end);
+
 #endif

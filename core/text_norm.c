@@ -118,10 +118,11 @@ static size_t char_len(const unsigned char *s, const unsigned char *end)
 }
 
 /* Bytes that may start something emit_line must look at: blanks, U+00A0,
- * U+2000–200B, U+3000, U+FEFF and the full-width forms (EF BC / EF BD). */
+ * U+2000–200B, U+3000, U+FEFF, the full-width forms (EF BC / EF BD) and
+ * control characters (C0, DEL, C1 as C2 80–9F). */
 static bool special_lead(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+    return c <= 0x20 || c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
 }
 
 /* Emits orig[a, b) (already trimmed) into the sink, folding and dropping
@@ -146,6 +147,11 @@ static void emit_line(sink *k, const char *orig, size_t a, size_t b)
             if (is_alnum_ascii(prev) && is_alnum_ascii(next))
                 emit(k, " ", 1, (size_t)((const char *)s - orig));
             s = q;
+            continue;
+        }
+        size_t ctl = gwr_text_control_len(s, end);   /* escape sequences, C0/C1: dropped */
+        if (ctl) {
+            s += ctl;
             continue;
         }
         unsigned f = fold_fullwidth(s, end);
@@ -315,7 +321,9 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
     size_t last_end = 0, prev_line = 0, prev_line_len = (size_t)-1;
 #define FINISH() do { \
         size_t plen_ = k.nl - para; \
-        if (prev_len != (size_t)-1 && plen_ == prev_len && plen_ <= 200 && \
+        if (plen_ == 0) { \
+            /* nothing left (a line of control sequences): no empty paragraph */ \
+        } else if (prev_len != (size_t)-1 && plen_ == prev_len && plen_ <= 200 && \
             memcmp(k.n + para, k.n + prev_off, plen_) == 0 && !ends_sentence(k.n + para, plen_)) { \
             truncate_to(&k, para);    /* the same heading again: keep one */ \
         } else { \

@@ -27,6 +27,7 @@
     X(PREV,        "prev-match",    "Previous search match") \
     X(CANCEL,      "cancel",        "Cancel: clear the search or filter, leave help") \
     X(CLEAR,       "clear",         "Clear the search or the filter") \
+    X(ORIGINAL,    "original-text", "Document: show the original text as loaded, control bytes visible (again: back)") \
     X(GOTARGETS,   "goto-targets",  "Jump to the main targets paragraph (主要预期目标)") \
     X(ACHIEVED,    "only-achieved", "Targets: show achieved figures only (again: all)") \
     X(PLANNED,     "only-planned",  "Targets: show planned figures only (again: all)") \

@@ -27,15 +27,44 @@ void ui_doc_release(ui *u)
     u->views[V_DOC].data = NULL;
 }
 
+/* The pane shows the analysis text (paragraphs joined, full-width digits
+ * folded; offsets of the outline and figures refer to it) or, with `o`, the
+ * original text as loaded, line by line, control characters made visible. */
 const char *ui_doc_text(ui *u, size_t *len)
 {
     gwr_doc *d = ui_doc(u);
-    if (!d || !d->has_text || !d->text.norm) {
+    const char *t = d && d->has_text ? (u->raw ? d->text.orig : d->text.norm) : NULL;
+    if (!t) {
         *len = 0;
         return "";
     }
-    *len = d->text.norm_len;
-    return d->text.norm;
+    *len = u->raw ? d->text.orig_len : d->text.norm_len;
+    return t;
+}
+
+/* analysis-text offset → offset in the text shown */
+static size_t to_view(ui *u, size_t off)
+{
+    gwr_doc *d = ui_doc(u);
+    return u->raw && d ? gwr_text_orig_offset(&d->text, off) : off;
+}
+
+/* offset in the text shown → analysis-text offset (inverse of the sparse map) */
+static size_t from_view(ui *u, size_t off)
+{
+    gwr_doc *d = ui_doc(u);
+    if (!u->raw || !d) return off;
+    const gwr_text *t = &d->text;
+    if (t->map_len == 0) return off < t->norm_len ? off : t->norm_len;
+    size_t lo = 0, hi = t->map_len;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->map_orig[mid] <= off) lo = mid;
+        else hi = mid;
+    }
+    size_t n = t->map_norm[lo] + (off > t->map_orig[lo] ? off - t->map_orig[lo] : 0);
+    if (lo + 1 < t->map_len && n > t->map_norm[lo + 1]) n = t->map_norm[lo + 1];
+    return n < t->norm_len ? n : t->norm_len;
 }
 
 static int add_span(docview *s, size_t *cap, uint32_t off, uint32_t len, int style)
@@ -107,8 +136,13 @@ static void build_spans(ui *u, docview *s, const gwr_doc *d)
         if (locate(d, &d->figs[i], &off, &len, &so, &sl) && len)
             add_span(s, &cap, off, len, d->figs[i].status == GWR_ST_PLANNED ? ST_PLANNED : ST_ACHIEVED);
     }
+    if (u->raw)
+        for (size_t i = 0; i < s->nspans; i++) {
+            size_t a = to_view(u, s->spans[i].off), b = to_view(u, (size_t)s->spans[i].off + s->spans[i].len);
+            s->spans[i].off = (uint32_t)a;
+            s->spans[i].len = (uint32_t)(b > a ? b - a : 0);
+        }
     qsort(s->spans, s->nspans, sizeof *s->spans, cmp_span);
-    (void)u;
 }
 
 static bool is_space_at(const char *p, const char *e, size_t *n)
@@ -147,6 +181,11 @@ static void rewrap(ui *u, ui_view *v)
         const char *nl = memchr(t + i, '\n', tl - i);
         size_t e = nl ? (size_t)(nl - t) : tl, k;
         size_t p = i;
+        if (u->raw) {           /* the original, line by line, as it is */
+            ui_wrap_para(&s->lines, t, (uint32_t)i, (uint32_t)(e - i), cells, 0);
+            i = e + 1;
+            continue;
+        }
         while (is_space_at(t + p, t + e, &k)) p += k;
         if (p < e) {
             bool h = d && d->nnodes < 20000 && heading_at(d, i, p);
@@ -166,18 +205,23 @@ static void open_(ui *u, ui_view *v)
         gwr_err err = { 0 };
         if (gwr_doc_reload_text(d, &err) != GWR_OK) ui_msg(u, true, "%s", err.msg);
     }
-    if (!s->valid || s->doc != u->cur) {
+    bool same = s->valid && s->doc == u->cur;
+    if (same && s->raw == u->raw && v->top < s->lines.n)      /* keep the place across a re-layout */
+        s->top_norm = from_view(u, s->lines.v[v->top].off);
+    if (!same) s->top_norm = 0;
+    if (!s->valid || s->doc != u->cur || s->raw != u->raw) {
         s->doc = u->cur;
+        s->raw = u->raw;
         s->valid = true;
         s->nmatch = s->cur = 0;
         s->jump_len = 0;
-        v->top = 0;
+        if (!same) v->top = 0;
         if (d && d->has_text) build_spans(u, s, d);
         else s->nspans = 0;
         s->width = -1;
     }
     if (s->width != v->w) {
-        size_t off = v->top < s->lines.n ? s->lines.v[v->top].off : 0;
+        size_t off = s->top_norm;
         rewrap(u, v);
         ui_doc_goto(u, off, 0);
     }
@@ -251,7 +295,7 @@ size_t ui_doc_top_offset(ui *u)
 {
     ui_view *v = &u->views[V_DOC];
     docview *s = ui_docview(v);
-    return v->top < s->lines.n ? s->lines.v[v->top].off + s->lines.v[v->top].len : 0;
+    return v->top < s->lines.n ? from_view(u, s->lines.v[v->top].off + s->lines.v[v->top].len) : 0;
 }
 
 void ui_doc_goto(ui *u, size_t off, size_t len)
@@ -259,6 +303,9 @@ void ui_doc_goto(ui *u, size_t off, size_t len)
     ui_view *v = &u->views[V_DOC];
     docview *s = ui_docview(v);
     if (!s->lines.n) return;
+    size_t a = to_view(u, off), b = to_view(u, off + len);
+    off = a;
+    len = b > a ? b - a : 0;
     if (len) {
         s->jump_off = (uint32_t)off;
         s->jump_len = (uint32_t)len;
@@ -292,6 +339,15 @@ static bool request(ui *u, ui_view *v, ui_cmd c)
         u->views[V_OUTLINE].moved = true;
         u->status_dirty = true;
         return true;
+    case CMD_ORIGINAL: {
+        size_t top = v->top < ui_docview(v)->lines.n ? from_view(u, ui_docview(v)->lines.v[v->top].off) : 0;
+        u->raw = !u->raw;
+        ui_docview(v)->top_norm = top;
+        open_(u, v);
+        ui_doc_search(u, +1, true);
+        ui_msg(u, false, u->raw ? "original text as loaded (o: analysis text)" : "analysis text (o: original text)");
+        return true;
+    }
     case CMD_NEXT: ui_doc_search(u, +1, false); return true;
     case CMD_PREV: ui_doc_search(u, -1, false); return true;
     default: return false;
@@ -303,8 +359,13 @@ static void status(ui *u, ui_view *v, char *buf, size_t n)
     docview *s = ui_docview(v);
     size_t total = s->lines.n;
     size_t pct = total ? (v->top + (size_t)ui_view_body(v) >= total ? 100 : (v->top * 100) / total) : 100;
-    (void)u;
-    snprintf(buf, n, "line %zu/%zu %zu%%", total ? v->top + 1 : 0, total, pct);
+    gwr_doc *d = ui_doc(u);
+    unsigned line = 0;
+    if (d && d->has_text && v->top < total) {
+        size_t o = s->lines.v[v->top].off;
+        line = u->raw ? gwr_text_line_of(&d->text, o) : gwr_text_norm_line(&d->text, o);
+    }
+    snprintf(buf, n, "%sline %u/%zu %zu%%", u->raw ? "original " : "", line, d && d->has_text ? d->text.nlines : 0, pct);
 }
 
 static void moved(ui *u, ui_view *v)

@@ -21,6 +21,8 @@ typedef struct docview {
     size_t    nmatch, cur, mlen;
     char      query[256];
     uint32_t  jump_off, jump_len;
+    bool      raw;          /* built for the original text */
+    size_t    top_norm;     /* analysis offset to show after a re-layout */
 } docview;
 
 docview    *ui_docview(ui_view *v);

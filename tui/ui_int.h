@@ -113,6 +113,7 @@ struct ui {
     bool      quit;
     bool      title_dirty, status_dirty, full;
     bool      syncing;       /* outline and document follow each other */
+    bool      raw;           /* document pane shows the original text */
     int       cursor_x;      /* where the input cursor goes on the status line */
     size_t    load_done, load_total;
     bool      loading;

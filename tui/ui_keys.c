@@ -46,6 +46,7 @@ static const struct binding {
     { 'N', CMD_PREV, "N" },
     { 27, CMD_CANCEL, "Esc" },
     { CTRL('u'), CMD_CLEAR, "^U" },
+    { 'o', CMD_ORIGINAL, "o" },
     { 't', CMD_GOTARGETS, "t" },
     { 'a', CMD_ACHIEVED, "a" },
     { 'p', CMD_PLANNED, "p" },

@@ -80,6 +80,9 @@ static void build(gwr_doc *d, const char *path, const char *entity, int year, co
     d->text.norm = strdup(text);
     d->text.orig_len = d->text.norm_len = len;
     d->has_text = true;
+    d->text.line_start = calloc(len + 1, sizeof *d->text.line_start);
+    for (size_t i = 0; i < len; i++)
+        if (i == 0 || text[i - 1] == '\n') d->text.line_start[d->text.nlines++] = (uint32_t)i;
     d->nnodes = nnodes + 1;
     d->nodes = calloc(d->nnodes, sizeof *d->nodes);
     d->nodes[0] = (gwr_node){ .kind = GWR_NODE_ROOT, .title = "", .body_len = (uint32_t)len,
@@ -119,6 +122,7 @@ static void unbuild(gwr_doc *d)
 {
     free(d->text.orig);
     free(d->text.norm);
+    free(d->text.line_start);
     free(d->nodes);
     free(d->figs);
     gwr_arena_free(&d->arena);
