@@ -152,60 +152,61 @@ static size_t years_running(fx_str s)
 
 enum { T_NONE, T_GROWTH, T_DECLINE, T_SHARE, T_ANNUAL, T_CMP, T_REGION, T_QUARTER, T_MONTH, T_MULTI };
 
-typedef struct { const char *w; int what; } tok;
+typedef struct { const char *w; size_t n; int what; } tok;
+#define T(lit, what) { lit, sizeof lit - 1, what }
 
 /* Words between the indicator name and its number, longest first where one
  * contains another. */
 static const tok trail_toks[] = {
-    { "同比增长", T_GROWTH }, { "比上年增长", T_GROWTH }, { "较上年增长", T_GROWTH },
-    { "增长", T_GROWTH }, { "增加", T_GROWTH }, { "提高", T_GROWTH }, { "上升", T_GROWTH },
-    { "提升", T_GROWTH }, { "上涨", T_GROWTH }, { "增至", T_NONE }, { "扩大", T_GROWTH },
-    { "下降", T_DECLINE }, { "降低", T_DECLINE }, { "减少", T_DECLINE }, { "下滑", T_DECLINE },
-    { "回落", T_DECLINE }, { "缩小", T_DECLINE }, { "压减", T_DECLINE }, { "降至", T_NONE },
-    { "分别", T_SHARE }, { "均", T_SHARE }, { "都", T_SHARE },
-    { "高于", T_CMP }, { "低于", T_CMP }, { "快于", T_CMP }, { "慢于", T_CMP },
-    { "超出", T_CMP }, { "领先", T_CMP },
-    { "全国平均水平", T_REGION }, { "全省平均水平", T_REGION }, { "平均水平", T_REGION },
-    { "全国", T_REGION }, { "全省", T_REGION }, { "全市", T_REGION }, { "全州", T_REGION },
-    { "全区", T_REGION }, { "全盟", T_REGION }, { "全县", T_REGION }, { "平均", T_REGION },
-    { "前三季度", T_QUARTER }, { "一季度", T_QUARTER }, { "二季度", T_QUARTER },
-    { "三季度", T_QUARTER }, { "四季度", T_QUARTER }, { "上半年", T_QUARTER }, { "下半年", T_QUARTER },
-    { "年均", T_MULTI }, { "全年", T_ANNUAL },
-    { "按可比价格计算", T_NONE }, { "按可比价计算", T_NONE }, { "按可比口径", T_NONE },
-    { "按可比价", T_NONE }, { "可比价", T_NONE },
-    { "比上年", T_NONE }, { "较上年", T_NONE }, { "比去年", T_NONE }, { "较去年", T_NONE },
-    { "同比", T_NONE }, { "上年", T_NONE }, { "去年", T_NONE }, { "同期", T_NONE },
-    { "达到", T_NONE }, { "完成", T_NONE }, { "实现", T_NONE }, { "突破", T_NONE },
-    { "超过", T_NONE }, { "控制在", T_NONE }, { "控制", T_NONE }, { "保持在", T_NONE },
-    { "保持", T_NONE }, { "稳定在", T_NONE }, { "稳定", T_NONE }, { "维持在", T_NONE },
-    { "累计", T_NONE }, { "预计", T_NONE }, { "力争", T_NONE }, { "确保", T_NONE },
-    { "争取", T_NONE }, { "可达", T_NONE }, { "有望", T_NONE }, { "已经", T_NONE },
-    { "位居", T_NONE }, { "排名", T_NONE }, { "名列", T_NONE }, { "总计", T_NONE },
-    { "合计", T_NONE }, { "共计", T_NONE }, { "达", T_NONE }, { "超", T_NONE },
-    { "为", T_NONE }, { "是", T_NONE }, { "至", T_NONE }, { "到", T_NONE }, { "在", T_NONE },
-    { "约", T_NONE }, { "近", T_NONE }, { "逾", T_NONE }, { "了", T_NONE }, { "已", T_NONE },
-    { "将", T_NONE }, { "要", T_NONE }, { "居", T_NONE }, { "占", T_NONE }, { "由", T_NONE },
-    { "的", T_NONE }, { "共", T_NONE }, { "再", T_NONE }, { "持续", T_NONE },
-    { NULL, 0 },
+    T("同比增长", T_GROWTH), T("比上年增长", T_GROWTH), T("较上年增长", T_GROWTH),
+    T("增长", T_GROWTH), T("增加", T_GROWTH), T("提高", T_GROWTH), T("上升", T_GROWTH),
+    T("提升", T_GROWTH), T("上涨", T_GROWTH), T("增至", T_NONE), T("扩大", T_GROWTH),
+    T("下降", T_DECLINE), T("降低", T_DECLINE), T("减少", T_DECLINE), T("下滑", T_DECLINE),
+    T("回落", T_DECLINE), T("缩小", T_DECLINE), T("压减", T_DECLINE), T("降至", T_NONE),
+    T("分别", T_SHARE), T("均", T_SHARE), T("都", T_SHARE),
+    T("高于", T_CMP), T("低于", T_CMP), T("快于", T_CMP), T("慢于", T_CMP),
+    T("超出", T_CMP), T("领先", T_CMP),
+    T("全国平均水平", T_REGION), T("全省平均水平", T_REGION), T("平均水平", T_REGION),
+    T("全国", T_REGION), T("全省", T_REGION), T("全市", T_REGION), T("全州", T_REGION),
+    T("全区", T_REGION), T("全盟", T_REGION), T("全县", T_REGION), T("平均", T_REGION),
+    T("前三季度", T_QUARTER), T("一季度", T_QUARTER), T("二季度", T_QUARTER),
+    T("三季度", T_QUARTER), T("四季度", T_QUARTER), T("上半年", T_QUARTER), T("下半年", T_QUARTER),
+    T("年均", T_MULTI), T("全年", T_ANNUAL),
+    T("按可比价格计算", T_NONE), T("按可比价计算", T_NONE), T("按可比口径", T_NONE),
+    T("按可比价", T_NONE), T("可比价", T_NONE),
+    T("比上年", T_NONE), T("较上年", T_NONE), T("比去年", T_NONE), T("较去年", T_NONE),
+    T("同比", T_NONE), T("上年", T_NONE), T("去年", T_NONE), T("同期", T_NONE),
+    T("达到", T_NONE), T("完成", T_NONE), T("实现", T_NONE), T("突破", T_NONE),
+    T("超过", T_NONE), T("控制在", T_NONE), T("控制", T_NONE), T("保持在", T_NONE),
+    T("保持", T_NONE), T("稳定在", T_NONE), T("稳定", T_NONE), T("维持在", T_NONE),
+    T("累计", T_NONE), T("预计", T_NONE), T("力争", T_NONE), T("确保", T_NONE),
+    T("争取", T_NONE), T("可达", T_NONE), T("有望", T_NONE), T("已经", T_NONE),
+    T("位居", T_NONE), T("排名", T_NONE), T("名列", T_NONE), T("总计", T_NONE),
+    T("合计", T_NONE), T("共计", T_NONE), T("达", T_NONE), T("超", T_NONE),
+    T("为", T_NONE), T("是", T_NONE), T("至", T_NONE), T("到", T_NONE), T("在", T_NONE),
+    T("约", T_NONE), T("近", T_NONE), T("逾", T_NONE), T("了", T_NONE), T("已", T_NONE),
+    T("将", T_NONE), T("要", T_NONE), T("居", T_NONE), T("占", T_NONE), T("由", T_NONE),
+    T("的", T_NONE), T("共", T_NONE), T("再", T_NONE), T("持续", T_NONE),
+    { NULL, 0, 0 },
 };
 
 /* Adverbials before the indicator name. */
 static const tok lead_toks[] = {
-    { "经初步核算", T_NONE }, { "初步核算", T_NONE }, { "据统计", T_NONE },
-    { "过去一年", T_NONE }, { "一年来", T_NONE }, { "这一年", T_NONE },
-    { "前三季度", T_QUARTER }, { "一季度", T_QUARTER }, { "二季度", T_QUARTER },
-    { "三季度", T_QUARTER }, { "四季度", T_QUARTER }, { "上半年", T_QUARTER }, { "下半年", T_QUARTER },
-    { "全年", T_ANNUAL }, { "预计", T_NONE }, { "今年", T_NONE }, { "明年", T_NONE },
-    { "去年", T_NONE }, { "上年", T_NONE }, { "当年", T_NONE }, { "年内", T_NONE },
-    { "年度", T_NONE }, { "全市", T_NONE }, { "全区", T_NONE }, { "全县", T_NONE },
-    { "全州", T_NONE }, { "全省", T_NONE }, { "全旗", T_NONE }, { "全盟", T_NONE },
-    { "我市", T_NONE }, { "我区", T_NONE }, { "我县", T_NONE }, { "我州", T_NONE },
-    { "本市", T_NONE }, { "其中", T_NONE }, { "力争", T_NONE }, { "确保", T_NONE },
-    { "争取", T_NONE }, { "努力", T_NONE }, { "实现", T_NONE }, { "累计", T_NONE },
-    { "共计", T_NONE }, { "同时", T_NONE }, { "此外", T_NONE }, { "另外", T_NONE },
-    { "主要经济指标", T_NONE }, { "并", T_NONE }, { "且", T_NONE }, { "要", T_NONE },
-    { "将", T_NONE }, { "共", T_NONE }, { "和", T_NONE }, { "与", T_NONE }, { "及", T_NONE },
-    { NULL, 0 },
+    T("经初步核算", T_NONE), T("初步核算", T_NONE), T("据统计", T_NONE),
+    T("过去一年", T_NONE), T("一年来", T_NONE), T("这一年", T_NONE),
+    T("前三季度", T_QUARTER), T("一季度", T_QUARTER), T("二季度", T_QUARTER),
+    T("三季度", T_QUARTER), T("四季度", T_QUARTER), T("上半年", T_QUARTER), T("下半年", T_QUARTER),
+    T("全年", T_ANNUAL), T("预计", T_NONE), T("今年", T_NONE), T("明年", T_NONE),
+    T("去年", T_NONE), T("上年", T_NONE), T("当年", T_NONE), T("年内", T_NONE),
+    T("年度", T_NONE), T("全市", T_NONE), T("全区", T_NONE), T("全县", T_NONE),
+    T("全州", T_NONE), T("全省", T_NONE), T("全旗", T_NONE), T("全盟", T_NONE),
+    T("我市", T_NONE), T("我区", T_NONE), T("我县", T_NONE), T("我州", T_NONE),
+    T("本市", T_NONE), T("其中", T_NONE), T("力争", T_NONE), T("确保", T_NONE),
+    T("争取", T_NONE), T("努力", T_NONE), T("实现", T_NONE), T("累计", T_NONE),
+    T("共计", T_NONE), T("同时", T_NONE), T("此外", T_NONE), T("另外", T_NONE),
+    T("主要经济指标", T_NONE), T("并", T_NONE), T("且", T_NONE), T("要", T_NONE),
+    T("将", T_NONE), T("共", T_NONE), T("和", T_NONE), T("与", T_NONE), T("及", T_NONE),
+    { NULL, 0, 0 },
 };
 
 /* Verbs that may stand alone before a number whose noun follows it:
@@ -232,16 +233,23 @@ static const char *const action_words[] = {
 static const tok *match_end(fx_str s, const tok *list)
 {
     const tok *best = NULL;
+    if (s.n == 0) return NULL;
+    char last = s.s[s.n - 1];
     for (const tok *t = list; t->w; t++)
-        if (fx_ends(s, t->w) && (!best || strlen(t->w) > strlen(best->w))) best = t;
+        if (t->n <= s.n && t->w[t->n - 1] == last && (!best || t->n > best->n) &&
+            memcmp(s.s + s.n - t->n, t->w, t->n) == 0)
+            best = t;
     return best;
 }
 
 static const tok *match_start(fx_str s, const tok *list)
 {
     const tok *best = NULL;
+    if (s.n < 3) return NULL;
     for (const tok *t = list; t->w; t++)
-        if (fx_starts(s, t->w) && (!best || strlen(t->w) > strlen(best->w))) best = t;
+        if (t->n <= s.n && t->w[t->n - 1] == s.s[t->n - 1] && t->w[1] == s.s[1] && (!best || t->n > best->n) &&
+            memcmp(s.s, t->w, t->n) == 0)
+            best = t;
     return best;
 }
 
@@ -280,7 +288,7 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     static const char *const lead_heads[] = { "主要预期目标", "预期目标", "主要目标", NULL };
     for (const char *const *h = lead_heads; *h; h++) {
         for (size_t i = 0, hn = strlen(*h); i + hn < s.n; i++)
-            if (memcmp(s.s + i, *h, hn) == 0) {
+            if (s.s[i + 2] == (*h)[2] && s.s[i] == (*h)[0] && memcmp(s.s + i, *h, hn) == 0) {
                 s = fx_span(s.s + i + hn, s.n - i - hn);
                 if (fx_starts(s, "是") || fx_starts(s, "为")) s = fx_span(s.s + 3, s.n - 3);
                 s = fx_trim(s);
@@ -290,10 +298,10 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     /* leading adverbials (the verb-only test looks past them) */
     for (;;) {
         const tok *t = match_start(s, lead_toks);
-        if (t && !(s.n == strlen(t->w))) {
+        if (t && s.n != t->n) {
             note(p, t->what, &cmpverb, &region);
-            s.s += strlen(t->w);
-            s.n -= strlen(t->w);
+            s.s += t->n;
+            s.n -= t->n;
         } else if (fx_year_at(s, &k) || (k = bracket_at_start(s)) > 0) {
             s.s += k;
             s.n -= k;
@@ -315,7 +323,7 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     bool first = true;
     for (;;) {
         if (fx_ends(s, "占比") || fx_ends(s, "比重") || fx_ends(s, "比例") || fx_ends(s, "比率") ||
-            fx_ends(s, "签约") || fx_ends(s, "节约") || fx_ends(s, "到位"))
+            fx_ends(s, "签约") || fx_ends(s, "节约") || fx_ends(s, "到位") || fx_ends(s, "人均"))
             break;
         const tok *t = match_end(s, trail_toks);
         if (t) {
@@ -324,7 +332,7 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
                 p->kind = GWR_FK_LEVEL;
             first = false;
             note(p, t->what, &cmpverb, &region);
-            s.n -= strlen(t->w);
+            s.n -= t->n;
         } else if (year_at_end(s, &k) || (k = bracket_at_end(s)) > 0) {
             s.n -= k;
         } else {
@@ -334,7 +342,7 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     }
     /* a single-character leftover of a lead token ("和") is no name */
     const tok *t = match_start(s, lead_toks);
-    if (t && s.n == strlen(t->w)) {
+    if (t && s.n == t->n) {
         note(p, t->what, &cmpverb, &region);
         s.n = 0;
     }

@@ -9,7 +9,8 @@
 
 /* ---- characters ----------------------------------------------------------
  * Decodes the UTF-8 character at s[i] and folds full-width ASCII forms
- * (０-９ ％ ． ： － （ ） …) to ASCII and U+3000 to ' '. Sets *n to its byte
+ * (０-９ ％ ． ： － （ ） …) to ASCII, U+3000 to ' ' and the ratio sign ∶
+ * to ':'. Sets *n to its byte
  * length (1 for an invalid byte, returned as 0xFFFD). i must be < len. */
 uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n);
 /* The character ending just before s[i] (i > floor), same folding; sets *n.

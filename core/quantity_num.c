@@ -41,6 +41,7 @@ uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
     *n = k;
     if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;   /* full-width ASCII */
     if (cp == 0x3000) return ' ';
+    if (cp == 0x2236) return ':';                           /* ∶ ratio */
     return cp;
 }
 

@@ -123,7 +123,7 @@ typedef struct cols { int ent, lab, side, chg, ver, bar; } cols;
 
 static cols layout(cview *c, int w)
 {
-    cols k = { .ent = c->several ? 10 : 0, .lab = w >= 120 ? 26 : 18, .side = w >= 120 ? 20 : 16, .chg = 8, .ver = w >= 100 ? 12 : 7 };
+    cols k = { .ent = c->several ? (w >= 100 ? 10 : 8) : 0, .lab = w >= 120 ? 26 : 18, .side = w >= 120 ? 20 : 16, .chg = 8, .ver = w >= 100 ? 12 : 7 };
     int used = (k.ent ? k.ent + 1 : 0) + k.lab + 1 + 2 * (k.side + 1) + k.chg + 1 + k.ver + 1;
     k.bar = w - used;
     if (k.bar > 30) k.bar = 30;
@@ -144,7 +144,7 @@ static void header(ui *u, ui_view *v)
     ui_puts(v->win, 0, x, "planned", k.side, a), x += k.side + 1;
     ui_put_right(v->win, 0, x, "change", k.chg, a), x += k.chg + 1;
     ui_puts(v->win, 0, x, "verdict", k.ver, a), x += k.ver + 1;
-    if (k.bar >= 6) ui_puts(v->win, 0, x, k.bar >= 20 ? "█ achieved │ target" : "█ach │plan", k.bar, a);
+    if (k.bar >= 6) ui_puts(v->win, 0, x, k.bar >= 20 ? "▲█ achieved │ target" : k.bar >= 11 ? "▲█ach │plan" : "▲█ │", k.bar, a);
 }
 
 static void side(char *buf, size_t n, int year, const gwr_figure *f)
@@ -184,11 +184,14 @@ static void bar(ui *u, ui_view *v, int y, int x, int cells, const crow *w, cview
 {
     static const char *const eighth[8] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
     if (cells < 4 || c->maxabs <= 0 || !(is_rate(w->ach) || is_rate(w->plan))) return;
-    cells -= 1;
+    cells -= 2;
     if (is_rate(w->ach)) {
         double a = signed_rate(w->ach);
         int e = (int)((a < 0 ? -a : a) / c->maxabs * cells * 8 + 0.5);
         attr_t at = sel ? u->attr[ST_SELECTED] : u->attr[a < 0 ? ST_FELL : ST_ROSE];
+        /* the sign in words too, for monochrome terminals: ▲ rose, ▼ fell */
+        ui_puts(v->win, y, x, a < 0 ? "▼" : a > 0 ? "▲" : "·", 1, at);
+        x++;
         int cx = x;
         for (int i = 0; i < e / 8; i++) cx += ui_puts(v->win, y, cx, "█", 1, at);
         if (e % 8) ui_puts(v->win, y, cx, eighth[e % 8], 1, at);
@@ -197,6 +200,7 @@ static void bar(ui *u, ui_view *v, int y, int x, int cells, const crow *w, cview
         double p = signed_rate(w->plan);
         int px = (int)((p < 0 ? -p : p) / c->maxabs * cells + 0.5);
         if (px > cells) px = cells;
+        if (!is_rate(w->ach)) x++;
         ui_puts(v->win, y, x + px, "│", 1, sel ? u->attr[ST_SELECTED] : u->attr[ST_HEADING]);
     }
 }
