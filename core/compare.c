@@ -115,8 +115,22 @@ typedef struct ref {
     size_t            doc_index;
     const gwr_figure *fig;
     const char       *entity;
-    int               rank;
+    const char       *name;      /* the key, or the name as written for an unkeyed figure */
+    int               rank;      /* indicator rank; unkeyed figures after all keys */
 } ref;
+
+enum { UNKEYED_RANK = 1 << 20, UNKEYED_MIN_CHARS = 5 };
+
+/* Names specific enough to pair across reports: five characters or more,
+ * not a comparison with other regions. */
+static bool pairable_name(const char *name)
+{
+    size_t chars = 0;
+    for (const char *p = name; *p; p++)
+        if (((unsigned char)*p & 0xC0) != 0x80) chars++;
+    return chars >= UNKEYED_MIN_CHARS && !strstr(name, "高于") && !strstr(name, "低于") &&
+           !strstr(name, "快于") && !strstr(name, "慢于");
+}
 
 static const char *entity_of(const gwr_doc *d)
 {
@@ -135,6 +149,7 @@ static int cmp_ref(const void *pa, const void *pb)
     const ref *a = pa, *b = pb;
     int c;
     if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
+    if ((c = strcmp(a->name, b->name)) != 0) return c;
     if ((c = strcmp(a->entity, b->entity)) != 0) return c;
     if (a->fig->year != b->fig->year) return a->fig->year < b->fig->year ? -1 : 1;
     if ((c = kind_order(a->fig->kind) - kind_order(b->fig->kind)) != 0) return c;
@@ -156,8 +171,8 @@ static int cmp_ref(const void *pa, const void *pb)
 
 static bool same_group(const ref *a, const ref *b)
 {
-    return a->rank == b->rank && strcmp(a->entity, b->entity) == 0 && a->fig->year == b->fig->year &&
-           a->fig->kind == b->fig->kind;
+    return a->rank == b->rank && strcmp(a->name, b->name) == 0 && strcmp(a->entity, b->entity) == 0 &&
+           a->fig->year == b->fig->year && a->fig->kind == b->fig->kind;
 }
 
 gwr_status gwr_compare_build(gwr_cmp *c, gwr_doc *const *docs, size_t n, gwr_err *err)
@@ -171,7 +186,8 @@ gwr_status gwr_compare_build(gwr_cmp *c, gwr_doc *const *docs, size_t n, gwr_err
         for (size_t j = 0; j < d->nfigs; j++) {
             const gwr_figure *f = &d->figs[j];
             const gwr_indicator *ind = f->key ? gwr_indicator_by_key(f->key) : NULL;
-            if (!ind || f->period != GWR_PER_YEAR || f->kind == GWR_FK_RANK || f->year == 0) continue;
+            if (f->period != GWR_PER_YEAR || f->kind == GWR_FK_RANK || f->year == 0) continue;
+            if (!ind && !pairable_name(f->name)) continue;
             if (nref == cap) {
                 cap = cap ? cap * 2 : 256;
                 ref *nr = realloc(refs, cap * sizeof *nr);
@@ -181,7 +197,8 @@ gwr_status gwr_compare_build(gwr_cmp *c, gwr_doc *const *docs, size_t n, gwr_err
                 }
                 refs = nr;
             }
-            refs[nref++] = (ref){ d, i, f, entity_of(d), ind->rank };
+            refs[nref++] = (ref){ d, i, f, entity_of(d), ind ? ind->key : f->name,
+                                  ind ? ind->rank : UNKEYED_RANK };
         }
     }
     if (nref) qsort(refs, nref, sizeof *refs, cmp_ref);
@@ -197,13 +214,21 @@ gwr_status gwr_compare_build(gwr_cmp *c, gwr_doc *const *docs, size_t n, gwr_err
             if (refs[j].fig->status == GWR_ST_PLANNED && !planned) planned = &refs[j];
             if (refs[j].fig->status == GWR_ST_ACHIEVED && !achieved) achieved = &refs[j];
         }
+        /* an unkeyed indicator is shown only where report N's target meets
+         * report N+1's result under the very same name */
+        if (refs[i].rank == UNKEYED_RANK &&
+            !(planned && achieved && planned->doc->report_year == planned->fig->year &&
+              achieved->doc->reviewed_year == achieved->fig->year && planned->doc != achieved->doc)) {
+            i = j;
+            continue;
+        }
         const ref *r = achieved ? achieved : planned;
         if (planned && achieved && planned->doc->report_year > achieved->doc->report_year) r = planned;
         gwr_cmp_row *row = &c->rows[c->nrows++];
         row->doc = r->doc;
         row->entity = r->entity;
         row->key = r->fig->key;
-        row->label = gwr_indicator_by_key(r->fig->key)->label;
+        row->label = r->fig->key ? gwr_indicator_by_key(r->fig->key)->label : r->fig->name;
         row->kind = r->fig->kind;
         row->year = r->fig->year;
         row->planned = planned ? planned->fig : NULL;

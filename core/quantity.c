@@ -170,7 +170,8 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
             a.vague = true;
             qz_prev(s, 0, start, &k);
             start -= k;
-        } else if ((a.n.f & QZ_N_NODIGIT) && a.n.nchars == 1 && !(a.n.v.m == 1 && a.n.v.e == 1)) {
+        } else if ((a.n.f & QZ_N_NODIGIT) && a.n.nchars == 1 && !(a.n.v.m == 1 && a.n.v.e == 1) &&
+                   !(has_prefix && a.unit && start + 9 >= i)) {                       /* 过亿元, 超万人 allowed */
             return false;                                                             /* 百姓, 千家万户 */
         }
         bool standalone = !qz_is_han(prev) && !qz_is_han(after_all) && a.n.nchars >= 2;

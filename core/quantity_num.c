@@ -281,8 +281,8 @@ bool qz_read_chinese(const char *s, size_t len, size_t i, qz_num *n)
             last_mult = m;
         } else if (m == 10000) {
             if (wan) return false;
-            if (j == 0) {                                    /* 万亿 alone = 10^12 */
-                if (nr < 2 || qz_cn_mult(run[1]) != 100000000) return false;
+            if (j == 0) {            /* 万 alone, 万亿 alone = 10^12 (the caller decides whether to take it) */
+                if (nr >= 2 && qz_cn_mult(run[1]) != 100000000) return false;
                 sec = 1;
             }
             if (!mul_add(&wan, 1, sec, p)) ovf = true;
@@ -290,7 +290,8 @@ bool qz_read_chinese(const char *s, size_t len, size_t i, qz_num *n)
             sec = 0;
             last_mult = 0;
         } else {                                             /* 亿 */
-            if (j == 0 || yi) return false;
+            if (yi || (j == 0 && nr > 1)) return false;
+            if (j == 0) sec = 1;                             /* 亿 alone (过亿元) */
             uint64_t part;
             if (!mul_add(&part, wan, 10000, sec + p)) ovf = true;
             else yi = part;

@@ -219,6 +219,7 @@ static const qword prefixes[] = {
     { "逾", GWR_Q_OVER, 0, false, NULL },
     { "超", GWR_Q_OVER, 0, false, "赶高" },
     { "过", GWR_Q_OVER, 0, false, "通经度不错路看做办走穿越跨闯难" },
+    { "破", GWR_Q_OVER, 0, false, "突打攻爆冲识看击" },
     { "低于", GWR_Q_UNDER, 0, true, NULL },
     { "少于", GWR_Q_UNDER, 0, false, NULL },
     { "不到", GWR_Q_UNDER, 0, false, NULL },

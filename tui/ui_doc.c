@@ -86,6 +86,30 @@ static int cmp_span(const void *a, const void *b)
     return x->off < y->off ? -1 : x->off > y->off;
 }
 
+static bool digitish(char c) { return (c >= '0' && c <= '9') || c == '.'; }
+
+/* The value as written inside s[0..n): after the indicator's name when the
+ * name is there, and never inside a longer number ("7%" is not in "9.7%"). */
+const char *ui_find_value(const char *s, size_t n, const char *name, const char *written)
+{
+    size_t wl = written ? strlen(written) : 0, nl = name ? strlen(name) : 0;
+    if (!wl) return NULL;
+    const char *from = s, *end = s + n;
+    const char *np = nl ? memmem(s, n, name, nl) : NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        const char *p = pass == 0 && np ? np + nl : from;
+        if (pass == 0 && !np) continue;
+        while (p < end) {
+            const char *q = memmem(p, (size_t)(end - p), written, wl);
+            if (!q) break;
+            bool inside = digitish(written[0]) && q > s && digitish(q[-1]);
+            if (!inside) return q;
+            p = q + 1;
+        }
+    }
+    return NULL;
+}
+
 /* Where figure f sits in the text: the value as written (off/len) and its
  * sentence (soff/slen). The figure records its sentence and outline node. */
 static bool locate(const gwr_doc *d, const gwr_figure *f, uint32_t *off, uint32_t *len,
@@ -108,7 +132,7 @@ static bool locate(const gwr_doc *d, const gwr_figure *f, uint32_t *off, uint32_
     const char *ra = sp ? sp : t + a;
     size_t rl = sp ? sl : b - a;
     size_t wl = f->written ? strlen(f->written) : 0;
-    const char *wp = wl ? memmem(ra, rl, f->written, wl) : NULL;
+    const char *wp = ui_find_value(ra, rl, f->name, f->written);
     if (!sp && !wp) return false;
     *soff = (uint32_t)((sp ? sp : wp) - t);
     *slen = (uint32_t)(sp ? sl : wl);

@@ -60,6 +60,18 @@ void ui_fill(WINDOW *w, int y, int x, int cells, attr_t a)
     wattrset(w, A_NORMAL);
 }
 
+int ui_width_n(const char *s, size_t len)
+{
+    char stack[1024];
+    size_t cap = len * 8 + 1;
+    char *buf = cap <= sizeof stack ? stack : malloc(cap);
+    if (!buf) return (int)len;
+    size_t n = gwr_sanitize(s, len, buf, cap);
+    int w = gwr_width(buf, n);
+    if (buf != stack) free(buf);
+    return w;
+}
+
 int ui_width(const char *s)
 {
     char buf[1024];

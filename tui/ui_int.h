@@ -144,6 +144,7 @@ int  ui_putf(WINDOW *w, int y, int x, int cells, attr_t a, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 void ui_fill(WINDOW *w, int y, int x, int cells, attr_t a);
 int  ui_width(const char *s);
+int  ui_width_n(const char *s, size_t len);
 /* right-aligned field: pads on the left */
 int  ui_put_right(WINDOW *w, int y, int x, const char *s, int cells, attr_t a);
 /* ui_list.c */
@@ -172,6 +173,7 @@ int32_t ui_outline_node(ui *u);
 /* ui_doc.c */
 void ui_doc_goto(ui *u, size_t off, size_t len);
 bool ui_doc_goto_fig(ui *u, const gwr_figure *f);
+const char *ui_find_value(const char *s, size_t n, const char *name, const char *written);
 void ui_doc_search(ui *u, int dir, bool from_here);
 void ui_doc_release(ui *u);
 size_t ui_doc_matches(ui *u, size_t *cur);

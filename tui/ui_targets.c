@@ -177,6 +177,25 @@ static void header(ui *u, ui_view *v)
     if (c.sent) ui_puts(v->win, 0, x, "sentence", c.sent, a);
 }
 
+/* The sentence, scrolled so that the figure's value is in view. */
+static void draw_sentence(ui *u, ui_view *v, int y, int x, int cells, const gwr_figure *f, attr_t a)
+{
+    const char *s = f->sentence, *w = ui_find_value(s, strlen(s), f->name, f->written);
+    (void)u;
+    if (w) {
+        const char *end = w + strlen(f->written);
+        int need = ui_width_n(s, (size_t)(end - s));
+        while (need > cells - 2 && s < w) {       /* drop leading characters */
+            size_t cl = 1;
+            while (((unsigned char)s[cl] & 0xC0) == 0x80) cl++;
+            need -= ui_width_n(s, cl);
+            s += cl;
+        }
+        if (s != f->sentence) x += ui_puts(v->win, y, x, "…", 1, a), cells--;
+    }
+    ui_puts(v->win, y, x, s, cells, a);
+}
+
 static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
 {
     targets *t = st(v);
@@ -197,7 +216,7 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     ui_puts(v->win, y, x, gwr_fig_kind_name(f->kind), c.kind, base), x += c.kind + 1;
     ui_puts(v->win, y, x, yr, c.year, base), x += c.year + 1;
     ui_puts(v->win, y, x, gwr_doc_section_title(d, f->node), c.sec, base), x += c.sec + 1;
-    if (c.sent) ui_puts(v->win, y, x, f->sentence, c.sent, sel ? base : u->attr[ST_DIM]);
+    if (c.sent && f->sentence) draw_sentence(u, v, y, x, c.sent, f, sel ? base : u->attr[ST_DIM]);
 }
 
 static bool request(ui *u, ui_view *v, ui_cmd c)

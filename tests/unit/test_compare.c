@@ -179,6 +179,35 @@ static void test_one_report(void **state)
     gwr_compare_free(&c);
 }
 
+static void test_unkeyed_pairs(void **state)
+{
+    (void)state;
+    gwr_figure f23[] = {
+        mk(NULL, GWR_FK_LEVEL, GWR_ST_PLANNED, 2023, 446, 4, "人次", GWR_Q_EXACT),
+        mk(NULL, GWR_FK_LEVEL, GWR_ST_PLANNED, 2023, 5, 0, "家", GWR_Q_EXACT),
+    };
+    gwr_figure f24[] = {
+        mk(NULL, GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2023, 438, 4, "人次", GWR_Q_EXACT),
+        mk(NULL, GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2023, 9, 0, "家", GWR_Q_EXACT),
+        mk(NULL, GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2023, 7, 0, "个", GWR_Q_EXACT),
+    };
+    f23[0].name = f24[0].name = "旅游接待人数";
+    f23[1].name = f24[1].name = "新增企业";      /* too short a name to pair */
+    f24[2].name = "只有结果的指标";               /* one side only: no row */
+    gwr_doc a, b;
+    doc_with(&a, "r2023.txt", 2023, f23, 2);
+    doc_with(&b, "r2024.txt", 2024, f24, 3);
+    gwr_doc *docs[] = { &a, &b };
+    gwr_cmp c;
+    gwr_err err = { 0 };
+    assert_int_equal(gwr_compare_build(&c, docs, 2, &err), GWR_OK);
+    assert_int_equal(c.nrows, 1);
+    assert_null(c.rows[0].key);
+    assert_string_equal(c.rows[0].label, "旅游接待人数");
+    assert_int_equal(c.rows[0].verdict, GWR_V_MISSED);
+    gwr_compare_free(&c);
+}
+
 static void test_exact_result_preferred(void **state)
 {
     (void)state;
@@ -206,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_pairing_across_reports),
         cmocka_unit_test(test_one_report),
         cmocka_unit_test(test_exact_result_preferred),
+        cmocka_unit_test(test_unkeyed_pairs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
