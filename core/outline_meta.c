@@ -314,10 +314,11 @@ static const char *entity_from_text(gwr_doc *d)
     }
     free(tab);
     if (best < 4) return NULL;
-    char name[16];
+    char name[16];                 /* up to 4 characters and a NUL */
     put3(name, ba);
     put3(name + 3, bb);
     size_t nl = 6;
+    name[nl] = '\0';
     /* widen: a character that precedes (or follows) nearly every occurrence */
     for (int round = 0; round < 2; round++) {
         uint32_t occ = 0, pc = 0, fc = 0;
@@ -338,9 +339,11 @@ static const char *entity_from_text(gwr_doc *d)
             memmove(name + 3, name, nl);
             memcpy(name, pfirst, 3);
             nl += 3;
+            name[nl] = '\0';
         } else if (occ && ffirst && fc * 10 >= occ * 9 && !function_cp(decode3(ffirst)) && !is_level(ffirst, 3)) {
             memcpy(name + nl, ffirst, 3);
             nl += 3;
+            name[nl] = '\0';
         } else {
             break;
         }
