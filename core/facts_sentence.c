@@ -372,6 +372,11 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         name_set(&names[0], fx_span("", 0), fx_span("", 0));
         nn = 1;
     }
+    /* 实现了7.5%的增长 */
+    if (p.kind < 0 && (fx_starts(aft, "的增长") || fx_starts(aft, "的增速") || fx_starts(aft, "的增幅")))
+        p.kind = GWR_FK_GROWTH;
+    else if (p.kind < 0 && (fx_starts(aft, "的下降") || fx_starts(aft, "的降幅")))
+        p.kind = GWR_FK_DECLINE;
     bool target = fx_starts(aft, "的目标") || fx_starts(aft, "的预期目标") || fx_starts(aft, "目标") ||
                   fx_starts(aft, "的增长目标") || fx_starts(aft, "的年度目标");
     /* one value for several names (均增长8%), or one name per value */

@@ -150,6 +150,22 @@ static size_t years_running(fx_str s)
     return i + 3;
 }
 
+/* "1-11月", "1至9月份", "12月": months before the name; byte length or 0. */
+static size_t months_at(fx_str s)
+{
+    size_t i = 0;
+    while (i < s.n && s.s[i] >= '0' && s.s[i] <= '9') i++;
+    if (i == 0 || i > 2) return 0;
+    if (i < s.n && (s.s[i] == '-' || s.s[i] == '~')) i++;
+    else if (i + 3 <= s.n && (memcmp(s.s + i, "至", 3) == 0 || memcmp(s.s + i, "—", 3) == 0)) i += 3;
+    size_t d = i;
+    while (i < s.n && s.s[i] >= '0' && s.s[i] <= '9') i++;
+    if (i - d > 2 || i + 3 > s.n || memcmp(s.s + i, "月", 3) != 0) return 0;
+    i += 3;
+    if (i + 3 <= s.n && memcmp(s.s + i, "份", 3) == 0) i += 3;
+    return i;
+}
+
 enum { T_NONE, T_GROWTH, T_DECLINE, T_SHARE, T_ANNUAL, T_CMP, T_REGION, T_QUARTER, T_MONTH, T_MULTI };
 
 typedef struct { const char *w; size_t n; int what; } tok;
@@ -284,6 +300,9 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     memset(p, 0, sizeof *p);
     p->kind = -1;
     fx_str s = fx_trim(seg);
+    /* an unbalanced bracket: "…500亿元（增长7%）" */
+    if ((fx_starts(s, "（") && !fx_contains(s, "）")) || (fx_starts(s, "(") && !fx_contains(s, ")")))
+        s = fx_trim(fx_span(s.s + (s.s[0] == '(' ? 1 : 3), s.n - (s.s[0] == '(' ? 1 : 3)));
     /* a run-in heading: "经济社会发展主要预期目标地区生产总值…" */
     static const char *const lead_heads[] = { "主要预期目标", "预期目标", "主要目标", NULL };
     for (const char *const *h = lead_heads; *h; h++) {
@@ -303,6 +322,10 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
             s.s += t->n;
             s.n -= t->n;
         } else if (fx_year_at(s, &k) || (k = bracket_at_start(s)) > 0) {
+            s.s += k;
+            s.n -= k;
+        } else if ((k = months_at(s)) > 0) {
+            note(p, T_MONTH, &cmpverb, &region);
             s.s += k;
             s.n -= k;
         } else if ((k = years_running(s)) > 0) {

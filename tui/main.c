@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
 #include "ui.h"
@@ -108,10 +109,14 @@ int main(int argc, char **argv)
         if (o.nargs == 0) { free(pos); return usage_error("%s needs at least one argument", argv[1]); }
         rc = fn(&o);
     } else {
+        /* no argument but a pipe or a file on standard input: read it, as less does */
+        struct stat st;
+        if (o.nargs == 0 && fstat(0, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISREG(st.st_mode)))
+            pos[o.nargs++] = (char *)"-";
         if (o.nargs == 0) { free(pos); return usage_error("%s", "no report given (a file, a directory or -)"); }
         /* a first word that looks like a sub-command but names no file */
         const char *w = argv[1];
-        if (w[0] != '-' && strspn(w, "abcdefghijklmnopqrstuvwxyz") == strlen(w) && access(w, F_OK) != 0) {
+        if (w && w[0] != '-' && strspn(w, "abcdefghijklmnopqrstuvwxyz") == strlen(w) && access(w, F_OK) != 0) {
             free(pos);
             return usage_error("unknown sub-command '%s'", w);
         }

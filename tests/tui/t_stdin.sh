@@ -12,4 +12,10 @@ tui_keys q
 rc=$(tui_wait_exit)
 [ "$rc" = 0 ] && tui_ok "q exits 0" || tui_fail "exit status $rc"
 tui_stty_same || tui_fail "stty -a differs after exit"
+tui_stop
+# a pipe and no argument at all: the same
+tui_start 80x24 bash -c "cat samples/tianmen-2023.txt | $(printf '%q' "$GWR")"
+tui_wait_for "天门市" && tui_ok "a pipe without '-' is read too" || tui_fail "a pipe without '-' was not read"
+tui_keys q
+[ "$(tui_wait_exit)" = 0 ] || tui_fail "q did not exit 0 (pipe without '-')"
 tui_done

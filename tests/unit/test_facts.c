@@ -250,6 +250,23 @@ static void test_spans_and_targets_in_passing(void **state)
     assert_int_equal(doc.figs[3].year, 2023);
 }
 
+static void test_brackets_and_trailing_growth(void **state)
+{
+    (void)state;
+    load("地区生产总值达到500亿元（增长7%），服务业增加值实现了8.1%的增长。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 3);
+    fig(0, "地区生产总值", "gdp", GWR_FK_LEVEL, "50000000000", "元", GWR_Q_EXACT);
+    fig(1, "地区生产总值", "gdp", GWR_FK_GROWTH, "7", "%", GWR_Q_EXACT);
+    fig(2, "服务业增加值", "services_va", GWR_FK_GROWTH, "8.1", "%", GWR_Q_EXACT);
+    teardown(NULL);
+    load("1-11月规上工业增加值增长9%，前三季度GDP增长5.2%。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 2);
+    fig(0, "规上工业增加值", "industry_va", GWR_FK_GROWTH, "9", "%", GWR_Q_EXACT);
+    assert_int_equal(doc.figs[0].period, GWR_PER_MONTH);
+    fig(1, "GDP", "gdp", GWR_FK_GROWTH, "5.2", "%", GWR_Q_EXACT);
+    assert_int_equal(doc.figs[1].period, GWR_PER_QUARTER);
+}
+
 static void test_self_part_is_planned(void **state)
 {
     (void)state;
@@ -287,6 +304,7 @@ int main(void)
         cmocka_unit_test_teardown(test_values_follow_values, teardown),
         cmocka_unit_test_teardown(test_spans_and_targets_in_passing, teardown),
         cmocka_unit_test_teardown(test_self_part_is_planned, teardown),
+        cmocka_unit_test_teardown(test_brackets_and_trailing_growth, teardown),
         cmocka_unit_test_teardown(test_lines_and_no_figures, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
