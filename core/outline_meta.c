@@ -314,7 +314,7 @@ static const char *entity_from_text(gwr_doc *d)
     }
     free(tab);
     if (best < 4) return NULL;
-    char name[16];                 /* up to 4 characters and a NUL */
+    char name[16] = { 0 };         /* up to 4 characters and a NUL: gwr_find takes a C string */
     put3(name, ba);
     put3(name + 3, bb);
     size_t nl = 6;

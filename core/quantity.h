@@ -16,12 +16,12 @@
  *   - Ranges 1—2家, 4.5%—5%, 4.5-5%, 6%至7%, 1-2万人: qual RANGE, value..hi;
  *     a unit or scale written only on the last number applies to both.
  *     Not a range when the units differ or hi <= value.
- *   - Ratios 1.4：1, 3.6:48:48.4: qual EXACT with GWR_QF_RATIO, value the
+ *   - Ratios 1.4：1, 3.6:48:48.4, 8.5∶40.2∶51.3: qual EXACT with GWR_QF_RATIO, value the
  *     first part, hi the second.
  *   - 2×35万千瓦 is read as the product (700000 千瓦).
  *
  * Qualifiers (inclusive as in Chinese legal usage): 以上 不少于 不低于 →
- * ATLEAST; 超过 突破 高于 逾 超 过 → OVER; 以内 以下 不超过 → ATMOST; 低于
+ * ATLEAST; 超过 突破 高于 逾 超 过 破 → OVER; 以内 以下 不超过 → ATMOST; 低于
  * 不到 不足 → UNDER; 左右 约 上下 → ABOUT. A word after the figure wins
  * over one before it. 高于 / 低于 / 超过 may stand up to six characters
  * before the number: "高于全省1.8个百分点" is returned as 1.8 个百分点 OVER
@@ -38,8 +38,10 @@
  * names (“十四五”, “4321”, “两个确立”, 二十大, 5G, PM2.5, G20, 1+5+N, 4·14,
  * 323攻坚行动 — a bare number followed by a word), note and list markers
  * （1） 1、 1., Chinese numerals inside words (一是 统一 一批 千方百计 三大).
- * A lone 一 is never a quantity; other Chinese numerals need a unit, a
- * scale (万/亿), 余/多, or to stand alone between non-Chinese characters.
+ * A lone 一 is never a quantity (but 第一位 is a rank); other Chinese
+ * numerals need a unit, a scale (万/亿), 余/多, or to stand alone between
+ * non-Chinese characters; a bare 百/千/万/亿 only after an OVER word or 上
+ * (过亿元, 超万人次, 上百家).
  * Durations stay quantities with their unit (5年, 三年, 15分钟).
  *
  * Overflow: a number that does not fit gwr_dec (more than 18 significant
