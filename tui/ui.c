@@ -90,7 +90,12 @@ static int session(ui *u)
     keypad(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
-    mousemask(u->opts && u->opts->mouse ? (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
+    if (u->opts && u->opts->mouse) {      /* off unless asked for: the terminal keeps its own selection */
+        mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+        mouseinterval(0);
+    } else {
+        mousemask(0, NULL);
+    }
     ui_style_init(u);
     wnoutrefresh(stdscr);
     if (u->m.ndocs) ui_open_doc(u, 0);
