@@ -1,11 +1,20 @@
 /* export_common.c — field writers shared by the TSV and JSON exporters. */
 #include "export.h"
+#include <string.h>
 
+/* Runs without special bytes go out with one fwrite each (not a call per byte). */
 void gwr_tsv_field(FILE *f, const char *s)
 {
+    /* bytes that need a look: controls, backslash, and 0xC2 (C1 controls) */
+    static const char special[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10"
+                                  "\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f\xc2\\";
     if (!s) return;
-    for (; *s; s++) {
+    for (;;) {
+        size_t n = strcspn(s, special);
+        if (n) fwrite(s, 1, n, f);
+        s += n;
         switch (*s) {
+        case '\0': return;
         case '\t': fputs("\\t", f); break;
         case '\n': fputs("\\n", f); break;
         case '\r': fputs("\\r", f); break;
@@ -17,6 +26,7 @@ void gwr_tsv_field(FILE *f, const char *s)
                 fprintf(f, "\\u%04x", (unsigned char)*++s);
             else fputc(*s, f);
         }
+        s++;
     }
 }
 

@@ -7,12 +7,6 @@
 #include "outline_internal.h"
 #include <string.h>
 
-bool gwr_has_prefix(const char *s, size_t n, const char *pre)
-{
-    size_t m = strlen(pre);
-    return n >= m && memcmp(s, pre, m) == 0;
-}
-
 const char *gwr_find(const char *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);

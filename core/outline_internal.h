@@ -3,6 +3,7 @@
 #ifndef GWR_OUTLINE_INTERNAL_H
 #define GWR_OUTLINE_INTERNAL_H
 #include <stdbool.h>
+#include <string.h>
 #include "doc.h"
 
 typedef enum {
@@ -45,7 +46,13 @@ bool gwr_para_is_intro(const char *s, size_t n);
 void gwr_meta_fill(gwr_doc *d);
 
 /* Helpers on UTF-8 byte strings. */
-bool   gwr_has_prefix(const char *s, size_t n, const char *pre);
+/* inline, byte by byte: called millions of times per corpus */
+static inline bool gwr_has_prefix(const char *s, size_t n, const char *pre)
+{
+    for (size_t i = 0; pre[i]; i++)     /* most calls fail at the first byte */
+        if (i >= n || s[i] != pre[i]) return false;
+    return true;
+}
 const char *gwr_find(const char *s, size_t n, const char *needle);   /* NULL if absent */
 size_t gwr_utf8_chars(const char *s, size_t n);
 /* Year 1900–2099 written as digits followed by 年, first one in s[0,n); 0 if none. */

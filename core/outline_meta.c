@@ -313,7 +313,7 @@ static const char *entity_from_text(gwr_doc *d)
     }
     free(tab);
     if (best < 4) return NULL;
-    char name[16];
+    char name[16] = { 0 };   /* NUL-terminated as it grows: gwr_find takes a C string */
     put3(name, ba);
     put3(name + 3, bb);
     size_t nl = 6;

@@ -166,9 +166,9 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         bool lone_one = a.n.nchars == 1 && a.n.v.m == 1 && a.n.v.e == 0 && !(a.n.f & QZ_N_RANGE);
         if (lone_one && !rank) return false;                                          /* 一是, 统一, 一批 */
         if (a.n.nchars == 1 && !a.unit && !a.scaled) return false;                   /* 四多, 五到四 */
-        if ((a.n.f & QZ_N_NODIGIT) && prev == CP_SHANG && a.unit && !rank) {           /* 上百家, 上千人 */
+        if ((a.n.f & QZ_N_NODIGIT) && prev == CP_SHANG && a.unit && !rank && start > floor) {   /* 上百家, 上千人 */
             a.vague = true;
-            qz_prev(s, 0, start, &k);
+            qz_prev(s, floor, start, &k);   /* never into the previous quantity ("以上") */
             start -= k;
         } else if ((a.n.f & QZ_N_NODIGIT) && a.n.nchars == 1 && !(a.n.v.m == 1 && a.n.v.e == 1) &&
                    !(has_prefix && a.unit && start + 9 >= i)) {                       /* 过亿元, 超万人 allowed */
@@ -199,7 +199,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     }
     if (rank) {
         flags |= GWR_QF_RANK;
-        qz_prev(s, 0, start, &k);
+        qz_prev(s, floor, start, &k);
         start -= k;                                  /* the span includes 第 */
     }
     if (chinese) flags |= GWR_QF_CHINESE;

@@ -5,6 +5,7 @@
 #   FUZZ_TARGETS="load quantity"   only these targets (default: all four)
 #   FUZZ_TIMEOUT=1                 an input taking longer is a hang (seconds)
 #   FUZZ_NICE=10                   niceness of the fuzzing processes
+#   FUZZ_JOBS=1                    targets fuzzed at the same time
 #
 # Seeds come from samples/, tests/data/ and the phrases of the unit tests
 # (regenerated every run under build/fuzz/seeds/), plus tests/fuzz-regress/.
@@ -74,21 +75,24 @@ bash fuzz/seeds.sh "$out/seeds" || exit 1
 
 # ---- run --------------------------------------------------------------------
 [ -f "$out/results.tsv" ] || printf 'date\ttarget\tseconds\texecutions\tcorpus\tstatus\n' >"$out/results.tsv"
-failed=""
 for t in $targets; do
-  bin="$out/fuzz_$t"
-  [ -x "$bin" ] || { echo "fuzz: no target '$t' (load facts quantity compare)" >&2; exit 2; }
+  [ -x "$out/fuzz_$t" ] || { echo "fuzz: no target '$t' (load facts quantity compare)" >&2; exit 2; }
+done
+
+# run_target T — fuzzes T for $secs seconds; writes $out/T.status
+run_target() {
+  local t=$1 max_len start rc took execs ncorp status
   case $t in
     quantity) max_len=512 ;;
     *) max_len=16384 ;;
   esac
   mkdir -p "$out/corpus/$t" "$out/artifacts/$t"
-  dirs=("$out/corpus/$t" "$out/seeds/$t")
+  local dirs=("$out/corpus/$t" "$out/seeds/$t")
   [ -d "tests/fuzz-regress/$t" ] && dirs+=("tests/fuzz-regress/$t")
   echo "== fuzzing $t for ${secs}s (timeout ${timeout_s}s per input, max_len $max_len)"
   start=$(date +%s)
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  nice -n "$nice_n" "$bin" -max_total_time="$secs" -timeout="$timeout_s" -max_len="$max_len" \
+  nice -n "$nice_n" "$out/fuzz_$t" -max_total_time="$secs" -timeout="$timeout_s" -max_len="$max_len" \
       -rss_limit_mb=1536 -print_final_stats=1 -dict=fuzz/gwr.dict \
       -artifact_prefix="$out/artifacts/$t/" "${dirs[@]}" >"$out/$t.log" 2>&1
   rc=$?
@@ -98,11 +102,25 @@ for t in $targets; do
   status=ok
   if [ "$rc" != 0 ]; then
     status="FINDING(rc=$rc)"
-    failed="$failed $t"
     grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|ALARM|fuzz invariant|artifact_prefix|Test unit written)' "$out/$t.log" | head -8
   fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$took" "${execs:-?}" "$ncorp" "$status" >>"$out/results.tsv"
   echo "   $t: ${execs:-?} executions in ${took}s, corpus $ncorp, $status"
+  echo "$status" >"$out/$t.status"
+}
+
+jobs_max=${FUZZ_JOBS:-1}   # targets fuzzed at once (the machine's cores are shared)
+running=0
+for t in $targets; do
+  rm -f "$out/$t.status"
+  if [ "$running" -ge "$jobs_max" ]; then wait -n; running=$((running - 1)); fi
+  run_target "$t" &
+  running=$((running + 1))
+done
+wait
+failed=""
+for t in $targets; do
+  [ "$(cat "$out/$t.status" 2>/dev/null)" = ok ] || failed="$failed $t"
 done
 if [ -n "$failed" ]; then
   echo "fuzz: findings in:$failed (inputs under $out/artifacts/, logs $out/TARGET.log)" >&2
