@@ -443,7 +443,8 @@ void gwr_meta_fill(gwr_doc *d)
     int report = 0, reviewed = 0;
     for (size_t i = 1; i < d->nnodes; i++) {
         const gwr_node *nd = &d->nodes[i];
-        if (nd->kind != GWR_NODE_PART) continue;
+        /* parts, or the top-level sections of a report without parts */
+        if (nd->kind != GWR_NODE_PART && !(nd->kind == GWR_NODE_SECTION && nd->depth == 1)) continue;
         size_t tl = strlen(nd->title);
         if (nd->role == GWR_ROLE_PLAN && !report) report = gwr_first_year(nd->title, tl, NULL);
         if (nd->role == GWR_ROLE_REVIEW && !reviewed) reviewed = last_year(nd->title, tl);
