@@ -250,7 +250,8 @@ static const char *entity_from_text(gwr_doc *d)
 {
     const char *s = d->text.norm;
     size_t n = d->text.norm_len < 300000 ? d->text.norm_len : 300000;
-    enum { HB = 32768 };
+    size_t HB = 256;                       /* a power of two, about 2 slots per character */
+    while (HB < 32768 && HB < n / 3 * 2) HB *= 2;
     bigram *tab = calloc(HB, sizeof *tab);
     uint32_t *cp = malloc((n + 1) * sizeof *cp);
     if (!tab || !cp) {
@@ -286,7 +287,7 @@ static const char *entity_from_text(gwr_doc *d)
         uint32_t h = (a * 2654435761u ^ b * 40503u) & (HB - 1);
         for (;;) {
             if (tab[h].count == 0) {
-                if (used * 4 >= (size_t)HB * 3) break;   /* full enough: known pairs only */
+                if (used * 4 >= HB * 3) break;   /* full enough: known pairs only */
                 tab[h] = (bigram){ a, b, 0, 0, 0 };
                 used++;
             }
@@ -313,10 +314,11 @@ static const char *entity_from_text(gwr_doc *d)
     }
     free(tab);
     if (best < 4) return NULL;
-    char name[16] = { 0 };   /* NUL-terminated as it grows: gwr_find takes a C string */
+    char name[16] = { 0 };         /* up to 4 characters and a NUL: gwr_find takes a C string */
     put3(name, ba);
     put3(name + 3, bb);
     size_t nl = 6;
+    name[nl] = '\0';
     /* widen: a character that precedes (or follows) nearly every occurrence */
     for (int round = 0; round < 2; round++) {
         uint32_t occ = 0, pc = 0, fc = 0;
@@ -337,9 +339,11 @@ static const char *entity_from_text(gwr_doc *d)
             memmove(name + 3, name, nl);
             memcpy(name, pfirst, 3);
             nl += 3;
+            name[nl] = '\0';
         } else if (occ && ffirst && fc * 10 >= occ * 9 && !function_cp(decode3(ffirst)) && !is_level(ffirst, 3)) {
             memcpy(name + nl, ffirst, 3);
             nl += 3;
+            name[nl] = '\0';
         } else {
             break;
         }
