@@ -244,10 +244,13 @@ static void open_(ui *u, ui_view *v)
         else s->nspans = 0;
         s->width = -1;
     }
-    if (s->width != v->w) {
+    if (s->width != v->w) {               /* a re-layout keeps the place; the outline stays */
         size_t off = s->top_norm;
+        bool was = u->syncing;
         rewrap(u, v);
+        u->syncing = true;
         ui_doc_goto(u, off, 0);
+        u->syncing = was;
     }
     v->nrows = s->lines.n;
     v->dirty = true;
@@ -408,7 +411,7 @@ static void moved(ui *u, ui_view *v)
     }
     if (best < 0) return;
     u->syncing = true;
-    ui_outline_goto_node(u, best);
+    ui_outline_follow(u, best);
     u->syncing = false;
 }
 
