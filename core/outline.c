@@ -423,12 +423,26 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
     if (b.oom) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
     gwr_status st = link_tree(d, err);
     if (st != GWR_OK) return st;
-    /* reports without parts: the sections are the plan when targets are given */
+    /* reports without parts: the sections are the plan when targets are given,
+     * else other — unless a section's own title says review or self
+     * ("（一）2023年工作回顾"), which then holds for the sections after it */
     if (!b.seen_part) {
         bool targets = false;
         for (size_t i = 1; i < d->nnodes && !targets; i++) targets = d->nodes[i].kind == GWR_NODE_TARGETS;
-        for (size_t i = 1; i < d->nnodes; i++)
-            if (d->nodes[i].kind != GWR_NODE_FRONT) d->nodes[i].role = targets ? GWR_ROLE_PLAN : GWR_ROLE_OTHER;
+        gwr_role cur = targets ? GWR_ROLE_PLAN : GWR_ROLE_OTHER;
+        for (size_t i = 1; i < d->nnodes; i++) {
+            gwr_node *nd = &d->nodes[i];
+            if (nd->kind == GWR_NODE_FRONT) continue;
+            if (nd->parent != 0) {
+                nd->role = nd->kind == GWR_NODE_TARGETS ? GWR_ROLE_PLAN : d->nodes[nd->parent].role;
+                continue;
+            }
+            if (nd->kind == GWR_NODE_SECTION) {
+                gwr_role r = gwr_part_role(nd->title);
+                if (r != GWR_ROLE_OTHER) cur = r;
+            }
+            nd->role = nd->kind == GWR_NODE_TARGETS ? GWR_ROLE_PLAN : cur;
+        }
     }
     gwr_meta_fill(d);
     /* a part whose title says nothing but a year ("三、扎实推进2024年各项任务"

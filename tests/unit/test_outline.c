@@ -354,6 +354,23 @@ static void test_role_from_year(void **s)
     gwr_doc_free(&d);
 }
 
+static void test_sections_without_parts(void **s)
+{
+    (void)s;
+    gwr_doc d;
+    load_str(&d, "t.txt", "（一）2023年工作回顾\n经济增长。增长了5%。\n（二）2024年工作安排\n"
+                          "主要预期目标是：地区生产总值增长6%。\n（三）加强政府自身建设\n");
+    assert_int_equal(count_in(&d, 0, GWR_NODE_PART), 0);
+    assert_int_equal(d.report_year, 2024);
+    assert_int_equal(d.reviewed_year, 2023);
+    gwr_role want[] = { GWR_ROLE_REVIEW, GWR_ROLE_PLAN, GWR_ROLE_SELF };
+    size_t k = 0;
+    for (size_t i = 1; i < d.nnodes; i++)
+        if (d.nodes[i].kind == GWR_NODE_SECTION) assert_int_equal(d.nodes[i].role, want[k++]);
+    assert_int_equal(k, 3);
+    gwr_doc_free(&d);
+}
+
 static void test_cn_numbers(void **s)
 {
     (void)s;
@@ -436,6 +453,7 @@ int main(void)
         cmocka_unit_test(test_note_markers_are_not_headings),
         cmocka_unit_test(test_numbers_follow_on),
         cmocka_unit_test(test_role_from_year),
+        cmocka_unit_test(test_sections_without_parts),
         cmocka_unit_test(test_cn_numbers),
         cmocka_unit_test(test_roles),
         cmocka_unit_test(test_classify),
