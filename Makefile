@@ -33,6 +33,7 @@ B := build/rel
 S := build/san
 
 .SECONDARY:
+.PHONY: test-install
 .PHONY: all deps test test-unit test-golden test-tui test-bad test-san run install uninstall clean bench fuzz valgrind check-deps
 
 all: gwr $(B)/libgwrcore.a
@@ -104,7 +105,7 @@ export ASAN_OPTIONS := detect_leaks=1:abort_on_error=0:halt_on_error=1
 export UBSAN_OPTIONS := print_stacktrace=1:halt_on_error=1
 
 test: deps gwr
-	@$(MAKE) --no-print-directory test-unit test-golden test-bad test-tui test-san
+	@$(MAKE) --no-print-directory test-unit test-golden test-bad test-tui test-install test-san
 
 test-unit: $(UNIT_BIN)
 	@bash tests/run-unit.sh $(UNIT_BIN)
@@ -120,6 +121,9 @@ test-bad: gwr
 TUI_LIB_SRC := $(filter-out tui/main.c,$(TUI_SRC))
 $(B)/tests/tui/screens: $(B)/tests/tui/screens.o $(call objs,$(B),$(TUI_LIB_SRC)) $(B)/libgwrcore.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(NCURSES_LIBS) $(LIBS)
+
+test-install: gwr
+	@bash tests/install/run.sh
 
 test-tui: gwr $(B)/tests/tui/screens
 	@bash tests/tui/run.sh ./gwr

@@ -30,6 +30,10 @@ static void dec_str(gwr_dec d, char *buf, size_t n) { gwr_dec_format(d, buf, n);
 
 static bool has_hi(const gwr_quantity *q) { return q->qual == GWR_Q_RANGE || (q->flags & GWR_QF_RATIO); }
 
+/* A number too large to hold exactly (GWR_QF_OVERFLOW, value 0) is unknown:
+ * written empty / null / "(overflow)", never as 0. */
+static bool known(const gwr_quantity *q) { return !(q->flags & GWR_QF_OVERFLOW); }
+
 static bool keep(const gwr_figure *g, const gwr_fig_filter *flt)
 {
     if (!flt) return true;
@@ -40,7 +44,7 @@ static bool keep(const gwr_figure *g, const gwr_fig_filter *flt)
 
 static void json_dec_or_null(FILE *f, const gwr_quantity *q, bool hi)
 {
-    if (hi && !has_hi(q)) fputs("null", f);
+    if (!known(q) || (hi && !has_hi(q))) fputs("null", f);
     else gwr_fmt_dec(f, hi ? q->hi : q->value);
 }
 
@@ -85,7 +89,8 @@ static void targets_text(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
         cell(f, gwr_fig_kind_name(g->kind), 8, false);
         cell(f, g->written, 16, false);
         dec_str(g->q.value, v, sizeof v);
-        if (has_hi(&g->q)) {
+        if (!known(&g->q)) snprintf(v, sizeof v, "(overflow)");
+        else if (has_hi(&g->q)) {
             size_t l = strlen(v);
             v[l++] = '-';
             dec_str(g->q.hi, v + l, sizeof v - l);
@@ -112,8 +117,9 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
         gwr_tsv_field(f, g->key); fputc('\t', f);
         gwr_tsv_field(f, g->name); fputc('\t', f);
         fputs(gwr_fig_kind_name(g->kind), f); fputc('\t', f);
-        gwr_fmt_dec(f, g->q.value); fputc('\t', f);
-        if (has_hi(&g->q)) gwr_fmt_dec(f, g->q.hi);
+        if (known(&g->q)) gwr_fmt_dec(f, g->q.value);
+        fputc('\t', f);
+        if (known(&g->q) && has_hi(&g->q)) gwr_fmt_dec(f, g->q.hi);
         fputc('\t', f);
         gwr_tsv_field(f, g->q.unit); fputc('\t', f);
         fputs(gwr_qual_name(g->q.qual), f); fputc('\t', f);
@@ -223,9 +229,9 @@ static void compare_text(FILE *f, const gwr_cmp *c)
 static void tsv_side(FILE *f, const gwr_figure *g)
 {
     if (g) {
-        gwr_fmt_dec(f, g->q.value);
+        if (known(&g->q)) gwr_fmt_dec(f, g->q.value);
         fputc('\t', f);
-        if (has_hi(&g->q)) gwr_fmt_dec(f, g->q.hi);
+        if (known(&g->q) && has_hi(&g->q)) gwr_fmt_dec(f, g->q.hi);
         fputc('\t', f);
         fputs(gwr_qual_name(g->q.qual), f);
     } else {
@@ -259,11 +265,11 @@ static void json_side(FILE *f, const char *name, const gwr_figure *g)
     char k[32];
     snprintf(k, sizeof k, "%s", name);
     json_key(f, k, true);
-    if (g) gwr_fmt_dec(f, g->q.value);
+    if (g && known(&g->q)) gwr_fmt_dec(f, g->q.value);
     else fputs("null", f);
     snprintf(k, sizeof k, "%s_hi", name);
     json_key(f, k, true);
-    if (g && has_hi(&g->q)) gwr_fmt_dec(f, g->q.hi);
+    if (g && known(&g->q) && has_hi(&g->q)) gwr_fmt_dec(f, g->q.hi);
     else fputs("null", f);
     snprintf(k, sizeof k, "%s_qual", name);
     json_key(f, k, true);

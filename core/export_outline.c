@@ -14,7 +14,10 @@ static bool shown(const gwr_node *n, bool all)
 static void text_tree(FILE *f, const gwr_doc *d, bool all)
 {
     gwr_text_field(f, d->path);
-    fprintf(f, "  %s  report %d, reviews %d\n", d->entity ? d->entity : "", d->report_year, d->reviewed_year);
+    fprintf(f, "  %s  report %d, reviews %d", d->entity ? d->entity : "", d->report_year, d->reviewed_year);
+    if (d->has_text && d->text.invalid)
+        fprintf(f, "  (%zu invalid byte sequence%s replaced by U+FFFD)", d->text.invalid, d->text.invalid == 1 ? "" : "s");
+    fputc('\n', f);
     for (size_t i = 1; i < d->nnodes; i++) {
         const gwr_node *n = &d->nodes[i];
         if (!shown(n, all)) continue;
@@ -94,6 +97,11 @@ static void json_doc(FILE *f, const gwr_doc *d, bool all)
     fputs(", \"entity\": ", f);
     gwr_json_string(f, d->entity ? d->entity : "");
     fprintf(f, ", \"report_year\": %d, \"reviewed_year\": %d", d->report_year, d->reviewed_year);
+    if (d->has_text && d->text.encoding) {
+        fputs(", \"encoding\": ", f);
+        gwr_json_string(f, d->text.encoding);
+        fprintf(f, ", \"invalid\": %zu", d->text.invalid);
+    }
     fputs(", \"title\": ", f);
     if (d->title) gwr_json_string(f, d->title); else fputs("null", f);
     fputs(", \"meeting\": ", f);

@@ -28,7 +28,7 @@ typedef struct fx_pred {
     fx_str     verb;       /* the leading verb when verb_only */
 } fx_pred;
 
-/* ---- UTF-8 spans (facts_subject.c) ---- */
+/* ---- UTF-8 spans (facts_text.c) ---- */
 fx_str fx_span(const char *s, size_t n);
 bool   fx_starts(fx_str s, const char *tok);
 bool   fx_ends(fx_str s, const char *tok);
@@ -55,6 +55,21 @@ bool   fx_action_only(fx_str name);
  * out (cap bytes) and returns the length, or 0 when no completion applies. */
 size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap);
 size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap);
+
+/* ---- names (facts_names.c) ---- */
+typedef struct fx_name {
+    char   buf[FX_NAME_MAX];
+    size_t n;
+} fx_name;
+
+void   fx_name_set(fx_name *d, fx_str a, fx_str b);     /* d = a + b, cut at FX_NAME_MAX */
+fx_str fx_name_str(const fx_name *nm);
+fx_str fx_cut_at_pred(fx_str s);                        /* 粮食种植面积、总产量实现双增 → names part */
+size_t fx_split_parts(fx_str s, fx_str *parts, size_t max);   /* at 、 (or 和 after a short part) */
+size_t fx_complete_parts(fx_str *parts, size_t np, fx_name *out);
+bool   fx_both_keyed(fx_str name);                      /* 城乡X: 城镇X and 农村X both keyed */
+bool   fx_attribute_word(fx_str n);                     /* 增幅, 总量 …: an attribute of the subject */
+fx_str fx_topic_of(fx_str s);                           /* the subject without its action word */
 
 /* ---- sentences (facts_sentence.c) ---- */
 typedef struct fx_fig {

@@ -17,11 +17,6 @@
 
 enum { MAXQ = 16, MAXITEMS = 32, MAXNAMES = 8 };
 
-typedef struct name_t {
-    char   buf[FX_NAME_MAX];
-    size_t n;
-} name_t;
-
 typedef struct sent {
     const char   *s;
     size_t        n;
@@ -30,10 +25,10 @@ typedef struct sent {
     bool          multiyear;
     fx_emit_fn    emit;
     void         *ctx;
-    name_t        subj;                 /* name of the last figure */
-    name_t        prev[MAXNAMES];       /* names of the previous clause's figures */
+    fx_name        subj;                 /* name of the last figure */
+    fx_name        prev[MAXNAMES];       /* names of the previous clause's figures */
     size_t        nprev;
-    name_t        cur[MAXNAMES];
+    fx_name        cur[MAXNAMES];
     size_t        ncur;
     fx_str        quiet;                /* the last clause without numbers */
 } sent;
@@ -45,21 +40,6 @@ typedef struct item {
     bool   consumed;                    /* its words were the noun of the previous item */
     fx_str verb;                        /* carried verb when consumed */
 } item;
-
-static void name_set(name_t *d, fx_str a, fx_str b)
-{
-    size_t n = a.n + b.n;
-    if (n >= FX_NAME_MAX) n = FX_NAME_MAX - 1;
-    size_t an = a.n < n ? a.n : n;
-    if (an) memcpy(d->buf, a.s, an);
-    if (n > an) memcpy(d->buf + an, b.s, n - an);
-    /* never end inside a UTF-8 sequence */
-    while (n > 0 && n == FX_NAME_MAX - 1 && ((unsigned char)d->buf[n - 1] & 0xC0) == 0x80) n--;
-    d->buf[n] = '\0';
-    d->n = n;
-}
-
-static fx_str name_str(const name_t *nm) { return fx_span(nm->buf, nm->n); }
 
 static bool eq(fx_str s, const char *w) { return s.n == strlen(w) && memcmp(s.s, w, s.n) == 0; }
 
@@ -139,92 +119,6 @@ static bool attributive(const sent *st, size_t k, size_t qend_idx)
     return starts_word(after);
 }
 
-/* Cuts a figure-less clause at its first verb: "粮食种植面积、总产量实现双增". */
-static fx_str cut_at_pred(fx_str s)
-{
-    static const char *const w[] = { "实现", "分别", "均", "增长", "达到", "完成", "保持", "稳定", "同比", "双增", NULL };
-    size_t best = s.n;
-    for (const char *const *p = w; *p; p++) {
-        size_t n = strlen(*p);
-        for (size_t i = 0; i + n <= best; i++)
-            if (memcmp(s.s + i, *p, n) == 0) { best = i; break; }
-    }
-    return fx_trim(fx_span(s.s, best));
-}
-
-/* Splits a name region into list parts at 、 (or 和 after a short first part). */
-static size_t split_parts(fx_str s, fx_str *parts, size_t max)
-{
-    size_t np = 0, start = 0;
-    for (size_t i = 0; i < s.n && np + 1 < max;) {
-        if (i + 3 <= s.n && memcmp(s.s + i, "、", 3) == 0) {
-            parts[np++] = fx_trim(fx_span(s.s + start, i - start));
-            i += 3;
-            start = i;
-        } else {
-            i++;
-        }
-    }
-    parts[np++] = fx_trim(fx_span(s.s + start, s.n - start));
-    if (np == 1) {
-        for (size_t i = 3; i + 3 <= s.n && i <= 9; i++)
-            if (memcmp(s.s + i, "和", 3) == 0) {
-                parts[0] = fx_trim(fx_span(s.s, i));
-                parts[1] = fx_trim(fx_span(s.s + i + 3, s.n - i - 3));
-                np = parts[1].n ? 2 : 1;
-                break;
-            }
-    }
-    return np;
-}
-
-/* Head nouns a list may share: 新能源新材料、汽车智能装备、电子信息产业产值. */
-static const char *head_of(fx_str s)
-{
-    static const char *const heads[] = {
-        "产业产值", "产业增加值", "产值", "增加值", "营业收入", "收入", "总额", "投资", "产量",
-        "规模", "面积", "人数", NULL,
-    };
-    for (const char *const *h = heads; *h; h++)
-        if (fx_ends(s, *h) && s.n > strlen(*h)) return *h;
-    return NULL;
-}
-
-/* Expands the parts of a list into complete names. */
-static size_t complete_parts(fx_str *parts, size_t np, name_t *out)
-{
-    const char *head = np > 1 ? head_of(parts[np - 1]) : NULL;
-    for (size_t i = 0; i < np; i++) {
-        name_t *o = &out[i];
-        if (i + 1 < np && head && !head_of(parts[i]) && fx_chars(parts[i]) > 3) {
-            name_set(o, parts[i], fx_span(head, strlen(head)));
-            continue;
-        }
-        if (i + 1 < np && (o->n = fx_complete_suffix(parts[i], parts[np - 1], o->buf, sizeof o->buf)) > 0)
-            continue;
-        if (i > 0 && (o->n = fx_complete_prefix(parts[i], parts[0], o->buf, sizeof o->buf)) > 0)
-            continue;
-        name_set(o, parts[i], fx_span("", 0));
-    }
-    return np;
-}
-
-/* 城乡居民可支配收入增长18%: both halves are indicators of their own. */
-static bool both_keyed(fx_str name)
-{
-    name_t a, b;
-    fx_str rest = fx_span(name.s + 6, name.n - 6);
-    name_set(&a, fx_span("城镇", 6), rest);
-    name_set(&b, fx_span("农村", 6), rest);
-    return gwr_indicator_match(a.buf, a.n) && gwr_indicator_match(b.buf, b.n);
-}
-
-static bool attribute_word(fx_str n)
-{
-    return eq(n, "增幅") || eq(n, "增速") || eq(n, "涨幅") || eq(n, "总量") || eq(n, "规模") ||
-           eq(n, "排名") || eq(n, "位次") || eq(n, "降幅");
-}
-
 static gwr_fig_kind kind_of(const gwr_quantity *q, const fx_pred *p, fx_str name)
 {
     if (q->flags & GWR_QF_RANK) return GWR_FK_RANK;
@@ -251,21 +145,21 @@ static size_t region_words(fx_str w)
     return i;
 }
 
-static void emit_one(sent *st, const name_t *nm, const gwr_quantity *q, const fx_pred *p, bool compare,
+static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const fx_pred *p, bool compare,
                      bool target)
 {
     fx_fig f;
-    name_t cmpname;
+    fx_name cmpname;
     size_t rw = compare ? 0 : region_words(fx_span(st->s + q->off, q->len));
     if (rw) {
-        name_set(&cmpname, name_str(nm), fx_span(st->s + q->off, rw));
+        fx_name_set(&cmpname, fx_name_str(nm), fx_span(st->s + q->off, rw));
         nm = &cmpname;
         compare = true;
     }
     f.name = nm->buf;
     f.name_len = nm->n;
     f.q = *q;
-    f.kind = kind_of(q, p, name_str(nm));
+    f.kind = kind_of(q, p, fx_name_str(nm));
     f.period = p->annual ? GWR_PER_YEAR : p->has_period ? p->period
              : st->multiyear ? GWR_PER_MULTIYEAR : GWR_PER_YEAR;
     f.compare = compare;
@@ -283,15 +177,6 @@ static void emit_one(sent *st, const name_t *nm, const gwr_quantity *q, const fx
     }
 }
 
-/* The subject without a trailing action word: 亿元以上产业项目新签约 → 亿元以上产业项目. */
-static fx_str topic_of(fx_str s)
-{
-    static const char *const acts[] = { "新签约", "新开工", "签约", "开工", "竣工", "投产", "建成", NULL };
-    for (const char *const *a = acts; *a; a++)
-        if (fx_ends(s, *a) && s.n > strlen(*a)) return fx_span(s.s, s.n - strlen(*a));
-    return s;
-}
-
 static void do_item(sent *st, item *it, fx_str after, item *next)
 {
     fx_pred p;
@@ -302,7 +187,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         name = fx_span(it->seg.s, 0);
     }
     const gwr_quantity *q0 = &st->q[it->qi[0]];
-    name_t names[MAXNAMES];
+    fx_name names[MAXNAMES];
     size_t nn = 0;
     fx_str aft = fx_trim(after);
     bool compare = p.compare;
@@ -316,7 +201,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         fx_str noun = aft;
         while (fx_ends(noun, "等") || fx_ends(noun, "和") || fx_ends(noun, "及") || fx_ends(noun, "的"))
             noun = fx_trim(fx_span(noun.s, noun.n - 3));
-        name_set(&names[0], p.verb, noun);
+        fx_name_set(&names[0], p.verb, noun);
         nn = 1;
         if (next && next->seg.s == after.s) {
             next->consumed = true;
@@ -327,49 +212,52 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         /* 分别达到35512元、25689元，增长7.8%和8.2%: the names of the values before */
         fx_str parts[MAXNAMES];
         if (st->ncur == 0 && st->nprev == 0 && st->quiet.n) {
-            size_t np = split_parts(cut_at_pred(st->quiet), parts, MAXNAMES);
-            nn = complete_parts(parts, np, names);
+            size_t np = fx_split_parts(fx_cut_at_pred(st->quiet), parts, MAXNAMES);
+            nn = fx_complete_parts(parts, np, names);
         } else {
-            const name_t *src = st->ncur ? st->cur : st->prev;
+            const fx_name *src = st->ncur ? st->cur : st->prev;
             nn = st->ncur ? st->ncur : st->nprev;
             for (size_t i = 0; i < nn; i++) names[i] = src[i];
         }
     } else if (name.n == 0 && compare) {
-        name_set(&names[0], name_str(&st->subj), fx_trim(it->seg));
+        fx_name_set(&names[0], fx_name_str(&st->subj), fx_trim(it->seg));
         nn = 1;
     } else if (p.verb_only && fx_action_only(p.verb) && st->subj.n) {
-        name_set(&names[0], topic_of(name_str(&st->subj)), p.verb);
+        fx_name_set(&names[0], fx_topic_of(fx_name_str(&st->subj)), p.verb);
+        nn = 1;
+    } else if (p.verb_only && p.verb.n) {
+        fx_name_set(&names[0], p.verb, fx_span("", 0));   /* 治理1570亩: the verb is all there is */
         nn = 1;
     } else if (name.n == 0 || p.verb_only) {
         if (st->subj.n) names[0] = st->subj;
-        else if (st->quiet.n) name_set(&names[0], cut_at_pred(st->quiet), fx_span("", 0));
-        else name_set(&names[0], fx_span("", 0), fx_span("", 0));
+        else if (st->quiet.n) fx_name_set(&names[0], fx_cut_at_pred(st->quiet), fx_span("", 0));
+        else fx_name_set(&names[0], fx_span("", 0), fx_span("", 0));
         nn = 1;
     } else {
         fx_str parts[MAXNAMES];
-        size_t np = split_parts(name, parts, MAXNAMES);
+        size_t np = fx_split_parts(name, parts, MAXNAMES);
         if (np > 1 && (np == it->nq || p.share)) {
-            nn = complete_parts(parts, np, names);
-        } else if (fx_starts(name, "城乡") && (it->nq == 2 || p.share || both_keyed(name))) {
+            nn = fx_complete_parts(parts, np, names);
+        } else if (fx_starts(name, "城乡") && (it->nq == 2 || p.share || fx_both_keyed(name))) {
             fx_str rest = fx_span(name.s + 6, name.n - 6);
-            name_set(&names[0], fx_span("城镇", 6), rest);
-            name_set(&names[1], fx_span("农村", 6), rest);
+            fx_name_set(&names[0], fx_span("城镇", 6), rest);
+            fx_name_set(&names[1], fx_span("农村", 6), rest);
             nn = 2;
         } else if (fx_action_only(name) && st->subj.n) {
-            name_set(&names[0], topic_of(name_str(&st->subj)), name);
+            fx_name_set(&names[0], fx_topic_of(fx_name_str(&st->subj)), name);
             nn = 1;
-        } else if (attribute_word(name) && st->subj.n) {
-            name_set(&names[0], name_str(&st->subj), name);
+        } else if (fx_attribute_word(name) && st->subj.n) {
+            fx_name_set(&names[0], fx_name_str(&st->subj), name);
             nn = 1;
         } else {
-            fx_str ctx = st->subj.n ? name_str(&st->subj) : cut_at_pred(st->quiet);
+            fx_str ctx = st->subj.n ? fx_name_str(&st->subj) : fx_cut_at_pred(st->quiet);
             names[0].n = ctx.n ? fx_complete_prefix(name, ctx, names[0].buf, sizeof names[0].buf) : 0;
-            if (names[0].n == 0) name_set(&names[0], name, fx_span("", 0));
+            if (names[0].n == 0) fx_name_set(&names[0], name, fx_span("", 0));
             nn = 1;
         }
     }
     if (nn == 0) {
-        name_set(&names[0], fx_span("", 0), fx_span("", 0));
+        fx_name_set(&names[0], fx_span("", 0), fx_span("", 0));
         nn = 1;
     }
     /* 实现了7.5%的增长 */
@@ -382,7 +270,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
     /* one value for several names (均增长8%), or one name per value */
     size_t nfig = it->nq > nn ? it->nq : nn;
     for (size_t v = 0; v < nfig; v++) {
-        const name_t *nm = &names[v < nn ? v : nn - 1];
+        const fx_name *nm = &names[v < nn ? v : nn - 1];
         const gwr_quantity *q = &st->q[it->qi[v < it->nq ? v : it->nq - 1]];
         emit_one(st, nm, q, &p, compare, target);
     }

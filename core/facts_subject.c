@@ -6,99 +6,6 @@
 #include "indicators.h"
 #include <string.h>
 
-fx_str fx_span(const char *s, size_t n) { return (fx_str){ s, n }; }
-
-bool fx_starts(fx_str s, const char *tok)
-{
-    size_t n = strlen(tok);
-    return n <= s.n && memcmp(s.s, tok, n) == 0;
-}
-
-bool fx_ends(fx_str s, const char *tok)
-{
-    size_t n = strlen(tok);
-    return n <= s.n && memcmp(s.s + s.n - n, tok, n) == 0;
-}
-
-bool fx_contains(fx_str s, const char *tok)
-{
-    size_t n = strlen(tok);
-    if (n == 0 || n > s.n) return n == 0;
-    const char *end = s.s + s.n - n;
-    for (const char *p = s.s; p <= end; p++) {
-        p = memchr(p, tok[0], (size_t)(end - p) + 1);
-        if (!p) return false;
-        if (memcmp(p, tok, n) == 0) return true;
-    }
-    return false;
-}
-
-size_t fx_chars(fx_str s)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < s.n; i++)
-        if (((unsigned char)s.s[i] & 0xC0) != 0x80) c++;
-    return c;
-}
-
-/* Punctuation and spaces that never belong to an indicator name. */
-static const char *const puncts[] = {
-    "，", "。", "、", "；", "：", "！", "？", "“", "”", "‘", "’", "《", "》", "—", "…",
-    "·", "　", "「", "」", "【", "】", "〔", "〕", NULL,
-};
-
-bool fx_is_punct_at(const char *s, size_t n, size_t *clen)
-{
-    unsigned char c = (unsigned char)s[0];
-    if (n == 0) return false;
-    if (c < 0x80) {
-        *clen = 1;
-        return c == ' ' || c == ',' || c == ';' || c == ':' || c == '"' || c == '\'' ||
-               c == '-' || c == '.' || c == '!' || c == '?' || c == '/' || c == '\t' || c == '*';
-    }
-    if (c != 0xE2 && c != 0xE3 && c != 0xEF && c != 0xC2) return false;   /* lead bytes of puncts[] */
-    for (const char *const *p = puncts; *p; p++) {
-        size_t k = strlen(*p);
-        if (k <= n && memcmp(s, *p, k) == 0) {
-            *clen = k;
-            return true;
-        }
-    }
-    return false;
-}
-
-static size_t last_char_len(fx_str s)
-{
-    size_t k = 1;
-    while (k < s.n && ((unsigned char)s.s[s.n - k] & 0xC0) == 0x80) k++;
-    return k <= s.n ? k : s.n;
-}
-
-fx_str fx_trim(fx_str s)
-{
-    size_t cl;
-    while (s.n && fx_is_punct_at(s.s, s.n, &cl)) { s.s += cl; s.n -= cl; }
-    while (s.n) {
-        size_t k = last_char_len(s);
-        if (!fx_is_punct_at(s.s + s.n - k, k, &cl)) break;
-        s.n -= k;
-    }
-    return s;
-}
-
-int fx_year_at(fx_str s, size_t *len)
-{
-    if (s.n < 7) return 0;
-    int y = 0;
-    for (int i = 0; i < 4; i++) {
-        if (s.s[i] < '0' || s.s[i] > '9') return 0;
-        y = y * 10 + (s.s[i] - '0');
-    }
-    if (memcmp(s.s + 4, "年", 3) != 0 || y < 1949 || y > 2100) return 0;
-    *len = 7;
-    return y;
-}
-
 /* A year at the end: "…2010年". */
 static bool year_at_end(fx_str s, size_t *len)
 {
@@ -218,7 +125,7 @@ static const tok lead_toks[] = {
     T("全州", T_NONE), T("全省", T_NONE), T("全旗", T_NONE), T("全盟", T_NONE),
     T("我市", T_NONE), T("我区", T_NONE), T("我县", T_NONE), T("我州", T_NONE),
     T("本市", T_NONE), T("其中", T_NONE), T("力争", T_NONE), T("确保", T_NONE),
-    T("争取", T_NONE), T("努力", T_NONE), T("实现", T_NONE), T("累计", T_NONE),
+    T("争取", T_NONE), T("努力", T_NONE), T("实现", T_NONE), T("完成", T_NONE), T("累计", T_NONE),
     T("共计", T_NONE), T("同时", T_NONE), T("此外", T_NONE), T("另外", T_NONE),
     T("主要经济指标", T_NONE), T("并", T_NONE), T("且", T_NONE), T("要", T_NONE),
     T("将", T_NONE), T("共", T_NONE), T("和", T_NONE), T("与", T_NONE), T("及", T_NONE),
@@ -453,7 +360,14 @@ size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap)
 
 size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap)
 {
-    if (fx_chars(part) > 4 || part.n == 0 || gwr_indicator_match(part.s, part.n)) return 0;
+    /* only measure words that need a topic (产量 of what?) are completed */
+    static const char *const measures[] = {
+        "产量", "总产量", "总产", "面积", "播种面积", "种植面积", "总面积", "单产", NULL,
+    };
+    bool measure = false;
+    for (const char *const *m = measures; *m && !measure; m++)
+        measure = part.n == strlen(*m) && memcmp(part.s, *m, part.n) == 0;
+    if (!measure) return 0;
     /* try the longest leading piece of the context first (at most 8 characters) */
     size_t ends[9], ne = 0, i = 0;
     while (i < context.n && ne < 9) {

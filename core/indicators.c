@@ -38,7 +38,7 @@ static const entry table[] = {
     { { "unemployment_registered", "城镇登记失业率", 8, GWR_DIR_DOWN },
       { S("城镇登记失业率"), S("登记失业率"), { NULL, 0 } } },
     { { "cpi", "居民消费价格涨幅", 9, GWR_DIR_DOWN },
-      { S("居民消费价格指数"), S("居民消费价格"), S("CPI"), S("物价总水平"), S("物价"), { NULL, 0 } } },
+      { S("居民消费价格指数"), S("居民消费价格总水平"), S("居民消费价格"), S("价格总水平"), S("CPI"), S("物价总水平"), S("物价"), { NULL, 0 } } },
     { { "income_urban", "城镇居民人均可支配收入", 10, GWR_DIR_UP },
       { S("城镇常住居民人均可支配收入"), S("城镇居民人均可支配收入"), S("城镇人均可支配收入"), S("城镇居民可支配收入"), S("城镇常住居民可支配收入"), { NULL, 0 } } },
     { { "income_rural", "农村居民人均可支配收入", 11, GWR_DIR_UP },
@@ -46,15 +46,17 @@ static const entry table[] = {
     { { "trade", "进出口总额", 12, GWR_DIR_UP },
       { S("外贸进出口总额"), S("外贸进出口额"), S("进出口总额"), S("外贸进出口"), S("进出口总值"), S("进出口"), { NULL, 0 } } },
     { { "fdi", "实际利用外资", 13, GWR_DIR_UP },
-      { S("实际利用外资"), S("实际使用外资"), S("利用外资"), { NULL, 0 } } },
+      { S("实际利用外资"), S("实际使用外资"), S("实际利用外商直接投资"), S("利用外资"), { NULL, 0 } } },
     { { "grain_output", "粮食总产量", 14, GWR_DIR_UP },
       { S("粮食总产量"), S("粮食总产"), S("粮食产量"), { NULL, 0 } } },
     { { "grain_area", "粮食播种面积", 15, GWR_DIR_UP },
       { S("粮食播种面积"), S("粮食种植面积"), S("粮食面积"), { NULL, 0 } } },
     { { "energy_intensity", "单位GDP能耗", 16, GWR_DIR_DOWN },
-      { S("单位GDP能耗"), S("单位地区生产总值能耗"), S("单位生产总值能耗"), S("能耗强度"), { NULL, 0 } } },
+      { S("单位GDP能耗"), S("单位地区生产总值能耗"), S("单位生产总值能耗"), S("万元GDP能耗"),
+        S("万元地区生产总值能耗"), S("能耗强度"), { NULL, 0 } } },
     { { "air_quality", "空气质量优良天数比率", 17, GWR_DIR_UP },
-      { S("空气质量优良天数比率"), S("空气优良天数比例"), S("空气质量优良天数比例"), S("优良天数比例"), S("优良天数比率"), S("空气质量优良率"), S("空气优良率"), { NULL, 0 } } },
+      { S("空气质量优良天数比率"), S("空气优良天数比例"), S("空气质量优良天数比例"), S("优良天数比例"), S("优良天数比率"), S("空气质量优良率"), S("环境空气质量优良天数比例"),
+        S("环境空气质量优良率"), S("空气优良率"), { NULL, 0 } } },
     /* beyond the starting set: common in county and district reports */
     { { "fiscal_revenue", "地方财政总收入", 18, GWR_DIR_UP },
       { S("地方财政总收入"), S("财政总收入"), { NULL, 0 } } },
@@ -101,7 +103,37 @@ static bool scope_only(const char *s, size_t n)
     return true;
 }
 
+static const gwr_indicator *match_plain(const char *name, size_t len);
+
+/* Bracketed asides do not count: 居民消费价格指数（CPI）涨幅. */
 const gwr_indicator *gwr_indicator_match(const char *name, size_t len)
+{
+    char buf[256];
+    size_t n = 0;
+    int depth = 0;
+    bool any = false;
+    for (size_t i = 0; i < len; i++)
+        if (name[i] == '(' || (name[i] == (char)0xEF && i + 2 < len && memcmp(name + i, "（", 3) == 0)) {
+            any = true;
+            break;
+        }
+    if (!any || len >= sizeof buf) return match_plain(name, len);
+    for (size_t i = 0; i < len;) {
+        if (name[i] == '(' || (i + 3 <= len && memcmp(name + i, "（", 3) == 0)) {
+            depth++;
+            i += name[i] == '(' ? 1 : 3;
+        } else if (name[i] == ')' || (i + 3 <= len && memcmp(name + i, "）", 3) == 0)) {
+            if (depth > 0) depth--;
+            i += name[i] == ')' ? 1 : 3;
+        } else {
+            if (depth == 0) buf[n++] = name[i];
+            i++;
+        }
+    }
+    return match_plain(buf, n);
+}
+
+static const gwr_indicator *match_plain(const char *name, size_t len)
 {
     const gwr_indicator *best = NULL;
     size_t best_len = 0;

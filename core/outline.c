@@ -32,6 +32,9 @@ typedef struct builder {
     bool      sec_runin;
     int       sec_kids;
     bool      seen_part;
+    int32_t   targets;            /* open targets node taking list lines, or -1 */
+    bool      pending_targets;    /* a "主要预期目标" heading waits for its figures */
+    uint32_t  pending_toff, pending_tlen;
 } builder;
 
 static int32_t add_node(builder *b, gwr_node_kind kind, int32_t parent, const gwr_para *p, size_t title_off, size_t title_len)
@@ -133,8 +136,71 @@ static const char *speaker_as_written(gwr_doc *d, const gwr_para *p, const char 
     return r ? r : fallback;
 }
 
-/* One paragraph in the ordinary (headings-first) flow. */
+static void place_one(builder *b, const gwr_para *p, size_t index);
+
+static bool has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9') return true;
+    return false;
+}
+
+/* A line of a targets list: "城镇新增就业5万人以上；" */
+static bool targets_line(const builder *b, const gwr_para *p, const char *s)
+{
+    if (p->cls == GWR_P_ITEM) return true;
+    if (p->cls != GWR_P_PLAIN && p->cls != GWR_P_TOPIC) return false;
+    if (gwr_utf8_chars(s, p->len) > 100 || !has_digit(s, p->len)) return false;
+    size_t n = p->len;
+    if ((n >= 3 && memcmp(s + n - 3, "；", 3) == 0) || (n && s[n - 1] == ';')) return true;
+    return n >= 3 && memcmp(s + n - 3, "。", 3) == 0 && b->d->nodes[b->targets].first_child >= 0;
+}
+
+/* One paragraph in the ordinary (headings-first) flow. The main targets are
+ * found three ways: a paragraph naming them with its figures ("主要预期目标是：
+ * 地区生产总值增长7%…"); a heading or lead-in naming them ("（一）主要预期目标",
+ * "主要预期目标是：") followed by the figures; and the list lines that follow
+ * either ("…；"), which become children of the targets node. */
 static void place(builder *b, const gwr_para *p, size_t index)
+{
+    gwr_doc *d = b->d;
+    const char *s = d->text.norm + p->off;
+    if (b->targets >= 0) {
+        if (targets_line(b, p, s)) {
+            int32_t i = add_node(b, p->cls == GWR_P_ITEM ? GWR_NODE_ITEM : GWR_NODE_PARA, b->targets, p,
+                                 p->cls == GWR_P_ITEM ? p->toff : p->off, p->cls == GWR_P_ITEM ? p->tlen : p->len);
+            if (i >= 0) d->nodes[b->targets].first_child = i;   /* marks "has children" until link_tree */
+            return;
+        }
+        b->targets = -1;
+    }
+    if (b->pending_targets) {
+        b->pending_targets = false;
+        gwr_role r = b->part >= 0 ? d->nodes[b->part].role : GWR_ROLE_NONE;
+        if (has_digit(s, p->len) && r != GWR_ROLE_REVIEW && r != GWR_ROLE_SELF &&
+            (p->cls == GWR_P_PLAIN || p->cls == GWR_P_TOPIC || p->cls == GWR_P_ITEM)) {
+            int32_t par = b->sec >= 0 ? b->sec : b->part >= 0 ? b->part : 0;
+            int32_t i = add_node(b, GWR_NODE_TARGETS, par, p, b->pending_toff, b->pending_tlen);
+            if (i >= 0) {
+                d->nodes[i].role = GWR_ROLE_PLAN;
+                b->targets = i;
+            }
+            return;
+        }
+    }
+    size_t before = d->nnodes;
+    place_one(b, p, index);
+    if (d->nnodes > before && d->nodes[d->nnodes - 1].kind == GWR_NODE_TARGETS) b->targets = (int32_t)d->nnodes - 1;
+    /* a heading or lead-in that names the targets but holds no figure */
+    if (gwr_utf8_chars(s, p->len) <= 40 && !has_digit(s, p->len) &&
+        (gwr_find(s, p->len, "预期目标") || gwr_find(s, p->len, "主要目标"))) {
+        b->pending_targets = true;
+        b->pending_toff = p->cls == GWR_P_SECTION ? p->toff : p->off;
+        b->pending_tlen = p->cls == GWR_P_SECTION ? p->tlen : p->len;
+    }
+}
+
+static void place_one(builder *b, const gwr_para *p, size_t index)
 {
     gwr_doc *d = b->d;
     const char *s = d->text.norm + p->off;
@@ -332,7 +398,7 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
         s = pe + 1;
     }
     np = k;
-    builder b = { .d = d, .part = -1, .sec = -1 };
+    builder b = { .d = d, .part = -1, .sec = -1, .targets = -1 };
     static const gwr_para root = { 0 };
     add_node(&b, GWR_NODE_ROOT, -1, &root, 0, 0);
     if (nbare > 0) {
@@ -357,13 +423,44 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
     if (b.oom) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
     gwr_status st = link_tree(d, err);
     if (st != GWR_OK) return st;
-    /* reports without parts: the sections are the plan when targets are given */
+    /* reports without parts: the sections are the plan when targets are given,
+     * else other — unless a section's own title says review or self
+     * ("（一）2023年工作回顾"), which then holds for the sections after it */
     if (!b.seen_part) {
         bool targets = false;
         for (size_t i = 1; i < d->nnodes && !targets; i++) targets = d->nodes[i].kind == GWR_NODE_TARGETS;
-        for (size_t i = 1; i < d->nnodes; i++)
-            if (d->nodes[i].kind != GWR_NODE_FRONT) d->nodes[i].role = targets ? GWR_ROLE_PLAN : GWR_ROLE_OTHER;
+        gwr_role cur = targets ? GWR_ROLE_PLAN : GWR_ROLE_OTHER;
+        for (size_t i = 1; i < d->nnodes; i++) {
+            gwr_node *nd = &d->nodes[i];
+            if (nd->kind == GWR_NODE_FRONT) continue;
+            if (nd->parent != 0) {
+                nd->role = nd->kind == GWR_NODE_TARGETS ? GWR_ROLE_PLAN : d->nodes[nd->parent].role;
+                continue;
+            }
+            if (nd->kind == GWR_NODE_SECTION) {
+                gwr_role r = gwr_part_role(nd->title);
+                if (r != GWR_ROLE_OTHER) cur = r;
+            }
+            nd->role = nd->kind == GWR_NODE_TARGETS ? GWR_ROLE_PLAN : cur;
+        }
     }
     gwr_meta_fill(d);
+    /* a part whose title says nothing but a year ("三、扎实推进2024年各项任务"
+     * is caught by its words; "三、2024年" is not): the year decides */
+    bool changed = false;
+    for (size_t i = 1; i < d->nnodes; i++) {
+        gwr_node *nd = &d->nodes[i];
+        if (nd->kind != GWR_NODE_PART || nd->role != GWR_ROLE_OTHER) continue;
+        int y = gwr_first_year(nd->title, strlen(nd->title), NULL);
+        if (!y || !d->report_year) continue;
+        nd->role = y >= d->report_year ? GWR_ROLE_PLAN : GWR_ROLE_REVIEW;
+        changed = true;
+    }
+    if (changed)
+        for (size_t i = 1; i < d->nnodes; i++) {
+            gwr_node *nd = &d->nodes[i];
+            if (nd->kind == GWR_NODE_PART || nd->kind == GWR_NODE_TARGETS || nd->parent <= 0) continue;
+            nd->role = d->nodes[nd->parent].role;
+        }
     return GWR_OK;
 }

@@ -290,7 +290,7 @@ gwr_role gwr_part_role(const char *t)
     static const char *const self[] = { "自身建设", "政府建设", "自身改革" };
     static const char *const review[] = { "回顾", "过去", "总结", "主要成绩", "取得的成绩" };
     static const char *const plan[] = { "建议", "安排", "任务", "思路", "要求", "目标", "部署", "打算",
-                                        "重点工作", "工作重点", "计划", "展望", "主要工作" };
+                                        "重点工作", "工作重点", "计划", "展望", "主要工作", "今后", "做好", "抓好" };
     for (size_t i = 0; i < sizeof self / sizeof *self; i++)
         if (gwr_find(t, n, self[i])) return GWR_ROLE_SELF;
     for (size_t i = 0; i < sizeof review / sizeof *review; i++)

@@ -45,6 +45,11 @@ bool gwr_para_is_intro(const char *s, size_t n);
 /* Entity and years; run after the tree is built. */
 void gwr_meta_fill(gwr_doc *d);
 
+/* outline_words.c: never part of a place name (的 年 市 …), and common
+ * words of the genre (建设 发展 …) as code-point pairs. */
+bool gwr_word_function_cp(uint32_t cp);
+bool gwr_word_common_pair(uint32_t a, uint32_t b);
+
 /* Helpers on UTF-8 byte strings. */
 /* inline, byte by byte: called millions of times per corpus */
 static inline bool gwr_has_prefix(const char *s, size_t n, const char *pre)

@@ -70,7 +70,14 @@ static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *hig
     const unsigned char *end = s + len;
     size_t bad = 0, hi = 0;
     while (s < end) {
-        if (*s < 0x80) { s++; continue; }
+        unsigned c = *s;
+        if (c < 0x80) { s++; continue; }
+        /* the common case first: a CJK character E1–EC (or EE–EF) xx xx */
+        if (c >= 0xE1 && c != 0xED && end - s >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 && c <= 0xEF) {
+            hi += 3;
+            s += 3;
+            continue;
+        }
         size_t n = utf8_valid_len(s, end);
         hi += n ? n : 1;
         if (n == 0) { bad++; s++; } else s += n;

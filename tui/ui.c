@@ -4,6 +4,7 @@
  * while the interface already answers keys. GWR_SCRIPT (keys) and GWR_DUMP
  * (file) run the interface headless for the screen tests. */
 #define _POSIX_C_SOURCE 200809L
+#include "outfile.h"
 #include "ui.h"
 #include "ui_int.h"
 #include "ui_load.h"
@@ -263,16 +264,21 @@ int gwr_ui_run(const gwr_opts *o)
     }
     if (script) {
         const char *dp = getenv("GWR_DUMP");
-        FILE *df = dp && *dp ? fopen(dp, "w") : stdout;
+        gwr_outfile of = { 0 };   /* written to a temporary file, renamed into place */
+        gwr_err oerr = { 0 };
         int lines, cols;
         size_from_env(&lines, &cols);
-        if (!df) {
-            fprintf(stderr, "gwr: %s: cannot write the screen dump\n", dp);
+        if (dp && *dp && gwr_outfile_open(&of, dp, &oerr) != GWR_OK) {
+            fprintf(stderr, "gwr: %s\n", oerr.msg);
             gwr_corpus_free(&c);
             return 1;
         }
+        FILE *df = of.f ? of.f : stdout;
         int r = gwr_ui_script(c.docs, c.ndocs, NULL, script, lines, cols, df);
-        if (df != stdout) fclose(df);
+        if (of.f && gwr_outfile_commit(&of, &oerr) != GWR_OK) {
+            fprintf(stderr, "gwr: %s\n", oerr.msg);
+            if (!r) r = 1;
+        }
         gwr_corpus_free(&c);
         return r ? r : rc;
     }

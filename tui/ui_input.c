@@ -88,6 +88,7 @@ static void focus(ui *u, int which)
 
 static void goto_targets_para(ui *u)
 {
+    if (u->screen == SCR_REPORTS && u->views[V_REPORTS].sel != u->cur) ui_open_doc(u, u->views[V_REPORTS].sel);
     gwr_doc *d = ui_doc(u);
     for (size_t i = 0; d && i < d->nnodes; i++) {
         if (d->nodes[i].kind != GWR_NODE_TARGETS) continue;

@@ -169,6 +169,7 @@ extern const ui_view_ops ui_outline_ops, ui_doc_ops, ui_targets_ops, ui_compare_
     ui_reports_ops, ui_help_ops;
 /* ui_outline.c */
 void ui_outline_goto_node(ui *u, int32_t node);
+void ui_outline_follow(ui *u, int32_t node);
 int32_t ui_outline_node(ui *u);
 /* ui_doc.c */
 void ui_doc_goto(ui *u, size_t off, size_t len);

@@ -2,8 +2,10 @@
  * passes each document to the main thread through a small queue under a
  * mutex. The main thread alone touches the interface, the figure index and
  * the documents' texts (reloaded on demand when a large corpus drops them). */
+#define _POSIX_C_SOURCE 200809L
 #include "ui_load.h"
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,7 +78,14 @@ ui_load *ui_load_start(char *const *args, size_t nargs, bool drop_text)
     l->nargs = nargs;
     l->drop_text = drop_text;
     pthread_mutex_init(&l->mu, NULL);
-    if (pthread_create(&l->th, NULL, run, l) != 0) {
+    /* signals (Ctrl-Z, resize, Ctrl-C) go to the main thread only: the loading
+     * threads start with them blocked, so ncurses' handlers run where curses is */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    int rc = pthread_create(&l->th, NULL, run, l);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (rc != 0) {
         pthread_mutex_destroy(&l->mu);
         free(l->args);
         free(l);

@@ -172,6 +172,22 @@ void ui_outline_goto_node(ui *u, int32_t n)
             }
 }
 
+/* Selects the deepest shown node holding node n, opening nothing: the
+ * outline follows the document without unfolding what the user folded. */
+void ui_outline_follow(ui *u, int32_t n)
+{
+    ui_view *v = &u->views[V_OUTLINE];
+    outline *o = st(v);
+    gwr_doc *d = ui_doc(u);
+    if (!d || !o->open || n < 0 || (size_t)n >= d->nnodes) return;
+    for (int32_t m = n; m > 0; m = d->nodes[m].parent)
+        for (size_t i = 0; i < o->nrows; i++)
+            if (o->rows[i] == m) {
+                ui_view_scroll_to(u, v, i, 2);
+                return;
+            }
+}
+
 static bool request(ui *u, ui_view *v, ui_cmd c)
 {
     outline *o = st(v);

@@ -4,7 +4,8 @@
 # records content, size, mtime and ctime, runs every command in every format
 # from an empty working directory, and checks that nothing changed and no
 # file appeared. With strace installed, also checks that no open() of the
-# run asks for write access. Exit 0 when all holds.
+# run asks for write access, and that a file gwr is asked to write (the
+# screen dump) goes to a temporary file renamed into place. Exit 0 when all holds.
 set -u
 gwr=$1 w=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -52,5 +53,22 @@ if command -v strace >/dev/null 2>&1; then
       bad=1
     fi
   done
+fi
+# asked to write (the screen dump of a scripted run): a temporary file in the
+# same directory, renamed into place; the destination is never opened for writing
+if command -v strace >/dev/null 2>&1; then
+  (cd "$w/cwd" && GWR_SCRIPT='jj' GWR_DUMP="$w/cwd/dump.txt" timeout 60 strace -f -qq \
+     -e trace=open,openat,creat,rename,renameat,renameat2 -o "$w/strace.log" \
+     "$gwr" ../in/jingmen-2024.txt >/dev/null 2>&1 </dev/null)
+  if ! grep -Eq 'rename(at2?)?\(.*dump\.txt\.tmp-[^"]*".*dump\.txt"' "$w/strace.log"; then
+    echo "read-only: the screen dump was not renamed into place from a temporary file" >&2
+    bad=1
+  fi
+  if grep -E 'open(at)?\(.*dump\.txt"' "$w/strace.log" | grep -q .; then
+    echo "read-only: the screen dump's destination was opened directly" >&2
+    bad=1
+  fi
+  [ -s "$w/cwd/dump.txt" ] || { echo "read-only: no screen dump written" >&2; bad=1; }
+  ls "$w/cwd" | grep -q 'tmp-' && { echo "read-only: a temporary file was left behind" >&2; bad=1; }
 fi
 exit $bad

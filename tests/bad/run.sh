@@ -160,10 +160,17 @@ fi
 
 # numbers too large to hold exactly: no crash, no wrong value, the rest still read
 if expect huge-numbers 0 '' -- "$gwr" targets --format tsv "$b/huge-numbers.txt"; then
+  # the two overflowing figures are found, with an empty value (unknown), never 0 or digits
+  n=$(awk -F'\t' 'NR > 1 && ($5 == "gdp" || $5 == "budget_revenue") && $8 == "" && $9 == ""' "$tmp/out" | wc -l)
+  [ "$n" = 2 ] && ok || fail huge-numbers "expected the gdp and budget_revenue targets with an empty value, got $n"
   if awk -F'\t' 'NR > 1 && ($8 ~ /^[0-9.]{20,}$/ || $8 ~ /e/)' "$tmp/out" | grep -q .; then
     fail huge-numbers "an overflowing number was printed as a value"; else ok; fi
   if awk -F'\t' '$8 == "55000" && $10 == "人"' "$tmp/out" | grep -q .; then ok; else
     fail huge-numbers "5.5万人以上 after the huge numbers was not read"; fi
+fi
+if expect huge-numbers-compare 0 '' -- "$gwr" compare --format tsv "$b/huge-numbers.txt"; then
+  n=$(awk -F'\t' 'NR > 1 && ($3 == "gdp" || $3 == "budget_revenue") && $8 == "" && $14 == ""' "$tmp/out" | wc -l)
+  [ "$n" = 2 ] && ok || fail huge-numbers-compare "overflowing planned figures not shown as unknown"
 fi
 expect quantity-400-digits 0 '' -- "$gwr" quantity --format tsv "$(cat "$b/digits-400.arg")"
 expect quantity-huge-yi 0 '' -- "$gwr" quantity --format tsv '99999999999999999999亿'

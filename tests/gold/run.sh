@@ -92,10 +92,12 @@ awk -F'\t' '
     want["income_urban growth 2018"] = "7.5|6.5|missed"
     want["income_rural growth 2017"] = "7.5|7.8|met"
     want["fixed_investment growth 2014"] = "20|33.5|met"
-    bad = 0
+    bad = 0; nwant = 0
+    for (k in want) nwant++
     for (k in want) if (got[k] != want[k]) { printf "hailar miss: %s: want %s, gwr has %s\n", k, want[k], (k in got ? got[k] : "no row"); bad++ }
-    for (y = 2012; y <= 2018; y++) if (!(y in years)) { printf "hailar miss: no verdict for %d\n", y; bad++ }
-    printf "hailar: %d rows with verdicts, %d of %d hand-checked verdicts right\n", n, length(want) - bad, length(want)
-    exit (bad == 0 && n >= 45) ? 0 : 1
+    noyear = 0
+    for (y = 2012; y <= 2018; y++) if (!(y in years)) { printf "hailar miss: no verdict for %d\n", y; noyear++ }
+    printf "hailar: %d rows with verdicts, %d of %d hand-checked verdicts right\n", n, nwant - bad, nwant
+    exit (bad == 0 && noyear == 0 && n >= 45) ? 0 : 1
   }' "$tmp/hailar" || status=1
 exit $status

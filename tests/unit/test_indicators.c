@@ -43,6 +43,11 @@ static void test_synonyms_meet(void **state)
     assert_string_equal(key_of("粮食总产"), "grain_output");
     assert_string_equal(key_of("外贸进出口额"), "trade");
     assert_string_equal(key_of("调查失业率"), "unemployment_surveyed");
+    assert_string_equal(key_of("居民消费价格指数（CPI）涨幅"), "cpi");
+    assert_string_equal(key_of("居民消费价格总水平涨幅"), "cpi");
+    assert_string_equal(key_of("规模以上工业增加值(规上工业增加值)增速"), "industry_va");
+    assert_string_equal(key_of("环境空气质量优良天数比例"), "air_quality");
+    assert_string_equal(key_of("万元GDP能耗"), "energy_intensity");
 }
 
 static void test_look_alikes_do_not(void **state)

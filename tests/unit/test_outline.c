@@ -274,6 +274,30 @@ static void test_meeting_in_december(void **s)
     gwr_doc_free(&d);
 }
 
+static void test_targets_heading_and_list(void **s)
+{
+    (void)s;
+    gwr_doc d;
+    load_str(&d, "t.txt",
+             "一、2023年工作回顾\n（一）经济增长。\n二、2024年工作安排\n（一）主要预期目标\n"
+             "地区生产总值增长6%左右；\n城镇新增就业5万人以上；\n居民消费价格涨幅3%左右。\n"
+             "（二）重点工作\n扩大有效投资。开工项目100个。\n"
+             "三、2025年展望\n经济社会发展主要预期目标是：\n地区生产总值增长5%；\n粮食产量60亿斤。\n"
+             "四、政府自身建设\n主要预期目标是：\n地区生产总值增长6%；\n");
+    int32_t plan = part_of(&d, GWR_ROLE_PLAN);
+    assert_int_equal(count_in(&d, plan, GWR_NODE_SECTION), 2);
+    assert_int_equal(count_in(&d, plan, GWR_NODE_TARGETS), 1);
+    int32_t t = -1;
+    for (size_t i = 1; i < d.nnodes; i++)
+        if (d.nodes[i].kind == GWR_NODE_TARGETS && t < 0) t = (int32_t)i;
+    assert_int_equal(d.nodes[t].line, 5);                   /* the figures, under the heading */
+    assert_int_equal(d.nodes[d.nodes[t].parent].kind, GWR_NODE_SECTION);
+    assert_int_equal(count_in(&d, t, GWR_NODE_PARA), 2);    /* the list lines that follow */
+    assert_int_equal(count_in(&d, 0, GWR_NODE_TARGETS), 2); /* the lead-in form; none in the self part */
+    assert_int_equal(count_in(&d, part_of(&d, GWR_ROLE_SELF), GWR_NODE_TARGETS), 0);
+    gwr_doc_free(&d);
+}
+
 static void test_entity_from_title(void **s)
 {
     (void)s;
@@ -313,6 +337,37 @@ static void test_numbers_follow_on(void **s)
     assert_int_equal(count_in(&d, 0, GWR_NODE_SECTION), 2);
     assert_int_equal(count_in(&d, 0, GWR_NODE_PART), 3);
     assert_int_equal(d.nodes[part_of(&d, GWR_ROLE_SELF)].depth, 1);
+    gwr_doc_free(&d);
+}
+
+static void test_role_from_year(void **s)
+{
+    (void)s;
+    gwr_doc d;
+    load_str(&d, "t.txt", "一、2023年工作回顾\n（一）经济增长。\n二、2024年各项事业\n（一）扩大投资\n投资增长。开工项目。\n三、政府自身建设\n");
+    int32_t p = part_of(&d, GWR_ROLE_PLAN);
+    assert_true(p > 0);
+    assert_string_equal(d.nodes[p].title, "2024年各项事业");
+    assert_int_equal(count_in(&d, p, GWR_NODE_SECTION), 1);
+    for (int32_t c = d.nodes[p].first_child; c >= 0; c = d.nodes[c].next_sibling)
+        assert_int_equal(d.nodes[c].role, GWR_ROLE_PLAN);
+    gwr_doc_free(&d);
+}
+
+static void test_sections_without_parts(void **s)
+{
+    (void)s;
+    gwr_doc d;
+    load_str(&d, "t.txt", "（一）2023年工作回顾\n经济增长。增长了5%。\n（二）2024年工作安排\n"
+                          "主要预期目标是：地区生产总值增长6%。\n（三）加强政府自身建设\n");
+    assert_int_equal(count_in(&d, 0, GWR_NODE_PART), 0);
+    assert_int_equal(d.report_year, 2024);
+    assert_int_equal(d.reviewed_year, 2023);
+    gwr_role want[] = { GWR_ROLE_REVIEW, GWR_ROLE_PLAN, GWR_ROLE_SELF };
+    size_t k = 0;
+    for (size_t i = 1; i < d.nnodes; i++)
+        if (d.nodes[i].kind == GWR_NODE_SECTION) assert_int_equal(d.nodes[i].role, want[k++]);
+    assert_int_equal(k, 3);
     gwr_doc_free(&d);
 }
 
@@ -393,9 +448,12 @@ int main(void)
         cmocka_unit_test(test_wrapped_report),
         cmocka_unit_test(test_front_matter),
         cmocka_unit_test(test_meeting_in_december),
+        cmocka_unit_test(test_targets_heading_and_list),
         cmocka_unit_test(test_entity_from_title),
         cmocka_unit_test(test_note_markers_are_not_headings),
         cmocka_unit_test(test_numbers_follow_on),
+        cmocka_unit_test(test_role_from_year),
+        cmocka_unit_test(test_sections_without_parts),
         cmocka_unit_test(test_cn_numbers),
         cmocka_unit_test(test_roles),
         cmocka_unit_test(test_classify),

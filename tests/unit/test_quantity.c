@@ -274,6 +274,8 @@ static void test_vague(void **state)
         { "建成十几个", 0, "10", NOHI, "个", GWR_Q_OVER, GWR_QF_VAGUE, "十几个" },
         { "吸引上百家企业", 0, "100", NOHI, "家", GWR_Q_OVER, GWR_QF_VAGUE, "上百家" },
         { "带动上千人就业", 0, "1000", NOHI, "人", GWR_Q_OVER, GWR_QF_VAGUE, "上千人" },
+        /* 上 of the previous figure's 以上 is not taken again (found by fuzzing) */
+        { "30亿%以上亿%以上", 1, NULL, NOHI, NULL, E, 0, NULL },
         { "3万多居民", 0, "30000", NOHI, "", GWR_Q_OVER, GWR_QF_VAGUE, "3万多" },
         { "近4万居民", 0, "40000", NOHI, "", GWR_Q_ABOUT, GWR_QF_VAGUE, "近4万" },
         { "栽植大树1万余株", 0, "10000", NOHI, "株", GWR_Q_OVER, GWR_QF_VAGUE, NULL },

@@ -1,0 +1,97 @@
+/* facts_text.c — spans of normalised UTF-8 text: prefix/suffix tests,
+ * trimming punctuation, a leading "2023年". */
+#include "facts_internal.h"
+#include <string.h>
+
+fx_str fx_span(const char *s, size_t n) { return (fx_str){ s, n }; }
+
+bool fx_starts(fx_str s, const char *tok)
+{
+    size_t n = strlen(tok);
+    return n <= s.n && memcmp(s.s, tok, n) == 0;
+}
+
+bool fx_ends(fx_str s, const char *tok)
+{
+    size_t n = strlen(tok);
+    return n <= s.n && memcmp(s.s + s.n - n, tok, n) == 0;
+}
+
+bool fx_contains(fx_str s, const char *tok)
+{
+    size_t n = strlen(tok);
+    if (n == 0 || n > s.n) return n == 0;
+    const char *end = s.s + s.n - n;
+    for (const char *p = s.s; p <= end; p++) {
+        p = memchr(p, tok[0], (size_t)(end - p) + 1);
+        if (!p) return false;
+        if (memcmp(p, tok, n) == 0) return true;
+    }
+    return false;
+}
+
+size_t fx_chars(fx_str s)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (((unsigned char)s.s[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+
+/* Punctuation and spaces that never belong to an indicator name. */
+static const char *const puncts[] = {
+    "，", "。", "、", "；", "：", "！", "？", "“", "”", "‘", "’", "《", "》", "—", "…",
+    "·", "　", "「", "」", "【", "】", "〔", "〕", NULL,
+};
+
+bool fx_is_punct_at(const char *s, size_t n, size_t *clen)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (n == 0) return false;
+    if (c < 0x80) {
+        *clen = 1;
+        return c == ' ' || c == ',' || c == ';' || c == ':' || c == '"' || c == '\'' ||
+               c == '-' || c == '.' || c == '!' || c == '?' || c == '/' || c == '\t' || c == '*';
+    }
+    if (c != 0xE2 && c != 0xE3 && c != 0xEF && c != 0xC2) return false;   /* lead bytes of puncts[] */
+    for (const char *const *p = puncts; *p; p++) {
+        size_t k = strlen(*p);
+        if (k <= n && memcmp(s, *p, k) == 0) {
+            *clen = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+static size_t last_char_len(fx_str s)
+{
+    size_t k = 1;
+    while (k < s.n && ((unsigned char)s.s[s.n - k] & 0xC0) == 0x80) k++;
+    return k <= s.n ? k : s.n;
+}
+
+fx_str fx_trim(fx_str s)
+{
+    size_t cl;
+    while (s.n && fx_is_punct_at(s.s, s.n, &cl)) { s.s += cl; s.n -= cl; }
+    while (s.n) {
+        size_t k = last_char_len(s);
+        if (!fx_is_punct_at(s.s + s.n - k, k, &cl)) break;
+        s.n -= k;
+    }
+    return s;
+}
+
+int fx_year_at(fx_str s, size_t *len)
+{
+    if (s.n < 7) return 0;
+    int y = 0;
+    for (int i = 0; i < 4; i++) {
+        if (s.s[i] < '0' || s.s[i] > '9') return 0;
+        y = y * 10 + (s.s[i] - '0');
+    }
+    if (memcmp(s.s + 4, "年", 3) != 0 || y < 1949 || y > 2100) return 0;
+    *len = 7;
+    return y;
+}
