@@ -1,7 +1,8 @@
 /* filterbench.c — loads a corpus as the interface does, then types two-
  * character queries into the figure filter one keystroke at a time (first
  * character, second character, backspace, clear) and prints the latency per
- * keystroke: median, 90th and 99th percentile, maximum.
+ * keystroke: median, 90th and 99th percentile, maximum, and the mean of each
+ * kind of keystroke.
  *
  *   filterbench [-r ROUNDS] DIR...  →  figs=... keys=... median_ms=... p90_ms=... p99_ms=... max_ms=... */
 #include <stdio.h>
@@ -45,6 +46,7 @@ int main(int argc, char **argv)
     size_t cap = (size_t)rounds * NQ * 4, n = 0;
     double *lat = malloc(cap * sizeof *lat);
     size_t hits[NQ] = { 0 };
+    double step_sum[4] = { 0 };
     if (!lat) return 1;
     for (int r = 0; r < rounds; r++) {
         for (size_t q = 0; q < NQ; q++) {
@@ -63,15 +65,17 @@ int main(int argc, char **argv)
                 const gwr_fig_ref *out;
                 double t0 = bench_now();
                 size_t got = gwr_findex_query(m.fx, typed, -1, &out);
-                lat[n++] = (bench_now() - t0) * 1000.0;
+                lat[n] = (bench_now() - t0) * 1000.0;
+                step_sum[s] += lat[n++];
                 if (s == 1) hits[q] = got;
             }
         }
     }
     qsort(lat, n, sizeof *lat, cmp_double);
 #define PCT(p) lat[(size_t)((double)(n - 1) * (p) + 0.5)]
-    printf("figs=%zu keys=%zu median_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f load_s=%.3f rss_kb=%ld\n",
-           gwr_findex_size(m.fx), n, PCT(0.5), PCT(0.9), PCT(0.99), lat[n - 1], m.seconds, bench_peak_rss_kb());
+    printf("figs=%zu keys=%zu median_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f load_s=%.3f rss_kb=%ld mean_ms_first=%.3f second=%.3f backspace=%.3f clear=%.3f\n",
+           gwr_findex_size(m.fx), n, PCT(0.5), PCT(0.9), PCT(0.99), lat[n - 1], m.seconds, bench_peak_rss_kb(),
+           step_sum[0] / (n / 4), step_sum[1] / (n / 4), step_sum[2] / (n / 4), step_sum[3] / (n / 4));
     fprintf(stderr, "filterbench: figures matching:");
     for (size_t q = 0; q < NQ; q++) fprintf(stderr, " %s=%zu", queries[q], hits[q]);
     fprintf(stderr, "\n");

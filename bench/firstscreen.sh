@@ -48,6 +48,7 @@ while :; do
   fi
   if [ "$first" != -1 ] && [[ $s != *loading* ]]; then loaded=$now; break; fi
   [ "$now" -gt "$deadline" ] && break
+  [ "${FIRSTSCREEN_ALL:-0}" = 0 ] && [ "$first" != -1 ] && [ "$key" != -1 ] && break
   T has-session -t b 2>/dev/null || break
   sleep 0.005
 done

@@ -36,6 +36,20 @@ typedef struct loader {
     bool   delivering;
 } loader;
 
+/* A corpus keeps many documents: give back the spare room of the grown
+ * arrays (they are only indexed, never pointed into, before on_doc). */
+static void shrink(gwr_doc *d)
+{
+    if (d->nfigs) {
+        gwr_figure *f = realloc(d->figs, d->nfigs * sizeof *f);
+        if (f) d->figs = f;
+    }
+    if (d->nnodes) {
+        gwr_node *nd = realloc(d->nodes, d->nnodes * sizeof *nd);
+        if (nd) d->nodes = nd;
+    }
+}
+
 static void load_one(loader *L, size_t i)
 {
     slot *s = &L->slots[i];
@@ -44,7 +58,10 @@ static void load_one(loader *L, size_t i)
     if (!d) {
         gwr_err_set(&e, GWR_E_NOMEM, "%s: out of memory", L->paths[i]);
     } else if (gwr_doc_load(d, L->paths[i], &e) == GWR_OK) {
-        if (L->opts->drop_text) gwr_doc_drop_text(d);
+        if (L->opts->drop_text) {
+            gwr_doc_drop_text(d);
+            shrink(d);
+        }
         s->doc = d;
         return;
     } else {

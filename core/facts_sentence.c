@@ -225,6 +225,9 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
     } else if (p.verb_only && fx_action_only(p.verb) && st->subj.n) {
         fx_name_set(&names[0], fx_topic_of(fx_name_str(&st->subj)), p.verb);
         nn = 1;
+    } else if (p.verb_only && p.verb.n) {
+        fx_name_set(&names[0], p.verb, fx_span("", 0));   /* 治理1570亩: the verb is all there is */
+        nn = 1;
     } else if (name.n == 0 || p.verb_only) {
         if (st->subj.n) names[0] = st->subj;
         else if (st->quiet.n) fx_name_set(&names[0], fx_cut_at_pred(st->quiet), fx_span("", 0));

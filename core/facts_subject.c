@@ -125,7 +125,7 @@ static const tok lead_toks[] = {
     T("全州", T_NONE), T("全省", T_NONE), T("全旗", T_NONE), T("全盟", T_NONE),
     T("我市", T_NONE), T("我区", T_NONE), T("我县", T_NONE), T("我州", T_NONE),
     T("本市", T_NONE), T("其中", T_NONE), T("力争", T_NONE), T("确保", T_NONE),
-    T("争取", T_NONE), T("努力", T_NONE), T("实现", T_NONE), T("累计", T_NONE),
+    T("争取", T_NONE), T("努力", T_NONE), T("实现", T_NONE), T("完成", T_NONE), T("累计", T_NONE),
     T("共计", T_NONE), T("同时", T_NONE), T("此外", T_NONE), T("另外", T_NONE),
     T("主要经济指标", T_NONE), T("并", T_NONE), T("且", T_NONE), T("要", T_NONE),
     T("将", T_NONE), T("共", T_NONE), T("和", T_NONE), T("与", T_NONE), T("及", T_NONE),
@@ -360,7 +360,14 @@ size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap)
 
 size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap)
 {
-    if (fx_chars(part) > 4 || part.n == 0 || gwr_indicator_match(part.s, part.n)) return 0;
+    /* only measure words that need a topic (产量 of what?) are completed */
+    static const char *const measures[] = {
+        "产量", "总产量", "总产", "面积", "播种面积", "种植面积", "总面积", "单产", NULL,
+    };
+    bool measure = false;
+    for (const char *const *m = measures; *m && !measure; m++)
+        measure = part.n == strlen(*m) && memcmp(part.s, *m, part.n) == 0;
+    if (!measure) return 0;
     /* try the longest leading piece of the context first (at most 8 characters) */
     size_t ends[9], ne = 0, i = 0;
     while (i < context.n && ne < 9) {

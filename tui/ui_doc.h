@@ -28,5 +28,11 @@ typedef struct docview {
 docview    *ui_docview(ui_view *v);
 const char *ui_doc_text(ui *u, size_t *len);
 size_t      ui_doc_line_of(docview *s, size_t off);
+/* ui_spans.c */
+size_t      ui_doc_to_view(ui *u, size_t off);
+size_t      ui_doc_from_view(ui *u, size_t off);
+bool        ui_doc_locate(const gwr_doc *d, const gwr_figure *f, uint32_t *off, uint32_t *len,
+                          uint32_t *soff, uint32_t *slen);
+void        ui_doc_build_spans(ui *u, docview *s, const gwr_doc *d);
 
 #endif

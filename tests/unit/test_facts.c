@@ -267,6 +267,17 @@ static void test_brackets_and_trailing_growth(void **state)
     assert_int_equal(doc.figs[1].period, GWR_PER_QUARTER);
 }
 
+static void test_no_key_by_guess(void **state)
+{
+    (void)state;
+    /* only measure words (产量, 面积 …) borrow a topic; 投资 stays unkeyed */
+    load("完成固定资产投资100亿元，投资30亿元，工业固定资产投资50亿元。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 3);
+    fig(0, "固定资产投资", "fixed_investment", GWR_FK_LEVEL, "10000000000", "元", GWR_Q_EXACT);
+    fig(1, "投资", NULL, GWR_FK_LEVEL, "3000000000", "元", GWR_Q_EXACT);
+    fig(2, "工业固定资产投资", NULL, GWR_FK_LEVEL, "5000000000", "元", GWR_Q_EXACT);
+}
+
 static void test_self_part_is_planned(void **state)
 {
     (void)state;
@@ -304,6 +315,7 @@ int main(void)
         cmocka_unit_test_teardown(test_values_follow_values, teardown),
         cmocka_unit_test_teardown(test_spans_and_targets_in_passing, teardown),
         cmocka_unit_test_teardown(test_self_part_is_planned, teardown),
+        cmocka_unit_test_teardown(test_no_key_by_guess, teardown),
         cmocka_unit_test_teardown(test_brackets_and_trailing_growth, teardown),
         cmocka_unit_test_teardown(test_lines_and_no_figures, teardown),
     };
