@@ -39,26 +39,31 @@ static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *
     const unsigned char *end = s + len;
     size_t o = 0, bad = 0;
     while (s < end) {
+        /* a run of bytes that stay as they are, moved at once (in place when
+         * cleaning an adopted buffer: output never overtakes input) */
+        const unsigned char *r = s;
+        for (;;) {
+            if (r >= end || *r == '\r') break;
+            if (*r < 0x80) { r++; continue; }
+            size_t n = utf8_valid_len(r, end);
+            if (n == 0) break;
+            r += n;
+        }
+        if (r > s) {
+            memmove(out + o, s, (size_t)(r - s));
+            o += (size_t)(r - s);
+            s = r;
+            continue;
+        }
         if (*s == '\r') {
             out[o++] = '\n';
             s += (s + 1 < end && s[1] == '\n') ? 2 : 1;
             continue;
         }
-        if (*s < 0x80) {
-            out[o++] = (char)*s++;
-            continue;
-        }
-        size_t n = utf8_valid_len(s, end);
-        if (n == 0) {
-            memcpy(out + o, "\xEF\xBF\xBD", 3);
-            o += 3;
-            bad++;
-            s++;
-        } else {
-            memmove(out + o, s, n);   /* in place when cleaning an adopted buffer */
-            o += n;
-            s += n;
-        }
+        memcpy(out + o, "\xEF\xBF\xBD", 3);   /* not in place: only when bad > 0 */
+        o += 3;
+        bad++;
+        s++;
     }
     out[o] = '\0';
     if (invalid) *invalid = bad;

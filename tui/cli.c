@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "corpus.h"
 #include <stdio.h>
+#include <stdlib.h>
 
 /* Loads every argument; names each failure on stderr. Returns 1 if any failed. */
 static int load_all(gwr_corpus *c, const gwr_opts *o)
@@ -27,14 +28,48 @@ int gwr_cmd_outline(const gwr_opts *o)
     return rc;
 }
 
+/* targets streams: each report is written as soon as it is loaded (in input
+ * order) and freed, one report behind so that the last one is known — a
+ * national corpus never has to fit in memory at once. */
+typedef struct targets_stream {
+    const gwr_opts *o;
+    gwr_fig_filter flt;
+    gwr_doc *held;
+    bool first;
+} targets_stream;
+
+static void targets_put(targets_stream *s, bool last)
+{
+    if (!s->held) return;
+    gwr_export_targets(stdout, s->o->format, s->held, &s->flt, s->first, last);
+    s->first = false;
+    gwr_doc_free(s->held);
+    free(s->held);
+    s->held = NULL;
+}
+
+static void targets_on_doc(void *ctx, size_t index, gwr_doc *d)
+{
+    targets_stream *s = ctx;
+    (void)index;
+    targets_put(s, false);
+    s->held = d;
+}
+
 int gwr_cmd_targets(const gwr_opts *o)
 {
     gwr_corpus c;
-    int rc = load_all(&c, o);
-    gwr_fig_filter flt = { .status = o->status, .key = o->key };
-    for (size_t i = 0; i < c.ndocs; i++)
-        gwr_export_targets(stdout, o->format, c.docs[i], &flt, i == 0, i + 1 == c.ndocs);
+    gwr_err err = { 0 };
+    targets_stream s = { .o = o, .flt = { .status = o->status, .key = o->key }, .first = true };
+    gwr_corpus_opts co = { .on_doc = targets_on_doc, .ctx = &s, .hand_over = true };
+    if (gwr_corpus_load(&c, o->args, (size_t)o->nargs, &co, &err) != GWR_OK) {
+        fprintf(stderr, "gwr: %s\n", err.msg);
+        return 1;
+    }
+    targets_put(&s, true);
     if (c.ndocs == 0 && o->format == GWR_FMT_JSON) fputs("[]\n", stdout);
+    for (size_t i = 0; i < c.nerrs; i++) fprintf(stderr, "gwr: %s\n", c.errs[i].err.msg);
+    int rc = c.nerrs ? 1 : 0;
     gwr_corpus_free(&c);
     return rc;
 }
