@@ -334,7 +334,7 @@ void gwr_meta_fill(gwr_doc *d)
         int y = gwr_first_year(d->meeting, ml, &after);
         if (y) {
             int month = 0;
-            for (size_t i = after; i < ml && d->meeting[i] >= '0' && d->meeting[i] <= '9'; i++)
+            for (size_t i = after; i < ml && month < 100 && d->meeting[i] >= '0' && d->meeting[i] <= '9'; i++)   /* bounded: no int overflow */
                 month = month * 10 + (d->meeting[i] - '0');
             report = month >= 10 ? y + 1 : y;
         }
