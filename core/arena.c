@@ -1,4 +1,5 @@
-/* arena.c — bump allocator. Blocks grow geometrically; big requests get their own block. */
+/* arena.c — bump allocator. Blocks grow geometrically; big requests get their
+ * own block. Objects are aligned for any type; strings are packed (align 1). */
 #include "arena.h"
 #include <stdlib.h>
 #include <string.h>
@@ -26,41 +27,61 @@ void gwr_arena_free(gwr_arena *a)
     a->used_total = 0;
 }
 
-void *gwr_arena_alloc(gwr_arena *a, size_t n)
+static gwr_arena_block *new_block(gwr_arena *a, size_t cap, size_t need)
 {
-    const size_t al = alignof(max_align_t);
-    if (n == 0) n = 1;
-    if (n > (size_t)-1 / 2) return NULL;
-    n = (n + al - 1) & ~(al - 1);
     gwr_arena_block *b = a->head;
-    if (!b || b->cap - b->used < n) {
+    gwr_arena_block *nb = malloc(sizeof *nb + cap);
+    if (!nb) return NULL;
+    nb->cap = cap;
+    nb->used = 0;
+    if (b && b->cap - b->used > cap - need) {
+        /* keep the fuller current block at the head: insert behind it */
+        nb->next = b->next;
+        b->next = nb;
+    } else {
+        nb->next = b;
+        a->head = nb;
+    }
+    return nb;
+}
+
+static void *take(gwr_arena *a, size_t n, size_t al)
+{
+    if (n == 0) n = 1;
+    if (n > (size_t)-1 / 4) return NULL;
+    gwr_arena_block *b = a->head;
+    size_t at = b ? (b->used + al - 1) & ~(al - 1) : 0;
+    if (!b || at > b->cap || b->cap - at < n) {
         size_t cap = b ? b->cap * 2 : ARENA_MIN_BLOCK;
         if (cap > 4u * 1024 * 1024) cap = 4u * 1024 * 1024;
         if (cap < n) cap = n;
-        gwr_arena_block *nb = malloc(sizeof *nb + cap);
-        if (!nb) return NULL;
-        nb->cap = cap;
-        nb->used = 0;
-        if (b && b->cap - b->used > cap - n) {
-            /* keep the fuller current block at the head: insert behind it */
-            nb->next = b->next;
-            b->next = nb;
-        } else {
-            nb->next = b;
-            a->head = nb;
-        }
-        b = nb;
+        b = new_block(a, cap, n);
+        if (!b) return NULL;
+        at = 0;
     }
-    void *p = b->data + b->used;
-    b->used += n;
+    void *p = b->data + at;
+    b->used = at + n;
     a->used_total += n;
-    memset(p, 0, n);
     return p;
+}
+
+void *gwr_arena_alloc(gwr_arena *a, size_t n)
+{
+    void *p = take(a, n, alignof(max_align_t));
+    if (p) memset(p, 0, n ? n : 1);
+    return p;
+}
+
+bool gwr_arena_reserve(gwr_arena *a, size_t n)
+{
+    if (a->head && a->head->cap - a->head->used >= n) return true;
+    if (n == 0) n = 1;
+    return new_block(a, n, n) != NULL;
 }
 
 char *gwr_arena_strndup(gwr_arena *a, const char *s, size_t n)
 {
-    char *p = gwr_arena_alloc(a, n + 1);
+    char *p = take(a, n + 1, 1);
     if (!p) return NULL;
     if (n) memcpy(p, s, n);
     p[n] = '\0';

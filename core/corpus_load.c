@@ -61,6 +61,7 @@ static void load_one(loader *L, size_t i)
         if (L->opts->drop_text) {
             gwr_doc_drop_text(d);
             shrink(d);
+            gwr_doc_compact(d);   /* on failure the doc simply keeps its arena */
         }
         s->doc = d;
         return;

@@ -96,3 +96,73 @@ const char *gwr_doc_section_title(const gwr_doc *d, int32_t node)
     }
     return "";
 }
+
+/* Compaction: each distinct string pointer is copied once (sentences and
+ * names may be shared by several figures), through a small pointer map. */
+typedef struct ptrmap {
+    const char **from, **to;
+    size_t cap;                 /* power of two */
+} ptrmap;
+
+static size_t slot_of(const ptrmap *m, const char *p)
+{
+    size_t h = ((uintptr_t)p >> 3) * 0x9E3779B97F4A7C15u;
+    size_t i = h & (m->cap - 1);
+    while (m->from[i] && m->from[i] != p) i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+/* First pass (a == NULL): counts the bytes of each distinct string.
+ * Second pass: returns the copy in a. */
+static const char *visit(ptrmap *m, gwr_arena *a, const char *s, size_t *total)
+{
+    if (!s) return NULL;
+    size_t i = slot_of(m, s);
+    if (m->from[i]) return m->to[i];
+    m->from[i] = s;
+    if (!a) {
+        *total += strlen(s) + 1;
+        m->to[i] = s;
+        return s;
+    }
+    return m->to[i] = gwr_arena_strdup(a, s);
+}
+
+static void walk_strings(gwr_doc *d, ptrmap *m, gwr_arena *a, size_t *total)
+{
+    d->path = visit(m, a, d->path, total);
+    d->entity = visit(m, a, d->entity, total);
+    d->title = visit(m, a, d->title, total);
+    d->meeting = visit(m, a, d->meeting, total);
+    d->speaker = visit(m, a, d->speaker, total);
+    for (size_t i = 0; i < d->nnodes; i++) d->nodes[i].title = visit(m, a, d->nodes[i].title, total);
+    for (size_t i = 0; i < d->nfigs; i++) {
+        gwr_figure *f = &d->figs[i];
+        f->name = visit(m, a, f->name, total);
+        f->written = visit(m, a, f->written, total);
+        f->sentence = visit(m, a, f->sentence, total);
+    }
+}
+
+gwr_status gwr_doc_compact(gwr_doc *d)
+{
+    size_t n = 5 + d->nnodes + 3 * d->nfigs, cap = 16, total = 0;
+    while (cap < 2 * n) cap *= 2;
+    ptrmap m = { calloc(cap, sizeof *m.from), calloc(cap, sizeof *m.to), cap };
+    gwr_arena na;
+    gwr_arena_init(&na);
+    gwr_status st = GWR_E_NOMEM;             /* on failure the doc stays as it was */
+    if (m.from && m.to) {
+        walk_strings(d, &m, NULL, &total);   /* pointers unchanged: each maps to itself */
+        if (gwr_arena_reserve(&na, total)) {
+            memset(m.from, 0, cap * sizeof *m.from);
+            walk_strings(d, &m, &na, &total);  /* every copy fits the reserved block */
+            gwr_arena_free(&d->arena);
+            d->arena = na;
+            st = GWR_OK;
+        }
+    }
+    free(m.from);
+    free(m.to);
+    return st;
+}

@@ -110,6 +110,10 @@ gwr_status gwr_doc_load_mem(gwr_doc *d, const char *name, const void *buf, size_
 void       gwr_doc_free(gwr_doc *d);
 /* Frees the text (keeps tree, figures and metadata). */
 void       gwr_doc_drop_text(gwr_doc *d);
+/* Copies every string of the doc into one exactly sized arena block and
+ * frees the old blocks (for docs kept long in a corpus). Pointers to the old
+ * strings become invalid: call before handing the doc to anyone else. */
+gwr_status gwr_doc_compact(gwr_doc *d);
 /* Re-reads the text of a doc whose text was dropped. */
 gwr_status gwr_doc_reload_text(gwr_doc *d, gwr_err *err);
 

@@ -1,0 +1,85 @@
+/* test_doc.c — the document's arena: packed strings and compaction keep
+ * every string of the tree and the figures as it was. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "doc.h"
+
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+static void assert_same(const char *want, const char *got)
+{
+    if (!want) {
+        assert_null(got);
+        return;
+    }
+    assert_non_null(got);
+    assert_string_equal(want, got);
+}
+
+static void test_arena_packs_strings(void **state)
+{
+    (void)state;
+    gwr_arena a;
+    gwr_arena_init(&a);
+    char *x = gwr_arena_strdup(&a, "增长");
+    char *y = gwr_arena_strdup(&a, "7%");
+    assert_ptr_equal(y, x + strlen("增长") + 1);          /* no padding between strings */
+    void *o = gwr_arena_alloc(&a, 24);
+    assert_int_equal((uintptr_t)o % _Alignof(max_align_t), 0); /* objects stay aligned */
+    assert_string_equal(x, "增长");
+    assert_string_equal(y, "7%");
+    gwr_arena_free(&a);
+}
+
+static void test_compact_keeps_strings(void **state)
+{
+    (void)state;
+    gwr_doc d;
+    gwr_err e = { 0 };
+    assert_int_equal(gwr_doc_load(&d, "samples/tianmen-2023.txt", &e), GWR_OK);
+    assert_true(d.nfigs > 10);
+    char *entity = dup_or_null(d.entity), *path = dup_or_null(d.path), *meeting = dup_or_null(d.meeting);
+    char **names = calloc(d.nfigs * 3 + d.nnodes, sizeof *names);
+    assert_non_null(names);
+    for (size_t i = 0; i < d.nfigs; i++) {
+        names[3 * i] = dup_or_null(d.figs[i].name);
+        names[3 * i + 1] = dup_or_null(d.figs[i].written);
+        names[3 * i + 2] = dup_or_null(d.figs[i].sentence);
+    }
+    for (size_t i = 0; i < d.nnodes; i++) names[3 * d.nfigs + i] = dup_or_null(d.nodes[i].title);
+    size_t before = d.arena.used_total;
+    gwr_doc_drop_text(&d);
+    assert_int_equal(gwr_doc_compact(&d), GWR_OK);
+    assert_true(d.arena.used_total <= before);  /* shared sentences stay shared */
+    assert_same(entity, d.entity);
+    assert_same(path, d.path);
+    assert_same(meeting, d.meeting);
+    for (size_t i = 0; i < d.nfigs; i++) {
+        assert_same(names[3 * i], d.figs[i].name);
+        assert_same(names[3 * i + 1], d.figs[i].written);
+        assert_same(names[3 * i + 2], d.figs[i].sentence);
+        if (i && names[3 * i + 2] && names[3 * i - 1] && strcmp(names[3 * i + 2], names[3 * i - 1]) == 0)
+            assert_ptr_equal(d.figs[i].sentence, d.figs[i - 1].sentence);
+    }
+    for (size_t i = 0; i < d.nnodes; i++) assert_same(names[3 * d.nfigs + i], d.nodes[i].title);
+    for (size_t i = 0; i < d.nfigs * 3 + d.nnodes; i++) free(names[i]);
+    free(names);
+    free(entity);
+    free(path);
+    free(meeting);
+    gwr_doc_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_arena_packs_strings),
+        cmocka_unit_test(test_compact_keeps_strings),
+    };
+    return cmocka_run_group_tests_name("doc", tests, NULL, NULL);
+}
