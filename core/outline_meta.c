@@ -302,6 +302,12 @@ static int year_from_path(const char *p)
     return 0;
 }
 
+/* parts, or the top-level sections of a report without parts */
+static bool top_level(const gwr_node *nd)
+{
+    return nd->kind == GWR_NODE_PART || (nd->kind == GWR_NODE_SECTION && nd->depth == 1);
+}
+
 static int last_year(const char *s, size_t n)
 {
     int y = 0, v;
@@ -320,16 +326,10 @@ void gwr_meta_fill(gwr_doc *d)
     if (!e) e = entity_from_path(d);
     d->entity = e ? e : "";
 
-    int report = 0, reviewed = 0;
-    for (size_t i = 1; i < d->nnodes; i++) {
-        const gwr_node *nd = &d->nodes[i];
-        /* parts, or the top-level sections of a report without parts */
-        if (nd->kind != GWR_NODE_PART && !(nd->kind == GWR_NODE_SECTION && nd->depth == 1)) continue;
-        size_t tl = strlen(nd->title);
-        if (nd->role == GWR_ROLE_PLAN && !report) report = gwr_first_year(nd->title, tl, NULL);
-        if (nd->role == GWR_ROLE_REVIEW && !reviewed) reviewed = last_year(nd->title, tl);
-    }
-    if (!report && d->meeting) {
+    /* the meeting date is the surest word on the report year (a meeting held
+     * in October–December is about the next year); then the headings */
+    int report = 0, reviewed = 0, plan_year = 0;
+    if (d->meeting) {
         size_t ml = strlen(d->meeting), after;
         int y = gwr_first_year(d->meeting, ml, &after);
         if (y) {
@@ -338,6 +338,35 @@ void gwr_meta_fill(gwr_doc *d)
                 month = month * 10 + (d->meeting[i] - '0');
             report = month >= 10 ? y + 1 : y;
         }
+    }
+    for (size_t i = 1; i < d->nnodes; i++) {
+        const gwr_node *nd = &d->nodes[i];
+        if (!top_level(nd)) continue;
+        size_t tl = strlen(nd->title);
+        if (nd->role == GWR_ROLE_PLAN && !plan_year) plan_year = gwr_first_year(nd->title, tl, NULL);
+    }
+    if (!report) report = plan_year;
+    /* a part taken for the plan whose title names an earlier year reviews
+     * that year ("2022年主要工作" in the 2023 report) */
+    bool changed = false;
+    for (size_t i = 1; report && i < d->nnodes; i++) {
+        gwr_node *nd = &d->nodes[i];
+        if (!top_level(nd) || nd->role != GWR_ROLE_PLAN || nd->kind == GWR_NODE_TARGETS) continue;
+        int y = gwr_first_year(nd->title, strlen(nd->title), NULL);
+        if (y && y < report) {
+            nd->role = GWR_ROLE_REVIEW;
+            changed = true;
+        }
+    }
+    if (changed)
+        for (size_t i = 1; i < d->nnodes; i++) {   /* pre-order: parents come first */
+            gwr_node *nd = &d->nodes[i];
+            if (top_level(nd) || nd->kind == GWR_NODE_TARGETS || nd->parent <= 0) continue;
+            nd->role = d->nodes[nd->parent].role;
+        }
+    for (size_t i = 1; i < d->nnodes && !reviewed; i++) {
+        const gwr_node *nd = &d->nodes[i];
+        if (top_level(nd) && nd->role == GWR_ROLE_REVIEW) reviewed = last_year(nd->title, strlen(nd->title));
     }
     if (!report && reviewed) report = reviewed + 1;
     if (!report) {
