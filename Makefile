@@ -5,7 +5,7 @@ PREFIX     ?= /usr/local
 DESTDIR    ?=
 VERSION    := 0.1.0
 PKG_CONFIG ?= pkg-config
-DEB_PKGS   := libncurses-dev libunistring-dev libcmocka-dev pkg-config tmux
+DEB_PKGS   := libncurses-dev libunistring-dev libcmocka-dev pkg-config tmux procps
 
 NCURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
@@ -49,6 +49,7 @@ build/.deps-ok: Makefile
 	$(PKG_CONFIG) --exists cmocka 2>/dev/null || missing="$$missing libcmocka-dev"; \
 	printf '#include <unistr.h>\n#include <uniwidth.h>\nint main(void){return 0;}\n' | $(CC) -x c - -o /dev/null -lunistring >/dev/null 2>&1 || missing="$$missing libunistring-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	command -v pgrep >/dev/null 2>&1 || missing="$$missing procps"; \
 	if [ -n "$$missing" ]; then \
 	  echo "gwr: missing packages:$$missing"; \
 	  if command -v apt-get >/dev/null 2>&1; then \
