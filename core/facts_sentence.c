@@ -72,34 +72,11 @@ static bool starts_word(fx_str s)
     return !fx_is_punct_at(s.s, s.n, &cl) && !fx_starts(s, "（");
 }
 
-/* 签约60个, 节约30%: the 约 belongs to the verb, it is no "about". */
-static void unword_about(const char *s, gwr_quantity *q)
-{
-    static const char *const verbs[] = { "签", "节", "制", "合", "契", "公", "条", "履", "违", "预", "特", "邀", NULL };
-    if (q->qual != GWR_Q_ABOUT || q->len < 3 || q->off < 3 || memcmp(s + q->off, "约", 3) != 0) return;
-    for (const char *const *v = verbs; *v; v++)
-        if (memcmp(s + q->off - 3, *v, 3) == 0) {
-            q->off += 3;
-            q->len -= 3;
-            q->qual = GWR_Q_EXACT;
-            return;
-        }
-}
-
 /* Chinese numerals naming things rather than counting them: 两个畅通,
  * 三条高铁, 八个一年; and durations (三年, 5年). */
 static bool noise(const char *s, size_t n, const gwr_quantity *q)
 {
     if (strcmp(q->unit, "年") == 0) return true;
-    /* 第十二次: the parser saw 二次 after an ordinal */
-    static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "两", NULL };
-    size_t b = q->off;
-    for (bool more = true; more && b >= 3;) {
-        more = false;
-        for (const char *const *d = digits; *d; d++)
-            if (memcmp(s + b - 3, *d, 3) == 0) { b -= 3; more = true; break; }
-    }
-    if (b >= 3 && memcmp(s + b - 3, "第", 3) == 0) return true;
     if (!(q->flags & GWR_QF_CHINESE) || (q->flags & GWR_QF_RANK)) return false;
     gwr_dec ten = { 10, 0 };
     if (gwr_dec_cmp(q->value, ten) > 0) return false;
@@ -330,7 +307,6 @@ bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ct
     qb->n = 0;
     while (pos < n && gwr_quantity_next(s, n, &pos, &q)) {
         if (noise(s, n, &q)) continue;
-        unword_about(s, &q);
         if (qb->n == qb->cap) {
             size_t cap = qb->cap ? qb->cap * 2 : 64;
             gwr_quantity *nq = realloc(qb->q, cap * sizeof *nq);

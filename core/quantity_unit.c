@@ -225,7 +225,7 @@ static const qword prefixes[] = {
     { "不到", GWR_Q_UNDER, 0, false, NULL },
     { "不足", GWR_Q_UNDER, 0, false, NULL },
     { "大约", GWR_Q_ABOUT, 0, false, NULL },
-    { "约", GWR_Q_ABOUT, 0, false, "签节制预契合公条邀相履违集" },
+    { "约", GWR_Q_ABOUT, 0, false, "签节制预契合公条邀相履违集特" },
     { "将近", GWR_Q_ABOUT, GWR_QF_VAGUE, false, NULL },
     { "近", GWR_Q_ABOUT, GWR_QF_VAGUE, false, "最附靠贴亲邻就临接" },
 };
