@@ -5,7 +5,7 @@ PREFIX     ?= /usr/local
 DESTDIR    ?=
 VERSION    := 0.1.0
 PKG_CONFIG ?= pkg-config
-DEB_PKGS   := libncurses-dev libunistring-dev libcmocka-dev pkg-config tmux procps
+DEB_PKGS   := libncurses-dev libunistring-dev libcmocka-dev pkg-config tmux procps python3
 
 NCURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
@@ -50,6 +50,7 @@ build/.deps-ok: Makefile
 	printf '#include <unistr.h>\n#include <uniwidth.h>\nint main(void){return 0;}\n' | $(CC) -x c - -o /dev/null -lunistring >/dev/null 2>&1 || missing="$$missing libunistring-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v pgrep >/dev/null 2>&1 || missing="$$missing procps"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
 	if [ -n "$$missing" ]; then \
 	  echo "gwr: missing packages:$$missing"; \
 	  if command -v apt-get >/dev/null 2>&1; then \

@@ -14,7 +14,9 @@ static bool shown(const gwr_node *n, bool all)
 static void text_tree(FILE *f, const gwr_doc *d, bool all)
 {
     gwr_text_field(f, d->path);
-    fprintf(f, "  %s  report %d, reviews %d", d->entity ? d->entity : "", d->report_year, d->reviewed_year);
+    fputs("  ", f);
+    gwr_text_field(f, d->entity);
+    fprintf(f, "  report %d, reviews %d", d->report_year, d->reviewed_year);
     if (d->has_text && d->text.invalid)
         fprintf(f, "  (%zu invalid byte sequence%s replaced by U+FFFD)", d->text.invalid, d->text.invalid == 1 ? "" : "s");
     fputc('\n', f);
@@ -23,7 +25,7 @@ static void text_tree(FILE *f, const gwr_doc *d, bool all)
         if (!shown(n, all)) continue;
         for (int k = 0; k < n->depth; k++) fputs("  ", f);
         const char *role = gwr_role_name(n->role);
-        fprintf(f, "%s", n->title ? n->title : "");
+        gwr_text_field(f, n->title);
         fprintf(f, "  [%s%s%s, line %u]\n", gwr_node_kind_name(n->kind), role[0] ? " " : "", role, n->line);
     }
 }

@@ -39,17 +39,21 @@ static gwr_status read_all(int fd, const char *name, size_t size_hint, char **ou
     if (!buf) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
     for (;;) {
         if (len == cap) {
-            if (cap > GWR_TEXT_MAX_INPUT) {
+            /* grown at most to the limit and two bytes (one to see that the
+             * input goes on, one spare for the decoder): a stream over the
+             * limit is refused without reading more of it */
+            if (len > GWR_TEXT_MAX_INPUT) {
                 free(buf);
                 return gwr_err_set(err, GWR_E_IO, "%s: file too large (over 1 GiB)", name);
             }
-            char *nb = realloc(buf, cap * 2);
+            size_t nc = cap * 2 < GWR_TEXT_MAX_INPUT + 2 ? cap * 2 : GWR_TEXT_MAX_INPUT + 2;
+            char *nb = realloc(buf, nc);
             if (!nb) {
                 free(buf);
                 return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
             }
             buf = nb;
-            cap *= 2;
+            cap = nc;
         }
         ssize_t n = read(fd, buf + len, cap - len);
         if (n == 0) break;

@@ -119,10 +119,11 @@ static size_t char_len(const unsigned char *s, const unsigned char *end)
 
 /* Bytes that may start something emit_line must look at: blanks, U+00A0,
  * U+2000–200B, U+3000, U+FEFF, the full-width forms (EF BC / EF BD) and
- * control characters (C0, DEL, C1 as C2 80–9F). */
+ * control characters (C0, DEL, C1 as C2 80–9F) and format characters
+ * (U+00AD, U+061C, U+180E, U+200B–200F, U+202A–202E, U+2060–2069). */
 static bool special_lead(unsigned char c)
 {
-    return c <= 0x20 || c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+    return c <= 0x20 || c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF;
 }
 
 /* Emits orig[a, b) (already trimmed) into the sink, folding and dropping
@@ -138,10 +139,15 @@ static void emit_line(sink *k, const char *orig, size_t a, size_t b)
             s = r;
             continue;
         }
+        size_t fc = gwr_text_format_len(s, end);     /* invisible format characters: dropped */
+        if (fc) {
+            s += fc;
+            continue;
+        }
         size_t sp = gwr_text_space_len(s, end);
         if (sp) {
             const unsigned char *q = s;
-            while (q < end && (sp = gwr_text_space_len(q, end)) > 0) q += sp;
+            while (q < end && ((sp = gwr_text_space_len(q, end)) > 0 || (sp = gwr_text_format_len(q, end)) > 0)) q += sp;
             unsigned next = q < end ? (*q < 0x80 ? *q : fold_fullwidth(q, end)) : 0;
             unsigned prev = k->nl ? (unsigned char)k->n[k->nl - 1] : 0;
             if (is_alnum_ascii(prev) && is_alnum_ascii(next))

@@ -104,6 +104,9 @@ int main(int argc, char **argv)
         }
     }
     o.args = pos;
+    int ndash = 0;
+    for (int k = 0; k < o.nargs && fn != gwr_cmd_quantity; k++) ndash += strcmp(pos[k], "-") == 0;
+    if (ndash > 1) { free(pos); return usage_error("%s", "'-' given twice: standard input can be read only once"); }
     int rc;
     if (fn) {
         if (o.nargs == 0) { free(pos); return usage_error("%s needs at least one argument", argv[1]); }

@@ -3,6 +3,7 @@
  * after opening punctuation; when the line is full the break moves back
  * so that the punctuation travels with the character before it. */
 #include "ui_wrap.h"
+#include "uwidth.h"
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,15 +32,7 @@ static bool in(const ucs4_t *set, size_t n, ucs4_t c)
 
 int ui_cell_width(const char *s, size_t len, size_t *clen)
 {
-    ucs4_t uc;
-    int n = u8_mbtouc(&uc, (const uint8_t *)s, len);
-    if (n <= 0) n = 1;
-    *clen = (size_t)n;
-    if (uc == '\t') return 1;
-    if (uc < 0x20 || uc == 0x7F) return 2;           /* ^X */
-    if (uc >= 0x80 && uc < 0xA0) return 8;           /* <U+0085> */
-    int w = uc_width(uc, "UTF-8");
-    return w < 0 ? 1 : w;
+    return gwr_shown_width(s, len, clen);
 }
 
 static ucs4_t dec(const char *s, size_t len)

@@ -238,6 +238,9 @@ for fmt in text tsv json; do
   fi
 done
 
+# hostile names in every command and format, invisible characters, stdin
+. tests/bad/hostile.sh
+
 # ---- one bad file among good ones: the good ones shown, the bad one named, exit 1
 g1=samples/tianmen-2023.txt g2=samples/xianning-2024.txt
 for c in outline targets compare; do
