@@ -130,12 +130,14 @@ test-install: gwr
 test-tui: gwr $(B)/tests/tui/screens
 	@bash tests/tui/run.sh ./gwr
 
-test-san: $(UNIT_BIN_SAN) $(S)/gwr
+test-san: $(UNIT_BIN_SAN) $(S)/gwr $(B)/tests/tui/screens
 	@echo "== unit and golden tests again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@bash tests/run-unit.sh $(UNIT_BIN_SAN)
 	@bash tests/golden/run.sh $(S)/gwr
 	@bash tests/gold/run.sh $(S)/gwr
 	@bash tests/bad/run.sh $(S)/gwr
+	@echo "== terminal tests again under AddressSanitizer + UndefinedBehaviorSanitizer"
+	@bash tests/tui/run.sh $(S)/gwr
 
 run: deps gwr
 	./gwr samples/

@@ -76,6 +76,7 @@ int ui_wrap_para(ui_lines *out, const char *text, uint32_t off, uint32_t len, in
     bool first = true;
     ucs4_t prev = 0;
     if (cells < 2) cells = 2;
+    size_t row_max = (size_t)cells * 16 + 64;
     if (ind >= cells) ind = w = 0;
     if (len == 0) return push(out, off, 0, ind, true);
     while (i < len) {
@@ -83,7 +84,10 @@ int ui_wrap_para(ui_lines *out, const char *text, uint32_t off, uint32_t len, in
         int cw = ui_cell_width(s + i, len - i, &cl);
         ucs4_t c = dec(s + i, len - i);
         if (i > start && can_break(prev, c)) brk = i;
-        if (w + cw > cells && i > start) {
+        /* a row is also ended after row_max bytes: a run of combining marks
+         * (no width) would otherwise be one endless row, every repaint of
+         * which costs the whole run */
+        if ((w + cw > cells || i - start >= row_max) && i > start) {
             size_t b = brk > start ? brk : i;
             if (push(out, off + (uint32_t)start, (uint32_t)(b - start), first ? ind : 0, first)) return -1;
             first = false;
