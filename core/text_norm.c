@@ -55,7 +55,7 @@ static void checkpoint(sink *k, size_t orig_off)
         return;
     }
     if (k->ml == k->mcap) {
-        size_t nc = k->mcap ? k->mcap * 2 : 1024;
+        size_t nc = k->mcap ? k->mcap * 2 : 16;
         uint32_t *a = realloc(k->mn, nc * sizeof *a);
         if (!a) { k->oom = true; return; }
         k->mn = a;
@@ -390,6 +390,18 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
         return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
     }
     if (k.ml == 0) checkpoint(&k, 0);
+    if (k.oom) {
+        free(k.n); free(k.mn); free(k.mo);
+        return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    }
+    /* give back the spare room: a corpus keeps many texts */
+    char *fit = realloc(k.n, k.nl + 1);
+    if (fit) k.n = fit;
+    if (k.ml < k.mcap) {
+        uint32_t *a = realloc(k.mn, k.ml * sizeof *a), *b = realloc(k.mo, k.ml * sizeof *b);
+        if (a) k.mn = a;
+        if (b) k.mo = b;
+    }
     k.n[k.nl] = '\0';
     t->norm = k.n;
     t->norm_len = k.nl;

@@ -103,3 +103,36 @@ case $gwr in
     if [ "$rc" = 1 ] && grep -q '^gwr: standard input: file too large (over 1 GiB)$' "$tmp/err"; then ok; else
       fail stdin-endless "exit $rc: $(head -c 200 "$tmp/err")"; fi ;;
 esac
+
+# ---- memory per document: at most 2 KB plus its content -------------------
+# 20,000 one-line reports through outline and compare (they peaked at 21 KB a
+# document); peak RSS of the run less that of a run on one of the files.
+case $gwr in
+  */san/*) skip per-doc-memory "the sanitizer build's allocator has its own overhead" ;;
+  *)
+    md=$tmp/many
+    mkdir -p "$md"
+    python3 - "$md" <<'PY'
+import sys
+for i in range(20000):
+    open("%s/r%05d.txt" % (sys.argv[1], i), "w", encoding="utf-8").write("地区生产总值增长%d%%。\n" % (i % 10))
+PY
+    for c in outline compare; do
+      if msg=$(python3 - "$gwr" "$c" "$md" <<'PY'
+import os, resource, subprocess, sys
+gwr, cmd, d = sys.argv[1:4]
+def peak(args):
+    # a fresh interpreter per measure: RUSAGE_CHILDREN keeps the largest child
+    code = "import resource,subprocess,sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    return int(subprocess.run([sys.executable, "-c", code] + args, capture_output=True, text=True).stdout) * 1024
+files = sorted(os.listdir(d))
+content = sum(os.path.getsize(os.path.join(d, f)) + len(d) + len(f) + 1 for f in files) / len(files)
+one = peak([gwr, cmd, "--format", "tsv", os.path.join(d, files[0])])
+all_ = peak([gwr, cmd, "--format", "tsv", d])
+per = (all_ - one) / len(files)
+print("%.0f bytes a document (content and name %.0f)" % (per, content))
+sys.exit(0 if per <= 2048 + 2 * content else 1)
+PY
+      ); then ok; else fail "per-doc-memory-$c" "$msg, limit 2 KB plus the content"; fi
+    done ;;
+esac
