@@ -113,6 +113,10 @@ gwr_status gwr_text_load_file(gwr_text *t, const char *path, gwr_err *err)
     if (st != GWR_OK) return st;
     st = gwr_text_load_owned(t, path, &buf, len, err);
     free(buf);
+    if (st == GWR_OK)
+        t->stamp = (gwr_text_stamp){ (uint64_t)sb.st_size,
+                                     (uint64_t)sb.st_mtim.tv_sec * 1000000000u + (uint64_t)sb.st_mtim.tv_nsec,
+                                     (uint64_t)sb.st_ino, (uint64_t)sb.st_dev };
     return st;
 }
 

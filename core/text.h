@@ -16,6 +16,12 @@
 #include <stdint.h>
 #include "err.h"
 
+/* Which version of a file was read: a text read again later is the same
+ * only if all of these are. */
+typedef struct gwr_text_stamp {
+    uint64_t size, mtime_ns, ino, dev;
+} gwr_text_stamp;
+
 typedef struct gwr_text {
     char    *orig;            /* NUL-terminated UTF-8 */
     size_t   orig_len;
@@ -31,6 +37,7 @@ typedef struct gwr_text {
     const char *encoding;     /* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE" */
     size_t    invalid;        /* number of invalid sequences replaced by U+FFFD */
     int       pdf_layout;     /* 1 when hard-wrapped extraction was detected and joined */
+    gwr_text_stamp stamp;     /* the file as it was read (zero for memory and stdin) */
 } gwr_text;
 
 /* Loads a file; path "-" reads standard input. Refuses directories, FIFOs and
