@@ -17,6 +17,7 @@
 #include "facts.h"
 #include "outline.h"
 #include "quantity.h"
+#include "safe.h"
 #include "text.h"
 
 #define FUZZ_CHECK(cond)                                                        \
@@ -123,8 +124,30 @@ static void export_all(const gwr_doc *d)
     }
 }
 
+/* The input as a file name through the output sanitiser: in no form a byte
+ * below 0x20 or DEL, a C1 or a bidi control; TSV and JSON valid UTF-8. */
+static void check_sanitiser(const uint8_t *data, size_t size)
+{
+    static char out[256 * 16 + 1];
+    size_t n = size < 256 ? size : 256;
+    for (int form = GWR_SAFE_TEXT; form <= GWR_SAFE_MSG; form++) {
+        size_t k = gwr_safe_copy((gwr_safe_form)form, (const char *)data, n, out, sizeof out);
+        FUZZ_CHECK(k == strlen(out));
+        for (size_t i = 0; i < k;) {
+            unsigned cp = 0;
+            size_t c = gwr_safe_char(out + i, k - i, &cp);
+            if (form == GWR_SAFE_TSV || form == GWR_SAFE_JSON) FUZZ_CHECK(c > 0);
+            if (c == 0) { i++; continue; }
+            FUZZ_CHECK(cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0));
+            FUZZ_CHECK(!(cp >= 0x202A && cp <= 0x202E) && !(cp >= 0x2066 && cp <= 0x2069));
+            i += c;
+        }
+    }
+}
+
 int gwr_fuzz_load(const uint8_t *data, size_t size)
 {
+    check_sanitiser(data, size);
     gwr_doc d;
     memset(&d, 0, sizeof d);
     gwr_arena_init(&d.arena);
@@ -154,6 +177,10 @@ int gwr_fuzz_facts(const uint8_t *data, size_t size)
         return 0;
     }
     check_text(&d.text);
+    check_nodes(&d);
+    check_figs(&d);
+    export_all(&d);
+    gwr_doc_compact(&d);     /* what a corpus does with every kept document */
     check_nodes(&d);
     check_figs(&d);
     export_all(&d);
