@@ -1,4 +1,7 @@
 /* safe.c — the one output sanitiser (see safe.h for the table of forms). */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700   /* wcwidth */
+#endif
 #include "safe.h"
 #include <stdlib.h>
 #include <string.h>

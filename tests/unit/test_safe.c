@@ -1,5 +1,8 @@
 /* test_safe.c — the output sanitiser: every form, every kind of hostile
  * character, and what is drawn is what is measured. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700   /* wcwidth */
+#endif
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
