@@ -3,6 +3,7 @@
  * the latest achieved figure and the latest target, the change between them
  * (percentage points for rates), the verdict where a target meets the result
  * of its own year, and a small bar: achieved rate as a bar, target as │. */
+#include "period.h"
 #include "ui_int.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -147,14 +148,17 @@ static void header(ui *u, ui_view *v)
     if (k.bar >= 6) ui_puts(v->win, 0, x, k.bar >= 20 ? "▲█ achieved │ target" : k.bar >= 11 ? "▲█ach │plan" : "▲█ │", k.bar, a);
 }
 
+/* "2023 6.7%"; a quarter or several years carry their mark: "2023 Q1 4.7%". */
 static void side(char *buf, size_t n, int year, const gwr_figure *f)
 {
+    char mark[16], y[16] = "";
     if (!f) {
         buf[0] = '\0';
         return;
     }
-    if (year) snprintf(buf, n, "%d %s", year, f->written ? f->written : "");
-    else snprintf(buf, n, "%s", f->written ? f->written : "");
+    gwr_period_mark(f, mark, sizeof mark);
+    if (year) snprintf(y, sizeof y, "%d ", year);
+    snprintf(buf, n, "%s%s%s%s", y, mark, *mark ? " " : "", f->written ? f->written : "");
 }
 
 static void change(char *buf, size_t n, const crow *w)
@@ -162,6 +166,7 @@ static void change(char *buf, size_t n, const crow *w)
     buf[0] = '\0';
     /* the move from the last result to the next target: only forward in time */
     if (!w->ach || !w->plan || strcmp(w->ach->q.unit, w->plan->q.unit) != 0) return;
+    if (w->ach->period != w->plan->period) return;   /* five years' average against one year's target */
     if (w->ay && w->py && w->py <= w->ay) return;
     if (strcmp(w->ach->q.unit, "%") == 0) {
         gwr_dec d;
