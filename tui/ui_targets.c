@@ -174,6 +174,8 @@ static cols layout(ui *u, ui_view *v)
     if (c.ind < lo) c.ind = lo;
     if (c.ind > hi) c.ind = hi;
     c.kind = w >= 100 ? 8 : 0;
+    int fixed = c.st + 1 + (c.ent ? c.ent + 1 : 0) + c.val + 1 + c.year + 1;
+    if (c.ind > w - fixed) c.ind = w - fixed > 8 ? w - fixed : 8;   /* narrow: value and year stay */
     int used = c.st + 1 + (c.ent ? c.ent + 1 : 0) + c.ind + 1 + c.val + 1 + (c.kind ? c.kind + 1 : 0) + c.year + 1;
     int rest = w - used;
     if (rest >= 60) {
