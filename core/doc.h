@@ -42,6 +42,7 @@ typedef struct gwr_node {
     uint32_t  line;          /* 1-based line in orig where the node starts */
     int32_t   parent;        /* index into doc->nodes, -1 for root */
     int32_t   first_child, next_sibling;  /* -1 when none */
+    bool      multiyear;     /* in a review of several years (过去五年, 十四五时期…成就) */
 } gwr_node;
 
 typedef enum {

@@ -200,6 +200,22 @@ static void place(builder *b, const gwr_para *p, size_t index)
     }
 }
 
+/* "今年是…", "2006年是…" (a year later than any the review title names) */
+static bool year_intro(const char *s, size_t n, const char *review_title)
+{
+    if (gwr_has_prefix(s, n, "今年是")) return true;
+    size_t after;
+    int y = gwr_first_year(s, n < 12 ? n : 12, &after);
+    if (!y || !gwr_has_prefix(s + after, n - after, "是")) return false;
+    size_t tl = strlen(review_title), pos = 0, a;
+    int t;
+    while (pos < tl && (t = gwr_first_year(review_title + pos, tl - pos, &a)) > 0) {
+        if (t >= y) return false;
+        pos += a;
+    }
+    return pos > 0 || gwr_find(review_title, tl, "去年") || gwr_find(review_title, tl, "过去一年");
+}
+
 static void place_one(builder *b, const gwr_para *p, size_t index)
 {
     gwr_doc *d = b->d;
@@ -214,6 +230,40 @@ static void place_one(builder *b, const gwr_para *p, size_t index)
             if (fm == GWR_FM_SPEAKER && !d->speaker) d->speaker = speaker_as_written(d, p, t);
             return;
         }
+    }
+    /* an unnumbered part heading, in sequence with the numbered ones */
+    if ((p->cls == GWR_P_PLAIN || p->cls == GWR_P_BARE) && index > 0 && gwr_para_is_bare_part(s, p->len)) {
+        size_t tl = p->len;
+        if (tl >= 3 && memcmp(s + tl - 3, "。", 3) == 0) tl -= 3;
+        int32_t i = add_node(b, GWR_NODE_PART, 0, p, p->off, tl);
+        if (i < 0) return;
+        d->nodes[i].role = gwr_part_role(d->nodes[i].title);
+        if (d->nodes[i].role == GWR_ROLE_OTHER && gwr_find(s, p->len, "报告")) d->nodes[i].role = GWR_ROLE_PLAN;   /* year decides later */
+        b->part = i;
+        b->sec = -1;
+        b->sec_num = 0;
+        b->item_num = 0;
+        b->seen_part = true;   /* part_num unchanged: the numbered parts count on */
+        return;
+    }
+    /* a copy that lost the plan's heading: "今年是…" / "2006年是…" well into the
+     * review opens the plan */
+    if (b->part >= 0 && d->nodes[b->part].role == GWR_ROLE_REVIEW && d->nnodes - (size_t)b->part > 3 &&
+        (p->cls == GWR_P_PLAIN || p->cls == GWR_P_TOPIC) && year_intro(s, p->len, d->nodes[b->part].title)) {
+        size_t from = 0, tl = p->len;
+        const char *stop = gwr_find(s, p->len, "，");
+        const char *stop2 = gwr_find(s, p->len, "。");
+        if (!stop || (stop2 && stop2 < stop)) stop = stop2;
+        if (stop) tl = (size_t)(stop - s);
+        int32_t i = add_node(b, GWR_NODE_PART, 0, p, p->off + from, tl);
+        if (i < 0) return;
+        d->nodes[i].role = GWR_ROLE_PLAN;
+        b->part = i;
+        b->sec = -1;
+        b->sec_num = 0;
+        b->item_num = 0;
+        add_para(b, p);
+        return;
     }
     /* an address to the deputies speaks for the whole part: it closes a section */
     if (b->seen_part && gwr_has_prefix(s, p->len, "各位代表")) b->sec = -1;
@@ -445,6 +495,7 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
         }
     }
     gwr_meta_fill(d);
+    gwr_roles_from_content(d);
     /* a part whose title says nothing but a year ("三、扎实推进2024年各项任务"
      * is caught by its words; "三、2024年" is not): the year decides */
     bool changed = false;
