@@ -421,6 +421,26 @@ static gwr_status link_tree(gwr_doc *d, gwr_err *err)
     return GWR_OK;
 }
 
+/* "…取得新成效。   二、2024年工作安排": the offset of a part heading run into
+ * the end of a paragraph after spaces (in the original text), else 0. */
+static size_t runin_heading(const gwr_text *t, const char *s, size_t n, uint32_t off)
+{
+    if (n < 12) return 0;
+    size_t last = 0;
+    for (const char *p = s; (p = gwr_find(p, n - (size_t)(p - s), "。")) != NULL; p += 3) last = (size_t)(p - s) + 3;
+    if (last == 0 || last >= n || gwr_utf8_chars(s + last, n - last) > 40) return 0;
+    size_t k;
+    int v = gwr_cn_number(s + last, n - last, &k);
+    bool numbered = v > 0 && gwr_has_prefix(s + last + k, n - last - k, "、");
+    if (!numbered && !gwr_para_is_bare_part(s + last, n - last)) return 0;
+    for (size_t i = last; i < n; i++)
+        if (s[i] == ',' || gwr_has_prefix(s + i, n - i, "，") || gwr_has_prefix(s + i, n - i, "；")) return 0;
+    size_t o = gwr_text_orig_offset(t, off + last);
+    const char *g = t->orig;
+    bool space = (o >= 1 && (g[o - 1] == ' ' || g[o - 1] == '\t')) || (o >= 3 && memcmp(g + o - 3, "\xe3\x80\x80", 3) == 0);
+    return space ? last : 0;
+}
+
 gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
 {
     const char *norm = d->text.norm;
@@ -429,10 +449,25 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
     if (len && norm[len - 1] != '\n') np++;
     gwr_para *ps = malloc((np ? np : 1) * sizeof *ps);
     if (!ps) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
-    size_t k = 0, nbare = 0, first_bare = np, last_bare = 0;
-    for (size_t s = 0; s < len && k < np;) {
+    size_t k = 0, nbare = 0, first_bare = np, last_bare = 0, cap = np ? np : 1;
+    for (size_t s = 0; s < len && k < cap;) {
         const char *e = memchr(norm + s, '\n', len - s);
         size_t pe = e ? (size_t)(e - norm) : len;
+        size_t h = runin_heading(&d->text, norm + s, pe - s, (uint32_t)s);
+        if (h) {   /* the paragraph, then its run-in heading as one of its own */
+            if (k + 2 > cap) {
+                size_t nc = cap * 2;
+                gwr_para *nps = realloc(ps, nc * sizeof *nps);
+                if (!nps) {
+                    free(ps);
+                    return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
+                }
+                ps = nps;
+                cap = nc;
+            }
+            gwr_para_classify(norm + s, h, (uint32_t)s, &ps[k++]);
+            s += h;
+        }
         gwr_para_classify(norm + s, pe - s, (uint32_t)s, &ps[k]);
         if (ps[k].cls == GWR_P_BARE) {
             /* front matter ("政府工作报告", the speaker) is no heading */
