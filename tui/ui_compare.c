@@ -12,6 +12,7 @@
 typedef struct crow {
     const char       *entity, *label, *group;
     gwr_fig_kind      kind;
+    gwr_period        period;    /* a quarter or five years never stand in for the year */
     const gwr_figure *ach, *plan;
     const gwr_doc    *adoc, *pdoc;
     int               ay, py, vyear;
@@ -69,16 +70,19 @@ static void group(ui *u, cview *c)
         const gwr_cmp_row *r = &cmp->rows[i];
         const char *g = r->key ? r->key : (r->label ? r->label : "");
         const char *ent = r->entity ? r->entity : "";
+        const gwr_figure *any = r->achieved ? r->achieved : r->planned;
+        gwr_period per = any ? any->period : GWR_PER_YEAR;
         if (c->n && strcmp(c->rows[0].entity, ent) != 0) c->several = true;
         crow *w = NULL;
         for (size_t k = run; k < c->n; k++)
-            if (c->rows[k].kind == r->kind && strcmp(c->rows[k].group, g) == 0 && strcmp(c->rows[k].entity, ent) == 0)
+            if (c->rows[k].kind == r->kind && c->rows[k].period == per && strcmp(c->rows[k].group, g) == 0 &&
+                strcmp(c->rows[k].entity, ent) == 0)
                 w = &c->rows[k];
         if (!w) {
             if (c->n && (strcmp(c->rows[c->n - 1].group, g) != 0 || strcmp(c->rows[c->n - 1].entity, ent) != 0))
                 run = c->n;
             w = &c->rows[c->n++];
-            *w = (crow){ .entity = ent, .label = r->label ? r->label : g, .group = g, .kind = r->kind };
+            *w = (crow){ .entity = ent, .label = r->label ? r->label : g, .group = g, .kind = r->kind, .period = per };
         }
         if (r->achieved && r->year >= w->ay) w->ach = r->achieved, w->ay = r->year, w->adoc = r->doc;
         if (r->planned && r->year >= w->py) w->plan = r->planned, w->py = r->year, w->pdoc = r->doc;
