@@ -29,7 +29,7 @@ typedef struct targets {
     bool         wide;        /* show those too */
     size_t       name_docs;   /* documents measured for name_w */
     int          name_w;      /* widest headline indicator name, in cells */
-    bool         marks;       /* some row has a period mark (a quarter, years) */
+    bool         marks;       /* some figure has a period mark (a quarter, years) */
 } targets;
 
 static targets *st(ui_view *v)
@@ -119,8 +119,6 @@ void ui_targets_refilter(ui *u)
         }
     }
     t->n = n;
-    t->marks = false;
-    for (size_t i = 0; i < n && !t->marks; i++) t->marks = fig_of(u, t->refs[i])->period != GWR_PER_YEAR;
     t->fx_size = gwr_findex_size(u->m.fx);
     if (t->sort != COL_ORDER || t->rev) msort(u, t, 0, n);
     v->nrows = n;
@@ -144,11 +142,16 @@ static size_t rows(ui *u, ui_view *v)
 }
 
 /* The widest headline indicator name of the loaded reports: the indicator
- * column is made that wide (within bounds) so headline names show whole. */
+ * column is made that wide (within bounds) so headline names show whole.
+ * Also notes whether any figure covers a quarter or several years (the year
+ * column then has room for the mark). Each report is measured once, as it
+ * arrives, so columns do not jump while the filter changes. */
 static int name_width(ui *u, targets *t)
 {
     for (; t->name_docs < u->m.ndocs; t->name_docs++) {
         const gwr_doc *d = u->m.docs[t->name_docs];
+        for (size_t i = 0; i < d->nfigs; i++)
+            if (d->figs[i].period != GWR_PER_YEAR) t->marks = true;
         for (size_t i = 0; i < d->nfigs; i++)
             if (d->figs[i].headline && d->figs[i].name) {
                 int w = ui_width(d->figs[i].name);
@@ -167,10 +170,11 @@ typedef struct cols { int st, ent, ind, val, kind, year, sec, sent; } cols;
 static cols layout(ui *u, ui_view *v)
 {
     int w = v->w;
-    cols c = { .st = 4, .val = 12, .year = st(v)->marks ? 10 : 4 };
+    cols c = { .st = 4, .val = 12 };
     c.ent = u->m.ndocs > 1 ? (w >= 100 ? 10 : 8) : 0;
     int lo = w >= 120 ? 24 : 16, hi = w >= 120 ? 32 : w * 2 / 5;
     c.ind = name_width(u, st(v));
+    c.year = st(v)->marks ? 10 : 4;
     if (c.ind < lo) c.ind = lo;
     if (c.ind > hi) c.ind = hi;
     c.kind = w >= 100 ? 8 : 0;
