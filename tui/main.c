@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
+#include "safe.h"
 #include "indicators.h"
 #include "ui.h"
 
@@ -41,10 +42,18 @@ static void help(void)
            "See gwr(1).\n", GWR_VERSION);
 }
 
+/* An argument as a message may show it: no byte of it drives the terminal. */
+static const char *shown(const char *arg, char *buf, size_t n)
+{
+    gwr_safe_copy(GWR_SAFE_MSG, arg, strlen(arg), buf, n);
+    return buf;
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
+    char b[512];
     fputs("gwr: ", stderr);
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, fmt, shown(arg, b, sizeof b));
     fprintf(stderr, "\n%s (try 'gwr --help')\n", usage_line);
     return 2;
 }
@@ -52,7 +61,8 @@ static int usage_error(const char *fmt, const char *arg)
 /* A value no option takes: one line naming it and the accepted ones, exit 2. */
 static int bad_value(const char *what, const char *val, const char *whats, const char *list)
 {
-    fprintf(stderr, "gwr: unknown %s '%s'; %s: %s\n", what, val, whats, list);
+    char b[512];
+    fprintf(stderr, "gwr: unknown %s '%s'; %s: %s\n", what, shown(val, b, sizeof b), whats, list);
     return 2;
 }
 
@@ -77,7 +87,8 @@ static int parse_key(const char *val, const char **key)
 /* An option given to a command that does not take it. */
 static int not_here(const char *opt, const char *where)
 {
-    fprintf(stderr, "gwr: option '%s' applies to %s only\n%s (try 'gwr --help')\n", opt, where, usage_line);
+    char b[512];
+    fprintf(stderr, "gwr: option '%s' applies to %s only\n%s (try 'gwr --help')\n", shown(opt, b, sizeof b), where, usage_line);
     return 2;
 }
 

@@ -68,6 +68,15 @@ run "$gwr" outline --format json "$hn/"$'\xff\xfe.txt'
 if python3 -c 'import json,sys; d=json.load(open(sys.argv[1],encoding="utf-8")); sys.exit(0 if d[0]["file"].endswith("/\ufffd\\xff\ufffd\\xfe.txt") else 1)' "$tmp/out"; then ok; else
   fail hostile-invalid-json "invalid bytes not written as U+FFFD followed by \\xHH in JSON"; fi
 
+# hostile option values and arguments in usage messages
+u=0
+for args in $'--\e[2J\e]0;pwned\a' $'outline --format \e[2J\xc2\x9b' $'targets --key \xe2\x80\xae\e[H' $'quantity --status \ec'; do
+  # shellcheck disable=SC2086
+  run "$gwr" $args x
+  u=$((u + 1))
+  if [ "$rc" = 2 ]; then check_out "hostile-usage-$u" text "$tmp/err"; else fail "hostile-usage-$u" "exit $rc, expected 2"; fi
+done
+
 # ---- invisible format characters do not split figures --------------------
 inv=$tmp/invisible
 mkdir -p "$inv"
