@@ -145,3 +145,12 @@ PY
       ); then ok; else fail "per-doc-memory-$c" "$msg, limit 2 KB plus the content"; fi
     done ;;
 esac
+
+# ---- a TERM or locale quoted in a message: sanitised too --------------------
+if command -v script >/dev/null 2>&1; then
+  TERM=$'x\e]0;pwned\a\e[2J' timeout -k 2 "$quick" script -qec "$(printf '%q' "$gwr") samples/jingmen-2024.txt" /dev/null \
+    </dev/null >"$tmp/out" 2>&1; rc=$?
+  if grep -q 'unknown terminal type' "$tmp/out"; then
+    tr -d '\r' <"$tmp/out" >"$tmp/out2"; check_out hostile-term-message text "$tmp/out2"
+  else fail hostile-term-message "exit $rc, no message about the terminal type: $(head -c 200 "$tmp/out")"; fi
+else skip hostile-term-message "no script(1) to give gwr a terminal"; fi
