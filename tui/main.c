@@ -13,7 +13,7 @@
 #endif
 
 static const char usage_line[] =
-    "usage: gwr [--mouse] [FILE|DIR|-]...  |  gwr outline|targets|compare|quantity [options] ARGS...";
+    "usage: gwr [--mouse] [FILE|DIR|-]...  |  gwr outline|targets|compare|quantity|timeline|rank [options] ARGS...";
 
 static void help(void)
 {
@@ -23,11 +23,14 @@ static void help(void)
            "  gwr outline  [--format text|tsv|json] [--all] FILE...\n"
            "  gwr targets  [--format text|tsv|json] [--status achieved|planned] [--key K] FILE...\n"
            "  gwr compare  [--format text|tsv|json] FILE...\n"
-           "  gwr quantity [--format text|tsv|json] TEXT...\n\n"
+           "  gwr quantity [--format text|tsv|json] TEXT...\n"
+           "  gwr timeline [--format text|tsv|json] [--key K] FILE...\n"
+           "  gwr rank     --key K [--year Y] [--status planned|achieved] [--format F] FILE...\n\n"
            "Options:\n"
            "  --format F   output format of a sub-command: text (default), tsv or json\n"
            "  --status S   targets: only achieved or only planned figures\n"
-           "  --key K      targets: only figures of canonical indicator K (e.g. gdp)\n"
+           "  --key K      targets, timeline, rank: only indicator K (e.g. gdp)\n"
+           "  --year Y     rank: the year to rank (default: the year most reports give)\n"
            "  --all        outline: list paragraphs and front matter too\n"
            "  --mouse      interactive: enable the mouse\n"
            "  -h, --help   this help\n"
@@ -50,6 +53,8 @@ static const struct { const char *name; cmd_fn fn; } commands[] = {
     { "targets", gwr_cmd_targets },
     { "compare", gwr_cmd_compare },
     { "quantity", gwr_cmd_quantity },
+    { "timeline", gwr_cmd_timeline },
+    { "rank", gwr_cmd_rank },
 };
 
 int main(int argc, char **argv)
@@ -79,9 +84,9 @@ int main(int argc, char **argv)
         if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) { printf("gwr %s\n", GWR_VERSION); free(pos); return 0; }
         if (strcmp(a, "--all") == 0) { o.all = true; continue; }
         if (strcmp(a, "--mouse") == 0) { o.mouse = true; continue; }
-        const char *names[] = { "--format", "--status", "--key" };
+        const char *names[] = { "--format", "--status", "--key", "--year" };
         int which = -1;
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < 4; k++) {
             size_t n = strlen(names[k]);
             if (strncmp(a, names[k], n) == 0 && (a[n] == '\0' || a[n] == '=')) {
                 which = k;
@@ -99,6 +104,11 @@ int main(int argc, char **argv)
             if (strcmp(val, "achieved") == 0) o.status = 0;
             else if (strcmp(val, "planned") == 0) o.status = 1;
             else { free(pos); return usage_error("unknown status '%s' (achieved or planned)", val); }
+        } else if (which == 3) {
+            char *end;
+            long y = strtol(val, &end, 10);
+            if (*end || end == val || y < 1000 || y > 9999) { free(pos); return usage_error("bad year '%s' (four digits, e.g. 2024)", val); }
+            o.year = (int)y;
         } else {
             o.key = val;
         }
