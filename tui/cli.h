@@ -21,5 +21,6 @@ int gwr_cmd_compare(const gwr_opts *o);
 int gwr_cmd_quantity(const gwr_opts *o);
 int gwr_cmd_timeline(const gwr_opts *o);
 int gwr_cmd_rank(const gwr_opts *o);
+int gwr_cmd_check(const gwr_opts *o);
 
 #endif

@@ -13,7 +13,7 @@
 #endif
 
 static const char usage_line[] =
-    "usage: gwr [--mouse] [FILE|DIR|-]...  |  gwr outline|targets|compare|quantity|timeline|rank [options] ARGS...";
+    "usage: gwr [--mouse] [FILE|DIR|-]...  |  gwr outline|targets|compare|quantity|check|timeline|rank [options] ARGS...";
 
 static void help(void)
 {
@@ -24,6 +24,7 @@ static void help(void)
            "  gwr targets  [--format text|tsv|json] [--status achieved|planned] [--key K] FILE...\n"
            "  gwr compare  [--format text|tsv|json] FILE...\n"
            "  gwr quantity [--format text|tsv|json] TEXT...\n"
+           "  gwr check    [--format text|tsv|json] FILE|DIR...   what was read, and doubts\n"
            "  gwr timeline [--format text|tsv|json] [--key K] FILE...\n"
            "  gwr rank     --key K [--year Y] [--status planned|achieved] [--format F] FILE...\n\n"
            "Options:\n"
@@ -53,6 +54,7 @@ static const struct { const char *name; cmd_fn fn; } commands[] = {
     { "targets", gwr_cmd_targets },
     { "compare", gwr_cmd_compare },
     { "quantity", gwr_cmd_quantity },
+    { "check", gwr_cmd_check },
     { "timeline", gwr_cmd_timeline },
     { "rank", gwr_cmd_rank },
 };
