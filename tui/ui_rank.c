@@ -21,8 +21,7 @@ typedef struct rk_ind {
 typedef struct rk {
     gwr_rank r;
     bool     valid;
-    const gwr_series_cell *built_cells;   /* the timeline it was built over */
-    size_t   built_ncells;
+    unsigned built_gen;                   /* the timeline it was built over */
     char     key[64], unit[48];
     int      kind, year;
     gwr_fig_status by;
@@ -87,8 +86,7 @@ static void rebuild(ui *u, rk *k)
     gwr_rank_free(&k->r);
     k->valid = false;
     if (!t) return;
-    k->built_cells = t->cells;
-    k->built_ncells = t->ncells;
+    k->built_gen = ui_tl(u)->gen;
     if (!k->key[0]) {                 /* the first headline indicator there is */
         rk_ind *v;
         size_t n = indicators(t, &v);
@@ -113,7 +111,7 @@ static void open_(ui *u, ui_view *v)
     rk *k = st(u);
     if (!k) return;
     const gwr_timeline *t = ui_timeline_model(u);
-    if (!k->valid || !t || k->built_cells != t->cells || k->built_ncells != t->ncells) rebuild(u, k);
+    if (!k->valid || !t || k->built_gen != ui_tl(u)->gen) rebuild(u, k);
     v->nrows = k->valid ? k->r.nrows : 0;
     if (v->sel >= v->nrows) v->sel = v->nrows ? v->nrows - 1 : 0;
     if (v->top > v->sel) v->top = v->sel;

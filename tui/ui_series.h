@@ -14,6 +14,7 @@ typedef struct tl_line {
 typedef struct tl_state {
     gwr_timeline t;
     bool     built;
+    unsigned gen;           /* counts rebuilds: a ranking over an older timeline is stale */
     const gwr_cmp_row *built_rows;
     size_t   built_nrows, built_ndocs;
     size_t   ent;           /* entity shown */

@@ -46,6 +46,7 @@ const gwr_timeline *ui_timeline_model(ui *u)
         gwr_timeline_free(&s->t);
         if (gwr_timeline_build(&s->t, &u->m.cmp, u->m.docs, u->m.ndocs, NULL, &err) != GWR_OK) ui_msg(u, true, "%s", err.msg);
         s->built = true;
+        s->gen++;
         s->built_rows = u->m.cmp.rows;
         s->built_nrows = u->m.cmp.nrows;
         s->built_ndocs = u->m.ndocs;
@@ -432,7 +433,7 @@ bool ui_timeline_close_detail(ui *u)
 
 int ui_timeline_split(int h)
 {
-    if (h < 14) return 0;
+    if (h < 14) return 1;                 /* the tally line only */
     if (h < 30) return 10;
     return h * 2 / 5;
 }
