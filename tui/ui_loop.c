@@ -54,7 +54,10 @@ static void open_view(ui *u, int i)
 void ui_show(ui *u, ui_screen s)
 {
     if (s != SCR_HELP && u->screen != SCR_HELP) u->prev_screen = u->screen;
-    if (s == SCR_HELP && u->screen != SCR_HELP) u->prev_screen = u->screen;
+    if (s == SCR_HELP && u->screen != SCR_HELP) {
+        u->prev_screen = u->screen;
+        u->views[V_HELP].top = 0;      /* help opens at its top */
+    }
     u->screen = s;
     u->full = true;
     u->title_dirty = u->status_dirty = true;
@@ -186,7 +189,7 @@ static void draw_status(ui *u)
         case SCR_REPORTS: hint = "Enter open  ? help  q quit"; break;
         case SCR_TIMELINE: hint = "h/l year  [/] entity  Enter sentences  r rank"; break;
         case SCR_RANK:    hint = "+/- year  s target/result  h/l indicator"; break;
-        default:          hint = "q back"; break;
+        default:          hint = "j/k Space scroll  q, Esc or ? back"; break;
         }
     }
     int cx = x + ui_puts(w, 0, x, left, u->cols - x, a | A_BOLD);
