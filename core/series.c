@@ -129,7 +129,7 @@ gwr_status gwr_timeline_build(gwr_timeline *t, const gwr_cmp *c, gwr_doc *const 
         if (!last || strcmp(last, name) != 0) group++, last = name;
         if (key && (!r->key || strcmp(r->key, key) != 0)) continue;
         const gwr_figure *any = r->planned ? r->planned : r->achieved;
-        if (!any) continue;
+        if (!any || any->period != GWR_PER_YEAR) continue;   /* a quarter never stands in for the year */
         size_t eo = ent_order(es, nes, r->entity ? r->entity : "");
         refs[nref++] = (ref){ eo, group, kind_order(r->kind), any->q.unit, r };
     }

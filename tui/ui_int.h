@@ -90,6 +90,8 @@ typedef struct ui_model {
     gwr_cmp     cmp;
     size_t      cmp_ndocs;   /* docs the comparison was built over */
     bool        cmp_fixed;   /* given by the caller: never rebuilt */
+    size_t      dir_len;     /* bytes of the folder all reports share ("samples/") */
+    size_t      dir_docs;    /* reports measured for dir_len */
     size_t      nerrs;       /* inputs that could not be read */
     char        errmsg[512]; /* first of them */
 } ui_model;
@@ -199,6 +201,8 @@ bool ui_glyphs_ascii(void);                  /* the terminal draws no block elem
 void ui_rank_release(ui *u);
 /* shows screen 6 for key (NULL: keep the current one), kind (-1 any) and unit (NULL any) of year (0: default) */
 void ui_rank_show(ui *u, const char *key, int kind, const char *unit, int year);
+/* ui_reports.c: length of the folder every open report's path starts with */
+size_t ui_reports_dir(ui *u);
 /* ui_outline.c */
 void ui_outline_release(ui *u);
 
