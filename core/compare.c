@@ -161,6 +161,12 @@ static int cmp_ref(const void *pa, const void *pb)
                                                 : b->doc->report_year == b->fig->year;
     if (an != bn) return an ? -1 : 1;
     if (a->fig->headline != b->fig->headline) return a->fig->headline ? -1 : 1;
+    /* a part is never more than the whole: of two amounts reached in one year
+     * (新增就业5650人 for the district, 新增就业3000人 for one project) the larger */
+    if (a->fig->status == GWR_ST_ACHIEVED && a->fig->kind == GWR_FK_LEVEL && a->doc == b->doc &&
+        !is_rate(a->fig->q.unit) && strcmp(a->fig->q.unit, b->fig->q.unit) == 0 &&
+        (c = gwr_dec_cmp(a->fig->q.value, b->fig->q.value)) != 0)
+        return c > 0 ? -1 : 1;
     /* a result written exactly beats one written as a bound (突破1000亿元、达到1028.9亿元) */
     bool ab = a->fig->q.qual != GWR_Q_EXACT && a->fig->q.qual != GWR_Q_ABOUT;
     bool bb = b->fig->q.qual != GWR_Q_EXACT && b->fig->q.qual != GWR_Q_ABOUT;
