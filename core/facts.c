@@ -24,6 +24,8 @@ typedef struct walk {
     bool        headline;
     bool        multiyear;     /* 到2025年… */
     size_t      para_first;    /* index of the paragraph's first figure */
+    bool        para_open;     /* the next sentence opens a paragraph */
+    bool        para_past;     /* the paragraph opened with 过去的一年 / 去年 */
 } walk;
 
 static void on_fig(void *ctx, const fx_fig *f)
@@ -97,6 +99,40 @@ static bool plan_words(fx_str s)
     return false;
 }
 
+/* The first year that opens a clause: "2001年，…", "…。2001年国内生产总值达到…",
+ * "在2001年…". A year after 比/较/由/从 is a base of comparison, not the figure's. */
+static int clause_year(fx_str s)
+{
+    for (size_t i = 0; i + 7 <= s.n; i++) {
+        if (s.s[i] < '1' || s.s[i] > '2') continue;
+        size_t k;
+        int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
+        if (!y) continue;
+        if (i + 4 < s.n && s.s[i + 4] >= '0' && s.s[i + 4] <= '9') continue;
+        if (i > 0 && s.s[i - 1] >= '0' && s.s[i - 1] <= '9') continue;
+        fx_str before = fx_span(s.s, i);
+        size_t cl;
+        if (i == 0) return y;
+        if (i >= 3 && fx_is_punct_at(s.s + i - 3, 3, &cl) && cl == 3) return y;
+        if (fx_ends(before, "在") && (i == 3 || fx_is_punct_at(s.s + i - 6, 3, &cl))) return y;
+        return 0;   /* the first year is inside a clause: no say */
+    }
+    return 0;
+}
+
+/* A sentence stating this year's targets, whatever part it stands in:
+ * "今年经济社会发展的主要预期目标是：…", "今年…力争增长8%", "宏观调控的主要目标是：…". */
+static bool year_targets_sentence(fx_str s)
+{
+    static const char *const t[] = { "预期目标是", "预期目标为", "主要目标是", "主要目标为", "调控目标",
+                                     "控制目标", "预期目标", NULL };
+    bool this_year = fx_contains(s, "今年") || fx_contains(s, "本年");
+    for (const char *const *p = t; *p; p++)
+        if (fx_contains(s, *p)) return this_year || fx_contains(s, "目标是") || fx_contains(s, "目标为");
+    return this_year && plan_words(s) && !fx_contains(s, "今年以来") && !fx_contains(s, "今年前") &&
+           !fx_contains(s, "今年1");
+}
+
 /* Keyed review figures of a paragraph that names two or more headline
  * indicators (地区生产总值增长…、固定资产投资增长…) are headline figures. */
 static void mark_headline(gwr_doc *d, size_t first)
@@ -148,6 +184,23 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         }
         if (!d->report_year) w->year = y;
     }
+    if (!d->report_year || w->multiyear) {
+        /* no year to say */
+    } else if ((w->para_past || fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") ||
+                fx_starts(s, "去年") || fx_starts(s, "一年来")) &&
+               !fx_contains(s, "今年") && !fx_contains(s, "明年") && reviewed) {
+        if (w->para_open) w->para_past = true;
+        w->status = GWR_ST_ACHIEVED;         /* 过去的一年，…国内生产总值比上年增长10.2% */
+        w->year = reviewed;
+    } else if ((y = clause_year(s)) != 0 && y < d->report_year && !plan_words(s)) {
+        w->status = GWR_ST_ACHIEVED;         /* 2001年国内生产总值达到…: a result wherever it is written */
+        w->year = y;
+    } else if ((!y || y == d->report_year) && year_targets_sentence(s)) {
+        w->status = GWR_ST_PLANNED;          /* this year's targets, even inside a review part */
+        w->year = d->report_year;
+        if (fx_contains(s, "年均") || fx_contains(s, "规划纲要") || fx_contains(s, "累计")) w->multiyear = true;
+    }
+    w->para_open = false;
     w->copy = NULL;
     if (!fx_sentence(w->s, w->n, qb, on_fig, w)) w->st = GWR_E_NOMEM;
 }
@@ -176,7 +229,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         if (d->nodes[i].role == GWR_ROLE_PLAN || d->nodes[i].kind == GWR_NODE_TARGETS) has_plan = true;
     }
     int reviewed = d->reviewed_year ? d->reviewed_year : d->report_year ? d->report_year - 1 : 0;
-    walk w = { .d = d };
+    walk w = { .d = d, .para_open = true };
     fx_qbuf qb = { 0 };
     size_t cur = 0, start = 0, n = d->text.norm_len, sl;
     const char *s = d->text.norm;
@@ -189,6 +242,8 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
                 sentence(&w, &qb, &cur, has_review, has_plan, reviewed);
             }
             if (i == n || s[i] == '\n') {
+                w.para_open = true;
+                w.para_past = false;
                 mark_headline(d, w.para_first);
                 w.para_first = d->nfigs;
             }

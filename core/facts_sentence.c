@@ -101,6 +101,12 @@ static gwr_fig_kind kind_of(const gwr_quantity *q, const fx_pred *p, fx_str name
     if (q->flags & GWR_QF_RANK) return GWR_FK_RANK;
     if (unit_is(q, "个百分点")) return GWR_FK_POINTS;
     if (unit_is(q, "倍")) return GWR_FK_MULTIPLE;
+    /* 增速达到11.1%, 经济增长速度为8%: a rate named by its own tail is a change
+     * even when the verb (达到, 为) alone would read as a level */
+    if (unit_is(q, "%") && (p->kind < 0 || p->kind == GWR_FK_LEVEL)) {
+        int k = fx_kind_from_name(name);
+        if (k >= 0) return (gwr_fig_kind)k;
+    }
     /* 增长7%; 比上年增加5000人 is a change too (in the unit of the amount) */
     if (p->kind >= 0) return (gwr_fig_kind)p->kind;
     if (unit_is(q, "%")) {

@@ -110,6 +110,9 @@ static const tok trail_toks[] = {
     T("约", T_NONE), T("近", T_NONE), T("逾", T_NONE), T("了", T_NONE), T("已", T_NONE),
     T("将", T_NONE), T("要", T_NONE), T("居", T_NONE), T("占", T_NONE), T("由", T_NONE),
     T("的", T_NONE), T("共", T_NONE), T("再", T_NONE), T("持续", T_NONE),
+    /* 经济增长速度的调控目标定为8%: the target's wording, not the indicator's name */
+    T("目标", T_NONE), T("目标定", T_NONE), T("调控目标", T_NONE), T("预期目标", T_NONE),
+    T("调控目标定", T_NONE), T("计划", T_NONE), T("计划为", T_NONE), T("安排", T_NONE),
     { NULL, 0, 0 },
 };
 
@@ -284,7 +287,7 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
 int fx_kind_from_name(fx_str name)
 {
     if (fx_ends(name, "涨幅") || fx_ends(name, "增速") || fx_ends(name, "增幅") ||
-        fx_ends(name, "增长率") || fx_ends(name, "增长"))
+        fx_ends(name, "增长率") || fx_ends(name, "增长") || fx_ends(name, "速度"))
         return GWR_FK_GROWTH;
     if (fx_ends(name, "降幅") || fx_ends(name, "下降率")) return GWR_FK_DECLINE;
     return -1;

@@ -100,4 +100,7 @@ awk -F'\t' '
     printf "hailar: %d rows with verdicts, %d of %d hand-checked verdicts right\n", n, nwant - bad, nwant
     exit (bad == 0 && noyear == 0 && n >= 45) ? 0 : 1
   }' "$tmp/hailar" || status=1
+
+# The regular-expression baseline: gwr finds the GDP target wherever it does.
+bash "$here/baseline.sh" "$gwr" || status=1
 exit $status

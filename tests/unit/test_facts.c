@@ -204,6 +204,52 @@ static void test_periods_and_years(void **state)
     fig(3, "拉动GDP", NULL, GWR_FK_POINTS, "3", "个百分点", GWR_Q_EXACT);
 }
 
+/* The sentence's own words outweigh the part it stands in: a result of a named
+ * earlier year is achieved, this year's targets are planned. */
+static void test_status_from_the_sentence(void **state)
+{
+    (void)state;
+    load("2023年，国内生产总值达到95933亿元。\n", GWR_ROLE_PLAN, false);
+    assert_int_equal(doc.nfigs, 1);
+    fig(0, "国内生产总值", "gdp", GWR_FK_LEVEL, "9593300000000", "元", GWR_Q_EXACT);
+    assert_int_equal(doc.figs[0].status, GWR_ST_ACHIEVED);
+    assert_int_equal(doc.figs[0].year, 2023);
+    teardown(NULL);
+    load("综合考虑各种因素，今年经济社会发展的主要预期目标是：国内生产总值增长8%左右。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 1);
+    fig(0, "国内生产总值", "gdp", GWR_FK_GROWTH, "8", "%", GWR_Q_ABOUT);
+    assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[0].year, 2024);
+    teardown(NULL);
+    load("今年经济增长速度的调控目标定为8%，物价上涨幅度控制在10%左右。\n", GWR_ROLE_NONE, false);
+    assert_true(doc.nfigs >= 1);
+    fig(0, "经济增长速度", "gdp", GWR_FK_GROWTH, "8", "%", GWR_Q_EXACT);
+    assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
+    /* a paragraph that opens with the past year speaks of it throughout */
+    teardown(NULL);
+    load("过去的一年，我们完成了确定的任务。国内生产总值比上年增长10.2%。\n今年国内生产总值增长8%。\n",
+         GWR_ROLE_PLAN, false);
+    assert_int_equal(doc.nfigs, 2);
+    assert_int_equal(doc.figs[0].status, GWR_ST_ACHIEVED);
+    assert_int_equal(doc.figs[0].year, 2023);
+    assert_int_equal(doc.figs[1].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[1].year, 2024);
+    /* a base of comparison is not the figure's year */
+    teardown(NULL);
+    load("比2020年增长30%。\n", GWR_ROLE_PLAN, false);
+    assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
+}
+
+static void test_rate_named_by_its_tail(void **state)
+{
+    (void)state;
+    load("规模以上工业增加值增速达到11.1%，经济增长速度为8%，城镇登记失业率为3.9%。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 3);
+    fig(0, "规模以上工业增加值增速", "industry_va", GWR_FK_GROWTH, "11.1", "%", GWR_Q_EXACT);
+    fig(1, "经济增长速度", "gdp", GWR_FK_GROWTH, "8", "%", GWR_Q_EXACT);
+    fig(2, "城镇登记失业率", "unemployment_registered", GWR_FK_LEVEL, "3.9", "%", GWR_Q_EXACT);
+}
+
 static void test_kinds(void **state)
 {
     (void)state;
@@ -312,6 +358,8 @@ int main(void)
         cmocka_unit_test_teardown(test_urban_rural, teardown),
         cmocka_unit_test_teardown(test_periods_and_years, teardown),
         cmocka_unit_test_teardown(test_kinds, teardown),
+        cmocka_unit_test_teardown(test_status_from_the_sentence, teardown),
+        cmocka_unit_test_teardown(test_rate_named_by_its_tail, teardown),
         cmocka_unit_test_teardown(test_values_follow_values, teardown),
         cmocka_unit_test_teardown(test_spans_and_targets_in_passing, teardown),
         cmocka_unit_test_teardown(test_self_part_is_planned, teardown),
