@@ -26,6 +26,7 @@ typedef struct walk {
     size_t      para_first;    /* index of the paragraph's first figure */
     bool        para_open;     /* the next sentence opens a paragraph */
     bool        para_past;     /* the paragraph opened with 过去的一年 / 去年 */
+    int         para_span;     /* end year of the five-year targets the paragraph opened with, or 0 */
 } walk;
 
 static void on_fig(void *ctx, const fx_fig *f)
@@ -133,6 +134,30 @@ static bool year_targets_sentence(fx_str s)
            !fx_contains(s, "今年1");
 }
 
+/* Five-year targets: "今后五年国内生产总值年均增长7.5%", "“十四五”时期经济社会发展的主要目标",
+ * "《纲要（草案）》提出…". Returns the end year (a 到20XX年 in the sentence, else
+ * the fifth year of the plan that starts with the report year), or 0. */
+static int five_year_targets(fx_str s, int report_year)
+{
+    static const char *const w[] = { "今后五年", "未来五年", "规划纲要", "纲要（草案）", "纲要草案",
+                                     "五年规划", "五年计划", NULL };
+    bool hit = false;
+    for (const char *const *p = w; *p && !hit; p++) hit = fx_contains(s, *p);
+    /* "“十四五”时期…目标", "十五期间…要" */
+    if (!hit && (fx_contains(s, "五”时期") || fx_contains(s, "五”期间") || fx_contains(s, "五时期")) &&
+        (fx_contains(s, "目标") || fx_contains(s, "预期") || fx_contains(s, "力争") || fx_contains(s, "要")))
+        hit = !fx_contains(s, "过去五年") && !fx_contains(s, "五年来");
+    if (!hit || fx_contains(s, "今年")) return 0;
+    for (size_t i = 0; i + 7 <= s.n; i++) {
+        size_t k;
+        int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
+        if (y > report_year && y <= report_year + 15 && i >= 3 &&
+            (memcmp(s.s + i - 3, "到", 3) == 0 || memcmp(s.s + i - 3, "至", 3) == 0))
+            return y;
+    }
+    return report_year + 4;
+}
+
 /* Keyed review figures of a paragraph that names two or more headline
  * indicators (地区生产总值增长…、固定资产投资增长…) are headline figures. */
 static void mark_headline(gwr_doc *d, size_t first)
@@ -148,6 +173,14 @@ static void mark_headline(gwr_doc *d, size_t first)
     if (two)
         for (size_t i = first; i < d->nfigs; i++)
             if (d->figs[i].key && d->figs[i].status == GWR_ST_ACHIEVED) d->figs[i].headline = true;
+}
+
+/* Words of a result in a sentence about a plan: "十五计划的主要目标已经实现". */
+static bool plan_words_past(fx_str s)
+{
+    return fx_contains(s, "已经实现") || fx_contains(s, "完成了") || fx_contains(s, "胜利完成") ||
+           fx_contains(s, "顺利完成") || fx_contains(s, "提前实现") || fx_contains(s, "五年来") ||
+           fx_contains(s, "过去五年");
 }
 
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)
@@ -184,7 +217,16 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         }
         if (!d->report_year) w->year = y;
     }
-    if (!d->report_year || w->multiyear) {
+    int span = 0;
+    if (d->report_year && !w->multiyear && !fx_contains(s, "今年") && !plan_words_past(s) &&
+        ((span = five_year_targets(s, d->report_year)) != 0 || (w->para_span && !w->para_open))) {
+        /* the five-year targets: planned, multi-year, with their end year */
+        if (!span) span = w->para_span;
+        if (w->para_open) w->para_span = span;
+        w->status = GWR_ST_PLANNED;
+        w->year = span;
+        w->multiyear = true;
+    } else if (!d->report_year || w->multiyear) {
         /* no year to say */
     } else if ((w->para_past || fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") ||
                 fx_starts(s, "去年") || fx_starts(s, "一年来")) &&
@@ -244,6 +286,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
             if (i == n || s[i] == '\n') {
                 w.para_open = true;
                 w.para_past = false;
+                w.para_span = 0;
                 mark_headline(d, w.para_first);
                 w.para_first = d->nfigs;
             }

@@ -120,6 +120,7 @@ static const tok trail_toks[] = {
 static const tok lead_toks[] = {
     T("经初步核算", T_NONE), T("初步核算", T_NONE), T("据统计", T_NONE),
     T("过去一年", T_NONE), T("一年来", T_NONE), T("这一年", T_NONE),
+    T("今后五年", T_MULTI), T("未来五年", T_MULTI), T("五年内", T_MULTI), T("今后五年内", T_MULTI),
     T("前三季度", T_QUARTER), T("一季度", T_QUARTER), T("二季度", T_QUARTER),
     T("三季度", T_QUARTER), T("四季度", T_QUARTER), T("上半年", T_QUARTER), T("下半年", T_QUARTER),
     T("全年", T_ANNUAL), T("预计", T_NONE), T("今年", T_NONE), T("明年", T_NONE),

@@ -240,6 +240,30 @@ static void test_status_from_the_sentence(void **state)
     assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
 }
 
+/* Five-year targets are planned, multi-year, with their end year; the year's
+ * targets after them stay the year's. */
+static void test_five_year_targets(void **state)
+{
+    (void)state;
+    load("今后五年国内生产总值年均增长7.5%。\n"
+         "“十五五”时期经济社会发展的主要目标是：到2030年，地区生产总值达到5000亿元。粮食产量稳定在50万吨。\n"
+         "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 4);
+    fig(0, "国内生产总值", "gdp", GWR_FK_GROWTH, "7.5", "%", GWR_Q_EXACT);
+    assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[0].period, GWR_PER_MULTIYEAR);
+    assert_int_equal(doc.figs[0].year, 2028);
+    for (size_t i = 1; i <= 2; i++) {
+        assert_int_equal(doc.figs[i].status, GWR_ST_PLANNED);
+        assert_int_equal(doc.figs[i].period, GWR_PER_MULTIYEAR);
+        assert_int_equal(doc.figs[i].year, 2030);
+    }
+    fig(3, "地区生产总值", "gdp", GWR_FK_GROWTH, "5", "%", GWR_Q_ABOUT);
+    assert_int_equal(doc.figs[3].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[3].period, GWR_PER_YEAR);
+    assert_int_equal(doc.figs[3].year, 2024);
+}
+
 static void test_rate_named_by_its_tail(void **state)
 {
     (void)state;
@@ -360,6 +384,7 @@ int main(void)
         cmocka_unit_test_teardown(test_kinds, teardown),
         cmocka_unit_test_teardown(test_status_from_the_sentence, teardown),
         cmocka_unit_test_teardown(test_rate_named_by_its_tail, teardown),
+        cmocka_unit_test_teardown(test_five_year_targets, teardown),
         cmocka_unit_test_teardown(test_values_follow_values, teardown),
         cmocka_unit_test_teardown(test_spans_and_targets_in_passing, teardown),
         cmocka_unit_test_teardown(test_self_part_is_planned, teardown),
