@@ -48,15 +48,21 @@ static void on_fig(void *ctx, const fx_fig *f)
         w->st = GWR_E_NOMEM;
         return;
     }
+    /* 经济增长8.8%: the verb completes the name */
+    bool econ = f->kind == GWR_FK_GROWTH && !f->compare &&
+                ((f->name_len == strlen("经济") && memcmp(f->name, "经济", f->name_len) == 0) ||
+                 (f->name_len == strlen("国民经济") && memcmp(f->name, "国民经济", f->name_len) == 0));
+    const char *fname = econ ? "经济增长" : f->name;
+    size_t fname_len = econ ? strlen("经济增长") : f->name_len;
     gwr_figure *g = &d->figs[d->nfigs];
     memset(g, 0, sizeof *g);
-    g->name = gwr_arena_strndup(&d->arena, f->name, f->name_len);
+    g->name = gwr_arena_strndup(&d->arena, fname, fname_len);
     g->written = gwr_arena_strndup(&d->arena, w->s + f->q.off, f->q.len);
     if (!g->name || !g->written) {
         w->st = GWR_E_NOMEM;
         return;
     }
-    const gwr_indicator *ind = f->compare ? NULL : gwr_indicator_match(f->name, f->name_len);
+    const gwr_indicator *ind = f->compare ? NULL : gwr_indicator_match(fname, fname_len);
     g->key = ind ? ind->key : NULL;
     g->kind = f->kind;
     g->q = f->q;

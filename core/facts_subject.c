@@ -310,8 +310,13 @@ bool fx_multiyear(fx_str s)
     static const char *const w[] = {
         "年均", "年来", "以来", "期间", "过去五年", "五年间", "五年累计", "累计五年", NULL,
     };
-    for (const char *const *p = w; *p; p++)
-        if (fx_contains(s, *p)) return true;
+    for (const char *const *p = w; *p; p++) {
+        if (!fx_contains(s, *p)) continue;
+        if (strcmp(*p, "年来") != 0) return true;
+        /* "多年来没有过的", "十多年来首次": a remark, not a span of the figures */
+        for (size_t i = 0; i + 6 <= s.n; i++)
+            if (memcmp(s.s + i, "年来", 6) == 0 && (i < 3 || memcmp(s.s + i - 3, "多", 3) != 0)) return true;
+    }
     /* "由2010年的162.4亿元增加到2015年的…" */
     for (size_t i = 0; i + 10 <= s.n; i++)
         if (s.s[i] == (char)0xE7 && memcmp(s.s + i, "由", 3) == 0 && s.s[i + 3] >= '1' && s.s[i + 3] <= '2') {
