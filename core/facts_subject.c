@@ -112,7 +112,7 @@ static const tok trail_toks[] = {
     T("的", T_NONE), T("共", T_NONE), T("再", T_NONE), T("持续", T_NONE),
     /* 经济增长速度的调控目标定为8%: the target's wording, not the indicator's name */
     T("目标", T_NONE), T("目标定", T_NONE), T("调控目标", T_NONE), T("预期目标", T_NONE),
-    T("调控目标定", T_NONE), T("计划", T_NONE), T("计划为", T_NONE), T("安排", T_NONE),
+    T("调控目标定", T_NONE), T("预期", T_NONE), T("计划", T_NONE), T("计划为", T_NONE), T("安排", T_NONE),
     { NULL, 0, 0 },
 };
 
@@ -123,7 +123,7 @@ static const tok lead_toks[] = {
     T("今后五年", T_MULTI), T("未来五年", T_MULTI), T("五年内", T_MULTI), T("今后五年内", T_MULTI),
     T("前三季度", T_QUARTER), T("一季度", T_QUARTER), T("二季度", T_QUARTER),
     T("三季度", T_QUARTER), T("四季度", T_QUARTER), T("上半年", T_QUARTER), T("下半年", T_QUARTER),
-    T("全年", T_ANNUAL), T("预计", T_NONE), T("今年", T_NONE), T("明年", T_NONE),
+    T("全年", T_ANNUAL), T("预计", T_NONE), T("今年的", T_NONE), T("今年", T_NONE), T("明年", T_NONE),
     T("去年", T_NONE), T("上年", T_NONE), T("当年", T_NONE), T("年内", T_NONE),
     T("年度", T_NONE), T("全市", T_NONE), T("全区", T_NONE), T("全县", T_NONE),
     T("全州", T_NONE), T("全省", T_NONE), T("全旗", T_NONE), T("全盟", T_NONE),
@@ -219,12 +219,21 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     for (const char *const *h = lead_heads; *h; h++) {
         for (size_t i = 0, hn = strlen(*h); i + hn < s.n; i++)
             if (s.s[i + 2] == (*h)[2] && s.s[i] == (*h)[0] && memcmp(s.s + i, *h, hn) == 0) {
+                fx_str before = fx_trim(fx_span(s.s, i));
                 s = fx_span(s.s + i + hn, s.n - i - hn);
                 if (fx_starts(s, "是") || fx_starts(s, "为")) s = fx_span(s.s + 3, s.n - 3);
                 s = fx_trim(s);
+                /* "今年经济增长预期目标为7%左右": the name stands before the words */
+                if (s.n == 0 && before.n) s = before;
                 break;
             }
     }
+    /* "中央提出今年经济增长…", "综合分析…，今年的经济增长预期为": the name follows 今年 */
+    for (size_t i = s.n; i-- > 0;)
+        if (i + 6 <= s.n && memcmp(s.s + i, "今年", 6) == 0) {
+            if (i > 0) s = fx_span(s.s + i, s.n - i);
+            break;
+        }
     /* leading adverbials (the verb-only test looks past them) */
     for (;;) {
         const tok *t = match_start(s, lead_toks);

@@ -49,6 +49,23 @@ bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t)
         uint32_t c2 = qz_cp(s, len, pct, &k2);
         if (qz_is_digit(c2) ? qz_read_arabic(s, len, pct, &t->n)
                             : qz_is_cn_numeral(c2) && qz_read_chinese(s, len, pct, &t->n)) {
+            /* 百分之十一点八 = 11.8% */
+            size_t kp, kd;
+            if (!qz_is_digit(c2) && t->n.end < len && qz_cp(s, len, t->n.end, &kp) == 0x70B9) {   /* 点 */
+                size_t j = t->n.end + kp;
+                int d, nd = 0;
+                gwr_dec v = t->n.v;
+                while (j < len && (d = qz_cn_digit(qz_cp(s, len, j, &kd))) >= 0 && d <= 9 &&
+                       gwr_dec_mul_int(&v, 10) && gwr_dec_add(&v, v, (gwr_dec){ d, 0 })) {
+                    j += kd;
+                    nd++;
+                }
+                if (nd > 0) {
+                    v.e -= nd;
+                    t->n.v = gwr_dec_norm(v);
+                    t->n.end = j;
+                }
+            }
             t->ovf = t->n.f & QZ_N_OVERFLOW;
             t->unit = qz_match_unit("%", 1, 0, &pe);
             t->end = t->n.end;
