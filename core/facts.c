@@ -26,6 +26,8 @@ typedef struct walk {
     size_t      para_first;    /* index of the paragraph's first figure */
     bool        para_open;     /* the next sentence opens a paragraph */
     bool        para_past;     /* the paragraph opened with 过去的一年 / 去年 */
+    int         para_year;     /* the earlier year whose results the paragraph opened with, or 0 */
+    bool        para_plan;     /* the paragraph opened with this year's targets */
     int         para_span;     /* end year of the five-year targets the paragraph opened with, or 0 */
 } walk;
 
@@ -70,6 +72,8 @@ static void on_fig(void *ctx, const fx_fig *f)
     g->status = f->target ? GWR_ST_PLANNED : w->status;   /* 完成了增长7%的目标 */
     g->year = w->year;
     g->period = w->multiyear && f->period == GWR_PER_YEAR ? GWR_PER_MULTIYEAR : f->period;
+    /* a change measured from a year before the previous one spans several years */
+    if (f->base_year && g->year && f->base_year < g->year - 1 && g->kind != GWR_FK_LEVEL) g->period = GWR_PER_MULTIYEAR;
     g->line = gwr_text_norm_line(&d->text, w->base + f->q.off);
     g->sentence = w->copy;
     g->node = w->node;
@@ -202,6 +206,12 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     else if (role == GWR_ROLE_REVIEW) w->status = GWR_ST_ACHIEVED;
     else if (!has_review && has_plan) w->status = GWR_ST_PLANNED;
     else w->status = plan_words(s) ? GWR_ST_PLANNED : GWR_ST_ACHIEVED;
+    /* "全国社会总产值达到18774亿元，比上年增长9.1%" in a part read as the plan:
+     * a level reached and its change from last year, with no word of intent, is a result */
+    if (!targets && w->status == GWR_ST_PLANNED && role != GWR_ROLE_SELF && fx_contains(s, "比上年") &&
+        (fx_contains(s, "达到") || fx_contains(s, "增产")) && !plan_words(s) && !fx_contains(s, "今年") &&
+        !fx_contains(s, "左右") && !fx_contains(s, "以上") && !fx_contains(s, "以内"))
+        w->status = GWR_ST_ACHIEVED;
     w->headline = targets;
     w->year = w->status == GWR_ST_PLANNED ? d->report_year : reviewed;
     w->multiyear = false;
@@ -243,9 +253,14 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     } else if ((y = clause_year(s)) != 0 && y < d->report_year && !plan_words(s)) {
         w->status = GWR_ST_ACHIEVED;         /* 2001年国内生产总值达到…: a result wherever it is written */
         w->year = y;
-    } else if ((!y || y == d->report_year) && year_targets_sentence(s)) {
+        if (!w->para_plan) w->para_year = y;
+    } else if (!y && w->para_year && !plan_words(s) && !fx_contains(s, "今年")) {
+        w->status = GWR_ST_ACHIEVED;         /* …。居民消费价格总水平上升0.7%。 the same year's results */
+        w->year = w->para_year;
+    } else if ((!y || y == d->report_year) && (year_targets_sentence(s) || (w->para_plan && !y))) {
         w->status = GWR_ST_PLANNED;          /* this year's targets, even inside a review part */
         w->year = d->report_year;
+        if (w->para_open) w->para_plan = true;
         if (fx_contains(s, "年均") || fx_contains(s, "规划纲要") || fx_contains(s, "累计")) w->multiyear = true;
     }
     w->para_open = false;
@@ -293,6 +308,8 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
                 w.para_open = true;
                 w.para_past = false;
                 w.para_span = 0;
+                w.para_year = 0;
+                w.para_plan = false;
                 mark_headline(d, w.para_first);
                 w.para_first = d->nfigs;
             }

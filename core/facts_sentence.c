@@ -23,6 +23,7 @@ typedef struct sent {
     gwr_quantity *q;
     size_t        nq;
     bool          multiyear;
+    int           base_year;            /* the clause's 比2002年: a base of comparison */
     fx_emit_fn    emit;
     void         *ctx;
     fx_name        subj;                 /* name of the last figure */
@@ -77,7 +78,7 @@ static bool starts_word(fx_str s)
 static bool noise(const char *s, size_t n, const gwr_quantity *q)
 {
     if (strcmp(q->unit, "年") == 0) return true;
-    if (!(q->flags & GWR_QF_CHINESE) || (q->flags & GWR_QF_RANK)) return false;
+    if (!(q->flags & GWR_QF_CHINESE) || (q->flags & GWR_QF_RANK) || strcmp(q->unit, "%") == 0) return false;
     gwr_dec ten = { 10, 0 };
     if (gwr_dec_cmp(q->value, ten) > 0) return false;
     size_t e = q->off + q->len;
@@ -147,9 +148,12 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
              : st->multiyear ? GWR_PER_MULTIYEAR : GWR_PER_YEAR;
     f.compare = compare;
     f.target = target;
+    f.base_year = st->base_year;
     if (rw && (f.q.qual == GWR_Q_OVER || f.q.qual == GWR_Q_UNDER)) f.q.qual = GWR_Q_EXACT;
     st->emit(st->ctx, &f);
-    if (!compare) {
+    /* "在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%": a figure
+     * inside 在…的基础上 is context; the sentence's subject stays */
+    if (!compare && !fx_starts(fx_name_str(nm), "在")) {
         st->subj = *nm;
         if (st->ncur < MAXNAMES) {
             bool dup = false;
@@ -213,7 +217,13 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         nn = 1;
     } else if (name.n == 0 || p.verb_only) {
         if (st->subj.n) names[0] = st->subj;
-        else if (st->quiet.n) fx_name_set(&names[0], fx_cut_at_pred(st->quiet), fx_span("", 0));
+        else if (st->quiet.n) {
+            /* "今年经济增长速度的宏观调控目标，定为百分之八至九": the quiet clause's subject */
+            fx_pred qp;
+            fx_str qn = fx_subject(st->quiet, &qp);
+            if (!gwr_indicator_match(qn.s, qn.n)) qn = fx_cut_at_pred(st->quiet);
+            fx_name_set(&names[0], qn, fx_span("", 0));
+        }
         else fx_name_set(&names[0], fx_span("", 0), fx_span("", 0));
         nn = 1;
     } else {
@@ -259,10 +269,29 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
     }
 }
 
+/* "比2002年增长65.5%", "较2015年", "同2000年相比": the year the change is
+ * measured from, or 0. */
+static int base_year(fx_str c)
+{
+    static const char *const w[] = { "比", "较", "同", "与", NULL };
+    for (size_t i = 0; i + 10 <= c.n; i++)
+        for (const char *const *p = w; *p; p++)
+            if (memcmp(c.s + i, *p, 3) == 0) {
+                size_t k;
+                int y = fx_year_at(fx_span(c.s + i + 3, c.n - i - 3), &k);
+                if (y) return y;
+            }
+    return 0;
+}
+
 static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
 {
     item items[MAXITEMS];
     size_t ni = 0, seg_start = cs;
+    /* "2007年，国内生产总值达到24.66万亿元，…，年均增长10.6%": the span covers
+     * its own clause and those after it, not the level reached before it */
+    if (!st->multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs))) st->multiyear = true;
+    st->base_year = base_year(fx_span(st->s + cs, ce - cs));
     if (qa == qb) {
         st->quiet = fx_trim(fx_span(st->s + cs, ce - cs));
         return;
@@ -331,7 +360,7 @@ bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ct
     st.n = n;
     st.q = qb->q;
     st.nq = qb->n;
-    st.multiyear = fx_multiyear(fx_span(s, n));
+    st.multiyear = false;    /* set by the first clause that speaks of several years, then kept */
     st.emit = emit;
     st.ctx = ctx;
     st.quiet = fx_span(s, 0);

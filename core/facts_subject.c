@@ -84,6 +84,7 @@ static const tok trail_toks[] = {
     T("同比增长", T_GROWTH), T("比上年增长", T_GROWTH), T("较上年增长", T_GROWTH),
     T("增长", T_GROWTH), T("增加", T_GROWTH), T("提高", T_GROWTH), T("上升", T_GROWTH),
     T("提升", T_GROWTH), T("上涨", T_GROWTH), T("增至", T_NONE), T("扩大", T_GROWTH),
+    T("增产", T_GROWTH), T("减产", T_DECLINE), T("又增产", T_GROWTH),
     T("下降", T_DECLINE), T("降低", T_DECLINE), T("减少", T_DECLINE), T("下滑", T_DECLINE),
     T("回落", T_DECLINE), T("缩小", T_DECLINE), T("压减", T_DECLINE), T("降至", T_NONE),
     T("分别", T_SHARE), T("均", T_SHARE), T("都", T_SHARE),
@@ -112,7 +113,7 @@ static const tok trail_toks[] = {
     T("的", T_NONE), T("共", T_NONE), T("再", T_NONE), T("持续", T_NONE),
     /* 经济增长速度的调控目标定为8%: the target's wording, not the indicator's name */
     T("目标", T_NONE), T("目标定", T_NONE), T("调控目标", T_NONE), T("预期目标", T_NONE),
-    T("调控目标定", T_NONE), T("预期", T_NONE), T("计划", T_NONE), T("计划为", T_NONE), T("安排", T_NONE),
+    T("调控目标定", T_NONE), T("宏观调控目标", T_NONE), T("定为", T_NONE), T("预期", T_NONE), T("计划", T_NONE), T("计划为", T_NONE), T("安排", T_NONE),
     { NULL, 0, 0 },
 };
 
@@ -120,6 +121,7 @@ static const tok trail_toks[] = {
 static const tok lead_toks[] = {
     T("经初步核算", T_NONE), T("初步核算", T_NONE), T("据统计", T_NONE),
     T("过去一年", T_NONE), T("一年来", T_NONE), T("这一年", T_NONE),
+    T("计划安排", T_NONE), T("计划", T_NONE), T("拟安排", T_NONE), T("拟", T_NONE), T("安排", T_NONE),
     T("今后五年", T_MULTI), T("未来五年", T_MULTI), T("五年内", T_MULTI), T("今后五年内", T_MULTI),
     T("前三季度", T_QUARTER), T("一季度", T_QUARTER), T("二季度", T_QUARTER),
     T("三季度", T_QUARTER), T("四季度", T_QUARTER), T("上半年", T_QUARTER), T("下半年", T_QUARTER),
@@ -234,6 +236,13 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
             if (i > 0) s = fx_span(s.s + i, s.n - i);
             break;
         }
+    /* "粮食总产量在上年大幅度增长的基础上": the subject stands before 在 */
+    if (fx_ends(s, "的基础上") || fx_ends(s, "基础上"))
+        for (size_t i = s.n; i-- > 3;)
+            if (memcmp(s.s + i, "在", 3) == 0) {
+                s = fx_trim(fx_span(s.s, i));
+                break;
+            }
     /* leading adverbials (the verb-only test looks past them) */
     for (;;) {
         const tok *t = match_start(s, lead_toks);
@@ -276,7 +285,11 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
             first = false;
             note(p, t->what, &cmpverb, &region);
             s.n -= t->n;
-        } else if (year_at_end(s, &k) || (k = bracket_at_end(s)) > 0) {
+        } else if (year_at_end(s, &k)) {
+            s.n -= k;
+            /* 零售物价总指数比1987年上升18.5%: the base of comparison goes with its year */
+            if (fx_ends(s, "比") || fx_ends(s, "较")) s.n -= 3;
+        } else if ((k = bracket_at_end(s)) > 0) {
             s.n -= k;
         } else {
             break;
@@ -297,9 +310,10 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
 int fx_kind_from_name(fx_str name)
 {
     if (fx_ends(name, "涨幅") || fx_ends(name, "增速") || fx_ends(name, "增幅") ||
-        fx_ends(name, "增长率") || fx_ends(name, "增长") || fx_ends(name, "速度"))
+        fx_ends(name, "增长率") || fx_ends(name, "增长") || fx_ends(name, "速度") ||
+        fx_ends(name, "上涨幅度") || fx_ends(name, "增长幅度"))
         return GWR_FK_GROWTH;
-    if (fx_ends(name, "降幅") || fx_ends(name, "下降率")) return GWR_FK_DECLINE;
+    if (fx_ends(name, "降幅") || fx_ends(name, "下降率") || fx_ends(name, "下降幅度")) return GWR_FK_DECLINE;
     return -1;
 }
 

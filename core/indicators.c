@@ -74,7 +74,9 @@ static const entry table[] = {
     { { "deficit_ratio", "赤字率", 21, GWR_DIR_DOWN },
       { S("赤字率"), S("财政赤字率"), S("预算赤字率"), { NULL, 0 } } },
     { { "deficit", "财政赤字", 22, GWR_DIR_DOWN },
-      { S("财政赤字"), S("中央财政赤字"), S("全国财政赤字"), S("预算赤字"), { NULL, 0 } } },
+      { S("财政赤字"), S("中央财政赤字"), S("预算赤字"), { NULL, 0 } } },
+    /* central and local deficits together: not the central deficit */
+    { { "deficit_total", "全国财政赤字", 27, GWR_DIR_DOWN }, { S("全国财政赤字"), { NULL, 0 } } },
     { { "revenue", "财政收入", 23, GWR_DIR_UP },
       { S("全国财政收入"), S("国家财政收入"), S("财政收入"), { NULL, 0 } } },
     { { "gnp", "国民生产总值", 24, GWR_DIR_UP }, { S("国民生产总值"), { NULL, 0 } } },

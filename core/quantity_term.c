@@ -141,7 +141,10 @@ bool qz_try_range(const char *s, size_t len, qz_term *a, qz_term *b)
     if (!qz_read_term(s, len, j, b)) return false;
     if ((a->n.f & QZ_N_RANGE) || (b->n.f & QZ_N_RANGE)) return false;
     if (a->unit && b->unit && !same_unit(a->unit, b->unit)) return false;
-    if (a->unit && !b->unit) return false;
+    /* 百分之八至九: the second bound of a 百分之 range carries no sign of its own */
+    bool pct_pair = a->unit && !b->unit && strcmp(a->unit->base, "%") == 0 && (a->n.f & QZ_N_CHINESE) &&
+                    (b->n.f & QZ_N_CHINESE);
+    if (a->unit && !b->unit && !pct_pair) return false;
     if (a->ovf || b->ovf) return false;
     gwr_dec lo = a->n.v;
     if (!a->scaled && b->scaled && !gwr_dec_scale(&lo, b->scale)) return false;
