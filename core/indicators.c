@@ -76,13 +76,13 @@ static const entry table[] = {
     { { "deficit", "财政赤字", 22, GWR_DIR_DOWN },
       { S("财政赤字"), S("中央财政赤字"), S("预算赤字"), { NULL, 0 } } },
     /* central and local deficits together: not the central deficit */
-    { { "deficit_total", "全国财政赤字", 27, GWR_DIR_DOWN }, { S("全国财政赤字"), { NULL, 0 } } },
-    { { "revenue", "财政收入", 23, GWR_DIR_UP },
+    { { "deficit_total", "全国财政赤字", 23, GWR_DIR_DOWN }, { S("全国财政赤字"), { NULL, 0 } } },
+    { { "revenue", "财政收入", 24, GWR_DIR_UP },
       { S("全国财政收入"), S("国家财政收入"), S("财政收入"), { NULL, 0 } } },
-    { { "gnp", "国民生产总值", 24, GWR_DIR_UP }, { S("国民生产总值"), { NULL, 0 } } },
-    { { "forex_reserves", "国家外汇储备", 25, GWR_DIR_UP },
+    { { "gnp", "国民生产总值", 25, GWR_DIR_UP }, { S("国民生产总值"), { NULL, 0 } } },
+    { { "forex_reserves", "国家外汇储备", 26, GWR_DIR_UP },
       { S("国家外汇储备"), S("外汇储备"), { NULL, 0 } } },
-    { { "retail_prices", "商品零售价格涨幅", 26, GWR_DIR_DOWN },
+    { { "retail_prices", "商品零售价格涨幅", 27, GWR_DIR_DOWN },
       { S("商品零售价格"), S("全国商品零售价格"), S("商品零售物价"), S("零售物价"), S("零售物价总指数"),
         S("商品零售价格总水平"), { NULL, 0 } } },
 };
