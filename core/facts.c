@@ -31,6 +31,22 @@ typedef struct walk {
     int         para_span;     /* end year of the five-year targets the paragraph opened with, or 0 */
 } walk;
 
+/* Is a name the measured noun phrase? Not when it is empty, a single
+ * character ("下" of 下降至) or only a verb of doing (完成, 加快推进). */
+static bool name_found(fx_str n)
+{
+    static const char *const verbs[] = {
+        "完成", "实现", "达到", "达", "加快推进", "推进", "加快", "参与", "惠及", "获", "获得", "带动",
+        "超过", "突破", "增加", "减少", "提高", "下降", "增长", "开展", "落实", "共", "累计", "其中",
+        "确保", "力争", "争取", "新增", "共有", "拥有", "有", "是", "为", "占", "下", "上", NULL,
+    };
+    n = fx_trim(n);
+    if (n.n == 0 || fx_chars(n) < 2) return false;
+    for (const char *const *v = verbs; *v; v++)
+        if (n.n == strlen(*v) && memcmp(n.s, *v, n.n) == 0) return false;
+    return true;
+}
+
 static void on_fig(void *ctx, const fx_fig *f)
 {
     walk *w = ctx;
@@ -56,6 +72,10 @@ static void on_fig(void *ctx, const fx_fig *f)
                  (f->name_len == strlen("国民经济") && memcmp(f->name, "国民经济", f->name_len) == 0));
     const char *fname = econ ? "经济增长" : f->name;
     size_t fname_len = econ ? strlen("经济增长") : f->name_len;
+    if (!name_found(fx_span(fname, fname_len))) {
+        fname = GWR_FIG_UNNAMED;
+        fname_len = strlen(GWR_FIG_UNNAMED);
+    }
     gwr_figure *g = &d->figs[d->nfigs];
     memset(g, 0, sizeof *g);
     g->name = gwr_arena_strndup(&d->arena, fname, fname_len);

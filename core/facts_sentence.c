@@ -222,6 +222,9 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
             fx_pred qp;
             fx_str qn = fx_subject(st->quiet, &qp);
             if (!gwr_indicator_match(qn.s, qn.n)) qn = fx_cut_at_pred(st->quiet);
+            /* "…努力拼搏，260万荆门人民每个人…": a bare count before words of
+             * its own is not measured by the clause before */
+            if (q0->unit[0] == '\0' && starts_word(after)) qn = fx_span(qn.s, 0);
             fx_name_set(&names[0], qn, fx_span("", 0));
         }
         else fx_name_set(&names[0], fx_span("", 0), fx_span("", 0));
@@ -335,13 +338,54 @@ static bool clause_sep(const char *s, size_t n, size_t i, size_t *len)
     return false;
 }
 
+/* Lines that are the page around the report, not the report: a web copy's
+ * date line, source, editor and toolbar. */
+static bool chrome(fx_str t)
+{
+    static const char *const w[] = { "时间：", "时间:", "发布时间", "来源：", "来源:", "责任编辑", "【字号",
+                                     "字号：", "下载打印", "下载 打印", "打印本页", "关闭窗口", "扫一扫",
+                                     "访问量", "浏览次数", "发布日期", "信息来源", NULL };
+    for (const char *const *p = w; *p; p++)
+        if (fx_starts(t, *p)) return true;
+    return false;
+}
+
+static bool digit_at(const char *s, size_t n, size_t i) { return i < n && s[i] >= '0' && s[i] <= '9'; }
+
+/* Dates, times and source references read as numbers: 8:30, 10:30,
+ * 2026.02.09, 2026-02-09, 2026/2/9, （《人民日报》19550708）. */
+static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
+{
+    const char *w = s + q->off;
+    size_t len = q->len, e = q->off + q->len;
+    /* a clock time: one or two digits, a colon, two digits */
+    for (size_t i = 1; i <= 2 && i < len; i++)
+        if (w[i] == ':' && len == i + 3 && digit_at(w, len, i + 1) && digit_at(w, len, i + 2) && w[i + 1] <= '5')
+            return true;
+    if (len >= 6 && (memcmp(w + 1, "：", 3) == 0 || memcmp(w + 2, "：", 3) == 0) && q->flags & GWR_QF_RATIO) {
+        size_t c = memcmp(w + 1, "：", 3) == 0 ? 4 : 5;
+        if (len == c + 2 && digit_at(w, len, c) && digit_at(w, len, c + 1) && w[c] <= '5') return true;
+    }
+    /* a date of four-digit year and month: 2026.02.09, 2026-02, 2026/2/9 */
+    if (len >= 6 && digit_at(w, len, 0) && digit_at(w, len, 3) && (w[4] == '.' || w[4] == '-' || w[4] == '/') &&
+        (w[0] == '1' || w[0] == '2') && q->unit[0] == '\0')
+        return true;
+    if (q->unit[0] == '\0' && e + 1 < n && (s[e] == '.' || s[e] == '-' || s[e] == '/') && digit_at(s, n, e + 1) &&
+        len >= 4 && digit_at(w, len, 3) && (w[0] == '1' || w[0] == '2'))
+        return true;
+    /* a number right after a publication's name: （《人民日报》19550708） */
+    if (q->unit[0] == '\0' && q->off >= 3 && memcmp(s + q->off - 3, "》", 3) == 0) return true;
+    return false;
+}
+
 bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ctx)
 {
     size_t pos = 0;
     gwr_quantity q;
     qb->n = 0;
+    if (chrome(fx_trim(fx_span(s, n)))) return true;
     while (pos < n && gwr_quantity_next(s, n, &pos, &q)) {
-        if (noise(s, n, &q)) continue;
+        if (noise(s, n, &q) || not_a_figure(s, n, &q)) continue;
         if (qb->n == qb->cap) {
             size_t cap = qb->cap ? qb->cap * 2 : 64;
             gwr_quantity *nq = realloc(qb->q, cap * sizeof *nq);

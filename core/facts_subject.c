@@ -85,11 +85,17 @@ static const tok trail_toks[] = {
     T("增长", T_GROWTH), T("增加", T_GROWTH), T("提高", T_GROWTH), T("上升", T_GROWTH),
     T("提升", T_GROWTH), T("上涨", T_GROWTH), T("增至", T_NONE), T("扩大", T_GROWTH),
     T("增产", T_GROWTH), T("减产", T_DECLINE), T("又增产", T_GROWTH),
+    /* 被骗率从23.4%下降至2.5%: the level reached */
+    T("下降至", T_NONE), T("下降到", T_NONE), T("上升至", T_NONE), T("上升到", T_NONE),
+    T("提高至", T_NONE), T("提高到", T_NONE), T("增加至", T_NONE), T("增加到", T_NONE),
+    T("增长至", T_NONE), T("增长到", T_NONE), T("提升至", T_NONE), T("提升到", T_NONE),
+    T("降低至", T_NONE), T("降低到", T_NONE), T("减少至", T_NONE), T("减少到", T_NONE),
+    T("回落至", T_NONE), T("回落到", T_NONE), T("从", T_NONE), T("由", T_NONE),
     T("下降", T_DECLINE), T("降低", T_DECLINE), T("减少", T_DECLINE), T("下滑", T_DECLINE),
     T("回落", T_DECLINE), T("缩小", T_DECLINE), T("压减", T_DECLINE), T("降至", T_NONE),
     T("分别", T_SHARE), T("均", T_SHARE), T("都", T_SHARE),
     T("高于", T_CMP), T("低于", T_CMP), T("快于", T_CMP), T("慢于", T_CMP),
-    T("超出", T_CMP), T("领先", T_CMP),
+    T("超出", T_CMP), T("领先", T_CMP), T("高出", T_CMP), T("低出", T_CMP),
     T("全国平均水平", T_REGION), T("全省平均水平", T_REGION), T("平均水平", T_REGION),
     T("全国", T_REGION), T("全省", T_REGION), T("全市", T_REGION), T("全州", T_REGION),
     T("全区", T_REGION), T("全盟", T_REGION), T("全县", T_REGION), T("平均", T_REGION),
@@ -280,6 +286,7 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
         const tok *t = match_end(s, trail_toks);
         if (t) {
             if (first && (!strcmp(t->w, "到") || !strcmp(t->w, "至") || !strcmp(t->w, "增至") ||
+                          (t->n == 9 && (fx_ends(fx_span(t->w, t->n), "至") || fx_ends(fx_span(t->w, t->n), "到"))) ||
                           !strcmp(t->w, "降至") || !strcmp(t->w, "达到") || !strcmp(t->w, "为")))
                 p->kind = GWR_FK_LEVEL;
             first = false;
@@ -303,6 +310,13 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
         s.n = 0;
     }
     if (cmpverb && region) p->compare = true;
+    /* "比全省高1.2个百分点", "较全省快1.1个百分点": a comparison, named by the subject */
+    if ((fx_starts(s, "比") || fx_starts(s, "较")) && !fx_starts(s, "比重") && !fx_starts(s, "比例") &&
+        (fx_contains(s, "全国") || fx_contains(s, "全省") || fx_contains(s, "全市") || fx_contains(s, "全区") ||
+         fx_contains(s, "全州") || fx_contains(s, "平均"))) {
+        p->compare = true;
+        return fx_span(s.s, 0);
+    }
     if (fx_starts(s, "拉动") || fx_starts(s, "带动") || fx_starts(s, "贡献")) p->compare = true;
     return s;
 }
