@@ -264,6 +264,50 @@ static void test_five_year_targets(void **state)
     assert_int_equal(doc.figs[3].year, 2024);
 }
 
+/* Dates, times, source lines and page chrome yield no figures. */
+static void test_not_figures(void **state)
+{
+    (void)state;
+    load("时间：2026-02-09 来源：市政府办公室\n发布时间：2026年2月9日 10:30 责任编辑：李四\n"
+         "下载 打印 全屏 收藏 【字号：加大 还原 减小】\n"
+         "会议于1月27日上午8:30开幕，2026.02.09发布，2026/2/9印发。\n"
+         "（《人民日报》1 9 5 5 0 7 0 8）\n"
+         "地区生产总值增长5.8%。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 1);
+    fig(0, "地区生产总值", "gdp", GWR_FK_GROWTH, "5.8", "%", GWR_Q_EXACT);
+}
+
+/* A comparison with other regions or with last year is never the indicator's
+ * level or growth. */
+static void test_comparisons_are_not_levels(void **state)
+{
+    (void)state;
+    load("地区生产总值增长5.8%，高于全国1.8个百分点，比上年提高0.5个百分点，快于全省0.3个百分点，"
+         "比全省高1.2个百分点。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 5);
+    fig(0, "地区生产总值", "gdp", GWR_FK_GROWTH, "5.8", "%", GWR_Q_EXACT);
+    for (size_t i = 1; i < 5; i++) {
+        assert_int_equal(doc.figs[i].kind, GWR_FK_POINTS);
+        assert_int_not_equal(doc.figs[i].kind, GWR_FK_LEVEL);
+    }
+    assert_null(doc.figs[1].key);   /* 高于全国: a comparison */
+    assert_null(doc.figs[3].key);   /* 快于全省 */
+    assert_null(doc.figs[4].key);   /* 比全省高 */
+}
+
+/* A name is the measured noun phrase; when there is none, the placeholder. */
+static void test_names_never_verbs(void **state)
+{
+    (void)state;
+    load("全市电诈预警后被骗率从23.4%下降至2.5%。各行各业的建设者努力拼搏，260万荆门人民了不起。"
+         "确保70%以上的村卫生室规范开展服务。完成2亿元。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 5);
+    assert_string_equal(doc.figs[0].name, "电诈预警后被骗率");
+    assert_string_equal(doc.figs[1].name, "电诈预警后被骗率");
+    assert_int_equal(doc.figs[1].kind, GWR_FK_LEVEL);
+    for (size_t i = 2; i < 5; i++) assert_string_equal(doc.figs[i].name, GWR_FIG_UNNAMED);
+}
+
 static void test_rate_named_by_its_tail(void **state)
 {
     (void)state;
@@ -385,6 +429,9 @@ int main(void)
         cmocka_unit_test_teardown(test_status_from_the_sentence, teardown),
         cmocka_unit_test_teardown(test_rate_named_by_its_tail, teardown),
         cmocka_unit_test_teardown(test_five_year_targets, teardown),
+        cmocka_unit_test_teardown(test_not_figures, teardown),
+        cmocka_unit_test_teardown(test_comparisons_are_not_levels, teardown),
+        cmocka_unit_test_teardown(test_names_never_verbs, teardown),
         cmocka_unit_test_teardown(test_values_follow_values, teardown),
         cmocka_unit_test_teardown(test_spans_and_targets_in_passing, teardown),
         cmocka_unit_test_teardown(test_self_part_is_planned, teardown),
