@@ -24,6 +24,7 @@ typedef struct sent {
     size_t        nq;
     bool          multiyear;
     int           base_year;            /* the clause's 比2002年: a base of comparison */
+    int           last_pct_kind;        /* kind of the clause's last percentage, or -1 */
     fx_emit_fn    emit;
     void         *ctx;
     fx_name        subj;                 /* name of the last figure */
@@ -144,6 +145,7 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
     f.name_len = nm->n;
     f.q = *q;
     f.kind = kind_of(q, p, fx_name_str(nm));
+    if (unit_is(q, "%")) st->last_pct_kind = (int)f.kind;
     f.period = p->annual ? GWR_PER_YEAR : p->has_period ? p->period
              : st->multiyear ? GWR_PER_MULTIYEAR : GWR_PER_YEAR;
     f.compare = compare;
@@ -256,6 +258,10 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         fx_name_set(&names[0], fx_span("", 0), fx_span("", 0));
         nn = 1;
     }
+    /* "增长5%以上、力争6%": a second bound of the same target is the same kind */
+    if (it->seg.n && fx_subject(it->seg, &(fx_pred){ 0 }).n == 0 && p.kind < 0 && unit_is(q0, "%") &&
+        st->last_pct_kind >= 0 && !p.compare)
+        p.kind = st->last_pct_kind;
     /* 实现了7.5%的增长 */
     if (p.kind < 0 && (fx_starts(aft, "的增长") || fx_starts(aft, "的增速") || fx_starts(aft, "的增幅")))
         p.kind = GWR_FK_GROWTH;
@@ -295,6 +301,7 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
      * its own clause and those after it, not the level reached before it */
     if (!st->multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs))) st->multiyear = true;
     st->base_year = base_year(fx_span(st->s + cs, ce - cs));
+    st->last_pct_kind = -1;
     if (qa == qb) {
         st->quiet = fx_trim(fx_span(st->s + cs, ce - cs));
         return;

@@ -119,6 +119,7 @@ static const tok trail_toks[] = {
     T("的", T_NONE), T("共", T_NONE), T("再", T_NONE), T("持续", T_NONE),
     /* 经济增长速度的调控目标定为8%: the target's wording, not the indicator's name */
     T("目标", T_NONE), T("目标定", T_NONE), T("调控目标", T_NONE), T("预期目标", T_NONE),
+    T("按", T_NONE), T("按照", T_NONE),
     T("调控目标定", T_NONE), T("宏观调控目标", T_NONE), T("定为", T_NONE), T("预期", T_NONE), T("计划", T_NONE), T("计划为", T_NONE), T("安排", T_NONE),
     { NULL, 0, 0 },
 };
@@ -249,6 +250,9 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
                 s = fx_trim(fx_span(s.s, i));
                 break;
             }
+    /* "到2030年城镇化率…": the target year is no part of the name */
+    if ((fx_starts(s, "到") || fx_starts(s, "至")) && fx_year_at(fx_span(s.s + 3, s.n - 3), &k))
+        s = fx_trim(fx_span(s.s + 3 + k, s.n - 3 - k));
     /* leading adverbials (the verb-only test looks past them) */
     for (;;) {
         const tok *t = match_start(s, lead_toks);

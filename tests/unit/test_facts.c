@@ -308,6 +308,26 @@ static void test_names_never_verbs(void **state)
     for (size_t i = 2; i < 5; i++) assert_string_equal(doc.figs[i].name, GWR_FIG_UNNAMED);
 }
 
+/* The year's targets, however the verb is written. */
+static void test_target_verbs(void **state)
+{
+    (void)state;
+    load("今年经济社会发展的主要预期目标是：地区生产总值按增长5%安排，规模以上工业增加值预期增长6%，"
+         "固定资产投资力争增长7%，社会消费品零售总额增长5%以上、力争6%，到2030年城镇化率达到70%。\n",
+         GWR_ROLE_PLAN, false);
+    assert_int_equal(doc.nfigs, 6);
+    fig(0, "地区生产总值", "gdp", GWR_FK_GROWTH, "5", "%", GWR_Q_EXACT);
+    fig(1, "规模以上工业增加值", "industry_va", GWR_FK_GROWTH, "6", "%", GWR_Q_EXACT);
+    fig(2, "固定资产投资", "fixed_investment", GWR_FK_GROWTH, "7", "%", GWR_Q_EXACT);
+    fig(3, "社会消费品零售总额", "retail_sales", GWR_FK_GROWTH, "5", "%", GWR_Q_ATLEAST);
+    fig(4, "社会消费品零售总额", "retail_sales", GWR_FK_GROWTH, "6", "%", GWR_Q_EXACT);
+    for (size_t i = 0; i < 5; i++) {
+        assert_int_equal(doc.figs[i].status, GWR_ST_PLANNED);
+        assert_int_equal(doc.figs[i].year, 2024);
+    }
+    assert_string_equal(doc.figs[5].name, "城镇化率");
+}
+
 static void test_rate_named_by_its_tail(void **state)
 {
     (void)state;
@@ -430,6 +450,7 @@ int main(void)
         cmocka_unit_test_teardown(test_rate_named_by_its_tail, teardown),
         cmocka_unit_test_teardown(test_five_year_targets, teardown),
         cmocka_unit_test_teardown(test_not_figures, teardown),
+        cmocka_unit_test_teardown(test_target_verbs, teardown),
         cmocka_unit_test_teardown(test_comparisons_are_not_levels, teardown),
         cmocka_unit_test_teardown(test_names_never_verbs, teardown),
         cmocka_unit_test_teardown(test_values_follow_values, teardown),
