@@ -170,7 +170,7 @@ static bool year_targets_sentence(fx_str s)
 static int five_year_targets(fx_str s, int report_year)
 {
     static const char *const w[] = { "今后五年", "未来五年", "规划纲要", "纲要（草案）", "纲要草案",
-                                     "五年规划", "五年计划", NULL };
+                                     "五年规划", "五年计划", "五”计划", "五”规划", "计划草案", NULL };
     bool hit = false;
     for (const char *const *p = w; *p && !hit; p++) hit = fx_contains(s, *p);
     /* "“十四五”时期…目标", "十五期间…要" */

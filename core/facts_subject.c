@@ -349,7 +349,8 @@ bool fx_period_words(fx_str s, gwr_period *per)
 bool fx_multiyear(fx_str s)
 {
     static const char *const w[] = {
-        "年均", "年来", "以来", "期间", "过去五年", "五年间", "五年累计", "累计五年", NULL,
+        "年均", "年来", "以来", "期间", "过去五年", "五年间", "五年累计", "累计五年", "五年内", "今后五年",
+        "未来五年", NULL,
     };
     for (const char *const *p = w; *p; p++) {
         if (!fx_contains(s, *p)) continue;

@@ -148,14 +148,14 @@ int main(int argc, char **argv)
     target2023.q.qual = GWR_Q_ATMOST;
     snprintf(target2023.q.unit, sizeof target2023.q.unit, "%%");
     gwr_cmp_row rows[] = {
-        { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &f[0], GWR_V_NONE },
-        { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2024, &f[5], NULL, GWR_V_NONE },
-        { &d1, "测试市", "industry_va", "规模以上工业增加值", GWR_FK_GROWTH, 2023, NULL, &f[1], GWR_V_NONE },
-        { &d1, "测试市", "industry_va", "规模以上工业增加值", GWR_FK_GROWTH, 2024, &f[8], NULL, GWR_V_NONE },
-        { &d1, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, 2023, NULL, &f[2], GWR_V_NONE },
-        { &d1, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, 2024, &f[6], NULL, GWR_V_NONE },
-        { &d1, "测试市", "cpi", "居民消费价格涨幅", GWR_FK_LEVEL, 2024, &f[7], NULL, GWR_V_NONE },
-        { &d1, "测试市", "unemployment_registered", "城镇登记失业率", GWR_FK_LEVEL, 2023, &target2023, &f[4], GWR_V_MET },
+        { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &f[0], GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2024, &f[5], NULL, GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "industry_va", "规模以上工业增加值", GWR_FK_GROWTH, 2023, NULL, &f[1], GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "industry_va", "规模以上工业增加值", GWR_FK_GROWTH, 2024, &f[8], NULL, GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, 2023, NULL, &f[2], GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, 2024, &f[6], NULL, GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "cpi", "居民消费价格涨幅", GWR_FK_LEVEL, 2024, &f[7], NULL, GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "unemployment_registered", "城镇登记失业率", GWR_FK_LEVEL, 2023, &target2023, &f[4], GWR_V_MET, GWR_PER_YEAR },
     };
     gwr_cmp cmp = { rows, sizeof rows / sizeof rows[0] };
     gwr_doc *docs[2] = { &d1, &d2 };
