@@ -73,8 +73,8 @@ static void on_fig(void *ctx, const fx_fig *f)
     const char *fname = econ ? "经济增长" : f->name;
     size_t fname_len = econ ? strlen("经济增长") : f->name_len;
     if (!name_found(fx_span(fname, fname_len))) {
-        fname = GWR_FIG_UNNAMED;
-        fname_len = strlen(GWR_FIG_UNNAMED);
+        fname = GWR_FIG_NO_NAME;
+        fname_len = strlen(GWR_FIG_NO_NAME);
     }
     gwr_figure *g = &d->figs[d->nfigs];
     memset(g, 0, sizeof *g);
@@ -145,7 +145,16 @@ static int clause_year(fx_str s)
         size_t cl;
         if (i == 0) return y;
         if (i >= 3 && fx_is_punct_at(s.s + i - 3, 3, &cl) && cl == 3) return y;
-        if (fx_ends(before, "在") && (i == 3 || fx_is_punct_at(s.s + i - 6, 3, &cl))) return y;
+        if (fx_ends(before, "在") && (i == 3 || fx_is_punct_at(s.s + i - 6, 3, &cl))) {
+            /* "在1992年快速增长的基础上，1993年…": the base, not the figure's year */
+            size_t e = i + 7;
+            while (e < s.n && !fx_is_punct_at(s.s + e, s.n - e, &cl)) e++;
+            if (fx_contains(fx_span(s.s + i, e - i), "基础上")) {
+                i = e;
+                continue;
+            }
+            return y;
+        }
         return 0;   /* the first year is inside a clause: no say */
     }
     return 0;
@@ -253,6 +262,12 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         }
         if (!d->report_year) w->year = y;
     }
+    if (!y && role == GWR_ROLE_REVIEW && nd >= 0 && (size_t)nd < d->nnodes && d->nodes[nd].multiyear) w->multiyear = true;   /* 过去五年… */
+    /* within a review of several years, "去年…" and "1997年…" speak of one year */
+    if (w->multiyear && !to && d->report_year &&
+        (fx_starts(s, "去年") || fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") ||
+         ((y = clause_year(s)) != 0 && y < d->report_year)))
+        w->multiyear = false;
     int span = 0;
     if (d->report_year && !w->multiyear && !fx_contains(s, "今年") && !plan_words_past(s) &&
         ((span = five_year_targets(s, d->report_year)) != 0 || (w->para_span && !w->para_open))) {

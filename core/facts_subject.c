@@ -313,6 +313,11 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
         note(p, t->what, &cmpverb, &region);
         s.n = 0;
     }
+    /* "经济增长预期为7%": 经济 names nothing; with its verb it is economic growth */
+    if ((s.n == 6 && memcmp(s.s, "经济", 6) == 0) || (s.n == 12 && memcmp(s.s, "国民经济", 12) == 0)) {
+        const char *end = seg.s + seg.n;
+        if (s.s + s.n + 6 <= end && memcmp(s.s + s.n, "增长", 6) == 0) s.n += 6;
+    }
     if (cmpverb && region) p->compare = true;
     /* "比全省高1.2个百分点", "较全省快1.1个百分点": a comparison, named by the subject */
     if ((fx_starts(s, "比") || fx_starts(s, "较")) && !fx_starts(s, "比重") && !fx_starts(s, "比例") &&

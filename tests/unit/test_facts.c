@@ -305,7 +305,7 @@ static void test_names_never_verbs(void **state)
     assert_string_equal(doc.figs[0].name, "电诈预警后被骗率");
     assert_string_equal(doc.figs[1].name, "电诈预警后被骗率");
     assert_int_equal(doc.figs[1].kind, GWR_FK_LEVEL);
-    for (size_t i = 2; i < 5; i++) assert_string_equal(doc.figs[i].name, GWR_FIG_UNNAMED);
+    for (size_t i = 2; i < 5; i++) assert_string_equal(doc.figs[i].name, GWR_FIG_NO_NAME);
 }
 
 /* The year's targets, however the verb is written. */
