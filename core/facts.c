@@ -6,6 +6,7 @@
 #include "facts.h"
 #include "facts_internal.h"
 #include "indicators.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,6 +198,19 @@ static int five_year_targets(fx_str s, int report_year)
     return report_year + 4;
 }
 
+/* A heading of the five-year targets: "“十五五”时期的主要目标任务", "今后五年的主要目标";
+ * not "2006年是实施“十一五”规划的第一年" (the year's own work). Its end year, or 0. */
+static int five_year_heading(fx_str t, int report_year)
+{
+    char yr[16];
+    snprintf(yr, sizeof yr, "%d年", report_year);
+    if (!fx_contains(t, "目标") || fx_contains(t, yr) || fx_contains(t, "今年") || fx_contains(t, "回顾")) return 0;
+    if (!fx_contains(t, "五”时期") && !fx_contains(t, "五”期间") && !fx_contains(t, "五时期") &&
+        !fx_contains(t, "今后五年") && !fx_contains(t, "未来五年") && !fx_contains(t, "规划纲要"))
+        return 0;
+    return five_year_targets(t, report_year);
+}
+
 /* Keyed review figures of a paragraph that names two or more headline
  * indicators (地区生产总值增长…、固定资产投资增长…) are headline figures. */
 static void mark_headline(gwr_doc *d, size_t first)
@@ -269,7 +283,16 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
          ((y = clause_year(s)) != 0 && y < d->report_year)))
         w->multiyear = false;
     int span = 0;
-    if (d->report_year && !w->multiyear && !fx_contains(s, "今年") && !plan_words_past(s) &&
+    /* under a heading of the five-year targets ("“十五五”时期的主要目标任务") */
+    int head_span = 0;
+    for (int32_t i = nd; d->report_year && i > 0 && (size_t)i < d->nnodes && !head_span; i = d->nodes[i].parent)
+        if (d->nodes[i].title) head_span = five_year_heading(fx_span(d->nodes[i].title, strlen(d->nodes[i].title)),
+                                                             d->report_year);
+    if (head_span && !w->multiyear && !fx_contains(s, "今年") && w->status == GWR_ST_PLANNED) {
+        w->status = GWR_ST_PLANNED;
+        w->year = head_span;
+        w->multiyear = true;
+    } else if (d->report_year && !w->multiyear && !fx_contains(s, "今年") && !plan_words_past(s) &&
         ((span = five_year_targets(s, d->report_year)) != 0 || (w->para_span && !w->para_open))) {
         /* the five-year targets: planned, multi-year, with their end year */
         if (!span) span = w->para_span;

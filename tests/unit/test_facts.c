@@ -328,6 +328,27 @@ static void test_target_verbs(void **state)
     assert_string_equal(doc.figs[5].name, "城镇化率");
 }
 
+/* Under a heading of the five-year targets, even one read as a targets
+ * paragraph, the figures are the five-year targets; the year's work is not. */
+static void test_five_year_heading(void **state)
+{
+    (void)state;
+    gwr_err err = { 0 };
+    load("地区生产总值增长5%左右，城镇化率达到70%。\n", GWR_ROLE_PLAN, true);
+    doc.nodes[1].title = "“十五五”时期的主要目标任务";
+    assert_int_equal(gwr_facts_extract(&doc, &err), GWR_OK);
+    assert_int_equal(doc.nfigs, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(doc.figs[i].status, GWR_ST_PLANNED);
+        assert_int_equal(doc.figs[i].period, GWR_PER_MULTIYEAR);
+        assert_int_equal(doc.figs[i].year, 2028);
+    }
+    doc.nodes[1].title = "2024年是实施“十四五”规划的关键一年";
+    assert_int_equal(gwr_facts_extract(&doc, &err), GWR_OK);
+    assert_int_equal(doc.figs[0].period, GWR_PER_YEAR);
+    assert_int_equal(doc.figs[0].year, 2024);
+}
+
 static void test_rate_named_by_its_tail(void **state)
 {
     (void)state;
@@ -450,6 +471,7 @@ int main(void)
         cmocka_unit_test_teardown(test_rate_named_by_its_tail, teardown),
         cmocka_unit_test_teardown(test_five_year_targets, teardown),
         cmocka_unit_test_teardown(test_not_figures, teardown),
+        cmocka_unit_test_teardown(test_five_year_heading, teardown),
         cmocka_unit_test_teardown(test_target_verbs, teardown),
         cmocka_unit_test_teardown(test_comparisons_are_not_levels, teardown),
         cmocka_unit_test_teardown(test_names_never_verbs, teardown),
