@@ -136,7 +136,7 @@ static bool plan_words(fx_str s)
 static int clause_year(fx_str s)
 {
     for (size_t i = 0; i + 7 <= s.n; i++) {
-        if (s.s[i] < '1' || s.s[i] > '2') continue;
+        if ((s.s[i] < '1' || s.s[i] > '2') && (unsigned char)s.s[i] != 0xE4) continue;
         size_t k;
         int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
         if (!y) continue;
@@ -144,19 +144,19 @@ static int clause_year(fx_str s)
         if (i > 0 && s.s[i - 1] >= '0' && s.s[i - 1] <= '9') continue;
         fx_str before = fx_span(s.s, i);
         size_t cl;
-        if (i == 0) return y;
-        if (i >= 3 && fx_is_punct_at(s.s + i - 3, 3, &cl) && cl == 3) return y;
-        if (fx_ends(before, "在") && (i == 3 || fx_is_punct_at(s.s + i - 6, 3, &cl))) {
-            /* "在1992年快速增长的基础上，1993年…": the base, not the figure's year */
-            size_t e = i + 7;
-            while (e < s.n && !fx_is_punct_at(s.s + e, s.n - e, &cl)) e++;
-            if (fx_contains(fx_span(s.s + i, e - i), "基础上")) {
-                i = e;
-                continue;
-            }
-            return y;
+        bool opens = i == 0 || (i >= 3 && fx_is_punct_at(s.s + i - 3, 3, &cl) && cl == 3);
+        bool at = fx_ends(before, "在") && (i == 3 || (i >= 6 && fx_is_punct_at(s.s + i - 6, 3, &cl)));
+        if (!opens && !at) return 0;   /* the first year is inside a clause: no say */
+        /* "在1992年快速增长的基础上，1993年…", "1989年四季度以来，…": a base or a
+         * starting point, not the figure's year */
+        size_t e = i + k;
+        while (e < s.n && !fx_is_punct_at(s.s + e, s.n - e, &cl)) e++;
+        fx_str clause = fx_span(s.s + i, e - i);
+        if (fx_contains(clause, "基础上") || fx_contains(clause, "以来")) {
+            i = e;
+            continue;
         }
-        return 0;   /* the first year is inside a clause: no say */
+        return y;
     }
     return 0;
 }

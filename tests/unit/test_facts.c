@@ -234,6 +234,14 @@ static void test_status_from_the_sentence(void **state)
     assert_int_equal(doc.figs[0].year, 2023);
     assert_int_equal(doc.figs[1].status, GWR_ST_PLANNED);
     assert_int_equal(doc.figs[1].year, 2024);
+    /* a year in Chinese numerals; a starting point (以来) is not the figure's year */
+    teardown(NULL);
+    load("一九九○年，国民生产总值达到15677亿元。\n", GWR_ROLE_PLAN, false);
+    assert_int_equal(doc.figs[0].status, GWR_ST_ACHIEVED);
+    assert_int_equal(doc.figs[0].year, 1990);
+    teardown(NULL);
+    load("为了改变价格体系，2022年四季度以来陆续出台调价措施，全年居民消费价格上涨2.1%。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.figs[0].year, 2023);
     /* a base of comparison is not the figure's year */
     teardown(NULL);
     load("比2020年增长30%。\n", GWR_ROLE_PLAN, false);
