@@ -144,9 +144,19 @@ static int clause_year(fx_str s)
         if (i > 0 && s.s[i - 1] >= '0' && s.s[i - 1] <= '9') continue;
         fx_str before = fx_span(s.s, i);
         size_t cl;
+        /* "按一九八○年不变价格计算", "比2002年": a base, look further */
+        if (fx_ends(before, "按") || fx_ends(before, "比") || fx_ends(before, "较") || fx_ends(before, "同") ||
+            fx_ends(before, "与") || fx_ends(before, "从") || fx_ends(before, "由")) {
+            i += k - 1;
+            continue;
+        }
         bool opens = i == 0 || (i >= 3 && fx_is_punct_at(s.s + i - 3, 3, &cl) && cl == 3);
         bool at = fx_ends(before, "在") && (i == 3 || (i >= 6 && fx_is_punct_at(s.s + i - 6, 3, &cl)));
-        if (!opens && !at) return 0;   /* the first year is inside a clause: no say */
+        /* "国民生产总值1987年达到10920亿元": the year between name and verb */
+        fx_str after = fx_span(s.s + i + k, s.n - i - k);
+        bool named = fx_starts(after, "达到") || fx_starts(after, "实现") || fx_starts(after, "完成") ||
+                     fx_starts(after, "底") || fx_starts(after, "末");
+        if (!opens && !at && !named) return 0;   /* the first year is inside a clause: no say */
         /* "在1992年快速增长的基础上，1993年…", "1989年四季度以来，…": a base or a
          * starting point, not the figure's year */
         size_t e = i + k;
@@ -312,6 +322,9 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         w->status = GWR_ST_ACHIEVED;         /* 2001年国内生产总值达到…: a result wherever it is written */
         w->year = y;
         if (!w->para_plan) w->para_year = y;
+    } else if (y > d->report_year && y <= d->report_year + 15 && w->status == GWR_ST_PLANNED) {
+        w->year = y;                         /* 一九九○年国民生产总值达到…, said in 1986: a target for 1990 */
+        w->multiyear = true;
     } else if (!y && w->para_year && !plan_words(s) && !fx_contains(s, "今年")) {
         w->status = GWR_ST_ACHIEVED;         /* …。居民消费价格总水平上升0.7%。 the same year's results */
         w->year = w->para_year;

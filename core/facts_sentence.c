@@ -300,7 +300,8 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
     /* "2007年，国内生产总值达到24.66万亿元，…，年均增长10.6%": the span covers
      * its own clause and those after it, not the level reached before it */
     if (!st->multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs))) st->multiyear = true;
-    st->base_year = base_year(fx_span(st->s + cs, ce - cs));
+    int by = base_year(fx_span(st->s + cs, ce - cs));
+    if (by) st->base_year = by;   /* "1986年同1978年相比，…增长102%": kept for the clauses after */
     st->last_pct_kind = -1;
     if (qa == qb) {
         st->quiet = fx_trim(fx_span(st->s + cs, ce - cs));
@@ -412,6 +413,7 @@ bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ct
     st.q = qb->q;
     st.nq = qb->n;
     st.multiyear = false;    /* set by the first clause that speaks of several years, then kept */
+    st.base_year = 0;
     st.emit = emit;
     st.ctx = ctx;
     st.quiet = fx_span(s, 0);

@@ -242,6 +242,18 @@ static void test_status_from_the_sentence(void **state)
     teardown(NULL);
     load("为了改变价格体系，2022年四季度以来陆续出台调价措施，全年居民消费价格上涨2.1%。\n", GWR_ROLE_REVIEW, false);
     assert_int_equal(doc.figs[0].year, 2023);
+    /* a price base is no year of the figure; a later year is a target for it */
+    teardown(NULL);
+    load("按2020年不变价格计算，2026年国民生产总值达到11170亿元。国民生产总值2023年达到10920亿元。"
+         "2023年同2015年相比，国民生产总值由3480亿元增加到9380亿元，按可比价格计算增长102%。\n",
+         GWR_ROLE_PLAN, false);
+    assert_int_equal(doc.nfigs, 5);
+    assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[0].year, 2026);
+    assert_int_equal(doc.figs[0].period, GWR_PER_MULTIYEAR);
+    assert_int_equal(doc.figs[1].status, GWR_ST_ACHIEVED);
+    assert_int_equal(doc.figs[1].year, 2023);
+    assert_int_equal(doc.figs[4].period, GWR_PER_MULTIYEAR);   /* 102% since 2015 */
     /* a base of comparison is not the figure's year */
     teardown(NULL);
     load("比2020年增长30%。\n", GWR_ROLE_PLAN, false);
