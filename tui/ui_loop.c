@@ -16,7 +16,7 @@
 #define CTRL(c) ((c) & 0x1f)
 
 static const char *const screen_names[SCR__COUNT] = {
-    "1 outline+document", "2 targets", "3 compare", "4 reports", "help",
+    "1 outline+document", "2 targets", "3 compare", "4 reports", "help", "5 timeline", "6 rank",
 };
 
 gwr_doc *ui_doc(ui *u) { return u->cur < u->m.ndocs ? u->m.docs[u->cur] : NULL; }
@@ -38,6 +38,8 @@ ui_view *ui_focused(ui *u)
     case SCR_TARGETS: return &u->views[V_TARGETS];
     case SCR_COMPARE: return &u->views[V_COMPARE];
     case SCR_REPORTS: return &u->views[V_REPORTS];
+    case SCR_TIMELINE: return &u->views[V_TIMELINE];
+    case SCR_RANK:    return &u->views[V_RANK];
     default:          return &u->views[V_HELP];
     }
 }
@@ -66,6 +68,8 @@ void ui_show(ui *u, ui_screen s)
     case SCR_TARGETS: open_view(u, V_TARGETS); break;
     case SCR_COMPARE: open_view(u, V_COMPARE); break;
     case SCR_REPORTS: open_view(u, V_REPORTS); break;
+    case SCR_TIMELINE: open_view(u, V_TIMELINE); open_view(u, V_CHART); break;
+    case SCR_RANK:    open_view(u, V_RANK); break;
     default:          open_view(u, V_HELP); break;
     }
 }
@@ -109,8 +113,12 @@ void ui_layout(ui *u)
         int x = 0, w = u->cols;
         if (i == V_OUTLINE) w = ow - 1;
         if (i == V_DOC) x = ow, w = u->cols - ow;
-        v->win = newwin(h, w, 1, x);
-        v->h = h;
+        int y = 1, vh = h;
+        if (i == V_TIMELINE) vh = h - ui_timeline_split(h);
+        if (i == V_CHART) vh = ui_timeline_split(h), y = 1 + h - vh;
+        if (vh < 1) vh = 1;
+        v->win = newwin(vh, w, y, x);
+        v->h = vh;
         v->w = w;
         v->dirty = true;
     }
@@ -127,10 +135,24 @@ static void draw_title(ui *u)
     char year[32] = "";
     if (d && d->report_year) snprintf(year, sizeof year, " %d%s", d->report_year, u->screen == SCR_DOC ? "年政府工作报告" : "");
     const char *name = d ? (d->entity && *d->entity ? d->entity : d->path) : "";
-    if (d && (u->screen == SCR_DOC || u->m.ndocs == 1))
+    /* the folder the reports share, once (screen 4 lists the file names);
+     * a long one keeps its end: …/data/hailar/ */
+    char dir[256] = "";
+    size_t dl = u->m.ndocs ? ui_reports_dir(u) : 0;
+    if (dl && dl < sizeof dir - 8) {
+        const char *p = u->m.docs[0]->path;
+        while (ui_width_n(p, dl) > 32) {
+            size_t cl = 1;
+            while (cl < dl && ((unsigned char)p[cl] & 0xC0) == 0x80) cl++;
+            p += cl;
+            dl -= cl;
+        }
+        snprintf(dir, sizeof dir, " in %s%.*s", p != u->m.docs[0]->path ? "…" : "", (int)dl, p);
+    }
+    if (d && (u->screen == SCR_DOC || (u->m.ndocs == 1 && u->screen != SCR_REPORTS)))
         snprintf(buf, sizeof buf, " gwr │ %s%s │ %s", name, year, screen_names[u->screen]);
     else
-        snprintf(buf, sizeof buf, " gwr │ %zu report%s │ %s", u->m.ndocs, u->m.ndocs == 1 ? "" : "s",
+        snprintf(buf, sizeof buf, " gwr │ %zu report%s%s │ %s", u->m.ndocs, u->m.ndocs == 1 ? "" : "s", dir,
                  screen_names[u->screen]);
     if (u->loading) {
         int bw = 10;
@@ -138,12 +160,25 @@ static void draw_title(ui *u)
         char bar[64] = "";
         for (int i = 0; i < bw; i++) strcat(bar, i < fill ? "█" : "░");
         snprintf(right, sizeof right, "loading %zu/%zu %s ", u->load_done, u->load_total, bar);
-    } else {
-        snprintf(right, sizeof right, "1 doc 2 targets 3 compare 4 reports ? help ");
     }
-    int rw = ui_width(right);
     int lw = ui_puts(w, 0, 0, buf, u->cols, a);
-    if (lw + rw + 2 <= u->cols) ui_puts(w, 0, u->cols - rw, right, rw, a);
+    /* the screen menu, shortened rather than dropped when the title is long */
+    static const char *const menus[] = {
+        "1 doc 2 targets 3 compare 4 reports 5 timeline 6 rank ? help",
+        "1 doc 2 tgt 3 cmp 4 rep 5 time 6 rank ? help",
+        "1 doc 2 tgt 3 cmp 4 rep 5 time 6 rank ?",
+        "1 doc 2 tgt 3 cmp 4 rep 5 time 6 rank",
+        "1 doc 2 tgt 3 cmp 4 rep 5 6 ?",
+        "1 2 3 4 5 6 ?",
+    };
+    for (size_t i = 0; !u->loading && i < sizeof menus / sizeof menus[0]; i++)
+        if (lw + ui_width(menus[i]) + 3 <= u->cols) {     /* two spaces before, one after */
+            snprintf(right, sizeof right, "%s", menus[i]);
+            break;
+        }
+    int rw = ui_width(right);       /* the loading bar ends with a space, a menu gets one */
+    if (rw && right[strlen(right) - 1] != ' ') rw++;
+    if (rw && lw + rw + 2 <= u->cols) ui_puts(w, 0, u->cols - rw, right, rw, a);
     wnoutrefresh(w);
 }
 
@@ -173,8 +208,10 @@ static void draw_status(ui *u)
         switch (u->screen) {
         case SCR_DOC:     hint = "/ search  t target paragraph  Tab pane  ? help  q quit"; break;
         case SCR_TARGETS: hint = "/ or 汉字 filter  a/p  s sort  Enter go  q quit"; break;
-        case SCR_COMPARE: hint = "Enter go to figure  ? help  q quit"; break;
+        case SCR_COMPARE: hint = "Enter go to figure  r rank  ? help  q quit"; break;
         case SCR_REPORTS: hint = "Enter open  ? help  q quit"; break;
+        case SCR_TIMELINE: hint = "h/l year  [/] entity  Enter sentences  r rank"; break;
+        case SCR_RANK:    hint = "+/- year  s target/result  h/l indicator"; break;
         default:          hint = "j/k Space scroll  q, Esc or ? back"; break;
         }
     }
@@ -217,6 +254,8 @@ void ui_draw(ui *u)
     case SCR_TARGETS: vs[0] = V_TARGETS; break;
     case SCR_COMPARE: vs[0] = V_COMPARE; break;
     case SCR_REPORTS: vs[0] = V_REPORTS; break;
+    case SCR_TIMELINE: vs[0] = V_TIMELINE; vs[1] = V_CHART; break;
+    case SCR_RANK:    vs[0] = V_RANK; break;
     default:          vs[0] = V_HELP; break;
     }
     ui_view *fv = ui_focused(u);
@@ -225,7 +264,7 @@ void ui_draw(ui *u)
         ui_view *v = &u->views[vs[i]];
         v->focus = v == fv;
         v->has_header = v->ops->header && vs[i] != V_OUTLINE && vs[i] != V_DOC;
-        v->cursorless = vs[i] == V_DOC || vs[i] == V_HELP;
+        v->cursorless = vs[i] == V_DOC || vs[i] == V_HELP || vs[i] == V_CHART;
         if (u->full) {
             touchwin(v->win);
             v->dirty = true;
