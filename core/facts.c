@@ -73,6 +73,14 @@ static void on_fig(void *ctx, const fx_fig *f)
                  (f->name_len == strlen("国民经济") && memcmp(f->name, "国民经济", f->name_len) == 0));
     const char *fname = econ ? "经济增长" : f->name;
     size_t fname_len = econ ? strlen("经济增长") : f->name_len;
+    /* "一般公共预算收入剔除虚增空转因素后": the indicator is named without how it
+     * was counted (the sentence keeps that) */
+    if (fname_len > 6 && fx_ends(fx_span(fname, fname_len), "后"))
+        for (size_t i = fname_len - 6; i-- > 0;)
+            if (memcmp(fname + i, "剔除", 6) == 0) {
+                if (i > 0) fname_len = i;
+                break;
+            }
     if (!name_found(fx_span(fname, fname_len))) {
         fname = GWR_FIG_NO_NAME;
         fname_len = strlen(GWR_FIG_NO_NAME);
