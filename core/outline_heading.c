@@ -309,7 +309,8 @@ static bool is_dash_start(const char *s, size_t n)
 gwr_fm gwr_front_kind(const char *s, size_t n)
 {
     size_t chars = gwr_utf8_chars(s, n);
-    if (chars <= 40 && gwr_find(s, n, "政府工作报告")) return GWR_FM_TITLE;
+    /* "我代表国务院，向大会作政府工作报告" is a sentence, not the title */
+    if (chars <= 40 && gwr_find(s, n, "政府工作报告") && !gwr_find(s, n, "我")) return GWR_FM_TITLE;
     if (chars <= 100 && !gwr_find(s, n, "。") &&
         ((is_dash_start(s, n) && gwr_first_year(s, n, NULL)) || (gwr_find(s, n, "人民代表大会") && gwr_find(s, n, "会议"))))
         return GWR_FM_MEETING;
