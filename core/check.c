@@ -79,8 +79,8 @@ void gwr_check_doc(const gwr_doc *d, gwr_check *c)
     if (!c->review_parts) b |= 1u << GWR_DOUBT_NO_REVIEW;
     if (!c->plan_parts) b |= 1u << GWR_DOUBT_NO_PLAN;
     if (!c->targets_paragraphs) b |= 1u << GWR_DOUBT_NO_TARGETS;
-    if (d->entity_from == GWR_FROM_FILENAME || d->entity_from == GWR_FROM_NONE) b |= 1u << GWR_DOUBT_ENTITY_FROM_FILENAME;
-    if (d->years_from == GWR_FROM_TEXT || d->years_from == GWR_FROM_FILENAME || d->years_from == GWR_FROM_NONE)
+    if (d->entity_from == GWR_FROM_FILENAME || !d->entity || !d->entity[0]) b |= 1u << GWR_DOUBT_ENTITY_FROM_FILENAME;
+    if (d->years_from == GWR_FROM_TEXT || d->years_from == GWR_FROM_FILENAME || !d->report_year)
         b |= 1u << GWR_DOUBT_YEARS_GUESSED;
     if (!gdp_target) b |= 1u << GWR_DOUBT_NO_GDP_TARGET;
     if (!gdp_result) b |= 1u << GWR_DOUBT_NO_GDP_RESULT;
