@@ -310,7 +310,9 @@ static void place_one(builder *b, const gwr_para *p, size_t index)
         return;
     case GWR_P_TARGETS: {
         gwr_role r = b->part >= 0 ? d->nodes[b->part].role : GWR_ROLE_NONE;
-        if (r == GWR_ROLE_REVIEW || r == GWR_ROLE_SELF) break;
+        /* in a review, only the year's own targets ("今年…预期为…", a part
+         * "1998年工作回顾和1999年工作的总体要求") */
+        if (r == GWR_ROLE_SELF || (r == GWR_ROLE_REVIEW && !gwr_find(s, p->toff - p->off + p->tlen, "今年"))) break;
         b->sec = -1;   /* the targets paragraph belongs to the part itself */
         int32_t i = add_node(b, GWR_NODE_TARGETS, b->part >= 0 ? b->part : 0, p, p->toff, p->tlen);
         if (i >= 0) d->nodes[i].role = GWR_ROLE_PLAN;

@@ -299,6 +299,42 @@ static void test_lost_plan_heading(void **s)
     gwr_doc_free(&d);
 }
 
+/* The State Council words the year's growth target its own way; a review part
+ * that also sets out the year's requirements holds it. */
+static void test_year_target_wordings(void **s)
+{
+    (void)s;
+    static const char *const paras[] = {
+        "综合分析国内外的有利条件和制约因素，今年的经济增长预期为7%左右。",
+        "根据这个要求，今年计划国内生产总值增长百分之九。",
+        "今年计划要求，在保持总需求与总供给基本平衡的基础上，国民生产总值增长百分之六。",
+        "综合分析各方面的条件，今年经济增长速度的宏观调控目标，定为百分之八。",
+    };
+    for (size_t i = 0; i < sizeof paras / sizeof *paras; i++) {
+        char text[1024];
+        snprintf(text, sizeof text, "1999年政府工作报告\n各位代表：\n一、1998年工作回顾和1999年工作的总体要求\n"
+                 "过去一年，国内生产总值增长7.8%%，完成预期目标。\n%s\n二、关于外交工作\n", paras[i]);
+        gwr_doc d;
+        load(&d, "n.txt", text);
+        size_t targets = 0;
+        for (size_t k = 1; k < d.nnodes; k++) targets += d.nodes[k].kind == GWR_NODE_TARGETS;
+        assert_int_equal(targets, 1);
+        size_t headline = 0;
+        for (size_t k = 0; k < d.nfigs; k++)
+            headline += d.figs[k].headline && d.figs[k].status == GWR_ST_PLANNED && d.figs[k].year == 1999;
+        assert_true(headline >= 1);
+        const gwr_figure *f = fig(&d, "7.8%");   /* the review's result stays achieved */
+        assert_non_null(f);
+        assert_int_equal(f->status, GWR_ST_ACHIEVED);
+        gwr_doc_free(&d);
+    }
+    /* "今年计划新建学校5所" names no growth target: not the targets paragraph */
+    gwr_doc d;
+    load(&d, "n.txt", "政府工作报告\n各位代表：\n一、2024年工作安排\n今年计划新建学校5所，改造道路12条。\n");
+    for (size_t k = 1; k < d.nnodes; k++) assert_int_not_equal(d.nodes[k].kind, GWR_NODE_TARGETS);
+    gwr_doc_free(&d);
+}
+
 /* ---- check ----------------------------------------------------------------- */
 
 static void test_check_plan_only(void **s)
@@ -365,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_announced_year_of_work),
         cmocka_unit_test(test_runin_heading),
         cmocka_unit_test(test_lost_plan_heading),
+        cmocka_unit_test(test_year_target_wordings),
         cmocka_unit_test(test_check_plan_only),
         cmocka_unit_test(test_check_complete_report),
     };
