@@ -32,7 +32,7 @@ typedef struct gwr_check {
 /* The name a figure gets when no indicator name can be found; a figure with
  * this name or an empty one counts as unnamed. */
 #ifndef GWR_FIG_NO_NAME
-#define GWR_FIG_NO_NAME "（名称不详）"
+#define GWR_FIG_NO_NAME "（未名）"   /* the placeholder the figure reader gives */
 #endif
 
 void        gwr_check_doc(const gwr_doc *d, gwr_check *c);
