@@ -31,7 +31,6 @@ static gwr_status analyse(gwr_doc *d, gwr_err *err)
 {
     gwr_status st = gwr_outline_build(d, err);
     if (st == GWR_OK) st = gwr_facts_extract(d, err);
-    if (st == GWR_OK) gwr_outline_multiyear_figures(d);
     if (st != GWR_OK) gwr_doc_free(d);
     return st;
 }

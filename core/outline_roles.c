@@ -10,7 +10,6 @@
  *   - a review of several years (过去五年, 五年来, “十四五”时期…成就) is marked
  *     multiyear, and so are the nodes under it.
  * One pass over the top-level nodes; the opening looked at is bounded. */
-#include "outline.h"
 #include "outline_internal.h"
 #include <string.h>
 
@@ -105,27 +104,5 @@ void gwr_roles_from_content(gwr_doc *d)
         const gwr_node *par = &d->nodes[nd->parent];
         if (nd->kind != GWR_NODE_TARGETS) nd->role = par->role;
         nd->multiyear = par->multiyear;
-    }
-}
-
-void gwr_outline_multiyear_figures(gwr_doc *d)
-{
-    if (!d->has_text) return;
-    static const char *const one_year[] = { "去年", "上年", "一年来", "今年", "过去一年", "过去的一年" };
-    const char *t = d->text.norm;
-    for (size_t i = 0; i < d->nfigs; i++) {
-        gwr_figure *g = &d->figs[i];
-        if (g->period != GWR_PER_YEAR || g->status != GWR_ST_ACHIEVED) continue;
-        if (g->node < 0 || (size_t)g->node >= d->nnodes || !d->nodes[g->node].multiyear) continue;
-        size_t end = g->q.off < d->text.norm_len ? g->q.off : d->text.norm_len;
-        size_t start = end > 2000 ? end - 2000 : 0;   /* bounded: the paragraph's last 2,000 bytes at most */
-        for (size_t k = end; k > start; k--)
-            if (t[k - 1] == '\n') { start = k; break; }
-        while (start < end && ((unsigned char)t[start] & 0xC0) == 0x80) start++;
-        const char *s = t + start;
-        size_t n = end - start;
-        bool single = gwr_first_year(s, n, NULL) != 0;
-        for (size_t k = 0; !single && k < sizeof one_year / sizeof *one_year; k++) single = gwr_find(s, n, one_year[k]) != NULL;
-        if (!single) g->period = GWR_PER_MULTIYEAR;
     }
 }
