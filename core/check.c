@@ -16,8 +16,8 @@ static const char *const doubt_help[GWR_DOUBT__COUNT] = {
     "no main-targets paragraph (主要预期目标) was found",
     "the text does not name its place near the top: entity taken from the file name",
     "no title, meeting date or heading gives the year: taken from weaker clues",
-    "no planned GDP figure for the report year",
-    "no achieved GDP figure for the reviewed year",
+    "no planned GDP (or GNP) figure for the report year",
+    "no achieved GDP (or GNP) figure for the reviewed year",
     "several targets paragraphs, or two planned values for one indicator and year",
     "figures whose indicator name was not found",
 };
@@ -31,7 +31,8 @@ static bool top_level(const gwr_node *nd)
     return nd->kind == GWR_NODE_PART || (nd->kind == GWR_NODE_SECTION && nd->depth == 1);
 }
 
-static bool is_gdp(const gwr_figure *f) { return f->key && strcmp(f->key, "gdp") == 0; }
+/* the headline output measure: GDP, or GNP in reports before the mid-1990s */
+static bool is_gdp(const gwr_figure *f) { return f->key && (strcmp(f->key, "gdp") == 0 || strcmp(f->key, "gnp") == 0); }
 
 static bool unnamed(const gwr_figure *f)
 {
