@@ -377,6 +377,15 @@ static void test_check_complete_report(void **s)
     assert_true(gwr_check_line(&d, &c, 1, line, sizeof line));
     assert_string_equal(line, "years     report 2024 (meeting), review 2023");
     assert_false(gwr_check_line(&d, &c, GWR_CHECK_LINES, line, sizeof line));
+    /* the GDP doubts: GNP stands for it in older reports, another indicator does not */
+    gwr_figure *f = (gwr_figure *)fig(&d, "7%");
+    assert_non_null(f);
+    f->key = "gnp";
+    gwr_check_doc(&d, &c);
+    assert_false(c.doubts & (1u << GWR_DOUBT_NO_GDP_TARGET));
+    f->key = "cpi";
+    gwr_check_doc(&d, &c);
+    assert_true(c.doubts & (1u << GWR_DOUBT_NO_GDP_TARGET));
     gwr_doc_free(&d);
 }
 
