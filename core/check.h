@@ -14,8 +14,8 @@ typedef enum {
     GWR_DOUBT_NO_TARGETS,           /* no main-targets paragraph */
     GWR_DOUBT_ENTITY_FROM_FILENAME, /* the text never names its place near the top */
     GWR_DOUBT_YEARS_GUESSED,        /* no title, meeting date or heading gives the year */
-    GWR_DOUBT_NO_GDP_TARGET,        /* no planned GDP figure for the report year */
-    GWR_DOUBT_NO_GDP_RESULT,        /* no achieved GDP figure for the reviewed year */
+    GWR_DOUBT_NO_GDP_TARGET,        /* no planned GDP (or GNP) figure for the report year */
+    GWR_DOUBT_NO_GDP_RESULT,        /* no achieved GDP (or GNP) figure for the reviewed year */
     GWR_DOUBT_TARGETS_AMBIGUOUS,    /* several targets paragraphs, or two planned values for one indicator */
     GWR_DOUBT_UNNAMED_FIGURES,      /* figures whose indicator name was not found */
     GWR_DOUBT__COUNT
