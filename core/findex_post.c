@@ -53,7 +53,7 @@ static int grow_slots(gwr_postings *p)
     if (!s) return -1;
     for (size_t i = 1; i < p->nlists; i++) {
         gwr_pkey k = p->lists[i].key;
-        if (!(k >> 63) && k < BMP) continue;     /* lives in the direct array */
+        if (!(k >> 62) && k < BMP) continue;     /* lives in the direct array */
         size_t h = hash_key(k) & (ns - 1);
         while (s[h]) h = (h + 1) & (ns - 1);
         s[h] = (uint32_t)i;
@@ -83,7 +83,7 @@ static uint32_t new_list(gwr_postings *p, gwr_pkey key)
 /* Index of the list for key, created when absent; 0 when out of memory. */
 static uint32_t find_or_add(gwr_postings *p, gwr_pkey key)
 {
-    if (!(key >> 63) && key < BMP) {
+    if (!(key >> 62) && key < BMP) {
         uint32_t i = p->bmp[key];
         if (!i) i = p->bmp[key] = new_list(p, key);
         return i;
@@ -163,24 +163,47 @@ bad:
     return 1;
 }
 
+/* The letters a character's readings begin with, as a bit set over a..z
+ * (a Latin letter: itself); adds its syllables' keys. */
+static int pinyin_keys(gwr_postings *p, uint32_t c, uint32_t sid, uint32_t *letters)
+{
+    *letters = 0;
+    if (c < 0x80) {
+        if (c >= 'a' && c <= 'z') *letters = 1u << (c - 'a');
+        return 0;
+    }
+    uint16_t r[8];
+    size_t nr = gwr_py_readings(c, r, 8);
+    for (size_t k = 0; k < nr; k++) {
+        *letters |= 1u << (gwr_py_syllable(r[k])[0] - 'a');
+        if (add_key(p, gwr_pkey_syl(r[k]), sid) != 0) return -1;
+    }
+    return 0;
+}
+
 int gwr_post_add(gwr_postings *p, uint32_t sid, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
-    uint32_t prev = 0;
+    uint32_t prev = 0, pl = 0;
     size_t i = 0;
     while (i < n) {
-        uint32_t c;
+        uint32_t c, cl;
         i += gwr_fx_decode(s + i, n - i, &c);
         if (add_key(p, c, sid) != 0) return -1;
         if (prev && add_key(p, gwr_pkey_pair(prev, c), sid) != 0) return -1;
+        if (pinyin_keys(p, c, sid, &cl) != 0) return -1;
+        for (uint32_t a = pl; a; a &= a - 1)
+            for (uint32_t b = cl; b; b &= b - 1)
+                if (add_key(p, gwr_pkey_initials((unsigned)__builtin_ctz(a), (unsigned)__builtin_ctz(b)), sid) != 0) return -1;
         prev = c;
+        pl = cl;
     }
     return 0;
 }
 
 const gwr_plist *gwr_post_get(const gwr_postings *p, gwr_pkey key)
 {
-    if (!(key >> 63) && key < BMP) {
+    if (!(key >> 62) && key < BMP) {
         uint32_t i = p->bmp[key];
         return i ? &p->lists[i] : NULL;
     }

@@ -68,6 +68,11 @@ static void input_key(ui *u, wint_t wc, bool code)
             ui_list_request(u, v, c);
         return;
     }
+    if (!code && wc == '\t' && u->input == IN_FILTER) {     /* letters are query text: Tab widens */
+        ui_view *v = &u->views[V_TARGETS];
+        v->ops->request(u, v, CMD_MORE);
+        return;
+    }
     if (wc < 0x20 || wc == 0x7F || (wc >= 0x80 && wc < 0xA0)) return;
     char mb[MB_LEN_MAX];
     mbstate_t ms;

@@ -181,6 +181,8 @@ size_t ui_doc_matches(ui *u, size_t *cur);
 size_t ui_doc_top_offset(ui *u);
 /* ui_targets.c */
 void ui_targets_refilter(ui *u);
+bool ui_targets_pending(ui *u);
+void ui_targets_reading(ui *u, char *buf, size_t n);
 void ui_targets_release(ui *u);
 /* ui_compare.c */
 void ui_compare_release(ui *u);

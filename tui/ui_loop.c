@@ -161,11 +161,15 @@ static void draw_status(ui *u)
         snprintf(left, sizeof left, " search: %s", u->search);
         hint = "Enter keep  Esc clear";
     } else if (u->input == IN_FILTER) {
-        snprintf(left, sizeof left, " filter: %s", u->filter);
-        hint = "Enter keep  Esc clear";
+        char rd[160];
+        ui_targets_reading(u, rd, sizeof rd);
+        snprintf(left, sizeof left, " filter: %s%s", u->filter, rd);
+        hint = "Enter keep  Tab more  Esc clear";
     } else {
         left[0] = '\0';
-        if (u->screen == SCR_TARGETS && u->filter[0]) snprintf(left, sizeof left, " filter: %s", u->filter);
+        char rd[160];
+        ui_targets_reading(u, rd, sizeof rd);
+        if (u->screen == SCR_TARGETS && u->filter[0]) snprintf(left, sizeof left, " filter: %s%s", u->filter, rd);
         if (u->screen == SCR_DOC && u->search[0]) snprintf(left, sizeof left, " search: %s%s", u->search, mbuf);
         switch (u->screen) {
         case SCR_DOC:     hint = "/ search  t target paragraph  Tab pane  ? help  q quit"; break;
