@@ -20,8 +20,8 @@ static void help(void)
     printf("gwr %s — a terminal browser for Chinese government work reports (政府工作报告)\n\n"
            "Usage:\n"
            "  gwr [--mouse] [FILE|DIR|-]...          open the interactive browser\n"
-           "  gwr outline  [--format text|tsv|json] [--all] FILE...\n"
-           "  gwr targets  [--format text|tsv|json] [--status achieved|planned] [--key K] FILE...\n"
+           "  gwr outline  [--format text|tsv|json] [--all] [--grep Q] FILE...\n"
+           "  gwr targets  [--format text|tsv|json] [--status achieved|planned] [--key K] [--grep Q] FILE...\n"
            "  gwr compare  [--format text|tsv|json] FILE...\n"
            "  gwr quantity [--format text|tsv|json] TEXT...\n\n"
            "Options:\n"
@@ -29,6 +29,8 @@ static void help(void)
            "  --status S   targets: only achieved or only planned figures\n"
            "  --key K      targets: only figures of canonical indicator K (e.g. gdp)\n"
            "  --all        outline: list paragraphs and front matter too\n"
+           "  --grep Q     targets, outline: only what matches Q as the interface's filter\n"
+           "               does (text, pinyin such as jiuye or jy, English key names: gdp)\n"
            "  --mouse      interactive: enable the mouse\n"
            "  -h, --help   this help\n"
            "  -V, --version\n\n"
@@ -79,9 +81,9 @@ int main(int argc, char **argv)
         if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) { printf("gwr %s\n", GWR_VERSION); free(pos); return 0; }
         if (strcmp(a, "--all") == 0) { o.all = true; continue; }
         if (strcmp(a, "--mouse") == 0) { o.mouse = true; continue; }
-        const char *names[] = { "--format", "--status", "--key" };
+        const char *names[] = { "--format", "--status", "--key", "--grep" };
         int which = -1;
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < 4; k++) {
             size_t n = strlen(names[k]);
             if (strncmp(a, names[k], n) == 0 && (a[n] == '\0' || a[n] == '=')) {
                 which = k;
@@ -99,6 +101,8 @@ int main(int argc, char **argv)
             if (strcmp(val, "achieved") == 0) o.status = 0;
             else if (strcmp(val, "planned") == 0) o.status = 1;
             else { free(pos); return usage_error("unknown status '%s' (achieved or planned)", val); }
+        } else if (which == 3) {
+            o.grep = val;
         } else {
             o.key = val;
         }
