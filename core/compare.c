@@ -8,6 +8,7 @@
  * ranks and comparisons with other regions do not). */
 #include "compare.h"
 #include "indicators.h"
+#include "pinyin.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,7 +151,7 @@ static int cmp_ref(const void *pa, const void *pb)
     int c;
     if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
     if ((c = strcmp(a->name, b->name)) != 0) return c;
-    if ((c = strcmp(a->entity, b->entity)) != 0) return c;
+    if ((c = gwr_py_collate(a->entity, b->entity)) != 0) return c;   /* 恩施 荆门 荆州 天门 咸宁 */
     if (a->fig->year != b->fig->year) return a->fig->year < b->fig->year ? -1 : 1;
     if ((c = kind_order(a->fig->kind) - kind_order(b->fig->kind)) != 0) return c;
     if (a->fig->status != b->fig->status) return a->fig->status < b->fig->status ? -1 : 1;
