@@ -57,7 +57,8 @@ static int reserve(gwr_findex *x)
 
 static inline unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
-enum { SLICE = 1 << 20 };     /* bytes of text between two polls of the stop function */
+enum { SLICE = 1 << 20 };
+#define EXACT 0x80000000u      /* a candidate known to match (its list is exact) */     /* bytes of text between two polls of the stop function */
 
 /* Ids of the strings containing q (folded, m bytes), literally, into x->cand
  * as candidates: a query of one or two characters is exact (returns 1),
@@ -90,13 +91,13 @@ static int literal_cands(gwr_findex *x, const char *q, size_t m, size_t *ncand)
     return nc == 2;
 }
 
-/* Sets in x->cmark the strings holding the list for key. */
-static void mark_list(gwr_findex *x, gwr_pkey key, uint32_t *tmp)
+/* Sets in bitmap b the strings holding the list for key. */
+static void mark_list(gwr_findex *x, uint64_t *b, gwr_pkey key, uint32_t *tmp)
 {
     const gwr_plist *l = gwr_post_get(&x->post, key);
     if (!l) return;
     size_t n = gwr_post_decode(l, tmp);
-    for (size_t i = 0; i < n; i++) x->cmark[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+    for (size_t i = 0; i < n; i++) b[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
 }
 
 static bool spells(const char *syl, const char *q, size_t k)
@@ -106,26 +107,29 @@ static bool spells(const char *syl, const char *q, size_t k)
     return true;
 }
 
-/* Candidates of a pinyin query (its letters q[0..m)) into x->cmark: a match
- * begins with a character whose reading starts with q[0] and consumes 1, 2
- * (zh ch sh) or a whole syllable's letters; the next character then begins
- * with the letter after them — one list of initials pairs per way. A match
- * by one character alone: the lists of the syllables q begins. */
-static void pinyin_cands(gwr_findex *x, const char *q, size_t m, uint32_t *tmp)
+/* Candidates of a pinyin query (its letters q[0..m)): a match begins with
+ * a character whose reading starts with q[0] and consumes 1, 2 (zh ch sh)
+ * or a whole syllable's letters; the next character then begins with the
+ * letter after them — one list of initials pairs per way (into verify, or
+ * into exact when those two letters are the whole query: every string of
+ * the list matches). A match by one character alone: the lists of the
+ * syllables q begins (exact). */
+static void pinyin_cands(gwr_findex *x, const char *q, size_t m, uint64_t *verify, uint64_t *exact, uint32_t *tmp)
 {
     bool seen[64] = { false };
     for (size_t k = 0; k < gwr_py_syllable_count(); k++) {
         const char *syl = gwr_py_syllable((uint16_t)k);
         size_t L = strlen(syl);
         if (syl[0] != q[0]) continue;
-        if (m <= L && spells(syl, q, m)) mark_list(x, gwr_pkey_syl((unsigned)k), tmp);
+        if (m <= L && spells(syl, q, m)) mark_list(x, exact, gwr_pkey_syl((unsigned)k), tmp);
         if (L < m && spells(syl, q, L)) seen[L] = true;
     }
     seen[1] = true;
     if (m >= 2 && q[1] == 'h' && (q[0] == 'z' || q[0] == 'c' || q[0] == 's')) seen[2] = true;
     for (size_t L = 1; L < m && L < 64; L++)
         if (seen[L] && q[L] >= 'a' && q[L] <= 'z')
-            mark_list(x, gwr_pkey_initials((unsigned)(q[0] - 'a'), (unsigned)(q[L] - 'a')), tmp);
+            mark_list(x, L + 1 == m && L <= 2 ? exact : verify,
+                      gwr_pkey_initials((unsigned)(q[0] - 'a'), (unsigned)(q[L] - 'a')), tmp);
 }
 
 /* Rank of a string's match: class, then how early it ends (in characters). */
@@ -152,12 +156,19 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
             memcpy(x->cand, x->prev_hits, x->nprev * sizeof *x->cand);
             ncand = x->nprev;
         } else if (pinyin) {
+            /* x->mark holds the exact candidates for now (it is rebuilt from the hits) */
             memset(x->cmark, 0, x->mark_words * sizeof *x->cmark);
-            for (size_t i = 0; exact >= 0 && i < ncand; i++) x->cmark[x->cand[i] >> 6] |= 1ULL << (x->cand[i] & 63);
-            pinyin_cands(x, gwr_pq_letters(pq), strlen(gwr_pq_letters(pq)), x->hits);
+            memset(x->mark, 0, x->mark_words * sizeof *x->mark);
+            uint64_t *lit = exact > 0 ? x->mark : x->cmark;
+            for (size_t i = 0; exact >= 0 && i < ncand; i++) lit[x->cand[i] >> 6] |= 1ULL << (x->cand[i] & 63);
+            pinyin_cands(x, gwr_pq_letters(pq), strlen(gwr_pq_letters(pq)), x->cmark, x->mark, x->hits);
             ncand = 0;
             for (size_t w = 0; w < x->mark_words; w++)
-                for (uint64_t b = x->cmark[w]; b; b &= b - 1) x->cand[ncand++] = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+                for (uint64_t b = x->cmark[w] | x->mark[w]; b; b &= b - 1) {
+                    uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+                    bool ex = (x->mark[w] >> (id & 63)) & 1;
+                    x->cand[ncand++] = id | (ex ? EXACT : 0);
+                }
         } else if (exact < 0) {
             ncand = 0;
         }
@@ -170,8 +181,8 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
     }
     size_t slice = SLICE, nh = p->nh;
     for (; p->k < p->ncand; p->k++) {
-        uint32_t id = x->cand[p->k];
-        if (p->exact && !x->s_name[id]) {     /* the list is the answer; ranks matter for names only */
+        uint32_t id = x->cand[p->k] & ~EXACT;
+        if ((p->exact || (x->cand[p->k] & EXACT)) && !x->s_name[id]) {   /* the list is the answer; ranks matter for names only */
             x->hits[nh++] = id;
             continue;
         }
