@@ -19,6 +19,7 @@ int gwr_cmd_outline(const gwr_opts *o);
 int gwr_cmd_targets(const gwr_opts *o);
 int gwr_cmd_compare(const gwr_opts *o);
 int gwr_cmd_quantity(const gwr_opts *o);
+int gwr_cmd_check(const gwr_opts *o);
 /* cli_grep.c: targets --grep and outline --grep */
 int gwr_cmd_targets_grep(const gwr_opts *o);
 int gwr_cmd_outline_grep(const gwr_opts *o);

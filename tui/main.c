@@ -13,7 +13,7 @@
 #endif
 
 static const char usage_line[] =
-    "usage: gwr [--mouse] [FILE|DIR|-]...  |  gwr outline|targets|compare|quantity [options] ARGS...";
+    "usage: gwr [--mouse] [FILE|DIR|-]...  |  gwr outline|targets|compare|quantity|check [options] ARGS...";
 
 static void help(void)
 {
@@ -23,7 +23,8 @@ static void help(void)
            "  gwr outline  [--format text|tsv|json] [--all] [--grep Q] FILE...\n"
            "  gwr targets  [--format text|tsv|json] [--status achieved|planned] [--key K] [--grep Q] FILE...\n"
            "  gwr compare  [--format text|tsv|json] FILE...\n"
-           "  gwr quantity [--format text|tsv|json] TEXT...\n\n"
+           "  gwr quantity [--format text|tsv|json] TEXT...\n"
+           "  gwr check    [--format text|tsv|json] FILE|DIR...   what was read, and doubts\n\n"
            "Options:\n"
            "  --format F   output format of a sub-command: text (default), tsv or json\n"
            "  --status S   targets: only achieved or only planned figures\n"
@@ -52,6 +53,7 @@ static const struct { const char *name; cmd_fn fn; } commands[] = {
     { "targets", gwr_cmd_targets },
     { "compare", gwr_cmd_compare },
     { "quantity", gwr_cmd_quantity },
+    { "check", gwr_cmd_check },
 };
 
 int main(int argc, char **argv)

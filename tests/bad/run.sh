@@ -58,6 +58,9 @@ expect unknown-option 2 "unknown option '--bogus'" -- "$gwr" --bogus samples
 expect unknown-subcommand 2 "unknown sub-command 'frobnicate'" -- "$gwr" frobnicate
 expect bad-format 2 "unknown format" -- "$gwr" outline --format xml samples/jingmen-2024.txt
 expect missing-file 1 '^gwr: /nonexistent/nope\.txt: No such file' -- "$gwr" outline /nonexistent/nope.txt
+expect check-missing-file 1 '^gwr: /nonexistent/nope\.txt: No such file' -- "$gwr" check /nonexistent/nope.txt
+expect check-no-argument 2 'check needs at least one argument' -- "$gwr" check
+expect check-bad-format 2 "unknown format 'xml'" -- "$gwr" check --format xml samples/jingmen-2024.txt
 
 # ---- hostile inputs ---------------------------------------------------------
 b=$tmp/bad
@@ -70,6 +73,8 @@ for c in outline targets compare; do
 done
 
 expect empty-file 1 "^gwr: $b/empty\.txt: empty" -- "$gwr" outline "$b/empty.txt"
+expect check-empty-file 1 "^gwr: $b/empty\.txt: empty" -- "$gwr" check "$b/empty.txt"
+expect check-binary-file 1 "^gwr: $b/binary\.bin: .*binary" -- "$gwr" check --format tsv "$b/binary.bin"
 expect binary-file 1 "^gwr: $b/binary\.bin: .*binary" -- "$gwr" outline "$b/binary.bin"
 expect nul-inside-text 1 "^gwr: $b/nul-inside\.txt: .*(binary|NUL)" -- "$gwr" targets "$b/nul-inside.txt"
 expect control-heavy 1 "^gwr: $b/esc-heavy\.txt: .*(binary|control)" -- "$gwr" outline "$b/esc-heavy.txt"
@@ -221,6 +226,8 @@ fi
 case_limit=$quick expect fifo-arg 1 "^gwr: $dir/d-fifo: not a regular file" -- "$gwr" outline "$dir/d-fifo"
 case_limit=$quick expect symlink-loop-arg 1 "^gwr: $dir/c-loop: .*([Ll]oop|[Tt]oo many levels)" -- "$gwr" outline "$dir/c-loop"
 case_limit=$quick expect char-device-arg 1 '^gwr: /dev/zero: not a regular file' -- "$gwr" outline /dev/zero
+case_limit=$quick expect check-fifo-arg 1 "^gwr: $dir/d-fifo: not a regular file" -- "$gwr" check "$dir/d-fifo"
+case_limit=$quick expect check-symlink-loop-arg 1 "^gwr: $dir/c-loop: .*([Ll]oop|[Tt]oo many levels)" -- "$gwr" check "$dir/c-loop"
 # only "-" reads a stream
 timeout -k 2 "$limit" "$gwr" outline --format tsv - <"$s" >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ "$rc" = 0 ] && same stdin-dash "$ref/outline.tsv" || fail stdin-dash "exit $rc"
@@ -240,7 +247,7 @@ done
 
 # ---- one bad file among good ones: the good ones shown, the bad one named, exit 1
 g1=samples/tianmen-2023.txt g2=samples/xianning-2024.txt
-for c in outline targets compare; do
+for c in outline targets compare check; do
   "$gwr" $c --format tsv "$g1" "$g2" >"$ref/two-$c.tsv" 2>/dev/null </dev/null
   expect "bad-among-good-$c" 1 "^gwr: $b/binary\.bin: .*binary" -- "$gwr" $c --format tsv "$g1" "$b/binary.bin" "$g2" &&
     same "bad-among-good-$c" "$ref/two-$c.tsv"
