@@ -57,6 +57,8 @@ static size_t type_words(bench_model *m, const char *const *words, size_t nw, in
                 double t0 = bench_now();
                 gwr_findex_search(m->fx, typed, -1, &a);
                 lat[n++] = (bench_now() - t0) * 1000.0;
+                if (getenv("FILTERBENCH_SLOW") && lat[n - 1] > atof(getenv("FILTERBENCH_SLOW")))
+                    fprintf(stderr, "slow: %s %.1f ms (%zu figures)\n", typed, lat[n - 1], a.n);
             }
         }
     return n;

@@ -51,6 +51,8 @@ static inline gwr_pkey gwr_pkey_pair(uint32_t a, uint32_t b) { return ((gwr_pkey
  * letter begins with itself). */
 static inline gwr_pkey gwr_pkey_syl(unsigned syl) { return ((gwr_pkey)1 << 62) | syl; }
 static inline gwr_pkey gwr_pkey_initials(unsigned a, unsigned b) { return ((gwr_pkey)1 << 62) | ((gwr_pkey)1 << 40) | (a << 8) | b; }
+/* a character read as syllable syl, followed by one whose reading begins with letter b */
+static inline gwr_pkey gwr_pkey_syl_initial(unsigned syl, unsigned b) { return ((gwr_pkey)1 << 62) | ((gwr_pkey)1 << 41) | ((gwr_pkey)syl << 8) | b; }
 
 /* ---- the index itself (findex.c builds it, findex_query.c answers) ---- */
 #include "findex.h"
@@ -139,7 +141,7 @@ struct gwr_findex {
     unsigned long clock;
     /* pinyin, ranking and interruption (findex_query.c) */
     uint8_t     *srank;          /* per string: rank of its match in the last query */
-    uint64_t    *cmark;          /* candidate bitmap */
+    uint64_t    *cmark, *cmark2, *umark, *pmark;   /* candidate bitmaps; the previous hits */
     gwr_pq      *pq;             /* the compiled query */
     char         pq_q[GWR_FX_MAXQ];
     gwr_fig_ref *ranked;         /* the answer, best first */

@@ -165,15 +165,15 @@ bad:
 
 /* The letters a character's readings begin with, as a bit set over a..z
  * (a Latin letter: itself); adds its syllables' keys. */
-static int pinyin_keys(gwr_postings *p, uint32_t c, uint32_t sid, uint32_t *letters)
+static int pinyin_keys(gwr_postings *p, uint32_t c, uint32_t sid, uint32_t *letters, uint16_t *r, size_t *nrp)
 {
     *letters = 0;
+    *nrp = 0;
     if (c < 0x80) {
         if (c >= 'a' && c <= 'z') *letters = 1u << (c - 'a');
         return 0;
     }
-    uint16_t r[8];
-    size_t nr = gwr_py_readings(c, r, 8);
+    size_t nr = *nrp = gwr_py_readings(c, r, 8);
     for (size_t k = 0; k < nr; k++) {
         *letters |= 1u << (gwr_py_syllable(r[k])[0] - 'a');
         if (add_key(p, gwr_pkey_syl(r[k]), sid) != 0) return -1;
@@ -185,18 +185,26 @@ int gwr_post_add(gwr_postings *p, uint32_t sid, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     uint32_t prev = 0, pl = 0;
+    uint16_t pr[8], cr[8];
+    size_t npr = 0, ncr;
     size_t i = 0;
     while (i < n) {
         uint32_t c, cl;
         i += gwr_fx_decode(s + i, n - i, &c);
         if (add_key(p, c, sid) != 0) return -1;
         if (prev && add_key(p, gwr_pkey_pair(prev, c), sid) != 0) return -1;
-        if (pinyin_keys(p, c, sid, &cl) != 0) return -1;
-        for (uint32_t a = pl; a; a &= a - 1)
-            for (uint32_t b = cl; b; b &= b - 1)
-                if (add_key(p, gwr_pkey_initials((unsigned)__builtin_ctz(a), (unsigned)__builtin_ctz(b)), sid) != 0) return -1;
+        if (pinyin_keys(p, c, sid, &cl, cr, &ncr) != 0) return -1;
+        for (uint32_t b = cl; b; b &= b - 1) {
+            unsigned lb = (unsigned)__builtin_ctz(b);
+            for (uint32_t a = pl; a; a &= a - 1)
+                if (add_key(p, gwr_pkey_initials((unsigned)__builtin_ctz(a), lb), sid) != 0) return -1;
+            for (size_t k = 0; k < npr; k++)
+                if (add_key(p, gwr_pkey_syl_initial(pr[k], lb), sid) != 0) return -1;
+        }
         prev = c;
         pl = cl;
+        npr = ncr;
+        memcpy(pr, cr, ncr * sizeof *cr);
     }
     return 0;
 }

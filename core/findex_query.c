@@ -41,6 +41,15 @@ static int reserve(gwr_findex *x)
         uint64_t *cm = realloc(x->cmark, words * sizeof *cm);
         if (!cm) return -1;
         x->cmark = cm;
+        cm = realloc(x->cmark2, words * sizeof *cm);
+        if (!cm) return -1;
+        x->cmark2 = cm;
+        cm = realloc(x->pmark, words * sizeof *cm);
+        if (!cm) return -1;
+        x->pmark = cm;
+        cm = realloc(x->umark, words * sizeof *cm);
+        if (!cm) return -1;
+        x->umark = cm;
         x->mark_words = words;
     }
     if (x->cand_cap < x->nstr) {
@@ -107,29 +116,76 @@ static bool spells(const char *syl, const char *q, size_t k)
     return true;
 }
 
-/* Candidates of a pinyin query (its letters q[0..m)): a match begins with
- * a character whose reading starts with q[0] and consumes 1, 2 (zh ch sh)
- * or a whole syllable's letters; the next character then begins with the
- * letter after them — one list of initials pairs per way (into verify, or
- * into exact when those two letters are the whole query: every string of
- * the list matches). A match by one character alone: the lists of the
- * syllables q begins (exact). */
-static void pinyin_cands(gwr_findex *x, const char *q, size_t m, uint64_t *verify, uint64_t *exact, uint32_t *tmp)
+/* Ways the character at letter p of the query can consume letters without
+ * ending the match: lens[k] letters, syllable syls[k] (-1: an initial). */
+static size_t ways(const char *q, size_t m, size_t p, size_t *lens, int *syls)
 {
-    bool seen[64] = { false };
-    for (size_t k = 0; k < gwr_py_syllable_count(); k++) {
+    size_t n = 0;
+    if (p + 1 < m) lens[n] = 1, syls[n++] = -1;
+    if (p + 2 < m && q[p + 1] == 'h' && (q[p] == 'z' || q[p] == 'c' || q[p] == 's')) lens[n] = 2, syls[n++] = -1;
+    for (size_t k = 0; k < gwr_py_syllable_count() && n < 16; k++) {
         const char *syl = gwr_py_syllable((uint16_t)k);
         size_t L = strlen(syl);
-        if (syl[0] != q[0]) continue;
-        if (m <= L && spells(syl, q, m)) mark_list(x, exact, gwr_pkey_syl((unsigned)k), tmp);
-        if (L < m && spells(syl, q, L)) seen[L] = true;
+        if (syl[0] == q[p] && p + L < m && spells(syl, q + p, L)) lens[n] = L, syls[n++] = (int)k;
     }
-    seen[1] = true;
-    if (m >= 2 && q[1] == 'h' && (q[0] == 'z' || q[0] == 'c' || q[0] == 's')) seen[2] = true;
-    for (size_t L = 1; L < m && L < 64; L++)
-        if (seen[L] && q[L] >= 'a' && q[L] <= 'z')
-            mark_list(x, L + 1 == m && L <= 2 ? exact : verify,
-                      gwr_pkey_initials((unsigned)(q[0] - 'a'), (unsigned)(q[L] - 'a')), tmp);
+    return n;
+}
+
+/* The list of strings where the character at letter p consumes len letters
+ * (as syllable syl, or as an initial) and the next one begins with q[p+len]. */
+static gwr_pkey way_key(const char *q, size_t p, size_t len, int syl)
+{
+    unsigned b = (unsigned)(q[p + len] - 'a');
+    return syl >= 0 ? gwr_pkey_syl_initial((unsigned)syl, b) : gwr_pkey_initials((unsigned)(q[p] - 'a'), b);
+}
+
+/* Can one character consume q[p..m) to the end (a prefix of a syllable)? */
+static bool ends_here(const char *q, size_t m, size_t p)
+{
+    for (size_t k = 0; k < gwr_py_syllable_count(); k++) {
+        const char *syl = gwr_py_syllable((uint16_t)k);
+        if (syl[0] == q[p] && m - p <= strlen(syl) && spells(syl, q + p, m - p)) return true;
+    }
+    return false;
+}
+
+/* Candidates of a pinyin query (its letters q[0..m)). A match by one
+ * character: the lists of the syllables q begins (exact). A longer match:
+ * its first character consumes a way (an initial or a syllable) and the
+ * second begins with the next letter — the list of that pair; when that
+ * letter ends the query the list is exact, else the second character's own
+ * ways must follow (intersected with the union of their lists, unless the
+ * second character can end the query). Into exact and verify. */
+static void pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact, uint32_t *tmp)
+{
+    size_t W = x->mark_words;
+    for (size_t k = 0; k < gwr_py_syllable_count(); k++) {
+        const char *syl = gwr_py_syllable((uint16_t)k);
+        if (syl[0] == q[0] && m <= strlen(syl) && spells(syl, q, m)) mark_list(x, plain ? exact : verify, gwr_pkey_syl((unsigned)k), tmp);
+    }
+    size_t l1[20], l2[20];
+    int s1[20], s2[20];
+    size_t n1 = ways(q, m, 0, l1, s1);
+    for (size_t a = 0; a < n1; a++) {
+        size_t p = l1[a];
+        if (p + 1 == m) {
+            mark_list(x, plain ? exact : verify, way_key(q, 0, p, s1[a]), tmp);
+            continue;
+        }
+        uint64_t *A = x->cmark2;                                 /* scratch */
+        memset(A, 0, W * sizeof *A);
+        mark_list(x, A, way_key(q, 0, p, s1[a]), tmp);
+        if (!ends_here(q, m, p)) {
+            /* the second character goes on: one of its ways' lists */
+            size_t n2 = ways(q, m, p, l2, s2);
+            uint64_t *U = x->umark;
+            memset(U, 0, W * sizeof *U);
+            for (size_t b = 0; b < n2; b++) mark_list(x, U, way_key(q, p, l2[b], s2[b]), tmp);
+            for (size_t w = 0; w < W; w++) verify[w] |= A[w] & U[w];
+        } else {
+            for (size_t w = 0; w < W; w++) verify[w] |= A[w];
+        }
+    }
 }
 
 /* Rank of a string's match: class, then how early it ends (in characters). */
@@ -152,7 +208,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
         bool pinyin = !literal && gwr_pq_is_pinyin(pq);
         bool narrow = x->prev_valid && x->prev_literal == literal &&
                       (strncmp(q, x->prev_q, strlen(x->prev_q)) == 0 || (!pinyin && strstr(q, x->prev_q)));
-        if (narrow && (exact < 0 || pinyin || x->nprev < ncand)) {
+        if (narrow && !pinyin && (exact < 0 || x->nprev < ncand)) {
             memcpy(x->cand, x->prev_hits, x->nprev * sizeof *x->cand);
             ncand = x->nprev;
         } else if (pinyin) {
@@ -161,7 +217,15 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
             memset(x->mark, 0, x->mark_words * sizeof *x->mark);
             uint64_t *lit = exact > 0 ? x->mark : x->cmark;
             for (size_t i = 0; exact >= 0 && i < ncand; i++) lit[x->cand[i] >> 6] |= 1ULL << (x->cand[i] & 63);
-            pinyin_cands(x, gwr_pq_letters(pq), strlen(gwr_pq_letters(pq)), x->cmark, x->mark, x->hits);
+            size_t lm;
+            const char *lt = gwr_pq_literal(pq, &lm);
+            bool plain = !memchr(lt, ' ', lm) && !memchr(lt, '\'', lm) && !memchr(lt, '\t', lm);
+            pinyin_cands(x, gwr_pq_letters(pq), strlen(gwr_pq_letters(pq)), plain, x->cmark, x->mark, x->hits);
+            if (narrow) {            /* every match of q matches the previous query */
+                memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
+                for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
+                for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] &= x->pmark[w], x->mark[w] &= x->pmark[w];
+            }
             ncand = 0;
             for (size_t w = 0; w < x->mark_words; w++)
                 for (uint64_t b = x->cmark[w] | x->mark[w]; b; b &= b - 1) {
