@@ -22,12 +22,21 @@ typedef struct gwr_plist {
     uint32_t count;              /* ids in the list */
 } gwr_plist;
 
+/* The pair lists that begin with one character (pinyin search walks them). */
+typedef struct gwr_follow {
+    uint32_t *v;
+    uint32_t  n, cap;
+} gwr_follow;
+
 typedef struct gwr_postings {
     gwr_plist *lists;            /* lists[0] unused: index 0 means "none" */
     size_t     nlists, cap;
     uint32_t  *slots;            /* open addressing: key hash → list index */
     size_t     nslots;           /* power of two */
     uint32_t  *bmp;              /* direct index for single BMP characters */
+    gwr_follow *follow;          /* per BMP first character: its pair lists */
+    gwr_follow  far;             /* pair lists whose first character is beyond the BMP */
+    size_t      follow_bytes;
     size_t     bytes;            /* heap bytes held by list buffers */
 } gwr_postings;
 
@@ -46,13 +55,6 @@ size_t gwr_post_decode(const gwr_plist *l, uint32_t *out);
 size_t gwr_fx_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
 static inline gwr_pkey gwr_pkey_pair(uint32_t a, uint32_t b) { return ((gwr_pkey)1 << 63) | ((gwr_pkey)a << 21) | (gwr_pkey)b; }
-/* Pinyin keys: a syllable some character of the string reads as; two
- * adjacent characters whose readings begin with letters a and b (a Latin
- * letter begins with itself). */
-static inline gwr_pkey gwr_pkey_syl(unsigned syl) { return ((gwr_pkey)1 << 62) | syl; }
-static inline gwr_pkey gwr_pkey_initials(unsigned a, unsigned b) { return ((gwr_pkey)1 << 62) | ((gwr_pkey)1 << 40) | (a << 8) | b; }
-/* a character read as syllable syl, followed by one whose reading begins with letter b */
-static inline gwr_pkey gwr_pkey_syl_initial(unsigned syl, unsigned b) { return ((gwr_pkey)1 << 62) | ((gwr_pkey)1 << 41) | ((gwr_pkey)syl << 8) | b; }
 
 /* ---- the index itself (findex.c builds it, findex_query.c answers) ---- */
 #include "findex.h"
@@ -141,7 +143,7 @@ struct gwr_findex {
     unsigned long clock;
     /* pinyin, ranking and interruption (findex_query.c) */
     uint8_t     *srank;          /* per string: rank of its match in the last query */
-    uint64_t    *cmark, *cmark2, *umark, *pmark;   /* candidate bitmaps; the previous hits */
+    uint64_t    *cmark, *pmark;  /* candidate bitmap; the previous hits */
     gwr_pq      *pq;             /* the compiled query */
     char         pq_q[GWR_FX_MAXQ];
     gwr_fig_ref *ranked;         /* the answer, best first */

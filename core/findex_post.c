@@ -18,7 +18,8 @@ int gwr_post_init(gwr_postings *p)
     p->nslots = 8192;
     p->slots = calloc(p->nslots, sizeof *p->slots);
     p->bmp = calloc(BMP, sizeof *p->bmp);
-    if (!p->lists || !p->slots || !p->bmp) {
+    p->follow = calloc(BMP, sizeof *p->follow);
+    if (!p->lists || !p->slots || !p->bmp || !p->follow) {
         gwr_post_free(p);
         return -1;
     }
@@ -35,6 +36,10 @@ void gwr_post_free(gwr_postings *p)
     free(p->lists);
     free(p->slots);
     free(p->bmp);
+    if (p->follow)
+        for (size_t i = 0; i < BMP; i++) free(p->follow[i].v);
+    free(p->follow);
+    free(p->far.v);
     memset(p, 0, sizeof *p);
 }
 
@@ -53,7 +58,7 @@ static int grow_slots(gwr_postings *p)
     if (!s) return -1;
     for (size_t i = 1; i < p->nlists; i++) {
         gwr_pkey k = p->lists[i].key;
-        if (!(k >> 62) && k < BMP) continue;     /* lives in the direct array */
+        if (k < BMP) continue;     /* lives in the direct array */
         size_t h = hash_key(k) & (ns - 1);
         while (s[h]) h = (h + 1) & (ns - 1);
         s[h] = (uint32_t)i;
@@ -83,7 +88,7 @@ static uint32_t new_list(gwr_postings *p, gwr_pkey key)
 /* Index of the list for key, created when absent; 0 when out of memory. */
 static uint32_t find_or_add(gwr_postings *p, gwr_pkey key)
 {
-    if (!(key >> 62) && key < BMP) {
+    if (key < BMP) {
         uint32_t i = p->bmp[key];
         if (!i) i = p->bmp[key] = new_list(p, key);
         return i;
@@ -98,6 +103,19 @@ static uint32_t find_or_add(gwr_postings *p, gwr_pkey key)
     uint32_t i = new_list(p, key);
     if (!i) return 0;
     p->slots[h] = i;
+    if (key >> 63) {                     /* a pair: remember it under its first character */
+        uint32_t c1 = (uint32_t)((key >> 21) & 0x3FFFFF);
+        gwr_follow *f = c1 < BMP ? &p->follow[c1] : &p->far;
+        if (f->n == f->cap) {
+            uint32_t nc = f->cap ? f->cap * 2 : 4;
+            uint32_t *nv = realloc(f->v, nc * sizeof *nv);
+            if (!nv) return 0;
+            p->follow_bytes += (nc - f->cap) * sizeof *nv;
+            f->v = nv;
+            f->cap = nc;
+        }
+        f->v[f->n++] = i;
+    }
     if (p->nlists * 2 > p->nslots && grow_slots(p) != 0) return 0;
     return i;
 }
@@ -163,55 +181,24 @@ bad:
     return 1;
 }
 
-/* The letters a character's readings begin with, as a bit set over a..z
- * (a Latin letter: itself); adds its syllables' keys. */
-static int pinyin_keys(gwr_postings *p, uint32_t c, uint32_t sid, uint32_t *letters, uint16_t *r, size_t *nrp)
-{
-    *letters = 0;
-    *nrp = 0;
-    if (c < 0x80) {
-        if (c >= 'a' && c <= 'z') *letters = 1u << (c - 'a');
-        return 0;
-    }
-    size_t nr = *nrp = gwr_py_readings(c, r, 8);
-    for (size_t k = 0; k < nr; k++) {
-        *letters |= 1u << (gwr_py_syllable(r[k])[0] - 'a');
-        if (add_key(p, gwr_pkey_syl(r[k]), sid) != 0) return -1;
-    }
-    return 0;
-}
-
 int gwr_post_add(gwr_postings *p, uint32_t sid, const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
-    uint32_t prev = 0, pl = 0;
-    uint16_t pr[8], cr[8];
-    size_t npr = 0, ncr;
+    uint32_t prev = 0;
     size_t i = 0;
     while (i < n) {
-        uint32_t c, cl;
+        uint32_t c;
         i += gwr_fx_decode(s + i, n - i, &c);
         if (add_key(p, c, sid) != 0) return -1;
         if (prev && add_key(p, gwr_pkey_pair(prev, c), sid) != 0) return -1;
-        if (pinyin_keys(p, c, sid, &cl, cr, &ncr) != 0) return -1;
-        for (uint32_t b = cl; b; b &= b - 1) {
-            unsigned lb = (unsigned)__builtin_ctz(b);
-            for (uint32_t a = pl; a; a &= a - 1)
-                if (add_key(p, gwr_pkey_initials((unsigned)__builtin_ctz(a), lb), sid) != 0) return -1;
-            for (size_t k = 0; k < npr; k++)
-                if (add_key(p, gwr_pkey_syl_initial(pr[k], lb), sid) != 0) return -1;
-        }
         prev = c;
-        pl = cl;
-        npr = ncr;
-        memcpy(pr, cr, ncr * sizeof *cr);
     }
     return 0;
 }
 
 const gwr_plist *gwr_post_get(const gwr_postings *p, gwr_pkey key)
 {
-    if (!(key >> 62) && key < BMP) {
+    if (key < BMP) {
         uint32_t i = p->bmp[key];
         return i ? &p->lists[i] : NULL;
     }

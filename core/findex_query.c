@@ -41,15 +41,10 @@ static int reserve(gwr_findex *x)
         uint64_t *cm = realloc(x->cmark, words * sizeof *cm);
         if (!cm) return -1;
         x->cmark = cm;
-        cm = realloc(x->cmark2, words * sizeof *cm);
-        if (!cm) return -1;
-        x->cmark2 = cm;
         cm = realloc(x->pmark, words * sizeof *cm);
         if (!cm) return -1;
         x->pmark = cm;
-        cm = realloc(x->umark, words * sizeof *cm);
-        if (!cm) return -1;
-        x->umark = cm;
+
         x->mark_words = words;
     }
     if (x->cand_cap < x->nstr) {
@@ -100,15 +95,6 @@ static int literal_cands(gwr_findex *x, const char *q, size_t m, size_t *ncand)
     return nc == 2;
 }
 
-/* Sets in bitmap b the strings holding the list for key. */
-static void mark_list(gwr_findex *x, uint64_t *b, gwr_pkey key, uint32_t *tmp)
-{
-    const gwr_plist *l = gwr_post_get(&x->post, key);
-    if (!l) return;
-    size_t n = gwr_post_decode(l, tmp);
-    for (size_t i = 0; i < n; i++) b[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
-}
-
 static bool spells(const char *syl, const char *q, size_t k)
 {
     for (size_t i = 0; i < k; i++)
@@ -116,76 +102,142 @@ static bool spells(const char *syl, const char *q, size_t k)
     return true;
 }
 
-/* Ways the character at letter p of the query can consume letters without
- * ending the match: lens[k] letters, syllable syls[k] (-1: an initial). */
-static size_t ways(const char *q, size_t m, size_t p, size_t *lens, int *syls)
+/* Ways the first character of a match can consume the query's letters
+ * without ending it: lens[k] letters, as syllable syls[k] (-1: an initial). */
+static size_t ways(const char *q, size_t m, size_t *lens, int *syls, size_t cap)
 {
     size_t n = 0;
-    if (p + 1 < m) lens[n] = 1, syls[n++] = -1;
-    if (p + 2 < m && q[p + 1] == 'h' && (q[p] == 'z' || q[p] == 'c' || q[p] == 's')) lens[n] = 2, syls[n++] = -1;
-    for (size_t k = 0; k < gwr_py_syllable_count() && n < 16; k++) {
+    if (1 < m) lens[n] = 1, syls[n++] = -1;
+    if (2 < m && q[1] == 'h' && (q[0] == 'z' || q[0] == 'c' || q[0] == 's')) lens[n] = 2, syls[n++] = -1;
+    for (size_t k = 0; k < gwr_py_syllable_count() && n < cap; k++) {
         const char *syl = gwr_py_syllable((uint16_t)k);
         size_t L = strlen(syl);
-        if (syl[0] == q[p] && p + L < m && spells(syl, q + p, L)) lens[n] = L, syls[n++] = (int)k;
+        if (syl[0] == q[0] && L < m && spells(syl, q, L)) lens[n] = L, syls[n++] = (int)k;
     }
     return n;
 }
 
-/* The list of strings where the character at letter p consumes len letters
- * (as syllable syl, or as an initial) and the next one begins with q[p+len]. */
-static gwr_pkey way_key(const char *q, size_t p, size_t len, int syl)
+/* What a character can do in a match of the query, per reading set (the
+ * Latin letters are 26 more sets of one "reading" each, consumed one letter
+ * at a time): begin it by way a (bit a of first), end it after way a
+ * (rest_end), go on after way a (rest_begin), or be the whole match (single). */
+typedef struct py_plan {
+    uint32_t *first, *rest_end, *rest_begin;
+    uint8_t  *single;
+    size_t    nsets;
+} py_plan;
+
+static int set_of_char(uint32_t c, size_t nsets)
 {
-    unsigned b = (unsigned)(q[p + len] - 'a');
-    return syl >= 0 ? gwr_pkey_syl_initial((unsigned)syl, b) : gwr_pkey_initials((unsigned)(q[p] - 'a'), b);
+    if (c < 0x80) return c >= 'a' && c <= 'z' ? (int)(nsets + (c - 'a')) : -1;
+    return gwr_py_set_of(c);
 }
 
-/* Can one character consume q[p..m) to the end (a prefix of a syllable)? */
-static bool ends_here(const char *q, size_t m, size_t p)
+static bool plan_make(py_plan *pl, const char *q, size_t m)
 {
-    for (size_t k = 0; k < gwr_py_syllable_count(); k++) {
-        const char *syl = gwr_py_syllable((uint16_t)k);
-        if (syl[0] == q[p] && m - p <= strlen(syl) && spells(syl, q + p, m - p)) return true;
-    }
-    return false;
-}
-
-/* Candidates of a pinyin query (its letters q[0..m)). A match by one
- * character: the lists of the syllables q begins (exact). A longer match:
- * its first character consumes a way (an initial or a syllable) and the
- * second begins with the next letter — the list of that pair; when that
- * letter ends the query the list is exact, else the second character's own
- * ways must follow (intersected with the union of their lists, unless the
- * second character can end the query). Into exact and verify. */
-static void pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact, uint32_t *tmp)
-{
-    size_t W = x->mark_words;
-    for (size_t k = 0; k < gwr_py_syllable_count(); k++) {
-        const char *syl = gwr_py_syllable((uint16_t)k);
-        if (syl[0] == q[0] && m <= strlen(syl) && spells(syl, q, m)) mark_list(x, plain ? exact : verify, gwr_pkey_syl((unsigned)k), tmp);
-    }
-    size_t l1[20], l2[20];
-    int s1[20], s2[20];
-    size_t n1 = ways(q, m, 0, l1, s1);
-    for (size_t a = 0; a < n1; a++) {
-        size_t p = l1[a];
-        if (p + 1 == m) {
-            mark_list(x, plain ? exact : verify, way_key(q, 0, p, s1[a]), tmp);
-            continue;
-        }
-        uint64_t *A = x->cmark2;                                 /* scratch */
-        memset(A, 0, W * sizeof *A);
-        mark_list(x, A, way_key(q, 0, p, s1[a]), tmp);
-        if (!ends_here(q, m, p)) {
-            /* the second character goes on: one of its ways' lists */
-            size_t n2 = ways(q, m, p, l2, s2);
-            uint64_t *U = x->umark;
-            memset(U, 0, W * sizeof *U);
-            for (size_t b = 0; b < n2; b++) mark_list(x, U, way_key(q, p, l2[b], s2[b]), tmp);
-            for (size_t w = 0; w < W; w++) verify[w] |= A[w] & U[w];
+    size_t lens[24];
+    int syls[24];
+    size_t nw = ways(q, m, lens, syls, 24);
+    size_t ns = gwr_py_set_count(), n = ns + 26;
+    pl->nsets = ns;
+    pl->first = calloc(n * 3, sizeof *pl->first);
+    pl->single = calloc(n, 1);
+    if (!pl->first || !pl->single) return false;
+    pl->rest_end = pl->first + n;
+    pl->rest_begin = pl->first + 2 * n;
+    for (size_t s = 0; s < n; s++) {
+        uint16_t r[8];
+        char letter[2] = { 0, 0 };
+        size_t nr;
+        const char *rd[8];
+        if (s < ns) {
+            nr = gwr_py_set_readings(s, r, 8);
+            for (size_t k = 0; k < nr; k++) rd[k] = gwr_py_syllable(r[k]);
         } else {
-            for (size_t w = 0; w < W; w++) verify[w] |= A[w];
+            letter[0] = (char)('a' + (s - ns));
+            rd[0] = letter;
+            nr = 1;
+        }
+        for (size_t k = 0; k < nr; k++) {
+            const char *x = rd[k];
+            size_t L = strlen(x);
+            bool latin = s >= ns;
+            if (m <= L && spells(x, q, m) && (!latin || m == 1)) pl->single[s] = 1;
+            for (size_t a = 0; a < nw; a++) {
+                bool fits = syls[a] >= 0 ? (!latin && gwr_py_syllable((uint16_t)syls[a]) == x)
+                                         : (lens[a] <= L && spells(x, q, lens[a]) && (!latin || lens[a] == 1));
+                if (fits) pl->first[s] |= 1u << a;
+                size_t p = lens[a], rest = m - p;
+                if (rest <= L && spells(x, q + p, rest) && (!latin || rest == 1)) pl->rest_end[s] |= 1u << a;
+                if (x[0] == q[p] || (x[0] == 'v' && q[p] == 'u')) pl->rest_begin[s] |= 1u << a;
+            }
         }
     }
+    return true;
+}
+
+static void plan_free(py_plan *pl)
+{
+    free(pl->first);
+    free(pl->single);
+}
+
+/* The pair lists that begin with c1: exact when the pair can be a whole
+ * match, to be checked when a match can begin with it and go on. */
+static void walk_follow(gwr_findex *x, const py_plan *pl, uint32_t m1, const gwr_follow *f, bool plain,
+                        uint64_t *verify, uint64_t *exact, uint32_t *tmp)
+{
+    for (uint32_t k = 0; k < f->n; k++) {
+        const gwr_plist *l = &x->post.lists[f->v[k]];
+        int s2 = set_of_char((uint32_t)(l->key & 0x1FFFFF), pl->nsets);
+        if (s2 < 0) continue;
+        uint64_t *into = (m1 & pl->rest_end[s2]) ? (plain ? exact : verify) : (m1 & pl->rest_begin[s2]) ? verify : NULL;
+        if (!into) continue;
+        size_t n = gwr_post_decode(l, tmp);
+        for (size_t i = 0; i < n; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+    }
+}
+
+/* Candidates of a pinyin query (its letters q[0..m)), found through the
+ * character and character-pair lists and the readings table: a character
+ * that is the whole match (its list is exact), or a pair of characters that
+ * begins a match (exact when the pair is the whole match, else checked).
+ * The cost follows the lists of the characters that can begin a match. */
+static bool pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact, uint32_t *tmp)
+{
+    py_plan pl;
+    if (!plan_make(&pl, q, m)) {
+        plan_free(&pl);
+        return false;
+    }
+    const gwr_postings *p = &x->post;
+    for (uint32_t c = 'a'; c < 0x10000; c = c == 'z' ? 0x3400 : c + 1) {
+        uint32_t li = p->bmp[c];
+        if (!li) continue;
+        int s = set_of_char(c, pl.nsets);
+        if (s < 0) continue;
+        if (pl.single[s]) {
+            const gwr_plist *l = &p->lists[li];
+            uint64_t *into = plain ? exact : verify;
+            size_t n = gwr_post_decode(l, tmp);
+            for (size_t i = 0; i < n; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+        }
+        if (pl.first[s]) walk_follow(x, &pl, pl.first[s], &p->follow[c], plain, verify, exact, tmp);
+    }
+    /* first characters beyond the BMP: rare; their pairs are checked one by one */
+    for (uint32_t k = 0; k < p->far.n; k++) {
+        const gwr_plist *l = &p->lists[p->far.v[k]];
+        int s = set_of_char((uint32_t)((l->key >> 21) & 0x3FFFFF), pl.nsets);
+        if (s < 0 || !(pl.first[s] | pl.single[s])) continue;
+        gwr_follow one = { .v = &p->far.v[k], .n = 1, .cap = 1 };
+        if (pl.single[s]) {           /* the pair holds the character: check it */
+            size_t n = gwr_post_decode(l, tmp);
+            for (size_t i = 0; i < n; i++) verify[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+        }
+        if (pl.first[s]) walk_follow(x, &pl, pl.first[s], &one, plain, verify, exact, tmp);
+    }
+    plan_free(&pl);
+    return true;
 }
 
 /* Rank of a string's match: class, then how early it ends (in characters). */

@@ -19,6 +19,11 @@
 size_t      gwr_py_readings(uint32_t cp, uint16_t *out, size_t max);
 const char *gwr_py_syllable(uint16_t syl);
 size_t      gwr_py_syllable_count(void);
+/* Reading sets (characters with the same readings share one): how many;
+ * the set of a character (-1: none) and its syllables. */
+size_t      gwr_py_set_count(void);
+int         gwr_py_set_of(uint32_t cp);
+size_t      gwr_py_set_readings(size_t set, uint16_t *out, size_t max);
 /* The simplified form of a traditional character, else cp itself. */
 uint32_t    gwr_py_simplify(uint32_t cp);
 /* Compares two strings by the pinyin of their characters (first reading;

@@ -51,6 +51,16 @@ size_t gwr_py_readings(uint32_t cp, uint16_t *out, size_t max)
 const char *gwr_py_syllable(uint16_t syl) { return syl < gwr_py_nsyl ? gwr_py_syl[syl] : ""; }
 
 size_t gwr_py_syllable_count(void) { return gwr_py_nsyl; }
+size_t gwr_py_set_count(void) { return gwr_py_nsets; }
+
+size_t gwr_py_set_readings(size_t set, uint16_t *out, size_t max)
+{
+    if (set >= gwr_py_nsets) return 0;
+    const uint16_t *p = gwr_py_sets + gwr_py_set_off[set];
+    size_t n = p[0] < max ? p[0] : max;
+    memcpy(out, p + 1, n * sizeof *out);
+    return n;
+}
 
 uint32_t gwr_py_simplify(uint32_t cp)
 {
