@@ -70,7 +70,8 @@ static void poll_load(ui *u)
         if (u->screen == SCR_REPORTS) {
             ui_view *v = &u->views[V_REPORTS];
             if (before < v->top + (size_t)ui_view_body(v)) v->dirty = true;
-            v->nrows = u->m.ndocs;
+            if (u->rfilter[0]) ui_reports_refilter(u);
+            else v->nrows = u->m.ndocs;
         }
         if (u->screen == SCR_TARGETS && (fin || t - u->last_refilter > 250)) {
             ui_targets_refilter(u);
@@ -147,6 +148,7 @@ static void release(ui *u)
     ui_doc_release(u);
     ui_targets_release(u);
     ui_compare_release(u);
+    ui_reports_release(u);
     for (int i = 0; i < V__COUNT; i++)
         if (u->views[i].win) delwin(u->views[i].win);
     if (u->title) delwin(u->title);

@@ -95,7 +95,7 @@ typedef enum { SCR_DOC = 0, SCR_TARGETS, SCR_COMPARE, SCR_REPORTS, SCR_HELP, SCR
 
 enum { V_OUTLINE = 0, V_DOC, V_TARGETS, V_COMPARE, V_REPORTS, V_HELP, V__COUNT };
 
-typedef enum { IN_NONE = 0, IN_SEARCH, IN_FILTER } ui_input;
+typedef enum { IN_NONE = 0, IN_SEARCH, IN_FILTER, IN_REPORTS } ui_input;
 
 struct ui {
     const gwr_opts *opts;
@@ -125,6 +125,8 @@ struct ui {
     ui_input  input;
     char      search[256];
     char      filter[256];
+    char      rfilter[256];  /* reports list filter */
+    bool      search_outline; /* the search in screen 1 looks for section titles */
     char      message[256];  /* one-shot message on the status line */
     bool      message_err;
     /* targets filter state */
@@ -188,5 +190,11 @@ void ui_targets_release(ui *u);
 void ui_compare_release(ui *u);
 /* ui_outline.c */
 void ui_outline_release(ui *u);
+void ui_outline_search(ui *u, int dir, bool from_here);
+size_t ui_outline_matches(ui *u, size_t *cur);
+/* ui_reports.c */
+void ui_reports_refilter(ui *u);
+size_t ui_reports_doc(ui *u, size_t row);
+void ui_reports_release(ui *u);
 
 #endif

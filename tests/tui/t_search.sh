@@ -58,7 +58,16 @@ tui_screen | sed -n 2p | grep -q 'entity▲\|entit▲\|enti…▲' && tui_ok "so
 tui_keys s s s s s
 tui_wait_for "sorted by year" || tui_fail "no year sort"
 tui_screen | sed -n 2p | grep -q '▲' && tui_ok "sort marker visible in the narrow year column" || tui_fail "year sort marker hidden"
-tui_keys q q
+# the reports list (4) filters by pinyin; the outline (1) goes to matching section titles
+tui_keys Escape 4 /; tui_type jm
+tui_wait_for "report 1/1 (filtered)" || tui_fail "/jm does not filter the reports list to 荆门"
+tui_screen | grep -q '荆门市' && tui_ok "reports list filtered by initials" || tui_fail "荆门 not in the filtered list"
+tui_keys Enter Enter
+tui_wait_for "outline+document" || tui_fail "Enter does not open the filtered report"
+tui_keys /; tui_type jianyi; tui_keys Enter n
+tui_wait_re "section: jianyi \([12]/2\)" || tui_fail "n in the outline does not go to the section titles matching jianyi"
+tui_ok "outline: n goes to section titles matching jianyi"
+tui_keys q q q
 tui_wait_exit >/dev/null
 tui_stop
 
