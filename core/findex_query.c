@@ -298,7 +298,9 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
     size_t slice = SLICE, nh = p->nh;
     for (; p->k < p->ncand; p->k++) {
         uint32_t id = x->cand[p->k] & ~EXACT;
-        if ((p->exact || (x->cand[p->k] & EXACT)) && !x->s_name[id]) {   /* the list is the answer; ranks matter for names only */
+        /* an exact list is the answer; ranks matter for names of a pinyin query only
+           (a Chinese query keeps load order among the names, as it always did) */
+        if ((p->exact || (x->cand[p->k] & EXACT)) && (!x->s_name[id] || !gwr_pq_is_pinyin(pq))) {
             x->hits[nh++] = id;
             continue;
         }
@@ -515,6 +517,13 @@ static void rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *to
         memset(c->rank, 0, c->cnt * sizeof *c->rank);
         return;
     }
+    if (!keys && !gwr_pq_is_pinyin(x->pq)) {   /* text only: names first, each part in load order */
+        for (size_t i = 0; i < c->cnt; i++) {
+            uint32_t nm = x->f_name[fig_no(x, c->refs[i])];
+            c->rank[i] = nm != GWR_FX_NOSTR && MARKED(nm) ? 0 : 0xFFFF;
+        }
+        return;
+    }
     words *w = calloc(1, sizeof *w);
     for (size_t i = 0; i < c->cnt; i++) {
         size_t g = fig_no(x, c->refs[i]);
@@ -568,6 +577,18 @@ static size_t sort_answer(gwr_findex *x, const gwr_fx_cached *c, size_t *nname)
 {
     *nname = 0;
     if (grow_ranked(x, c->cnt) != 0) return 0;
+    bool two = true;                  /* only "by name" (0) and "context" (0xFFFF): a partition */
+    size_t k = 0;
+    for (size_t i = 0; i < c->cnt && two; i++) {
+        two = c->rank[i] == 0 || c->rank[i] == 0xFFFF;
+        k += c->rank[i] == 0;
+    }
+    if (two) {
+        size_t a = 0, b = k;
+        for (size_t i = 0; i < c->cnt; i++) x->ranked[c->rank[i] == 0 ? a++ : b++] = c->refs[i];
+        *nname = k;
+        return c->cnt;
+    }
     uint32_t *cnt = calloc(65537, sizeof *cnt);
     if (!cnt) return 0;
     for (size_t i = 0; i < c->cnt; i++) cnt[c->rank[i] + 1]++;
