@@ -2,9 +2,11 @@
  * character queries into the figure filter one keystroke at a time (first
  * character, second character, backspace, clear) and prints the latency per
  * keystroke: median, 90th and 99th percentile, maximum, and the mean of each
- * kind of keystroke.
+ * kind of keystroke; then types pinyin words and initials letter by letter
+ * (and deletes them) with the interface's search, reported separately.
+ * FILTERBENCH_SLOW=MS prints every pinyin or initials keystroke slower than MS.
  *
- *   filterbench [-r ROUNDS] DIR...  →  figs=... keys=... median_ms=... p90_ms=... p99_ms=... max_ms=... */
+ *   filterbench [-r ROUNDS] DIR...  →  pinyin_median_ms=... pinyin_p99_ms=... initials_... figs=... keys=... median_ms=... p90_ms=... p99_ms=... max_ms=... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
