@@ -59,10 +59,8 @@ static int reserve(gwr_findex *x)
     return 0;
 }
 
-static inline unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
-
-enum { SLICE = 1 << 20 };
-#define EXACT 0x80000000u      /* a candidate known to match (its list is exact) */     /* bytes of text between two polls of the stop function */
+enum { SLICE = 1 << 20 };      /* bytes of text between two polls of the stop function */
+#define EXACT 0x80000000u      /* a candidate known to match (its list is exact) */
 
 /* Ids of the strings containing q (folded, m bytes), literally, into x->cand
  * as candidates: a query of one or two characters is exact (returns 1),
