@@ -161,9 +161,16 @@ static int put_match(ui *u, ui_view *v, int y, int x, const char *s, int cells, 
     int used = 0;
     size_t at = 0;
     gwr_pq_match m;
+    /* each piece is drawn whole, or cut (ending in …) with nothing after it */
     while (used < cells && at < len && gwr_pq_next(t->pq, s, len, at, &m) && m.end > m.start) {
-        if (m.start > at) used += ui_put(v->win, y, x + used, s + at, m.start - at, cells - used, a);
-        if (used < cells) used += ui_put(v->win, y, x + used, s + m.start, m.end - m.start, cells - used, hl);
+        size_t off[2] = { at, m.start }, n[2] = { m.start - at, m.end - m.start };
+        attr_t pa[2] = { a, hl };
+        for (int k = 0; k < 2; k++) {
+            if (!n[k]) continue;
+            int before = used;
+            used += ui_put(v->win, y, x + used, s + off[k], n[k], cells - used, pa[k]);
+            if (used - before < ui_width_n(s + off[k], n[k])) return used;
+        }
         at = m.end;
     }
     if (used < cells && at < len) used += ui_put(v->win, y, x + used, s + at, len - at, cells - used, a);
