@@ -145,13 +145,13 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     size_t len = strlen(t), at = 0;
     gwr_pq_match m;
     while (x < w && at < len && gwr_pq_next(o->pq, t, len, at, &m) && m.end > m.start) {
-        size_t off[2] = { at, m.start }, n[2] = { m.start - at, m.end - m.start };
+        size_t off[2] = { at, m.start }, cnt[2] = { m.start - at, m.end - m.start };
         attr_t pa[2] = { ta, u->attr[ST_MATCH] };
         for (int k = 0; k < 2; k++) {       /* a piece drawn whole, or cut and nothing after it */
-            if (!n[k]) continue;
+            if (!cnt[k]) continue;
             int before = x;
-            x += ui_put(v->win, y, x, t + off[k], n[k], w - x, pa[k]);
-            if (x - before < ui_width_n(t + off[k], n[k])) return;
+            x += ui_put(v->win, y, x, t + off[k], cnt[k], w - x, pa[k]);
+            if (x - before < ui_width_n(t + off[k], cnt[k])) return;
         }
         at = m.end;
     }
