@@ -10,6 +10,7 @@
  * labelled by its period, never paired with one year's result. */
 #include "compare.h"
 #include "indicators.h"
+#include "pinyin.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,7 +153,7 @@ static int cmp_ref(const void *pa, const void *pb)
     int c;
     if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
     if ((c = strcmp(a->name, b->name)) != 0) return c;
-    if ((c = strcmp(a->entity, b->entity)) != 0) return c;
+    if ((c = gwr_py_collate(a->entity, b->entity)) != 0) return c;   /* 恩施 荆门 荆州 天门 咸宁 */
     if (a->fig->year != b->fig->year) return a->fig->year < b->fig->year ? -1 : 1;
     if ((c = kind_order(a->fig->kind) - kind_order(b->fig->kind)) != 0) return c;
     if (a->fig->period != b->fig->period) return a->fig->period < b->fig->period ? -1 : 1;

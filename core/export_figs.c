@@ -39,6 +39,7 @@ static bool keep(const gwr_figure *g, const gwr_fig_filter *flt)
     if (!flt) return true;
     if (flt->status >= 0 && (int)g->status != flt->status) return false;
     if (flt->key && (!g->key || strcmp(g->key, flt->key) != 0)) return false;
+    if (flt->pick && !flt->pick[g - flt->pick_base]) return false;
     return true;
 }
 
