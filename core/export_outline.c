@@ -14,9 +14,12 @@ static bool shown(const gwr_node *n, bool all)
 static void text_tree(FILE *f, const gwr_doc *d, bool all)
 {
     gwr_text_field(f, d->path);
+    gwr_check c;   /* a report whose parts review nothing reviews no year */
+    gwr_check_doc(d, &c);
     fputs("  ", f);
     gwr_text_field(f, d->entity);
-    fprintf(f, "  report %d, reviews %d", d->report_year, d->reviewed_year);
+    fprintf(f, "  report %d", d->report_year);
+    if (c.review_year) fprintf(f, ", reviews %d", c.review_year);
     if (d->has_text && d->text.invalid)
         fprintf(f, "  (%zu invalid byte sequence%s replaced by U+FFFD)", d->text.invalid, d->text.invalid == 1 ? "" : "s");
     fputc('\n', f);

@@ -49,6 +49,23 @@ bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t)
         uint32_t c2 = qz_cp(s, len, pct, &k2);
         if (qz_is_digit(c2) ? qz_read_arabic(s, len, pct, &t->n)
                             : qz_is_cn_numeral(c2) && qz_read_chinese(s, len, pct, &t->n)) {
+            /* 百分之十一点八 = 11.8% */
+            size_t kp, kd;
+            if (!qz_is_digit(c2) && t->n.end < len && qz_cp(s, len, t->n.end, &kp) == 0x70B9) {   /* 点 */
+                size_t j = t->n.end + kp;
+                int d, nd = 0;
+                gwr_dec v = t->n.v;
+                while (j < len && (d = qz_cn_digit(qz_cp(s, len, j, &kd))) >= 0 && d <= 9 &&
+                       gwr_dec_mul_int(&v, 10) && gwr_dec_add(&v, v, (gwr_dec){ d, 0 })) {
+                    j += kd;
+                    nd++;
+                }
+                if (nd > 0) {
+                    v.e -= nd;
+                    t->n.v = gwr_dec_norm(v);
+                    t->n.end = j;
+                }
+            }
             t->ovf = t->n.f & QZ_N_OVERFLOW;
             t->unit = qz_match_unit("%", 1, 0, &pe);
             t->end = t->n.end;
@@ -124,7 +141,10 @@ bool qz_try_range(const char *s, size_t len, qz_term *a, qz_term *b)
     if (!qz_read_term(s, len, j, b)) return false;
     if ((a->n.f & QZ_N_RANGE) || (b->n.f & QZ_N_RANGE)) return false;
     if (a->unit && b->unit && !same_unit(a->unit, b->unit)) return false;
-    if (a->unit && !b->unit) return false;
+    /* 百分之八至九: the second bound of a 百分之 range carries no sign of its own */
+    bool pct_pair = a->unit && !b->unit && strcmp(a->unit->base, "%") == 0 && (a->n.f & QZ_N_CHINESE) &&
+                    (b->n.f & QZ_N_CHINESE);
+    if (a->unit && !b->unit && !pct_pair) return false;
     if (a->ovf || b->ovf) return false;
     gwr_dec lo = a->n.v;
     if (!a->scaled && b->scaled && !gwr_dec_scale(&lo, b->scale)) return false;
