@@ -24,6 +24,9 @@ static inline bool qz_is_alpha(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x
 int  qz_cn_digit(uint32_t c);
 /* 10, 100, 1000 for 十百千; 10^4, 10^8 for 万亿; 0 otherwise. */
 int64_t qz_cn_mult(uint32_t c);
+/* 2 for the financial forms (壹 … 玖 拾 佰 仟), 0 for 〇 零 万 亿 (shared),
+ * 1 for the ordinary numerals; a numeral never mixes 1 and 2. */
+int  qz_cn_class(uint32_t c);
 static inline bool qz_is_cn_numeral(uint32_t c) { return qz_cn_digit(c) >= 0 || qz_cn_mult(c) > 0; }
 
 /* ---- numbers (quantity_num.c) -------------------------------------------- */
@@ -36,6 +39,13 @@ enum {
     QZ_N_POSITIONAL = 1u << 5,   /* 二〇二三: digit by digit (years) */
     QZ_N_NODIGIT    = 1u << 6,   /* 百亿, 千亿: starts with a multiplier */
     QZ_N_SCALED     = 1u << 7,   /* contains 万 or 亿 */
+    QZ_N_CNPOINT    = 1u << 8,   /* Chinese decimal: 三点五 */
+    QZ_N_FRACTION   = 1u << 9,   /* 三分之一, 千分之三 */
+    QZ_N_ROUNDED    = 1u << 10,  /* the fraction's decimal is rounded */
+    QZ_N_SPACED     = 1u << 11,  /* 1 9 4: single digits split by spaces */
+    QZ_N_GROUPED    = 1u << 12,  /* 5,236: thousands separators */
+    QZ_N_LEADZERO   = 1u << 13,  /* 0571: an integer written with a leading zero */
+    QZ_N_TENTHS     = 1u << 14,  /* 七成: read as 70 % */
 };
 
 typedef struct qz_num {
@@ -54,6 +64,18 @@ bool qz_read_arabic(const char *s, size_t len, size_t i, qz_num *n);
  * n->end to the end of the run) when the run is not a well-formed numeral,
  * such as 十四五, 一二三, 万一. */
 bool qz_read_chinese(const char *s, size_t len, size_t i, qz_num *n);
+/* Numbers and multipliers written in turn, Arabic or Chinese, spaces
+ * allowed: 5万4千6百, 7 万5 千4 百, 5亿1万4千6百. True only when at least two
+ * number-multiplier pairs were read (one pair is an ordinary scaled number). */
+bool qz_read_mixed(const char *s, size_t len, size_t i, qz_num *n);
+/* Single digits split by single spaces, as PDF extraction leaves them: 1 9 4.
+ * True when at least two were read (n->end after the last). */
+bool qz_read_spaced(const char *s, size_t len, size_t i, qz_num *n);
+/* Y/X as a decimal: exact when it terminates within 18 digits, otherwise
+ * rounded half up to QZ_FRAC_DIGITS significant digits and *rounded set.
+ * False on overflow or a zero denominator. */
+#define QZ_FRAC_DIGITS 6
+bool qz_divide(gwr_dec y, gwr_dec x, gwr_dec *out, bool *rounded);
 /* Applies a chain of scale characters (十百千万亿, e.g. 万, 亿, 万亿, 千万)
  * at s[i] to *v; stops before a unit that starts with a scale character
  * (千瓦, 千米, 百分点). Returns the end; adds the powers of ten applied to

@@ -10,6 +10,7 @@
 static const qz_unit units[] = {
     { "%", "%", NULL, 0 },
     { "‰", "‰", NULL, 0 },
+    { "‱", "‱", NULL, 0 },
     { "个百分点", "个百分点", NULL, 0 },
     { "百分点", "个百分点", NULL, 0 },
     { "个点", "个百分点", "位", 0 },
@@ -100,15 +101,15 @@ static const qz_unit units[] = {
 
 size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit)
 {
-    size_t ll = strlen(lit), j = 0;
-    /* Fast path: the bytes are equal (normalised text). Folding maps only
-     * full-width forms to ASCII, so a literal without ASCII cannot match
-     * any other way. */
-    if (i + ll <= len && memcmp(s + i, lit, ll) == 0) return i + ll;
-    bool ascii = false;
-    for (size_t k = 0; k < ll; k++)
-        if ((unsigned char)lit[k] < 0x80) ascii = true;
-    if (!ascii) return 0;
+    size_t ll = strlen(lit), p = 0;
+    /* Fast path: the bytes are equal (normalised text). Otherwise compare
+     * folded characters from the first difference on (full-width ％ for %,
+     * 個 for 个, 點 for 点). */
+    while (p < ll && i + p < len && s[i + p] == lit[p]) p++;
+    if (p == ll) return i + ll;
+    while (p > 0 && ((unsigned char)lit[p] & 0xC0) == 0x80) p--;   /* back to a character start */
+    size_t j = p;
+    i += p;
     while (j < ll) {
         if (i >= len) return 0;
         size_t a, b;
@@ -143,12 +144,16 @@ const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
     size_t best_end = 0;
     if (i >= len) return NULL;
     unsigned char first = (unsigned char)s[i];
+    /* A traditional form (個) folds to another lead byte: compare it whole. */
+    bool folded = first == 0xE5 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x8B;
     for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
         const unsigned char *lt = (const unsigned char *)units[u].text;
         /* quick reject: same first character, or full-width input (0xEF) for ASCII units */
-        if (lt[0] != first && !(lt[0] < 0x80 && first == 0xEF)) continue;
-        if (lt[0] >= 0x80 && (i + 2 >= len || (unsigned char)s[i + 1] != lt[1] || (unsigned char)s[i + 2] != lt[2]))
-            continue;
+        if (!folded) {
+            if (lt[0] != first && !(lt[0] < 0x80 && first == 0xEF)) continue;
+            if (lt[0] >= 0x80 && (i + 2 >= len || (unsigned char)s[i + 1] != lt[1] || (unsigned char)s[i + 2] != lt[2]))
+                continue;
+        }
         size_t e = qz_match_lit(s, len, i, units[u].text);
         if (e > best_end && !next_in(s, len, e, units[u].notnext)) {
             best = &units[u];
