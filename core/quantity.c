@@ -96,6 +96,16 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     }
     *next = a.end;
     const bool chinese = a.n.f & QZ_N_CHINESE;
+    if (chinese && a.n.nchars == 1 && !(a.n.f & (QZ_N_FRACTION | QZ_N_NODIGIT | QZ_N_RANGE))) {
+        /* The common case, a numeral inside a word (一批, 统一, 三大): a lone
+         * 一 (unless 第一位) or a one-character numeral with no unit is never
+         * a figure, unless a range follows (三至五个). Decided here, before
+         * the costlier context checks below, which would reject it too. */
+        uint32_t nx = cp_at(s, len, a.end);
+        bool dash = nx == '-' || nx == '~' || nx == 0x2014 || nx == 0x2013 || nx == 0x2015 || nx == 0x81F3 || nx == 0x5230;
+        bool one = a.n.v.m == 1 && a.n.v.e == 0;
+        if (!dash && ((!a.unit && !(a.n.f & QZ_N_TENTHS)) || (one && qz_prev(s, 0, i, &k) != CP_DI))) return false;
+    }
     size_t start = i;
     bool negative = false;
 
@@ -322,7 +332,9 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
 }
 
 /* Fast scan to the next byte that may start a number: an ASCII digit, a
- * full-width digit (EF BC 90-99) or a Chinese numeral. */
+ * full-width digit (EF BC 90-99) or a Chinese numeral (a bitmap over the
+ * code points, traditional and financial forms included). ASCII text is
+ * skipped eight bytes at a time. */
 static size_t skip_to_candidate(const char *s, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -331,13 +343,23 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
         if (c < 0x80) {
             if ((unsigned)(c - '0') <= 9) return i;
             i++;
+            while (i + 8 <= len) {                    /* a word of ASCII without digits */
+                uint64_t w;
+                memcpy(&w, u + i, 8);
+                uint64_t hi = w & 0x8080808080808080ULL;
+                /* bytes '0'..'9': (b ^ 0x30) < 10 */
+                uint64_t x = w ^ 0x3030303030303030ULL;
+                uint64_t lt10 = (x + 0x7676767676767676ULL) & ~x & 0x8080808080808080ULL;   /* high bit: x >= 10 */
+                if (hi || lt10 != 0x8080808080808080ULL) break;
+                i += 8;
+            }
         } else if (c >= 0xE3 && c <= 0xEF && i + 2 < len &&
                    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
             if (c == 0xEF) {
                 if (u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99) return i;
             } else if (c <= 0xE9) {
-                size_t k;
-                if (qz_is_cn_numeral(qz_cp(s, len, i, &k))) return i;   /* folds 萬 億 兩 */
+                uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+                if (qz_numeral_cp(cp)) return i;
             }
             i += 3;
         } else {
@@ -350,6 +372,7 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
 bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
 {
     size_t i = *pos, floor = *pos;
+    qz_init();
     while (i < len) {
         i = skip_to_candidate(s, len, i);
         if (i >= len) break;

@@ -97,6 +97,10 @@ typedef struct qz_unit {
     unsigned    flags;
 } qz_unit;
 
+/* Builds the lookup tables once (thread-safe); every entry point calls it. */
+void qz_init(void);
+/* Is c (a code point, traditional forms included) a Chinese numeral? After qz_init. */
+bool qz_numeral_cp(uint32_t c);
 /* Longest unit written at s[i]; NULL when none. Sets *end. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);
 /* True when a unit starts at s[i] and begins with a scale character. */

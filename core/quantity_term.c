@@ -60,7 +60,8 @@ static bool read_numeral(const char *s, size_t len, size_t i, qz_num *n)
 static size_t read_fraction(const char *s, size_t len, const qz_num *x, const gwr_dec *whole, gwr_dec *v,
                             bool *rounded)
 {
-    size_t j = qz_match_lit(s, len, x->end, "分之");
+    if (x->end + 6 > len || memcmp(s + x->end, "分之", 6) != 0) return 0;
+    size_t j = x->end + 6;
     qz_num y;
     if (!j || (x->f & (QZ_N_RANGE | QZ_N_POSITIONAL | QZ_N_OVERFLOW | QZ_N_VAGUE)) || x->v.e < 0) return 0;
     if (!read_numeral(s, len, j, &y) || (y.f & (QZ_N_RANGE | QZ_N_POSITIONAL | QZ_N_OVERFLOW | QZ_N_VAGUE)))
@@ -104,7 +105,7 @@ bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t)
     t->start = i;
     uint32_t c = qz_cp(s, len, i, &k);
     bool ok;
-    for (size_t w = 0; w < sizeof per_words / sizeof per_words[0]; w++) {
+    for (size_t w = 0; (c == 0x767E || c == 0x5343 || c == 0x4E07) && w < sizeof per_words / sizeof per_words[0]; w++) {
         size_t pct = qz_match_lit(s, len, i, per_words[w].lit);
         if (!pct || pct >= len) continue;
         if (read_numeral(s, len, pct, &t->n)) {              /* 百分之三十 = 30% */
