@@ -61,8 +61,9 @@ static uint32_t cp_at(const char *s, size_t len, size_t i)
     return i < len ? qz_cp(s, len, i, &k) : 0;
 }
 
-/* 8:30, 14：05 — a clock time: at most 24, a colon, exactly two digits
- * below 60, then no digit or further colon part. */
+/* 8:30, 14：05, 09:00 — a clock time: an hour of at most 24, a colon,
+ * exactly two digits below 60. An hour of one digit below 5 with minutes
+ * not starting with 0 is a ratio instead (师生比1:15, 1:50). */
 static bool is_time(const char *s, size_t len, const qz_term *a, size_t *end)
 {
     size_t k, j = a->n.end;
@@ -78,6 +79,7 @@ static bool is_time(const char *s, size_t len, const qz_term *a, size_t *end)
         j += k;
     }
     if (nd != 2 || d[0] > 5) return false;
+    if (a->n.intdigits == 1 && a->n.v.m < 5 && d[0] != 0) return false;
     while (j + 2 < len && s[j] == ':' && qz_is_digit((unsigned char)s[j + 1]) && qz_is_digit((unsigned char)s[j + 2]))
         j += 3;                                                  /* 12:30:45 */
     *end = j;

@@ -12,7 +12,27 @@
  * (０-９ ％ ． ： － （ ） …) to ASCII, U+3000 to ' ' and the ratio sign ∶
  * to ':'. Sets *n to its byte
  * length (1 for an invalid byte, returned as 0xFFFD). i must be < len. */
-uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n);
+uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n);
+/* Code points of E1–EC lead bytes that qz_cp_slow may fold, by their low six
+ * bits (− ∶ U+3000 萬 億 兩 點 個 負 貳 參 叄 陸): others are returned at once. */
+#define QZ_FOLD_BLOOM ((1ULL << 0) | (1ULL << 3) | (1ULL << 4) | (1ULL << 11) | (1ULL << 18) | (1ULL << 30) | \
+                       (1ULL << 32) | (1ULL << 41) | (1ULL << 44) | (1ULL << 51) | (1ULL << 54) | (1ULL << 56))
+static inline uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] < 0x80) {
+        *n = 1;
+        return u[0];
+    }
+    if (u[0] >= 0xE1 && u[0] <= 0xEC && i + 2 < len && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        uint32_t cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (!((QZ_FOLD_BLOOM >> (cp & 63)) & 1)) {
+            *n = 3;
+            return cp;
+        }
+    }
+    return qz_cp_slow(s, len, i, n);
+}
 /* The character ending just before s[i] (i > floor), same folding; sets *n.
  * Returns 0 when i <= floor. */
 uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n);

@@ -5,7 +5,7 @@
 
 #define QZ_LIMIT 1000000000000000000ULL   /* 10^18: beyond gwr_dec */
 
-uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
+uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n)
 {
     const unsigned char *u = (const unsigned char *)s;
     unsigned char c = u[i];
