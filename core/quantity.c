@@ -249,8 +249,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         if ((a.n.f & QZ_N_NODIGIT) && (prev == CP_SHU || prev == CP_JI_FEW) && !rank && start > floor &&
             start == i && !qz_match_lit(s, len, i, "百分之")) {
             /* 数百家, 几十年, 数十万: a few of the multiplier (lower bound) */
-            size_t k2;
-            size_t kp;
+            size_t k2, kp;
             qz_prev(s, floor, i, &kp);
             uint32_t p2 = qz_prev(s, floor, i - kp, &k2);
             static const uint32_t nouns[] = { 0x6307, 0x4EBA, 0x603B, 0x6237, 0x500D, 0x7CFB, 0x57FA, 0x6B21,
@@ -270,6 +269,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
             !((a.n.f & QZ_N_NODIGIT) && phrase_end && (prev == CP_SHANG || has_prefix)))
             return false;                                                             /* 四多, 五到四 */
         if (few) {
+            /* 数百家, 几十年: taken as the lower bound above */
         } else if ((a.n.f & QZ_N_NODIGIT) && prev == CP_SHANG && (a.unit || phrase_end) && !rank && start > floor) {   /* 上百家, 上千人 */
             a.vague = true;
             few = true;

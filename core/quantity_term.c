@@ -120,12 +120,18 @@ bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t)
         break;
     }
     if (qz_is_digit(c)) {
-        ok = qz_read_mixed(s, len, i, &t->n);                /* 5万4千6百 */
-        if (!ok && qz_read_spaced(s, len, i, &t->n)) {       /* 1 9 4 亿美元 */
-            size_t sp = qz_skip_spaces(s, len, t->n.end), e;
-            ok = sp < len && ((qz_cn_mult(qz_cp(s, len, sp, &k)) >= 10000) || qz_match_unit(s, len, sp, &e));
+        ok = qz_read_arabic(s, len, i, &t->n);
+        size_t sp = qz_skip_spaces(s, len, t->n.end);
+        if (ok && !(t->n.f & (QZ_N_POINT | QZ_N_GROUPED)) && t->n.intdigits <= 4 && sp < len) {
+            qz_num alt;
+            if (qz_cn_mult(qz_cp(s, len, sp, &k)) > 0) {
+                if (qz_read_mixed(s, len, i, &alt)) t->n = alt;       /* 5万4千6百 */
+            } else if (t->n.intdigits == 1 && sp > t->n.end && qz_read_spaced(s, len, i, &alt)) {
+                size_t sp2 = qz_skip_spaces(s, len, alt.end), e;  /* 1 9 4 亿美元 */
+                if (sp2 < len && (qz_cn_mult(qz_cp(s, len, sp2, &k)) >= 10000 || qz_match_unit(s, len, sp2, &e)))
+                    t->n = alt;
+            }
         }
-        if (!ok) ok = qz_read_arabic(s, len, i, &t->n);
     } else if (qz_is_cn_numeral(c)) {
         ok = qz_read_chinese(s, len, i, &t->n);
     } else {
