@@ -25,6 +25,8 @@ const char *gwr_period_name(gwr_period p) { return (unsigned)p < GWR_PER__COUNT 
 
 static gwr_status analyse(gwr_doc *d, gwr_err *err)
 {
+    d->format = d->text.format ? d->text.format : "";
+    d->repaired = d->text.repaired;
     gwr_status st = gwr_outline_build(d, err);
     if (st == GWR_OK) st = gwr_facts_extract(d, err);
     if (st != GWR_OK) gwr_doc_free(d);

@@ -31,11 +31,15 @@ typedef struct gwr_text {
     const char *encoding;     /* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE" */
     size_t    invalid;        /* number of invalid sequences replaced by U+FFFD */
     int       pdf_layout;     /* 1 when hard-wrapped extraction was detected and joined */
+    const char *format;       /* "" for a text file, else "HTML", "PDF", "DOCX", "DOC": orig is
+                               * the text extracted from it (readers/read.h) */
+    size_t    repaired;       /* GB18030 sequences inside a UTF-8 file decoded as GB18030 */
 } gwr_text;
 
 /* Loads a file; path "-" reads standard input. Refuses directories, FIFOs and
  * other non-regular files (except "-"), empty and binary input, with a
- * one-line message "PATH: problem" in err. */
+ * one-line message "PATH: problem" in err. Web pages, PDFs and Word files
+ * (by extension or content) are read through readers/read.h first. */
 gwr_status gwr_text_load_file(gwr_text *t, const char *path, gwr_err *err);
 /* Same from memory; name is used in messages. buf is not kept. */
 gwr_status gwr_text_load_mem(gwr_text *t, const char *name, const void *buf, size_t len, gwr_err *err);
