@@ -39,6 +39,7 @@ S := build/san
 
 .SECONDARY:
 .PHONY: test-install
+.PHONY: fixtures
 .PHONY: all deps test test-unit test-golden test-tui test-bad test-san run install uninstall clean bench fuzz valgrind check-deps
 
 all: gwr $(B)/libgwrcore.a
@@ -158,6 +159,13 @@ bench: deps
 
 fuzz: deps
 	@bash fuzz/run.sh $(FUZZ_SECONDS)
+
+# the published-format fixtures (web pages, PDFs, .docx) from samples/
+fixtures:
+	@/usr/bin/python3 -c 'import reportlab' 2>/dev/null && [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || \
+	  { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-reportlab fonts-wqy-microhei >/dev/null; }
+	/usr/bin/python3 tests/formats/gen.py tests/formats/fixtures
 
 # ---- install ----------------------------------------------------------------
 install: gwr

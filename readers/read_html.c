@@ -277,17 +277,25 @@ static bool furniture_text(const xmlNode *n, const nstat *st)
     static const char *const words[] = { "上一篇", "下一篇", "上一条", "下一条", "分享到", "打印本页", "关闭窗口",
         "【打印】", "【关闭】", "字号：", "扫一扫", "相关链接", "相关新闻", "相关阅读", "责任编辑", "【字体", "字体：",
         "打印", "收藏", NULL };
-    xmlChar *t = xmlNodeGetContent(n);
-    if (!t) return false;
-    const char *p = (const char *)t;
-    while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') p++;
+    /* its text, gathered from at most 256 nodes (a short block is small;
+     * a deep chain of empty elements must not make this quadratic) */
+    char t[256];
+    size_t tl = 0, visited = 0;
+    for (const xmlNode *c = n; c && visited < 256 && tl + 1 < sizeof t; visited++) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+            for (const xmlChar *q = c->content; *q && tl + 1 < sizeof t; q++)
+                if (*q != ' ' && *q != '\n' && *q != '\t' && *q != '\r') t[tl++] = (char)*q;
+        }
+        c = next_node((xmlNode *)(uintptr_t)c, n, false);
+    }
+    t[tl] = '\0';
+    const char *p = t;
     bool hit = false;
     for (size_t i = 0; words[i] && !hit; i++) {
         size_t k = strlen(words[i]);
         if (strncmp(p, words[i], k) == 0) hit = true;
         else if (i < 2 && strstr(p, words[i])) hit = true;   /* 上一篇/下一篇 anywhere in a short block */
     }
-    xmlFree(t);
     return hit;
 }
 

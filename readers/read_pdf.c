@@ -228,10 +228,25 @@ gwr_status gwr_read_pdf_clean(const char *name, const char *text, size_t len,
         for (size_t i = 0; i < nl;) {
             size_t j = i;
             while (j < nl && L[j].page == L[i].page) j++;
-            int got = 0;
-            for (size_t q = i; q < j && got < 2; q++) if (!L[q].blank && !L[q].drop) { cand[ncand++] = L[q].key; got++; }
-            got = 0;
-            for (size_t q = j; q > i && got < 2; q--) if (!L[q - 1].blank && !L[q - 1].drop) { cand[ncand++] = L[q - 1].key; got++; }
+            /* the first 2 and last 2 kept lines, each once (a short page's
+             * top and bottom lines are the same lines) */
+            size_t pick[4], np = 0;
+            for (size_t q = i; q < j && np < 2; q++) if (!L[q].blank && !L[q].drop) pick[np++] = q;
+            size_t top = np;
+            for (size_t q = j; q > i && np < top + 2; q--) {
+                size_t r = q - 1;
+                if (L[r].blank || L[r].drop) continue;
+                bool seen = false;
+                for (size_t k = 0; k < top; k++) seen |= pick[k] == r;
+                if (seen) break;
+                pick[np++] = r;
+            }
+            /* a key once per page */
+            for (size_t k = 0; k < np; k++) {
+                bool dup = false;
+                for (size_t m = 0; m < k; m++) dup |= L[pick[m]].key == L[pick[k]].key;
+                if (!dup) cand[ncand++] = L[pick[k]].key;
+            }
             i = j;
         }
         /* count per key (sorted) */
