@@ -47,11 +47,16 @@ gwr_input_kind gwr_read_detect(const char *name, const unsigned char *head, size
 {
     /* content first where it is unambiguous: a PDF named .txt is still a PDF */
     if (n >= 5 && memcmp(head, "%PDF-", 5) == 0) return GWR_IN_PDF;
+    /* junk before the signature is allowed in the first KiB of a PDF */
+    for (size_t i = 1; i + 5 <= n && i < 1024; i++)
+        if (head[i] == '%' && memcmp(head + i, "%PDF-", 5) == 0) return GWR_IN_PDF;
     if (n >= 8 && memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) return GWR_IN_DOC;
     if (n >= 4 && memcmp(head, "PK\x03\x04", 4) == 0) return GWR_IN_DOCX;   /* any zip: the reader says what it lacks */
     gwr_input_kind k = kind_of_ext(ext_of(name));
     if (k == GWR_IN_HTML) return k;
-    if (k != GWR_IN_TEXT) return k;   /* .pdf/.docx/.doc without their signature: the reader refuses it */
+    /* .pdf/.docx/.doc without their signature: a web page saved under that
+     * name (common for .doc) is read as one, anything else is left to the
+     * text loader, which reads text and refuses binary data */
     /* sniff markup: skip a BOM and blanks; a page starts with <!DOCTYPE html,
      * <html, <head, or an XML declaration followed by <html */
     size_t i = 0;

@@ -146,3 +146,10 @@ for f in u16le u16be; do
 done
 expect utf16-no-bom-cjk 0 '' -- "$gwr" outline "$fb/u16-cjk.txt"
 grep -q '工作回顾' "$tmp/out" && ok || fail utf16-no-bom-cjk "heading not read"
+
+# ---- legacy Word: a broken .doc names the conversion; a web page saved as .doc is read
+{ printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1'; head -c 4000 /dev/zero | tr '\0' 'z'; } >"$fb/broken.doc"
+expect doc-broken 1 "^gwr: $fb/broken\.doc: .*convert it: libreoffice --headless --convert-to docx FILE$" -- "$gwr" outline "$fb/broken.doc"
+cp "$fx/enshi-2024.utf8.html" "$fb/saved-page.doc"
+expect doc-that-is-a-web-page 0 '' -- "$gwr" outline "$fb/saved-page.doc"
+head -1 "$tmp/out" | grep -q '恩施市.*(text extracted from HTML)' && ok || fail doc-that-is-a-web-page "$(head -1 "$tmp/out")"
