@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <pthread.h>
+#include <libxml/parser.h>
 
 static const char *ext_of(const char *name)
 {
@@ -186,4 +188,12 @@ bool read_have(const char *prog)
         if (*p == ':') p++;
     }
     return false;
+}
+
+static void xml_init_once(void) { xmlInitParser(); }
+
+void read_xml_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, xml_init_once);
 }

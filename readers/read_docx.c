@@ -138,6 +138,7 @@ gwr_status gwr_read_docx(const char *name, const unsigned char *buf, size_t len,
             free(xml);
             return gwr_err_set(err, GWR_E_ENCODING, "%s: malformed document part (a DTD in word/document.xml)", name);
         }
+    read_xml_init();
     xmlParserCtxtPtr ctx = xmlNewParserCtxt();
     if (!ctx) { free(xml); return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name); }
     xmlDoc *doc = xmlCtxtReadMemory(ctx, xml, (int)xlen, NULL, NULL,

@@ -490,6 +490,7 @@ gwr_status gwr_read_html(const char *name, const unsigned char *buf, size_t len,
         ulen = w;
     }
     if (ulen > INT32_MAX) { free(u); return gwr_err_set(err, GWR_E_IO, "%s: HTML page too large", name); }
+    read_xml_init();
     htmlParserCtxtPtr ctx = htmlNewParserCtxt();
     if (!ctx) { free(u); return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name); }
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
