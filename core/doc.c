@@ -22,6 +22,10 @@ const char *gwr_role_name(gwr_role r) { return (unsigned)r < GWR_ROLE__COUNT ? r
 const char *gwr_fig_kind_name(gwr_fig_kind k) { return (unsigned)k < GWR_FK__COUNT ? fig_kind_names[k] : "?"; }
 const char *gwr_fig_status_name(gwr_fig_status s) { return (unsigned)s < GWR_ST__COUNT ? status_names[s] : "?"; }
 const char *gwr_period_name(gwr_period p) { return (unsigned)p < GWR_PER__COUNT ? period_names[p] : "?"; }
+static const char *const from_names[GWR_FROM__COUNT] = {
+    "", "title", "meeting", "speaker", "body", "headings", "targets", "text", "filename",
+};
+const char *gwr_from_name(gwr_from f) { return (unsigned)f < GWR_FROM__COUNT ? from_names[f] : "?"; }
 
 static gwr_status analyse(gwr_doc *d, gwr_err *err)
 {
@@ -91,12 +95,14 @@ void gwr_doc_free(gwr_doc *d)
 
 const char *gwr_doc_section_title(const gwr_doc *d, int32_t node)
 {
+    const char *targets = "";   /* a targets paragraph outside any section names itself */
     while (node > 0 && (size_t)node < d->nnodes) {
         const gwr_node *n = &d->nodes[node];
         if (n->kind == GWR_NODE_SECTION || n->kind == GWR_NODE_PART) return n->title ? n->title : "";
+        if (n->kind == GWR_NODE_TARGETS && n->title) targets = n->title;
         node = n->parent;
     }
-    return "";
+    return targets;
 }
 
 /* Compaction: each distinct string pointer is copied once (sentences and

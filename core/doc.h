@@ -42,6 +42,7 @@ typedef struct gwr_node {
     uint32_t  line;          /* 1-based line in orig where the node starts */
     int32_t   parent;        /* index into doc->nodes, -1 for root */
     int32_t   first_child, next_sibling;  /* -1 when none */
+    bool      multiyear;     /* in a review of several years (过去五年, 十四五时期…成就) */
 } gwr_node;
 
 typedef enum {
@@ -67,6 +68,21 @@ typedef enum {
     GWR_PER_MULTIYEAR,   /* 五年来, 十四五以来, 40年来 */
     GWR_PER__COUNT
 } gwr_period;
+
+/* Where a report's entity or years were read (gwr check's entity_from and
+ * years_from columns). */
+typedef enum {
+    GWR_FROM_NONE = 0,   /* not found */
+    GWR_FROM_TITLE,      /* the title line */
+    GWR_FROM_MEETING,    /* the meeting line (name of the congress, its date) */
+    GWR_FROM_SPEAKER,    /* the speaker line */
+    GWR_FROM_BODY,       /* the opening text: "我代表X人民政府", a name also used there */
+    GWR_FROM_HEADINGS,   /* years: the review and plan part headings */
+    GWR_FROM_TARGETS,    /* years: the targets paragraph */
+    GWR_FROM_TEXT,       /* years: "今年是…开局之年" */
+    GWR_FROM_FILENAME,   /* the file name */
+    GWR_FROM__COUNT
+} gwr_from;
 
 typedef struct gwr_figure {
     const char   *name;      /* indicator as written (arena) */
@@ -94,6 +110,8 @@ typedef struct gwr_doc {
     const char *entity;      /* e.g. 天门市; from the text, else from the file name */
     int         report_year; /* year of the meeting */
     int         reviewed_year;
+    gwr_from    entity_from; /* where the entity was read */
+    gwr_from    years_from;  /* where the report year was read */
     const char *title;       /* front matter lines, NULL when absent */
     const char *meeting;
     const char *speaker;
@@ -125,6 +143,7 @@ const char *gwr_role_name(gwr_role r);
 const char *gwr_fig_kind_name(gwr_fig_kind k);
 const char *gwr_fig_status_name(gwr_fig_status s);
 const char *gwr_period_name(gwr_period p);
+const char *gwr_from_name(gwr_from f);
 
 /* Title of the innermost section/part holding node i (for tables). */
 const char *gwr_doc_section_title(const gwr_doc *d, int32_t node);

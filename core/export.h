@@ -6,6 +6,7 @@
 #include "doc.h"
 #include "compare.h"
 #include "quantity.h"
+#include "check.h"
 
 typedef enum { GWR_FMT_TEXT = 0, GWR_FMT_TSV, GWR_FMT_JSON } gwr_format;
 
@@ -21,6 +22,11 @@ void gwr_export_targets(FILE *f, gwr_format fmt, const gwr_doc *d, const gwr_fig
 void gwr_export_compare(FILE *f, gwr_format fmt, const gwr_cmp *c);
 /* Quantities found in one input phrase. */
 void gwr_export_quantities(FILE *f, gwr_format fmt, const char *text, bool first, bool last);
+
+/* gwr check: one report (streamed; first writes the header), then the end
+ * (the corpus summary in text, closing the JSON object). */
+void gwr_export_check(FILE *f, gwr_format fmt, const gwr_doc *d, const gwr_check *c, bool first);
+void gwr_export_check_end(FILE *f, gwr_format fmt, const gwr_check_summary *s);
 
 /* Helpers shared by the writers. */
 void gwr_tsv_field(FILE *f, const char *s);     /* tabs/newlines escaped as \t \n */

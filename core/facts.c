@@ -148,6 +148,7 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         }
         if (!d->report_year) w->year = y;
     }
+    if (!y && role == GWR_ROLE_REVIEW && nd >= 0 && (size_t)nd < d->nnodes && d->nodes[nd].multiyear) w->multiyear = true;   /* 过去五年… */
     w->copy = NULL;
     if (!fx_sentence(w->s, w->n, qb, on_fig, w)) w->st = GWR_E_NOMEM;
 }

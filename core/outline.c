@@ -200,6 +200,22 @@ static void place(builder *b, const gwr_para *p, size_t index)
     }
 }
 
+/* "今年是…", "2006年是…" (a year later than any the review title names) */
+static bool year_intro(const char *s, size_t n, const char *review_title)
+{
+    if (gwr_has_prefix(s, n, "今年是")) return true;
+    size_t after;
+    int y = gwr_first_year(s, n < 12 ? n : 12, &after);
+    if (!y || !gwr_has_prefix(s + after, n - after, "是")) return false;
+    size_t tl = strlen(review_title), pos = 0, a;
+    int t;
+    while (pos < tl && (t = gwr_first_year(review_title + pos, tl - pos, &a)) > 0) {
+        if (t >= y) return false;
+        pos += a;
+    }
+    return pos > 0 || gwr_find(review_title, tl, "去年") || gwr_find(review_title, tl, "过去一年");
+}
+
 static void place_one(builder *b, const gwr_para *p, size_t index)
 {
     gwr_doc *d = b->d;
@@ -214,6 +230,40 @@ static void place_one(builder *b, const gwr_para *p, size_t index)
             if (fm == GWR_FM_SPEAKER && !d->speaker) d->speaker = speaker_as_written(d, p, t);
             return;
         }
+    }
+    /* an unnumbered part heading, in sequence with the numbered ones */
+    if ((p->cls == GWR_P_PLAIN || p->cls == GWR_P_BARE) && index > 0 && gwr_para_is_bare_part(s, p->len)) {
+        size_t tl = p->len;
+        if (tl >= 3 && memcmp(s + tl - 3, "。", 3) == 0) tl -= 3;
+        int32_t i = add_node(b, GWR_NODE_PART, 0, p, p->off, tl);
+        if (i < 0) return;
+        d->nodes[i].role = gwr_part_role(d->nodes[i].title);
+        if (d->nodes[i].role == GWR_ROLE_OTHER && gwr_find(s, p->len, "报告")) d->nodes[i].role = GWR_ROLE_PLAN;   /* year decides later */
+        b->part = i;
+        b->sec = -1;
+        b->sec_num = 0;
+        b->item_num = 0;
+        b->seen_part = true;   /* part_num unchanged: the numbered parts count on */
+        return;
+    }
+    /* a copy that lost the plan's heading: "今年是…" / "2006年是…" well into the
+     * review opens the plan */
+    if (b->part >= 0 && d->nodes[b->part].role == GWR_ROLE_REVIEW && d->nnodes - (size_t)b->part > 3 &&
+        (p->cls == GWR_P_PLAIN || p->cls == GWR_P_TOPIC) && year_intro(s, p->len, d->nodes[b->part].title)) {
+        size_t from = 0, tl = p->len;
+        const char *stop = gwr_find(s, p->len, "，");
+        const char *stop2 = gwr_find(s, p->len, "。");
+        if (!stop || (stop2 && stop2 < stop)) stop = stop2;
+        if (stop) tl = (size_t)(stop - s);
+        int32_t i = add_node(b, GWR_NODE_PART, 0, p, p->off + from, tl);
+        if (i < 0) return;
+        d->nodes[i].role = GWR_ROLE_PLAN;
+        b->part = i;
+        b->sec = -1;
+        b->sec_num = 0;
+        b->item_num = 0;
+        add_para(b, p);
+        return;
     }
     /* an address to the deputies speaks for the whole part: it closes a section */
     if (b->seen_part && gwr_has_prefix(s, p->len, "各位代表")) b->sec = -1;
@@ -371,6 +421,26 @@ static gwr_status link_tree(gwr_doc *d, gwr_err *err)
     return GWR_OK;
 }
 
+/* "…取得新成效。   二、2024年工作安排": the offset of a part heading run into
+ * the end of a paragraph after spaces (in the original text), else 0. */
+static size_t runin_heading(const gwr_text *t, const char *s, size_t n, uint32_t off)
+{
+    if (n < 12) return 0;
+    size_t last = 0;
+    for (const char *p = s; (p = gwr_find(p, n - (size_t)(p - s), "。")) != NULL; p += 3) last = (size_t)(p - s) + 3;
+    if (last == 0 || last >= n || gwr_utf8_chars(s + last, n - last) > 40) return 0;
+    size_t k;
+    int v = gwr_cn_number(s + last, n - last, &k);
+    bool numbered = v > 0 && gwr_has_prefix(s + last + k, n - last - k, "、");
+    if (!numbered && !gwr_para_is_bare_part(s + last, n - last)) return 0;
+    for (size_t i = last; i < n; i++)
+        if (s[i] == ',' || gwr_has_prefix(s + i, n - i, "，") || gwr_has_prefix(s + i, n - i, "；")) return 0;
+    size_t o = gwr_text_orig_offset(t, off + last);
+    const char *g = t->orig;
+    bool space = (o >= 1 && (g[o - 1] == ' ' || g[o - 1] == '\t')) || (o >= 3 && memcmp(g + o - 3, "\xe3\x80\x80", 3) == 0);
+    return space ? last : 0;
+}
+
 gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
 {
     const char *norm = d->text.norm;
@@ -379,10 +449,25 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
     if (len && norm[len - 1] != '\n') np++;
     gwr_para *ps = malloc((np ? np : 1) * sizeof *ps);
     if (!ps) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
-    size_t k = 0, nbare = 0, first_bare = np, last_bare = 0;
-    for (size_t s = 0; s < len && k < np;) {
+    size_t k = 0, nbare = 0, first_bare = np, last_bare = 0, cap = np ? np : 1;
+    for (size_t s = 0; s < len && k < cap;) {
         const char *e = memchr(norm + s, '\n', len - s);
         size_t pe = e ? (size_t)(e - norm) : len;
+        size_t h = runin_heading(&d->text, norm + s, pe - s, (uint32_t)s);
+        if (h) {   /* the paragraph, then its run-in heading as one of its own */
+            if (k + 2 > cap) {
+                size_t nc = cap * 2;
+                gwr_para *nps = realloc(ps, nc * sizeof *nps);
+                if (!nps) {
+                    free(ps);
+                    return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
+                }
+                ps = nps;
+                cap = nc;
+            }
+            gwr_para_classify(norm + s, h, (uint32_t)s, &ps[k++]);
+            s += h;
+        }
         gwr_para_classify(norm + s, pe - s, (uint32_t)s, &ps[k]);
         if (ps[k].cls == GWR_P_BARE) {
             /* front matter ("政府工作报告", the speaker) is no heading */
@@ -445,6 +530,7 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
         }
     }
     gwr_meta_fill(d);
+    gwr_roles_from_content(d);
     /* a part whose title says nothing but a year ("三、扎实推进2024年各项任务"
      * is caught by its words; "三、2024年" is not): the year decides */
     bool changed = false;

@@ -330,3 +330,25 @@ bool gwr_para_is_intro(const char *s, size_t n)
     size_t lim = n < 45 ? n : 45;
     return gwr_find(s, lim, "总体要求") || gwr_find(s, lim, "指导思想") || gwr_find(s, lim, "总体思路");
 }
+
+bool gwr_para_is_bare_part(const char *s, size_t n)
+{
+    /* private-use characters left at the end by web copies (U+E000–U+F8FF) */
+    while (n >= 3 && (((unsigned char)s[n - 3] == 0xEE) || ((unsigned char)s[n - 3] == 0xEF && (unsigned char)s[n - 2] < 0xA4)))
+        n -= 3;
+    size_t chars = gwr_utf8_chars(s, n);
+    if (chars < 4 || chars > 24) return false;
+    if (n >= 3 && memcmp(s + n - 3, "。", 3) == 0) n -= 3;
+    for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
+        if (clause_len(s + i, n - i) || stop_len(s + i, n - i) || gwr_has_prefix(s + i, n - i, "、")) return false;
+    static const char *const words[] = { "工作回顾", "回顾", "主要目标任务", "目标任务", "主要任务", "重点工作",
+                                         "工作安排", "工作建议", "工作部署" };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        size_t wl = strlen(words[i]);
+        if (n >= wl && memcmp(s + n - wl, words[i], wl) == 0) return true;   /* the title ends with it */
+    }
+    /* "首先报告2001年的工作": a year's work announced on its own line */
+    size_t after;
+    if (gwr_first_year(s, n, &after) && n >= 6 && memcmp(s + n - 6, "工作", 6) == 0 && gwr_find(s, n, "报告")) return true;
+    return false;
+}

@@ -35,6 +35,17 @@ int gwr_cn_number(const char *s, size_t n, size_t *len);
 /* Role of a part from its title. */
 gwr_role gwr_part_role(const char *title);
 
+/* An unnumbered part heading: a short line standing alone that names a
+ * review, the targets or the year's work ("“十四五”时期工作回顾", "2024年重点工作",
+ * "首先报告2001年的工作。"). */
+bool gwr_para_is_bare_part(const char *s, size_t n);
+
+/* Roles that follow from the content and the order of the parts (run after
+ * gwr_meta_fill): a first part that reviews is the review whatever its title;
+ * parts after the review or the plan, up to the government's own conduct,
+ * are the plan; a review of several years is marked multiyear. */
+void gwr_roles_from_content(gwr_doc *d);
+
 /* Front matter kinds for paragraphs before the first part. */
 typedef enum { GWR_FM_NONE = 0, GWR_FM_TITLE, GWR_FM_MEETING, GWR_FM_SPEAKER, GWR_FM_SALUTATION } gwr_fm;
 gwr_fm gwr_front_kind(const char *s, size_t n);

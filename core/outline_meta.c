@@ -308,44 +308,252 @@ static bool top_level(const gwr_node *nd)
     return nd->kind == GWR_NODE_PART || (nd->kind == GWR_NODE_SECTION && nd->depth == 1);
 }
 
-static int last_year(const char *s, size_t n)
+/* A year written with digits, possibly spaced ("1 9 9 8年"), then 年: its
+ * value, and *after the offset past 年; 0 when none from s on. */
+static int spaced_year(const char *s, size_t n, size_t *after)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+        int v = 0, digits = 0;
+        size_t j = i;
+        while (j < n && digits < 5) {
+            if (s[j] >= '0' && s[j] <= '9') { v = v * 10 + (s[j] - '0'); digits++; j++; }
+            else if (s[j] == ' ' && j + 1 < n && s[j + 1] >= '0' && s[j + 1] <= '9') j++;
+            else break;
+        }
+        while (j < n && s[j] == ' ') j++;
+        if (digits == 4 && v >= 1900 && v <= 2099 && gwr_has_prefix(s + j, n - j, "年")) {
+            *after = j + 3;
+            return v;
+        }
+    }
+    return 0;
+}
+
+/* The first full date "YYYY年M月" in s (the meeting date of a meeting line). */
+static void meeting_date(const char *s, int *year, int *month)
+{
+    size_t n = strlen(s), pos = 0, after;
+    int y;
+    while (pos < n && (y = spaced_year(s + pos, n - pos, &after)) > 0) {
+        size_t i = pos + after;
+        int m = 0, digits = 0;
+        while (i < n && digits < 3 && ((s[i] >= '0' && s[i] <= '9') || s[i] == ' ')) {
+            if (s[i] != ' ') { m = m * 10 + (s[i] - '0'); digits++; }
+            i++;
+        }
+        if (digits && m >= 1 && m <= 12 && gwr_has_prefix(s + i, n - i, "月")) {
+            *year = y;
+            *month = m;
+            return;
+        }
+        pos += after;
+    }
+}
+
+/* The year a title gives the report: "1999年政府工作报告", "荆门市2024年政府工作
+ * 报告", "1955年国务院政府工作报告": a year followed, within eight characters
+ * and no digit, by 政府工作报告. */
+static int title_year(const char *s)
+{
+    size_t n = strlen(s), pos = 0, after;
+    const char *g = gwr_find(s, n, "政府工作报告");
+    if (!g) return 0;
+    int y;
+    while (pos < n && (y = spaced_year(s + pos, n - pos, &after)) > 0) {
+        const char *a = s + pos + after;
+        if (a <= g && gwr_utf8_chars(a, (size_t)(g - a)) <= 8) {
+            bool digit = false;
+            for (const char *q = a; q < g; q++) digit |= *q >= '0' && *q <= '9';
+            if (!digit) return y;
+        }
+        pos += after;
+    }
+    return 0;
+}
+
+/* The latest year in s before `before` (any year when before is 0). */
+static int last_year_before(const char *s, size_t n, int before)
 {
     int y = 0, v;
     size_t after, pos = 0;
-    while (pos < n && (v = gwr_first_year(s + pos, n - pos, &after)) > 0) { y = v; pos += after; }
+    while (pos < n && (v = gwr_first_year(s + pos, n - pos, &after)) > 0) {
+        if ((!before || v < before) && v > y) y = v;
+        pos += after;
+    }
     return y;
+}
+
+/* The opening of the report, where it names itself: the first 12
+ * paragraphs, at most 6,000 bytes. */
+static size_t opening_len(const gwr_doc *d)
+{
+    const char *s = d->text.norm;
+    size_t n = d->text.norm_len < 6000 ? d->text.norm_len : 6000, paras = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\n' && ++paras == 12) return i;
+    return n;
+}
+
+/* The State Council's report is the country's. */
+static bool names_country(const char *s)
+{
+    size_t n = strlen(s);
+    return gwr_find(s, n, "国务院") || gwr_find(s, n, "全国人民代表大会");
+}
+
+/* The level the report speaks of itself in (全市, 我区, 本县 …), counted in the
+ * first 300 KB; NULL when it never does. */
+static const char *self_level(const gwr_doc *d)
+{
+    static const char *const pre[] = { "全", "我", "本" };
+    static const char *const lv[] = { "市", "区", "县", "州", "旗", "盟", "省" };
+    size_t count[7] = { 0 };
+    const char *s = d->text.norm;
+    size_t n = d->text.norm_len < 300000 ? d->text.norm_len : 300000;
+    for (size_t i = 0; i + 6 <= n; i++) {
+        if ((unsigned char)s[i] != 0xE5 && (unsigned char)s[i] != 0xE6 && (unsigned char)s[i] != 0xE7) continue;
+        for (size_t a = 0; a < 3; a++)
+            if (memcmp(s + i, pre[a], 3) == 0)
+                for (size_t k = 0; k < 7; k++)
+                    if (memcmp(s + i + 3, lv[k], 3) == 0) count[k]++;
+    }
+    size_t best = 0;
+    for (size_t k = 1; k < 7; k++) if (count[k] > count[best]) best = k;
+    return count[best] ? lv[best] : NULL;
+}
+
+/* One place, one string across years: "荆门市人民政府" and "荆门市" are the
+ * same, and a bare "荆门" takes the level the report speaks in. */
+static const char *canonical_entity(gwr_doc *d, const char *e)
+{
+    if (!e || !*e || strcmp(e, "全国") == 0) return e;
+    size_t n = strlen(e);
+    if (n > 12 && memcmp(e + n - 12, "人民政府", 12) == 0) n -= 12;
+    else if (n > 6 && memcmp(e + n - 6, "政府", 6) == 0) n -= 6;
+    if (n >= 3 && is_level(e + n - 3, 3)) return n == strlen(e) ? e : gwr_arena_strndup(&d->arena, e, n);
+    const char *lv = d->has_text ? self_level(d) : NULL;
+    if (!lv) return gwr_arena_strndup(&d->arena, e, n);
+    char buf[64];
+    if (n + 4 > sizeof buf) return e;
+    memcpy(buf, e, n);
+    memcpy(buf + n, lv, 3);
+    return gwr_arena_strndup(&d->arena, buf, n + 3);
+}
+
+/* A title without a level ("荆门2024年政府工作报告"): the Chinese name before
+ * the year, two to six characters. */
+static const char *bare_name_from_title(gwr_doc *d, const char *t)
+{
+    size_t n = strlen(t);
+    const char *g = gwr_find(t, n, "政府工作报告");
+    if (!g) return NULL;
+    size_t e = (size_t)(g - t);
+    if (e >= 6 && memcmp(t + e - 6, "人民", 6) == 0) e -= 6;
+    if (e >= 3 && memcmp(t + e - 3, "年", 3) == 0) {
+        e -= 3;
+        while (e > 0 && t[e - 1] >= '0' && t[e - 1] <= '9') e--;
+    }
+    size_t b = e;
+    while (b >= 3 && is_cjk(t + b - 3, 3)) b -= 3;
+    size_t chars = (e - b) / 3;
+    if (chars < 2 || chars > 6 || (b > 0 && !(t[b - 1] == ' ' || (t[b - 1] >= '0' && t[b - 1] <= '9')))) return NULL;
+    for (size_t i = b; i < e; i += 3)
+        if (gwr_word_function_cp(decode3(t + i))) return NULL;
+    return gwr_arena_strndup(&d->arena, t + b, e - b);
+}
+
+/* The speaker's own words near the top: "我代表海拉尔区人民政府" → 海拉尔区,
+ * "我代表国务院" / "受国务院的委托" → 全国. "我代表市人民政府" names no place. */
+static const char *entity_from_statement(gwr_doc *d, const char *s, size_t n)
+{
+    static const char *const country[] = { "代表国务院", "受国务院", "根据国务院的决定", "代表中华人民共和国国务院" };
+    for (size_t i = 0; i < sizeof country / sizeof *country; i++)
+        if (gwr_find(s, n, country[i])) return "全国";
+    for (const char *p = s; (p = gwr_find(p, n - (size_t)(p - s), "代表")) != NULL; p += 6) {
+        const char *from = p + 6, *end = s + n;
+        const char *eol = memchr(from, '\n', (size_t)(end - from));
+        if (eol) end = eol;
+        size_t lim = (size_t)(end - from) < 60 ? (size_t)(end - from) : 60;
+        const char *g = gwr_find(from, lim, "人民政府");
+        if (!g || g == from) continue;
+        size_t a, b;
+        if (last_unit(from, (size_t)(g - from), &a, &b) && a == 0) return gwr_arena_strndup(&d->arena, from + a, b - a);
+    }
+    return NULL;
+}
+
+/* A national speaker line: "国务院总理周恩来", "副总理兼财政部长李先念",
+ * "国务委员兼国家计划委员会主任邹家华" (often run into "各位代表："). */
+static bool country_speaker(const char *s, size_t n)
+{
+    for (const char *p = s; p < s + n;) {
+        const char *eol = memchr(p, '\n', (size_t)(s + n - p));
+        size_t len = (size_t)((eol ? eol : s + n) - p);
+        if (gwr_utf8_chars(p, len) <= 40 && !gwr_find(p, len, "。") &&
+            (gwr_has_prefix(p, len, "国务院") || gwr_has_prefix(p, len, "总理") || gwr_has_prefix(p, len, "副总理") ||
+             gwr_has_prefix(p, len, "代总理") || gwr_has_prefix(p, len, "国务委员")))
+            return true;
+        if (!eol) break;
+        p = eol + 1;
+    }
+    return false;
 }
 
 void gwr_meta_fill(gwr_doc *d)
 {
+    /* the entity, from the surest place that names it (see the header) */
     const char *e = NULL;
-    if (d->meeting) e = entity_from_meeting(d, d->meeting);
-    if (!e && d->speaker) e = entity_from_speaker(d, d->speaker);
-    if (!e && d->title) e = entity_from_title(d, d->title);
-    if (!e) e = entity_from_text(d);
-    if (!e) e = entity_from_path(d);
-    d->entity = e ? e : "";
-
-    /* the meeting date is the surest word on the report year (a meeting held
-     * in October–December is about the next year); then the headings */
-    int report = 0, reviewed = 0, plan_year = 0;
-    if (d->meeting) {
-        size_t ml = strlen(d->meeting), after;
-        int y = gwr_first_year(d->meeting, ml, &after);
-        if (y) {
-            int month = 0;
-            for (size_t i = after; i < ml && month < 100 && d->meeting[i] >= '0' && d->meeting[i] <= '9'; i++)   /* bounded: no int overflow */
-                month = month * 10 + (d->meeting[i] - '0');
-            report = month >= 10 ? y + 1 : y;
+    gwr_from from = GWR_FROM_NONE;
+    size_t open_n = d->has_text ? opening_len(d) : 0;
+    const char *open_s = d->has_text ? d->text.norm : "";
+    if (d->title && names_country(d->title)) e = "全国", from = GWR_FROM_TITLE;
+    if (!e && d->title && (e = entity_from_title(d, d->title)) != NULL) from = GWR_FROM_TITLE;
+    if (!e && d->meeting && names_country(d->meeting)) e = "全国", from = GWR_FROM_MEETING;
+    if (!e && d->meeting && (e = entity_from_meeting(d, d->meeting)) != NULL) from = GWR_FROM_MEETING;
+    if (!e && d->speaker && (e = entity_from_speaker(d, d->speaker)) != NULL) from = GWR_FROM_SPEAKER;
+    if (!e && country_speaker(open_s, open_n)) e = "全国", from = GWR_FROM_SPEAKER;
+    if (!e && (e = entity_from_statement(d, open_s, open_n)) != NULL) from = GWR_FROM_BODY;
+    if (!e && d->title && (e = bare_name_from_title(d, d->title)) != NULL) from = GWR_FROM_TITLE;
+    if (!e && d->has_text && (e = entity_from_text(d)) != NULL) {
+        /* a name counted in the body only counts when the opening uses it too */
+        size_t nl = strlen(e) - 3;   /* without the level character */
+        char name[32];
+        if (nl < sizeof name) {
+            memcpy(name, e, nl);
+            name[nl] = '\0';
         }
+        if (nl < sizeof name && gwr_find(open_s, open_n, name)) from = GWR_FROM_BODY;
+        else e = NULL;
     }
+    if (!e) {
+        e = entity_from_path(d);
+        from = GWR_FROM_FILENAME;
+    }
+    d->entity = e && is_cjk(e, strlen(e)) ? canonical_entity(d, e) : e;
+    if (!d->entity) d->entity = e ? e : "";
+    d->entity_from = from;
+
+    /* years: the title's own year and the meeting date are the surest word
+     * on the report year (a meeting held in October–December is about the
+     * next year, unless the title names the year); then the headings */
+    int report = 0, reviewed = 0, plan_year = 0;
+    gwr_from yfrom = GWR_FROM_NONE;
+    int ty = 0, my = 0, mm = 0;
+    if (d->title) ty = title_year(d->title);
+    if (!ty && d->meeting) ty = title_year(d->meeting);
+    if (d->meeting) meeting_date(d->meeting, &my, &mm);
+    if (!my && d->title) meeting_date(d->title, &my, &mm);
+    int meet_report = my ? (mm >= 10 ? my + 1 : my) : 0;
+    if (ty && (!my || (ty >= my && ty <= my + 1))) report = ty, yfrom = GWR_FROM_TITLE;
+    else if (meet_report) report = meet_report, yfrom = GWR_FROM_MEETING;
     for (size_t i = 1; i < d->nnodes; i++) {
         const gwr_node *nd = &d->nodes[i];
         if (!top_level(nd)) continue;
         size_t tl = strlen(nd->title);
         if (nd->role == GWR_ROLE_PLAN && !plan_year) plan_year = gwr_first_year(nd->title, tl, NULL);
     }
-    if (!report) report = plan_year;
+    if (!report && plan_year) report = plan_year, yfrom = GWR_FROM_HEADINGS;
     /* a part taken for the plan whose title names an earlier year reviews
      * that year ("2022年主要工作" in the 2023 report) */
     bool changed = false;
@@ -364,14 +572,17 @@ void gwr_meta_fill(gwr_doc *d)
             if (top_level(nd) || nd->kind == GWR_NODE_TARGETS || nd->parent <= 0) continue;
             nd->role = d->nodes[nd->parent].role;
         }
+    /* the reviewed year: the latest year before the report year that the
+     * review part's title names ("1993年国内工作的回顾和1994年工作的基本方针") */
     for (size_t i = 1; i < d->nnodes && !reviewed; i++) {
         const gwr_node *nd = &d->nodes[i];
-        if (top_level(nd) && nd->role == GWR_ROLE_REVIEW) reviewed = last_year(nd->title, strlen(nd->title));
+        if (top_level(nd) && nd->role == GWR_ROLE_REVIEW) reviewed = last_year_before(nd->title, strlen(nd->title), report);
     }
-    if (!report && reviewed) report = reviewed + 1;
+    if (!report && reviewed) report = reviewed + 1, yfrom = GWR_FROM_HEADINGS;
     if (!report) {
         for (size_t i = 1; i < d->nnodes && !report; i++)
             if (d->nodes[i].kind == GWR_NODE_TARGETS) report = gwr_first_year(d->nodes[i].title, strlen(d->nodes[i].title), NULL);
+        if (report) yfrom = GWR_FROM_TARGETS;
     }
     if (!report && d->has_text) {
         const char *s = d->text.norm;
@@ -385,9 +596,11 @@ void gwr_meta_fill(gwr_doc *d)
             report = cn_congress_year(p, sl);
             p += 9;
         }
+        if (report) yfrom = GWR_FROM_TEXT;
     }
-    if (!report) report = year_from_path(d->path ? d->path : "");
+    if (!report && (report = year_from_path(d->path ? d->path : "")) != 0) yfrom = GWR_FROM_FILENAME;
     if (!reviewed && report) reviewed = report - 1;
     d->report_year = report;
     d->reviewed_year = reviewed;
+    d->years_from = yfrom;
 }

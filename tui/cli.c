@@ -97,3 +97,41 @@ int gwr_cmd_quantity(const gwr_opts *o)
         gwr_export_quantities(stdout, o->format, o->args[i], i == 0, i + 1 == o->nargs);
     return 0;
 }
+
+/* check streams like targets: each report is checked, written and freed as it
+ * arrives; the summary comes last. */
+typedef struct check_stream {
+    const gwr_opts *o;
+    gwr_check_summary sum;
+} check_stream;
+
+static void check_on_doc(void *ctx, size_t index, gwr_doc *d)
+{
+    check_stream *s = ctx;
+    gwr_check c;
+    gwr_check_doc(d, &c);
+    gwr_export_check(stdout, s->o->format, d, &c, s->sum.reports == 0);
+    gwr_check_summary_add(&s->sum, &c);
+    (void)index;
+    gwr_doc_free(d);
+    free(d);
+}
+
+int gwr_cmd_check(const gwr_opts *o)
+{
+    gwr_corpus c;
+    gwr_err err = { 0 };
+    check_stream s = { .o = o };
+    gwr_corpus_opts co = { .on_doc = check_on_doc, .ctx = &s, .hand_over = true };
+    if (gwr_corpus_load(&c, o->args, (size_t)o->nargs, &co, &err) != GWR_OK) {
+        fprintf(stderr, "gwr: %s\n", err.msg);
+        return 1;
+    }
+    s.sum.unreadable = c.nerrs;
+    fflush(stdout);
+    for (size_t i = 0; i < c.nerrs; i++) fprintf(stderr, "gwr: %s\n", c.errs[i].err.msg);
+    gwr_export_check_end(stdout, o->format, &s.sum);
+    int rc = c.nerrs ? 1 : 0;
+    gwr_corpus_free(&c);
+    return rc;
+}

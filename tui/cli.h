@@ -18,5 +18,6 @@ int gwr_cmd_outline(const gwr_opts *o);
 int gwr_cmd_targets(const gwr_opts *o);
 int gwr_cmd_compare(const gwr_opts *o);
 int gwr_cmd_quantity(const gwr_opts *o);
+int gwr_cmd_check(const gwr_opts *o);
 
 #endif

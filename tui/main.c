@@ -3,9 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
+#include "indicators.h"
 #include "ui.h"
 
 #ifndef GWR_VERSION
@@ -13,7 +15,7 @@
 #endif
 
 static const char usage_line[] =
-    "usage: gwr [--mouse] [FILE|DIR|-]...  |  gwr outline|targets|compare|quantity [options] ARGS...";
+    "usage: gwr [--mouse] [FILE|DIR|-]...  |  gwr outline|targets|compare|quantity|check [options] ARGS...";
 
 static void help(void)
 {
@@ -23,7 +25,8 @@ static void help(void)
            "  gwr outline  [--format text|tsv|json] [--all] FILE...\n"
            "  gwr targets  [--format text|tsv|json] [--status achieved|planned] [--key K] FILE...\n"
            "  gwr compare  [--format text|tsv|json] FILE...\n"
-           "  gwr quantity [--format text|tsv|json] TEXT...\n\n"
+           "  gwr quantity [--format text|tsv|json] TEXT...\n"
+           "  gwr check    [--format text|tsv|json] FILE|DIR...   what was read, and doubts\n\n"
            "Options:\n"
            "  --format F   output format of a sub-command: text (default), tsv or json\n"
            "  --status S   targets: only achieved or only planned figures\n"
@@ -31,7 +34,9 @@ static void help(void)
            "  --all        outline: list paragraphs and front matter too\n"
            "  --mouse      interactive: enable the mouse\n"
            "  -h, --help   this help\n"
-           "  -V, --version\n\n"
+           "  -V, --version\n"
+           "Values match in any case; an unknown value, or an option the command does not\n"
+           "take, is a usage error (exit 2).\n\n"
            "Exit status: 0 success, 1 some input could not be read, 2 usage error.\n"
            "See gwr(1).\n", GWR_VERSION);
 }
@@ -44,12 +49,45 @@ static int usage_error(const char *fmt, const char *arg)
     return 2;
 }
 
+/* A value no option takes: one line naming it and the accepted ones, exit 2. */
+static int bad_value(const char *what, const char *val, const char *whats, const char *list)
+{
+    fprintf(stderr, "gwr: unknown %s '%s'; %s: %s\n", what, val, whats, list);
+    return 2;
+}
+
+/* --key: a canonical indicator key, in any case (GDP is gdp). */
+static int parse_key(const char *val, const char **key)
+{
+    char list[1024];
+    size_t o = 0;
+    list[0] = '\0';
+    for (size_t i = 0; i < gwr_indicator_count(); i++) {
+        const gwr_indicator *ind = gwr_indicator_at(i);
+        if (strcasecmp(val, ind->key) == 0) {
+            *key = ind->key;
+            return 0;
+        }
+        int k = snprintf(list + o, sizeof list - o, "%s%s", o ? ", " : "", ind->key);
+        if (k > 0 && (size_t)k < sizeof list - o) o += (size_t)k;
+    }
+    return bad_value("key", val, "keys", list);
+}
+
+/* An option given to a command that does not take it. */
+static int not_here(const char *opt, const char *where)
+{
+    fprintf(stderr, "gwr: option '%s' applies to %s only\n%s (try 'gwr --help')\n", opt, where, usage_line);
+    return 2;
+}
+
 typedef int (*cmd_fn)(const gwr_opts *);
 static const struct { const char *name; cmd_fn fn; } commands[] = {
     { "outline", gwr_cmd_outline },
     { "targets", gwr_cmd_targets },
     { "compare", gwr_cmd_compare },
     { "quantity", gwr_cmd_quantity },
+    { "check", gwr_cmd_check },
 };
 
 int main(int argc, char **argv)
@@ -67,6 +105,7 @@ int main(int argc, char **argv)
     char **pos = calloc((size_t)argc + 1, sizeof *pos);
     if (!pos) return 1;
     bool only_pos = false;
+    const char *seen_format = NULL, *seen_status = NULL, *seen_key = NULL, *seen_all = NULL, *seen_mouse = NULL;
     for (; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
@@ -77,8 +116,8 @@ int main(int argc, char **argv)
         if (strcmp(a, "--") == 0) { only_pos = true; continue; }
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { help(); free(pos); return 0; }
         if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) { printf("gwr %s\n", GWR_VERSION); free(pos); return 0; }
-        if (strcmp(a, "--all") == 0) { o.all = true; continue; }
-        if (strcmp(a, "--mouse") == 0) { o.mouse = true; continue; }
+        if (strcmp(a, "--all") == 0) { o.all = true; seen_all = a; continue; }
+        if (strcmp(a, "--mouse") == 0) { o.mouse = true; seen_mouse = a; continue; }
         const char *names[] = { "--format", "--status", "--key" };
         int which = -1;
         for (int k = 0; k < 3; k++) {
@@ -91,19 +130,31 @@ int main(int argc, char **argv)
         if (which < 0) { free(pos); return usage_error("unknown option '%s'", a); }
         if (!val) { free(pos); return usage_error("option '%s' needs a value", a); }
         if (which == 0) {
-            if (strcmp(val, "text") == 0) o.format = GWR_FMT_TEXT;
-            else if (strcmp(val, "tsv") == 0) o.format = GWR_FMT_TSV;
-            else if (strcmp(val, "json") == 0) o.format = GWR_FMT_JSON;
-            else { free(pos); return usage_error("unknown format '%s' (text, tsv or json)", val); }
+            seen_format = names[0];
+            if (strcasecmp(val, "text") == 0) o.format = GWR_FMT_TEXT;
+            else if (strcasecmp(val, "tsv") == 0) o.format = GWR_FMT_TSV;
+            else if (strcasecmp(val, "json") == 0) o.format = GWR_FMT_JSON;
+            else { free(pos); return bad_value("format", val, "formats", "text, tsv, json"); }
         } else if (which == 1) {
-            if (strcmp(val, "achieved") == 0) o.status = 0;
-            else if (strcmp(val, "planned") == 0) o.status = 1;
-            else { free(pos); return usage_error("unknown status '%s' (achieved or planned)", val); }
+            seen_status = names[1];
+            if (strcasecmp(val, "achieved") == 0) o.status = 0;
+            else if (strcasecmp(val, "planned") == 0) o.status = 1;
+            else { free(pos); return bad_value("status", val, "statuses", "achieved, planned"); }
         } else {
-            o.key = val;
+            seen_key = names[2];
+            if (parse_key(val, &o.key)) { free(pos); return 2; }
         }
     }
     o.args = pos;
+    /* an option the command would ignore is an error, not a silent no-op */
+    const char *cmd = fn ? argv[1] : NULL;
+    const char *wrong = NULL, *where = NULL;
+    if (seen_status && fn != gwr_cmd_targets) wrong = seen_status, where = "targets";
+    else if (seen_key && fn != gwr_cmd_targets) wrong = seen_key, where = "targets";
+    else if (seen_all && fn != gwr_cmd_outline) wrong = seen_all, where = "outline";
+    else if (seen_mouse && cmd) wrong = seen_mouse, where = "the interactive browser";
+    else if (seen_format && !cmd) wrong = seen_format, where = "sub-commands";
+    if (wrong) { free(pos); return not_here(wrong, where); }
     int rc;
     if (fn) {
         if (o.nargs == 0) { free(pos); return usage_error("%s needs at least one argument", argv[1]); }

@@ -7,7 +7,7 @@
 
 #define UI_COMMANDS(X) \
     X(QUIT,        "quit",          "Quit (leaves help, a search or a filter first)") \
-    X(HELP,        "help",          "Show this help; any key returns") \
+    X(HELP,        "help",          "Show this help; movement keys scroll it, q, Esc or ? returns") \
     X(SCR_DOC,     "view-document", "Screen 1: outline and document") \
     X(SCR_TARGETS, "view-targets",  "Screen 2: table of every figure (type to filter)") \
     X(SCR_COMPARE, "view-compare",  "Screen 3: achieved against planned, headline first") \

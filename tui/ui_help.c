@@ -8,7 +8,9 @@ static const char *const notes[] = {
     "Targets (2): typing any non-ASCII character, or / first, filters the",
     "table as you type (indicator, section, sentence); Enter keeps the filter,",
     "Esc or ^U clears it. Document (1): / searches as you type, n/N move.",
-    "Ctrl-Z suspends, Ctrl-C quits. Press q, Esc or ? to leave this help.",
+    "Ctrl-Z suspends, Ctrl-C quits.",
+    "In this help: the movement keys above scroll it; q, Esc, ? or F1 returns",
+    "to the screen you came from; 1-4 open a screen; other keys do nothing.",
 };
 #define NNOTES (sizeof notes / sizeof notes[0])
 

@@ -145,11 +145,15 @@ void ui_key(ui *u, wint_t wc, bool code)
         return;
     }
     ui_cmd c = (code || wc < 0x80) ? ui_key_cmd((int)wc) : CMD_NONE;
-    if (u->screen == SCR_HELP) {
+    if (u->screen == SCR_HELP) {   /* as its footer says: scroll, or q, Esc, ? to return */
         if (c == CMD_UP || c == CMD_DOWN || c == CMD_PGUP || c == CMD_PGDN || c == CMD_TOP || c == CMD_BOTTOM)
             ui_list_request(u, &u->views[V_HELP], c);
-        else
+        else if (c == CMD_QUIT || c == CMD_CANCEL || c == CMD_HELP)
             ui_show(u, u->prev_screen);
+        else if (c != CMD_NONE && ((!code && wc >= '1' && wc <= '9') || c == CMD_REDRAW))
+            goto dispatch;         /* a screen's number opens it */
+        else
+            ui_msg(u, false, "j/k, Space, g/G scroll; q, Esc or ? returns");
         return;
     }
     if (!code && wc >= 0xA0 && u->screen == SCR_TARGETS) {   /* typing starts the filter */
@@ -158,6 +162,7 @@ void ui_key(ui *u, wint_t wc, bool code)
         input_key(u, wc, code);
         return;
     }
+dispatch:
     switch (c) {
     case CMD_QUIT:
         if ((u->screen == SCR_TARGETS && (u->filter[0] || u->want_status >= 0)) || (u->screen == SCR_DOC && u->search[0])) {

@@ -52,7 +52,10 @@ static void open_view(ui *u, int i)
 void ui_show(ui *u, ui_screen s)
 {
     if (s != SCR_HELP && u->screen != SCR_HELP) u->prev_screen = u->screen;
-    if (s == SCR_HELP && u->screen != SCR_HELP) u->prev_screen = u->screen;
+    if (s == SCR_HELP && u->screen != SCR_HELP) {
+        u->prev_screen = u->screen;
+        u->views[V_HELP].top = 0;      /* help opens at its top */
+    }
     u->screen = s;
     u->full = true;
     u->title_dirty = u->status_dirty = true;
@@ -172,7 +175,7 @@ static void draw_status(ui *u)
         case SCR_TARGETS: hint = "/ or 汉字 filter  a/p  s sort  Enter go  q quit"; break;
         case SCR_COMPARE: hint = "Enter go to figure  ? help  q quit"; break;
         case SCR_REPORTS: hint = "Enter open  ? help  q quit"; break;
-        default:          hint = "q back"; break;
+        default:          hint = "j/k Space scroll  q, Esc or ? back"; break;
         }
     }
     int cx = x + ui_puts(w, 0, x, left, u->cols - x, a | A_BOLD);

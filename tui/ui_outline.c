@@ -50,6 +50,7 @@ static void rebuild_rows(ui *u, ui_view *v)
             if (o->rows[i] == keep) v->sel = i;
     if (v->sel >= v->nrows) v->sel = v->nrows ? v->nrows - 1 : 0;
     v->dirty = true;
+    u->status_dirty = true;      /* "section i/n" changes with the rows */
 }
 
 void ui_outline_release(ui *u)
@@ -145,14 +146,24 @@ static void show_selected(ui *u, ui_view *v)
     u->syncing = false;
 }
 
-static void set_open(ui *u, ui_view *v, int how)   /* 1 all, 0 parts only */
+/* Opens every node (how 1) or closes all but the top level (how 0). The
+ * selection stays on the selected node, or on the top-level node holding it
+ * when that is folded away, and the document shows it. */
+static void set_open(ui *u, ui_view *v, int how)
 {
     outline *o = st(v);
     gwr_doc *d = ui_doc(u);
     if (!d || !o->open) return;
+    int32_t n = ui_outline_node(u), keep = n;
+    if (how == 0)
+        while (keep > 0 && d->nodes[keep].parent > 0) keep = d->nodes[keep].parent;
     for (size_t i = 1; i < d->nnodes; i++) o->open[i] = how != 0;
     rebuild_rows(u, v);
-    ui_view_scroll_to(u, v, v->sel, 2);
+    size_t row = v->sel;
+    for (size_t i = 0; keep >= 0 && i < o->nrows; i++)
+        if (o->rows[i] == keep) row = i;
+    ui_view_scroll_to(u, v, row, 2);
+    if (keep != n) show_selected(u, v);
 }
 
 /* Selects the deepest shown node holding node n (opening its ancestors). */

@@ -57,7 +57,28 @@ expect unknown-option 2 "unknown option '--bogus'" -- "$gwr" --bogus samples
 [ "$(wc -l <"$tmp/err")" -le 2 ] || fail unknown-option "hint longer than 2 lines"
 expect unknown-subcommand 2 "unknown sub-command 'frobnicate'" -- "$gwr" frobnicate
 expect bad-format 2 "unknown format" -- "$gwr" outline --format xml samples/jingmen-2024.txt
+# option values: an unknown value is one line naming it and the accepted ones,
+# exit 2 and nothing on stdout; values match in any case
+one_line_no_output() { [ "$(wc -l <"$tmp/err")" = 1 ] && [ ! -s "$tmp/out" ] && ok || fail "$1" "expected one line on stderr and no output"; }
+s1=samples/jingmen-2024.txt
+expect bad-format-list 2 "^gwr: unknown format 'xml'; formats: text, tsv, json$" -- "$gwr" outline --format xml $s1 && one_line_no_output bad-format-list
+expect unknown-key 2 "^gwr: unknown key 'foo'; keys: gdp, industry_va, .*cpi" -- "$gwr" targets --key foo $s1 && one_line_no_output unknown-key
+expect empty-key 2 "^gwr: unknown key ''; keys: gdp" -- "$gwr" targets --key= $s1
+expect unknown-status 2 "^gwr: unknown status 'done'; statuses: achieved, planned$" -- "$gwr" targets --status done $s1 && one_line_no_output unknown-status
+"$gwr" targets --format tsv --key gdp --status planned $s1 >"$tmp/ref-key.tsv" 2>/dev/null </dev/null
+if [ "$(grep -c $'\tgdp\t' "$tmp/ref-key.tsv")" -ge 1 ]; then ok; else fail key-reference "no planned gdp figure in $s1"; fi
+expect key-any-case 0 '' -- "$gwr" targets --format TSV --key GDP --status Planned $s1 && same key-any-case "$tmp/ref-key.tsv"
+expect key-mixed-case 0 '' -- "$gwr" targets --format=Tsv --key=Gdp --status=PLANNED $s1 && same key-mixed-case "$tmp/ref-key.tsv"
+# an option the command does not take is refused, not ignored
+expect key-not-compare 2 "^gwr: option '--key' applies to targets only" -- "$gwr" compare --key gdp $s1
+expect status-not-outline 2 "^gwr: option '--status' applies to targets only" -- "$gwr" outline --status planned $s1
+expect all-not-targets 2 "^gwr: option '--all' applies to outline only" -- "$gwr" targets --all $s1
+expect mouse-not-targets 2 "^gwr: option '--mouse' applies to the interactive browser only" -- "$gwr" targets --mouse $s1
+expect format-not-browser 2 "^gwr: option '--format' applies to sub-commands only" -- "$gwr" --format tsv $s1
 expect missing-file 1 '^gwr: /nonexistent/nope\.txt: No such file' -- "$gwr" outline /nonexistent/nope.txt
+expect check-missing-file 1 '^gwr: /nonexistent/nope\.txt: No such file' -- "$gwr" check /nonexistent/nope.txt
+expect check-no-argument 2 'check needs at least one argument' -- "$gwr" check
+expect check-bad-format 2 "unknown format 'xml'" -- "$gwr" check --format xml samples/jingmen-2024.txt
 
 # ---- hostile inputs ---------------------------------------------------------
 b=$tmp/bad
@@ -70,15 +91,17 @@ for c in outline targets compare; do
 done
 
 expect empty-file 1 "^gwr: $b/empty\.txt: empty" -- "$gwr" outline "$b/empty.txt"
+expect check-empty-file 1 "^gwr: $b/empty\.txt: empty" -- "$gwr" check "$b/empty.txt"
+expect check-binary-file 1 "^gwr: $b/binary\.bin: .*binary" -- "$gwr" check --format tsv "$b/binary.bin"
 expect binary-file 1 "^gwr: $b/binary\.bin: .*binary" -- "$gwr" outline "$b/binary.bin"
 expect nul-inside-text 1 "^gwr: $b/nul-inside\.txt: .*(binary|NUL)" -- "$gwr" targets "$b/nul-inside.txt"
 expect control-heavy 1 "^gwr: $b/esc-heavy\.txt: .*(binary|control)" -- "$gwr" outline "$b/esc-heavy.txt"
 
 # invalid UTF-8: shown as U+FFFD, output stays valid UTF-8, at most a one-line warning
-for c in outline targets; do
-  if expect "invalid-utf8-$c" 0 '' -- "$gwr" $c --all --format tsv "$b/invalid-utf8.txt"; then
-    valid_utf8 "invalid-utf8-$c"
-    [ "$(wc -l <"$tmp/err")" -le 1 ] || fail "invalid-utf8-$c" "more than one line on stderr"
+for c in "outline --all" targets; do
+  if expect "invalid-utf8-${c%% *}" 0 '' -- "$gwr" $c --format tsv "$b/invalid-utf8.txt"; then
+    valid_utf8 "invalid-utf8-${c%% *}"
+    [ "$(wc -l <"$tmp/err")" -le 1 ] || fail "invalid-utf8-${c%% *}" "more than one line on stderr"
   fi
 done
 "$gwr" outline --format text "$b/invalid-utf8.txt" >"$tmp/out" 2>/dev/null </dev/null
@@ -221,6 +244,8 @@ fi
 case_limit=$quick expect fifo-arg 1 "^gwr: $dir/d-fifo: not a regular file" -- "$gwr" outline "$dir/d-fifo"
 case_limit=$quick expect symlink-loop-arg 1 "^gwr: $dir/c-loop: .*([Ll]oop|[Tt]oo many levels)" -- "$gwr" outline "$dir/c-loop"
 case_limit=$quick expect char-device-arg 1 '^gwr: /dev/zero: not a regular file' -- "$gwr" outline /dev/zero
+case_limit=$quick expect check-fifo-arg 1 "^gwr: $dir/d-fifo: not a regular file" -- "$gwr" check "$dir/d-fifo"
+case_limit=$quick expect check-symlink-loop-arg 1 "^gwr: $dir/c-loop: .*([Ll]oop|[Tt]oo many levels)" -- "$gwr" check "$dir/c-loop"
 # only "-" reads a stream
 timeout -k 2 "$limit" "$gwr" outline --format tsv - <"$s" >"$tmp/out" 2>"$tmp/err"; rc=$?
 [ "$rc" = 0 ] && same stdin-dash "$ref/outline.tsv" || fail stdin-dash "exit $rc"
@@ -240,7 +265,7 @@ done
 
 # ---- one bad file among good ones: the good ones shown, the bad one named, exit 1
 g1=samples/tianmen-2023.txt g2=samples/xianning-2024.txt
-for c in outline targets compare; do
+for c in outline targets compare check; do
   "$gwr" $c --format tsv "$g1" "$g2" >"$ref/two-$c.tsv" 2>/dev/null </dev/null
   expect "bad-among-good-$c" 1 "^gwr: $b/binary\.bin: .*binary" -- "$gwr" $c --format tsv "$g1" "$b/binary.bin" "$g2" &&
     same "bad-among-good-$c" "$ref/two-$c.tsv"
