@@ -107,7 +107,7 @@ expect folder-formats 0 '' -- "$gwr" outline --format tsv "$fb/pub"
 # ---- folders without reports: said on stderr, exit 1, in every command ----
 mkdir -p "$fb/empty" "$fb/noreports/sub"
 : >"$fb/noreports/a.png"; : >"$fb/noreports/notes.md"; : >"$fb/noreports/sub/data.tsv"
-for c in outline targets compare; do
+for c in outline targets compare check; do
   expect "no-reports-empty-$c" 1 "^gwr: $fb/empty: no reports found \(empty folder\)$" -- "$gwr" $c "$fb/empty"
   expect "no-reports-skipped-$c" 1 "^gwr: $fb/noreports: no reports found \(skipped: a\.png, notes\.md, data\.tsv\)$" -- "$gwr" $c "$fb/noreports"
 done
@@ -133,6 +133,11 @@ head -1 "$tmp/out" | grep -Eq '  荆门市  report 2024, reviews 2023  \([0-9]+ 
 expect gb18030-in-utf8-parts 0 '' -- "$gwr" outline --format tsv "$fb/mixed.txt"
 same gb18030-in-utf8-parts "$tmp/ref-jm.tsv"
 "$gwr" outline --format json "$fb/mixed.txt" 2>/dev/null | grep -q '"repaired": [1-9]' && ok || fail gb18030-in-utf8-json "no repaired count in JSON"
+expect gb18030-in-utf8-check 0 '' -- "$gwr" check "$fb/mixed.txt"
+grep -Eq '^  encoding  [0-9]+ GB18030 characters inside UTF-8 text decoded as GB18030$' "$tmp/out" && ok ||
+  fail gb18030-in-utf8-check "gwr check does not report the repair"
+grep -q '^  entity    荆门市' "$tmp/out" && ok || fail gb18030-in-utf8-check "entity is not 荆门市"
+"$gwr" check --format json "$fb/mixed.txt" 2>/dev/null | grep -q '"repaired": [1-9]' && ok || fail gb18030-in-utf8-check-json "no repaired count"
 # a UTF-16 BOM in front of UTF-8 text
 { printf '\xff\xfe'; cat samples/jingmen-2024.txt; } >"$fb/bom-liar.txt"
 expect utf16-bom-utf8-text 1 "^gwr: $fb/bom-liar\.txt: BOM says UTF-16 but the text is not" -- "$gwr" outline "$fb/bom-liar.txt"
