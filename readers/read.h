@@ -28,6 +28,8 @@ typedef enum {
 #define GWR_READ_MAX_DOC   ((size_t)64 << 20)
 /* Largest text a reader produces (decompressed .docx part, pdftotext output). */
 #define GWR_READ_MAX_TEXT  ((size_t)256 << 20)
+/* Largest .docx document part once inflated: a report's is a few MiB. */
+#define GWR_READ_MAX_PART  ((size_t)64 << 20)
 /* Seconds an external converter (pdftotext, antiword) may run. */
 #define GWR_READ_TIMEOUT   60
 

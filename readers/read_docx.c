@@ -5,7 +5,7 @@
  * rendered. Of an mc:AlternateContent only the first branch is read (the
  * fallback repeats text boxes). Deleted revisions and field codes are skipped.
  * Table rows become lines of cells separated by tabs.
- * The part may not inflate past GWR_READ_MAX_TEXT (zip bombs), whatever its
+ * The part may not inflate past GWR_READ_MAX_PART (zip bombs), whatever its
  * header claims, and may carry no DTD (no entity expansion). */
 #include "read_int.h"
 #include <stdint.h>
@@ -83,12 +83,12 @@ static gwr_status read_member(const char *name, zip_t *z, const char *member, ch
     zip_stat_init(&zs);
     if (zip_stat(z, member, 0, &zs) != 0)
         return gwr_err_set(err, GWR_E_ENCODING, "%s: not a Word document (no %s in the archive)", name, member);
-    if ((zs.valid & ZIP_STAT_SIZE) && zs.size > GWR_READ_MAX_TEXT)
+    if ((zs.valid & ZIP_STAT_SIZE) && zs.size > GWR_READ_MAX_PART)
         return gwr_err_set(err, GWR_E_IO, "%s: %s inflates past %zu MiB (zip bomb?); not read", name, member,
-                           GWR_READ_MAX_TEXT >> 20);
+                           GWR_READ_MAX_PART >> 20);
     zip_file_t *f = zip_fopen(z, member, 0);
     if (!f) return gwr_err_set(err, GWR_E_ENCODING, "%s: cannot open %s: %s", name, member, zip_strerror(z));
-    rbuf b = { .max = GWR_READ_MAX_TEXT };
+    rbuf b = { .max = GWR_READ_MAX_PART };
     char chunk[65536];
     zip_int64_t r;
     while ((r = zip_fread(f, chunk, sizeof chunk)) > 0) {
@@ -99,7 +99,7 @@ static gwr_status read_member(const char *name, zip_t *z, const char *member, ch
     char why[200];
     if (failed) snprintf(why, sizeof why, "%s", zip_file_strerror(f));
     zip_fclose(f);
-    if (b.over) { free(b.p); return gwr_err_set(err, GWR_E_IO, "%s: %s inflates past %zu MiB (zip bomb?); not read", name, member, GWR_READ_MAX_TEXT >> 20); }
+    if (b.over) { free(b.p); return gwr_err_set(err, GWR_E_IO, "%s: %s inflates past %zu MiB (zip bomb?); not read", name, member, GWR_READ_MAX_PART >> 20); }
     if (b.oom) { free(b.p); return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name); }
     if (failed) { free(b.p); return gwr_err_set(err, GWR_E_ENCODING, "%s: damaged archive: %s", name, why); }
     *data = b.p;
@@ -151,7 +151,7 @@ gwr_status gwr_read_docx(const char *name, const unsigned char *buf, size_t len,
         return gwr_err_set(err, GWR_E_ENCODING, "%s: malformed XML in word/document.xml (line %d)", name, line);
     }
     xmlFreeParserCtxt(ctx);
-    rbuf b = { .max = GWR_READ_MAX_TEXT };
+    rbuf b = { .max = GWR_READ_MAX_PART };
     xmlNode *root = xmlDocGetRootElement(doc);
     if (root) walk(root, &b);
     xmlFreeDoc(doc);

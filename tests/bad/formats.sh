@@ -54,7 +54,7 @@ expect pdf-encrypted 1 "^gwr: $fx/encrypted\.pdf: encrypted PDF" -- "$gwr" outli
 expect pdf-scan 1 "^gwr: $fx/scan\.pdf: no text layer \(scanned pages\?\); run OCR first" -- "$gwr" targets "$fx/scan.pdf"
 expect pdf-10000-empty-pages 1 "^gwr: $fb/empty-pages\.pdf: no text layer" -- "$gwr" outline "$fb/empty-pages.pdf"
 expect docx-truncated 1 "^gwr: $fb/truncated\.docx: " -- "$gwr" outline "$fb/truncated.docx"
-expect docx-zip-bomb 1 "^gwr: $fb/bomb\.docx: word/document\.xml inflates past 256 MiB" -- "$gwr" outline "$fb/bomb.docx"
+expect docx-zip-bomb 1 "^gwr: $fb/bomb\.docx: word/document\.xml inflates past 64 MiB" -- "$gwr" outline "$fb/bomb.docx"
 expect docx-malformed-xml 1 "^gwr: $fb/malformed\.docx: malformed XML in word/document\.xml" -- "$gwr" outline "$fb/malformed.docx"
 expect docx-no-document 1 "^gwr: $fb/nodoc\.docx: not a Word document \(no word/document\.xml" -- "$gwr" outline "$fb/nodoc.docx"
 expect html-1gb 1 "^gwr: $fb/huge\.html: HTML file too large \(over 64 MiB\)" -- "$gwr" outline "$fb/huge.html"
@@ -63,7 +63,7 @@ unset case_limit
 # memory stays bounded on the bomb (GNU time: maximum resident set in KB)
 if command -v /usr/bin/time >/dev/null 2>&1 && [ "${gwr##*/}" = gwr ] && [[ $gwr != */san/* ]]; then
   rss=$( { /usr/bin/time -f '%M' "$gwr" outline "$fb/bomb.docx" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  [ "${rss:-0}" -lt 700000 ] && ok || fail docx-zip-bomb-memory "peak RSS ${rss} KB"
+  [ "${rss:-0}" -lt 200000 ] && ok || fail docx-zip-bomb-memory "peak RSS ${rss} KB"
 fi
 # the other files are still shown
 "$gwr" outline --format tsv samples/tianmen-2023.txt >"$tmp/ref-one.tsv" 2>/dev/null </dev/null
