@@ -299,45 +299,80 @@ static bool furniture_text(const xmlNode *n, const nstat *st)
     return hit;
 }
 
+static bool is_cell(const xmlNode *n)
+{
+    return xmlStrcasecmp(n->name, (const xmlChar *)"td") == 0 || xmlStrcasecmp(n->name, (const xmlChar *)"th") == 0;
+}
+
+/* A data cell holds a short value: its row becomes one line of tab-separated
+ * cells. A long cell (or one holding a table) is page layout: its blocks are
+ * paragraphs like anywhere else. */
+static bool data_cell(const xmlNode *n)
+{
+    if (!is_cell(n)) return false;
+    const nstat *st = ST(n);
+    if (st && st->text > 120) return false;
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && xmlStrcasecmp(c->name, (const xmlChar *)"table") == 0) return false;
+    return true;
+}
+
+typedef struct walkst {
+    int pre;     /* inside <pre> */
+    int cell;    /* inside a data cell: blocks are joined by a space */
+} walkst;
+
+static void block_break(hout *o, const walkst *w)
+{
+    if (w->cell) o->space = o->prev != 0;
+    else out_break(o);
+}
+
 /* leaving an element: a block ends its paragraph */
-static void leave(hout *o, const xmlNode *c, int *pre)
+static void leave(hout *o, const xmlNode *c, walkst *w)
 {
     if (c->type != XML_ELEMENT_NODE || !name_is(c, block_tags)) return;
-    if (xmlStrcasecmp(c->name, (const xmlChar *)"td") != 0 && xmlStrcasecmp(c->name, (const xmlChar *)"th") != 0)
-        out_break(o);
-    if (xmlStrcasecmp(c->name, (const xmlChar *)"pre") == 0 && c->children && *pre > 0) (*pre)--;
+    if (is_cell(c)) {
+        if (data_cell(c) && w->cell > 0) w->cell--;
+        else out_break(o);
+    } else {
+        block_break(o, w);
+    }
+    if (xmlStrcasecmp(c->name, (const xmlChar *)"pre") == 0 && c->children && w->pre > 0) w->pre--;
 }
 
 static void emit(hout *o, xmlNode *top)
 {
-    int pre = 0;
+    walkst w = { 0, 0 };
     for (xmlNode *n = top; n;) {
         bool skip = false;
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            out_text(o, n->content, pre > 0);
+            out_text(o, n->content, w.pre > 0 && !w.cell);
         } else if (n->type == XML_ELEMENT_NODE) {
             nstat *st = ST(n);
             if (st && st->drop) skip = true;
             else if (n != top && st && st->text > 0 && st->link * 2 > st->text) skip = true;   /* link list */
             else if (n != top && st && !st->inl && furniture_text(n, st)) skip = true;
-            else if (xmlStrcasecmp(n->name, (const xmlChar *)"br") == 0) out_break(o);
-            else if (xmlStrcasecmp(n->name, (const xmlChar *)"td") == 0 || xmlStrcasecmp(n->name, (const xmlChar *)"th") == 0) {
+            else if (xmlStrcasecmp(n->name, (const xmlChar *)"br") == 0) block_break(o, &w);
+            else if (data_cell(n) && !w.cell) {
                 /* a cell: a tab after the previous cell of the row */
                 if (o->b.len && o->b.p[o->b.len - 1] != '\n' && o->b.p[o->b.len - 1] != '\t') rb_putc(&o->b, '\t');
                 o->space = false;
                 o->prev = 0;
-            } else if (name_is(n, block_tags) && !(n->parent && (xmlStrcasecmp(n->parent->name, (const xmlChar *)"td") == 0 ||
-                                                                  xmlStrcasecmp(n->parent->name, (const xmlChar *)"th") == 0) &&
-                                                      xmlStrcasecmp(n->name, (const xmlChar *)"p") == 0)) {
-                out_break(o);
+                if (n->children) w.cell++;
+                else rb_putc(&o->b, ' ');   /* an empty cell keeps its column */
+            } else if (data_cell(n)) {
+                if (n->children) w.cell++;   /* a cell inside a cell: text joined */
+            } else if (name_is(n, block_tags)) {
+                block_break(o, &w);
             }
-            if (!skip && xmlStrcasecmp(n->name, (const xmlChar *)"pre") == 0 && n->children) pre++;
+            if (!skip && xmlStrcasecmp(n->name, (const xmlChar *)"pre") == 0 && n->children) w.pre++;
         }
         if (o->b.over || o->b.oom) break;
         if (!skip && n->type == XML_ELEMENT_NODE && n->children) { n = n->children; continue; }
-        if (!skip) leave(o, n, &pre);
-        else if (n->type == XML_ELEMENT_NODE && name_is(n, block_tags)) out_break(o);
-        while (n != top && !n->next) { n = n->parent; leave(o, n, &pre); }
+        if (!skip && !(n->type == XML_ELEMENT_NODE && data_cell(n))) leave(o, n, &w);
+        else if (skip && n->type == XML_ELEMENT_NODE && name_is(n, block_tags)) block_break(o, &w);
+        while (n != top && !n->next) { n = n->parent; leave(o, n, &w); }
         if (n == top) break;
         n = n->next;
     }

@@ -119,6 +119,21 @@ static void test_html_structure(void **state)
     free(t);
 }
 
+static void test_html_layout_table(void **state)
+{
+    (void)state;
+    /* an old site laid out with a table: the report's cell is not a table row */
+    char *t = html_s("<html><body><table><tr><td width=200><a href=1>首页</a><br><a href=2>新闻</a><br><a href=3>公开</a></td>"
+                     "<td><p>一、过去一年工作回顾</p><p>过去一年，全市地区生产总值增长6%，城镇新增就业3万人，居民收入稳步增长，"
+                     "各项事业取得新进展，全市上下团结一心。</p><p>二、今年主要目标</p><table border=1><tr><td><p>指标</p></td>"
+                     "<td><p>目标</p></td></tr><tr><td>GDP</td><td>增长6%<br>左右</td></tr></table><p>今年主要预期目标是：地区生产总值"
+                     "增长6%左右。</p></td></tr></table></body></html>");
+    assert_string_equal(t, "一、过去一年工作回顾\n过去一年，全市地区生产总值增长6%，城镇新增就业3万人，居民收入稳步增长，"
+                           "各项事业取得新进展，全市上下团结一心。\n二、今年主要目标\n指标\t目标\nGDP\t增长6% 左右\n"
+                           "今年主要预期目标是：地区生产总值增长6%左右。\n");
+    free(t);
+}
+
 static void test_html_main_block(void **state)
 {
     (void)state;
@@ -278,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_html_site_page),
         cmocka_unit_test(test_html_charsets),
         cmocka_unit_test(test_html_structure),
+        cmocka_unit_test(test_html_layout_table),
         cmocka_unit_test(test_html_main_block),
         cmocka_unit_test(test_html_refusals),
         cmocka_unit_test(test_docx),
