@@ -8,6 +8,8 @@ PKG_CONFIG ?= pkg-config
 DEB_PKGS   := libncurses-dev libunistring-dev libcmocka-dev pkg-config tmux procps
 # readers of web pages, PDFs and Word files (readers/)
 DEB_PKGS   += libxml2-dev libzip-dev poppler-utils poppler-data antiword catdoc
+# the tests build hostile .docx/PDF files and mixed encodings with python3
+DEB_PKGS   += python3
 
 NCURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
@@ -62,6 +64,7 @@ build/.deps-ok: Makefile
 	[ -d /usr/share/poppler/cMap ] || missing="$$missing poppler-data"; \
 	command -v antiword >/dev/null 2>&1 || missing="$$missing antiword"; \
 	command -v catdoc >/dev/null 2>&1 || missing="$$missing catdoc"; \
+	[ -x /usr/bin/python3 ] || missing="$$missing python3"; \
 	if [ -n "$$missing" ]; then \
 	  echo "gwr: missing packages:$$missing"; \
 	  if command -v apt-get >/dev/null 2>&1; then \
