@@ -40,6 +40,8 @@ static uint32_t u8cp(const char *s, size_t avail, size_t *len)
     const unsigned char *u = (const unsigned char *)s;
     size_t k = u8len(u[0]);
     if (k > avail) k = 1;
+    for (size_t i = 1; i < k; i++)
+        if ((u[i] & 0xC0) != 0x80) { k = 1; break; }   /* a cut sequence: its bytes one by one */
     *len = k;
     if (k == 1) return u[0];
     uint32_t cp = u[0] & (0x3F >> (k - 1));
