@@ -3,6 +3,7 @@
  * the latest achieved figure and the latest target, the change between them
  * (percentage points for rates), the verdict where a target meets the result
  * of its own year, and a small bar: achieved rate as a bar, target as │. */
+#include "period.h"
 #include "ui_int.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 typedef struct crow {
     const char       *entity, *label, *group;
     gwr_fig_kind      kind;
+    gwr_period        period;    /* a quarter or five years never stand in for the year */
     const gwr_figure *ach, *plan;
     const gwr_doc    *adoc, *pdoc;
     int               ay, py, vyear;
@@ -68,16 +70,19 @@ static void group(ui *u, cview *c)
         const gwr_cmp_row *r = &cmp->rows[i];
         const char *g = r->key ? r->key : (r->label ? r->label : "");
         const char *ent = r->entity ? r->entity : "";
+        const gwr_figure *any = r->achieved ? r->achieved : r->planned;
+        gwr_period per = any ? any->period : GWR_PER_YEAR;
         if (c->n && strcmp(c->rows[0].entity, ent) != 0) c->several = true;
         crow *w = NULL;
         for (size_t k = run; k < c->n; k++)
-            if (c->rows[k].kind == r->kind && strcmp(c->rows[k].group, g) == 0 && strcmp(c->rows[k].entity, ent) == 0)
+            if (c->rows[k].kind == r->kind && c->rows[k].period == per && strcmp(c->rows[k].group, g) == 0 &&
+                strcmp(c->rows[k].entity, ent) == 0)
                 w = &c->rows[k];
         if (!w) {
             if (c->n && (strcmp(c->rows[c->n - 1].group, g) != 0 || strcmp(c->rows[c->n - 1].entity, ent) != 0))
                 run = c->n;
             w = &c->rows[c->n++];
-            *w = (crow){ .entity = ent, .label = r->label ? r->label : g, .group = g, .kind = r->kind };
+            *w = (crow){ .entity = ent, .label = r->label ? r->label : g, .group = g, .kind = r->kind, .period = per };
         }
         if (r->achieved && r->year >= w->ay) w->ach = r->achieved, w->ay = r->year, w->adoc = r->doc;
         if (r->planned && r->year >= w->py) w->plan = r->planned, w->py = r->year, w->pdoc = r->doc;
@@ -147,14 +152,17 @@ static void header(ui *u, ui_view *v)
     if (k.bar >= 6) ui_puts(v->win, 0, x, k.bar >= 20 ? "▲█ achieved │ target" : k.bar >= 11 ? "▲█ach │plan" : "▲█ │", k.bar, a);
 }
 
+/* "2023 6.7%"; a quarter or several years carry their mark: "2023 Q1 4.7%". */
 static void side(char *buf, size_t n, int year, const gwr_figure *f)
 {
+    char mark[16], y[16] = "";
     if (!f) {
         buf[0] = '\0';
         return;
     }
-    if (year) snprintf(buf, n, "%d %s", year, f->written ? f->written : "");
-    else snprintf(buf, n, "%s", f->written ? f->written : "");
+    gwr_period_mark(f, mark, sizeof mark);
+    if (year) snprintf(y, sizeof y, "%d ", year);
+    snprintf(buf, n, "%s%s%s%s", y, mark, *mark ? " " : "", f->written ? f->written : "");
 }
 
 static void change(char *buf, size_t n, const crow *w)
@@ -162,6 +170,7 @@ static void change(char *buf, size_t n, const crow *w)
     buf[0] = '\0';
     /* the move from the last result to the next target: only forward in time */
     if (!w->ach || !w->plan || strcmp(w->ach->q.unit, w->plan->q.unit) != 0) return;
+    if (w->ach->period != w->plan->period) return;   /* five years' average against one year's target */
     if (w->ay && w->py && w->py <= w->ay) return;
     if (strcmp(w->ach->q.unit, "%") == 0) {
         gwr_dec d;

@@ -250,6 +250,15 @@ static bool request(ui *u, ui_view *v, ui_cmd c)
     }
     case CMD_NEXT: ui_doc_search(u, +1, false); return true;
     case CMD_PREV: ui_doc_search(u, -1, false); return true;
+    case CMD_EXPAND_ALL:
+    case CMD_COLLAPSE_ALL: {       /* * and - fold the outline; the text stays where it is read */
+        ui_view *o = &u->views[V_OUTLINE];
+        bool was = u->syncing;
+        u->syncing = true;
+        o->ops->request(u, o, c);
+        u->syncing = was;
+        return true;
+    }
     default: return false;
     }
 }

@@ -87,6 +87,8 @@ typedef struct ui_model {
     gwr_cmp     cmp;
     size_t      cmp_ndocs;   /* docs the comparison was built over */
     bool        cmp_fixed;   /* given by the caller: never rebuilt */
+    size_t      dir_len;     /* bytes of the folder all reports share ("samples/") */
+    size_t      dir_docs;    /* reports measured for dir_len */
     size_t      nerrs;       /* inputs that could not be read */
     char        errmsg[512]; /* first of them */
 } ui_model;
@@ -184,6 +186,8 @@ void ui_targets_refilter(ui *u);
 void ui_targets_release(ui *u);
 /* ui_compare.c */
 void ui_compare_release(ui *u);
+/* ui_reports.c: length of the folder every open report's path starts with */
+size_t ui_reports_dir(ui *u);
 /* ui_outline.c */
 void ui_outline_release(ui *u);
 

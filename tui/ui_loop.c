@@ -127,10 +127,24 @@ static void draw_title(ui *u)
     char year[32] = "";
     if (d && d->report_year) snprintf(year, sizeof year, " %d%s", d->report_year, u->screen == SCR_DOC ? "年政府工作报告" : "");
     const char *name = d ? (d->entity && *d->entity ? d->entity : d->path) : "";
-    if (d && (u->screen == SCR_DOC || u->m.ndocs == 1))
+    /* the folder the reports share, once (screen 4 lists the file names);
+     * a long one keeps its end: …/data/hailar/ */
+    char dir[256] = "";
+    size_t dl = u->m.ndocs ? ui_reports_dir(u) : 0;
+    if (dl && dl < sizeof dir - 8) {
+        const char *p = u->m.docs[0]->path;
+        while (ui_width_n(p, dl) > 32) {
+            size_t cl = 1;
+            while (cl < dl && ((unsigned char)p[cl] & 0xC0) == 0x80) cl++;
+            p += cl;
+            dl -= cl;
+        }
+        snprintf(dir, sizeof dir, " in %s%.*s", p != u->m.docs[0]->path ? "…" : "", (int)dl, p);
+    }
+    if (d && (u->screen == SCR_DOC || (u->m.ndocs == 1 && u->screen != SCR_REPORTS)))
         snprintf(buf, sizeof buf, " gwr │ %s%s │ %s", name, year, screen_names[u->screen]);
     else
-        snprintf(buf, sizeof buf, " gwr │ %zu report%s │ %s", u->m.ndocs, u->m.ndocs == 1 ? "" : "s",
+        snprintf(buf, sizeof buf, " gwr │ %zu report%s%s │ %s", u->m.ndocs, u->m.ndocs == 1 ? "" : "s", dir,
                  screen_names[u->screen]);
     if (u->loading) {
         int bw = 10;
@@ -138,12 +152,23 @@ static void draw_title(ui *u)
         char bar[64] = "";
         for (int i = 0; i < bw; i++) strcat(bar, i < fill ? "█" : "░");
         snprintf(right, sizeof right, "loading %zu/%zu %s ", u->load_done, u->load_total, bar);
-    } else {
-        snprintf(right, sizeof right, "1 doc 2 targets 3 compare 4 reports ? help ");
     }
-    int rw = ui_width(right);
     int lw = ui_puts(w, 0, 0, buf, u->cols, a);
-    if (lw + rw + 2 <= u->cols) ui_puts(w, 0, u->cols - rw, right, rw, a);
+    /* the screen menu, shortened rather than dropped when the title is long */
+    static const char *const menus[] = {
+        "1 doc 2 targets 3 compare 4 reports ? help",
+        "1 doc 2 tgt 3 cmp 4 rep ?",
+        "1 doc 2 tgt 3 cmp 4 rep",
+        "1 2 3 4 ?",
+    };
+    for (size_t i = 0; !u->loading && i < sizeof menus / sizeof menus[0]; i++)
+        if (lw + ui_width(menus[i]) + 3 <= u->cols) {     /* two spaces before, one after */
+            snprintf(right, sizeof right, "%s", menus[i]);
+            break;
+        }
+    int rw = ui_width(right);       /* the loading bar ends with a space, a menu gets one */
+    if (rw && right[strlen(right) - 1] != ' ') rw++;
+    if (rw && lw + rw + 2 <= u->cols) ui_puts(w, 0, u->cols - rw, right, rw, a);
     wnoutrefresh(w);
 }
 

@@ -1,8 +1,32 @@
 /* ui_reports.c — the list of open reports: entity, report year, reviewed
- * year, number of sections, of planned and of achieved figures, file. */
+ * year, number of sections, of planned and of achieved figures, file. The
+ * folder the reports share is said once, in the title; the file column
+ * shows the rest of each path. */
 #include "ui_int.h"
 #include <stdio.h>
 #include <string.h>
+
+size_t ui_reports_dir(ui *u)
+{
+    ui_model *m = &u->m;
+    for (; m->dir_docs < m->ndocs; m->dir_docs++) {
+        const char *first = m->docs[0]->path, *p = m->docs[m->dir_docs]->path;
+        size_t k = 0;
+        if (!first || !p) {
+            m->dir_len = 0;
+            continue;
+        }
+        if (m->dir_docs == 0) {
+            const char *slash = strrchr(first, '/');
+            m->dir_len = slash ? (size_t)(slash - first) + 1 : 0;
+            continue;
+        }
+        while (k < m->dir_len && p[k] == first[k]) k++;
+        while (k > 0 && first[k - 1] != '/') k--;
+        m->dir_len = k;
+    }
+    return m->dir_len;
+}
 
 static void open_(ui *u, ui_view *v)
 {
@@ -61,7 +85,9 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     ui_put_right(v->win, y, x, b, 7, sel ? a : u->attr[ST_PLANNED]), x += 8;
     snprintf(b, sizeof b, "%zu", ac);
     ui_put_right(v->win, y, x, b, 8, sel ? a : u->attr[ST_ACHIEVED]), x += 9;
-    ui_puts(v->win, y, x, d->path, v->w - x, sel ? a : u->attr[ST_DIM]);
+    size_t dl = ui_reports_dir(u);
+    const char *file = d->path && strlen(d->path) > dl ? d->path + dl : d->path;
+    ui_puts(v->win, y, x, file, v->w - x, sel ? a : u->attr[ST_DIM]);
 }
 
 static bool request(ui *u, ui_view *v, ui_cmd c)

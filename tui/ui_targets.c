@@ -8,6 +8,7 @@
  * sentence that mentions employment); `m` shows the others too. */
 #define _GNU_SOURCE
 #include "ui_int.h"
+#include "period.h"
 #include "quantity.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,9 @@ typedef struct targets {
     size_t       fx_size;     /* index size at the last query */
     size_t       more;        /* matches hidden because they match only by context */
     bool         wide;        /* show those too */
+    size_t       name_docs;   /* documents measured for name_w */
+    int          name_w;      /* widest headline indicator name, in cells */
+    bool         marks;       /* some figure has a period mark (a quarter, years) */
 } targets;
 
 static targets *st(ui_view *v)
@@ -137,20 +141,52 @@ static size_t rows(ui *u, ui_view *v)
     return st(v)->n;
 }
 
-typedef struct cols { int st, ent, ind, val, qual, kind, year, sec, sent; } cols;
-
-static cols layout(ui *u, int w)
+/* The widest headline indicator name of the loaded reports: the indicator
+ * column is made that wide (within bounds) so headline names show whole.
+ * Also notes whether any figure covers a quarter or several years (the year
+ * column then has room for the mark). Each report is measured once, as it
+ * arrives, so columns do not jump while the filter changes. */
+static int name_width(ui *u, targets *t)
 {
-    cols c = { .st = 4, .val = 12, .qual = 7, .kind = 8, .year = 4 };
-    c.ent = u->m.ndocs > 1 ? 10 : 0;
-    c.ind = w >= 120 ? 24 : 16;
-    int used = c.st + 1 + (c.ent ? c.ent + 1 : 0) + c.ind + 1 + c.val + 1 + c.qual + 1 + c.kind + 1 + c.year + 1;
+    for (; t->name_docs < u->m.ndocs; t->name_docs++) {
+        const gwr_doc *d = u->m.docs[t->name_docs];
+        for (size_t i = 0; i < d->nfigs; i++)
+            if (d->figs[i].period != GWR_PER_YEAR) t->marks = true;
+        for (size_t i = 0; i < d->nfigs; i++)
+            if (d->figs[i].headline && d->figs[i].name) {
+                int w = ui_width(d->figs[i].name);
+                if (w > t->name_w) t->name_w = w;
+            }
+    }
+    return t->name_w;
+}
+
+/* Columns: status, entity (several reports), indicator, value as written
+ * (it carries the qualifier: 5%左右), year with the period mark (2023 Q1),
+ * kind on wide terminals, then the section when there is room and the
+ * sentence with the rest. */
+typedef struct cols { int st, ent, ind, val, kind, year, sec, sent; } cols;
+
+static cols layout(ui *u, ui_view *v)
+{
+    int w = v->w;
+    cols c = { .st = 4, .val = 12 };
+    c.ent = u->m.ndocs > 1 ? (w >= 100 ? 10 : 8) : 0;
+    int lo = w >= 120 ? 24 : 16, hi = w >= 120 ? 32 : w * 2 / 5;
+    c.ind = name_width(u, st(v));
+    c.year = st(v)->marks ? 10 : 4;
+    if (c.ind < lo) c.ind = lo;
+    if (c.ind > hi) c.ind = hi;
+    c.kind = w >= 100 ? 8 : 0;
+    int fixed = c.st + 1 + (c.ent ? c.ent + 1 : 0) + c.val + 1 + c.year + 1;
+    if (c.ind > w - fixed) c.ind = w - fixed > 8 ? w - fixed : 8;   /* narrow: value and year stay */
+    int used = c.st + 1 + (c.ent ? c.ent + 1 : 0) + c.ind + 1 + c.val + 1 + (c.kind ? c.kind + 1 : 0) + c.year + 1;
     int rest = w - used;
     if (rest >= 60) {
         c.sec = 22;
         c.sent = rest - c.sec - 1;
     } else {
-        c.sec = rest > 0 ? rest : 0;
+        c.sent = rest > 0 ? rest : 0;
     }
     return c;
 }
@@ -158,7 +194,7 @@ static cols layout(ui *u, int w)
 static void header(ui *u, ui_view *v)
 {
     targets *t = st(v);
-    cols c = layout(u, v->w);
+    cols c = layout(u, v);
     attr_t a = u->attr[ST_HEADER];
     const char *heads[COL__COUNT] = { "", "st", "indicator", "value", "year", "section", "entity" };
     char buf[COL__COUNT][64];
@@ -170,10 +206,9 @@ static void header(ui *u, ui_view *v)
     if (c.ent) ui_puts(v->win, 0, x, buf[COL_ENTITY], c.ent, a), x += c.ent + 1;
     ui_puts(v->win, 0, x, buf[COL_INDICATOR], c.ind, a), x += c.ind + 1;
     ui_put_right(v->win, 0, x, buf[COL_VALUE], c.val, a), x += c.val + 1;
-    ui_puts(v->win, 0, x, "qual", c.qual, a), x += c.qual + 1;
-    ui_puts(v->win, 0, x, "kind", c.kind, a), x += c.kind + 1;
+    if (c.kind) ui_puts(v->win, 0, x, "kind", c.kind, a), x += c.kind + 1;
     ui_puts(v->win, 0, x, buf[COL_YEAR], c.year, a), x += c.year + 1;
-    ui_puts(v->win, 0, x, buf[COL_SECTION], c.sec, a), x += c.sec + 1;
+    if (c.sec) ui_puts(v->win, 0, x, buf[COL_SECTION], c.sec, a), x += c.sec + 1;
     if (c.sent) ui_puts(v->win, 0, x, "sentence", c.sent, a);
 }
 
@@ -202,20 +237,23 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     gwr_fig_ref r = t->refs[row];
     const gwr_doc *d = u->m.docs[r.doc];
     const gwr_figure *f = &d->figs[r.fig];
-    cols c = layout(u, v->w);
+    cols c = layout(u, v);
     attr_t base = sel ? u->attr[ST_SELECTED] : u->attr[ST_NORMAL];
     attr_t sa = sel ? base : u->attr[f->status == GWR_ST_PLANNED ? ST_PLANNED : ST_ACHIEVED];
     int x = 0;
-    char yr[16] = "";
-    if (f->year) snprintf(yr, sizeof yr, "%d", f->year);
+    char yr[48] = "", mark[16];
+    gwr_period_mark(f, mark, sizeof mark);   /* Q1, 5y: never read as the whole year */
+    if (f->year) snprintf(yr, sizeof yr, "%d%s%s", f->year, *mark ? " " : "", mark);
+    else snprintf(yr, sizeof yr, "%s", mark);
     ui_puts(v->win, y, x, f->status == GWR_ST_PLANNED ? "plan" : "achv", c.st, sa), x += c.st + 1;
     if (c.ent) ui_puts(v->win, y, x, d->entity, c.ent, base), x += c.ent + 1;
     ui_puts(v->win, y, x, f->name, c.ind, base), x += c.ind + 1;
     ui_put_right(v->win, y, x, f->written, c.val, base), x += c.val + 1;
-    ui_puts(v->win, y, x, f->q.qual == GWR_Q_EXACT ? "" : gwr_qual_name(f->q.qual), c.qual, base), x += c.qual + 1;
-    ui_puts(v->win, y, x, gwr_fig_kind_name(f->kind), c.kind, base), x += c.kind + 1;
-    ui_puts(v->win, y, x, yr, c.year, base), x += c.year + 1;
-    ui_puts(v->win, y, x, gwr_doc_section_title(d, f->node), c.sec, base), x += c.sec + 1;
+    if (c.kind) ui_puts(v->win, y, x, gwr_fig_kind_name(f->kind), c.kind, base), x += c.kind + 1;
+    int yw = ui_puts(v->win, y, x, yr, c.year, base);
+    if (*mark && !sel) ui_puts(v->win, y, x + yw - ui_width(mark), mark, c.year, u->attr[ST_HEADING]);
+    x += c.year + 1;
+    if (c.sec) ui_puts(v->win, y, x, gwr_doc_section_title(d, f->node), c.sec, base), x += c.sec + 1;
     if (c.sent && f->sentence) draw_sentence(u, v, y, x, c.sent, f, sel ? base : u->attr[ST_DIM]);
 }
 

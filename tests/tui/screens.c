@@ -1,14 +1,21 @@
 /* screens.c — headless screen tests of the interface, in the spirit of tig's
  * test harness: two hand-built reports (CJK text, figures, a comparison)
  * independent of the parsers, keys from a script, every <Dump> written as
- * text. Usage: screens WxH 'SCRIPT' > dump.txt  (see tests/tui/t_screens.sh) */
+ * text. Usage: screens WxH 'SCRIPT' > dump.txt  (see tests/tui/t_screens.sh).
+ * A script starting <Two> opens both reports; <Periods> opens a third whose
+ * figures cover a quarter and five years.
+ * screens WxH --longest FILE... loads each real report and checks that the
+ * widest headline indicator name it holds is shown whole on screen 2
+ * (filtered to that name); prints ok/FAIL lines, exit 1 on a failure. */
 #include <locale.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "compare.h"
 #include "doc.h"
 #include "ui.h"
+#include "uwidth.h"
 
 typedef struct fx_node { gwr_node_kind kind; int parent; const char *title; const char *start; } fx_node;
 typedef struct fx_fig {
@@ -66,6 +73,24 @@ static const fx_fig figs2[] = {
     { "城镇新增就业", "urban_jobs", "1.2万人", S5, "人", GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2022, 12, 3, GWR_Q_EXACT, 1 },
 };
 
+static const char text3[] =
+    "周期市2024年政府工作报告\n"
+    "一、2023年工作回顾\n"
+    "一季度地区生产总值增长4.7%，全年增长6.7%；五年来地区生产总值年均增长7.1%。\n"
+    "二、2024年工作安排\n"
+    "地区生产总值增长7%左右。\n";
+static const fx_node nodes3[] = {
+    { GWR_NODE_PART, 0, "2023年工作回顾", "一、2023年工作回顾" },
+    { GWR_NODE_PART, 0, "2024年工作安排", "二、2024年工作安排" },
+};
+#define S6 "一季度地区生产总值增长4.7%，全年增长6.7%；五年来地区生产总值年均增长7.1%。"
+static const fx_fig figs3[] = {
+    { "地区生产总值", "gdp", "4.7%", S6, "%", GWR_FK_GROWTH, GWR_ST_ACHIEVED, 2023, 47, -1, GWR_Q_EXACT, 1 },
+    { "地区生产总值", "gdp", "6.7%", S6, "%", GWR_FK_GROWTH, GWR_ST_ACHIEVED, 2023, 67, -1, GWR_Q_EXACT, 1 },
+    { "地区生产总值", "gdp", "7.1%", S6, "%", GWR_FK_GROWTH, GWR_ST_ACHIEVED, 2023, 71, -1, GWR_Q_EXACT, 1 },
+    { "地区生产总值", "gdp", "7%左右", "地区生产总值增长7%左右。", "%", GWR_FK_GROWTH, GWR_ST_PLANNED, 2024, 7, 0, GWR_Q_ABOUT, 2 },
+};
+
 static void build(gwr_doc *d, const char *path, const char *entity, int year, const char *text,
                   const fx_node *nn, size_t nnodes, const fx_fig *ff, size_t nfigs)
 {
@@ -111,7 +136,7 @@ static void build(gwr_doc *d, const char *path, const char *entity, int year, co
         gwr_figure *f = &d->figs[i];
         *f = (gwr_figure){ .name = ff[i].name, .key = ff[i].key, .kind = ff[i].kind, .written = ff[i].written,
                            .status = ff[i].st, .year = ff[i].year, .sentence = ff[i].sentence,
-                           .node = ff[i].node, .line = 1 };
+                           .node = ff[i].node, .line = 1, .headline = true };
         f->q.value = (gwr_dec){ ff[i].m, ff[i].e };
         f->q.qual = ff[i].qual;
         snprintf(f->q.unit, sizeof f->q.unit, "%s", ff[i].unit);
@@ -128,18 +153,71 @@ static void unbuild(gwr_doc *d)
     gwr_arena_free(&d->arena);
 }
 
+/* The widest headline indicator name of each report, filtered on screen 2 at
+ * the given size, must appear whole in the indicator column: a row that
+ * reads "achv NAME " or "plan NAME " (not cut with …). */
+static int longest(int cols, int lines, char **files, int n)
+{
+    int fails = 0;
+    for (int i = 0; i < n; i++) {
+        gwr_doc d;
+        gwr_err err = { 0 };
+        if (gwr_doc_load(&d, files[i], &err) != GWR_OK) {
+            printf("FAIL - %s: %s\n", files[i], err.msg);
+            fails++;
+            continue;
+        }
+        const char *name = NULL;
+        int best = 0;
+        for (size_t k = 0; k < d.nfigs; k++) {
+            const char *nm = d.figs[k].name;
+            if (!d.figs[k].headline || !nm || !*nm) continue;
+            int w = gwr_width(nm, strlen(nm));
+            if (w > best) best = w, name = nm;
+        }
+        if (!name) {
+            printf("skip - %s: no headline figure\n", files[i]);
+            gwr_doc_free(&d);
+            continue;
+        }
+        char script[512], *out = NULL, want[2][300];
+        size_t outn = 0;
+        snprintf(script, sizeof script, "2/%s<Enter><Dump>", name);
+        snprintf(want[0], sizeof want[0], "\nachv %s ", name);
+        snprintf(want[1], sizeof want[1], "\nplan %s ", name);
+        FILE *f = open_memstream(&out, &outn);
+        gwr_doc *docs[1] = { &d };
+        int rc = f ? gwr_ui_script(docs, 1, NULL, script, lines, cols, f) : 1;
+        if (f) fclose(f);
+        if (rc == 0 && out && (strstr(out, want[0]) || strstr(out, want[1]))) {
+            printf("ok - %s: %s (%d cells) shown whole at %dx%d\n", files[i], name, best, cols, lines);
+        } else {
+            printf("FAIL - %s: %s (%d cells) not shown whole at %dx%d:\n%s\n", files[i], name, best, cols, lines,
+                   out ? out : "");
+            fails++;
+        }
+        free(out);
+        gwr_doc_free(&d);
+    }
+    return fails ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     int cols = 80, lines = 24;
-    if (argc != 3 || sscanf(argv[1], "%dx%d", &cols, &lines) != 2) {
-        fprintf(stderr, "usage: screens WxH SCRIPT\n");
+    if (argc < 3 || sscanf(argv[1], "%dx%d", &cols, &lines) != 2 || (argc != 3 && strcmp(argv[2], "--longest") != 0)) {
+        fprintf(stderr, "usage: screens WxH SCRIPT | screens WxH --longest FILE...\n");
         return 2;
     }
     setlocale(LC_ALL, "C.UTF-8");
-    gwr_doc d1, d2;
+    if (strcmp(argv[2], "--longest") == 0) return longest(cols, lines, argv + 3, argc - 3);
+    gwr_doc d1, d2, d3;
     build(&d1, "fixture/ceshi-2024.txt", "测试市", 2024, text1, nodes1, sizeof nodes1 / sizeof nodes1[0],
           figs1, sizeof figs1 / sizeof figs1[0]);
     build(&d2, "fixture/yangli-2023.txt", "样例县", 2023, text2, nodes2, 1, figs2, 2);
+    build(&d3, "fixture/zhouqi-2024.txt", "周期市", 2024, text3, nodes3, 2, figs3, sizeof figs3 / sizeof figs3[0]);
+    d3.figs[0].period = GWR_PER_QUARTER;      /* 一季度…4.7% */
+    d3.figs[2].period = GWR_PER_MULTIYEAR;    /* 五年来…年均增长7.1% */
     const gwr_figure *f = d1.figs;
     /* a target of 2023 from the previous year's report: gives a verdict */
     gwr_figure target2023 = { .name = "城镇登记失业率", .key = "unemployment_registered", .kind = GWR_FK_LEVEL,
@@ -162,8 +240,21 @@ int main(int argc, char **argv)
     int n = strstr(argv[2], "<Two>") ? 2 : 1;
     const char *script = argv[2];
     if (n == 2) script += 5;
-    int rc = gwr_ui_script(docs, (size_t)n, &cmp, script, lines, cols, stdout);
+    /* a quarter and five years beside the year: shown as such on screens 2 and 3 */
+    const gwr_figure *g = d3.figs;
+    gwr_cmp_row rows3[] = {
+        { &d3, "周期市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &g[1], GWR_V_NONE },
+        { &d3, "周期市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2024, &g[3], NULL, GWR_V_NONE },
+        { &d3, "周期市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &g[0], GWR_V_NONE },
+        { &d3, "周期市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &g[2], GWR_V_NONE },
+    };
+    gwr_cmp cmp3 = { rows3, sizeof rows3 / sizeof rows3[0] };
+    bool periods = strncmp(script, "<Periods>", 9) == 0;
+    gwr_doc *docs3[1] = { &d3 };
+    int rc = periods ? gwr_ui_script(docs3, 1, &cmp3, script + 9, lines, cols, stdout)
+                     : gwr_ui_script(docs, (size_t)n, &cmp, script, lines, cols, stdout);
     unbuild(&d1);
     unbuild(&d2);
+    unbuild(&d3);
     return rc;
 }

@@ -37,6 +37,16 @@ for S in samples/jingmen-2024.txt samples/xianning-2024.txt; do
   tui_wait_re "^ section [0-9]+/[0-9]+ " 3
   row=$(tui_screen | tail -n 1 | sed -E 's/^ section ([0-9]+)\/.*/\1/')
   [ "$row" -gt 2 ] && tui_ok "$S: * keeps part 2 selected (row $row)" || tui_fail "$S: * lost the selection (row $row)"
+  # from the document pane: - folds the outline, the text stays where it is read
+  tui_keys t Tab PageDown
+  tui_wait_re "^ line [0-9]+/" || tui_fail "$S: Tab did not focus the document"
+  sleep 0.2
+  line=$(tui_screen | tail -n 1 | grep -oE '^ line [0-9]+/[0-9]+')
+  tui_keys -
+  tui_wait_re "^▸ ${first:0:4}" 3 || tui_fail "$S: - in the document pane did not fold the outline"
+  [ "$(tui_screen | sed '1d;$d' | sed 's/│.*//' | grep -c '[^ ]')" = "$nparts" ] || tui_fail "$S: the outline does not show just the parts after -"
+  [ "$(tui_screen | tail -n 1 | grep -oE '^ line [0-9]+/[0-9]+')" = "$line" ] &&
+    tui_ok "$S: - from the document keeps the text at $line" || tui_fail "$S: - from the document moved the text (was $line)"
   tui_keys q
   tui_wait_exit >/dev/null
   tui_stop
