@@ -139,7 +139,7 @@ static char *gb18030_to_utf8(const unsigned char *s, size_t len, size_t *outlen,
     iconv_t cd = iconv_open("UTF-8", "GB18030");
     if (cd == (iconv_t)-1) cd = iconv_open("UTF-8", "GBK");
     if (cd == (iconv_t)-1) return NULL;
-    size_t cap = len * 2 + 16;   /* 2-byte → 3, 4-byte → 4, 1 → 1 (or FFFD: 3) */
+    size_t cap = len * 3 + 16;   /* 2-byte → 3, 4-byte → 4, 1 → 1 or U+FFFD: 3 */
     char *out = malloc(cap);
     if (!out) { iconv_close(cd); return NULL; }
     char *in = (char *)(uintptr_t)s, *op = out;
@@ -308,7 +308,9 @@ static char *mixed_to_utf8(const unsigned char *s, size_t len, size_t *outlen, s
 {
     iconv_t cd = iconv_open("UTF-8", "GB18030");
     if (cd == (iconv_t)-1) return NULL;
-    char *out = malloc(len * 2 + 16);
+    /* at most 3 output bytes per input byte (U+FFFD for one byte) */
+    size_t cap = len * 3 + 16;
+    char *out = malloc(cap);
     if (!out) { iconv_close(cd); return NULL; }
     size_t o = 0;
     *bad = *repaired = *gbytes = *ubytes = 0;
@@ -334,7 +336,7 @@ static char *mixed_to_utf8(const unsigned char *s, size_t len, size_t *outlen, s
         }
         /* the whole line as GB18030 */
         char *in = (char *)(uintptr_t)s, *op = out + o;
-        size_t inl = (size_t)(le - s), outl = inl * 2 + 4;
+        size_t inl = (size_t)(le - s), outl = cap - o;
         iconv(cd, NULL, NULL, NULL, NULL);
         if (iconv(cd, &in, &inl, &op, &outl) != (size_t)-1 && inl == 0) {
             size_t chars = 0;
@@ -370,7 +372,7 @@ static char *mixed_to_utf8(const unsigned char *s, size_t len, size_t *outlen, s
             }
             if (g) {
                 char *gi = (char *)(uintptr_t)s, *go = out + o;
-                size_t gil = g, gol = 8;
+                size_t gil = g, gol = cap - o;
                 iconv(cd, NULL, NULL, NULL, NULL);
                 if (iconv(cd, &gi, &gil, &go, &gol) != (size_t)-1 && gil == 0) {
                     o = (size_t)(go - out);
