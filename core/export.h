@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include "doc.h"
 #include "compare.h"
+#include "series.h"
 #include "quantity.h"
 #include "check.h"
 
@@ -20,6 +21,8 @@ typedef struct gwr_fig_filter {
 void gwr_export_outline(FILE *f, gwr_format fmt, const gwr_doc *d, bool all, bool first, bool last);
 void gwr_export_targets(FILE *f, gwr_format fmt, const gwr_doc *d, const gwr_fig_filter *flt, bool first, bool last);
 void gwr_export_compare(FILE *f, gwr_format fmt, const gwr_cmp *c);
+void gwr_export_timeline(FILE *f, gwr_format fmt, const gwr_timeline *t);
+void gwr_export_rank(FILE *f, gwr_format fmt, const gwr_rank *r);
 /* Quantities found in one input phrase. */
 void gwr_export_quantities(FILE *f, gwr_format fmt, const char *text, bool first, bool last);
 

@@ -3,6 +3,7 @@
 #include "corpus.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Loads every argument; names each failure on stderr. Returns 1 if any failed. */
 static int load_all(gwr_corpus *c, const gwr_opts *o)
@@ -96,6 +97,62 @@ int gwr_cmd_quantity(const gwr_opts *o)
     for (int i = 0; i < o->nargs; i++)
         gwr_export_quantities(stdout, o->format, o->args[i], i == 0, i + 1 == o->nargs);
     return 0;
+}
+
+/* timeline and rank: the comparison regrouped (core/series.h) */
+static int series_load(gwr_corpus *c, gwr_cmp *cmp, gwr_timeline *t, const gwr_opts *o)
+{
+    gwr_err err = { 0 };
+    int rc = load_all(c, o);
+    memset(cmp, 0, sizeof *cmp);
+    memset(t, 0, sizeof *t);
+    if (gwr_compare_build(cmp, c->docs, c->ndocs, &err) != GWR_OK ||
+        gwr_timeline_build(t, cmp, c->docs, c->ndocs, o->key, &err) != GWR_OK) {
+        fprintf(stderr, "gwr: %s\n", err.msg);
+        return -1;
+    }
+    return rc;
+}
+
+int gwr_cmd_timeline(const gwr_opts *o)
+{
+    gwr_corpus c;
+    gwr_cmp cmp;
+    gwr_timeline t;
+    int rc = series_load(&c, &cmp, &t, o);
+    if (rc >= 0) gwr_export_timeline(stdout, o->format, &t);
+    gwr_timeline_free(&t);
+    gwr_compare_free(&cmp);
+    gwr_corpus_free(&c);
+    return rc < 0 ? 1 : rc;
+}
+
+int gwr_cmd_rank(const gwr_opts *o)
+{
+    if (!o->key || !*o->key) {
+        fprintf(stderr, "gwr: rank needs --key K (an indicator key such as gdp; see gwr(1))\n");
+        return 2;
+    }
+    gwr_corpus c;
+    gwr_cmp cmp;
+    gwr_timeline t;
+    gwr_rank r = { 0 };
+    gwr_err err = { 0 };
+    int rc = series_load(&c, &cmp, &t, o);
+    gwr_fig_status by = o->status == GWR_ST_ACHIEVED ? GWR_ST_ACHIEVED : GWR_ST_PLANNED;
+    if (rc >= 0 && c.ndocs) {
+        if (gwr_rank_build(&r, &t, o->key, -1, NULL, o->year, by, false, &err) != GWR_OK) {
+            fprintf(stderr, "gwr: %s\n", err.msg);
+            rc = 1;
+        } else {
+            gwr_export_rank(stdout, o->format, &r);
+        }
+    }
+    gwr_rank_free(&r);
+    gwr_timeline_free(&t);
+    gwr_compare_free(&cmp);
+    gwr_corpus_free(&c);
+    return rc < 0 ? 1 : rc;
 }
 
 /* check streams like targets: each report is checked, written and freed as it

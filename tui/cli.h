@@ -8,6 +8,7 @@ typedef struct gwr_opts {
     gwr_format format;
     int        status;        /* -1 any */
     const char *key;
+    int        year;          /* rank: 0 = the year most reports give */
     bool       all;           /* outline: paragraphs too */
     bool       mouse;
     char     **args;          /* positional arguments */
@@ -18,6 +19,8 @@ int gwr_cmd_outline(const gwr_opts *o);
 int gwr_cmd_targets(const gwr_opts *o);
 int gwr_cmd_compare(const gwr_opts *o);
 int gwr_cmd_quantity(const gwr_opts *o);
+int gwr_cmd_timeline(const gwr_opts *o);
+int gwr_cmd_rank(const gwr_opts *o);
 int gwr_cmd_check(const gwr_opts *o);
 
 #endif

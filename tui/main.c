@@ -15,7 +15,7 @@
 #endif
 
 static const char usage_line[] =
-    "usage: gwr [--mouse] [FILE|DIR|-]...  |  gwr outline|targets|compare|quantity|check [options] ARGS...";
+    "usage: gwr [--mouse] [FILE|DIR|-]...  |  gwr outline|targets|compare|quantity|check|timeline|rank [options] ARGS...";
 
 static void help(void)
 {
@@ -26,11 +26,15 @@ static void help(void)
            "  gwr targets  [--format text|tsv|json] [--status achieved|planned] [--key K] FILE...\n"
            "  gwr compare  [--format text|tsv|json] FILE...\n"
            "  gwr quantity [--format text|tsv|json] TEXT...\n"
-           "  gwr check    [--format text|tsv|json] FILE|DIR...   what was read, and doubts\n\n"
+           "  gwr check    [--format text|tsv|json] FILE|DIR...   what was read, and doubts\n"
+           "  gwr timeline [--format text|tsv|json] [--key K] FILE|DIR...   one entity, year by year\n"
+           "  gwr rank     --key K [--year Y] [--status planned|achieved] [--format F] FILE|DIR...\n\n"
            "Options:\n"
            "  --format F   output format of a sub-command: text (default), tsv or json\n"
-           "  --status S   targets: only achieved or only planned figures\n"
-           "  --key K      targets: only figures of canonical indicator K (e.g. gdp)\n"
+           "  --status S   targets: only achieved or only planned figures;\n"
+           "               rank: rank the targets (planned, default) or the results (achieved)\n"
+           "  --key K      targets, timeline: only indicator K (e.g. gdp); rank: the indicator\n"
+           "  --year Y     rank: the year (default: the year most reports give)\n"
            "  --all        outline: list paragraphs and front matter too\n"
            "  --mouse      interactive: enable the mouse\n"
            "  -h, --help   this help\n"
@@ -88,6 +92,8 @@ static const struct { const char *name; cmd_fn fn; } commands[] = {
     { "compare", gwr_cmd_compare },
     { "quantity", gwr_cmd_quantity },
     { "check", gwr_cmd_check },
+    { "timeline", gwr_cmd_timeline },
+    { "rank", gwr_cmd_rank },
 };
 
 int main(int argc, char **argv)
@@ -106,6 +112,7 @@ int main(int argc, char **argv)
     if (!pos) return 1;
     bool only_pos = false;
     const char *seen_format = NULL, *seen_status = NULL, *seen_key = NULL, *seen_all = NULL, *seen_mouse = NULL;
+    const char *seen_year = NULL;
     for (; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
@@ -118,9 +125,9 @@ int main(int argc, char **argv)
         if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) { printf("gwr %s\n", GWR_VERSION); free(pos); return 0; }
         if (strcmp(a, "--all") == 0) { o.all = true; seen_all = a; continue; }
         if (strcmp(a, "--mouse") == 0) { o.mouse = true; seen_mouse = a; continue; }
-        const char *names[] = { "--format", "--status", "--key" };
+        const char *names[] = { "--format", "--status", "--key", "--year" };
         int which = -1;
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < 4; k++) {
             size_t n = strlen(names[k]);
             if (strncmp(a, names[k], n) == 0 && (a[n] == '\0' || a[n] == '=')) {
                 which = k;
@@ -140,6 +147,12 @@ int main(int argc, char **argv)
             if (strcasecmp(val, "achieved") == 0) o.status = 0;
             else if (strcasecmp(val, "planned") == 0) o.status = 1;
             else { free(pos); return bad_value("status", val, "statuses", "achieved, planned"); }
+        } else if (which == 3) {
+            char *end;
+            long y = strtol(val, &end, 10);
+            seen_year = names[3];
+            if (*end || end == val || y < 1000 || y > 9999) { free(pos); return bad_value("year", val, "years", "four digits, e.g. 2024"); }
+            o.year = (int)y;
         } else {
             seen_key = names[2];
             if (parse_key(val, &o.key)) { free(pos); return 2; }
@@ -149,8 +162,10 @@ int main(int argc, char **argv)
     /* an option the command would ignore is an error, not a silent no-op */
     const char *cmd = fn ? argv[1] : NULL;
     const char *wrong = NULL, *where = NULL;
-    if (seen_status && fn != gwr_cmd_targets) wrong = seen_status, where = "targets";
-    else if (seen_key && fn != gwr_cmd_targets) wrong = seen_key, where = "targets";
+    if (seen_status && fn != gwr_cmd_targets && fn != gwr_cmd_rank) wrong = seen_status, where = "targets and rank";
+    else if (seen_key && fn != gwr_cmd_targets && fn != gwr_cmd_timeline && fn != gwr_cmd_rank)
+        wrong = seen_key, where = "targets, timeline and rank";
+    else if (seen_year && fn != gwr_cmd_rank) wrong = seen_year, where = "rank";
     else if (seen_all && fn != gwr_cmd_outline) wrong = seen_all, where = "outline";
     else if (seen_mouse && cmd) wrong = seen_mouse, where = "the interactive browser";
     else if (seen_format && !cmd) wrong = seen_format, where = "sub-commands";

@@ -77,6 +77,7 @@ static void poll_load(ui *u)
             u->last_refilter = t;
         }
         if (u->screen == SCR_COMPARE && fin) ui_show(u, SCR_COMPARE);
+        if ((u->screen == SCR_TIMELINE || u->screen == SCR_RANK) && fin) ui_show(u, u->screen);
         if (fin || u->title_dirty) u->title_dirty = u->status_dirty = true;
         else if (u->screen == SCR_REPORTS && tnow - u->last_progress < 50) u->status_dirty = true;
     }
@@ -143,6 +144,8 @@ static void release(ui *u)
     ui_doc_release(u);
     ui_targets_release(u);
     ui_compare_release(u);
+    ui_timeline_release(u);
+    ui_rank_release(u);
     for (int i = 0; i < V__COUNT; i++)
         if (u->views[i].win) delwin(u->views[i].win);
     if (u->title) delwin(u->title);
@@ -156,6 +159,7 @@ static void init(ui *u, const gwr_opts *o)
 {
     static const ui_view_ops *const ops[V__COUNT] = {
         &ui_outline_ops, &ui_doc_ops, &ui_targets_ops, &ui_compare_ops, &ui_reports_ops, &ui_help_ops,
+        &ui_timeline_ops, &ui_chart_ops, &ui_rank_ops,
     };
     memset(u, 0, sizeof *u);
     u->opts = o;

@@ -38,7 +38,12 @@
     X(COLLAPSE_ALL,"collapse-all",  "Outline: collapse to the parts") \
     X(NEXT_DOC,    "next-report",   "Next open report") \
     X(PREV_DOC,    "prev-report",   "Previous open report") \
-    X(REDRAW,      "redraw",        "Redraw the screen")
+    X(REDRAW,      "redraw",        "Redraw the screen") \
+    X(SCR_TIMELINE,"view-timeline", "Screen 5: one entity's targets against results, year by year, and a chart") \
+    X(SCR_RANK,    "view-rank",     "Screen 6: one indicator of one year ranked across entities") \
+    X(RANK,        "rank",          "Compare/timeline: rank the selected indicator across entities (screen 6)") \
+    X(YEAR_NEXT,   "next-year",     "Rankings: the next year") \
+    X(YEAR_PREV,   "prev-year",     "Rankings: the previous year")
 
 typedef enum {
     CMD_NONE = 0,

@@ -2,7 +2,10 @@
  * headline indicators first, as ordered by core/compare.c. Each row shows
  * the latest achieved figure and the latest target, the change between them
  * (percentage points for rates), the verdict where a target meets the result
- * of its own year, and a small bar: achieved rate as a bar, target as │. */
+ * of its own year, and a small bar: achieved rate as a bar, target as │.
+ * When one entity has several reports, a row never mixes years: one row per
+ * indicator and year, the target of year Y (report Y) beside the result of
+ * year Y (report Y+1), the gap between them and the verdict. */
 #include "period.h"
 #include "ui_int.h"
 #include <stdio.h>
@@ -25,6 +28,7 @@ typedef struct cview {
     size_t built_ndocs;
     const gwr_cmp_row *built_rows;
     bool   several;       /* more than one entity */
+    bool   per_year;      /* some entity has several reports: one row per year */
     double maxabs;        /* largest rate, for the bars */
 } cview;
 
@@ -56,6 +60,16 @@ static double signed_rate(const gwr_figure *f)
     return f->kind == GWR_FK_DECLINE ? -x : x;
 }
 
+static const char *entity_of(const gwr_doc *d) { return d->entity && *d->entity ? d->entity : d->path; }
+
+static bool several_reports(ui *u)
+{
+    for (size_t i = 0; i < u->m.ndocs; i++)
+        for (size_t j = i + 1; j < u->m.ndocs; j++)
+            if (strcmp(entity_of(u->m.docs[i]), entity_of(u->m.docs[j])) == 0) return true;
+    return false;
+}
+
 static void group(ui *u, cview *c)
 {
     const gwr_cmp *cmp = &u->m.cmp;
@@ -65,6 +79,18 @@ static void group(ui *u, cview *c)
     c->several = false;
     c->maxabs = 0;
     if (!c->rows) return;
+    c->per_year = several_reports(u);
+    for (size_t i = 0; c->per_year && i < cmp->nrows; i++) {
+        const gwr_cmp_row *r = &cmp->rows[i];
+        const char *ent = r->entity ? r->entity : "";
+        if (c->n && strcmp(c->rows[0].entity, ent) != 0) c->several = true;
+        c->rows[c->n++] = (crow){ .entity = ent, .label = r->label ? r->label : (r->key ? r->key : ""),
+                                  .group = r->key ? r->key : (r->label ? r->label : ""), .kind = r->kind,
+                                  .period = (r->achieved ? r->achieved : r->planned)->period, .ach = r->achieved, .plan = r->planned, .adoc = r->doc, .pdoc = r->doc,
+                                  .ay = r->year, .py = r->year, .vyear = r->verdict != GWR_V_NONE ? r->year : 0,
+                                  .verdict = r->verdict };
+    }
+    if (c->per_year) goto bars;
     size_t run = 0;    /* first group of the current (entity, key) run */
     for (size_t i = 0; i < cmp->nrows; i++) {
         const gwr_cmp_row *r = &cmp->rows[i];
@@ -88,6 +114,7 @@ static void group(ui *u, cview *c)
         if (r->planned && r->year >= w->py) w->plan = r->planned, w->py = r->year, w->pdoc = r->doc;
         if (r->achieved && r->planned && r->year >= w->vyear) w->verdict = r->verdict, w->vyear = r->year;
     }
+bars:
     for (size_t k = 0; k < c->n; k++) {
         const crow *w = &c->rows[k];
         double a = is_rate(w->ach) ? signed_rate(w->ach) : 0, p = is_rate(w->plan) ? signed_rate(w->plan) : 0;
@@ -98,16 +125,21 @@ static void group(ui *u, cview *c)
     }
 }
 
-static void open_(ui *u, ui_view *v)
+void ui_compare_refresh(ui *u)
 {
-    cview *c = st(v);
-    if (!c) return;
     if (!u->m.cmp_fixed && u->m.cmp_ndocs != u->m.ndocs) {
         gwr_err err = { 0 };
         gwr_compare_free(&u->m.cmp);
         if (gwr_compare_build(&u->m.cmp, u->m.docs, u->m.ndocs, &err) != GWR_OK) ui_msg(u, true, "%s", err.msg);
         u->m.cmp_ndocs = u->m.ndocs;
     }
+}
+
+static void open_(ui *u, ui_view *v)
+{
+    cview *c = st(v);
+    if (!c) return;
+    ui_compare_refresh(u);
     if (c->built_rows != u->m.cmp.rows || c->built_ndocs != u->m.ndocs || !c->rows) {
         group(u, c);
         c->built_rows = u->m.cmp.rows;
@@ -124,12 +156,13 @@ static size_t rows(ui *u, ui_view *v)
     return st(v)->n;
 }
 
-typedef struct cols { int ent, lab, side, chg, ver, bar; } cols;
+typedef struct cols { int ent, lab, year, side, chg, ver, bar; } cols;
 
 static cols layout(cview *c, int w)
 {
     cols k = { .ent = c->several ? (w >= 100 ? 10 : 8) : 0, .lab = w >= 120 ? 26 : 18, .side = w >= 120 ? 20 : 16, .chg = 8, .ver = w >= 100 ? 12 : 7 };
-    int used = (k.ent ? k.ent + 1 : 0) + k.lab + 1 + 2 * (k.side + 1) + k.chg + 1 + k.ver + 1;
+    if (c->per_year) k.year = 4, k.side = w >= 120 ? 24 : 13;
+    int used = (k.ent ? k.ent + 1 : 0) + k.lab + 1 + (k.year ? k.year + 1 : 0) + 2 * (k.side + 1) + k.chg + 1 + k.ver + 1;
     k.bar = w - used;
     if (k.bar > 30) k.bar = 30;
     if (k.bar < 0) k.bar = 0;
@@ -145,6 +178,16 @@ static void header(ui *u, ui_view *v)
     ui_fill(v->win, 0, 0, v->w, a);
     if (k.ent) ui_puts(v->win, 0, x, "entity", k.ent, a), x += k.ent + 1;
     ui_puts(v->win, 0, x, "indicator", k.lab, a), x += k.lab + 1;
+    if (c->per_year) {
+        /* which year's target meets which year's result */
+        ui_puts(v->win, 0, x, "Y", k.year, a), x += k.year + 1;
+        ui_puts(v->win, 0, x, k.side >= 20 ? "target of Y (report Y)" : "target of Y", k.side, a), x += k.side + 1;
+        ui_puts(v->win, 0, x, k.side >= 20 ? "result of Y (report Y+1)" : "result of Y", k.side, a), x += k.side + 1;
+        ui_put_right(v->win, 0, x, "gap", k.chg, a), x += k.chg + 1;
+        ui_puts(v->win, 0, x, "verdict", k.ver, a), x += k.ver + 1;
+        if (k.bar >= 6) ui_puts(v->win, 0, x, k.bar >= 20 ? "▲█ result │ target" : "▲█ │", k.bar, a);
+        return;
+    }
     ui_puts(v->win, 0, x, "achieved", k.side, a), x += k.side + 1;
     ui_puts(v->win, 0, x, "planned", k.side, a), x += k.side + 1;
     ui_put_right(v->win, 0, x, "change", k.chg, a), x += k.chg + 1;
@@ -163,6 +206,24 @@ static void side(char *buf, size_t n, int year, const gwr_figure *f)
     gwr_period_mark(f, mark, sizeof mark);
     if (year) snprintf(y, sizeof y, "%d ", year);
     snprintf(buf, n, "%s%s%s%s", y, mark, *mark ? " " : "", f->written ? f->written : "");
+}
+
+/* per year: how far the result is from the target of the same year */
+static void gap(char *buf, size_t n, const crow *w)
+{
+    gwr_dec d;
+    char num[48];
+    buf[0] = '\0';
+    if (!w->ach || !w->plan || strcmp(w->ach->q.unit, w->plan->q.unit) != 0) return;
+    if (w->ach->kind != w->plan->kind) return;
+    if (!gwr_dec_sub(&d, w->ach->q.value, w->plan->q.value)) return;
+    if (strcmp(w->ach->q.unit, "%") == 0 || strcmp(w->ach->q.unit, "个百分点") == 0) {
+        gwr_dec_format(d, num, sizeof num);
+        snprintf(buf, n, "%s%spp", d.m > 0 ? "+" : "", num);
+        return;
+    }
+    double p = gwr_dec_to_double(w->plan->q.value);
+    if (p != 0) snprintf(buf, n, "%+.1f%%", gwr_dec_to_double(d) * 100.0 / p);
 }
 
 static void change(char *buf, size_t n, const crow *w)
@@ -224,6 +285,19 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     int x = 0;
     if (k.ent) ui_puts(v->win, y, x, w->entity, k.ent, base), x += k.ent + 1;
     ui_puts(v->win, y, x, w->label, k.lab, base), x += k.lab + 1;
+    if (c->per_year) {
+        ui_putf(v->win, y, x, k.year, base, "%d", w->ay), x += k.year + 1;
+        ui_puts(v->win, y, x, w->plan ? w->plan->written : "", k.side, sel ? base : u->attr[ST_PLANNED]), x += k.side + 1;
+        ui_puts(v->win, y, x, w->ach ? w->ach->written : "", k.side, sel ? base : u->attr[ST_ACHIEVED]), x += k.side + 1;
+        gap(buf, sizeof buf, w);
+        ui_put_right(v->win, y, x, buf, k.chg, base), x += k.chg + 1;
+        attr_t pa = base;
+        if (!sel && w->verdict == GWR_V_MET) pa = u->attr[ST_ROSE];
+        if (!sel && w->verdict == GWR_V_MISSED) pa = u->attr[ST_FELL];
+        ui_puts(v->win, y, x, gwr_verdict_name(w->verdict), k.ver, pa), x += k.ver + 1;
+        bar(u, v, y, x, k.bar, w, c, sel);
+        return;
+    }
     side(buf, sizeof buf, w->ay, w->ach);
     ui_puts(v->win, y, x, buf, k.side, sel ? base : u->attr[ST_ACHIEVED]), x += k.side + 1;
     side(buf, sizeof buf, w->py, w->plan);
@@ -245,6 +319,13 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
 static bool request(ui *u, ui_view *v, ui_cmd cmd)
 {
     cview *c = st(v);
+    if (cmd == CMD_RANK && v->sel < c->n) {
+        const crow *w = &c->rows[v->sel];
+        const gwr_figure *f = w->plan ? w->plan : w->ach;
+        if (!f || !f->key) ui_msg(u, false, "only an indicator with a key (gdp, …) can be ranked");
+        else ui_rank_show(u, f->key, (int)w->kind, NULL, w->plan ? w->py : w->ay);
+        return true;
+    }
     if (cmd != CMD_ENTER || v->sel >= c->n) return false;
     const crow *w = &c->rows[v->sel];
     const gwr_figure *f = w->ach ? w->ach : w->plan;
@@ -264,7 +345,10 @@ static bool request(ui *u, ui_view *v, ui_cmd cmd)
 static void status(ui *u, ui_view *v, char *buf, size_t n)
 {
     (void)u;
-    snprintf(buf, n, "indicator %zu/%zu", v->nrows ? v->sel + 1 : 0, v->nrows);
+    if (st(v)->per_year)
+        snprintf(buf, n, "row %zu/%zu  target of Y: report Y; result of Y: report Y+1", v->nrows ? v->sel + 1 : 0, v->nrows);
+    else
+        snprintf(buf, n, "indicator %zu/%zu", v->nrows ? v->sel + 1 : 0, v->nrows);
 }
 
 const ui_view_ops ui_compare_ops = {

@@ -165,6 +165,7 @@ void ui_key(ui *u, wint_t wc, bool code)
 dispatch:
     switch (c) {
     case CMD_QUIT:
+        if (u->screen == SCR_TIMELINE && ui_timeline_close_detail(u)) return;
         if ((u->screen == SCR_TARGETS && (u->filter[0] || u->want_status >= 0)) || (u->screen == SCR_DOC && u->search[0])) {
             clear_query(u);
             ui_msg(u, false, "cleared (q again quits)");
@@ -177,6 +178,8 @@ dispatch:
     case CMD_SCR_TARGETS: ui_show(u, SCR_TARGETS); return;
     case CMD_SCR_COMPARE: ui_show(u, SCR_COMPARE); return;
     case CMD_SCR_REPORTS: ui_show(u, SCR_REPORTS); return;
+    case CMD_SCR_TIMELINE: ui_show(u, SCR_TIMELINE); return;
+    case CMD_SCR_RANK:    ui_rank_show(u, NULL, -1, NULL, 0); return;
     case CMD_REDRAW:      clearok(curscr, TRUE); u->full = true; return;
     case CMD_SEARCH:
         if (u->screen == SCR_DOC) {
@@ -191,13 +194,17 @@ dispatch:
         u->status_dirty = true;
         return;
     case CMD_CANCEL:
-    case CMD_CLEAR:       clear_query(u); return;
+    case CMD_CLEAR:
+        if (u->screen == SCR_TIMELINE && ui_timeline_close_detail(u)) return;
+        clear_query(u);
+        return;
     case CMD_TAB:
         if (u->screen == SCR_DOC) focus(u, u->focus == V_DOC ? V_OUTLINE : V_DOC);
         return;
     case CMD_GOTARGETS:   goto_targets_para(u); return;
     case CMD_NEXT_DOC:
     case CMD_PREV_DOC:
+        if (u->screen == SCR_TIMELINE) break;     /* screen 5: the next entity */
         if (u->m.ndocs > 1) {
             size_t n = u->m.ndocs;
             ui_open_doc(u, c == CMD_NEXT_DOC ? (u->cur + 1) % n : (u->cur + n - 1) % n);

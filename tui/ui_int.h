@@ -16,6 +16,7 @@
 #include "compare.h"
 #include "doc.h"
 #include "findex.h"
+#include "series.h"
 #include "ui_cmds.h"
 
 /* ---- styles (ui_style.c) ---------------------------------------------- */
@@ -37,7 +38,9 @@
     X(FELL,     COLOR_RED,    -1,          A_BOLD,    A_NORMAL) \
     X(DIM,      -1,           -1,          A_DIM,     A_DIM) \
     X(ERROR,    COLOR_WHITE,  COLOR_RED,   A_BOLD,    A_REVERSE | A_BOLD) \
-    X(SEP,      -1,           -1,          A_DIM,     A_NORMAL)
+    X(SEP,      -1,           -1,          A_DIM,     A_NORMAL) \
+    X(BAR,      COLOR_CYAN,   -1,          A_NORMAL,  A_NORMAL) \
+    X(TARGET,   COLOR_MAGENTA, -1,         A_BOLD,    A_BOLD)
 
 typedef enum {
 #define UI_STYLE_ENUM(id, fg, bg, ca, ma) ST_##id,
@@ -93,9 +96,9 @@ typedef struct ui_model {
     char        errmsg[512]; /* first of them */
 } ui_model;
 
-typedef enum { SCR_DOC = 0, SCR_TARGETS, SCR_COMPARE, SCR_REPORTS, SCR_HELP, SCR__COUNT } ui_screen;
+typedef enum { SCR_DOC = 0, SCR_TARGETS, SCR_COMPARE, SCR_REPORTS, SCR_HELP, SCR_TIMELINE, SCR_RANK, SCR__COUNT } ui_screen;
 
-enum { V_OUTLINE = 0, V_DOC, V_TARGETS, V_COMPARE, V_REPORTS, V_HELP, V__COUNT };
+enum { V_OUTLINE = 0, V_DOC, V_TARGETS, V_COMPARE, V_REPORTS, V_HELP, V_TIMELINE, V_CHART, V_RANK, V__COUNT };
 
 typedef enum { IN_NONE = 0, IN_SEARCH, IN_FILTER } ui_input;
 
@@ -169,6 +172,7 @@ gwr_doc *ui_doc(ui *u);
 /* panes */
 extern const ui_view_ops ui_outline_ops, ui_doc_ops, ui_targets_ops, ui_compare_ops,
     ui_reports_ops, ui_help_ops;
+extern const ui_view_ops ui_timeline_ops, ui_chart_ops, ui_rank_ops;
 /* ui_outline.c */
 void ui_outline_goto_node(ui *u, int32_t node);
 void ui_outline_follow(ui *u, int32_t node);
@@ -186,6 +190,17 @@ void ui_targets_refilter(ui *u);
 void ui_targets_release(ui *u);
 /* ui_compare.c */
 void ui_compare_release(ui *u);
+void ui_compare_refresh(ui *u);              /* rebuilds the comparison when reports were added */
+/* ui_timeline.c, ui_chart.c: screen 5 */
+const gwr_timeline *ui_timeline_model(ui *u);
+void ui_timeline_release(ui *u);
+int  ui_timeline_split(int h);               /* lines of the chart pane below a table of h lines */
+bool ui_timeline_close_detail(ui *u);        /* true when the cell's sentences were shown */
+bool ui_glyphs_ascii(void);                  /* the terminal draws no block elements */
+/* ui_rank.c: screen 6 */
+void ui_rank_release(ui *u);
+/* shows screen 6 for key (NULL: keep the current one), kind (-1 any) and unit (NULL any) of year (0: default) */
+void ui_rank_show(ui *u, const char *key, int kind, const char *unit, int year);
 /* ui_reports.c: length of the folder every open report's path starts with */
 size_t ui_reports_dir(ui *u);
 /* ui_outline.c */

@@ -58,6 +58,12 @@ static const struct binding {
     { ']', CMD_NEXT_DOC, "]" },
     { '[', CMD_PREV_DOC, "[" },
     { CTRL('l'), CMD_REDRAW, "^L" },
+    { '5', CMD_SCR_TIMELINE, "5" },
+    { '6', CMD_SCR_RANK, "6" },
+    { 'r', CMD_RANK, "r" },
+    { '+', CMD_YEAR_NEXT, "+" },
+    { '=', CMD_YEAR_NEXT, NULL },
+    { '-', CMD_YEAR_PREV, "-" },      /* after collapse-all: screen 6 takes collapse-all as this */
 };
 
 static const char *const names[CMD__COUNT] = {

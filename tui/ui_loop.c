@@ -16,7 +16,7 @@
 #define CTRL(c) ((c) & 0x1f)
 
 static const char *const screen_names[SCR__COUNT] = {
-    "1 outline+document", "2 targets", "3 compare", "4 reports", "help",
+    "1 outline+document", "2 targets", "3 compare", "4 reports", "help", "5 timeline", "6 rank",
 };
 
 gwr_doc *ui_doc(ui *u) { return u->cur < u->m.ndocs ? u->m.docs[u->cur] : NULL; }
@@ -38,6 +38,8 @@ ui_view *ui_focused(ui *u)
     case SCR_TARGETS: return &u->views[V_TARGETS];
     case SCR_COMPARE: return &u->views[V_COMPARE];
     case SCR_REPORTS: return &u->views[V_REPORTS];
+    case SCR_TIMELINE: return &u->views[V_TIMELINE];
+    case SCR_RANK:    return &u->views[V_RANK];
     default:          return &u->views[V_HELP];
     }
 }
@@ -66,6 +68,8 @@ void ui_show(ui *u, ui_screen s)
     case SCR_TARGETS: open_view(u, V_TARGETS); break;
     case SCR_COMPARE: open_view(u, V_COMPARE); break;
     case SCR_REPORTS: open_view(u, V_REPORTS); break;
+    case SCR_TIMELINE: open_view(u, V_TIMELINE); open_view(u, V_CHART); break;
+    case SCR_RANK:    open_view(u, V_RANK); break;
     default:          open_view(u, V_HELP); break;
     }
 }
@@ -109,8 +113,12 @@ void ui_layout(ui *u)
         int x = 0, w = u->cols;
         if (i == V_OUTLINE) w = ow - 1;
         if (i == V_DOC) x = ow, w = u->cols - ow;
-        v->win = newwin(h, w, 1, x);
-        v->h = h;
+        int y = 1, vh = h;
+        if (i == V_TIMELINE) vh = h - ui_timeline_split(h);
+        if (i == V_CHART) vh = ui_timeline_split(h), y = 1 + h - vh;
+        if (vh < 1) vh = 1;
+        v->win = newwin(vh, w, y, x);
+        v->h = vh;
         v->w = w;
         v->dirty = true;
     }
@@ -156,10 +164,12 @@ static void draw_title(ui *u)
     int lw = ui_puts(w, 0, 0, buf, u->cols, a);
     /* the screen menu, shortened rather than dropped when the title is long */
     static const char *const menus[] = {
-        "1 doc 2 targets 3 compare 4 reports ? help",
-        "1 doc 2 tgt 3 cmp 4 rep ?",
-        "1 doc 2 tgt 3 cmp 4 rep",
-        "1 2 3 4 ?",
+        "1 doc 2 targets 3 compare 4 reports 5 timeline 6 rank ? help",
+        "1 doc 2 tgt 3 cmp 4 rep 5 time 6 rank ? help",
+        "1 doc 2 tgt 3 cmp 4 rep 5 time 6 rank ?",
+        "1 doc 2 tgt 3 cmp 4 rep 5 time 6 rank",
+        "1 doc 2 tgt 3 cmp 4 rep 5 6 ?",
+        "1 2 3 4 5 6 ?",
     };
     for (size_t i = 0; !u->loading && i < sizeof menus / sizeof menus[0]; i++)
         if (lw + ui_width(menus[i]) + 3 <= u->cols) {     /* two spaces before, one after */
@@ -198,8 +208,10 @@ static void draw_status(ui *u)
         switch (u->screen) {
         case SCR_DOC:     hint = "/ search  t target paragraph  Tab pane  ? help  q quit"; break;
         case SCR_TARGETS: hint = "/ or 汉字 filter  a/p  s sort  Enter go  q quit"; break;
-        case SCR_COMPARE: hint = "Enter go to figure  ? help  q quit"; break;
+        case SCR_COMPARE: hint = "Enter go to figure  r rank  ? help  q quit"; break;
         case SCR_REPORTS: hint = "Enter open  ? help  q quit"; break;
+        case SCR_TIMELINE: hint = "h/l year  [/] entity  Enter sentences  r rank"; break;
+        case SCR_RANK:    hint = "+/- year  s target/result  h/l indicator"; break;
         default:          hint = "j/k Space scroll  q, Esc or ? back"; break;
         }
     }
@@ -242,6 +254,8 @@ void ui_draw(ui *u)
     case SCR_TARGETS: vs[0] = V_TARGETS; break;
     case SCR_COMPARE: vs[0] = V_COMPARE; break;
     case SCR_REPORTS: vs[0] = V_REPORTS; break;
+    case SCR_TIMELINE: vs[0] = V_TIMELINE; vs[1] = V_CHART; break;
+    case SCR_RANK:    vs[0] = V_RANK; break;
     default:          vs[0] = V_HELP; break;
     }
     ui_view *fv = ui_focused(u);
@@ -250,7 +264,7 @@ void ui_draw(ui *u)
         ui_view *v = &u->views[vs[i]];
         v->focus = v == fv;
         v->has_header = v->ops->header && vs[i] != V_OUTLINE && vs[i] != V_DOC;
-        v->cursorless = vs[i] == V_DOC || vs[i] == V_HELP;
+        v->cursorless = vs[i] == V_DOC || vs[i] == V_HELP || vs[i] == V_CHART;
         if (u->full) {
             touchwin(v->win);
             v->dirty = true;

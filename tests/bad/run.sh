@@ -70,8 +70,11 @@ if [ "$(grep -c $'\tgdp\t' "$tmp/ref-key.tsv")" -ge 1 ]; then ok; else fail key-
 expect key-any-case 0 '' -- "$gwr" targets --format TSV --key GDP --status Planned $s1 && same key-any-case "$tmp/ref-key.tsv"
 expect key-mixed-case 0 '' -- "$gwr" targets --format=Tsv --key=Gdp --status=PLANNED $s1 && same key-mixed-case "$tmp/ref-key.tsv"
 # an option the command does not take is refused, not ignored
-expect key-not-compare 2 "^gwr: option '--key' applies to targets only" -- "$gwr" compare --key gdp $s1
-expect status-not-outline 2 "^gwr: option '--status' applies to targets only" -- "$gwr" outline --status planned $s1
+expect key-not-compare 2 "^gwr: option '--key' applies to targets, timeline and rank only" -- "$gwr" compare --key gdp $s1
+expect status-not-outline 2 "^gwr: option '--status' applies to targets and rank only" -- "$gwr" outline --status planned $s1
+expect year-not-timeline 2 "^gwr: option '--year' applies to rank only" -- "$gwr" timeline --year 2024 $s1
+expect rank-without-key 2 "^gwr: rank needs --key" -- "$gwr" rank $s1
+expect rank-bad-year 2 "^gwr: unknown year '20x4'" -- "$gwr" rank --key gdp --year 20x4 $s1
 expect all-not-targets 2 "^gwr: option '--all' applies to outline only" -- "$gwr" targets --all $s1
 expect mouse-not-targets 2 "^gwr: option '--mouse' applies to the interactive browser only" -- "$gwr" targets --mouse $s1
 expect format-not-browser 2 "^gwr: option '--format' applies to sub-commands only" -- "$gwr" --format tsv $s1

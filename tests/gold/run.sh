@@ -100,4 +100,39 @@ awk -F'\t' '
     printf "hailar: %d rows with verdicts, %d of %d hand-checked verdicts right\n", n, nwant - bad, nwant
     exit (bad == 0 && noyear == 0 && n >= 45) ? 0 : 1
   }' "$tmp/hailar" || status=1
+# The same district as a timeline (gwr timeline): cells read by hand from the
+# texts — the target's value, report and line, and the result's, a year later.
+"$gwr" timeline --format tsv tests/data/hailar/ >"$tmp/timeline" 2>"$tmp/err" || { echo "timeline: gwr timeline failed:"; cat "$tmp/err"; exit 1; }
+awk -F'\t' '
+  NR == 1 { next }
+  $13 != "" { years[$6] = 1 }
+  { sub(/.*\//, "", $14); sub(/.*\//, "", $16)
+    got[$2 " " $4 " " $6] = $7 "|" $9 "|" $10 "|" $13 "|" $14 ":" $15 "|" $16 ":" $17 }
+  END {
+    # key kind year: target|its qualifier|result|verdict|target in report:line|result in report:line
+    want["gdp growth 2014"]      = "11|exact|9.1|missed|hailar-2014.txt:61|hailar-2015.txt:12"            # 地区生产总值增长11% / 同比增长9.1%
+    want["gdp level 2014"]       = "28200000000|exact|27440000000|missed|hailar-2014.txt:61|hailar-2015.txt:12"  # 达到282亿元 / 完成274.4亿元
+    want["gdp level 2015"]       = "29600000000|exact|28790000000|missed|hailar-2015.txt:26|hailar-2016.txt:39"  # 达到296亿元 / 达到 287.9亿元
+    want["fiscal_revenue growth 2014"] = "16|exact|0.4|missed|hailar-2014.txt:61|hailar-2015.txt:12"      # 地方财政总收入增长16% / 同比增长0.4%
+    want["fiscal_revenue level 2014"]  = "2880000000|exact|2490000000|missed|hailar-2014.txt:61|hailar-2015.txt:12"  # 28.8亿元 / 24.9亿元
+    want["fixed_investment level 2014"] = "10880000000|exact|12110000000|met|hailar-2014.txt:61|hailar-2015.txt:12"  # 区本级 108.8亿元 / 121.1亿元
+    want["retail_sales growth 2013"] = "22|exact|13|missed|hailar-2013.txt:20|hailar-2014.txt:19"        # 增长22% / 同比增长13%
+    want["retail_sales level 2013"]  = "12000000000|exact|11060000000|missed|hailar-2013.txt:20|hailar-2014.txt:19"  # 达到120亿元 / 完成110.6亿元
+    want["retail_sales growth 2014"] = "14|exact|11.6|missed|hailar-2014.txt:61|hailar-2015.txt:14"      # 增长14% / 同比增长11.6%
+    want["retail_sales level 2017"]  = "16410000000|exact|15950000000|missed|hailar-2017.txt:35|hailar-2018.txt:27"  # 达到164.1亿元 / 完成159.5亿元
+    want["budget_revenue growth 2015"] = "7|exact|10.3|met|hailar-2015.txt:26|hailar-2016.txt:39"        # 公共财政预算收入增长7% / 同比增长10.3%
+    want["budget_revenue level 2015"]  = "1460000000|exact|1507000000|met|hailar-2015.txt:26|hailar-2016.txt:39"  # 达到14.6亿元 / 达到15.07亿元
+    want["unemployment_registered level 2015"] = "4|atmost|3.9|met|hailar-2015.txt:47|hailar-2016.txt:51"  # 控制在4%以内 / 控制到3.9%
+    want["income_urban growth 2015"] = "10|exact|8.7|missed|hailar-2015.txt:26|hailar-2016.txt:39"       # 增长10% / 分别增长8.7%和8.6%
+    want["income_rural growth 2015"] = "11|exact|8.6|missed|hailar-2015.txt:26|hailar-2016.txt:39"       # 农民人均纯收入增长11% / 8.6%
+    want["income_urban level 2017"]  = "35578|exact|35512|missed|hailar-2017.txt:35|hailar-2018.txt:27"  # 达到35578元 / 分别达35512元、25689元
+    want["income_rural level 2017"]  = "25617|exact|25689|met|hailar-2017.txt:35|hailar-2018.txt:27"     # 达到25617元 / 25689元
+    bad = 0; nwant = 0
+    for (k in want) nwant++
+    for (k in want) if (got[k] != want[k]) { printf "timeline miss: %s: want %s, gwr has %s\n", k, want[k], (k in got ? got[k] : "no cell"); bad++ }
+    noyear = 0
+    for (y = 2012; y <= 2018; y++) if (!(y in years)) { printf "timeline miss: no verdict for %d\n", y; noyear++ }
+    printf "timeline: %d of %d hand-checked cells right, verdicts in every year 2012-2018: %s\n", nwant - bad, nwant, noyear ? "no" : "yes"
+    exit (bad == 0 && noyear == 0) ? 0 : 1
+  }' "$tmp/timeline" || status=1
 exit $status

@@ -6,7 +6,10 @@
  * figures cover a quarter and five years.
  * screens WxH --longest FILE... loads each real report and checks that the
  * widest headline indicator name it holds is shown whole on screen 2
- * (filtered to that name); prints ok/FAIL lines, exit 1 on a failure. */
+ * (filtered to that name); prints ok/FAIL lines, exit 1 on a failure.
+ * More prefixes: <Series> gives the first report's entity six years of
+ * targets and results (screens 5 and 6); <Mono> sets NO_COLOR; <Ascii> sets
+ * GWR_ASCII. */
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -143,6 +146,78 @@ static void build(gwr_doc *d, const char *path, const char *entity, int year, co
     }
 }
 
+/* six years of one entity: GDP growth (a range target, a miss, a met), new
+ * urban jobs in 人 and the CPI ceiling, as report N's target meets report N+1's result */
+typedef struct fx_year { int year; int64_t pm; int pe; gwr_qual pq; int64_t phi; int64_t am; int ae; gwr_verdict v; } fx_year;
+static const fx_year gdp_years[] = {
+    { 2019, 75, -1, GWR_Q_ABOUT, 0, 70, -1, GWR_V_MISSED },
+    { 2020, 6, 0, GWR_Q_EXACT, 0, 23, -1, GWR_V_MISSED },
+    { 2021, 6, 0, GWR_Q_ATLEAST, 0, 81, -1, GWR_V_MET },
+    { 2022, 55, -1, GWR_Q_RANGE, 60, 30, -1, GWR_V_MISSED },
+    { 2023, 5, 0, GWR_Q_ABOUT, 0, 52, -1, GWR_V_MET },
+    { 2024, 5, 0, GWR_Q_ABOUT, 0, 0, 0, GWR_V_NONE },
+};
+static const fx_year job_years[] = {
+    { 2020, 50, 3, GWR_Q_ATLEAST, 0, 52, 3, GWR_V_MET },
+    { 2021, 55, 3, GWR_Q_ATLEAST, 0, 58, 3, GWR_V_MET },
+    { 2022, 55, 3, GWR_Q_ATLEAST, 0, 51, 3, GWR_V_MISSED },
+    { 2023, 55, 3, GWR_Q_ATLEAST, 0, 55, 3, GWR_V_MET },
+};
+enum { NSERIES = 6 + 4 };
+static gwr_figure series_figs[2 * NSERIES];
+static gwr_cmp_row series_rows[NSERIES + 1];
+
+static gwr_figure series_fig(const char *key, const char *name, gwr_fig_kind kind, gwr_fig_status st, int year,
+                             int64_t m, int e, gwr_qual q, int64_t hi, const char *unit, const char *written)
+{
+    gwr_figure f = { .name = name, .key = key, .kind = kind, .status = st, .year = year, .node = -1, .line = 1,
+                     .written = strdup(written),
+                     .sentence = st == GWR_ST_PLANNED ? "今年的主要预期目标是：地区生产总值增长5%左右。"
+                                                      : "全年地区生产总值增长5.2%，城镇新增就业5.5万人。" };
+    f.q.value = (gwr_dec){ m, e };
+    f.q.hi = (gwr_dec){ hi, e };
+    f.q.qual = q;
+    snprintf(f.q.unit, sizeof f.q.unit, "%s", unit);
+    return f;
+}
+
+static size_t series_build(gwr_doc *d)
+{
+    size_t nf = 0, nr = 0;
+    char w[64];
+    for (size_t i = 0; i < sizeof gdp_years / sizeof gdp_years[0]; i++) {
+        const fx_year *y = &gdp_years[i];
+        if (y->pq == GWR_Q_RANGE) snprintf(w, sizeof w, "%lld.%lld%%—%lld%%", (long long)y->pm / 10, (long long)y->pm % 10, (long long)y->phi / 10);
+        else if (y->pe) snprintf(w, sizeof w, "%lld.%lld%%%s", (long long)y->pm / 10, (long long)y->pm % 10, y->pq == GWR_Q_ABOUT ? "左右" : "");
+        else snprintf(w, sizeof w, "%lld%%%s", (long long)y->pm, y->pq == GWR_Q_ABOUT ? "左右" : y->pq == GWR_Q_ATLEAST ? "以上" : "");
+        gwr_figure *p = &series_figs[nf++];
+        *p = series_fig("gdp", "地区生产总值", GWR_FK_GROWTH, GWR_ST_PLANNED, y->year, y->pm, y->pe, y->pq, y->phi, "%", w);
+        gwr_figure *a = NULL;
+        if (y->am) {
+            snprintf(w, sizeof w, "%lld.%lld%%", (long long)y->am / 10, (long long)y->am % 10);
+            a = &series_figs[nf++];
+            *a = series_fig("gdp", "地区生产总值", GWR_FK_GROWTH, GWR_ST_ACHIEVED, y->year, y->am, y->ae, GWR_Q_EXACT, 0, "%", w);
+        }
+        series_rows[nr++] = (gwr_cmp_row){ d, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, y->year, p, a, y->v };
+    }
+    for (size_t i = 0; i < sizeof job_years / sizeof job_years[0]; i++) {
+        const fx_year *y = &job_years[i];
+        snprintf(w, sizeof w, "%lld.%lld万人以上", (long long)y->pm / 10, (long long)y->pm % 10);
+        gwr_figure *p = &series_figs[nf++];
+        *p = series_fig("urban_jobs", "城镇新增就业", GWR_FK_LEVEL, GWR_ST_PLANNED, y->year, y->pm, y->pe, y->pq, 0, "人", w);
+        snprintf(w, sizeof w, "%lld.%lld万人", (long long)y->am / 10, (long long)y->am % 10);
+        gwr_figure *a = &series_figs[nf++];
+        *a = series_fig("urban_jobs", "城镇新增就业", GWR_FK_LEVEL, GWR_ST_ACHIEVED, y->year, y->am, y->ae, GWR_Q_EXACT, 0, "人", w);
+        series_rows[nr++] = (gwr_cmp_row){ d, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, y->year, p, a, y->v };
+    }
+    return nr;
+}
+
+static void series_free(void)
+{
+    for (size_t i = 0; i < sizeof series_figs / sizeof series_figs[0]; i++) free((char *)series_figs[i].written);
+}
+
 static void unbuild(gwr_doc *d)
 {
     free(d->text.orig);
@@ -237,9 +312,15 @@ int main(int argc, char **argv)
     };
     gwr_cmp cmp = { rows, sizeof rows / sizeof rows[0] };
     gwr_doc *docs[2] = { &d1, &d2 };
-    int n = strstr(argv[2], "<Two>") ? 2 : 1;
     const char *script = argv[2];
-    if (n == 2) script += 5;
+    int n = 1;
+    for (;;) {
+        if (strncmp(script, "<Two>", 5) == 0) n = 2, script += 5;
+        else if (strncmp(script, "<Series>", 8) == 0) cmp = (gwr_cmp){ series_rows, series_build(&d1) }, script += 8;
+        else if (strncmp(script, "<Mono>", 6) == 0) setenv("NO_COLOR", "1", 1), script += 6;
+        else if (strncmp(script, "<Ascii>", 7) == 0) setenv("GWR_ASCII", "1", 1), script += 7;
+        else break;
+    }
     /* a quarter and five years beside the year: shown as such on screens 2 and 3 */
     const gwr_figure *g = d3.figs;
     gwr_cmp_row rows3[] = {
@@ -253,6 +334,7 @@ int main(int argc, char **argv)
     gwr_doc *docs3[1] = { &d3 };
     int rc = periods ? gwr_ui_script(docs3, 1, &cmp3, script + 9, lines, cols, stdout)
                      : gwr_ui_script(docs, (size_t)n, &cmp, script, lines, cols, stdout);
+    series_free();
     unbuild(&d1);
     unbuild(&d2);
     unbuild(&d3);
