@@ -111,6 +111,10 @@ for c in outline targets compare check; do
   expect "no-reports-empty-$c" 1 "^gwr: $fb/empty: no reports found \(empty folder\)$" -- "$gwr" $c "$fb/empty"
   expect "no-reports-skipped-$c" 1 "^gwr: $fb/noreports: no reports found \(skipped: a\.png, notes\.md, data\.tsv\)$" -- "$gwr" $c "$fb/noreports"
 done
+if "$gwr" --help 2>/dev/null | grep -q 'gwr timeline'; then
+  expect no-reports-timeline 1 "^gwr: $fb/empty: no reports found \(empty folder\)$" -- "$gwr" timeline "$fb/empty"
+  expect no-reports-rank 1 "^gwr: $fb/noreports: no reports found \(skipped: " -- "$gwr" rank --key gdp "$fb/noreports"
+fi
 
 # ---- encodings ----
 # a few paragraphs of GB18030 inside a UTF-8 report: those decoded, the rest kept
