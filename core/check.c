@@ -16,8 +16,8 @@ static const char *const doubt_help[GWR_DOUBT__COUNT] = {
     "no main-targets paragraph (主要预期目标) was found",
     "the text does not name its place near the top: entity taken from the file name",
     "no title, meeting date or heading gives the year: taken from weaker clues",
-    "no planned GDP figure for the report year",
-    "no achieved GDP figure for the reviewed year",
+    "no planned GDP (or GNP) figure for the report year",
+    "no achieved GDP (or GNP) figure for the reviewed year",
     "several targets paragraphs, or two planned values for one indicator and year",
     "figures whose indicator name was not found",
 };
@@ -31,7 +31,8 @@ static bool top_level(const gwr_node *nd)
     return nd->kind == GWR_NODE_PART || (nd->kind == GWR_NODE_SECTION && nd->depth == 1);
 }
 
-static bool is_gdp(const gwr_figure *f) { return f->key && strcmp(f->key, "gdp") == 0; }
+/* the headline output measure: GDP, or GNP in reports before the mid-1990s */
+static bool is_gdp(const gwr_figure *f) { return f->key && (strcmp(f->key, "gdp") == 0 || strcmp(f->key, "gnp") == 0); }
 
 static bool unnamed(const gwr_figure *f)
 {
@@ -79,8 +80,8 @@ void gwr_check_doc(const gwr_doc *d, gwr_check *c)
     if (!c->review_parts) b |= 1u << GWR_DOUBT_NO_REVIEW;
     if (!c->plan_parts) b |= 1u << GWR_DOUBT_NO_PLAN;
     if (!c->targets_paragraphs) b |= 1u << GWR_DOUBT_NO_TARGETS;
-    if (d->entity_from == GWR_FROM_FILENAME || d->entity_from == GWR_FROM_NONE) b |= 1u << GWR_DOUBT_ENTITY_FROM_FILENAME;
-    if (d->years_from == GWR_FROM_TEXT || d->years_from == GWR_FROM_FILENAME || d->years_from == GWR_FROM_NONE)
+    if (d->entity_from == GWR_FROM_FILENAME || !d->entity || !d->entity[0]) b |= 1u << GWR_DOUBT_ENTITY_FROM_FILENAME;
+    if (d->years_from == GWR_FROM_TEXT || d->years_from == GWR_FROM_FILENAME || !d->report_year)
         b |= 1u << GWR_DOUBT_YEARS_GUESSED;
     if (!gdp_target) b |= 1u << GWR_DOUBT_NO_GDP_TARGET;
     if (!gdp_result) b |= 1u << GWR_DOUBT_NO_GDP_RESULT;

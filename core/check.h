@@ -13,8 +13,8 @@ typedef enum {
     GWR_DOUBT_NO_TARGETS,           /* no main-targets paragraph */
     GWR_DOUBT_ENTITY_FROM_FILENAME, /* the text never names its place near the top */
     GWR_DOUBT_YEARS_GUESSED,        /* no title, meeting date or heading gives the year */
-    GWR_DOUBT_NO_GDP_TARGET,        /* no planned GDP figure for the report year */
-    GWR_DOUBT_NO_GDP_RESULT,        /* no achieved GDP figure for the reviewed year */
+    GWR_DOUBT_NO_GDP_TARGET,        /* no planned GDP (or GNP) figure for the report year */
+    GWR_DOUBT_NO_GDP_RESULT,        /* no achieved GDP (or GNP) figure for the reviewed year */
     GWR_DOUBT_TARGETS_AMBIGUOUS,    /* several targets paragraphs, or two planned values for one indicator */
     GWR_DOUBT_UNNAMED_FIGURES,      /* figures whose indicator name was not found */
     GWR_DOUBT__COUNT
@@ -32,7 +32,7 @@ typedef struct gwr_check {
 /* The name a figure gets when no indicator name can be found; a figure with
  * this name or an empty one counts as unnamed. */
 #ifndef GWR_FIG_NO_NAME
-#define GWR_FIG_NO_NAME "（名称不详）"
+#define GWR_FIG_NO_NAME "（未名）"   /* the placeholder the figure reader gives */
 #endif
 
 void        gwr_check_doc(const gwr_doc *d, gwr_check *c);

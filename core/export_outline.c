@@ -14,7 +14,10 @@ static bool shown(const gwr_node *n, bool all)
 static void text_tree(FILE *f, const gwr_doc *d, bool all)
 {
     gwr_text_field(f, d->path);
-    fprintf(f, "  %s  report %d, reviews %d", d->entity ? d->entity : "", d->report_year, d->reviewed_year);
+    gwr_check c;   /* a report whose parts review nothing reviews no year */
+    gwr_check_doc(d, &c);
+    fprintf(f, "  %s  report %d", d->entity ? d->entity : "", d->report_year);
+    if (c.review_year) fprintf(f, ", reviews %d", c.review_year);
     if (d->has_text && d->text.invalid)
         fprintf(f, "  (%zu invalid byte sequence%s replaced by U+FFFD)", d->text.invalid, d->text.invalid == 1 ? "" : "s");
     if (d->repaired)

@@ -310,7 +310,9 @@ static void place_one(builder *b, const gwr_para *p, size_t index)
         return;
     case GWR_P_TARGETS: {
         gwr_role r = b->part >= 0 ? d->nodes[b->part].role : GWR_ROLE_NONE;
-        if (r == GWR_ROLE_REVIEW || r == GWR_ROLE_SELF) break;
+        /* in a review, only the year's own targets ("今年…预期为…", a part
+         * "1998年工作回顾和1999年工作的总体要求") */
+        if (r == GWR_ROLE_SELF || (r == GWR_ROLE_REVIEW && !gwr_find(s, p->toff - p->off + p->tlen, "今年"))) break;
         b->sec = -1;   /* the targets paragraph belongs to the part itself */
         int32_t i = add_node(b, GWR_NODE_TARGETS, b->part >= 0 ? b->part : 0, p, p->toff, p->tlen);
         if (i >= 0) d->nodes[i].role = GWR_ROLE_PLAN;
@@ -450,21 +452,21 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
     gwr_para *ps = malloc((np ? np : 1) * sizeof *ps);
     if (!ps) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
     size_t k = 0, nbare = 0, first_bare = np, last_bare = 0, cap = np ? np : 1;
-    for (size_t s = 0; s < len && k < cap;) {
+    for (size_t s = 0; s < len;) {
         const char *e = memchr(norm + s, '\n', len - s);
         size_t pe = e ? (size_t)(e - norm) : len;
+        if (k + 2 > cap) {
+            size_t nc = cap * 2;
+            gwr_para *nps = realloc(ps, nc * sizeof *nps);
+            if (!nps) {
+                free(ps);
+                return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
+            }
+            ps = nps;
+            cap = nc;
+        }
         size_t h = runin_heading(&d->text, norm + s, pe - s, (uint32_t)s);
         if (h) {   /* the paragraph, then its run-in heading as one of its own */
-            if (k + 2 > cap) {
-                size_t nc = cap * 2;
-                gwr_para *nps = realloc(ps, nc * sizeof *nps);
-                if (!nps) {
-                    free(ps);
-                    return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
-                }
-                ps = nps;
-                cap = nc;
-            }
             gwr_para_classify(norm + s, h, (uint32_t)s, &ps[k++]);
             s += h;
         }

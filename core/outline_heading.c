@@ -167,6 +167,34 @@ static bool lead_sentence(const char *s, size_t n, size_t *lead)
     return false;
 }
 
+/* The year's growth target as the State Council words it near the start of a
+ * paragraph: "今年计划国内生产总值增长百分之九", "今年计划要求，…国民生产总值增长",
+ * "今年经济增长速度的宏观调控目标，定为百分之八至九", "今年的经济增长预期为7%左右".
+ * The key phrase within the first 150 bytes, 今年 before it, and the
+ * growth indicator just before or after it; *klen gets the phrase's length. */
+static const char *year_target(const char *s, size_t n, size_t *klen)
+{
+    static const char *const keys[] = { "调控目标", "计划要求", "预期为", "今年计划", "计划增长" };
+    static const char *const ind[] = { "生产总值", "经济增长" };
+    size_t lim = n < 150 ? n : 150;
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        const char *t = gwr_find(s, lim, keys[k]);
+        if (!t) continue;
+        size_t kl = strlen(keys[k]);
+        const char *tail = t + kl;
+        if (!gwr_find(s, (size_t)(tail - s), "今年")) continue;
+        const char *from = t - s > 40 ? t - 40 : s;
+        while (from > s && ((unsigned char)*from & 0xC0) == 0x80) from--;
+        size_t after = (size_t)(s + n - tail) < 120 ? (size_t)(s + n - tail) : 120;
+        for (size_t i = 0; i < sizeof ind / sizeof *ind; i++)
+            if (gwr_find(from, (size_t)(tail - from) + after, ind[i])) {
+                *klen = kl;
+                return t;
+            }
+    }
+    return NULL;
+}
+
 void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
 {
     memset(p, 0, sizeof *p);
@@ -239,9 +267,11 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
     /* the main-targets paragraph */
     const char *t = gwr_find(s, n < 150 ? n : 150, "预期目标");
     if (!t) t = gwr_find(s, n < 150 ? n : 150, "主要目标");
+    size_t tk = strlen("预期目标");
+    if (!t) t = year_target(s, n, &tk);
     if (t) {
-        size_t e = (size_t)(t - s) + strlen("预期目标");
-        bool digits = false;
+        size_t e = (size_t)(t - s) + tk;
+        bool digits = gwr_find(s + e, n - e, "百分之") != NULL;   /* 增长百分之九 */
         for (size_t i = e; i < n && !digits; i++) digits = is_digit(s[i]);
         if (digits) {
             p->cls = GWR_P_TARGETS;
@@ -309,7 +339,8 @@ static bool is_dash_start(const char *s, size_t n)
 gwr_fm gwr_front_kind(const char *s, size_t n)
 {
     size_t chars = gwr_utf8_chars(s, n);
-    if (chars <= 40 && gwr_find(s, n, "政府工作报告")) return GWR_FM_TITLE;
+    /* "我代表国务院，向大会作政府工作报告" is a sentence, not the title */
+    if (chars <= 40 && gwr_find(s, n, "政府工作报告") && !gwr_find(s, n, "我")) return GWR_FM_TITLE;
     if (chars <= 100 && !gwr_find(s, n, "。") &&
         ((is_dash_start(s, n) && gwr_first_year(s, n, NULL)) || (gwr_find(s, n, "人民代表大会") && gwr_find(s, n, "会议"))))
         return GWR_FM_MEETING;

@@ -478,7 +478,7 @@ static const char *entity_from_statement(gwr_doc *d, const char *s, size_t n)
         const char *g = gwr_find(from, lim, "人民政府");
         if (!g || g == from) continue;
         size_t a, b;
-        if (last_unit(from, (size_t)(g - from), &a, &b) && a == 0) return gwr_arena_strndup(&d->arena, from + a, b - a);
+        if (last_unit(from, (size_t)(g - from), &a, &b)) return gwr_arena_strndup(&d->arena, from + a, b - a);
     }
     return NULL;
 }

@@ -63,6 +63,7 @@ typedef struct ui_view_ops {
     void   (*status)(ui *u, ui_view *v, char *buf, size_t n);  /* position text */
     void   (*moved)(ui *u, ui_view *v);                 /* selection/top changed (optional) */
     const char *empty;                                  /* shown when there are no rows */
+    void   (*footer)(ui *u, ui_view *v, int y);         /* optional: the lines below the rows, from y */
 } ui_view_ops;
 
 struct ui_view {
@@ -78,6 +79,7 @@ struct ui_view {
     bool    dirty;          /* everything must be redrawn */
     bool    moved;          /* only the selection moved */
     void   *data;
+    int     footer;         /* lines kept below the rows for ops->footer (when the window has room) */
 };
 
 /* ---- the model ---------------------------------------------------------- */

@@ -5,9 +5,16 @@
  * wnoutrefresh + doupdate. */
 #include "ui_int.h"
 
-int ui_view_body(const ui_view *v)
+/* Footer lines actually shown: none when they would leave fewer than 3 rows. */
+static int footer_lines(const ui_view *v)
 {
     int b = v->h - (v->has_header ? 1 : 0);
+    return v->footer > 0 && v->ops && v->ops->footer && b - v->footer >= 3 ? v->footer : 0;
+}
+
+int ui_view_body(const ui_view *v)
+{
+    int b = v->h - (v->has_header ? 1 : 0) - footer_lines(v);
     return b > 0 ? b : 0;
 }
 
@@ -44,6 +51,12 @@ void ui_view_draw(ui *u, ui_view *v)
         }
     } else {
         return;
+    }
+    int fl = footer_lines(v);
+    if (fl) {   /* it follows the selection */
+        int y0 = v->h - fl;
+        for (int y = y0; y < v->h; y++) ui_fill(v->win, y, 0, v->w, u->attr[ST_NORMAL]);
+        v->ops->footer(u, v, y0);
     }
     v->dirty = v->moved = false;
     v->drawn_top = v->top;

@@ -1,8 +1,10 @@
 /* ui_reports.c — the list of open reports: entity, report year, reviewed
- * year, number of sections, of planned and of achieved figures, file. The
- * folder the reports share is said once, in the title; the file column
- * shows the rest of each path. */
+ * year (blank when no part reviews), number of sections, of planned and of
+ * achieved figures, of doubts (`gwr check`), file; below the list, the
+ * selected report's check lines. The folder the reports share is said once,
+ * in the title; the file column shows the rest of each path. */
 #include "ui_int.h"
+#include "check.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +33,7 @@ size_t ui_reports_dir(ui *u)
 static void open_(ui *u, ui_view *v)
 {
     v->nrows = u->m.ndocs;
+    v->footer = GWR_CHECK_LINES + 1;
     if (v->sel >= v->nrows) v->sel = v->nrows ? v->nrows - 1 : 0;
     v->dirty = true;
 }
@@ -63,6 +66,7 @@ static void header(ui *u, ui_view *v)
     ui_put_right(v->win, 0, x, "sections", 8, a), x += 9;
     ui_put_right(v->win, 0, x, "planned", 7, a), x += 8;
     ui_put_right(v->win, 0, x, "achieved", 8, a), x += 9;
+    ui_put_right(v->win, 0, x, "doubts", 6, a), x += 7;
     ui_puts(v->win, 0, x, "file", v->w - x, a);
 }
 
@@ -74,20 +78,39 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     char b[32];
     int x = 0;
     counts(d, &sec, &pl, &ac);
+    gwr_check c;
+    gwr_check_doc(d, &c);
+    int nd = 0;
+    for (int k = 0; k < GWR_DOUBT__COUNT; k++) nd += (c.doubts >> k) & 1;
     ui_puts(v->win, y, x, d->entity && *d->entity ? d->entity : "?", 14, a), x += 15;
     snprintf(b, sizeof b, "%d", d->report_year);
     ui_put_right(v->win, y, x, d->report_year ? b : "", 6, a), x += 7;
-    snprintf(b, sizeof b, "%d", d->reviewed_year);
-    ui_put_right(v->win, y, x, d->reviewed_year ? b : "", 6, a), x += 7;
+    snprintf(b, sizeof b, "%d", c.review_year);
+    ui_put_right(v->win, y, x, c.review_year ? b : "", 6, a), x += 7;
     snprintf(b, sizeof b, "%zu", sec);
     ui_put_right(v->win, y, x, b, 8, a), x += 9;
     snprintf(b, sizeof b, "%zu", pl);
     ui_put_right(v->win, y, x, b, 7, sel ? a : u->attr[ST_PLANNED]), x += 8;
     snprintf(b, sizeof b, "%zu", ac);
     ui_put_right(v->win, y, x, b, 8, sel ? a : u->attr[ST_ACHIEVED]), x += 9;
+    snprintf(b, sizeof b, "%d!", nd);
+    ui_put_right(v->win, y, x, nd ? b : "", 6, sel ? a : u->attr[ST_FELL]), x += 7;
     size_t dl = ui_reports_dir(u);
     const char *file = d->path && strlen(d->path) > dl ? d->path + dl : d->path;
     ui_puts(v->win, y, x, file, v->w - x, sel ? a : u->attr[ST_DIM]);
+}
+
+/* The selected report's check: what was read, and the doubts. */
+static void footer(ui *u, ui_view *v, int y0)
+{
+    ui_puts(v->win, y0, 0, "check", v->w, u->attr[ST_HEADER]);
+    if (v->sel >= u->m.ndocs) return;
+    const gwr_doc *d = u->m.docs[v->sel];
+    gwr_check c;
+    gwr_check_doc(d, &c);
+    char line[512];
+    for (int i = 0; i < GWR_CHECK_LINES && y0 + 1 + i < v->h && gwr_check_line(d, &c, i, line, sizeof line); i++)
+        ui_puts(v->win, y0 + 1 + i, 1, line, v->w - 1, i == GWR_CHECK_LINES - 1 && c.doubts ? u->attr[ST_FELL] : u->attr[ST_NORMAL]);
 }
 
 static bool request(ui *u, ui_view *v, ui_cmd c)
@@ -105,6 +128,6 @@ static void status(ui *u, ui_view *v, char *buf, size_t n)
 
 const ui_view_ops ui_reports_ops = {
     .name = "reports", .open = open_, .rows = rows, .draw_row = draw_row, .header = header,
-    .request = request, .status = status,
+    .request = request, .status = status, .footer = footer,
     .empty = "no report loaded yet",
 };

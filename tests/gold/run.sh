@@ -100,6 +100,49 @@ awk -F'\t' '
     printf "hailar: %d rows with verdicts, %d of %d hand-checked verdicts right\n", n, nwant - bad, nwant
     exit (bad == 0 && noyear == 0 && n >= 45) ? 0 : 1
   }' "$tmp/hailar" || status=1
+# The national series (../shared/corpus/national when present, 1954–2009, one
+# report a year): the State Council's reports pair across years as one entity
+# (全国), each year's targets meeting the next report's results. Verdicts
+# read by hand from the texts; a row is found by its key or, for an
+# indicator not keyed yet, by its label.
+national=${GWR_NATIONAL:-../shared/corpus/national}
+[ -d "$national" ] || national=/work/shared/corpus/national
+if [ -d "$national" ]; then
+  "$gwr" compare --format tsv "$national" >"$tmp/national" 2>"$tmp/err" || { echo "national: gwr compare failed:"; cat "$tmp/err"; exit 1; }
+  awk -F'\t' '
+    NR == 1 { next }
+    $14 != "" { n++; years[$6] = 1; ents[$2] = 1 }
+    { v = $8 "|" $11 "|" $14; bykey[$3 " " $5 " " $6] = v; bylabel[$4 " " $5 " " $6] = v }
+    END {
+      # key|label kind year: planned (report N) | achieved (report N+1) | verdict
+      want["gdp|国内生产总值 growth 2005"] = "8|9.9|met"
+      want["gdp|国内生产总值 growth 2006"] = "8|10.7|met"
+      want["gdp|国内生产总值 growth 2008"] = "8|9|met"
+      want["cpi|居民消费价格涨幅 growth 2005"] = "4|1.8|met"
+      want["cpi|居民消费价格涨幅 growth 2006"] = "3|1.5|met"
+      want["urban_jobs|城镇新增就业 level 2004"] = "9000000|9800000|met"
+      want["urban_jobs|城镇新增就业 level 2005"] = "9000000|9700000|met"
+      want["urban_jobs|城镇新增就业 level 2006"] = "9000000|11840000|met"
+      want["urban_jobs|城镇新增就业 level 2008"] = "10000000|11130000|met"
+      bad = 0; nwant = 0
+      for (k in want) {
+        nwant++
+        split(k, w, " "); split(w[1], kl, "|")
+        rest = w[2] " " w[3]
+        got = (kl[1] " " rest) in bykey ? bykey[kl[1] " " rest] : ((kl[2] " " rest) in bylabel ? bylabel[kl[2] " " rest] : "no row")
+        if (got != want[k]) { printf "national miss: %s: want %s, gwr has %s\n", k, want[k], got; bad++ }
+      }
+      ne = 0
+      for (e in ents) { ne++; if (e != "全国") { printf "national miss: verdict rows under entity %s\n", e; bad++ } }
+      noyear = 0
+      for (y = 2004; y <= 2008; y++) if (y != 2007 && !(y in years)) { printf "national miss: no verdict for %d\n", y; noyear++ }
+      printf "national: %d rows with verdicts, %d of %d hand-checked verdicts right\n", n, nwant - bad, nwant
+      exit (bad == 0 && noyear == 0 && n >= 15) ? 0 : 1
+    }' "$tmp/national" || status=1
+else
+  echo "national: no national corpus here (set GWR_NATIONAL): skipped"
+fi
+
 # The same district as a timeline (gwr timeline): cells read by hand from the
 # texts — the target's value, report and line, and the result's, a year later.
 "$gwr" timeline --format tsv tests/data/hailar/ >"$tmp/timeline" 2>"$tmp/err" || { echo "timeline: gwr timeline failed:"; cat "$tmp/err"; exit 1; }
