@@ -2,9 +2,11 @@
  * character queries into the figure filter one keystroke at a time (first
  * character, second character, backspace, clear) and prints the latency per
  * keystroke: median, 90th and 99th percentile, maximum, and the mean of each
- * kind of keystroke.
+ * kind of keystroke; then types pinyin words and initials letter by letter
+ * (and deletes them) with the interface's search, reported separately.
+ * FILTERBENCH_SLOW=MS prints every pinyin or initials keystroke slower than MS.
  *
- *   filterbench [-r ROUNDS] DIR...  →  figs=... keys=... median_ms=... p90_ms=... p99_ms=... max_ms=... */
+ *   filterbench [-r ROUNDS] DIR...  →  pinyin_median_ms=... pinyin_p99_ms=... initials_... figs=... keys=... median_ms=... p90_ms=... p99_ms=... max_ms=... */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +30,47 @@ static size_t first_char_len(const char *s)
     size_t n = 1;
     while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80) n++;
     return n;
+}
+
+/* Pinyin and initials: what people type without a Chinese input method. */
+static const char *const pinyin[] = {
+    "jiuye", "zengzhang", "shouru", "touzi", "liangshi", "gongye", "xiaofei", "renkou", "qiye", "lvyou",
+    "yiliao", "jiaoyu", "huanjing", "nongcun", "chengzhen", "xiangmu", "shuishou", "chukou", "nenghao", "gdp",
+};
+static const char *const initials[] = {
+    "jy", "zz", "sr", "tz", "ls", "gy", "xf", "rk", "qy", "ly",
+    "yl", "jyzc", "hj", "nc", "cz", "xm", "ss", "ck", "nh", "gdzctz",
+};
+enum { NP = sizeof pinyin / sizeof pinyin[0], NI = sizeof initials / sizeof initials[0] };
+
+/* Types each word of a list one letter at a time, then deletes it one
+ * letter at a time, with the interface's search; latencies into lat. */
+static size_t type_words(bench_model *m, const char *const *words, size_t nw, int rounds, double *lat)
+{
+    size_t n = 0;
+    for (int r = 0; r < rounds; r++)
+        for (size_t w = 0; w < nw; w++) {
+            size_t len = strlen(words[w]);
+            for (size_t k = 1; k <= 2 * len; k++) {
+                size_t upto = k <= len ? k : 2 * len - k;
+                char typed[64];
+                snprintf(typed, sizeof typed, "%.*s", (int)upto, words[w]);
+                gwr_fx_answer a;
+                double t0 = bench_now();
+                gwr_findex_search(m->fx, typed, -1, &a);
+                lat[n++] = (bench_now() - t0) * 1000.0;
+                if (getenv("FILTERBENCH_SLOW") && lat[n - 1] > atof(getenv("FILTERBENCH_SLOW")))
+                    fprintf(stderr, "slow: %s %.1f ms (%zu figures)\n", typed, lat[n - 1], a.n);
+            }
+        }
+    return n;
+}
+
+static void report(const char *kind, double *lat, size_t n)
+{
+    qsort(lat, n, sizeof *lat, cmp_double);
+    printf("%s_keys=%zu %s_median_ms=%.3f %s_p99_ms=%.3f %s_max_ms=%.3f ", kind, n, kind,
+           lat[(size_t)((double)(n - 1) * 0.5 + 0.5)], kind, lat[(size_t)((double)(n - 1) * 0.99 + 0.5)], kind, lat[n - 1]);
 }
 
 int main(int argc, char **argv)
@@ -64,7 +107,11 @@ int main(int argc, char **argv)
                 snprintf(typed, sizeof typed, "%s", steps[s]);
                 const gwr_fig_ref *out;
                 double t0 = bench_now();
-                size_t got = gwr_findex_query(m.fx, typed, -1, &out);
+                gwr_fx_answer ans;
+                gwr_findex_search(m.fx, typed, -1, &ans);
+                size_t got = ans.n;
+                out = ans.refs;
+                (void)out;
                 lat[n] = (bench_now() - t0) * 1000.0;
                 step_sum[s] += lat[n++];
                 if (s == 1) hits[q] = got;
@@ -73,6 +120,11 @@ int main(int argc, char **argv)
     }
     qsort(lat, n, sizeof *lat, cmp_double);
 #define PCT(p) lat[(size_t)((double)(n - 1) * (p) + 0.5)]
+    double *pl = malloc((size_t)rounds * NP * 40 * sizeof *pl);
+    if (!pl) return 1;
+    report("pinyin", pl, type_words(&m, pinyin, NP, rounds, pl));
+    report("initials", pl, type_words(&m, initials, NI, rounds, pl));
+    free(pl);
     printf("figs=%zu keys=%zu median_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f load_s=%.3f rss_kb=%ld mean_ms_first=%.3f second=%.3f backspace=%.3f clear=%.3f\n",
            gwr_findex_size(m.fx), n, PCT(0.5), PCT(0.9), PCT(0.99), lat[n - 1], m.seconds, bench_peak_rss_kb(),
            step_sum[0] / (n / 4), step_sum[1] / (n / 4), step_sum[2] / (n / 4), step_sum[3] / (n / 4));

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "doc.h"
+#include "facts.h"
 
 /* Doubts, in the order they are listed; names are stable (TSV, JSON, man page). */
 typedef enum {
@@ -29,11 +30,8 @@ typedef struct gwr_check {
     unsigned doubts;               /* bit (1u << gwr_doubt) per doubt */
 } gwr_check;
 
-/* The name a figure gets when no indicator name can be found; a figure with
- * this name or an empty one counts as unnamed. */
-#ifndef GWR_FIG_NO_NAME
-#define GWR_FIG_NO_NAME "（未名）"   /* the placeholder the figure reader gives */
-#endif
+/* A figure named GWR_FIG_NO_NAME (facts.h: no indicator name could be found)
+ * or with an empty name counts as unnamed. */
 
 void        gwr_check_doc(const gwr_doc *d, gwr_check *c);
 const char *gwr_doubt_name(gwr_doubt k);

@@ -5,9 +5,12 @@
  * for several reports of one entity the target of year N (report N) meets the
  * result of year N (report N+1) in one row with a verdict.
  * Only keyed, whole-year figures take part (quarters, multi-year spans,
- * ranks and comparisons with other regions do not). */
+ * ranks and comparisons with other regions do not), except that a keyed
+ * multi-year target (年均增长5%, 到2030年…) is shown in a row of its own,
+ * labelled by its period, never paired with one year's result. */
 #include "compare.h"
 #include "indicators.h"
+#include "pinyin.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,9 +153,10 @@ static int cmp_ref(const void *pa, const void *pb)
     int c;
     if (a->rank != b->rank) return a->rank < b->rank ? -1 : 1;
     if ((c = strcmp(a->name, b->name)) != 0) return c;
-    if ((c = strcmp(a->entity, b->entity)) != 0) return c;
+    if ((c = gwr_py_collate(a->entity, b->entity)) != 0) return c;   /* 恩施 荆门 荆州 天门 咸宁 */
     if (a->fig->year != b->fig->year) return a->fig->year < b->fig->year ? -1 : 1;
     if ((c = kind_order(a->fig->kind) - kind_order(b->fig->kind)) != 0) return c;
+    if (a->fig->period != b->fig->period) return a->fig->period < b->fig->period ? -1 : 1;
     if (a->fig->status != b->fig->status) return a->fig->status < b->fig->status ? -1 : 1;
     /* the best figure of a group first */
     bool an = a->fig->status == GWR_ST_ACHIEVED ? a->doc->reviewed_year == a->fig->year
@@ -161,6 +165,12 @@ static int cmp_ref(const void *pa, const void *pb)
                                                 : b->doc->report_year == b->fig->year;
     if (an != bn) return an ? -1 : 1;
     if (a->fig->headline != b->fig->headline) return a->fig->headline ? -1 : 1;
+    /* a part is never more than the whole: of two amounts reached in one year
+     * (新增就业5650人 for the district, 新增就业3000人 for one project) the larger */
+    if (a->fig->status == GWR_ST_ACHIEVED && a->fig->kind == GWR_FK_LEVEL && a->doc == b->doc &&
+        !is_rate(a->fig->q.unit) && strcmp(a->fig->q.unit, b->fig->q.unit) == 0 &&
+        (c = gwr_dec_cmp(a->fig->q.value, b->fig->q.value)) != 0)
+        return c > 0 ? -1 : 1;
     /* a result written exactly beats one written as a bound (突破1000亿元、达到1028.9亿元) */
     bool ab = a->fig->q.qual != GWR_Q_EXACT && a->fig->q.qual != GWR_Q_ABOUT;
     bool bb = b->fig->q.qual != GWR_Q_EXACT && b->fig->q.qual != GWR_Q_ABOUT;
@@ -172,7 +182,7 @@ static int cmp_ref(const void *pa, const void *pb)
 static bool same_group(const ref *a, const ref *b)
 {
     return a->rank == b->rank && strcmp(a->name, b->name) == 0 && strcmp(a->entity, b->entity) == 0 &&
-           a->fig->year == b->fig->year && a->fig->kind == b->fig->kind;
+           a->fig->year == b->fig->year && a->fig->kind == b->fig->kind && a->fig->period == b->fig->period;
 }
 
 gwr_status gwr_compare_build(gwr_cmp *c, gwr_doc *const *docs, size_t n, gwr_err *err)
@@ -186,7 +196,8 @@ gwr_status gwr_compare_build(gwr_cmp *c, gwr_doc *const *docs, size_t n, gwr_err
         for (size_t j = 0; j < d->nfigs; j++) {
             const gwr_figure *f = &d->figs[j];
             const gwr_indicator *ind = f->key ? gwr_indicator_by_key(f->key) : NULL;
-            if (f->period != GWR_PER_YEAR || f->kind == GWR_FK_RANK || f->year == 0) continue;
+            bool span_target = f->period == GWR_PER_MULTIYEAR && f->status == GWR_ST_PLANNED && ind;
+            if ((f->period != GWR_PER_YEAR && !span_target) || f->kind == GWR_FK_RANK || f->year == 0) continue;
             if (!ind && !pairable_name(f->name)) continue;
             if (nref == cap) {
                 cap = cap ? cap * 2 : 256;
@@ -231,6 +242,7 @@ gwr_status gwr_compare_build(gwr_cmp *c, gwr_doc *const *docs, size_t n, gwr_err
         row->label = r->fig->key ? gwr_indicator_by_key(r->fig->key)->label : r->fig->name;
         row->kind = r->fig->kind;
         row->year = r->fig->year;
+        row->period = r->fig->period;
         row->planned = planned ? planned->fig : NULL;
         row->achieved = achieved ? achieved->fig : NULL;
         row->verdict = gwr_verdict_of(row->planned, row->achieved, row->key);

@@ -16,10 +16,11 @@ typedef struct gwr_cmp_row {
     const char       *key;       /* canonical key, or NULL for an unkeyed indicator */
     const char       *label;
     gwr_fig_kind      kind;
-    int               year;
+    int               year;      /* for a multi-year target, its end year */
     const gwr_figure *planned;   /* may be NULL */
     const gwr_figure *achieved;  /* may be NULL */
     gwr_verdict       verdict;
+    gwr_period        period;    /* GWR_PER_YEAR, or GWR_PER_MULTIYEAR for a five-year target (never paired) */
 } gwr_cmp_row;
 
 typedef struct gwr_cmp {

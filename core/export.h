@@ -14,6 +14,8 @@ typedef enum { GWR_FMT_TEXT = 0, GWR_FMT_TSV, GWR_FMT_JSON } gwr_format;
 typedef struct gwr_fig_filter {
     int         status;      /* -1 any, else gwr_fig_status */
     const char *key;         /* NULL any */
+    const gwr_figure *pick_base;  /* with pick: keep figure i of pick_base only */
+    const uint8_t *pick;          /* when pick[i] (targets --grep); NULL: all */
 } gwr_fig_filter;
 
 /* Each writer handles several documents; `first`/`last` let a caller stream

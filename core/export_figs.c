@@ -39,6 +39,7 @@ static bool keep(const gwr_figure *g, const gwr_fig_filter *flt)
     if (!flt) return true;
     if (flt->status >= 0 && (int)g->status != flt->status) return false;
     if (flt->key && (!g->key || strcmp(g->key, flt->key) != 0)) return false;
+    if (flt->pick && !flt->pick[g - flt->pick_base]) return false;
     return true;
 }
 
@@ -75,6 +76,7 @@ static void targets_text(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
     cell(f, "status", 8, false); cell(f, "year", 4, false); cell(f, "indicator", 26, false);
     cell(f, "key", 16, false); cell(f, "kind", 8, false); cell(f, "as written", 16, false);
     cell(f, "value", 14, true); cell(f, "unit", 8, false); cell(f, "qual", 7, false);
+    cell(f, "period", 9, false);
     fputs("line\n", f);
     size_t shown = 0;
     for (size_t i = 0; i < d->nfigs; i++) {
@@ -98,6 +100,7 @@ static void targets_text(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
         cell(f, v, 14, true);
         cell(f, g->q.unit, 8, false);
         cell(f, gwr_qual_name(g->q.qual), 7, false);
+        cell(f, gwr_period_name(g->period), 9, false);
         fprintf(f, "%u\n", g->line);
         shown++;
     }
@@ -125,7 +128,8 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
         fputs(gwr_qual_name(g->q.qual), f); fputc('\t', f);
         gwr_tsv_field(f, g->written); fputc('\t', f);
         fprintf(f, "%u\t", g->line);
-        gwr_tsv_field(f, gwr_doc_section_title(d, g->node));
+        gwr_tsv_field(f, gwr_doc_section_title(d, g->node)); fputc('\t', f);
+        fputs(gwr_period_name(g->period), f);
         fputc('\n', f);
     }
 }
@@ -162,7 +166,7 @@ static void targets_json(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
 void gwr_export_targets(FILE *f, gwr_format fmt, const gwr_doc *d, const gwr_fig_filter *flt, bool first, bool last)
 {
     static const char tsv_head[] =
-        "file\tentity\tstatus\tyear\tkey\tname\tkind\tvalue\tvalue_hi\tunit\tqual\ttext\tline\tsection\n";
+        "file\tentity\tstatus\tyear\tkey\tname\tkind\tvalue\tvalue_hi\tunit\tqual\ttext\tline\tsection\tperiod\n";
     switch (fmt) {
     case GWR_FMT_TSV:
         if (first) fputs(tsv_head, f);
@@ -203,7 +207,7 @@ static void side_text(char *buf, size_t n, const gwr_figure *g)
 
 static void compare_text(FILE *f, const gwr_cmp *c)
 {
-    char p[128], a[128], yr[16];
+    char p[128], a[128], yr[16], lab[160];
     cell(f, "entity", 12, false); cell(f, "key", 16, false); cell(f, "indicator", 22, false);
     cell(f, "kind", 8, false); cell(f, "year", 4, false); cell(f, "planned", 16, false);
     cell(f, "achieved", 16, false);
@@ -215,7 +219,12 @@ static void compare_text(FILE *f, const gwr_cmp *c)
         side_text(a, sizeof a, r->achieved);
         cell(f, r->entity, 12, false);
         cell(f, r->key ? r->key : "", 16, false);
-        cell(f, r->label, 22, false);
+        /* a multi-year target is labelled: "地区生产总值（多年）" */
+        if (r->period != GWR_PER_YEAR)
+            snprintf(lab, sizeof lab, "%s（多年）", r->label ? r->label : "");
+        else
+            snprintf(lab, sizeof lab, "%s", r->label ? r->label : "");
+        cell(f, lab, 22, false);
         cell(f, gwr_fig_kind_name(r->kind), 8, false);
         cell(f, yr, 4, false);
         cell(f, p, 16, false);
@@ -242,7 +251,7 @@ static void tsv_side(FILE *f, const gwr_figure *g)
 static void compare_tsv(FILE *f, const gwr_cmp *c)
 {
     fputs("file\tentity\tkey\tlabel\tkind\tyear\tunit\tplanned\tplanned_hi\tplanned_qual\t"
-          "achieved\tachieved_hi\tachieved_qual\tverdict\n", f);
+          "achieved\tachieved_hi\tachieved_qual\tverdict\tperiod\n", f);
     for (size_t i = 0; i < c->nrows; i++) {
         const gwr_cmp_row *r = &c->rows[i];
         const gwr_figure *any = r->planned ? r->planned : r->achieved;
@@ -255,7 +264,8 @@ static void compare_tsv(FILE *f, const gwr_cmp *c)
         gwr_tsv_field(f, any ? any->q.unit : ""); fputc('\t', f);
         tsv_side(f, r->planned); fputc('\t', f);
         tsv_side(f, r->achieved); fputc('\t', f);
-        fputs(gwr_verdict_name(r->verdict), f);
+        fputs(gwr_verdict_name(r->verdict), f); fputc('\t', f);
+        fputs(gwr_period_name(r->period), f);
         fputc('\n', f);
     }
 }
@@ -294,6 +304,7 @@ static void compare_json(FILE *f, const gwr_cmp *c)
         json_key(f, "label", true); json_str_or_null(f, r->label);
         json_key(f, "kind", true); gwr_json_string(f, gwr_fig_kind_name(r->kind));
         json_key(f, "year", true); fprintf(f, "%d", r->year);
+        json_key(f, "period", true); gwr_json_string(f, gwr_period_name(r->period));
         json_key(f, "unit", true); gwr_json_string(f, any ? any->q.unit : "");
         json_side(f, "planned", r->planned);
         json_side(f, "achieved", r->achieved);

@@ -6,6 +6,7 @@
 #include "facts.h"
 #include "facts_internal.h"
 #include "indicators.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,7 +25,28 @@ typedef struct walk {
     bool        headline;
     bool        multiyear;     /* 到2025年… */
     size_t      para_first;    /* index of the paragraph's first figure */
+    bool        para_open;     /* the next sentence opens a paragraph */
+    bool        para_past;     /* the paragraph opened with 过去的一年 / 去年 */
+    int         para_year;     /* the earlier year whose results the paragraph opened with, or 0 */
+    bool        para_plan;     /* the paragraph opened with this year's targets */
+    int         para_span;     /* end year of the five-year targets the paragraph opened with, or 0 */
 } walk;
+
+/* Is a name the measured noun phrase? Not when it is empty, a single
+ * character ("下" of 下降至) or only a verb of doing (完成, 加快推进). */
+static bool name_found(fx_str n)
+{
+    static const char *const verbs[] = {
+        "完成", "实现", "达到", "达", "加快推进", "推进", "加快", "参与", "惠及", "获", "获得", "带动",
+        "超过", "突破", "增加", "减少", "提高", "下降", "增长", "开展", "落实", "共", "累计", "其中",
+        "确保", "力争", "争取", "新增", "共有", "拥有", "有", "是", "为", "占", "下", "上", NULL,
+    };
+    n = fx_trim(n);
+    if (n.n == 0 || fx_chars(n) < 2) return false;
+    for (const char *const *v = verbs; *v; v++)
+        if (n.n == strlen(*v) && memcmp(n.s, *v, n.n) == 0) return false;
+    return true;
+}
 
 static void on_fig(void *ctx, const fx_fig *f)
 {
@@ -45,15 +67,33 @@ static void on_fig(void *ctx, const fx_fig *f)
         w->st = GWR_E_NOMEM;
         return;
     }
+    /* 经济增长8.8%: the verb completes the name */
+    bool econ = f->kind == GWR_FK_GROWTH && !f->compare &&
+                ((f->name_len == strlen("经济") && memcmp(f->name, "经济", f->name_len) == 0) ||
+                 (f->name_len == strlen("国民经济") && memcmp(f->name, "国民经济", f->name_len) == 0));
+    const char *fname = econ ? "经济增长" : f->name;
+    size_t fname_len = econ ? strlen("经济增长") : f->name_len;
+    /* "一般公共预算收入剔除虚增空转因素后": the indicator is named without how it
+     * was counted (the sentence keeps that) */
+    if (fname_len > 6 && fx_ends(fx_span(fname, fname_len), "后"))
+        for (size_t i = fname_len - 6; i-- > 0;)
+            if (memcmp(fname + i, "剔除", 6) == 0) {
+                if (i > 0) fname_len = i;
+                break;
+            }
+    if (!name_found(fx_span(fname, fname_len))) {
+        fname = GWR_FIG_NO_NAME;
+        fname_len = strlen(GWR_FIG_NO_NAME);
+    }
     gwr_figure *g = &d->figs[d->nfigs];
     memset(g, 0, sizeof *g);
-    g->name = gwr_arena_strndup(&d->arena, f->name, f->name_len);
+    g->name = gwr_arena_strndup(&d->arena, fname, fname_len);
     g->written = gwr_arena_strndup(&d->arena, w->s + f->q.off, f->q.len);
     if (!g->name || !g->written) {
         w->st = GWR_E_NOMEM;
         return;
     }
-    const gwr_indicator *ind = f->compare ? NULL : gwr_indicator_match(f->name, f->name_len);
+    const gwr_indicator *ind = f->compare ? NULL : gwr_indicator_match(fname, fname_len);
     g->key = ind ? ind->key : NULL;
     g->kind = f->kind;
     g->q = f->q;
@@ -61,6 +101,8 @@ static void on_fig(void *ctx, const fx_fig *f)
     g->status = f->target ? GWR_ST_PLANNED : w->status;   /* 完成了增长7%的目标 */
     g->year = w->year;
     g->period = w->multiyear && f->period == GWR_PER_YEAR ? GWR_PER_MULTIYEAR : f->period;
+    /* a change measured from a year before the previous one spans several years */
+    if (f->base_year && g->year && f->base_year < g->year - 1 && g->kind != GWR_FK_LEVEL) g->period = GWR_PER_MULTIYEAR;
     g->line = gwr_text_norm_line(&d->text, w->base + f->q.off);
     g->sentence = w->copy;
     g->node = w->node;
@@ -97,6 +139,96 @@ static bool plan_words(fx_str s)
     return false;
 }
 
+/* The first year that opens a clause: "2001年，…", "…。2001年国内生产总值达到…",
+ * "在2001年…". A year after 比/较/由/从 is a base of comparison, not the figure's. */
+static int clause_year(fx_str s)
+{
+    for (size_t i = 0; i + 7 <= s.n; i++) {
+        if ((s.s[i] < '1' || s.s[i] > '2') && (unsigned char)s.s[i] != 0xE4) continue;
+        size_t k;
+        int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
+        if (!y) continue;
+        if (i + 4 < s.n && s.s[i + 4] >= '0' && s.s[i + 4] <= '9') continue;
+        if (i > 0 && s.s[i - 1] >= '0' && s.s[i - 1] <= '9') continue;
+        fx_str before = fx_span(s.s, i);
+        size_t cl;
+        /* "按一九八○年不变价格计算", "比2002年": a base, look further */
+        if (fx_ends(before, "按") || fx_ends(before, "比") || fx_ends(before, "较") || fx_ends(before, "同") ||
+            fx_ends(before, "与") || fx_ends(before, "从") || fx_ends(before, "由")) {
+            i += k - 1;
+            continue;
+        }
+        bool opens = i == 0 || (i >= 3 && fx_is_punct_at(s.s + i - 3, 3, &cl) && cl == 3);
+        bool at = fx_ends(before, "在") && (i == 3 || (i >= 6 && fx_is_punct_at(s.s + i - 6, 3, &cl)));
+        /* "国民生产总值1987年达到10920亿元": the year between name and verb */
+        fx_str after = fx_span(s.s + i + k, s.n - i - k);
+        bool named = fx_starts(after, "达到") || fx_starts(after, "实现") || fx_starts(after, "完成") ||
+                     fx_starts(after, "底") || fx_starts(after, "末");
+        if (!opens && !at && !named) return 0;   /* the first year is inside a clause: no say */
+        /* "在1992年快速增长的基础上，1993年…", "1989年四季度以来，…": a base or a
+         * starting point, not the figure's year */
+        size_t e = i + k;
+        while (e < s.n && !fx_is_punct_at(s.s + e, s.n - e, &cl)) e++;
+        fx_str clause = fx_span(s.s + i, e - i);
+        if (fx_contains(clause, "基础上") || fx_contains(clause, "以来")) {
+            i = e;
+            continue;
+        }
+        return y;
+    }
+    return 0;
+}
+
+/* A sentence stating this year's targets, whatever part it stands in:
+ * "今年经济社会发展的主要预期目标是：…", "今年…力争增长8%", "宏观调控的主要目标是：…". */
+static bool year_targets_sentence(fx_str s)
+{
+    static const char *const t[] = { "预期目标是", "预期目标为", "主要目标是", "主要目标为", "调控目标",
+                                     "控制目标", "预期目标", NULL };
+    bool this_year = fx_contains(s, "今年") || fx_contains(s, "本年");
+    for (const char *const *p = t; *p; p++)
+        if (fx_contains(s, *p)) return this_year || fx_contains(s, "目标是") || fx_contains(s, "目标为");
+    return this_year && plan_words(s) && !fx_contains(s, "今年以来") && !fx_contains(s, "今年前") &&
+           !fx_contains(s, "今年1");
+}
+
+/* Five-year targets: "今后五年国内生产总值年均增长7.5%", "“十四五”时期经济社会发展的主要目标",
+ * "《纲要（草案）》提出…". Returns the end year (a 到20XX年 in the sentence, else
+ * the fifth year of the plan that starts with the report year), or 0. */
+static int five_year_targets(fx_str s, int report_year)
+{
+    static const char *const w[] = { "今后五年", "未来五年", "规划纲要", "纲要（草案）", "纲要草案",
+                                     "五年规划", "五年计划", "五”计划", "五”规划", "计划草案", NULL };
+    bool hit = false;
+    for (const char *const *p = w; *p && !hit; p++) hit = fx_contains(s, *p);
+    /* "“十四五”时期…目标", "十五期间…要" */
+    if (!hit && (fx_contains(s, "五”时期") || fx_contains(s, "五”期间") || fx_contains(s, "五时期")) &&
+        (fx_contains(s, "目标") || fx_contains(s, "预期") || fx_contains(s, "力争") || fx_contains(s, "要")))
+        hit = !fx_contains(s, "过去五年") && !fx_contains(s, "五年来");
+    if (!hit || fx_contains(s, "今年")) return 0;
+    for (size_t i = 0; i + 7 <= s.n; i++) {
+        size_t k;
+        int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
+        if (y > report_year && y <= report_year + 15 && i >= 3 &&
+            (memcmp(s.s + i - 3, "到", 3) == 0 || memcmp(s.s + i - 3, "至", 3) == 0))
+            return y;
+    }
+    return report_year + 4;
+}
+
+/* A heading of the five-year targets: "“十五五”时期的主要目标任务", "今后五年的主要目标";
+ * not "2006年是实施“十一五”规划的第一年" (the year's own work). Its end year, or 0. */
+static int five_year_heading(fx_str t, int report_year)
+{
+    char yr[16];
+    snprintf(yr, sizeof yr, "%d年", report_year);
+    if (!fx_contains(t, "目标") || fx_contains(t, yr) || fx_contains(t, "今年") || fx_contains(t, "回顾")) return 0;
+    if (!fx_contains(t, "五”时期") && !fx_contains(t, "五”期间") && !fx_contains(t, "五时期") &&
+        !fx_contains(t, "今后五年") && !fx_contains(t, "未来五年") && !fx_contains(t, "规划纲要"))
+        return 0;
+    return five_year_targets(t, report_year);
+}
+
 /* Keyed review figures of a paragraph that names two or more headline
  * indicators (地区生产总值增长…、固定资产投资增长…) are headline figures. */
 static void mark_headline(gwr_doc *d, size_t first)
@@ -114,6 +246,14 @@ static void mark_headline(gwr_doc *d, size_t first)
             if (d->figs[i].key && d->figs[i].status == GWR_ST_ACHIEVED) d->figs[i].headline = true;
 }
 
+/* Words of a result in a sentence about a plan: "十五计划的主要目标已经实现". */
+static bool plan_words_past(fx_str s)
+{
+    return fx_contains(s, "已经实现") || fx_contains(s, "完成了") || fx_contains(s, "胜利完成") ||
+           fx_contains(s, "顺利完成") || fx_contains(s, "提前实现") || fx_contains(s, "五年来") ||
+           fx_contains(s, "过去五年");
+}
+
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)
 {
     gwr_doc *d = w->d;
@@ -127,6 +267,12 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     else if (role == GWR_ROLE_REVIEW) w->status = GWR_ST_ACHIEVED;
     else if (!has_review && has_plan) w->status = GWR_ST_PLANNED;
     else w->status = plan_words(s) ? GWR_ST_PLANNED : GWR_ST_ACHIEVED;
+    /* "全国社会总产值达到18774亿元，比上年增长9.1%" in a part read as the plan:
+     * a level reached and its change from last year, with no word of intent, is a result */
+    if (!targets && w->status == GWR_ST_PLANNED && role != GWR_ROLE_SELF && fx_contains(s, "比上年") &&
+        (fx_contains(s, "达到") || fx_contains(s, "增产")) && !plan_words(s) && !fx_contains(s, "今年") &&
+        !fx_contains(s, "左右") && !fx_contains(s, "以上") && !fx_contains(s, "以内"))
+        w->status = GWR_ST_ACHIEVED;
     w->headline = targets;
     w->year = w->status == GWR_ST_PLANNED ? d->report_year : reviewed;
     w->multiyear = false;
@@ -149,6 +295,54 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         if (!d->report_year) w->year = y;
     }
     if (!y && role == GWR_ROLE_REVIEW && nd >= 0 && (size_t)nd < d->nnodes && d->nodes[nd].multiyear) w->multiyear = true;   /* 过去五年… */
+    /* within a review of several years, "去年…" and "1997年…" speak of one year */
+    if (w->multiyear && !to && d->report_year &&
+        (fx_starts(s, "去年") || fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") ||
+         ((y = clause_year(s)) != 0 && y < d->report_year)))
+        w->multiyear = false;
+    int span = 0;
+    /* under a heading of the five-year targets ("“十五五”时期的主要目标任务") */
+    int head_span = 0;
+    for (int32_t i = nd; d->report_year && i > 0 && (size_t)i < d->nnodes && !head_span; i = d->nodes[i].parent)
+        if (d->nodes[i].title) head_span = five_year_heading(fx_span(d->nodes[i].title, strlen(d->nodes[i].title)),
+                                                             d->report_year);
+    if (head_span && !w->multiyear && !fx_contains(s, "今年") && w->status == GWR_ST_PLANNED) {
+        w->status = GWR_ST_PLANNED;
+        w->year = head_span;
+        w->multiyear = true;
+    } else if (d->report_year && !w->multiyear && !fx_contains(s, "今年") && !plan_words_past(s) &&
+        ((span = five_year_targets(s, d->report_year)) != 0 || (w->para_span && !w->para_open))) {
+        /* the five-year targets: planned, multi-year, with their end year */
+        if (!span) span = w->para_span;
+        if (w->para_open) w->para_span = span;
+        w->status = GWR_ST_PLANNED;
+        w->year = span;
+        w->multiyear = true;
+    } else if (!d->report_year || w->multiyear) {
+        /* no year to say */
+    } else if ((w->para_past || fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") ||
+                fx_starts(s, "去年") || fx_starts(s, "一年来")) &&
+               !fx_contains(s, "今年") && !fx_contains(s, "明年") && reviewed) {
+        if (w->para_open) w->para_past = true;
+        w->status = GWR_ST_ACHIEVED;         /* 过去的一年，…国内生产总值比上年增长10.2% */
+        w->year = reviewed;
+    } else if ((y = clause_year(s)) != 0 && y < d->report_year && !plan_words(s)) {
+        w->status = GWR_ST_ACHIEVED;         /* 2001年国内生产总值达到…: a result wherever it is written */
+        w->year = y;
+        if (!w->para_plan) w->para_year = y;
+    } else if (y > d->report_year && y <= d->report_year + 15 && w->status == GWR_ST_PLANNED) {
+        w->year = y;                         /* 一九九○年国民生产总值达到…, said in 1986: a target for 1990 */
+        w->multiyear = true;
+    } else if (!y && w->para_year && !plan_words(s) && !fx_contains(s, "今年")) {
+        w->status = GWR_ST_ACHIEVED;         /* …。居民消费价格总水平上升0.7%。 the same year's results */
+        w->year = w->para_year;
+    } else if ((!y || y == d->report_year) && (year_targets_sentence(s) || (w->para_plan && !y))) {
+        w->status = GWR_ST_PLANNED;          /* this year's targets, even inside a review part */
+        w->year = d->report_year;
+        if (w->para_open) w->para_plan = true;
+        if (fx_contains(s, "年均") || fx_contains(s, "规划纲要") || fx_contains(s, "累计")) w->multiyear = true;
+    }
+    w->para_open = false;
     w->copy = NULL;
     if (!fx_sentence(w->s, w->n, qb, on_fig, w)) w->st = GWR_E_NOMEM;
 }
@@ -177,7 +371,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         if (d->nodes[i].role == GWR_ROLE_PLAN || d->nodes[i].kind == GWR_NODE_TARGETS) has_plan = true;
     }
     int reviewed = d->reviewed_year ? d->reviewed_year : d->report_year ? d->report_year - 1 : 0;
-    walk w = { .d = d };
+    walk w = { .d = d, .para_open = true };
     fx_qbuf qb = { 0 };
     size_t cur = 0, start = 0, n = d->text.norm_len, sl;
     const char *s = d->text.norm;
@@ -190,6 +384,11 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
                 sentence(&w, &qb, &cur, has_review, has_plan, reviewed);
             }
             if (i == n || s[i] == '\n') {
+                w.para_open = true;
+                w.para_past = false;
+                w.para_span = 0;
+                w.para_year = 0;
+                w.para_plan = false;
                 mark_headline(d, w.para_first);
                 w.para_first = d->nfigs;
             }

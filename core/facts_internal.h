@@ -80,6 +80,7 @@ typedef struct fx_fig {
     gwr_period    period;
     bool          compare;  /* comparison: no canonical key */
     bool          target;   /* "…增长7%的目标": a target named in passing */
+    int           base_year;/* 比2002年增长…: the base year of the change, or 0 */
 } fx_fig;
 
 typedef void (*fx_emit_fn)(void *ctx, const fx_fig *f);

@@ -23,6 +23,8 @@ typedef struct sent {
     gwr_quantity *q;
     size_t        nq;
     bool          multiyear;
+    int           base_year;            /* the clause's 比2002年: a base of comparison */
+    int           last_pct_kind;        /* kind of the clause's last percentage, or -1 */
     fx_emit_fn    emit;
     void         *ctx;
     fx_name        subj;                 /* name of the last figure */
@@ -77,7 +79,7 @@ static bool starts_word(fx_str s)
 static bool noise(const char *s, size_t n, const gwr_quantity *q)
 {
     if (strcmp(q->unit, "年") == 0) return true;
-    if (!(q->flags & GWR_QF_CHINESE) || (q->flags & GWR_QF_RANK)) return false;
+    if (!(q->flags & GWR_QF_CHINESE) || (q->flags & GWR_QF_RANK) || strcmp(q->unit, "%") == 0) return false;
     gwr_dec ten = { 10, 0 };
     if (gwr_dec_cmp(q->value, ten) > 0) return false;
     size_t e = q->off + q->len;
@@ -101,6 +103,12 @@ static gwr_fig_kind kind_of(const gwr_quantity *q, const fx_pred *p, fx_str name
     if (q->flags & GWR_QF_RANK) return GWR_FK_RANK;
     if (unit_is(q, "个百分点")) return GWR_FK_POINTS;
     if (unit_is(q, "倍")) return GWR_FK_MULTIPLE;
+    /* 增速达到11.1%, 经济增长速度为8%: a rate named by its own tail is a change
+     * even when the verb (达到, 为) alone would read as a level */
+    if (unit_is(q, "%") && (p->kind < 0 || p->kind == GWR_FK_LEVEL)) {
+        int k = fx_kind_from_name(name);
+        if (k >= 0) return (gwr_fig_kind)k;
+    }
     /* 增长7%; 比上年增加5000人 is a change too (in the unit of the amount) */
     if (p->kind >= 0) return (gwr_fig_kind)p->kind;
     if (unit_is(q, "%")) {
@@ -137,13 +145,17 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
     f.name_len = nm->n;
     f.q = *q;
     f.kind = kind_of(q, p, fx_name_str(nm));
+    if (unit_is(q, "%")) st->last_pct_kind = (int)f.kind;
     f.period = p->annual ? GWR_PER_YEAR : p->has_period ? p->period
              : st->multiyear ? GWR_PER_MULTIYEAR : GWR_PER_YEAR;
     f.compare = compare;
     f.target = target;
+    f.base_year = st->base_year;
     if (rw && (f.q.qual == GWR_Q_OVER || f.q.qual == GWR_Q_UNDER)) f.q.qual = GWR_Q_EXACT;
     st->emit(st->ctx, &f);
-    if (!compare) {
+    /* "在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%": a figure
+     * inside 在…的基础上 is context; the sentence's subject stays */
+    if (!compare && !fx_starts(fx_name_str(nm), "在")) {
         st->subj = *nm;
         if (st->ncur < MAXNAMES) {
             bool dup = false;
@@ -207,7 +219,16 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         nn = 1;
     } else if (name.n == 0 || p.verb_only) {
         if (st->subj.n) names[0] = st->subj;
-        else if (st->quiet.n) fx_name_set(&names[0], fx_cut_at_pred(st->quiet), fx_span("", 0));
+        else if (st->quiet.n) {
+            /* "今年经济增长速度的宏观调控目标，定为百分之八至九": the quiet clause's subject */
+            fx_pred qp;
+            fx_str qn = fx_subject(st->quiet, &qp);
+            if (!gwr_indicator_match(qn.s, qn.n)) qn = fx_cut_at_pred(st->quiet);
+            /* "…努力拼搏，260万荆门人民每个人…": a bare count before words of
+             * its own is not measured by the clause before */
+            if (q0->unit[0] == '\0' && starts_word(after)) qn = fx_span(qn.s, 0);
+            fx_name_set(&names[0], qn, fx_span("", 0));
+        }
         else fx_name_set(&names[0], fx_span("", 0), fx_span("", 0));
         nn = 1;
     } else {
@@ -237,6 +258,10 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         fx_name_set(&names[0], fx_span("", 0), fx_span("", 0));
         nn = 1;
     }
+    /* "增长5%以上、力争6%": a second bound of the same target is the same kind */
+    if (it->seg.n && fx_subject(it->seg, &(fx_pred){ 0 }).n == 0 && p.kind < 0 && unit_is(q0, "%") &&
+        st->last_pct_kind >= 0 && !p.compare)
+        p.kind = st->last_pct_kind;
     /* 实现了7.5%的增长 */
     if (p.kind < 0 && (fx_starts(aft, "的增长") || fx_starts(aft, "的增速") || fx_starts(aft, "的增幅")))
         p.kind = GWR_FK_GROWTH;
@@ -253,10 +278,31 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
     }
 }
 
+/* "比2002年增长65.5%", "较2015年", "同2000年相比": the year the change is
+ * measured from, or 0. */
+static int base_year(fx_str c)
+{
+    static const char *const w[] = { "比", "较", "同", "与", NULL };
+    for (size_t i = 0; i + 10 <= c.n; i++)
+        for (const char *const *p = w; *p; p++)
+            if (memcmp(c.s + i, *p, 3) == 0) {
+                size_t k;
+                int y = fx_year_at(fx_span(c.s + i + 3, c.n - i - 3), &k);
+                if (y) return y;
+            }
+    return 0;
+}
+
 static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
 {
     item items[MAXITEMS];
     size_t ni = 0, seg_start = cs;
+    /* "2007年，国内生产总值达到24.66万亿元，…，年均增长10.6%": the span covers
+     * its own clause and those after it, not the level reached before it */
+    if (!st->multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs))) st->multiyear = true;
+    int by = base_year(fx_span(st->s + cs, ce - cs));
+    if (by) st->base_year = by;   /* "1986年同1978年相比，…增长102%": kept for the clauses after */
+    st->last_pct_kind = -1;
     if (qa == qb) {
         st->quiet = fx_trim(fx_span(st->s + cs, ce - cs));
         return;
@@ -300,13 +346,54 @@ static bool clause_sep(const char *s, size_t n, size_t i, size_t *len)
     return false;
 }
 
+/* Lines that are the page around the report, not the report: a web copy's
+ * date line, source, editor and toolbar. */
+static bool chrome(fx_str t)
+{
+    static const char *const w[] = { "时间：", "时间:", "发布时间", "来源：", "来源:", "责任编辑", "【字号",
+                                     "字号：", "下载打印", "下载 打印", "打印本页", "关闭窗口", "扫一扫",
+                                     "访问量", "浏览次数", "发布日期", "信息来源", NULL };
+    for (const char *const *p = w; *p; p++)
+        if (fx_starts(t, *p)) return true;
+    return false;
+}
+
+static bool digit_at(const char *s, size_t n, size_t i) { return i < n && s[i] >= '0' && s[i] <= '9'; }
+
+/* Dates, times and source references read as numbers: 8:30, 10:30,
+ * 2026.02.09, 2026-02-09, 2026/2/9, （《人民日报》19550708）. */
+static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
+{
+    const char *w = s + q->off;
+    size_t len = q->len, e = q->off + q->len;
+    /* a clock time: one or two digits, a colon, two digits */
+    for (size_t i = 1; i <= 2 && i < len; i++)
+        if (w[i] == ':' && len == i + 3 && digit_at(w, len, i + 1) && digit_at(w, len, i + 2) && w[i + 1] <= '5')
+            return true;
+    if (len >= 6 && (memcmp(w + 1, "：", 3) == 0 || memcmp(w + 2, "：", 3) == 0) && q->flags & GWR_QF_RATIO) {
+        size_t c = memcmp(w + 1, "：", 3) == 0 ? 4 : 5;
+        if (len == c + 2 && digit_at(w, len, c) && digit_at(w, len, c + 1) && w[c] <= '5') return true;
+    }
+    /* a date of four-digit year and month: 2026.02.09, 2026-02, 2026/2/9 */
+    if (len >= 6 && digit_at(w, len, 0) && digit_at(w, len, 3) && (w[4] == '.' || w[4] == '-' || w[4] == '/') &&
+        (w[0] == '1' || w[0] == '2') && q->unit[0] == '\0')
+        return true;
+    if (q->unit[0] == '\0' && e + 1 < n && (s[e] == '.' || s[e] == '-' || s[e] == '/') && digit_at(s, n, e + 1) &&
+        len >= 4 && digit_at(w, len, 3) && (w[0] == '1' || w[0] == '2'))
+        return true;
+    /* a number right after a publication's name: （《人民日报》19550708） */
+    if (q->unit[0] == '\0' && q->off >= 3 && memcmp(s + q->off - 3, "》", 3) == 0) return true;
+    return false;
+}
+
 bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ctx)
 {
     size_t pos = 0;
     gwr_quantity q;
     qb->n = 0;
+    if (chrome(fx_trim(fx_span(s, n)))) return true;
     while (pos < n && gwr_quantity_next(s, n, &pos, &q)) {
-        if (noise(s, n, &q)) continue;
+        if (noise(s, n, &q) || not_a_figure(s, n, &q)) continue;
         if (qb->n == qb->cap) {
             size_t cap = qb->cap ? qb->cap * 2 : 64;
             gwr_quantity *nq = realloc(qb->q, cap * sizeof *nq);
@@ -325,7 +412,8 @@ bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ct
     st.n = n;
     st.q = qb->q;
     st.nq = qb->n;
-    st.multiyear = fx_multiyear(fx_span(s, n));
+    st.multiyear = false;    /* set by the first clause that speaks of several years, then kept */
+    st.base_year = 0;
     st.emit = emit;
     st.ctx = ctx;
     st.quiet = fx_span(s, 0);

@@ -84,11 +84,18 @@ static const tok trail_toks[] = {
     T("同比增长", T_GROWTH), T("比上年增长", T_GROWTH), T("较上年增长", T_GROWTH),
     T("增长", T_GROWTH), T("增加", T_GROWTH), T("提高", T_GROWTH), T("上升", T_GROWTH),
     T("提升", T_GROWTH), T("上涨", T_GROWTH), T("增至", T_NONE), T("扩大", T_GROWTH),
+    T("增产", T_GROWTH), T("减产", T_DECLINE), T("又增产", T_GROWTH),
+    /* 被骗率从23.4%下降至2.5%: the level reached */
+    T("下降至", T_NONE), T("下降到", T_NONE), T("上升至", T_NONE), T("上升到", T_NONE),
+    T("提高至", T_NONE), T("提高到", T_NONE), T("增加至", T_NONE), T("增加到", T_NONE),
+    T("增长至", T_NONE), T("增长到", T_NONE), T("提升至", T_NONE), T("提升到", T_NONE),
+    T("降低至", T_NONE), T("降低到", T_NONE), T("减少至", T_NONE), T("减少到", T_NONE),
+    T("回落至", T_NONE), T("回落到", T_NONE), T("从", T_NONE), T("由", T_NONE),
     T("下降", T_DECLINE), T("降低", T_DECLINE), T("减少", T_DECLINE), T("下滑", T_DECLINE),
     T("回落", T_DECLINE), T("缩小", T_DECLINE), T("压减", T_DECLINE), T("降至", T_NONE),
     T("分别", T_SHARE), T("均", T_SHARE), T("都", T_SHARE),
     T("高于", T_CMP), T("低于", T_CMP), T("快于", T_CMP), T("慢于", T_CMP),
-    T("超出", T_CMP), T("领先", T_CMP),
+    T("超出", T_CMP), T("领先", T_CMP), T("高出", T_CMP), T("低出", T_CMP),
     T("全国平均水平", T_REGION), T("全省平均水平", T_REGION), T("平均水平", T_REGION),
     T("全国", T_REGION), T("全省", T_REGION), T("全市", T_REGION), T("全州", T_REGION),
     T("全区", T_REGION), T("全盟", T_REGION), T("全县", T_REGION), T("平均", T_REGION),
@@ -110,6 +117,10 @@ static const tok trail_toks[] = {
     T("约", T_NONE), T("近", T_NONE), T("逾", T_NONE), T("了", T_NONE), T("已", T_NONE),
     T("将", T_NONE), T("要", T_NONE), T("居", T_NONE), T("占", T_NONE), T("由", T_NONE),
     T("的", T_NONE), T("共", T_NONE), T("再", T_NONE), T("持续", T_NONE),
+    /* 经济增长速度的调控目标定为8%: the target's wording, not the indicator's name */
+    T("目标", T_NONE), T("目标定", T_NONE), T("调控目标", T_NONE), T("预期目标", T_NONE),
+    T("按", T_NONE), T("按照", T_NONE),
+    T("调控目标定", T_NONE), T("宏观调控目标", T_NONE), T("定为", T_NONE), T("预期", T_NONE), T("计划", T_NONE), T("计划为", T_NONE), T("安排", T_NONE),
     { NULL, 0, 0 },
 };
 
@@ -117,9 +128,11 @@ static const tok trail_toks[] = {
 static const tok lead_toks[] = {
     T("经初步核算", T_NONE), T("初步核算", T_NONE), T("据统计", T_NONE),
     T("过去一年", T_NONE), T("一年来", T_NONE), T("这一年", T_NONE),
+    T("计划安排", T_NONE), T("计划", T_NONE), T("拟安排", T_NONE), T("拟", T_NONE), T("安排", T_NONE),
+    T("今后五年", T_MULTI), T("未来五年", T_MULTI), T("五年内", T_MULTI), T("今后五年内", T_MULTI),
     T("前三季度", T_QUARTER), T("一季度", T_QUARTER), T("二季度", T_QUARTER),
     T("三季度", T_QUARTER), T("四季度", T_QUARTER), T("上半年", T_QUARTER), T("下半年", T_QUARTER),
-    T("全年", T_ANNUAL), T("预计", T_NONE), T("今年", T_NONE), T("明年", T_NONE),
+    T("全年", T_ANNUAL), T("预计", T_NONE), T("今年的", T_NONE), T("今年", T_NONE), T("明年", T_NONE),
     T("去年", T_NONE), T("上年", T_NONE), T("当年", T_NONE), T("年内", T_NONE),
     T("年度", T_NONE), T("全市", T_NONE), T("全区", T_NONE), T("全县", T_NONE),
     T("全州", T_NONE), T("全省", T_NONE), T("全旗", T_NONE), T("全盟", T_NONE),
@@ -215,12 +228,31 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     for (const char *const *h = lead_heads; *h; h++) {
         for (size_t i = 0, hn = strlen(*h); i + hn < s.n; i++)
             if (s.s[i + 2] == (*h)[2] && s.s[i] == (*h)[0] && memcmp(s.s + i, *h, hn) == 0) {
+                fx_str before = fx_trim(fx_span(s.s, i));
                 s = fx_span(s.s + i + hn, s.n - i - hn);
                 if (fx_starts(s, "是") || fx_starts(s, "为")) s = fx_span(s.s + 3, s.n - 3);
                 s = fx_trim(s);
+                /* "今年经济增长预期目标为7%左右": the name stands before the words */
+                if (s.n == 0 && before.n) s = before;
                 break;
             }
     }
+    /* "中央提出今年经济增长…", "综合分析…，今年的经济增长预期为": the name follows 今年 */
+    for (size_t i = s.n; i-- > 0;)
+        if (i + 6 <= s.n && memcmp(s.s + i, "今年", 6) == 0) {
+            if (i > 0) s = fx_span(s.s + i, s.n - i);
+            break;
+        }
+    /* "粮食总产量在上年大幅度增长的基础上": the subject stands before 在 */
+    if (fx_ends(s, "的基础上") || fx_ends(s, "基础上"))
+        for (size_t i = s.n; i-- > 3;)
+            if (memcmp(s.s + i, "在", 3) == 0) {
+                s = fx_trim(fx_span(s.s, i));
+                break;
+            }
+    /* "到2030年城镇化率…": the target year is no part of the name */
+    if ((fx_starts(s, "到") || fx_starts(s, "至")) && fx_year_at(fx_span(s.s + 3, s.n - 3), &k))
+        s = fx_trim(fx_span(s.s + 3 + k, s.n - 3 - k));
     /* leading adverbials (the verb-only test looks past them) */
     for (;;) {
         const tok *t = match_start(s, lead_toks);
@@ -258,12 +290,17 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
         const tok *t = match_end(s, trail_toks);
         if (t) {
             if (first && (!strcmp(t->w, "到") || !strcmp(t->w, "至") || !strcmp(t->w, "增至") ||
+                          (t->n == 9 && (fx_ends(fx_span(t->w, t->n), "至") || fx_ends(fx_span(t->w, t->n), "到"))) ||
                           !strcmp(t->w, "降至") || !strcmp(t->w, "达到") || !strcmp(t->w, "为")))
                 p->kind = GWR_FK_LEVEL;
             first = false;
             note(p, t->what, &cmpverb, &region);
             s.n -= t->n;
-        } else if (year_at_end(s, &k) || (k = bracket_at_end(s)) > 0) {
+        } else if (year_at_end(s, &k)) {
+            s.n -= k;
+            /* 零售物价总指数比1987年上升18.5%: the base of comparison goes with its year */
+            if (fx_ends(s, "比") || fx_ends(s, "较")) s.n -= 3;
+        } else if ((k = bracket_at_end(s)) > 0) {
             s.n -= k;
         } else {
             break;
@@ -276,7 +313,19 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
         note(p, t->what, &cmpverb, &region);
         s.n = 0;
     }
+    /* "经济增长预期为7%": 经济 names nothing; with its verb it is economic growth */
+    if ((s.n == 6 && memcmp(s.s, "经济", 6) == 0) || (s.n == 12 && memcmp(s.s, "国民经济", 12) == 0)) {
+        const char *end = seg.s + seg.n;
+        if (s.s + s.n + 6 <= end && memcmp(s.s + s.n, "增长", 6) == 0) s.n += 6;
+    }
     if (cmpverb && region) p->compare = true;
+    /* "比全省高1.2个百分点", "较全省快1.1个百分点": a comparison, named by the subject */
+    if ((fx_starts(s, "比") || fx_starts(s, "较")) && !fx_starts(s, "比重") && !fx_starts(s, "比例") &&
+        (fx_contains(s, "全国") || fx_contains(s, "全省") || fx_contains(s, "全市") || fx_contains(s, "全区") ||
+         fx_contains(s, "全州") || fx_contains(s, "平均"))) {
+        p->compare = true;
+        return fx_span(s.s, 0);
+    }
     if (fx_starts(s, "拉动") || fx_starts(s, "带动") || fx_starts(s, "贡献")) p->compare = true;
     return s;
 }
@@ -284,9 +333,10 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
 int fx_kind_from_name(fx_str name)
 {
     if (fx_ends(name, "涨幅") || fx_ends(name, "增速") || fx_ends(name, "增幅") ||
-        fx_ends(name, "增长率") || fx_ends(name, "增长"))
+        fx_ends(name, "增长率") || fx_ends(name, "增长") || fx_ends(name, "速度") ||
+        fx_ends(name, "上涨幅度") || fx_ends(name, "增长幅度"))
         return GWR_FK_GROWTH;
-    if (fx_ends(name, "降幅") || fx_ends(name, "下降率")) return GWR_FK_DECLINE;
+    if (fx_ends(name, "降幅") || fx_ends(name, "下降率") || fx_ends(name, "下降幅度")) return GWR_FK_DECLINE;
     return -1;
 }
 
@@ -304,10 +354,16 @@ bool fx_period_words(fx_str s, gwr_period *per)
 bool fx_multiyear(fx_str s)
 {
     static const char *const w[] = {
-        "年均", "年来", "以来", "期间", "过去五年", "五年间", "五年累计", "累计五年", NULL,
+        "年均", "年来", "以来", "期间", "过去五年", "五年间", "五年累计", "累计五年", "五年内", "今后五年",
+        "未来五年", NULL,
     };
-    for (const char *const *p = w; *p; p++)
-        if (fx_contains(s, *p)) return true;
+    for (const char *const *p = w; *p; p++) {
+        if (!fx_contains(s, *p)) continue;
+        if (strcmp(*p, "年来") != 0) return true;
+        /* "多年来没有过的", "十多年来首次": a remark, not a span of the figures */
+        for (size_t i = 0; i + 6 <= s.n; i++)
+            if (memcmp(s.s + i, "年来", 6) == 0 && (i < 3 || memcmp(s.s + i - 3, "多", 3) != 0)) return true;
+    }
     /* "由2010年的162.4亿元增加到2015年的…" */
     for (size_t i = 0; i + 10 <= s.n; i++)
         if (s.s[i] == (char)0xE7 && memcmp(s.s + i, "由", 3) == 0 && s.s[i + 3] >= '1' && s.s[i + 3] <= '2') {

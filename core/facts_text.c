@@ -83,8 +83,29 @@ fx_str fx_trim(fx_str s)
     return s;
 }
 
+/* A Chinese digit as years are written (一九九○年, 二〇二三年): its value or -1. */
+static int cn_year_digit(const char *p)
+{
+    static const char *const d[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+    if (memcmp(p, "○", 3) == 0 || memcmp(p, "零", 3) == 0 || memcmp(p, "Ｏ", 3) == 0) return 0;
+    for (int i = 0; i < 10; i++)
+        if (memcmp(p, d[i], 3) == 0) return i;
+    return -1;
+}
+
 int fx_year_at(fx_str s, size_t *len)
 {
+    if (s.n >= 15 && (unsigned char)s.s[0] >= 0xE0) {
+        int y = 0;
+        for (int i = 0; i < 4; i++) {
+            int v = cn_year_digit(s.s + 3 * i);
+            if (v < 0) return 0;
+            y = y * 10 + v;
+        }
+        if (memcmp(s.s + 12, "年", 3) != 0 || y < 1949 || y > 2100) return 0;
+        *len = 15;
+        return y;
+    }
     if (s.n < 7) return 0;
     int y = 0;
     for (int i = 0; i < 4; i++) {

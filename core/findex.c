@@ -8,6 +8,7 @@
  * reference, status and string ids in flat arrays; the entity is kept per
  * document. Queries are answered in findex_query.c. */
 #include "findex_int.h"
+#include "indicators.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,13 @@ void gwr_findex_free(gwr_findex *x)
     free(x->f_name);
     free(x->groups);
     free(x->f_status);
+    free(x->f_key);
+    free(x->s_name);
+    free(x->srank);
+    free(x->cmark);
+    free(x->pmark);
+    free(x->ranked);
+    gwr_pq_free(x->pq);
     free(x->docs);
     free(x->str);
     free(x->slen);
@@ -30,7 +38,10 @@ void gwr_findex_free(gwr_findex *x)
     free(x->hits);
     free(x->prev_hits);
     free(x->slot_of);
-    for (int i = 0; i < GWR_FX_CACHE; i++) free(x->cache[i].refs);
+    for (int i = 0; i < GWR_FX_CACHE; i++) {
+        free(x->cache[i].refs);
+        free(x->cache[i].rank);
+    }
     free(x);
 }
 
@@ -38,14 +49,14 @@ size_t gwr_findex_size(const gwr_findex *x) { return x->n; }
 
 size_t gwr_findex_memory(const gwr_findex *x)
 {
-    size_t b = x->cap * (sizeof *x->ref + sizeof(uint32_t) + 1) + x->docs_cap * sizeof *x->docs +
+    size_t b = x->cap * (sizeof *x->ref + sizeof(uint32_t) + 2) + x->docs_cap * sizeof *x->docs +
                x->groups_cap * sizeof *x->groups +
-               x->str_cap * (sizeof *x->str + sizeof *x->slen) + x->nintern * sizeof *x->intern +
+               x->str_cap * (sizeof *x->str + sizeof *x->slen + 2) + x->nintern * sizeof *x->intern +
                x->post.cap * sizeof(gwr_plist) + x->post.nslots * sizeof(uint32_t) + 0x10000 * sizeof(uint32_t) +
                x->post.bytes + x->res_cap * sizeof *x->res + x->tmp_cap * sizeof *x->tmp + x->cand_cap * 2 * sizeof(uint32_t) +
-               x->prev_cap * sizeof(uint32_t) + x->mark_words * 8;
-    b += x->slot_cap * sizeof *x->slot_of;
-    for (int i = 0; i < GWR_FX_CACHE; i++) b += x->cache[i].cap * sizeof(gwr_fig_ref);
+               x->prev_cap * sizeof(uint32_t) + x->mark_words * 8 * 3 + x->post.follow_bytes + 0x10000 * sizeof(gwr_follow);
+    b += x->slot_cap * sizeof *x->slot_of + x->mark_words * 8 + x->ranked_cap * sizeof *x->ranked;
+    for (int i = 0; i < GWR_FX_CACHE; i++) b += x->cache[i].cap * (sizeof(gwr_fig_ref) + 2);
     return b;
 }
 
@@ -66,12 +77,20 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
         uint32_t *nl = realloc(x->slen, nc * sizeof *nl);
         if (!nl) goto oom;
         x->slen = nl;
+        uint8_t *nn = realloc(x->s_name, nc);
+        if (!nn) goto oom;
+        x->s_name = nn;
+        uint8_t *nr = realloc(x->srank, nc);
+        if (!nr) goto oom;
+        x->srank = nr;
         x->str_cap = nc;
     }
     uint32_t id = (uint32_t)x->nstr;
     if (gwr_post_add(&x->post, id, s, n) != 0) goto oom;
     x->str[id] = s;
     x->slen[id] = (uint32_t)n;
+    x->s_name[id] = 0;
+    x->srank[id] = 255;
     x->nstr++;
     return id;
 oom:
@@ -151,7 +170,19 @@ static int reserve_figs(gwr_findex *x, size_t more)
     GROW(x->ref, nc);
     GROW(x->f_name, nc);
     GROW(x->f_status, nc);
+    GROW(x->f_key, nc);
     x->cap = nc;
+    return 0;
+}
+
+/* indicator table index + 1 of a figure's key (the key points into the table) */
+static uint8_t key_index(const char *key)
+{
+    if (!key) return 0;
+    for (size_t i = 0, n = gwr_indicator_count(); i < n && i < 254; i++) {
+        const gwr_indicator *ind = gwr_indicator_at(i);
+        if (ind->key == key || strcmp(ind->key, key) == 0) return (uint8_t)(i + 1);
+    }
     return 0;
 }
 
@@ -179,6 +210,8 @@ int gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index)
         x->ref[g] = (gwr_fig_ref){ doc_index, (uint32_t)i };
         x->f_status[g] = (uint8_t)f->status;
         x->f_name[g] = intern(x, f->name);
+        x->s_name[x->f_name[g]] = x->f_name[g] != GWR_FX_NOSTR;
+        x->f_key[g] = key_index(f->key);
         if (i == 0 || f->sentence != last_sent || f->node != last_node) {
             gwr_fx_group *gr = &x->groups[x->ngroups++];
             gr->first = (uint32_t)g;
@@ -192,5 +225,6 @@ int gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index)
     }
     fd->gcount = (uint32_t)(x->ngroups - fd->gfirst);
     x->prev_valid = 0;
+    x->pend.valid = 0;
     return x->oom ? -1 : 0;
 }

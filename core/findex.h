@@ -30,4 +30,31 @@ size_t      gwr_findex_memory(const gwr_findex *x);
  * storage owned by the index, valid until the next query or add. */
 size_t      gwr_findex_query(gwr_findex *x, const char *query, int status, const gwr_fig_ref **out);
 
+/* The search people type: the query is matched literally and, when it is
+ * made of Latin letters, as pinyin (core/pinyin.h); a query naming
+ * indicators in English or by key (gdp, jobs, urban_jobs: indicators_alias.h)
+ * matches every figure keyed to them, and its other matches count as
+ * context. Figures whose indicator name (or key) matches come first, best
+ * first: literal, then full pinyin, then mixed, then initials, an earlier
+ * match first; then the figures that match only by section, sentence or
+ * entity, in load order. */
+typedef struct gwr_fx_answer {
+    const gwr_fig_ref *refs;     /* owned by the index, valid until the next call */
+    size_t n;                    /* all matches */
+    size_t nname;                /* refs[0..nname) match by indicator name or key */
+    bool   done;                 /* false: interrupted by the stop function; the
+                                    same call again continues where it stopped */
+    bool   pinyin;               /* the query was also read as pinyin */
+    const char *keys[4];         /* indicator keys the query names */
+    size_t nkeys;
+    char   words[96];            /* what it matched most in names: "就业 教育 建议" */
+} gwr_fx_answer;
+
+/* Polled while a long query runs (about every megabyte of text); a true
+ * return interrupts it. NULL: never interrupted. */
+void gwr_findex_set_stop(gwr_findex *x, int (*stop)(void *ctx), void *ctx);
+void gwr_findex_search(gwr_findex *x, const char *query, int status, gwr_fx_answer *a);
+/* Rank of refs[i] of the last answer (0 best; 255 context only). */
+unsigned gwr_findex_rank(const gwr_findex *x, size_t i);
+
 #endif

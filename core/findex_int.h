@@ -22,12 +22,21 @@ typedef struct gwr_plist {
     uint32_t count;              /* ids in the list */
 } gwr_plist;
 
+/* The pair lists that begin with one character (pinyin search walks them). */
+typedef struct gwr_follow {
+    uint32_t *v;
+    uint32_t  n, cap;
+} gwr_follow;
+
 typedef struct gwr_postings {
     gwr_plist *lists;            /* lists[0] unused: index 0 means "none" */
     size_t     nlists, cap;
     uint32_t  *slots;            /* open addressing: key hash → list index */
     size_t     nslots;           /* power of two */
     uint32_t  *bmp;              /* direct index for single BMP characters */
+    gwr_follow *follow;          /* per BMP first character: its pair lists */
+    gwr_follow  far;             /* pair lists whose first character is beyond the BMP */
+    size_t      follow_bytes;
     size_t     bytes;            /* heap bytes held by list buffers */
 } gwr_postings;
 
@@ -73,17 +82,33 @@ typedef struct gwr_fx_group {
 typedef struct gwr_fx_cached {
     char      q[GWR_FX_MAXQ];
     int       status;
+    int       literal;           /* matched literally only (gwr_findex_query) */
+    uint16_t *rank;              /* per answer figure: its rank (findex_query.c) */
+    char      words[96];         /* the words it matched most in names */
     size_t    n_at;
     gwr_fig_ref *refs;
     size_t    cnt, cap;
     unsigned long used;          /* for least-recently-used replacement */
 } gwr_fx_cached;
 
+#include "pinyin.h"
+
+/* An interrupted query, continued by the next call with the same query. */
+typedef struct gwr_fx_pending {
+    int          valid;
+    char         q[GWR_FX_MAXQ];
+    int          literal;
+    int          exact;          /* the candidates are the answer (names still ranked) */
+    size_t       k, ncand, nh;   /* next candidate; candidates; hits so far */
+    gwr_pq_scan  st;             /* the candidate being scanned */
+} gwr_fx_pending;
+
 struct gwr_findex {
     /* figures, by number in load order */
     gwr_fig_ref *ref;
     uint32_t    *f_name;         /* string id of each figure's indicator name */
     uint8_t     *f_status;
+    uint8_t     *f_key;          /* indicator table index + 1, 0 without key */
     size_t       n, cap;
     gwr_fx_group *groups;        /* runs of figures sharing sentence and section */
     size_t       ngroups, groups_cap;
@@ -95,6 +120,7 @@ struct gwr_findex {
     const char **str;            /* string id → text (owned by the docs) */
     uint32_t    *slen;
     size_t       nstr, str_cap;
+    uint8_t     *s_name;         /* per string: 1 when it is an indicator name */
     uint32_t    *intern;         /* content hash → string id + 1 */
     size_t       nintern, ninterned;
     gwr_postings post;
@@ -112,9 +138,19 @@ struct gwr_findex {
     uint32_t    *prev_hits;      /* matching string ids of the previous query */
     size_t       nprev, prev_cap;
     char         prev_q[GWR_FX_MAXQ];
-    int          prev_valid;
+    int          prev_valid, prev_literal;
     gwr_fx_cached cache[GWR_FX_CACHE];
     unsigned long clock;
+    /* pinyin, ranking and interruption (findex_query.c) */
+    uint8_t     *srank;          /* per string: rank of its match in the last query */
+    uint64_t    *cmark, *pmark;  /* candidate bitmap; the previous hits */
+    gwr_pq      *pq;             /* the compiled query */
+    char         pq_q[GWR_FX_MAXQ];
+    gwr_fig_ref *ranked;         /* the answer, best first */
+    size_t       ranked_cap;
+    gwr_fx_pending pend;
+    int        (*stop)(void *ctx);
+    void        *stop_ctx;
 };
 
 #endif

@@ -18,7 +18,8 @@ int gwr_post_init(gwr_postings *p)
     p->nslots = 8192;
     p->slots = calloc(p->nslots, sizeof *p->slots);
     p->bmp = calloc(BMP, sizeof *p->bmp);
-    if (!p->lists || !p->slots || !p->bmp) {
+    p->follow = calloc(BMP, sizeof *p->follow);
+    if (!p->lists || !p->slots || !p->bmp || !p->follow) {
         gwr_post_free(p);
         return -1;
     }
@@ -35,6 +36,10 @@ void gwr_post_free(gwr_postings *p)
     free(p->lists);
     free(p->slots);
     free(p->bmp);
+    if (p->follow)
+        for (size_t i = 0; i < BMP; i++) free(p->follow[i].v);
+    free(p->follow);
+    free(p->far.v);
     memset(p, 0, sizeof *p);
 }
 
@@ -53,7 +58,7 @@ static int grow_slots(gwr_postings *p)
     if (!s) return -1;
     for (size_t i = 1; i < p->nlists; i++) {
         gwr_pkey k = p->lists[i].key;
-        if (!(k >> 63) && k < BMP) continue;     /* lives in the direct array */
+        if (k < BMP) continue;     /* lives in the direct array */
         size_t h = hash_key(k) & (ns - 1);
         while (s[h]) h = (h + 1) & (ns - 1);
         s[h] = (uint32_t)i;
@@ -83,7 +88,7 @@ static uint32_t new_list(gwr_postings *p, gwr_pkey key)
 /* Index of the list for key, created when absent; 0 when out of memory. */
 static uint32_t find_or_add(gwr_postings *p, gwr_pkey key)
 {
-    if (!(key >> 63) && key < BMP) {
+    if (key < BMP) {
         uint32_t i = p->bmp[key];
         if (!i) i = p->bmp[key] = new_list(p, key);
         return i;
@@ -98,6 +103,19 @@ static uint32_t find_or_add(gwr_postings *p, gwr_pkey key)
     uint32_t i = new_list(p, key);
     if (!i) return 0;
     p->slots[h] = i;
+    if (key >> 63) {                     /* a pair: remember it under its first character */
+        uint32_t c1 = (uint32_t)((key >> 21) & 0x3FFFFF);
+        gwr_follow *f = c1 < BMP ? &p->follow[c1] : &p->far;
+        if (f->n == f->cap) {
+            uint32_t nc = f->cap ? f->cap * 2 : 4;
+            uint32_t *nv = realloc(f->v, nc * sizeof *nv);
+            if (!nv) return 0;
+            p->follow_bytes += (nc - f->cap) * sizeof *nv;
+            f->v = nv;
+            f->cap = nc;
+        }
+        f->v[f->n++] = i;
+    }
     if (p->nlists * 2 > p->nslots && grow_slots(p) != 0) return 0;
     return i;
 }
@@ -180,7 +198,7 @@ int gwr_post_add(gwr_postings *p, uint32_t sid, const char *str, size_t n)
 
 const gwr_plist *gwr_post_get(const gwr_postings *p, gwr_pkey key)
 {
-    if (!(key >> 63) && key < BMP) {
+    if (key < BMP) {
         uint32_t i = p->bmp[key];
         return i ? &p->lists[i] : NULL;
     }

@@ -2,17 +2,26 @@
  *
  * 1. Strings: a query of one or two characters is one posting list; a longer
  *    one takes its rarest pair's list (or the strings that matched the
- *    previous query, when the new query contains it and they are fewer) and
- *    checks those candidates. Matching strings are marked in a bitmap.
+ *    previous query, when the new query extends it and they are fewer) and
+ *    checks those candidates. A pinyin query adds the strings of its
+ *    syllable and initials-pair lists (pinyin_cands). Every check is linear
+ *    in the string (core/pinyin_match.c) and polls the stop function about
+ *    every megabyte, so that a key is answered during a long scan; the next
+ *    call with the same query continues it. Matching strings are marked in
+ *    a bitmap, with the rank of their match.
  * 2. Figures: the last few answers are remembered (as figure numbers). When
  *    the query contains a remembered query — the user typed one more
  *    character — only that answer's figures, plus figures added since, are
  *    checked; an identical query (backspace) is answered from memory. Else
  *    one pass over the documents: a document whose entity matches is taken
  *    whole, otherwise each figure's name, section and sentence are checked.
+ * 3. Ranking: figures matched by indicator name (or key) first, by the rank
+ *    of the name's match, then the rest; a counting sort, linear.
  * The query "" returns the reference array itself. */
 #include "findex_int.h"
+#include "indicators_alias.h"
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +38,13 @@ static int reserve(gwr_findex *x)
         uint64_t *nm = realloc(x->mark, words * sizeof *nm);
         if (!nm) return -1;
         x->mark = nm;
+        uint64_t *cm = realloc(x->cmark, words * sizeof *cm);
+        if (!cm) return -1;
+        x->cmark = cm;
+        cm = realloc(x->pmark, words * sizeof *cm);
+        if (!cm) return -1;
+        x->pmark = cm;
+
         x->mark_words = words;
     }
     if (x->cand_cap < x->nstr) {
@@ -43,70 +59,281 @@ static int reserve(gwr_findex *x)
     return 0;
 }
 
-static inline unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+enum { SLICE = 1 << 20 };      /* bytes of text between two polls of the stop function */
+#define EXACT 0x80000000u      /* a candidate known to match (its list is exact) */
 
-/* Does hay[0..n) contain q[0..m) (q already folded), folding ASCII case? */
-static int contains(const char *hay, size_t n, const char *q, size_t m)
-{
-    const unsigned char *h = (const unsigned char *)hay, *p = (const unsigned char *)q;
-    if (m > n) return 0;
-    unsigned char c0 = p[0];
-    int letter = c0 >= 'a' && c0 <= 'z';
-    for (size_t i = 0; i + m <= n; i++) {
-        if (!letter) {
-            const unsigned char *f = memchr(h + i, c0, n - m + 1 - i);
-            if (!f) return 0;
-            i = (size_t)(f - h);
-        } else if (fold(h[i]) != c0) {
-            continue;
-        }
-        size_t k = 1;
-        while (k < m && fold(h[i + k]) == p[k]) k++;
-        if (k == m) return 1;
-    }
-    return 0;
-}
-
-/* Ids of the strings containing q (folded, m bytes) into x->hits; returns how many. */
-static size_t match_strings(gwr_findex *x, const char *q, size_t m)
+/* Ids of the strings containing q (folded, m bytes), literally, into x->cand
+ * as candidates: a query of one or two characters is exact (returns 1),
+ * otherwise the candidates are to be checked (returns 0); -1: none. */
+static int literal_cands(gwr_findex *x, const char *q, size_t m, size_t *ncand)
 {
     const unsigned char *s = (const unsigned char *)q;
     uint32_t first = 0, prev = 0;
     size_t nc = 0, i = 0;
     const gwr_plist *best = NULL;
+    *ncand = 0;
     while (i < m) {
         uint32_t c;
         i += gwr_fx_decode(s + i, m - i, &c);
         if (nc++ == 0) first = c;
         else {
             const gwr_plist *l = gwr_post_get(&x->post, gwr_pkey_pair(prev, c));
-            if (!l) return 0;
+            if (!l) return -1;
             if (!best || l->count < best->count) best = l;
         }
         prev = c;
     }
     if (nc == 1) {
         const gwr_plist *l = gwr_post_get(&x->post, first);
-        return l ? gwr_post_decode(l, x->hits) : 0;
+        if (!l) return -1;
+        *ncand = gwr_post_decode(l, x->cand);
+        return 1;
     }
-    if (nc == 2) return gwr_post_decode(best, x->hits);
-    /* three characters or more: check the candidates */
-    const uint32_t *cand;
-    size_t ncand;
-    if (x->prev_valid && x->nprev < best->count && strstr(q, x->prev_q)) {
-        cand = x->prev_hits;
-        ncand = x->nprev;
-    } else {
-        ncand = gwr_post_decode(best, x->cand);
-        cand = x->cand;
-    }
-    size_t nh = 0;
-    for (size_t k = 0; k < ncand; k++)
-        if (contains(x->str[cand[k]], x->slen[cand[k]], q, m)) x->hits[nh++] = cand[k];
-    return nh;
+    *ncand = gwr_post_decode(best, x->cand);
+    return nc == 2;
 }
 
-static void remember_strings(gwr_findex *x, const char *q, size_t m, size_t nh)
+static bool spells(const char *syl, const char *q, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (!syl[i] || (syl[i] != q[i] && !(syl[i] == 'v' && q[i] == 'u'))) return false;
+    return true;
+}
+
+/* Ways the first character of a match can consume the query's letters
+ * without ending it: lens[k] letters, as syllable syls[k] (-1: an initial). */
+static size_t ways(const char *q, size_t m, size_t *lens, int *syls, size_t cap)
+{
+    size_t n = 0;
+    if (1 < m) lens[n] = 1, syls[n++] = -1;
+    if (2 < m && q[1] == 'h' && (q[0] == 'z' || q[0] == 'c' || q[0] == 's')) lens[n] = 2, syls[n++] = -1;
+    for (size_t k = 0; k < gwr_py_syllable_count() && n < cap; k++) {
+        const char *syl = gwr_py_syllable((uint16_t)k);
+        size_t L = strlen(syl);
+        if (syl[0] == q[0] && L < m && spells(syl, q, L)) lens[n] = L, syls[n++] = (int)k;
+    }
+    return n;
+}
+
+/* What a character can do in a match of the query, per reading set (the
+ * Latin letters are 26 more sets of one "reading" each, consumed one letter
+ * at a time): begin it by way a (bit a of first), end it after way a
+ * (rest_end), go on after way a (rest_begin), or be the whole match (single). */
+typedef struct py_plan {
+    uint32_t *first, *rest_end, *rest_begin;
+    uint8_t  *single;
+    size_t    nsets;
+} py_plan;
+
+static int set_of_char(uint32_t c, size_t nsets)
+{
+    if (c < 0x80) return c >= 'a' && c <= 'z' ? (int)(nsets + (c - 'a')) : -1;
+    return gwr_py_set_of(c);
+}
+
+static bool plan_make(py_plan *pl, const char *q, size_t m)
+{
+    size_t lens[24];
+    int syls[24];
+    size_t nw = ways(q, m, lens, syls, 24);
+    size_t ns = gwr_py_set_count(), n = ns + 26;
+    pl->nsets = ns;
+    pl->first = calloc(n * 3, sizeof *pl->first);
+    pl->single = calloc(n, 1);
+    if (!pl->first || !pl->single) return false;
+    pl->rest_end = pl->first + n;
+    pl->rest_begin = pl->first + 2 * n;
+    for (size_t s = 0; s < n; s++) {
+        uint16_t r[8];
+        char letter[2] = { 0, 0 };
+        size_t nr;
+        const char *rd[8];
+        if (s < ns) {
+            nr = gwr_py_set_readings(s, r, 8);
+            for (size_t k = 0; k < nr; k++) rd[k] = gwr_py_syllable(r[k]);
+        } else {
+            letter[0] = (char)('a' + (s - ns));
+            rd[0] = letter;
+            nr = 1;
+        }
+        for (size_t k = 0; k < nr; k++) {
+            const char *x = rd[k];
+            size_t L = strlen(x);
+            bool latin = s >= ns;
+            if (m <= L && spells(x, q, m) && (!latin || m == 1)) pl->single[s] = 1;
+            for (size_t a = 0; a < nw; a++) {
+                bool fits = syls[a] >= 0 ? (!latin && gwr_py_syllable((uint16_t)syls[a]) == x)
+                                         : (lens[a] <= L && spells(x, q, lens[a]) && (!latin || lens[a] == 1));
+                if (fits) pl->first[s] |= 1u << a;
+                size_t p = lens[a], rest = m - p;
+                if (rest <= L && spells(x, q + p, rest) && (!latin || rest == 1)) pl->rest_end[s] |= 1u << a;
+                if (x[0] == q[p] || (x[0] == 'v' && q[p] == 'u')) pl->rest_begin[s] |= 1u << a;
+            }
+        }
+    }
+    return true;
+}
+
+static void plan_free(py_plan *pl)
+{
+    free(pl->first);
+    free(pl->single);
+}
+
+/* The pair lists that begin with c1: exact when the pair can be a whole
+ * match, to be checked when a match can begin with it and go on. */
+static void walk_follow(gwr_findex *x, const py_plan *pl, uint32_t m1, const gwr_follow *f, bool plain,
+                        uint64_t *verify, uint64_t *exact, uint32_t *tmp)
+{
+    for (uint32_t k = 0; k < f->n; k++) {
+        const gwr_plist *l = &x->post.lists[f->v[k]];
+        int s2 = set_of_char((uint32_t)(l->key & 0x1FFFFF), pl->nsets);
+        if (s2 < 0) continue;
+        uint64_t *into = (m1 & pl->rest_end[s2]) ? (plain ? exact : verify) : (m1 & pl->rest_begin[s2]) ? verify : NULL;
+        if (!into) continue;
+        size_t n = gwr_post_decode(l, tmp);
+        for (size_t i = 0; i < n; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+    }
+}
+
+/* Candidates of a pinyin query (its letters q[0..m)), found through the
+ * character and character-pair lists and the readings table: a character
+ * that is the whole match (its list is exact), or a pair of characters that
+ * begins a match (exact when the pair is the whole match, else checked).
+ * The cost follows the lists of the characters that can begin a match. */
+static bool pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact, uint32_t *tmp)
+{
+    py_plan pl;
+    if (!plan_make(&pl, q, m)) {
+        plan_free(&pl);
+        return false;
+    }
+    const gwr_postings *p = &x->post;
+    for (uint32_t c = 'a'; c < 0x10000; c = c == 'z' ? 0x3400 : c + 1) {
+        uint32_t li = p->bmp[c];
+        if (!li) continue;
+        int s = set_of_char(c, pl.nsets);
+        if (s < 0) continue;
+        if (pl.single[s]) {
+            const gwr_plist *l = &p->lists[li];
+            uint64_t *into = plain ? exact : verify;
+            size_t n = gwr_post_decode(l, tmp);
+            for (size_t i = 0; i < n; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+        }
+        if (pl.first[s]) walk_follow(x, &pl, pl.first[s], &p->follow[c], plain, verify, exact, tmp);
+    }
+    /* first characters beyond the BMP: rare; their pairs are checked one by one */
+    for (uint32_t k = 0; k < p->far.n; k++) {
+        const gwr_plist *l = &p->lists[p->far.v[k]];
+        int s = set_of_char((uint32_t)((l->key >> 21) & 0x3FFFFF), pl.nsets);
+        if (s < 0 || !(pl.first[s] | pl.single[s])) continue;
+        gwr_follow one = { .v = &p->far.v[k], .n = 1, .cap = 1 };
+        if (pl.single[s]) {           /* the pair holds the character: check it */
+            size_t n = gwr_post_decode(l, tmp);
+            for (size_t i = 0; i < n; i++) verify[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+        }
+        if (pl.first[s]) walk_follow(x, &pl, pl.first[s], &one, plain, verify, exact, tmp);
+    }
+    plan_free(&pl);
+    return true;
+}
+
+/* Rank of a string's match: class, then how early it ends (in characters). */
+static uint8_t rank_of(gwr_pq_class c, size_t at)
+{
+    return (uint8_t)((c - 1) * 64 + (at < 63 ? at : 63));
+}
+
+/* The strings matching the query into x->hits (their ranks in x->srank);
+ * returns false when the stop function interrupted (x->pend keeps the
+ * place). */
+static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, size_t *nhits)
+{
+    gwr_fx_pending *p = &x->pend;
+    const gwr_pq *pq = x->pq;
+    if (!(p->valid && p->literal == literal && strcmp(p->q, q) == 0)) {
+        memset(p, 0, sizeof *p);
+        size_t ncand = 0;
+        int exact = literal_cands(x, q, m, &ncand);
+        bool pinyin = !literal && gwr_pq_is_pinyin(pq);
+        bool narrow = x->prev_valid && x->prev_literal == literal &&
+                      (strncmp(q, x->prev_q, strlen(x->prev_q)) == 0 || (!pinyin && strstr(q, x->prev_q)));
+        if (narrow && !pinyin && (exact < 0 || x->nprev < ncand)) {
+            memcpy(x->cand, x->prev_hits, x->nprev * sizeof *x->cand);
+            ncand = x->nprev;
+        } else if (pinyin) {
+            /* x->mark holds the exact candidates for now (it is rebuilt from the hits) */
+            memset(x->cmark, 0, x->mark_words * sizeof *x->cmark);
+            memset(x->mark, 0, x->mark_words * sizeof *x->mark);
+            uint64_t *lit = exact > 0 ? x->mark : x->cmark;
+            for (size_t i = 0; exact >= 0 && i < ncand; i++) lit[x->cand[i] >> 6] |= 1ULL << (x->cand[i] & 63);
+            size_t lm;
+            const char *lt = gwr_pq_literal(pq, &lm);
+            bool plain = !memchr(lt, ' ', lm) && !memchr(lt, '\'', lm) && !memchr(lt, '\t', lm);
+            pinyin_cands(x, gwr_pq_letters(pq), strlen(gwr_pq_letters(pq)), plain, x->cmark, x->mark, x->hits);
+            if (narrow) {            /* every match of q matches the previous query */
+                memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
+                for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
+                for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] &= x->pmark[w], x->mark[w] &= x->pmark[w];
+            }
+            ncand = 0;
+            for (size_t w = 0; w < x->mark_words; w++)
+                for (uint64_t b = x->cmark[w] | x->mark[w]; b; b &= b - 1) {
+                    uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+                    bool ex = (x->mark[w] >> (id & 63)) & 1;
+                    x->cand[ncand++] = id | (ex ? EXACT : 0);
+                }
+        } else if (exact < 0) {
+            ncand = 0;
+        }
+        memcpy(p->q, q, m + 1);
+        p->literal = literal;
+        p->exact = exact > 0 && !pinyin && !narrow;
+        p->ncand = ncand;
+        p->valid = 1;
+        gwr_pq_scan_init(&p->st);
+    }
+    size_t slice = SLICE, nh = p->nh;
+    for (; p->k < p->ncand; p->k++) {
+        uint32_t id = x->cand[p->k] & ~EXACT;
+        /* an exact list is the answer; ranks matter for names of a pinyin query only
+           (a Chinese query keeps load order among the names, as it always did) */
+        if ((p->exact || (x->cand[p->k] & EXACT)) && (!x->s_name[id] || !gwr_pq_is_pinyin(pq))) {
+            x->hits[nh++] = id;
+            continue;
+        }
+        const char *str = x->str[id];
+        size_t n = x->slen[id];
+        if (!gwr_pq_scan_step(pq, str, n, &p->st, &slice)) {
+            if (x->stop && x->stop(x->stop_ctx)) {
+                p->nh = nh;
+                return false;
+            }
+            slice = SLICE;
+            p->k--;                      /* the same string goes on */
+            continue;
+        }
+        if (p->st.cls) {
+            x->hits[nh++] = id;
+            x->srank[id] = rank_of(p->st.cls, p->st.at);
+        }
+        gwr_pq_scan_init(&p->st);
+        slice = slice > 64 ? slice - 64 : 0;
+        if (slice == 0) {
+            if (x->stop && x->stop(x->stop_ctx)) {
+                p->k++;
+                p->nh = nh;
+                return false;
+            }
+            slice = SLICE;
+        }
+    }
+    p->valid = 0;
+    *nhits = nh;
+    return true;
+}
+
+static void remember_strings(gwr_findex *x, const char *q, size_t m, size_t nh, int literal)
 {
     x->prev_valid = 0;
     if (m >= GWR_FX_MAXQ) return;
@@ -119,10 +346,12 @@ static void remember_strings(gwr_findex *x, const char *q, size_t m, size_t nh)
     if (nh) memcpy(x->prev_hits, x->hits, nh * sizeof *x->hits);
     x->nprev = nh;
     memcpy(x->prev_q, q, m + 1);
+    x->prev_literal = literal;
     x->prev_valid = 1;
 }
 
 #define MARKED(id) ((mark[(id) >> 6] >> ((id) & 63)) & 1)
+#define KEYED(g) ((keys >> x->f_key[g]) & 1)
 
 #define EMIT(g)                                                                   \
     do {                                                                          \
@@ -131,7 +360,7 @@ static void remember_strings(gwr_findex *x, const char *q, size_t m, size_t nh)
     } while (0)
 
 /* Appends to out the matching figures of documents [dlo, dhi), numbered from `from` on. */
-static size_t scan_docs(const gwr_findex *x, size_t dlo, size_t dhi, size_t from, int status, gwr_fig_ref *out)
+static size_t scan_docs(const gwr_findex *x, size_t dlo, size_t dhi, size_t from, int status, uint64_t keys, gwr_fig_ref *out)
 {
     const uint64_t *mark = x->mark;
     size_t k = 0;
@@ -151,7 +380,7 @@ static size_t scan_docs(const gwr_findex *x, size_t dlo, size_t dhi, size_t from
                 for (; g < gend; g++) EMIT(g);
             } else {
                 for (; g < gend; g++)
-                    if (MARKED(x->f_name[g])) EMIT(g);
+                    if (MARKED(x->f_name[g]) | KEYED(g)) EMIT(g);
             }
         }
     }
@@ -162,13 +391,14 @@ typedef struct scan_job {
     const gwr_findex *x;
     size_t dlo, dhi, from, k;
     int status;
+    uint64_t keys;
     gwr_fig_ref *out;
 } scan_job;
 
 static void *scan_job_run(void *arg)
 {
     scan_job *j = arg;
-    j->k = scan_docs(j->x, j->dlo, j->dhi, j->from, j->status, j->out);
+    j->k = scan_docs(j->x, j->dlo, j->dhi, j->from, j->status, j->keys, j->out);
     return NULL;
 }
 
@@ -186,29 +416,32 @@ static size_t doc_after(const gwr_findex *x, size_t from)
 
 /* Appends to out the matching figures numbered from `from` on. A large scan
  * is split in two halves, the second on a helper thread. */
-static size_t scan(gwr_findex *x, size_t from, int status, gwr_fig_ref *out)
+static size_t scan(gwr_findex *x, size_t from, int status, uint64_t keys, gwr_fig_ref *out)
 {
     size_t lo = doc_after(x, from);
-    if (x->n - from < x->parallel_min || x->ndocs - lo < 2) return scan_docs(x, lo, x->ndocs, from, status, out);
+    if (x->n - from < x->parallel_min || x->ndocs - lo < 2) return scan_docs(x, lo, x->ndocs, from, status, keys, out);
     size_t mid = doc_after(x, from + (x->n - from) / 2);
     if (mid <= lo) mid = lo + 1;
     if (x->tmp_cap < x->n) {
         gwr_fig_ref *nt = realloc(x->tmp, x->n * sizeof *nt);
-        if (!nt) return scan_docs(x, lo, x->ndocs, from, status, out);
+        if (!nt) return scan_docs(x, lo, x->ndocs, from, status, keys, out);
         x->tmp = nt;
         x->tmp_cap = x->n;
     }
-    scan_job j = { .x = x, .dlo = mid, .dhi = x->ndocs, .from = from, .status = status, .out = x->tmp };
+    scan_job j = { .x = x, .dlo = mid, .dhi = x->ndocs, .from = from, .status = status, .keys = keys, .out = x->tmp };
     pthread_t th;
-    if (pthread_create(&th, NULL, scan_job_run, &j) != 0) return scan_docs(x, lo, x->ndocs, from, status, out);
-    size_t k = scan_docs(x, lo, mid, from, status, out);
+    if (pthread_create(&th, NULL, scan_job_run, &j) != 0) return scan_docs(x, lo, x->ndocs, from, status, keys, out);
+    size_t k = scan_docs(x, lo, mid, from, status, keys, out);
     pthread_join(th, NULL);
     memcpy(out + k, x->tmp, j.k * sizeof *out);
     return k + j.k;
 }
 
+/* Figure number of a reference. */
+static inline size_t fig_no(const gwr_findex *x, gwr_fig_ref r) { return x->docs[x->slot_of[r.doc]].first + r.fig; }
+
 /* Appends to out the figures of base (in order) that still match. */
-static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status, gwr_fig_ref *out)
+static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status, uint64_t keys, gwr_fig_ref *out)
 {
     const uint64_t *mark = x->mark;
     size_t k = 0, gi = 0;
@@ -228,71 +461,276 @@ static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status,
             if (gi + step < x->ngroups && x->groups[gi + step].first <= g) gi += step;
         }
         const gwr_fx_group *gr = &x->groups[gi];
-        if (MARKED(fd->entity) | MARKED(gr->sent) | MARKED(gr->sect) | MARKED(x->f_name[g])) out[k++] = r;
+        if (MARKED(fd->entity) | MARKED(gr->sent) | MARKED(gr->sect) | MARKED(x->f_name[g]) | KEYED(g)) out[k++] = r;
     }
     return k;
 }
 
-size_t gwr_findex_query(gwr_findex *x, const char *query, int status, const gwr_fig_ref **out)
+/* The words a query matched in indicator names ("就业", "教育" for jy),
+ * counted over the answer's figures; the names looked at are a sample of
+ * the first WORD_SAMPLE distinct names, so the cost is bounded. */
+enum { WORD_SAMPLE = 2048, WORD_SLOTS = 4096, WORD_MAX = 62 };
+
+typedef struct words {
+    struct { char w[24]; size_t n; int rank; } t[WORD_MAX];
+    size_t nt;
+    uint32_t slot_sid[WORD_SLOTS];   /* name string id + 1 → its word index */
+    int8_t   slot_word[WORD_SLOTS];
+    size_t   nsampled;
+} words;
+
+static int word_of(gwr_findex *x, words *w, uint32_t nm)
 {
-    *out = x->ref;
-    if (x->n == 0) return 0;
+    size_t h = (nm * 2654435761u) & (WORD_SLOTS - 1);
+    while (w->slot_sid[h] && w->slot_sid[h] != nm + 1) h = (h + 1) & (WORD_SLOTS - 1);
+    if (w->slot_sid[h]) return w->slot_word[h];
+    if (w->nsampled >= WORD_SAMPLE) return -1;
+    int wi = -1;
+    gwr_pq_match m;
+    if (gwr_pq_best(x->pq, x->str[nm], x->slen[nm], &m) && m.end > m.start && m.end - m.start < sizeof w->t[0].w) {
+        size_t len = m.end - m.start;
+        for (size_t j = 0; j < w->nt; j++)
+            if (strlen(w->t[j].w) == len && memcmp(w->t[j].w, x->str[nm] + m.start, len) == 0) wi = (int)j;
+        if (wi < 0 && w->nt < WORD_MAX) {
+            memcpy(w->t[w->nt].w, x->str[nm] + m.start, len);
+            w->t[w->nt].w[len] = '\0';
+            w->t[w->nt].n = 0;
+            wi = (int)w->nt++;
+        }
+    }
+    w->slot_sid[h] = nm + 1;
+    w->slot_word[h] = (int8_t)wi;
+    w->nsampled++;
+    return wi;
+}
+
+/* Ranks of the figures of an answer (0 best): keyed figures first when the
+ * query names keys; then by the class of the name's match, the word it
+ * matched (most frequent first) and how early; 0xFFFF: context only. */
+static void rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top, size_t topcap)
+{
+    const uint64_t *mark = x->mark;
+    if (top) top[0] = '\0';
+    if (c->literal) {                 /* gwr_findex_query: load order */
+        memset(c->rank, 0, c->cnt * sizeof *c->rank);
+        return;
+    }
+    if (!keys && !gwr_pq_is_pinyin(x->pq)) {   /* text only: names first, each part in load order */
+        for (size_t i = 0; i < c->cnt; i++) {
+            uint32_t nm = x->f_name[fig_no(x, c->refs[i])];
+            c->rank[i] = nm != GWR_FX_NOSTR && MARKED(nm) ? 0 : 0xFFFF;
+        }
+        return;
+    }
+    words *w = calloc(1, sizeof *w);
+    for (size_t i = 0; i < c->cnt; i++) {
+        size_t g = fig_no(x, c->refs[i]);
+        uint32_t nm = x->f_name[g];
+        if (keys || nm == GWR_FX_NOSTR || !MARKED(nm) || !w) continue;
+        int wi = word_of(x, w, nm);
+        if (wi >= 0) w->t[wi].n++;
+    }
+    if (w) {                          /* word ranks: most figures first */
+        for (size_t r = 0; r < w->nt; r++) {
+            size_t b = w->nt;
+            for (size_t j = 0; j < w->nt; j++)
+                if (w->t[j].n && (b == w->nt || w->t[j].n > w->t[b].n)) b = j;
+            if (b == w->nt) break;
+            w->t[b].rank = (int)r;
+            if (top && r < 4) {
+                size_t o = strlen(top);
+                snprintf(top + o, topcap - o, "%s%s", o ? " " : "", w->t[b].w);
+            }
+            w->t[b].n = 0;
+        }
+    }
+    for (size_t i = 0; i < c->cnt; i++) {
+        size_t g = fig_no(x, c->refs[i]);
+        uint32_t nm = x->f_name[g];
+        uint16_t r = 0xFFFF;
+        if (keys) r = KEYED(g) ? 0 : 0xFFFF;
+        else if (nm != GWR_FX_NOSTR && MARKED(nm)) {
+            unsigned cls = x->srank[nm] / 64, pos = x->srank[nm] % 64;
+            int wi = w ? word_of(x, w, nm) : -1;
+            unsigned wr = wi >= 0 ? (unsigned)w->t[wi].rank : 63;
+            r = (uint16_t)(cls << 12 | wr << 6 | pos);
+        }
+        c->rank[i] = r;
+    }
+    free(w);
+}
+
+static int grow_ranked(gwr_findex *x, size_t n)
+{
+    if (x->ranked_cap >= n) return 0;
+    gwr_fig_ref *nr = realloc(x->ranked, (n ? n : 1) * sizeof *nr);
+    if (!nr) return -1;
+    x->ranked = nr;
+    x->ranked_cap = n ? n : 1;
+    return 0;
+}
+
+/* Stable counting sort of an answer by rank into x->ranked. */
+static size_t sort_answer(gwr_findex *x, const gwr_fx_cached *c, size_t *nname)
+{
+    *nname = 0;
+    if (grow_ranked(x, c->cnt) != 0) return 0;
+    bool two = true;                  /* only "by name" (0) and "context" (0xFFFF): a partition */
+    size_t k = 0;
+    for (size_t i = 0; i < c->cnt && two; i++) {
+        two = c->rank[i] == 0 || c->rank[i] == 0xFFFF;
+        k += c->rank[i] == 0;
+    }
+    if (two) {
+        size_t a = 0, b = k;
+        for (size_t i = 0; i < c->cnt; i++) x->ranked[c->rank[i] == 0 ? a++ : b++] = c->refs[i];
+        *nname = k;
+        return c->cnt;
+    }
+    uint32_t *cnt = calloc(65537, sizeof *cnt);
+    if (!cnt) return 0;
+    for (size_t i = 0; i < c->cnt; i++) cnt[c->rank[i] + 1]++;
+    for (size_t r = 0; r < 65536; r++) cnt[r + 1] += cnt[r];
+    *nname = cnt[65535];
+    for (size_t i = 0; i < c->cnt; i++) x->ranked[cnt[c->rank[i]]++] = c->refs[i];
+    free(cnt);
+    return c->cnt;
+}
+
+void gwr_findex_set_stop(gwr_findex *x, int (*stop)(void *ctx), void *ctx)
+{
+    x->stop = stop;
+    x->stop_ctx = ctx;
+}
+
+unsigned gwr_findex_rank(const gwr_findex *x, size_t i)
+{
+    (void)x;
+    (void)i;
+    return 0;
+}
+
+static void run(gwr_findex *x, const char *query, int status, int literal, gwr_fx_answer *a)
+{
+    memset(a, 0, sizeof *a);
+    a->done = true;
+    a->refs = x->ref;
+    if (x->n == 0) return;
     size_t m = strlen(query);
-    if (m == 0 && status < 0) return x->n;
-    if (reserve(x) != 0) return 0;
-    *out = x->res;
+    if (m >= GWR_FX_MAXQ) m = GWR_FX_MAXQ - 1;   /* longer queries: their first 255 bytes */
+    char raw[GWR_FX_MAXQ];
+    memcpy(raw, query, m);
+    raw[m] = '\0';
+    if (!x->pq || strcmp(x->pq_q, raw) != 0) {
+        gwr_pq *nq = gwr_pq_new(raw);
+        if (!nq) return;
+        gwr_pq_free(x->pq);
+        x->pq = nq;
+        memcpy(x->pq_q, raw, m + 1);
+    }
+    size_t lm;
+    const char *lit = gwr_pq_literal(x->pq, &lm);
+    char q[GWR_FX_MAXQ];
+    memcpy(q, lit, lm);
+    q[lm] = '\0';
+    m = lm;
+    uint64_t keys = 0;
+    if (!literal) {
+        const gwr_indicator *ind[4];
+        a->nkeys = gwr_indicator_aliases(raw, ind, 4);
+        for (size_t i = 0; i < a->nkeys; i++) {
+            a->keys[i] = ind[i]->key;
+            for (size_t t = 0; t < gwr_indicator_count() && t < 63; t++)
+                if (gwr_indicator_at(t) == ind[i]) keys |= 1ULL << (t + 1);
+        }
+        a->pinyin = gwr_pq_is_pinyin(x->pq);
+    }
+    if (m == 0 && status < 0) {
+        a->n = a->nname = x->n;
+        return;
+    }
+    if (reserve(x) != 0 || grow_ranked(x, x->n) != 0) return;
+    a->refs = x->ranked;
     if (m == 0) {
         size_t k = 0;
         for (size_t g = 0; g < x->n; g++)
-            if (x->f_status[g] == status) x->res[k++] = x->ref[g];
-        return k;
+            if (x->f_status[g] == status) x->ranked[k++] = x->ref[g];
+        a->n = a->nname = k;
+        return;
     }
-    if (m >= GWR_FX_MAXQ) m = GWR_FX_MAXQ - 1;   /* longer queries: their first 255 bytes */
-    char q[GWR_FX_MAXQ];
-    for (size_t i = 0; i < m; i++) q[i] = (char)fold((unsigned char)query[i]);
-    q[m] = '\0';
     x->clock++;
     gwr_fx_cached *base = NULL, *victim = NULL;
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         gwr_fx_cached *c = &x->cache[i];
-        if (c->refs && c->status == status && c->n_at == x->n && strcmp(c->q, q) == 0) {
+        if (c->refs && c->status == status && c->literal == literal && c->n_at == x->n && strcmp(c->q, raw) == 0) {
             c->used = x->clock;
-            *out = c->refs;
-            return c->cnt;
+            a->n = sort_answer(x, c, &a->nname);
+            memcpy(a->words, c->words, sizeof a->words);
+            return;
         }
     }
+    bool pinyin = !literal && gwr_pq_is_pinyin(x->pq);
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         gwr_fx_cached *c = &x->cache[i];
-        if (c->refs && (c->status == status || c->status < 0) && strstr(q, c->q) && (!base || c->cnt < base->cnt))
-            base = c;
+        if (!c->refs || !(c->status == status || c->status < 0) || c->literal != literal) continue;
+        if (keys) continue;                       /* key matches are not narrowed */
+        bool within = pinyin ? strncmp(raw, c->q, strlen(c->q)) == 0 : strstr(raw, c->q) != NULL;
+        if (within && c->q[0] && (!base || c->cnt < base->cnt)) base = c;
     }
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         gwr_fx_cached *c = &x->cache[i];
         if (c != base && (!victim || c->used < victim->used)) victim = c;
     }
+    size_t nh = 0;
+    if (!match_strings(x, q, m, literal, &nh)) {
+        a->done = false;
+        a->n = a->nname = 0;
+        return;
+    }
+    remember_strings(x, q, m, nh, literal);
     size_t need = base ? base->cnt + (x->n - base->n_at) : x->n;
     if (victim->cap < need || !victim->refs) {
         gwr_fig_ref *nr = realloc(victim->refs, (need ? need : 1) * sizeof *nr);
-        if (!nr) return 0;
+        if (!nr) return;
         victim->refs = nr;
+        uint16_t *rk = realloc(victim->rank, (need ? need : 1) * sizeof *rk);
+        if (!rk) return;
+        victim->rank = rk;
         victim->cap = need;
     }
-    size_t nh = match_strings(x, q, m);
-    remember_strings(x, q, m, nh);
     memset(x->mark, 0, x->mark_words * sizeof *x->mark);
     for (size_t i = 0; i < nh; i++) x->mark[x->hits[i] >> 6] |= 1ULL << (x->hits[i] & 63);
     size_t k = 0;
-    if (nh && base) {
-        k = narrow(x, base, status, victim->refs);
-        k += scan(x, base->n_at, status, victim->refs + k);
-    } else if (nh) {
-        k = scan(x, 0, status, victim->refs);
+    if ((nh || keys) && base) {
+        k = narrow(x, base, status, keys, victim->refs);
+        k += scan(x, base->n_at, status, keys, victim->refs + k);
+    } else if (nh || keys) {
+        k = scan(x, 0, status, keys, victim->refs);
     }
-    memcpy(victim->q, q, m + 1);
+    memcpy(victim->q, raw, strlen(raw) + 1);
     victim->status = status;
+    victim->literal = literal;
     victim->n_at = x->n;
     victim->cnt = k;
     victim->used = x->clock;
-    *out = victim->refs;
-    return k;
+    rank_answer(x, victim, keys, victim->words, sizeof victim->words);
+    a->n = sort_answer(x, victim, &a->nname);
+    memcpy(a->words, victim->words, sizeof a->words);
+}
+
+void gwr_findex_search(gwr_findex *x, const char *query, int status, gwr_fx_answer *a)
+{
+    run(x, query ? query : "", status, 0, a);
+}
+
+size_t gwr_findex_query(gwr_findex *x, const char *query, int status, const gwr_fig_ref **out)
+{
+    gwr_fx_answer a;
+    int (*stop)(void *) = x->stop;
+    x->stop = NULL;
+    run(x, query, status, 1, &a);
+    x->stop = stop;
+    /* in load order: the literal answer's ranks keep it (stable sort, context 255 and names ranked) */
+    *out = a.refs;
+    return a.n;
 }

@@ -21,30 +21,35 @@ typedef struct {
 
 static const entry table[] = {
     { { "gdp", "地区生产总值", 0, GWR_DIR_UP },
-      { S("地区生产总值"), S("生产总值"), S("GDP"), S("经济总量"), { NULL, 0 } } },
+      { S("地区生产总值"), S("国内生产总值"), S("生产总值"), S("GDP"), S("经济总量"), S("经济增长"),
+        S("国民经济增长"), { NULL, 0 } } },
     { { "industry_va", "规模以上工业增加值", 1, GWR_DIR_UP },
       { S("规模以上工业增加值"), S("规上工业增加值"), S("规模工业增加值"), { NULL, 0 } } },
     { { "fixed_investment", "固定资产投资", 2, GWR_DIR_UP },
       { S("全社会固定资产投资"), S("固定资产投资"), S("固投"), S("固定资产投资额"), { NULL, 0 } } },
     { { "retail_sales", "社会消费品零售总额", 3, GWR_DIR_UP },
-      { S("社会消费品零售总额"), S("社会消费品零售额"), S("社零额"), S("社零"), { NULL, 0 } } },
+      { S("社会消费品零售总额"), S("社会消费品零售额"), S("社零额"), S("社零"), S("社会商品零售总额"),
+        { NULL, 0 } } },
     { { "budget_revenue", "一般公共预算收入", 4, GWR_DIR_UP },
       { S("地方一般公共预算收入"), S("一般公共预算收入"), S("公共财政预算收入"), S("地方财政一般预算收入"), S("财政一般预算收入"), S("一般预算收入"), { NULL, 0 } } },
     { { "services_va", "服务业增加值", 5, GWR_DIR_UP }, { S("服务业增加值"), { NULL, 0 } } },
     { { "urban_jobs", "城镇新增就业", 6, GWR_DIR_UP },
-      { S("城镇新增就业"), S("新增城镇就业"), S("城镇新增就业岗位"), { NULL, 0 } } },
+      { S("城镇新增就业"), S("新增城镇就业"), S("城镇新增就业岗位"), S("新增就业"),
+        { NULL, 0 } } },
     { { "unemployment_surveyed", "城镇调查失业率", 7, GWR_DIR_DOWN },
       { S("城镇调查失业率"), S("调查失业率"), S("城镇调查失业"), { NULL, 0 } } },
     { { "unemployment_registered", "城镇登记失业率", 8, GWR_DIR_DOWN },
       { S("城镇登记失业率"), S("登记失业率"), { NULL, 0 } } },
     { { "cpi", "居民消费价格涨幅", 9, GWR_DIR_DOWN },
-      { S("居民消费价格指数"), S("居民消费价格总水平"), S("居民消费价格"), S("价格总水平"), S("CPI"), S("物价总水平"), S("物价"), { NULL, 0 } } },
+      { S("居民消费价格指数"), S("居民消费价格总水平"), S("居民消费价格"), S("价格总水平"),
+        S("消费价格总水平"), S("居民消费物价"), S("CPI"), S("物价总水平"), S("物价"), { NULL, 0 } } },
     { { "income_urban", "城镇居民人均可支配收入", 10, GWR_DIR_UP },
       { S("城镇常住居民人均可支配收入"), S("城镇居民人均可支配收入"), S("城镇人均可支配收入"), S("城镇居民可支配收入"), S("城镇常住居民可支配收入"), { NULL, 0 } } },
     { { "income_rural", "农村居民人均可支配收入", 11, GWR_DIR_UP },
       { S("农村常住居民人均可支配收入"), S("农村居民人均可支配收入"), S("农村牧区常住居民人均可支配收入"), S("农牧民人均可支配收入"), S("农民人均可支配收入"), S("农村居民可支配收入"), S("农民人均纯收入"), S("农牧民人均纯收入"), S("农村居民人均纯收入"), { NULL, 0 } } },
     { { "trade", "进出口总额", 12, GWR_DIR_UP },
-      { S("外贸进出口总额"), S("外贸进出口额"), S("进出口总额"), S("外贸进出口"), S("进出口总值"), S("进出口"), { NULL, 0 } } },
+      { S("外贸进出口总额"), S("外贸进出口额"), S("进出口总额"), S("外贸进出口"), S("进出口总值"), S("进出口"),
+        S("进出口贸易总额"), S("对外贸易进出口总额"), S("年进出口总额"), { NULL, 0 } } },
     { { "fdi", "实际利用外资", 13, GWR_DIR_UP },
       { S("实际利用外资"), S("实际使用外资"), S("实际利用外商直接投资"), S("利用外资"), { NULL, 0 } } },
     { { "grain_output", "粮食总产量", 14, GWR_DIR_UP },
@@ -53,15 +58,33 @@ static const entry table[] = {
       { S("粮食播种面积"), S("粮食种植面积"), S("粮食面积"), { NULL, 0 } } },
     { { "energy_intensity", "单位GDP能耗", 16, GWR_DIR_DOWN },
       { S("单位GDP能耗"), S("单位地区生产总值能耗"), S("单位生产总值能耗"), S("万元GDP能耗"),
-        S("万元地区生产总值能耗"), S("能耗强度"), { NULL, 0 } } },
+        S("万元地区生产总值能耗"), S("能耗强度"), S("单位国内生产总值能耗"), S("单位国内生产总值能源消耗"),
+        S("单位地区生产总值能源消耗"), S("万元国内生产总值能耗"), S("单位GDP能源消耗"), { NULL, 0 } } },
     { { "air_quality", "空气质量优良天数比率", 17, GWR_DIR_UP },
       { S("空气质量优良天数比率"), S("空气优良天数比例"), S("空气质量优良天数比例"), S("优良天数比例"), S("优良天数比率"), S("空气质量优良率"), S("环境空气质量优良天数比例"),
         S("环境空气质量优良率"), S("空气优良率"), { NULL, 0 } } },
     /* beyond the starting set: common in county and district reports */
     { { "fiscal_revenue", "地方财政总收入", 18, GWR_DIR_UP },
-      { S("地方财政总收入"), S("财政总收入"), { NULL, 0 } } },
+      { S("地方财政总收入"), { NULL, 0 } } },
     { { "industry_output", "规模以上工业总产值", 19, GWR_DIR_UP },
       { S("规模以上工业总产值"), S("规上工业总产值"), { NULL, 0 } } },
+    /* 财政总收入 counts what is passed up to higher levels too: not 地方财政总收入 */
+    { { "fiscal_total_revenue", "财政总收入", 20, GWR_DIR_UP }, { S("财政总收入"), { NULL, 0 } } },
+    /* headline figures of the national report */
+    { { "deficit_ratio", "赤字率", 21, GWR_DIR_DOWN },
+      { S("赤字率"), S("财政赤字率"), S("预算赤字率"), { NULL, 0 } } },
+    { { "deficit", "财政赤字", 22, GWR_DIR_DOWN },
+      { S("财政赤字"), S("中央财政赤字"), S("预算赤字"), { NULL, 0 } } },
+    /* central and local deficits together: not the central deficit */
+    { { "deficit_total", "全国财政赤字", 23, GWR_DIR_DOWN }, { S("全国财政赤字"), { NULL, 0 } } },
+    { { "revenue", "财政收入", 24, GWR_DIR_UP },
+      { S("全国财政收入"), S("国家财政收入"), S("财政收入"), { NULL, 0 } } },
+    { { "gnp", "国民生产总值", 25, GWR_DIR_UP }, { S("国民生产总值"), { NULL, 0 } } },
+    { { "forex_reserves", "国家外汇储备", 26, GWR_DIR_UP },
+      { S("国家外汇储备"), S("外汇储备"), { NULL, 0 } } },
+    { { "retail_prices", "商品零售价格涨幅", 27, GWR_DIR_DOWN },
+      { S("商品零售价格"), S("全国商品零售价格"), S("商品零售物价"), S("零售物价"), S("零售物价总指数"),
+        S("商品零售价格总水平"), { NULL, 0 } } },
 };
 
 enum { NTABLE = sizeof table / sizeof table[0] };
@@ -69,12 +92,13 @@ enum { NTABLE = sizeof table / sizeof table[0] };
 /* Measure words that may follow the synonym. */
 static const char *const suffixes[] = {
     "", "增速", "增幅", "涨幅", "增长率", "总量", "总额", "规模", "人数", "涨幅指数",
-    "指数涨幅", "完成额", "额", "总水平", NULL,
+    "指数涨幅", "完成额", "额", "总水平", "速度", "增长速度", "上涨幅度", NULL,
 };
 
 /* Scope words that may precede it. */
 static const char *const scopes[] = {
-    "全社会", "全市", "全区", "全县", "全州", "全省", "全旗", "全盟", "区本级", "市本级",
+    "全社会", "全市", "全区", "全县", "全州", "全省", "全旗", "全盟", "全国", "本市", "本区", "本县",
+    "本州", "本省", "区本级", "市本级",
     "县本级", "本级", "地方", "我市", "我区", "我县", "年度", "全年", "实现", "完成", "预计",
     "一般", NULL,
 };
@@ -133,8 +157,21 @@ const gwr_indicator *gwr_indicator_match(const char *name, size_t len)
     return match_plain(buf, n);
 }
 
+/* A trailing "剔除…因素后" / "（剔除…后）" restates how the indicator is counted:
+ * 一般公共预算收入剔除虚增空转因素后 is 一般公共预算收入. */
+static size_t without_adjustment(const char *name, size_t len)
+{
+    static const char tail[] = "后", cut[] = "剔除";
+    size_t tn = sizeof tail - 1, cn = sizeof cut - 1;
+    if (len < tn + cn || memcmp(name + len - tn, tail, tn) != 0) return len;
+    for (size_t i = len - tn - cn + 1; i-- > 0;)
+        if (memcmp(name + i, cut, cn) == 0) return i;
+    return len;
+}
+
 static const gwr_indicator *match_plain(const char *name, size_t len)
 {
+    len = without_adjustment(name, len);
     const gwr_indicator *best = NULL;
     size_t best_len = 0;
     for (const char *const *sf = suffixes; *sf; sf++) {

@@ -3,7 +3,8 @@
  *
  * One pass over the lines of orig. Each non-blank line is trimmed; full-width
  * digits, letters, ％ and ． are folded to ASCII; whitespace is dropped except
- * between two ASCII letters/digits (so "宜 荆 荆 都 市" → "宜荆荆都市",
+ * between two ASCII letters/digits that are not one typeset number (so
+ * "1 9 9 7 年" → "1997年", "8 ．8 ％" → "8.8%", "宜 荆 荆 都 市" → "宜荆荆都市",
  * "项目 800" → "项目800", "政 府 工 作 报 告" → "政府工作报告"); a line that is
  * the same text printed twice ("着力推进新型工业化着力推进新型工业化") keeps one
  * copy, and a short heading paragraph repeated on the next line is dropped.
@@ -144,7 +145,12 @@ static void emit_line(sink *k, const char *orig, size_t a, size_t b)
             while (q < end && (sp = gwr_text_space_len(q, end)) > 0) q += sp;
             unsigned next = q < end ? (*q < 0x80 ? *q : fold_fullwidth(q, end)) : 0;
             unsigned prev = k->nl ? (unsigned char)k->n[k->nl - 1] : 0;
-            if (is_alnum_ascii(prev) && is_alnum_ascii(next))
+            /* typeset spaces inside a number go: "1 9 9 7 年", "8 ．8 ％" */
+            bool in_number = (prev >= '0' && prev <= '9' && ((next >= '0' && next <= '9') || next == '.' ||
+                                                            next == '%')) ||
+                             (prev == '.' && next >= '0' && next <= '9' && k->nl >= 2 &&
+                              k->n[k->nl - 2] >= '0' && k->n[k->nl - 2] <= '9');
+            if (is_alnum_ascii(prev) && is_alnum_ascii(next) && !in_number)
                 emit(k, " ", 1, (size_t)((const char *)s - orig));
             s = q;
             continue;

@@ -20,6 +20,7 @@ static int load_all(gwr_corpus *c, const gwr_opts *o)
 
 int gwr_cmd_outline(const gwr_opts *o)
 {
+    if (o->grep) return gwr_cmd_outline_grep(o);
     gwr_corpus c;
     int rc = load_all(&c, o);
     for (size_t i = 0; i < c.ndocs; i++)
@@ -59,6 +60,7 @@ static void targets_on_doc(void *ctx, size_t index, gwr_doc *d)
 
 int gwr_cmd_targets(const gwr_opts *o)
 {
+    if (o->grep) return gwr_cmd_targets_grep(o);
     gwr_corpus c;
     gwr_err err = { 0 };
     targets_stream s = { .o = o, .flt = { .status = o->status, .key = o->key }, .first = true };

@@ -9,6 +9,7 @@ typedef struct gwr_opts {
     int        status;        /* -1 any */
     const char *key;
     int        year;          /* rank: 0 = the year most reports give */
+    const char *grep;         /* targets, outline: only what matches (pinyin too) */
     bool       all;           /* outline: paragraphs too */
     bool       mouse;
     char     **args;          /* positional arguments */
@@ -22,5 +23,8 @@ int gwr_cmd_quantity(const gwr_opts *o);
 int gwr_cmd_timeline(const gwr_opts *o);
 int gwr_cmd_rank(const gwr_opts *o);
 int gwr_cmd_check(const gwr_opts *o);
+/* cli_grep.c: targets --grep and outline --grep */
+int gwr_cmd_targets_grep(const gwr_opts *o);
+int gwr_cmd_outline_grep(const gwr_opts *o);
 
 #endif

@@ -22,8 +22,8 @@ static void help(void)
     printf("gwr %s — a terminal browser for Chinese government work reports (政府工作报告)\n\n"
            "Usage:\n"
            "  gwr [--mouse] [FILE|DIR|-]...          open the interactive browser\n"
-           "  gwr outline  [--format text|tsv|json] [--all] FILE...\n"
-           "  gwr targets  [--format text|tsv|json] [--status achieved|planned] [--key K] FILE...\n"
+           "  gwr outline  [--format text|tsv|json] [--all] [--grep Q] FILE...\n"
+           "  gwr targets  [--format text|tsv|json] [--status achieved|planned] [--key K] [--grep Q] FILE...\n"
            "  gwr compare  [--format text|tsv|json] FILE...\n"
            "  gwr quantity [--format text|tsv|json] TEXT...\n"
            "  gwr check    [--format text|tsv|json] FILE|DIR...   what was read, and doubts\n"
@@ -36,6 +36,8 @@ static void help(void)
            "  --key K      targets, timeline: only indicator K (e.g. gdp); rank: the indicator\n"
            "  --year Y     rank: the year (default: the year most reports give)\n"
            "  --all        outline: list paragraphs and front matter too\n"
+           "  --grep Q     targets, outline: only what matches Q as the interface's filter\n"
+           "               does (text, pinyin such as jiuye or jy, English key names: gdp)\n"
            "  --mouse      interactive: enable the mouse\n"
            "  -h, --help   this help\n"
            "  -V, --version\n"
@@ -113,6 +115,7 @@ int main(int argc, char **argv)
     bool only_pos = false;
     const char *seen_format = NULL, *seen_status = NULL, *seen_key = NULL, *seen_all = NULL, *seen_mouse = NULL;
     const char *seen_year = NULL;
+    const char *seen_grep = NULL;
     for (; i < argc; i++) {
         const char *a = argv[i];
         const char *val = NULL;
@@ -125,9 +128,9 @@ int main(int argc, char **argv)
         if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) { printf("gwr %s\n", GWR_VERSION); free(pos); return 0; }
         if (strcmp(a, "--all") == 0) { o.all = true; seen_all = a; continue; }
         if (strcmp(a, "--mouse") == 0) { o.mouse = true; seen_mouse = a; continue; }
-        const char *names[] = { "--format", "--status", "--key", "--year" };
+        const char *names[] = { "--format", "--status", "--key", "--year", "--grep" };
         int which = -1;
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < 5; k++) {
             size_t n = strlen(names[k]);
             if (strncmp(a, names[k], n) == 0 && (a[n] == '\0' || a[n] == '=')) {
                 which = k;
@@ -153,6 +156,9 @@ int main(int argc, char **argv)
             seen_year = names[3];
             if (*end || end == val || y < 1000 || y > 9999) { free(pos); return bad_value("year", val, "years", "four digits, e.g. 2024"); }
             o.year = (int)y;
+        } else if (which == 4) {
+            seen_grep = names[4];
+            o.grep = val;
         } else {
             seen_key = names[2];
             if (parse_key(val, &o.key)) { free(pos); return 2; }
@@ -167,6 +173,7 @@ int main(int argc, char **argv)
         wrong = seen_key, where = "targets, timeline and rank";
     else if (seen_year && fn != gwr_cmd_rank) wrong = seen_year, where = "rank";
     else if (seen_all && fn != gwr_cmd_outline) wrong = seen_all, where = "outline";
+    else if (seen_grep && fn != gwr_cmd_targets && fn != gwr_cmd_outline) wrong = seen_grep, where = "targets and outline";
     else if (seen_mouse && cmd) wrong = seen_mouse, where = "the interactive browser";
     else if (seen_format && !cmd) wrong = seen_format, where = "sub-commands";
     if (wrong) { free(pos); return not_here(wrong, where); }

@@ -70,7 +70,8 @@ static void poll_load(ui *u)
         if (u->screen == SCR_REPORTS) {
             ui_view *v = &u->views[V_REPORTS];
             if (before < v->top + (size_t)ui_view_body(v)) v->dirty = true;
-            v->nrows = u->m.ndocs;
+            if (u->rfilter[0]) ui_reports_refilter(u);
+            else v->nrows = u->m.ndocs;
         }
         if (u->screen == SCR_TARGETS && (fin || t - u->last_refilter > 250)) {
             ui_targets_refilter(u);
@@ -124,9 +125,13 @@ static int session(ui *u)
                 code = true;
             }
         } else {
-            wtimeout(stdscr, u->loading ? 50 : 1000);
+            bool pending = u->screen == SCR_TARGETS && ui_targets_pending(u);
+            wtimeout(stdscr, pending ? 0 : u->loading ? 50 : 1000);
             int r = wget_wch(stdscr, &wc);
-            if (r == ERR) continue;
+            if (r == ERR) {
+                if (pending) ui_targets_refilter(u);    /* the keys are answered: go on with the query */
+                continue;
+            }
             code = r == KEY_CODE_YES;
         }
         ui_key(u, wc, code);
@@ -144,6 +149,7 @@ static void release(ui *u)
     ui_doc_release(u);
     ui_targets_release(u);
     ui_compare_release(u);
+    ui_reports_release(u);
     ui_timeline_release(u);
     ui_rank_release(u);
     for (int i = 0; i < V__COUNT; i++)
@@ -153,6 +159,21 @@ static void release(ui *u)
     if (u->sep) delwin(u->sep);
     gwr_findex_free(u->m.fx);
     free(u->m.docs);
+}
+
+/* The filter index polls this during a long query: a key waiting (put
+ * back for the main loop) or a stop signal interrupts it. */
+static int key_waiting(void *ctx)
+{
+    (void)ctx;
+    if (ui_stop_signal) return 1;
+    wint_t wc;
+    wtimeout(stdscr, 0);
+    int r = wget_wch(stdscr, &wc);
+    if (r == ERR) return 0;
+    if (r == KEY_CODE_YES) ungetch((int)wc);
+    else unget_wch((wchar_t)wc);
+    return 1;
 }
 
 static void init(ui *u, const gwr_opts *o)
@@ -293,6 +314,7 @@ int gwr_ui_run(const gwr_opts *o)
         return 1;
     }
     init(u, o);
+    gwr_findex_set_stop(u->m.fx, key_waiting, u);
     if (sync) {
         u->m.docs = malloc(c.ndocs * sizeof *u->m.docs);
         if (u->m.docs) {

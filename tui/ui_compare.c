@@ -94,6 +94,7 @@ static void group(ui *u, cview *c)
     size_t run = 0;    /* first group of the current (entity, key) run */
     for (size_t i = 0; i < cmp->nrows; i++) {
         const gwr_cmp_row *r = &cmp->rows[i];
+        if (r->period != GWR_PER_YEAR) continue;   /* a multi-year target never stands for the year's */
         const char *g = r->key ? r->key : (r->label ? r->label : "");
         const char *ent = r->entity ? r->entity : "";
         const gwr_figure *any = r->achieved ? r->achieved : r->planned;

@@ -23,6 +23,7 @@ void ui_doc_release(ui *u)
     ui_lines_free(&s->lines);
     free(s->spans);
     free(s->match);
+    free(s->mlens);
     free(s);
     u->views[V_DOC].data = NULL;
 }
@@ -174,9 +175,9 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     for (size_t i = lo; i < s->nspans && s->spans[i].off < b; i++)
         paint(at, a, b, s->spans[i].off, s->spans[i].len, u->attr[s->spans[i].style]);
     if (s->jump_len) paint(at, a, b, s->jump_off, s->jump_len, u->attr[ST_JUMP]);
-    for (size_t i = 0; i < s->nmatch && s->mlen; i++) {
+    for (size_t i = 0; i < s->nmatch; i++) {
         if (s->match[i] >= b) break;
-        paint(at, a, b, s->match[i], s->mlen, u->attr[ST_MATCH] | (i == s->cur ? A_BOLD : 0));
+        paint(at, a, b, s->match[i], s->mlens[i], u->attr[ST_MATCH] | (i == s->cur ? A_BOLD : 0));
     }
     int x = 1 + l->indent;
     size_t i = 0;

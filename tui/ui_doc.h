@@ -18,7 +18,8 @@ typedef struct docview {
     span     *spans;
     size_t    nspans;
     uint32_t *match;        /* offsets of search matches */
-    size_t    nmatch, cur, mlen;
+    size_t    nmatch, cur;
+    uint32_t *mlens;         /* length of each match (pinyin matches differ) */
     char      query[256];
     uint32_t  jump_off, jump_len;
     bool      raw;          /* built for the original text */

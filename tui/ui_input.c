@@ -12,7 +12,11 @@
 
 static void apply_input(ui *u)
 {
-    if (u->input == IN_SEARCH || u->screen == SCR_DOC) {
+    if (u->input == IN_REPORTS || (u->input == IN_NONE && u->screen == SCR_REPORTS)) {
+        ui_reports_refilter(u);
+    } else if ((u->input == IN_SEARCH || u->screen == SCR_DOC) && u->search_outline) {
+        ui_outline_search(u, +1, true);
+    } else if (u->input == IN_SEARCH || u->screen == SCR_DOC) {
         ui_doc_search(u, +1, true);
     } else {
         ui_view *v = &u->views[V_TARGETS];
@@ -24,7 +28,10 @@ static void apply_input(ui *u)
 
 static void clear_query(ui *u)
 {
-    if (u->screen == SCR_DOC && u->search[0]) {
+    if (u->screen == SCR_REPORTS && u->rfilter[0]) {
+        u->rfilter[0] = '\0';
+        apply_input(u);
+    } else if (u->screen == SCR_DOC && u->search[0]) {
         u->search[0] = '\0';
         apply_input(u);
     } else if (u->screen == SCR_TARGETS && (u->filter[0] || u->want_status >= 0)) {
@@ -36,7 +43,7 @@ static void clear_query(ui *u)
 
 static void input_key(ui *u, wint_t wc, bool code)
 {
-    char *buf = u->input == IN_SEARCH ? u->search : u->filter;
+    char *buf = u->input == IN_SEARCH ? u->search : u->input == IN_REPORTS ? u->rfilter : u->filter;
     size_t len = strlen(buf);
     if ((!code && (wc == '\n' || wc == '\r')) || (code && wc == KEY_ENTER)) {
         u->input = IN_NONE;
@@ -68,6 +75,11 @@ static void input_key(ui *u, wint_t wc, bool code)
             ui_list_request(u, v, c);
         return;
     }
+    if (!code && wc == '\t' && u->input == IN_FILTER) {     /* letters are query text: Tab widens */
+        ui_view *v = &u->views[V_TARGETS];
+        v->ops->request(u, v, CMD_MORE);
+        return;
+    }
     if (wc < 0x20 || wc == 0x7F || (wc >= 0x80 && wc < 0xA0)) return;
     char mb[MB_LEN_MAX];
     mbstate_t ms;
@@ -88,7 +100,8 @@ static void focus(ui *u, int which)
 
 static void goto_targets_para(ui *u)
 {
-    if (u->screen == SCR_REPORTS && u->views[V_REPORTS].sel != u->cur) ui_open_doc(u, u->views[V_REPORTS].sel);
+    if (u->screen == SCR_REPORTS && ui_reports_doc(u, u->views[V_REPORTS].sel) != u->cur)
+        ui_open_doc(u, ui_reports_doc(u, u->views[V_REPORTS].sel));
     gwr_doc *d = ui_doc(u);
     for (size_t i = 0; d && i < d->nnodes; i++) {
         if (d->nodes[i].kind != GWR_NODE_TARGETS) continue;
@@ -166,7 +179,8 @@ dispatch:
     switch (c) {
     case CMD_QUIT:
         if (u->screen == SCR_TIMELINE && ui_timeline_close_detail(u)) return;
-        if ((u->screen == SCR_TARGETS && (u->filter[0] || u->want_status >= 0)) || (u->screen == SCR_DOC && u->search[0])) {
+        if ((u->screen == SCR_TARGETS && (u->filter[0] || u->want_status >= 0)) || (u->screen == SCR_DOC && u->search[0]) ||
+            (u->screen == SCR_REPORTS && u->rfilter[0])) {
             clear_query(u);
             ui_msg(u, false, "cleared (q again quits)");
             return;
@@ -185,11 +199,16 @@ dispatch:
         if (u->screen == SCR_DOC) {
             u->input = IN_SEARCH;
             u->search[0] = '\0';
+            u->search_outline = false;      /* n/N in the outline pane: the section titles that match */
         } else if (u->screen == SCR_TARGETS) {
             u->input = IN_FILTER;
             u->filter[0] = '\0';
+        } else if (u->screen == SCR_REPORTS) {
+            u->input = IN_REPORTS;
+            u->rfilter[0] = '\0';
+            apply_input(u);
         } else {
-            ui_msg(u, false, "/ searches the document (1) or filters the targets (2)");
+            ui_msg(u, false, "/ searches the document or the outline (1), filters the targets (2) or the reports (4)");
         }
         u->status_dirty = true;
         return;
@@ -213,6 +232,13 @@ dispatch:
         return;
     case CMD_NEXT:
     case CMD_PREV:
+        if (u->screen == SCR_DOC && u->focus == V_OUTLINE && u->search[0]) {
+            bool first = !u->search_outline;
+            u->search_outline = true;
+            ui_outline_search(u, c == CMD_NEXT ? +1 : -1, first);
+            return;
+        }
+        u->search_outline = false;
         if (u->screen == SCR_DOC) {
             ui_doc_search(u, c == CMD_NEXT ? +1 : -1, false);
             return;

@@ -102,7 +102,7 @@ typedef enum { SCR_DOC = 0, SCR_TARGETS, SCR_COMPARE, SCR_REPORTS, SCR_HELP, SCR
 
 enum { V_OUTLINE = 0, V_DOC, V_TARGETS, V_COMPARE, V_REPORTS, V_HELP, V_TIMELINE, V_CHART, V_RANK, V__COUNT };
 
-typedef enum { IN_NONE = 0, IN_SEARCH, IN_FILTER } ui_input;
+typedef enum { IN_NONE = 0, IN_SEARCH, IN_FILTER, IN_REPORTS } ui_input;
 
 struct ui {
     const gwr_opts *opts;
@@ -132,6 +132,8 @@ struct ui {
     ui_input  input;
     char      search[256];
     char      filter[256];
+    char      rfilter[256];  /* reports list filter */
+    bool      search_outline; /* the search in screen 1 looks for section titles */
     char      message[256];  /* one-shot message on the status line */
     bool      message_err;
     /* targets filter state */
@@ -189,6 +191,8 @@ size_t ui_doc_matches(ui *u, size_t *cur);
 size_t ui_doc_top_offset(ui *u);
 /* ui_targets.c */
 void ui_targets_refilter(ui *u);
+bool ui_targets_pending(ui *u);
+void ui_targets_reading(ui *u, char *buf, size_t n);
 void ui_targets_release(ui *u);
 /* ui_compare.c */
 void ui_compare_release(ui *u);
@@ -207,5 +211,11 @@ void ui_rank_show(ui *u, const char *key, int kind, const char *unit, int year);
 size_t ui_reports_dir(ui *u);
 /* ui_outline.c */
 void ui_outline_release(ui *u);
+void ui_outline_search(ui *u, int dir, bool from_here);
+size_t ui_outline_matches(ui *u, size_t *cur);
+/* ui_reports.c */
+void ui_reports_refilter(ui *u);
+size_t ui_reports_doc(ui *u, size_t row);
+void ui_reports_release(ui *u);
 
 #endif

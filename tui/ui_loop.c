@@ -61,7 +61,8 @@ void ui_show(ui *u, ui_screen s)
     u->screen = s;
     u->full = true;
     u->title_dirty = u->status_dirty = true;
-    if (u->input && !((s == SCR_DOC && u->input == IN_SEARCH) || (s == SCR_TARGETS && u->input == IN_FILTER)))
+    if (u->input && !((s == SCR_DOC && u->input == IN_SEARCH) || (s == SCR_TARGETS && u->input == IN_FILTER) ||
+                      (s == SCR_REPORTS && u->input == IN_REPORTS)))
         u->input = IN_NONE;
     switch (s) {
     case SCR_DOC:     open_view(u, V_OUTLINE); open_view(u, V_DOC); break;
@@ -192,24 +193,33 @@ static void draw_status(ui *u)
     if (v->ops->status) v->ops->status(u, v, pos, sizeof pos);
     int x = ui_putf(w, 0, 0, u->cols, a, " %s ", pos);
     const char *hint = "";
-    size_t mcur, mn = u->screen == SCR_DOC && u->search[0] ? ui_doc_matches(u, &mcur) : 0;
+    size_t mcur, mn = u->screen == SCR_DOC && u->search[0] ? (u->search_outline ? ui_outline_matches(u, &mcur) : ui_doc_matches(u, &mcur)) : 0;
+    const char *what = u->search_outline ? "section" : "search";
     char mbuf[64] = "";
     if (mn) snprintf(mbuf, sizeof mbuf, " (%zu/%zu)", mcur, mn);
     if (u->input == IN_SEARCH) {
-        snprintf(left, sizeof left, " search: %s", u->search);
+        snprintf(left, sizeof left, " %s: %s", what, u->search);
+        hint = "Enter keep  Esc clear";
+    } else if (u->input == IN_REPORTS) {
+        snprintf(left, sizeof left, " filter: %s", u->rfilter);
         hint = "Enter keep  Esc clear";
     } else if (u->input == IN_FILTER) {
-        snprintf(left, sizeof left, " filter: %s", u->filter);
-        hint = "Enter keep  Esc clear";
+        char rd[160];
+        ui_targets_reading(u, rd, sizeof rd);
+        snprintf(left, sizeof left, " filter: %s%s", u->filter, rd);
+        hint = "Enter keep  Tab more  Esc clear";
     } else {
         left[0] = '\0';
-        if (u->screen == SCR_TARGETS && u->filter[0]) snprintf(left, sizeof left, " filter: %s", u->filter);
-        if (u->screen == SCR_DOC && u->search[0]) snprintf(left, sizeof left, " search: %s%s", u->search, mbuf);
+        char rd[160];
+        ui_targets_reading(u, rd, sizeof rd);
+        if (u->screen == SCR_TARGETS && u->filter[0]) snprintf(left, sizeof left, " filter: %s%s", u->filter, rd);
+        if (u->screen == SCR_DOC && u->search[0]) snprintf(left, sizeof left, " %s: %s%s", what, u->search, mbuf);
+        if (u->screen == SCR_REPORTS && u->rfilter[0]) snprintf(left, sizeof left, " filter: %s", u->rfilter);
         switch (u->screen) {
         case SCR_DOC:     hint = "/ search  t target paragraph  Tab pane  ? help  q quit"; break;
         case SCR_TARGETS: hint = "/ or 汉字 filter  a/p  s sort  Enter go  q quit"; break;
         case SCR_COMPARE: hint = "Enter go to figure  r rank  ? help  q quit"; break;
-        case SCR_REPORTS: hint = "Enter open  ? help  q quit"; break;
+        case SCR_REPORTS: hint = "/ filter  Enter open  ? help  q quit"; break;
         case SCR_TIMELINE: hint = "h/l year  [/] entity  Enter sentences  r rank"; break;
         case SCR_RANK:    hint = "+/- year  s target/result  h/l indicator"; break;
         default:          hint = "j/k Space scroll  q, Esc or ? back"; break;

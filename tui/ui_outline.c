@@ -1,8 +1,12 @@
 /* ui_outline.c — the section tree pane: parts, sections, items and topic
  * paragraphs of the current report; h/l or Left/Right collapse and expand;
  * moving the selection shows that section in the document pane. The main
- * targets paragraph (主要预期目标) is marked so it is easy to find. */
+ * targets paragraph (主要预期目标) is marked so it is easy to find. The
+ * titles that match the search (`/`, literally or as pinyin: core/pinyin.h)
+ * are highlighted, and n/N with the outline pane focused go to the next or
+ * previous matching section (folded sections opened). */
 #include "ui_int.h"
+#include "pinyin.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +18,12 @@ typedef struct outline {
     bool    *kids;       /* per node: has shown children */
     int32_t *rows;       /* shown nodes in order */
     size_t   nrows;
+    /* title search */
+    gwr_pq  *pq;
+    char     q[256];
+    size_t   qdoc;
+    int32_t *match;      /* nodes whose title matches, in order */
+    size_t   nmatch, mcur;
 } outline;
 
 static outline *st(ui_view *v)
@@ -60,6 +70,8 @@ void ui_outline_release(ui *u)
     free(o->open);
     free(o->kids);
     free(o->rows);
+    free(o->match);
+    gwr_pq_free(o->pq);
     free(o);
     u->views[V_OUTLINE].data = NULL;
 }
@@ -106,6 +118,8 @@ static size_t rows(ui *u, ui_view *v)
     return st(v)->nrows;
 }
 
+static void find_titles(ui *u, outline *o);
+
 static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
 {
     outline *o = st(v);
@@ -123,10 +137,86 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     if (!sel && nd->kind == GWR_NODE_TARGETS) ta = u->attr[ST_TARGETS];
     else if (!sel && nd->kind == GWR_NODE_PART) ta = u->attr[ST_HEADING];
     const char *t = nd->title && *nd->title ? nd->title : gwr_node_kind_name(nd->kind);
-    ui_puts(v->win, y, x, t, w - x, ta);
+    if (u->search[0] && (!o->pq || strcmp(o->q, u->search) != 0 || o->qdoc != u->cur)) find_titles(u, o);
+    if (!u->search[0] || !o->pq || sel) {
+        ui_puts(v->win, y, x, t, w - x, ta);
+        return;
+    }
+    size_t len = strlen(t), at = 0;
+    gwr_pq_match m;
+    while (x < w && at < len && gwr_pq_next(o->pq, t, len, at, &m) && m.end > m.start) {
+        size_t off[2] = { at, m.start }, cnt[2] = { m.start - at, m.end - m.start };
+        attr_t pa[2] = { ta, u->attr[ST_MATCH] };
+        for (int k = 0; k < 2; k++) {       /* a piece drawn whole, or cut and nothing after it */
+            if (!cnt[k]) continue;
+            int before = x;
+            x += ui_put(v->win, y, x, t + off[k], cnt[k], w - x, pa[k]);
+            if (x - before < ui_width_n(t + off[k], cnt[k])) return;
+        }
+        at = m.end;
+    }
+    if (x < w && at < len) ui_put(v->win, y, x, t + at, len - at, w - x, ta);
+}
+
+static void show_selected(ui *u, ui_view *v);
+
+/* Section titles matching u->search, in document order. */
+static void find_titles(ui *u, outline *o)
+{
+    gwr_doc *d = ui_doc(u);
+    o->nmatch = o->mcur = 0;
+    snprintf(o->q, sizeof o->q, "%s", u->search);
+    o->qdoc = u->cur;
+    gwr_pq_free(o->pq);
+    o->pq = u->search[0] ? gwr_pq_new(u->search) : NULL;
+    if (!o->pq || !d) return;
+    int32_t *nm = realloc(o->match, (d->nnodes ? d->nnodes : 1) * sizeof *nm);
+    if (!nm) return;
+    o->match = nm;
+    for (size_t i = 1; i < d->nnodes; i++) {
+        const gwr_node *n = &d->nodes[i];
+        gwr_pq_match m;
+        if (shown_kind(n->kind) && n->title && gwr_pq_best(o->pq, n->title, strlen(n->title), &m))
+            o->match[o->nmatch++] = (int32_t)i;
+    }
+}
+
+void ui_outline_search(ui *u, int dir, bool from_here)
+{
+    ui_view *v = &u->views[V_OUTLINE];
+    outline *o = st(v);
+    if (!o) return;
+    if (from_here || strcmp(o->q, u->search) != 0 || o->qdoc != u->cur) find_titles(u, o);
+    v->dirty = true;
+    u->status_dirty = true;
+    if (!u->search[0]) return;
+    if (!o->nmatch) {
+        ui_msg(u, true, "no section title matches %s", u->search);
+        return;
+    }
+    if (from_here) {
+        int32_t here = ui_outline_node(u);
+        o->mcur = 0;
+        while (o->mcur < o->nmatch && o->match[o->mcur] < here) o->mcur++;
+        if (o->mcur == o->nmatch) o->mcur = 0;
+    } else if (dir > 0) {
+        o->mcur = o->mcur + 1 < o->nmatch ? o->mcur + 1 : 0;
+    } else {
+        o->mcur = o->mcur > 0 ? o->mcur - 1 : o->nmatch - 1;
+    }
+    ui_outline_goto_node(u, o->match[o->mcur]);
+    show_selected(u, v);
+}
+
+size_t ui_outline_matches(ui *u, size_t *cur)
+{
+    outline *o = st(&u->views[V_OUTLINE]);
+    *cur = o && o->nmatch ? o->mcur + 1 : 0;
+    return o ? o->nmatch : 0;
 }
 
 static void header(ui *u, ui_view *v) { (void)u; (void)v; }
+static void show_selected(ui *u, ui_view *v);
 
 int32_t ui_outline_node(ui *u)
 {

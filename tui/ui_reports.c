@@ -2,11 +2,81 @@
  * year (blank when no part reviews), number of sections, of planned and of
  * achieved figures, of doubts (`gwr check`), file; below the list, the
  * selected report's check lines. The folder the reports share is said once,
- * in the title; the file column shows the rest of each path. */
+ * in the title; the file column shows the rest of each path. `/` filters the
+ * list by entity, title or file name, as every search does (literally, or
+ * as pinyin: core/pinyin.h). */
 #include "ui_int.h"
 #include "check.h"
+#include "pinyin.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+typedef struct reports {
+    size_t *row;          /* row → document, when filtered */
+    size_t  n, cap;
+    bool    filtered;
+    char    of[256];      /* the filter the rows were made for */
+    size_t  ndocs;        /* documents when they were made */
+} reports;
+
+static reports *st(ui_view *v)
+{
+    if (!v->data) v->data = calloc(1, sizeof(reports));
+    return v->data;
+}
+
+void ui_reports_release(ui *u)
+{
+    reports *r = u->views[V_REPORTS].data;
+    if (!r) return;
+    free(r->row);
+    free(r);
+    u->views[V_REPORTS].data = NULL;
+}
+
+static bool doc_matches(const gwr_pq *q, const gwr_doc *d)
+{
+    const char *fields[] = { d->entity, d->title, d->path };
+    gwr_pq_match m;
+    for (size_t i = 0; i < 3; i++)
+        if (fields[i] && gwr_pq_best(q, fields[i], strlen(fields[i]), &m)) return true;
+    return false;
+}
+
+/* Rebuilds the rows for the filter u->rfilter. */
+void ui_reports_refilter(ui *u)
+{
+    ui_view *v = &u->views[V_REPORTS];
+    reports *r = st(v);
+    if (!r) return;
+    snprintf(r->of, sizeof r->of, "%s", u->rfilter);
+    r->ndocs = u->m.ndocs;
+    r->filtered = u->rfilter[0] != '\0';
+    r->n = 0;
+    if (r->filtered) {
+        gwr_pq *q = gwr_pq_new(u->rfilter);
+        if (r->cap < u->m.ndocs) {
+            size_t *nr = realloc(r->row, u->m.ndocs * sizeof *nr);
+            if (nr) r->row = nr, r->cap = u->m.ndocs;
+        }
+        for (size_t i = 0; q && i < u->m.ndocs && i < r->cap; i++)
+            if (doc_matches(q, u->m.docs[i])) r->row[r->n++] = i;
+        gwr_pq_free(q);
+    }
+    v->nrows = r->filtered ? r->n : u->m.ndocs;
+    if (v->sel >= v->nrows) v->sel = v->nrows ? v->nrows - 1 : 0;
+    if (v->top > v->sel) v->top = v->sel;
+    v->dirty = true;
+    u->status_dirty = true;
+}
+
+/* The document shown on a row of the list. */
+size_t ui_reports_doc(ui *u, size_t row)
+{
+    reports *r = st(&u->views[V_REPORTS]);
+    return r && r->filtered ? (row < r->n ? r->row[row] : u->m.ndocs) : row;
+}
 
 size_t ui_reports_dir(ui *u)
 {
@@ -32,7 +102,9 @@ size_t ui_reports_dir(ui *u)
 
 static void open_(ui *u, ui_view *v)
 {
-    v->nrows = u->m.ndocs;
+    reports *r = st(v);
+    if (r && (r->filtered || u->rfilter[0]) && (strcmp(r->of, u->rfilter) != 0 || r->ndocs != u->m.ndocs)) ui_reports_refilter(u);
+    v->nrows = r && r->filtered ? r->n : u->m.ndocs;
     v->footer = GWR_CHECK_LINES + 1;
     if (v->sel >= v->nrows) v->sel = v->nrows ? v->nrows - 1 : 0;
     v->dirty = true;
@@ -40,8 +112,8 @@ static void open_(ui *u, ui_view *v)
 
 static size_t rows(ui *u, ui_view *v)
 {
-    (void)v;
-    return u->m.ndocs;
+    reports *r = st(v);
+    return r && r->filtered ? r->n : u->m.ndocs;
 }
 
 static void counts(const gwr_doc *d, size_t *sec, size_t *pl, size_t *ac)
@@ -72,7 +144,9 @@ static void header(ui *u, ui_view *v)
 
 static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
 {
-    const gwr_doc *d = u->m.docs[row];
+    size_t di = ui_reports_doc(u, row);
+    if (di >= u->m.ndocs) return;
+    const gwr_doc *d = u->m.docs[di];
     attr_t a = sel ? u->attr[ST_SELECTED] : u->attr[ST_NORMAL];
     size_t sec, pl, ac;
     char b[32];
@@ -104,8 +178,9 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
 static void footer(ui *u, ui_view *v, int y0)
 {
     ui_puts(v->win, y0, 0, "check", v->w, u->attr[ST_HEADER]);
-    if (v->sel >= u->m.ndocs) return;
-    const gwr_doc *d = u->m.docs[v->sel];
+    size_t di = ui_reports_doc(u, v->sel);
+    if (di >= u->m.ndocs) return;
+    const gwr_doc *d = u->m.docs[di];
     gwr_check c;
     gwr_check_doc(d, &c);
     char line[512];
@@ -115,19 +190,22 @@ static void footer(ui *u, ui_view *v, int y0)
 
 static bool request(ui *u, ui_view *v, ui_cmd c)
 {
-    if (c != CMD_ENTER || v->sel >= u->m.ndocs) return false;
-    ui_open_doc(u, v->sel);
+    size_t di = ui_reports_doc(u, v->sel);
+    if (c != CMD_ENTER || di >= u->m.ndocs) return false;
+    ui_open_doc(u, di);
     ui_show(u, SCR_DOC);
     return true;
 }
 
 static void status(ui *u, ui_view *v, char *buf, size_t n)
 {
-    snprintf(buf, n, "report %zu/%zu", u->m.ndocs ? v->sel + 1 : 0, u->m.ndocs);
+    reports *r = st(v);
+    size_t total = r && r->filtered ? r->n : u->m.ndocs;
+    snprintf(buf, n, "report %zu/%zu%s", total ? v->sel + 1 : 0, total, r && r->filtered ? " (filtered)" : "");
 }
 
 const ui_view_ops ui_reports_ops = {
     .name = "reports", .open = open_, .rows = rows, .draw_row = draw_row, .header = header,
     .request = request, .status = status, .footer = footer,
-    .empty = "no report loaded yet",
+    .empty = "no report (yet, or none matches the filter: Esc clears it)",
 };

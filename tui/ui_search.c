@@ -1,7 +1,10 @@
 /* ui_search.c — searching the document: every match of the query (ASCII
- * letters in either case), the current one, n/N with wrap-around, and
- * scrolling so that the match shows a third of the way down the pane. */
+ * letters in either case, traditional characters as simplified, Latin
+ * letters also as pinyin: core/pinyin.h), the current one, n/N with
+ * wrap-around, and scrolling so that the match shows a third of the way
+ * down the pane. */
 #include "ui_doc.h"
+#include "pinyin.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,21 +16,26 @@ static void find_all(ui *u, docview *s)
     const char *t = ui_doc_text(u, &tl);
     size_t ql = strlen(u->search), cap = 0;
     s->nmatch = 0;
-    s->mlen = ql;
     snprintf(s->query, sizeof s->query, "%s", u->search);
     if (!ql) return;
-    for (size_t i = 0; i + ql <= tl; i++) {
-        if (strncasecmp(t + i, u->search, ql) != 0) continue;
+    gwr_pq *q = gwr_pq_new(u->search);
+    if (!q) return;
+    gwr_pq_match m;
+    for (size_t i = 0; i < tl && gwr_pq_next(q, t, tl, i, &m) && m.end > m.start; i = m.end) {
         if (s->nmatch == cap) {
             size_t nc = cap ? cap * 2 : 64;
             uint32_t *nm = realloc(s->match, nc * sizeof *nm);
-            if (!nm) return;
+            if (!nm) break;
             s->match = nm;
+            uint32_t *nl = realloc(s->mlens, nc * sizeof *nl);
+            if (!nl) break;
+            s->mlens = nl;
             cap = nc;
         }
-        s->match[s->nmatch++] = (uint32_t)i;
-        i += ql - 1;
+        s->match[s->nmatch] = (uint32_t)m.start;
+        s->mlens[s->nmatch++] = (uint32_t)(m.end - m.start);
     }
+    gwr_pq_free(q);
 }
 
 /* dir +1 next, -1 previous; from_here: the first match at or after the top line. */

@@ -2,13 +2,19 @@
  * come from the figure filter index (core/findex.h), queried as the user
  * types; a/p keep achieved or planned figures only; s/S sort by a column;
  * Enter shows the figure's sentence in the document.
- * The index matches indicator, section, sentence and entity. When some
- * figures match by their indicator name, only those are shown at first
- * (typing 就业 should give employment figures, not every figure of a
- * sentence that mentions employment); `m` shows the others too. */
+ * The index matches indicator, section, sentence and entity, literally or
+ * as pinyin, and indicator keys by their English names (gdp). When some
+ * figures match by their indicator name, only those are shown at first,
+ * best match first (typing 就业 or jiuye should give employment figures,
+ * not every figure of a sentence that mentions employment); `m`, or Tab
+ * (which also works while the filter is typed, when letters are query
+ * text), shows the others too. The status line says how the query was read;
+ * matched characters are highlighted. A long query is interrupted by a key
+ * and continued when the keys are answered. */
 #define _GNU_SOURCE
 #include "ui_int.h"
 #include "period.h"
+#include "pinyin.h"
 #include "quantity.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +33,10 @@ typedef struct targets {
     size_t       fx_size;     /* index size at the last query */
     size_t       more;        /* matches hidden because they match only by context */
     bool         wide;        /* show those too */
+    bool         pending;     /* the query was interrupted: continue it */
+    gwr_fx_answer ans;        /* how the query was read */
+    gwr_pq      *pq;          /* the filter, for highlighting */
+    char         pq_of[256];
     size_t       name_docs;   /* documents measured for name_w */
     int          name_w;      /* widest headline indicator name, in cells */
     bool         marks;       /* some figure has a period mark (a quarter, years) */
@@ -44,13 +54,15 @@ void ui_targets_release(ui *u)
     if (!t) return;
     free(t->refs);
     free(t->tmp);
+    gwr_pq_free(t->pq);
     free(t);
     u->views[V_TARGETS].data = NULL;
 }
 
 static const gwr_figure *fig_of(ui *u, gwr_fig_ref r) { return &u->m.docs[r.doc]->figs[r.fig]; }
 
-static int cmp_str(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : ""); }
+/* Chinese by pinyin (咸宁 after 天门), then by code point */
+static int cmp_str(const char *a, const char *b) { return gwr_py_collate(a, b); }
 
 static int cmp(ui *u, int col, gwr_fig_ref a, gwr_fig_ref b)
 {
@@ -92,9 +104,21 @@ void ui_targets_refilter(ui *u)
 {
     ui_view *v = &u->views[V_TARGETS];
     targets *t = st(v);
-    const gwr_fig_ref *out = NULL;
     if (!t || !u->m.fx) return;
-    size_t n = gwr_findex_query(u->m.fx, u->filter, u->want_status, &out);
+    if (!t->pq || strcmp(t->pq_of, u->filter) != 0) {
+        gwr_pq *nq = gwr_pq_new(u->filter);
+        if (nq) {
+            gwr_pq_free(t->pq);
+            t->pq = nq;
+            snprintf(t->pq_of, sizeof t->pq_of, "%s", u->filter);
+        }
+    }
+    gwr_findex_search(u->m.fx, u->filter, u->want_status, &t->ans);
+    t->pending = !t->ans.done;
+    u->status_dirty = true;
+    if (t->pending) return;                 /* the rows stay as they were until it is done */
+    const gwr_fig_ref *out = t->ans.refs;
+    size_t n = t->ans.n;
     if (n > t->cap) {
         gwr_fig_ref *nr = realloc(t->refs, n * sizeof *nr), *nt;
         if (!nr) return;
@@ -106,17 +130,9 @@ void ui_targets_refilter(ui *u)
     }
     if (n) memcpy(t->refs, out, n * sizeof *out);
     t->more = 0;
-    if (u->filter[0] && !t->wide) {
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++) {
-            const gwr_figure *f = fig_of(u, t->refs[i]);
-            if ((f->name && strcasestr(f->name, u->filter)) || (f->key && strcasestr(f->key, u->filter)))
-                t->refs[k++] = t->refs[i];
-        }
-        if (k) {
-            t->more = n - k;
-            n = k;
-        }
+    if (u->filter[0] && !t->wide && t->ans.nname) {
+        t->more = n - t->ans.nname;
+        n = t->ans.nname;
     }
     t->n = n;
     t->fx_size = gwr_findex_size(u->m.fx);
@@ -126,6 +142,54 @@ void ui_targets_refilter(ui *u)
     if (v->top > v->sel) v->top = v->sel;
     v->dirty = true;
     u->status_dirty = true;
+}
+
+bool ui_targets_pending(ui *u)
+{
+    targets *t = u->views[V_TARGETS].data;
+    return t && t->pending;
+}
+
+/* Draws s[0..) in cells with the filter's matches highlighted. */
+static int put_match(ui *u, ui_view *v, int y, int x, const char *s, int cells, attr_t a, bool sel)
+{
+    targets *t = st(v);
+    if (!s) return 0;
+    size_t len = strnlen(s, (size_t)cells * 4 + 64);
+    if (!u->filter[0] || !t->pq || sel) return ui_put(v->win, y, x, s, len, cells, a);
+    attr_t hl = u->attr[ST_MATCH];
+    int used = 0;
+    size_t at = 0;
+    gwr_pq_match m;
+    /* each piece is drawn whole, or cut (ending in …) with nothing after it */
+    while (used < cells && at < len && gwr_pq_next(t->pq, s, len, at, &m) && m.end > m.start) {
+        size_t off[2] = { at, m.start }, n[2] = { m.start - at, m.end - m.start };
+        attr_t pa[2] = { a, hl };
+        for (int k = 0; k < 2; k++) {
+            if (!n[k]) continue;
+            int before = used;
+            used += ui_put(v->win, y, x + used, s + off[k], n[k], cells - used, pa[k]);
+            if (used - before < ui_width_n(s + off[k], n[k])) return used;
+        }
+        at = m.end;
+    }
+    if (used < cells && at < len) used += ui_put(v->win, y, x + used, s + at, len - at, cells - used, a);
+    return used;
+}
+
+/* A column heading with the sort marker kept visible: "yea▲", never "yea…". */
+static void put_head(WINDOW *w, int x, const char *label, const char *mark, int cells, attr_t a, bool right)
+{
+    char buf[64];
+    int mw = mark[0] ? 1 : 0, lw = ui_width(label);
+    if (lw + mw <= cells) {
+        snprintf(buf, sizeof buf, "%s%s", label, mark);
+        if (right) ui_put_right(w, 0, x, buf, cells, a);
+        else ui_puts(w, 0, x, buf, cells, a);
+        return;
+    }
+    int used = ui_put(w, 0, x, label, strlen(label), cells - mw, a);
+    if (mw) ui_puts(w, 0, x + used, mark, 1, a);
 }
 
 static void open_(ui *u, ui_view *v)
@@ -197,23 +261,22 @@ static void header(ui *u, ui_view *v)
     cols c = layout(u, v);
     attr_t a = u->attr[ST_HEADER];
     const char *heads[COL__COUNT] = { "", "st", "indicator", "value", "year", "section", "entity" };
-    char buf[COL__COUNT][64];
-    for (int i = 1; i < COL__COUNT; i++)
-        snprintf(buf[i], sizeof buf[i], "%s%s", heads[i], t->sort == i ? (t->rev ? "▼" : "▲") : "");
+    const char *mk[COL__COUNT];
+    for (int i = 0; i < COL__COUNT; i++) mk[i] = t->sort == i && i ? (t->rev ? "▼" : "▲") : "";
     ui_fill(v->win, 0, 0, v->w, a);
     int x = 0;
-    ui_puts(v->win, 0, x, buf[COL_STATUS], c.st, a), x += c.st + 1;
-    if (c.ent) ui_puts(v->win, 0, x, buf[COL_ENTITY], c.ent, a), x += c.ent + 1;
-    ui_puts(v->win, 0, x, buf[COL_INDICATOR], c.ind, a), x += c.ind + 1;
-    ui_put_right(v->win, 0, x, buf[COL_VALUE], c.val, a), x += c.val + 1;
+    put_head(v->win, x, heads[COL_STATUS], mk[COL_STATUS], c.st, a, false), x += c.st + 1;
+    if (c.ent) put_head(v->win, x, heads[COL_ENTITY], mk[COL_ENTITY], c.ent, a, false), x += c.ent + 1;
+    put_head(v->win, x, heads[COL_INDICATOR], mk[COL_INDICATOR], c.ind, a, false), x += c.ind + 1;
+    put_head(v->win, x, heads[COL_VALUE], mk[COL_VALUE], c.val, a, true), x += c.val + 1;
     if (c.kind) ui_puts(v->win, 0, x, "kind", c.kind, a), x += c.kind + 1;
-    ui_puts(v->win, 0, x, buf[COL_YEAR], c.year, a), x += c.year + 1;
-    if (c.sec) ui_puts(v->win, 0, x, buf[COL_SECTION], c.sec, a), x += c.sec + 1;
+    put_head(v->win, x, heads[COL_YEAR], mk[COL_YEAR], c.year, a, false), x += c.year + 1;
+    if (c.sec) put_head(v->win, x, heads[COL_SECTION], mk[COL_SECTION], c.sec, a, false), x += c.sec + 1;
     if (c.sent) ui_puts(v->win, 0, x, "sentence", c.sent, a);
 }
 
 /* The sentence, scrolled so that the figure's value is in view. */
-static void draw_sentence(ui *u, ui_view *v, int y, int x, int cells, const gwr_figure *f, attr_t a)
+static void draw_sentence(ui *u, ui_view *v, int y, int x, int cells, const gwr_figure *f, attr_t a, bool sel)
 {
     const char *s = f->sentence, *w = ui_find_value(s, strlen(s), f->name, f->written);
     (void)u;
@@ -228,7 +291,7 @@ static void draw_sentence(ui *u, ui_view *v, int y, int x, int cells, const gwr_
         }
         if (s != f->sentence) x += ui_puts(v->win, y, x, "…", 1, a), cells--;
     }
-    ui_puts(v->win, y, x, s, cells, a);
+    put_match(u, v, y, x, s, cells, a, sel);
 }
 
 static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
@@ -246,15 +309,15 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     if (f->year) snprintf(yr, sizeof yr, "%d%s%s", f->year, *mark ? " " : "", mark);
     else snprintf(yr, sizeof yr, "%s", mark);
     ui_puts(v->win, y, x, f->status == GWR_ST_PLANNED ? "plan" : "achv", c.st, sa), x += c.st + 1;
-    if (c.ent) ui_puts(v->win, y, x, d->entity, c.ent, base), x += c.ent + 1;
-    ui_puts(v->win, y, x, f->name, c.ind, base), x += c.ind + 1;
+    if (c.ent) put_match(u, v, y, x, d->entity, c.ent, base, sel), x += c.ent + 1;
+    put_match(u, v, y, x, f->name, c.ind, base, sel), x += c.ind + 1;
     ui_put_right(v->win, y, x, f->written, c.val, base), x += c.val + 1;
     if (c.kind) ui_puts(v->win, y, x, gwr_fig_kind_name(f->kind), c.kind, base), x += c.kind + 1;
     int yw = ui_puts(v->win, y, x, yr, c.year, base);
     if (*mark && !sel) ui_puts(v->win, y, x + yw - ui_width(mark), mark, c.year, u->attr[ST_HEADING]);
     x += c.year + 1;
-    if (c.sec) ui_puts(v->win, y, x, gwr_doc_section_title(d, f->node), c.sec, base), x += c.sec + 1;
-    if (c.sent && f->sentence) draw_sentence(u, v, y, x, c.sent, f, sel ? base : u->attr[ST_DIM]);
+    if (c.sec) put_match(u, v, y, x, gwr_doc_section_title(d, f->node), c.sec, base, sel), x += c.sec + 1;
+    if (c.sent && f->sentence) draw_sentence(u, v, y, x, c.sent, f, sel ? base : u->attr[ST_DIM], sel);
 }
 
 static bool request(ui *u, ui_view *v, ui_cmd c)
@@ -274,11 +337,12 @@ static bool request(ui *u, ui_view *v, ui_cmd c)
         ui_targets_refilter(u);
         ui_msg(u, false, "sorted by %s", col_names[t->sort]);
         return true;
+    case CMD_TAB:                /* Tab: the same, and it works while the filter is typed */
     case CMD_MORE:
         t->wide = !t->wide;
         ui_targets_refilter(u);
         ui_msg(u, false, t->wide ? "showing every figure whose indicator, section or sentence matches"
-                                 : "showing figures whose indicator matches (m: more)");
+                                 : "showing figures whose indicator matches (Tab: more)");
         return true;
     case CMD_SORTREV:
         t->rev = !t->rev;
@@ -300,11 +364,32 @@ static bool request(ui *u, ui_view *v, ui_cmd c)
     }
 }
 
+/* How the query was read: "jy → 就业 教育 建议", "gdp → key gdp". */
+void ui_targets_reading(ui *u, char *buf, size_t n)
+{
+    targets *t = u->views[V_TARGETS].data;
+    buf[0] = '\0';
+    if (!t || !u->filter[0]) return;
+    if (t->pending) {
+        snprintf(buf, n, " (filtering… any key interrupts)");
+        return;
+    }
+    size_t o = 0;
+    if (t->ans.nkeys) {
+        o += (size_t)snprintf(buf, n, " → key");
+        for (size_t i = 0; i < t->ans.nkeys && o < n; i++) o += (size_t)snprintf(buf + o, n - o, " %s", t->ans.keys[i]);
+    } else if (t->ans.words[0]) {
+        size_t ll;
+        const char *lit = t->pq ? gwr_pq_literal(t->pq, &ll) : u->filter;
+        if (t->ans.pinyin || strcmp(lit, u->filter) != 0) snprintf(buf, n, " → %s", t->ans.words);
+    }
+}
+
 static void status(ui *u, ui_view *v, char *buf, size_t n)
 {
     targets *t = st(v);
     char more[64] = "";
-    if (t->more) snprintf(more, sizeof more, "  +%zu in context (m)", t->more);
+    if (t->more) snprintf(more, sizeof more, "  +%zu in context (Tab)", t->more);
     snprintf(buf, n, "figure %zu/%zu%s%s%s%s", t->n ? v->sel + 1 : 0, t->n, more,
              u->want_status == GWR_ST_ACHIEVED ? "  [achieved only]" : u->want_status == GWR_ST_PLANNED ? "  [planned only]" : "",
              t->sort != COL_ORDER ? "  sort: " : "", t->sort != COL_ORDER ? col_names[t->sort] : "");
@@ -313,5 +398,5 @@ static void status(ui *u, ui_view *v, char *buf, size_t n)
 const ui_view_ops ui_targets_ops = {
     .name = "targets", .open = open_, .rows = rows, .draw_row = draw_row, .header = header,
     .request = request, .status = status,
-    .empty = "no figure matches (Esc clears the filter, m widens it)",
+    .empty = "no figure matches (Esc clears the filter, Tab widens it)",
 };

@@ -198,7 +198,7 @@ static size_t series_build(gwr_doc *d)
             a = &series_figs[nf++];
             *a = series_fig("gdp", "地区生产总值", GWR_FK_GROWTH, GWR_ST_ACHIEVED, y->year, y->am, y->ae, GWR_Q_EXACT, 0, "%", w);
         }
-        series_rows[nr++] = (gwr_cmp_row){ d, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, y->year, p, a, y->v };
+        series_rows[nr++] = (gwr_cmp_row){ d, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, y->year, p, a, y->v, GWR_PER_YEAR };
     }
     for (size_t i = 0; i < sizeof job_years / sizeof job_years[0]; i++) {
         const fx_year *y = &job_years[i];
@@ -208,7 +208,7 @@ static size_t series_build(gwr_doc *d)
         snprintf(w, sizeof w, "%lld.%lld万人", (long long)y->am / 10, (long long)y->am % 10);
         gwr_figure *a = &series_figs[nf++];
         *a = series_fig("urban_jobs", "城镇新增就业", GWR_FK_LEVEL, GWR_ST_ACHIEVED, y->year, y->am, y->ae, GWR_Q_EXACT, 0, "人", w);
-        series_rows[nr++] = (gwr_cmp_row){ d, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, y->year, p, a, y->v };
+        series_rows[nr++] = (gwr_cmp_row){ d, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, y->year, p, a, y->v, GWR_PER_YEAR };
     }
     return nr;
 }
@@ -301,14 +301,14 @@ int main(int argc, char **argv)
     target2023.q.qual = GWR_Q_ATMOST;
     snprintf(target2023.q.unit, sizeof target2023.q.unit, "%%");
     gwr_cmp_row rows[] = {
-        { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &f[0], GWR_V_NONE },
-        { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2024, &f[5], NULL, GWR_V_NONE },
-        { &d1, "测试市", "industry_va", "规模以上工业增加值", GWR_FK_GROWTH, 2023, NULL, &f[1], GWR_V_NONE },
-        { &d1, "测试市", "industry_va", "规模以上工业增加值", GWR_FK_GROWTH, 2024, &f[8], NULL, GWR_V_NONE },
-        { &d1, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, 2023, NULL, &f[2], GWR_V_NONE },
-        { &d1, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, 2024, &f[6], NULL, GWR_V_NONE },
-        { &d1, "测试市", "cpi", "居民消费价格涨幅", GWR_FK_LEVEL, 2024, &f[7], NULL, GWR_V_NONE },
-        { &d1, "测试市", "unemployment_registered", "城镇登记失业率", GWR_FK_LEVEL, 2023, &target2023, &f[4], GWR_V_MET },
+        { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &f[0], GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2024, &f[5], NULL, GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "industry_va", "规模以上工业增加值", GWR_FK_GROWTH, 2023, NULL, &f[1], GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "industry_va", "规模以上工业增加值", GWR_FK_GROWTH, 2024, &f[8], NULL, GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, 2023, NULL, &f[2], GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, 2024, &f[6], NULL, GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "cpi", "居民消费价格涨幅", GWR_FK_LEVEL, 2024, &f[7], NULL, GWR_V_NONE, GWR_PER_YEAR },
+        { &d1, "测试市", "unemployment_registered", "城镇登记失业率", GWR_FK_LEVEL, 2023, &target2023, &f[4], GWR_V_MET, GWR_PER_YEAR },
     };
     gwr_cmp cmp = { rows, sizeof rows / sizeof rows[0] };
     gwr_doc *docs[2] = { &d1, &d2 };
@@ -324,10 +324,10 @@ int main(int argc, char **argv)
     /* a quarter and five years beside the year: shown as such on screens 2 and 3 */
     const gwr_figure *g = d3.figs;
     gwr_cmp_row rows3[] = {
-        { &d3, "周期市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &g[1], GWR_V_NONE },
-        { &d3, "周期市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2024, &g[3], NULL, GWR_V_NONE },
-        { &d3, "周期市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &g[0], GWR_V_NONE },
-        { &d3, "周期市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &g[2], GWR_V_NONE },
+        { &d3, "周期市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &g[1], GWR_V_NONE, GWR_PER_YEAR },
+        { &d3, "周期市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2024, &g[3], NULL, GWR_V_NONE, GWR_PER_YEAR },
+        { &d3, "周期市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &g[0], GWR_V_NONE, GWR_PER_YEAR },
+        { &d3, "周期市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &g[2], GWR_V_NONE, GWR_PER_YEAR },
     };
     gwr_cmp cmp3 = { rows3, sizeof rows3 / sizeof rows3[0] };
     bool periods = strncmp(script, "<Periods>", 9) == 0;

@@ -226,6 +226,44 @@ static void test_exact_result_preferred(void **state)
     gwr_compare_free(&c);
 }
 
+/* The year's target meets the year's result; a five-year target comes in a
+ * row of its own, and a quarter or a multi-year result never stands in. */
+static void test_periods_kept_apart(void **state)
+{
+    (void)state;
+    gwr_figure f[] = {
+        mk("gdp", GWR_FK_GROWTH, GWR_ST_PLANNED, 2026, 5, 0, "%", GWR_Q_ABOUT),     /* 年均增长5%左右 */
+        mk("gdp", GWR_FK_GROWTH, GWR_ST_PLANNED, 2022, 55, -1, "%", GWR_Q_ABOUT),   /* 今年增长5.5%左右 */
+        mk("gdp", GWR_FK_GROWTH, GWR_ST_ACHIEVED, 2021, 47, -1, "%", GWR_Q_EXACT),  /* 一季度累计 */
+        mk("gdp", GWR_FK_GROWTH, GWR_ST_ACHIEVED, 2021, 1323, -1, "%", GWR_Q_EXACT),/* 40年来 */
+        mk("gdp", GWR_FK_GROWTH, GWR_ST_ACHIEVED, 2021, 81, -1, "%", GWR_Q_EXACT),
+        mk("gdp", GWR_FK_LEVEL, GWR_ST_ACHIEVED, 2021, 8, 0, "%", GWR_Q_EXACT),     /* 五年累计 */
+    };
+    f[0].period = GWR_PER_MULTIYEAR;
+    f[2].period = GWR_PER_QUARTER;
+    f[3].period = GWR_PER_MULTIYEAR;
+    f[5].period = GWR_PER_MULTIYEAR;
+    gwr_doc d;
+    doc_with(&d, "r.txt", 2022, f, 6);
+    gwr_doc *docs[] = { &d };
+    gwr_cmp c;
+    gwr_err err = { 0 };
+    assert_int_equal(gwr_compare_build(&c, docs, 1, &err), GWR_OK);
+    assert_int_equal(c.nrows, 3);
+    assert_int_equal(c.rows[0].year, 2021);
+    assert_ptr_equal(c.rows[0].achieved, &f[4]);
+    assert_int_equal(c.rows[0].period, GWR_PER_YEAR);
+    assert_int_equal(c.rows[1].year, 2022);
+    assert_ptr_equal(c.rows[1].planned, &f[1]);
+    assert_int_equal(c.rows[1].period, GWR_PER_YEAR);
+    assert_int_equal(c.rows[2].year, 2026);
+    assert_ptr_equal(c.rows[2].planned, &f[0]);
+    assert_int_equal(c.rows[2].period, GWR_PER_MULTIYEAR);
+    assert_null(c.rows[2].achieved);
+    assert_int_equal(c.rows[2].verdict, GWR_V_NONE);
+    gwr_compare_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -236,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_one_report),
         cmocka_unit_test(test_exact_result_preferred),
         cmocka_unit_test(test_unkeyed_pairs),
+        cmocka_unit_test(test_periods_kept_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

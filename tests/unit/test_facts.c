@@ -204,6 +204,181 @@ static void test_periods_and_years(void **state)
     fig(3, "拉动GDP", NULL, GWR_FK_POINTS, "3", "个百分点", GWR_Q_EXACT);
 }
 
+/* The sentence's own words outweigh the part it stands in: a result of a named
+ * earlier year is achieved, this year's targets are planned. */
+static void test_status_from_the_sentence(void **state)
+{
+    (void)state;
+    load("2023年，国内生产总值达到95933亿元。\n", GWR_ROLE_PLAN, false);
+    assert_int_equal(doc.nfigs, 1);
+    fig(0, "国内生产总值", "gdp", GWR_FK_LEVEL, "9593300000000", "元", GWR_Q_EXACT);
+    assert_int_equal(doc.figs[0].status, GWR_ST_ACHIEVED);
+    assert_int_equal(doc.figs[0].year, 2023);
+    teardown(NULL);
+    load("综合考虑各种因素，今年经济社会发展的主要预期目标是：国内生产总值增长8%左右。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 1);
+    fig(0, "国内生产总值", "gdp", GWR_FK_GROWTH, "8", "%", GWR_Q_ABOUT);
+    assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[0].year, 2024);
+    teardown(NULL);
+    load("今年经济增长速度的调控目标定为8%，物价上涨幅度控制在10%左右。\n", GWR_ROLE_NONE, false);
+    assert_true(doc.nfigs >= 1);
+    fig(0, "经济增长速度", "gdp", GWR_FK_GROWTH, "8", "%", GWR_Q_EXACT);
+    assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
+    /* a paragraph that opens with the past year speaks of it throughout */
+    teardown(NULL);
+    load("过去的一年，我们完成了确定的任务。国内生产总值比上年增长10.2%。\n今年国内生产总值增长8%。\n",
+         GWR_ROLE_PLAN, false);
+    assert_int_equal(doc.nfigs, 2);
+    assert_int_equal(doc.figs[0].status, GWR_ST_ACHIEVED);
+    assert_int_equal(doc.figs[0].year, 2023);
+    assert_int_equal(doc.figs[1].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[1].year, 2024);
+    /* a year in Chinese numerals; a starting point (以来) is not the figure's year */
+    teardown(NULL);
+    load("一九九○年，国民生产总值达到15677亿元。\n", GWR_ROLE_PLAN, false);
+    assert_int_equal(doc.figs[0].status, GWR_ST_ACHIEVED);
+    assert_int_equal(doc.figs[0].year, 1990);
+    teardown(NULL);
+    load("为了改变价格体系，2022年四季度以来陆续出台调价措施，全年居民消费价格上涨2.1%。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.figs[0].year, 2023);
+    /* a price base is no year of the figure; a later year is a target for it */
+    teardown(NULL);
+    load("按2020年不变价格计算，2026年国民生产总值达到11170亿元。国民生产总值2023年达到10920亿元。"
+         "2023年同2015年相比，国民生产总值由3480亿元增加到9380亿元，按可比价格计算增长102%。\n",
+         GWR_ROLE_PLAN, false);
+    assert_int_equal(doc.nfigs, 5);
+    assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[0].year, 2026);
+    assert_int_equal(doc.figs[0].period, GWR_PER_MULTIYEAR);
+    assert_int_equal(doc.figs[1].status, GWR_ST_ACHIEVED);
+    assert_int_equal(doc.figs[1].year, 2023);
+    assert_int_equal(doc.figs[4].period, GWR_PER_MULTIYEAR);   /* 102% since 2015 */
+    /* a base of comparison is not the figure's year */
+    teardown(NULL);
+    load("比2020年增长30%。\n", GWR_ROLE_PLAN, false);
+    assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
+}
+
+/* Five-year targets are planned, multi-year, with their end year; the year's
+ * targets after them stay the year's. */
+static void test_five_year_targets(void **state)
+{
+    (void)state;
+    load("今后五年国内生产总值年均增长7.5%。\n"
+         "“十五五”时期经济社会发展的主要目标是：到2030年，地区生产总值达到5000亿元。粮食产量稳定在50万吨。\n"
+         "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 4);
+    fig(0, "国内生产总值", "gdp", GWR_FK_GROWTH, "7.5", "%", GWR_Q_EXACT);
+    assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[0].period, GWR_PER_MULTIYEAR);
+    assert_int_equal(doc.figs[0].year, 2028);
+    for (size_t i = 1; i <= 2; i++) {
+        assert_int_equal(doc.figs[i].status, GWR_ST_PLANNED);
+        assert_int_equal(doc.figs[i].period, GWR_PER_MULTIYEAR);
+        assert_int_equal(doc.figs[i].year, 2030);
+    }
+    fig(3, "地区生产总值", "gdp", GWR_FK_GROWTH, "5", "%", GWR_Q_ABOUT);
+    assert_int_equal(doc.figs[3].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[3].period, GWR_PER_YEAR);
+    assert_int_equal(doc.figs[3].year, 2024);
+}
+
+/* Dates, times, source lines and page chrome yield no figures. */
+static void test_not_figures(void **state)
+{
+    (void)state;
+    load("时间：2026-02-09 来源：市政府办公室\n发布时间：2026年2月9日 10:30 责任编辑：李四\n"
+         "下载 打印 全屏 收藏 【字号：加大 还原 减小】\n"
+         "会议于1月27日上午8:30开幕，2026.02.09发布，2026/2/9印发。\n"
+         "（《人民日报》1 9 5 5 0 7 0 8）\n"
+         "地区生产总值增长5.8%。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 1);
+    fig(0, "地区生产总值", "gdp", GWR_FK_GROWTH, "5.8", "%", GWR_Q_EXACT);
+}
+
+/* A comparison with other regions or with last year is never the indicator's
+ * level or growth. */
+static void test_comparisons_are_not_levels(void **state)
+{
+    (void)state;
+    load("地区生产总值增长5.8%，高于全国1.8个百分点，比上年提高0.5个百分点，快于全省0.3个百分点，"
+         "比全省高1.2个百分点。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 5);
+    fig(0, "地区生产总值", "gdp", GWR_FK_GROWTH, "5.8", "%", GWR_Q_EXACT);
+    for (size_t i = 1; i < 5; i++) {
+        assert_int_equal(doc.figs[i].kind, GWR_FK_POINTS);
+        assert_int_not_equal(doc.figs[i].kind, GWR_FK_LEVEL);
+    }
+    assert_null(doc.figs[1].key);   /* 高于全国: a comparison */
+    assert_null(doc.figs[3].key);   /* 快于全省 */
+    assert_null(doc.figs[4].key);   /* 比全省高 */
+}
+
+/* A name is the measured noun phrase; when there is none, the placeholder. */
+static void test_names_never_verbs(void **state)
+{
+    (void)state;
+    load("全市电诈预警后被骗率从23.4%下降至2.5%。各行各业的建设者努力拼搏，260万荆门人民了不起。"
+         "确保70%以上的村卫生室规范开展服务。完成2亿元。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 5);
+    assert_string_equal(doc.figs[0].name, "电诈预警后被骗率");
+    assert_string_equal(doc.figs[1].name, "电诈预警后被骗率");
+    assert_int_equal(doc.figs[1].kind, GWR_FK_LEVEL);
+    for (size_t i = 2; i < 5; i++) assert_string_equal(doc.figs[i].name, GWR_FIG_NO_NAME);
+}
+
+/* The year's targets, however the verb is written. */
+static void test_target_verbs(void **state)
+{
+    (void)state;
+    load("今年经济社会发展的主要预期目标是：地区生产总值按增长5%安排，规模以上工业增加值预期增长6%，"
+         "固定资产投资力争增长7%，社会消费品零售总额增长5%以上、力争6%，到2030年城镇化率达到70%。\n",
+         GWR_ROLE_PLAN, false);
+    assert_int_equal(doc.nfigs, 6);
+    fig(0, "地区生产总值", "gdp", GWR_FK_GROWTH, "5", "%", GWR_Q_EXACT);
+    fig(1, "规模以上工业增加值", "industry_va", GWR_FK_GROWTH, "6", "%", GWR_Q_EXACT);
+    fig(2, "固定资产投资", "fixed_investment", GWR_FK_GROWTH, "7", "%", GWR_Q_EXACT);
+    fig(3, "社会消费品零售总额", "retail_sales", GWR_FK_GROWTH, "5", "%", GWR_Q_ATLEAST);
+    fig(4, "社会消费品零售总额", "retail_sales", GWR_FK_GROWTH, "6", "%", GWR_Q_EXACT);
+    for (size_t i = 0; i < 5; i++) {
+        assert_int_equal(doc.figs[i].status, GWR_ST_PLANNED);
+        assert_int_equal(doc.figs[i].year, 2024);
+    }
+    assert_string_equal(doc.figs[5].name, "城镇化率");
+}
+
+/* Under a heading of the five-year targets, even one read as a targets
+ * paragraph, the figures are the five-year targets; the year's work is not. */
+static void test_five_year_heading(void **state)
+{
+    (void)state;
+    gwr_err err = { 0 };
+    load("地区生产总值增长5%左右，城镇化率达到70%。\n", GWR_ROLE_PLAN, true);
+    doc.nodes[1].title = "“十五五”时期的主要目标任务";
+    assert_int_equal(gwr_facts_extract(&doc, &err), GWR_OK);
+    assert_int_equal(doc.nfigs, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(doc.figs[i].status, GWR_ST_PLANNED);
+        assert_int_equal(doc.figs[i].period, GWR_PER_MULTIYEAR);
+        assert_int_equal(doc.figs[i].year, 2028);
+    }
+    doc.nodes[1].title = "2024年是实施“十四五”规划的关键一年";
+    assert_int_equal(gwr_facts_extract(&doc, &err), GWR_OK);
+    assert_int_equal(doc.figs[0].period, GWR_PER_YEAR);
+    assert_int_equal(doc.figs[0].year, 2024);
+}
+
+static void test_rate_named_by_its_tail(void **state)
+{
+    (void)state;
+    load("规模以上工业增加值增速达到11.1%，经济增长速度为8%，城镇登记失业率为3.9%。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 3);
+    fig(0, "规模以上工业增加值增速", "industry_va", GWR_FK_GROWTH, "11.1", "%", GWR_Q_EXACT);
+    fig(1, "经济增长速度", "gdp", GWR_FK_GROWTH, "8", "%", GWR_Q_EXACT);
+    fig(2, "城镇登记失业率", "unemployment_registered", GWR_FK_LEVEL, "3.9", "%", GWR_Q_EXACT);
+}
+
 static void test_kinds(void **state)
 {
     (void)state;
@@ -312,6 +487,14 @@ int main(void)
         cmocka_unit_test_teardown(test_urban_rural, teardown),
         cmocka_unit_test_teardown(test_periods_and_years, teardown),
         cmocka_unit_test_teardown(test_kinds, teardown),
+        cmocka_unit_test_teardown(test_status_from_the_sentence, teardown),
+        cmocka_unit_test_teardown(test_rate_named_by_its_tail, teardown),
+        cmocka_unit_test_teardown(test_five_year_targets, teardown),
+        cmocka_unit_test_teardown(test_not_figures, teardown),
+        cmocka_unit_test_teardown(test_five_year_heading, teardown),
+        cmocka_unit_test_teardown(test_target_verbs, teardown),
+        cmocka_unit_test_teardown(test_comparisons_are_not_levels, teardown),
+        cmocka_unit_test_teardown(test_names_never_verbs, teardown),
         cmocka_unit_test_teardown(test_values_follow_values, teardown),
         cmocka_unit_test_teardown(test_spans_and_targets_in_passing, teardown),
         cmocka_unit_test_teardown(test_self_part_is_planned, teardown),

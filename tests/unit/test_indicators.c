@@ -50,6 +50,54 @@ static void test_synonyms_meet(void **state)
     assert_string_equal(key_of("万元GDP能耗"), "energy_intensity");
 }
 
+/* One assertion per synonym of the national report and its scope words. */
+static void test_national_synonyms(void **state)
+{
+    (void)state;
+    static const char *const pairs[][2] = {
+        { "国内生产总值", "gdp" }, { "全国国内生产总值", "gdp" }, { "全国生产总值", "gdp" },
+        { "全省生产总值", "gdp" }, { "全市生产总值", "gdp" }, { "全区生产总值", "gdp" },
+        { "全县生产总值", "gdp" }, { "全州生产总值", "gdp" }, { "全盟生产总值", "gdp" },
+        { "全旗生产总值", "gdp" }, { "本市生产总值", "gdp" }, { "本县地区生产总值", "gdp" },
+        { "经济增长", "gdp" }, { "经济增长速度", "gdp" }, { "国民经济增长", "gdp" },
+        { "国内生产总值增长率", "gdp" }, { "国内生产总值增长速度", "gdp" },
+        { "单位国内生产总值能耗", "energy_intensity" }, { "单位地区生产总值能耗", "energy_intensity" },
+        { "单位国内生产总值能源消耗", "energy_intensity" }, { "万元国内生产总值能耗", "energy_intensity" },
+        { "能耗强度", "energy_intensity" },
+        { "居民消费价格总水平", "cpi" }, { "居民消费价格总水平涨幅", "cpi" }, { "居民消费价格涨幅", "cpi" },
+        { "居民消费价格上涨幅度", "cpi" }, { "消费价格总水平", "cpi" },
+        { "赤字率", "deficit_ratio" }, { "财政赤字率", "deficit_ratio" },
+        { "财政赤字", "deficit" }, { "中央财政赤字", "deficit" },
+        { "粮食产量", "grain_output" }, { "全国粮食产量", "grain_output" }, { "粮食总产量", "grain_output" },
+        { "新增就业", "urban_jobs" }, { "全年新增就业", "urban_jobs" }, { "新增就业人数", "urban_jobs" },
+        { "财政总收入", "fiscal_total_revenue" }, { "地方财政总收入", "fiscal_revenue" },
+        { "财政收入", "revenue" }, { "全国财政收入", "revenue" }, { "国家财政收入", "revenue" },
+        { "一般公共预算收入剔除虚增空转因素后", "budget_revenue" },
+        { "国民生产总值", "gnp" }, { "国家外汇储备", "forex_reserves" }, { "外汇储备", "forex_reserves" },
+        { "社会商品零售总额", "retail_sales" }, { "进出口贸易总额", "trade" },
+        { "商品零售价格", "retail_prices" }, { "全国商品零售价格涨幅", "retail_prices" },
+        { "零售物价总指数", "retail_prices" },
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        const char *got = key_of(pairs[i][0]);
+        if (strcmp(got, pairs[i][1]) != 0) fail_msg("%s: want %s, got \"%s\"", pairs[i][0], pairs[i][1], got);
+    }
+}
+
+/* A name that only contains an indicator is another indicator. */
+static void test_containing_is_not_keyed(void **state)
+{
+    (void)state;
+    assert_string_equal(key_of("研究与试验发展经费支出与国内生产总值之比"), "");
+    assert_string_equal(key_of("财政收入占国内生产总值的比重"), "");
+    assert_string_equal(key_of("国内生产总值能耗"), "");
+    assert_string_equal(key_of("拉动经济增长"), "");
+    assert_string_equal(key_of("新增就业岗位"), "");
+    assert_string_equal(key_of("中央财政收入"), "");
+    assert_string_equal(key_of("国民收入"), "");
+    assert_string_equal(key_of("一般公共预算收入剔除"), "");
+}
+
 static void test_look_alikes_do_not(void **state)
 {
     (void)state;
@@ -88,6 +136,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_synonyms_meet),
         cmocka_unit_test(test_look_alikes_do_not),
+        cmocka_unit_test(test_national_synonyms),
+        cmocka_unit_test(test_containing_is_not_keyed),
         cmocka_unit_test(test_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

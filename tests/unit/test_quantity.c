@@ -127,6 +127,8 @@ static void test_chinese_numerals(void **state)
         { "覆盖率达到百分之百", 0, "100", NOHI, "%", E, 0, "百分之百" },
         { "百分之三十以上", 0, "30", NOHI, "%", GWR_Q_ATLEAST, 0, "百分之三十以上" },
         { "百分之5", 0, "5", NOHI, "%", E, 0, NULL },
+        { "比上年增长百分之十一点八", 0, "11.8", NOHI, "%", E, 0, "百分之十一点八" },
+        { "上涨百分之二点九五，", 0, "2.95", NOHI, "%", E, 0, "百分之二点九五" },
     };
     RUN(cs);
     gwr_quantity q;

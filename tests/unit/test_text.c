@@ -160,6 +160,19 @@ static void test_norm_folding_and_spaces(void **st)
     gwr_text_free(&t);
 }
 
+/* Numbers typeset with spaces between their digits are one number again;
+ * two words of Latin letters keep their space. */
+static void test_norm_spaced_digits(void **st)
+{
+    (void)st;
+    gwr_text t;
+    gwr_err e = { 0 };
+    const char s[] = "1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，去年经济增长8 ．8 ％。GDP growth\n";
+    assert_int_equal(load(&t, s, sizeof s - 1, &e), GWR_OK);
+    assert_string_equal(t.norm, "1997年国内生产总值达到74772亿元，去年经济增长8.8%。GDP growth\n");
+    gwr_text_free(&t);
+}
+
 static void test_doubled_headings(void **st)
 {
     (void)st;
@@ -232,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_files),
         cmocka_unit_test(test_norm_folding_and_spaces),
+        cmocka_unit_test(test_norm_spaced_digits),
         cmocka_unit_test(test_doubled_headings),
         cmocka_unit_test(test_pdf_join),
         cmocka_unit_test(test_huge_inputs_linear),
