@@ -29,6 +29,8 @@ const char *gwr_from_name(gwr_from f) { return (unsigned)f < GWR_FROM__COUNT ? f
 
 static gwr_status analyse(gwr_doc *d, gwr_err *err)
 {
+    d->format = d->text.format ? d->text.format : "";
+    d->repaired = d->text.repaired;
     gwr_status st = gwr_outline_build(d, err);
     if (st == GWR_OK) st = gwr_facts_extract(d, err);
     if (st != GWR_OK) gwr_doc_free(d);

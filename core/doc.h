@@ -105,6 +105,8 @@ typedef struct gwr_doc {
     gwr_text    text;        /* may be freed by gwr_doc_drop_text() */
     bool        has_text;
     gwr_text_stamp stamp;    /* the file as analysed: a reload must find the same */
+    const char *format;      /* "" for text, "HTML", "PDF", "DOCX", "DOC" (static; kept when the text is dropped) */
+    size_t      repaired;    /* GB18030 characters found inside UTF-8 text and decoded (text.repaired) */
     /* metadata */
     const char *entity;      /* e.g. 天门市; from the text, else from the file name */
     int         report_year; /* year of the meeting */

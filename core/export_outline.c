@@ -22,6 +22,9 @@ static void text_tree(FILE *f, const gwr_doc *d, bool all)
     if (c.review_year) fprintf(f, ", reviews %d", c.review_year);
     if (d->has_text && d->text.invalid)
         fprintf(f, "  (%zu invalid byte sequence%s replaced by U+FFFD)", d->text.invalid, d->text.invalid == 1 ? "" : "s");
+    if (d->repaired)
+        fprintf(f, "  (%zu GB18030 character%s inside UTF-8 text decoded as GB18030)", d->repaired, d->repaired == 1 ? "" : "s");
+    if (d->format && d->format[0]) fprintf(f, "  (text extracted from %s)", d->format);
     fputc('\n', f);
     for (size_t i = 1; i < d->nnodes; i++) {
         const gwr_node *n = &d->nodes[i];
@@ -106,6 +109,12 @@ static void json_doc(FILE *f, const gwr_doc *d, bool all)
         fputs(", \"encoding\": ", f);
         gwr_json_string(f, d->text.encoding);
         fprintf(f, ", \"invalid\": %zu", d->text.invalid);
+    }
+    /* written only when they say something, so text reports keep their form */
+    if (d->repaired) fprintf(f, ", \"repaired\": %zu", d->repaired);
+    if (d->format && d->format[0]) {
+        fputs(", \"format\": ", f);
+        gwr_json_string(f, d->format);
     }
     fputs(", \"title\": ", f);
     if (d->title) gwr_json_string(f, d->title); else fputs("null", f);

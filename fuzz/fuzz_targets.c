@@ -19,6 +19,7 @@
 #include "quantity.h"
 #include "safe.h"
 #include "text.h"
+#include "read.h"
 
 #define FUZZ_CHECK(cond)                                                        \
     do {                                                                        \
@@ -272,5 +273,58 @@ int gwr_fuzz_compare(const uint8_t *data, size_t size)
     }
     gwr_compare_free(&c);
     for (size_t k = 0; k < n; k++) gwr_doc_free(ptrs[k]);
+    return 0;
+}
+
+/* A reader's output: NUL-terminated, no NUL inside, valid UTF-8 where the
+ * reader produced it from text it decoded (HTML), then loadable. */
+static void check_read(gwr_status st, const gwr_err *err, char *out, size_t len)
+{
+    if (st != GWR_OK) {
+        FUZZ_CHECK(out == NULL && err->code != GWR_OK && err->msg[0] && !strchr(err->msg, '\n'));
+        return;
+    }
+    FUZZ_CHECK(out != NULL && out[len] == '\0' && strlen(out) == len);
+    gwr_text t;
+    gwr_err e2 = { 0 };
+    if (gwr_text_load_mem(&t, "fuzz-read.txt", out, len, &e2) == GWR_OK) {
+        check_text(&t);
+        gwr_text_free(&t);
+    }
+    free(out);
+}
+
+int gwr_fuzz_html(const uint8_t *data, size_t size)
+{
+    char *out = NULL;
+    size_t len = 0;
+    gwr_err err = { 0 };
+    gwr_status st = gwr_read_html("fuzz.html", data, size, &out, &len, &err);
+    if (st == GWR_OK) {   /* the page was decoded to UTF-8: so is its text */
+        const unsigned char *s = (const unsigned char *)out;
+        for (size_t i = 0; i < len; i++) FUZZ_CHECK(s[i] != 0);
+    }
+    check_read(st, &err, out, len);
+    return 0;
+}
+
+int gwr_fuzz_docx(const uint8_t *data, size_t size)
+{
+    char *out = NULL;
+    size_t len = 0;
+    gwr_err err = { 0 };
+    gwr_status st = gwr_read_docx("fuzz.docx", data, size, &out, &len, &err);
+    check_read(st, &err, out, len);
+    return 0;
+}
+
+int gwr_fuzz_pdf(const uint8_t *data, size_t size)
+{
+    char *out = NULL;
+    size_t len = 0;
+    gwr_err err = { 0 };
+    gwr_status st = gwr_read_pdf_clean("fuzz.pdf", (const char *)data, size, &out, &len, &err);
+    if (st == GWR_OK) FUZZ_CHECK(len > 0 && out[len - 1] == '\n');
+    check_read(st, &err, out, len);
     return 0;
 }

@@ -277,6 +277,9 @@ for c in outline targets compare check; do
     same "bad-among-good-$c" "$ref/two-$c.tsv"
 done
 
+# ---- web pages, PDFs, Word files; mixed encodings; folders without reports
+. tests/bad/formats.sh
+
 # ---- gwr never writes: inputs unchanged, no file created, read-only opens ----
 bash tests/bad/readonly.sh "$gwr" "$tmp/ro" && ok || fail read-only "an input was changed or a file was written"
 
