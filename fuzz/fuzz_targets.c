@@ -16,6 +16,9 @@
 #include "export.h"
 #include "facts.h"
 #include "outline.h"
+#include "check.h"
+#include "pinyin.h"
+#include "series.h"
 #include "quantity.h"
 #include "safe.h"
 #include "text.h"
@@ -326,5 +329,184 @@ int gwr_fuzz_pdf(const uint8_t *data, size_t size)
     gwr_status st = gwr_read_pdf_clean("fuzz.pdf", (const char *)data, size, &out, &len, &err);
     if (st == GWR_OK) FUZZ_CHECK(len > 0 && out[len - 1] == '\n');
     check_read(st, &err, out, len);
+    return 0;
+}
+
+/* Splits the input at form feeds into up to GWR_FUZZ_MAXDOCS reports, as
+ * gwr_fuzz_compare does; returns how many loaded. */
+static size_t load_docs(const uint8_t *data, size_t size, gwr_doc *docs, gwr_doc **ptrs)
+{
+    static const char *const names[GWR_FUZZ_MAXDOCS] = { "a/x-2023.txt", "b/x-2024.txt", "c/y-2023.txt", "d/y-2024.txt" };
+    size_t n = 0, start = 0;
+    for (size_t i = 0; i <= size && n < GWR_FUZZ_MAXDOCS; i++) {
+        if (i < size && data[i] != '\f') continue;
+        if (n + 1 == GWR_FUZZ_MAXDOCS) i = size;
+        gwr_err err = { 0 };
+        if (gwr_doc_load_mem(&docs[n], names[n], data + start, i - start, &err) == GWR_OK) {
+            ptrs[n] = &docs[n];
+            n++;
+        }
+        start = i + 1;
+    }
+    return n;
+}
+
+static void check_timeline(const gwr_timeline *t)
+{
+    for (size_t e = 0; e < t->nents; e++) {
+        const gwr_series *s = &t->ents[e];
+        FUZZ_CHECK(s->entity != NULL);
+        FUZZ_CHECK(s->first <= t->nrows && s->n <= t->nrows - s->first);
+        FUZZ_CHECK(gwr_timeline_find(t, s->entity) >= 0);
+        for (int y = s->year_lo - 1; y <= s->year_hi + 1 && y - s->year_lo < 64; y++) {
+            int met = -1, judged = -1;
+            gwr_series_tally(t, s, y, &met, &judged);
+            FUZZ_CHECK(met >= 0 && judged >= met);
+        }
+        for (size_t r = s->first; r < s->first + s->n; r++) {
+            const gwr_series_row *row = &t->rows[r];
+            FUZZ_CHECK(row->first <= t->ncells && row->n <= t->ncells - row->first);
+            FUZZ_CHECK((unsigned)row->kind < GWR_FK__COUNT);
+            for (size_t c = row->first; c < row->first + row->n; c++) {
+                const gwr_series_cell *cell = &t->cells[c];
+                FUZZ_CHECK(cell->planned || cell->achieved);
+                FUZZ_CHECK((unsigned)cell->verdict <= GWR_V_UNKNOWN);
+                if (c > row->first) FUZZ_CHECK(t->cells[c - 1].year < cell->year);   /* by year */
+                FUZZ_CHECK(gwr_series_cell_at(t, row, cell->year) == cell);
+                if (cell->planned) (void)gwr_series_value(cell->planned);
+                if (cell->achieved) (void)gwr_series_value(cell->achieved);
+            }
+        }
+    }
+}
+
+static void check_rank(const gwr_rank *r)
+{
+    FUZZ_CHECK(r->key != NULL);
+    for (size_t i = 1; i < r->nyears; i++) FUZZ_CHECK(r->years[i - 1] < r->years[i]);
+    bool unranked = false;
+    for (size_t i = 0; i < r->nrows; i++) {
+        const gwr_rank_row *w = &r->rows[i];
+        FUZZ_CHECK(w->entity != NULL && w->place >= 0);
+        if (w->place == 0) unranked = true;
+        else FUZZ_CHECK(!unranked && w->fig != NULL && w->place <= (int)i + 1);   /* ranked first */
+        if (i > 0 && w->place > 0) FUZZ_CHECK(r->rows[i - 1].place <= w->place);
+    }
+}
+
+/* Reports as for compare, then what `gwr check`, `gwr timeline` and `gwr
+ * rank` do with them. */
+int gwr_fuzz_series(const uint8_t *data, size_t size)
+{
+    gwr_doc docs[GWR_FUZZ_MAXDOCS];
+    gwr_doc *ptrs[GWR_FUZZ_MAXDOCS];
+    size_t n = load_docs(data, size, docs, ptrs);
+    gwr_check_summary sum;
+    memset(&sum, 0, sizeof sum);
+    for (size_t k = 0; k < n; k++) {
+        gwr_check c;
+        gwr_check_doc(ptrs[k], &c);
+        FUZZ_CHECK(c.doubts < (1u << GWR_DOUBT__COUNT));
+        char buf[512];
+        (void)gwr_check_doubt_list(&c, buf, sizeof buf);
+        FUZZ_CHECK(strlen(buf) < sizeof buf);
+        for (int i = 0; i < GWR_CHECK_LINES + 1; i++) {
+            if (gwr_check_line(ptrs[k], &c, i, buf, sizeof buf)) FUZZ_CHECK(strlen(buf) < sizeof buf);
+        }
+        char tiny[8];
+        (void)gwr_check_line(ptrs[k], &c, 0, tiny, sizeof tiny);
+        FUZZ_CHECK(strlen(tiny) < sizeof tiny);
+        gwr_check_summary_add(&sum, &c);
+        for (int fmt = GWR_FMT_TEXT; fmt <= GWR_FMT_JSON; fmt++)
+            gwr_export_check(sink(), (gwr_format)fmt, ptrs[k], &c, k == 0);
+    }
+    for (int fmt = GWR_FMT_TEXT; fmt <= GWR_FMT_JSON; fmt++) gwr_export_check_end(sink(), (gwr_format)fmt, &sum);
+    gwr_cmp c = { 0 };
+    gwr_err err = { 0 };
+    if (gwr_compare_build(&c, ptrs, n, &err) == GWR_OK) {
+        gwr_timeline t = { 0 };
+        if (gwr_timeline_build(&t, &c, ptrs, n, NULL, &err) == GWR_OK) {
+            check_timeline(&t);
+            for (int fmt = GWR_FMT_TEXT; fmt <= GWR_FMT_JSON; fmt++) gwr_export_timeline(sink(), (gwr_format)fmt, &t);
+            /* rank the first keyed indicator both ways, and its timeline alone */
+            const char *key = NULL;
+            for (size_t i = 0; i < t.nrows && !key; i++) key = t.rows[i].key;
+            if (key) {
+                for (int by = 0; by < 2; by++) {
+                    gwr_rank r = { 0 };
+                    gwr_err e2 = { 0 };
+                    if (gwr_rank_build(&r, &t, key, -1, NULL, 0, by ? GWR_ST_ACHIEVED : GWR_ST_PLANNED, by == 1,
+                                       &e2) == GWR_OK) {
+                        check_rank(&r);
+                        for (int fmt = GWR_FMT_TEXT; fmt <= GWR_FMT_JSON; fmt++) gwr_export_rank(sink(), (gwr_format)fmt, &r);
+                    } else {
+                        FUZZ_CHECK(e2.code != GWR_OK && e2.msg[0] && !strchr(e2.msg, '\n'));
+                    }
+                    gwr_rank_free(&r);
+                }
+                gwr_timeline t1 = { 0 };
+                if (gwr_timeline_build(&t1, &c, ptrs, n, key, &err) == GWR_OK) {
+                    check_timeline(&t1);
+                    for (size_t i = 0; i < t1.nrows; i++)
+                        FUZZ_CHECK(t1.rows[i].key && strcmp(t1.rows[i].key, key) == 0);
+                }
+                gwr_timeline_free(&t1);
+            }
+        }
+        gwr_timeline_free(&t);
+    }
+    gwr_compare_free(&c);
+    for (size_t k = 0; k < n; k++) gwr_doc_free(ptrs[k]);
+    return 0;
+}
+
+/* A query (the bytes before the first line end, at most 64) matched against
+ * the rest: every match inside the text and walked in order, the best one
+ * agreeing with the resumable scan fed a few bytes at a time. */
+int gwr_fuzz_pinyin(const uint8_t *data, size_t size)
+{
+    const uint8_t *nl = memchr(data, '\n', size < 64 ? size : 64);
+    size_t qlen = nl ? (size_t)(nl - data) : (size < 64 ? size : 64);
+    char query[65];
+    memcpy(query, data, qlen);
+    query[qlen] = '\0';
+    const char *s = (const char *)data + qlen + (nl ? 1 : 0);
+    size_t n = size - (size_t)(s - (const char *)data);
+    gwr_pq *q = gwr_pq_new(query);
+    FUZZ_CHECK(q != NULL);
+    size_t ll = 0;
+    const char *lit = gwr_pq_literal(q, &ll);
+    FUZZ_CHECK(lit != NULL && strlen(lit) == ll);
+    if (gwr_pq_is_pinyin(q)) (void)strlen(gwr_pq_letters(q));
+    gwr_pq_match m;
+    bool found = gwr_pq_best(q, s, n, &m);
+    if (found) {
+        FUZZ_CHECK(m.cls >= GWR_PQ_LITERAL && m.cls <= GWR_PQ_INITIALS);
+        FUZZ_CHECK(m.start <= m.end && m.end <= n && m.chars <= m.start);
+    }
+    size_t from = 0;
+    int guard = 0;
+    bool any = false;
+    gwr_pq_match w;
+    while (from <= n && gwr_pq_next(q, s, n, from, &w)) {
+        any = true;
+        FUZZ_CHECK(w.start <= w.end && w.end <= n && w.start >= from);
+        if (gwr_pq_empty(q) || w.end == from) break;
+        from = w.end;
+        FUZZ_CHECK(++guard <= (int)n + 1);
+    }
+    FUZZ_CHECK(any == found);
+    gwr_pq_scan st;
+    gwr_pq_scan_init(&st);
+    int steps = 0;
+    for (;;) {
+        size_t budget = 7;
+        if (gwr_pq_scan_step(q, s, n, &st, &budget)) break;
+        FUZZ_CHECK(st.pos <= n);
+        FUZZ_CHECK(++steps <= (int)n + 2);
+    }
+    FUZZ_CHECK((st.cls != GWR_PQ_NONE) == found);
+    if (found) FUZZ_CHECK(st.cls == m.cls);
+    gwr_pq_free(q);
     return 0;
 }

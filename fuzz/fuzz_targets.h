@@ -12,5 +12,7 @@ int gwr_fuzz_compare(const uint8_t *data, size_t size);   /* up to 4 reports spl
 int gwr_fuzz_html(const uint8_t *data, size_t size);      /* web page reader, then the loader */
 int gwr_fuzz_docx(const uint8_t *data, size_t size);      /* .docx reader (zip + XML), then the loader */
 int gwr_fuzz_pdf(const uint8_t *data, size_t size);       /* page-text step of the PDF reader (pdftotext output) */
+int gwr_fuzz_series(const uint8_t *data, size_t size);   /* reports as for compare: check, timeline, rank */
+int gwr_fuzz_pinyin(const uint8_t *data, size_t size);   /* a query line, then text: pinyin matching */
 
 #endif

@@ -2,8 +2,8 @@
 # make fuzz FUZZ_SECONDS=N — builds the libFuzzer targets (clang,
 # -fsanitize=fuzzer,address,undefined) and runs each for N seconds.
 #
-#   FUZZ_TARGETS="load quantity"   only these targets (default: all seven:
-#                                  load facts quantity compare html docx pdf)
+#   FUZZ_TARGETS="load quantity"   only these targets (default: all nine:
+#                                  load facts quantity compare html docx pdf series pinyin)
 #   FUZZ_TIMEOUT=1                 an input taking longer is a hang (seconds)
 #   FUZZ_NICE=10                   niceness of the fuzzing processes
 #   FUZZ_JOBS=1                    targets fuzzed at the same time
@@ -20,7 +20,7 @@ set -u
 secs=${1:-60}
 [ -n "$secs" ] || secs=60
 case $secs in *[!0-9]*) echo "fuzz: FUZZ_SECONDS must be a number of seconds, not '$secs'" >&2; exit 2 ;; esac
-targets=${FUZZ_TARGETS:-load facts quantity compare html docx pdf}
+targets=${FUZZ_TARGETS:-load facts quantity compare html docx pdf series pinyin}
 timeout_s=${FUZZ_TIMEOUT:-1}
 nice_n=${FUZZ_NICE:-10}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -65,7 +65,7 @@ if [ ! -f "$out/.built" ] || [ "$newest_src" -nt "$out/.built" ]; then
     o="$out/obj/$(basename "${c%.c}").o"
     "$CLANG" "${FLAGS[@]}" -fsanitize=fuzzer-no-link,address,undefined -c "$c" -o "$o" || exit 1
   done
-  for t in load facts quantity compare html docx pdf; do
+  for t in load facts quantity compare html docx pdf series pinyin; do
     "$CLANG" "${FLAGS[@]}" -fsanitize=fuzzer,address,undefined "fuzz/fuzz_$t.c" "$out"/obj/*.o \
       -lunistring -lpthread "${READ_LIBS[@]}" -o "$out/fuzz_$t" || exit 1
   done
@@ -78,7 +78,7 @@ bash fuzz/seeds.sh "$out/seeds" || exit 1
 # ---- run --------------------------------------------------------------------
 [ -f "$out/results.tsv" ] || printf 'date\ttarget\tseconds\texecutions\tcorpus\tstatus\n' >"$out/results.tsv"
 for t in $targets; do
-  [ -x "$out/fuzz_$t" ] || { echo "fuzz: no target '$t' (load facts quantity compare html docx pdf)" >&2; exit 2; }
+  [ -x "$out/fuzz_$t" ] || { echo "fuzz: no target '$t' (load facts quantity compare html docx pdf series pinyin)" >&2; exit 2; }
 done
 
 # replay_ms FILE BIN — milliseconds one run of FILE takes, replayed alone at
@@ -94,6 +94,7 @@ run_target() {
   local t=$1 max_len start rc took execs=0 e ncorp status=ok left ms a
   case $t in
     quantity) max_len=512 ;;
+    pinyin) max_len=4096 ;;
     html|docx|pdf) max_len=65536 ;;
     *) max_len=16384 ;;
   esac

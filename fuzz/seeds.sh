@@ -6,12 +6,15 @@
 #   quantity     the phrases quoted in the unit tests and every sentence of
 #                the samples that holds a digit;
 #   compare      pairs of consecutive years of one entity (front matter and
-#                targets paragraph of year N, form feed, review of year N+1).
+#                targets paragraph of year N, form feed, review of year N+1);
+#   series       the compare pairs (check, timeline and rank over them);
+#   pinyin       a query line (pinyin, initials, Chinese, mixed) and a heading
+#                or sentence of a report to match it against.
 # Run from the repository root. Files are named by their checksum.
 set -u
 dir=${1:?usage: seeds.sh DIR}
 rm -rf "$dir"
-for t in load facts quantity compare html docx pdf; do mkdir -p "$dir/$t"; done
+for t in load facts quantity compare html docx pdf series pinyin; do mkdir -p "$dir/$t"; done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -63,11 +66,15 @@ while IFS= read -r -d '' s; do
 done <"$tmp/phrases"
 
 # compare: consecutive years of one entity; front + targets of N, review of N+1
-for a in "$tmp"/u*.txt; do
-  for b in "$tmp"/u*.txt; do
-    [ "$a" = "$b" ] && continue
+# (each report with the next two: all pairs grow with the square of the
+# reports and take minutes to write)
+set -- "$tmp"/u*.txt
+while [ $# -ge 2 ]; do
+  a=$1; shift
+  for b in "$1" "${2:-}"; do
+    [ -n "$b" ] || continue
     { head -c 1500 "$a"; grep -a -m2 '预期目标' "$a"; printf '\f'; head -c 5000 "$b"; } >"$tmp/pair"
-    put "$tmp/pair" compare
+    put "$tmp/pair" compare series
   done
 done 2>/dev/null
 # readers: the web pages and Word files of tests/formats/fixtures/ (cut to
@@ -82,5 +89,14 @@ if command -v pdftotext >/dev/null 2>&1; then
     pdftotext -layout -enc UTF-8 -l 3 "$f" "$tmp/p.txt" 2>/dev/null && put "$tmp/p.txt" pdf
   done
 fi
+# pinyin: queries of every class against lines of the reports
+i=0
+for q in jingji jj jingjzengz 经济 GDP gdp zhengfu zf shengchanzongzhi xian 'lv' nü nv 'a b' 增长 zengzhang7 ''; do
+  for u in "$tmp"/u*.txt; do
+    i=$((i+1))
+    [ $((i % 3)) = 0 ] || continue
+    { printf '%s\n' "$q"; grep -a -m3 -e '经济' -e '增长' -e '政府' "$u"; } >"$tmp/py" 2>/dev/null && put "$tmp/py" pinyin
+  done
+done
 n_load=$(ls "$dir/load" | wc -l) n_q=$(ls "$dir/quantity" | wc -l) n_c=$(ls "$dir/compare" | wc -l)
-echo "seeds: load $n_load, facts $(ls "$dir/facts" | wc -l), quantity $n_q, compare $n_c, html $(ls "$dir/html" | wc -l), docx $(ls "$dir/docx" | wc -l), pdf $(ls "$dir/pdf" | wc -l)"
+echo "seeds: load $n_load, facts $(ls "$dir/facts" | wc -l), quantity $n_q, compare $n_c, html $(ls "$dir/html" | wc -l), docx $(ls "$dir/docx" | wc -l), pdf $(ls "$dir/pdf" | wc -l), series $(ls "$dir/series" | wc -l), pinyin $(ls "$dir/pinyin" | wc -l)"

@@ -83,6 +83,8 @@ static void test_compare(void **state) { (void)state; assert_true(replay("compar
 static void test_html(void **state) { (void)state; assert_true(replay("html", gwr_fuzz_html) > 0); }
 static void test_docx(void **state) { (void)state; assert_true(replay("docx", gwr_fuzz_docx) > 0); }
 static void test_pdf(void **state) { (void)state; assert_true(replay("pdf", gwr_fuzz_pdf) > 0); }
+static void test_series(void **state) { (void)state; assert_true(replay("series", gwr_fuzz_series) > 0); }
+static void test_pinyin(void **state) { (void)state; assert_true(replay("pinyin", gwr_fuzz_pinyin) > 0); }
 
 int main(void)
 {
@@ -94,6 +96,8 @@ int main(void)
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_docx),
         cmocka_unit_test(test_pdf),
+        cmocka_unit_test(test_series),
+        cmocka_unit_test(test_pinyin),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
