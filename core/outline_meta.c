@@ -269,7 +269,10 @@ static int cn_congress_year(const char *s, size_t n)
     if (w && w >= s + 6) {
         const char *q = w - 3;
         size_t len;
-        while (q > s && !gwr_has_prefix(q, 3, "“") && !gwr_has_prefix(q, 1, "\"")) q -= cbytes(q) == 1 ? 1 : 3;
+        while (q > s && !gwr_has_prefix(q, 3, "“") && !gwr_has_prefix(q, 1, "\"")) {
+            q--;   /* back to the start of the character before (never before s) */
+            while (q > s && ((unsigned char)*q & 0xC0) == 0x80) q--;
+        }
         q += gwr_has_prefix(q, 3, "“") ? 3 : 1;
         int v = gwr_cn_number(q, (size_t)(w - q), &len);
         if (v >= 10 && v <= 20 && q + len == w) {

@@ -59,10 +59,28 @@ static void test_meeting_date_decides(void **state)
     gwr_doc_free(&d);
 }
 
+/* "今年是“十四五”开局之年" gives the year; the walk back to the opening quote
+ * stays inside the sentence when there is none and ASCII is mixed in. */
+static void test_plan_period_year(void **state)
+{
+    (void)state;
+    static const char good[] = "今年是“十四五”开局之年。\n各位代表：\n";
+    static const char noquote[] = "今年是AB十四五”开局之年。\n各位代表：\n";
+    gwr_doc d;
+    gwr_err e = { 0 };
+    assert_int_equal(gwr_doc_load_mem(&d, "report.txt", good, sizeof good - 1, &e), GWR_OK);
+    assert_int_equal(d.report_year, 2021);
+    gwr_doc_free(&d);
+    assert_int_equal(gwr_doc_load_mem(&d, "report.txt", noquote, sizeof noquote - 1, &e), GWR_OK);
+    assert_int_not_equal(d.report_year, 2021);
+    gwr_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_meeting_date_decides),
+        cmocka_unit_test(test_plan_period_year),
     };
     return cmocka_run_group_tests_name("outline_years", tests, NULL, NULL);
 }
