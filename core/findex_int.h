@@ -88,6 +88,9 @@ typedef struct gwr_fx_cached {
     size_t    n_at;
     gwr_fig_ref *refs;
     size_t    cnt, cap;
+    gwr_fig_ref *sorted;         /* the answer best first (what a call returns) */
+    size_t    sorted_cap, nname;
+    int       sorted_ok;         /* sorted holds refs ranked: a repeat costs nothing */
     unsigned long used;          /* for least-recently-used replacement */
 } gwr_fx_cached;
 

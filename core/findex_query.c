@@ -570,31 +570,60 @@ static int grow_ranked(gwr_findex *x, size_t n)
     return 0;
 }
 
-/* Stable counting sort of an answer by rank into x->ranked. */
-static size_t sort_answer(gwr_findex *x, const gwr_fx_cached *c, size_t *nname)
+/* Stable counting sort of an answer by rank into c->sorted, done once per
+ * answer: a repeated query (backspace) returns it as it is. The buckets
+ * span only the ranks present (a few classes × 64 words × 64 positions). */
+static int sort_answer(gwr_fx_cached *c)
 {
-    *nname = 0;
-    if (grow_ranked(x, c->cnt) != 0) return 0;
+    if (c->sorted_ok) return 0;
+    if (c->sorted_cap < c->cnt || !c->sorted) {
+        gwr_fig_ref *ns = realloc(c->sorted, (c->cnt ? c->cnt : 1) * sizeof *ns);
+        if (!ns) return -1;
+        c->sorted = ns;
+        c->sorted_cap = c->cnt ? c->cnt : 1;
+    }
     bool two = true;                  /* only "by name" (0) and "context" (0xFFFF): a partition */
     size_t k = 0;
-    for (size_t i = 0; i < c->cnt && two; i++) {
-        two = c->rank[i] == 0 || c->rank[i] == 0xFFFF;
-        k += c->rank[i] == 0;
+    unsigned top = 0;
+    for (size_t i = 0; i < c->cnt; i++) {
+        uint16_t r = c->rank[i];
+        two &= r == 0 || r == 0xFFFF;
+        k += r == 0;
+        if (r != 0xFFFF && r > top) top = r;
     }
     if (two) {
         size_t a = 0, b = k;
-        for (size_t i = 0; i < c->cnt; i++) x->ranked[c->rank[i] == 0 ? a++ : b++] = c->refs[i];
-        *nname = k;
-        return c->cnt;
+        for (size_t i = 0; i < c->cnt; i++) c->sorted[c->rank[i] == 0 ? a++ : b++] = c->refs[i];
+        c->nname = k;
+        c->sorted_ok = 1;
+        return 0;
     }
-    uint32_t *cnt = calloc(65537, sizeof *cnt);
-    if (!cnt) return 0;
-    for (size_t i = 0; i < c->cnt; i++) cnt[c->rank[i] + 1]++;
-    for (size_t r = 0; r < 65536; r++) cnt[r + 1] += cnt[r];
-    *nname = cnt[65535];
-    for (size_t i = 0; i < c->cnt; i++) x->ranked[cnt[c->rank[i]]++] = c->refs[i];
+    /* bucket top + 1 holds the context figures (rank 0xFFFF) */
+    size_t nb = (size_t)top + 2;
+    uint32_t *cnt = calloc(nb + 1, sizeof *cnt);
+    if (!cnt) return -1;
+#define BUCKET(r) ((r) == 0xFFFF ? top + 1 : (unsigned)(r))
+    for (size_t i = 0; i < c->cnt; i++) cnt[BUCKET(c->rank[i]) + 1]++;
+    for (size_t r = 0; r < nb; r++) cnt[r + 1] += cnt[r];
+    c->nname = cnt[top + 1];
+    for (size_t i = 0; i < c->cnt; i++) c->sorted[cnt[BUCKET(c->rank[i])]++] = c->refs[i];
+#undef BUCKET
     free(cnt);
-    return c->cnt;
+    c->sorted_ok = 1;
+    return 0;
+}
+
+/* The answer of a cache entry into a. */
+static void give(gwr_fx_cached *c, gwr_fx_answer *a)
+{
+    if (sort_answer(c) != 0) {
+        a->n = a->nname = 0;
+        return;
+    }
+    a->refs = c->sorted;
+    a->n = c->cnt;
+    a->nname = c->nname;
+    memcpy(a->words, c->words, sizeof a->words);
 }
 
 void gwr_findex_set_stop(gwr_findex *x, int (*stop)(void *ctx), void *ctx)
@@ -649,9 +678,10 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
         a->n = a->nname = x->n;
         return;
     }
-    if (reserve(x) != 0 || grow_ranked(x, x->n) != 0) return;
-    a->refs = x->ranked;
+    if (reserve(x) != 0) return;
     if (m == 0) {
+        if (grow_ranked(x, x->n) != 0) return;
+        a->refs = x->ranked;
         size_t k = 0;
         for (size_t g = 0; g < x->n; g++)
             if (x->f_status[g] == status) x->ranked[k++] = x->ref[g];
@@ -664,8 +694,7 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
         gwr_fx_cached *c = &x->cache[i];
         if (c->refs && c->status == status && c->literal == literal && c->n_at == x->n && strcmp(c->q, raw) == 0) {
             c->used = x->clock;
-            a->n = sort_answer(x, c, &a->nname);
-            memcpy(a->words, c->words, sizeof a->words);
+            give(c, a);
             return;
         }
     }
@@ -713,9 +742,9 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     victim->n_at = x->n;
     victim->cnt = k;
     victim->used = x->clock;
+    victim->sorted_ok = 0;
     rank_answer(x, victim, keys, victim->words, sizeof victim->words);
-    a->n = sort_answer(x, victim, &a->nname);
-    memcpy(a->words, victim->words, sizeof a->words);
+    give(victim, a);
 }
 
 void gwr_findex_search(gwr_findex *x, const char *query, int status, gwr_fx_answer *a)
