@@ -258,7 +258,8 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
         bool pinyin = !literal && gwr_pq_is_pinyin(pq);
         bool narrow = x->prev_valid && x->prev_literal == literal &&
                       (strncmp(q, x->prev_q, strlen(x->prev_q)) == 0 || (!pinyin && strstr(q, x->prev_q)));
-        if (narrow && !pinyin && (exact < 0 || x->nprev < ncand)) {
+        bool from_prev = narrow && !pinyin && (exact < 0 || x->nprev < ncand);
+        if (from_prev) {
             memcpy(x->cand, x->prev_hits, x->nprev * sizeof *x->cand);
             ncand = x->nprev;
         } else if (pinyin) {
@@ -288,7 +289,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
         }
         memcpy(p->q, q, m + 1);
         p->literal = literal;
-        p->exact = exact > 0 && !pinyin && !narrow;
+        p->exact = exact > 0 && !pinyin && !from_prev;   /* a one- or two-character list is the answer */
         p->ncand = ncand;
         p->valid = 1;
         gwr_pq_scan_init(&p->st);
