@@ -147,6 +147,7 @@ struct gwr_findex {
     /* pinyin, ranking and interruption (findex_query.c) */
     uint8_t     *srank;          /* per string: rank of its match in the last query */
     uint64_t    *cmark, *pmark;  /* candidate bitmap; the previous hits */
+    uint64_t    *tmark;          /* pinyin candidates to be checked */
     gwr_pq      *pq;             /* the compiled query */
     char         pq_q[GWR_FX_MAXQ];
     gwr_fig_ref *ranked;         /* the answer, best first */

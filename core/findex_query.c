@@ -44,6 +44,9 @@ static int reserve(gwr_findex *x)
         cm = realloc(x->pmark, words * sizeof *cm);
         if (!cm) return -1;
         x->pmark = cm;
+        cm = realloc(x->tmark, words * sizeof *cm);
+        if (!cm) return -1;
+        x->tmark = cm;
 
         x->mark_words = words;
     }
@@ -238,6 +241,81 @@ static bool pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uin
     return true;
 }
 
+/* The strings holding a pair of characters that can end a match of the
+ * query's letters q[0..m): the first of the pair consumes letters ending
+ * at p (an initial, zh/ch/sh or a whole syllable: bit p of prev), the
+ * second the rest q[p..m) (a prefix of one of its readings: bit p of
+ * last); plus the pairs that begin with a character beyond the BMP which
+ * is a whole match by itself (pinyin_cands checks those). Every match of
+ * two characters or more holds such a pair, so a string to be checked that
+ * has none cannot match: for jyz, a string must hold j·y and y·z. */
+static bool tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp)
+{
+    size_t ns = gwr_py_set_count(), n = ns + 26;
+    uint64_t *last = calloc(2 * n, sizeof *last);
+    uint8_t *single = calloc(n, 1);
+    if (!last || !single) {
+        free(last);
+        free(single);
+        return false;
+    }
+    uint64_t *prev = last + n;
+    for (size_t s = 0; s < n; s++) {
+        uint16_t r[8];
+        const char *rd[8];
+        char letter[2] = { 0, 0 };
+        size_t nr;
+        bool latin = s >= ns;
+        if (!latin) {
+            nr = gwr_py_set_readings(s, r, 8);
+            for (size_t k = 0; k < nr; k++) rd[k] = gwr_py_syllable(r[k]);
+        } else {
+            letter[0] = (char)('a' + (s - ns));
+            rd[0] = letter;
+            nr = 1;
+        }
+        for (size_t k = 0; k < nr; k++) {
+            const char *y = rd[k];
+            size_t L = strlen(y);
+            if (!latin && m <= L && spells(y, q, m)) single[s] = 1;
+            for (size_t p = 1; p < m; p++) {
+                size_t rest = m - p;
+                if (rest <= L && spells(y, q + p, rest) && (!latin || rest == 1)) last[s] |= 1ULL << p;
+                bool seg = spells(y, q + p - 1, 1) ||
+                           (!latin && p >= 2 && q[p - 1] == 'h' && (q[p - 2] == 'z' || q[p - 2] == 'c' || q[p - 2] == 's') &&
+                            spells(y, q + p - 2, 2)) ||
+                           (!latin && L <= p && spells(y, q + p - L, L));
+                if (seg) prev[s] |= 1ULL << p;
+            }
+        }
+    }
+    const gwr_postings *P = &x->post;
+    for (uint32_t c = 'a'; c < 0x10000; c = c == 'z' ? 0x80 : c + 1) {
+        if (!P->bmp[c]) continue;
+        int s = set_of_char(c, ns);
+        if (s < 0 || !prev[s]) continue;
+        const gwr_follow *f = &P->follow[c];
+        for (uint32_t k = 0; k < f->n; k++) {
+            const gwr_plist *l = &P->lists[f->v[k]];
+            int s2 = set_of_char((uint32_t)(l->key & 0x1FFFFF), ns);
+            if (s2 < 0 || !(prev[s] & last[s2])) continue;
+            size_t cnt = gwr_post_decode(l, tmp);
+            for (size_t i = 0; i < cnt; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+        }
+    }
+    for (uint32_t k = 0; k < P->far.n; k++) {
+        const gwr_plist *l = &P->lists[P->far.v[k]];
+        int s = set_of_char((uint32_t)((l->key >> 21) & 0x3FFFFF), ns);
+        int s2 = set_of_char((uint32_t)(l->key & 0x1FFFFF), ns);
+        if (s < 0 || !(single[s] || (s2 >= 0 && (prev[s] & last[s2])))) continue;
+        size_t cnt = gwr_post_decode(l, tmp);
+        for (size_t i = 0; i < cnt; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+    }
+    free(last);
+    free(single);
+    return true;
+}
+
 /* Rank of a string's match: class, then how early it ends (in characters). */
 static uint8_t rank_of(gwr_pq_class c, size_t at)
 {
@@ -271,7 +349,17 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
             size_t lm;
             const char *lt = gwr_pq_literal(pq, &lm);
             bool plain = !memchr(lt, ' ', lm) && !memchr(lt, '\'', lm) && !memchr(lt, '\t', lm);
-            pinyin_cands(x, gwr_pq_letters(pq), strlen(gwr_pq_letters(pq)), plain, x->cmark, x->mark, x->hits);
+            /* the pinyin strings to be checked (x->tmark) must also hold a pair that can end a match */
+            const char *letters = gwr_pq_letters(pq);
+            size_t ml = strlen(letters);
+            memset(x->tmark, 0, x->mark_words * sizeof *x->tmark);
+            pinyin_cands(x, letters, ml, plain, x->tmark, x->mark, x->hits);
+            if (plain && ml >= 3 && ml < 64) {
+                memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
+                if (tail_cands(x, letters, ml, x->pmark, x->hits))
+                    for (size_t w = 0; w < x->mark_words; w++) x->tmark[w] &= x->pmark[w];
+            }
+            for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] |= x->tmark[w];
             if (narrow) {            /* every match of q matches the previous query */
                 memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
                 for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
