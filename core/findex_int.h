@@ -148,6 +148,8 @@ struct gwr_findex {
     uint8_t     *srank;          /* per string: rank of its match in the last query */
     uint64_t    *cmark, *pmark;  /* candidate bitmap; the previous hits */
     uint64_t    *tmark;          /* pinyin candidates to be checked */
+    int8_t      *sword;          /* per string: the word its match ranks by (findex_query.c) */
+    size_t       sword_cap;
     gwr_pq      *pq;             /* the compiled query */
     char         pq_q[GWR_FX_MAXQ];
     gwr_fig_ref *ranked;         /* the answer, best first */

@@ -558,22 +558,24 @@ static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status,
 /* The words a query matched in indicator names ("就业", "教育" for jy),
  * counted over the answer's figures; the names looked at are a sample of
  * the first WORD_SAMPLE distinct names, so the cost is bounded. */
-enum { WORD_SAMPLE = 2048, WORD_SLOTS = 4096, WORD_MAX = 62 };
+enum { WORD_SAMPLE = 2048, WORD_MAX = 62 };
 
 typedef struct words {
     struct { char w[24]; size_t n; int rank; } t[WORD_MAX];
     size_t nt;
-    uint32_t slot_sid[WORD_SLOTS];   /* name string id + 1 → its word index */
-    int8_t   slot_word[WORD_SLOTS];
-    size_t   nsampled;
+    size_t nsampled;
 } words;
 
+/* The word a name matched (its index in w->t, -1 none), looked up once
+ * per name and query: x->sword[name] is 0 while unknown, else index + 2. */
 static int word_of(gwr_findex *x, words *w, uint32_t nm)
 {
-    size_t h = (nm * 2654435761u) & (WORD_SLOTS - 1);
-    while (w->slot_sid[h] && w->slot_sid[h] != nm + 1) h = (h + 1) & (WORD_SLOTS - 1);
-    if (w->slot_sid[h]) return w->slot_word[h];
-    if (w->nsampled >= WORD_SAMPLE) return -1;
+    int8_t known = x->sword[nm];
+    if (known) return known - 2;
+    if (w->nsampled >= WORD_SAMPLE) {
+        x->sword[nm] = 1;
+        return -1;
+    }
     int wi = -1;
     gwr_pq_match m;
     if (gwr_pq_best(x->pq, x->str[nm], x->slen[nm], &m) && m.end > m.start && m.end - m.start < sizeof w->t[0].w) {
@@ -587,8 +589,7 @@ static int word_of(gwr_findex *x, words *w, uint32_t nm)
             wi = (int)w->nt++;
         }
     }
-    w->slot_sid[h] = nm + 1;
-    w->slot_word[h] = (int8_t)wi;
+    x->sword[nm] = (int8_t)(wi + 2);
     w->nsampled++;
     return wi;
 }
@@ -612,6 +613,15 @@ static void rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *to
         return;
     }
     words *w = calloc(1, sizeof *w);
+    if (w && x->sword_cap < x->nstr) {
+        int8_t *ns = realloc(x->sword, x->nstr);
+        if (ns) x->sword = ns, x->sword_cap = x->nstr;
+    }
+    if (w && x->sword_cap < x->nstr) {
+        free(w);
+        w = NULL;
+    }
+    if (w) memset(x->sword, 0, x->nstr);
     for (size_t i = 0; i < c->cnt; i++) {
         size_t g = fig_no(x, c->refs[i]);
         uint32_t nm = x->f_name[g];
