@@ -60,8 +60,10 @@ static inline gwr_pkey gwr_pkey_pair(uint32_t a, uint32_t b) { return ((gwr_pkey
 #include "findex.h"
 
 /* string id 0 is the empty string: it is in no list, so it never matches */
-/* scans of more figures than GWR_FX_PARALLEL use a second thread */
-enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 4, GWR_FX_PARALLEL = 200000 };
+/* scans of more figures than GWR_FX_PARALLEL use a second thread; the last
+   GWR_FX_CACHE answers are kept, enough for the prefixes of a word being
+   typed, so that deleting it letter by letter is answered from memory */
+enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 12, GWR_FX_PARALLEL = 200000 };
 
 typedef struct gwr_fx_doc {
     uint32_t first, count;       /* its figures: [first, first + count) */

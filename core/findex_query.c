@@ -675,7 +675,7 @@ static int grow_ranked(gwr_findex *x, size_t n)
 static int sort_answer(gwr_fx_cached *c)
 {
     if (c->sorted_ok) return 0;
-    if (c->sorted_cap < c->cnt || !c->sorted) {
+    if (c->sorted_cap < c->cnt || !c->sorted || c->sorted_cap > 2 * c->cnt + 1024) {
         gwr_fig_ref *ns = realloc(c->sorted, (c->cnt ? c->cnt : 1) * sizeof *ns);
         if (!ns) return -1;
         c->sorted = ns;
@@ -840,6 +840,15 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     victim->literal = literal;
     victim->n_at = x->n;
     victim->cnt = k;
+    if (victim->cap > 2 * k + 1024) {    /* an entry holds its answer, not the corpus */
+        gwr_fig_ref *nr = realloc(victim->refs, (k ? k : 1) * sizeof *nr);
+        uint16_t *rk = nr ? realloc(victim->rank, (k ? k : 1) * sizeof *rk) : NULL;
+        if (nr) {
+            victim->refs = nr;
+            victim->cap = k ? k : 1;
+        }
+        if (rk) victim->rank = rk;
+    }
     victim->used = x->clock;
     victim->sorted_ok = 0;
     rank_answer(x, victim, keys, victim->words, sizeof victim->words);
