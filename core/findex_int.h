@@ -88,7 +88,7 @@ typedef struct gwr_fx_cached {
     uint16_t *rank;              /* per answer figure: its rank (findex_query.c) */
     char      words[96];         /* the words it matched most in names */
     size_t    n_at;
-    gwr_fig_ref *refs;
+    uint32_t *fno;               /* the figures, by number, in load order */
     size_t    cnt, cap;
     gwr_fig_ref *sorted;         /* the answer best first (what a call returns) */
     size_t    sorted_cap, nname;
@@ -132,7 +132,7 @@ struct gwr_findex {
     int          oom;            /* an add ran out of memory */
     /* query state */
     gwr_fig_ref *res;
-    gwr_fig_ref *tmp;            /* the second half of a parallel scan */
+    uint32_t    *tmp;            /* the second half of a parallel scan */
     size_t       tmp_cap;
     size_t       parallel_min;   /* GWR_FX_PARALLEL; tests lower it */
     size_t       res_cap;

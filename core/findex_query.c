@@ -248,8 +248,9 @@ static bool pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uin
  * last); plus the pairs that begin with a character beyond the BMP which
  * is a whole match by itself (pinyin_cands checks those). Every match of
  * two characters or more holds such a pair, so a string to be checked that
- * has none cannot match: for jyz, a string must hold j·y and y·z. */
-static bool tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp)
+ * has none cannot match: for jyz, a string must hold j·y and y·z.
+ * Returns false, marking nothing, when the lists hold more than budget ids. */
+static bool tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp, size_t budget)
 {
     size_t ns = gwr_py_set_count(), n = ns + 26;
     uint64_t *last = calloc(2 * n, sizeof *last);
@@ -290,30 +291,42 @@ static bool tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, u
         }
     }
     const gwr_postings *P = &x->post;
-    for (uint32_t c = 'a'; c < 0x10000; c = c == 'z' ? 0x80 : c + 1) {
-        if (!P->bmp[c]) continue;
-        int s = set_of_char(c, ns);
-        if (s < 0 || !prev[s]) continue;
-        const gwr_follow *f = &P->follow[c];
-        for (uint32_t k = 0; k < f->n; k++) {
-            const gwr_plist *l = &P->lists[f->v[k]];
+    size_t total = 0;
+    for (int pass = 0; pass < 2; pass++) {   /* count, then (within budget) mark */
+        for (uint32_t c = 'a'; c < 0x10000; c = c == 'z' ? 0x80 : c + 1) {
+            if (!P->bmp[c]) continue;
+            int s = set_of_char(c, ns);
+            if (s < 0 || !prev[s]) continue;
+            const gwr_follow *f = &P->follow[c];
+            for (uint32_t k = 0; k < f->n; k++) {
+                const gwr_plist *l = &P->lists[f->v[k]];
+                int s2 = set_of_char((uint32_t)(l->key & 0x1FFFFF), ns);
+                if (s2 < 0 || !(prev[s] & last[s2])) continue;
+                if (pass == 0) {
+                    total += l->count;
+                    continue;
+                }
+                size_t cnt = gwr_post_decode(l, tmp);
+                for (size_t i = 0; i < cnt; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+            }
+        }
+        for (uint32_t k = 0; k < P->far.n; k++) {
+            const gwr_plist *l = &P->lists[P->far.v[k]];
+            int s = set_of_char((uint32_t)((l->key >> 21) & 0x3FFFFF), ns);
             int s2 = set_of_char((uint32_t)(l->key & 0x1FFFFF), ns);
-            if (s2 < 0 || !(prev[s] & last[s2])) continue;
+            if (s < 0 || !(single[s] || (s2 >= 0 && (prev[s] & last[s2])))) continue;
+            if (pass == 0) {
+                total += l->count;
+                continue;
+            }
             size_t cnt = gwr_post_decode(l, tmp);
             for (size_t i = 0; i < cnt; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
         }
-    }
-    for (uint32_t k = 0; k < P->far.n; k++) {
-        const gwr_plist *l = &P->lists[P->far.v[k]];
-        int s = set_of_char((uint32_t)((l->key >> 21) & 0x3FFFFF), ns);
-        int s2 = set_of_char((uint32_t)(l->key & 0x1FFFFF), ns);
-        if (s < 0 || !(single[s] || (s2 >= 0 && (prev[s] & last[s2])))) continue;
-        size_t cnt = gwr_post_decode(l, tmp);
-        for (size_t i = 0; i < cnt; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+        if (pass == 0 && total > budget) break;
     }
     free(last);
     free(single);
-    return true;
+    return total <= budget;
 }
 
 /* Rank of a string's match: class, then how early it ends (in characters). */
@@ -354,17 +367,22 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
             size_t ml = strlen(letters);
             memset(x->tmark, 0, x->mark_words * sizeof *x->tmark);
             pinyin_cands(x, letters, ml, plain, x->tmark, x->mark, x->hits);
-            if (plain && ml >= 3 && ml < 64) {
-                memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
-                if (tail_cands(x, letters, ml, x->pmark, x->hits))
-                    for (size_t w = 0; w < x->mark_words; w++) x->tmark[w] &= x->pmark[w];
-            }
-            for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] |= x->tmark[w];
             if (narrow) {            /* every match of q matches the previous query */
                 memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
                 for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
-                for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] &= x->pmark[w], x->mark[w] &= x->pmark[w];
+                for (size_t w = 0; w < x->mark_words; w++)
+                    x->cmark[w] &= x->pmark[w], x->mark[w] &= x->pmark[w], x->tmark[w] &= x->pmark[w];
             }
+            if (plain && ml >= 3 && ml < 64) {
+                /* worth it when the strings to check are long and the tail lists short */
+                size_t bytes = 0;
+                for (size_t w = 0; w < x->mark_words; w++)
+                    for (uint64_t b = x->tmark[w]; b; b &= b - 1) bytes += x->slen[w * 64 + (size_t)__builtin_ctzll(b)];
+                memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
+                if (bytes > 4096 && tail_cands(x, letters, ml, x->pmark, x->hits, bytes / 4))
+                    for (size_t w = 0; w < x->mark_words; w++) x->tmark[w] &= x->pmark[w];
+            }
+            for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] |= x->tmark[w];
             ncand = 0;
             for (size_t w = 0; w < x->mark_words; w++)
                 for (uint64_t b = x->cmark[w] | x->mark[w]; b; b &= b - 1) {
@@ -445,11 +463,11 @@ static void remember_strings(gwr_findex *x, const char *q, size_t m, size_t nh, 
 #define EMIT(g)                                                                   \
     do {                                                                          \
         if (status < 0 || x->f_status[g] == status)                               \
-            out[k++] = (gwr_fig_ref){ fd->index, (uint32_t)((g) - fd->first) };   \
+            out[k++] = (uint32_t)(g);                                             \
     } while (0)
 
 /* Appends to out the matching figures of documents [dlo, dhi), numbered from `from` on. */
-static size_t scan_docs(const gwr_findex *x, size_t dlo, size_t dhi, size_t from, int status, uint64_t keys, gwr_fig_ref *out)
+static size_t scan_docs(const gwr_findex *x, size_t dlo, size_t dhi, size_t from, int status, uint64_t keys, uint32_t *out)
 {
     const uint64_t *mark = x->mark;
     size_t k = 0;
@@ -481,7 +499,7 @@ typedef struct scan_job {
     size_t dlo, dhi, from, k;
     int status;
     uint64_t keys;
-    gwr_fig_ref *out;
+    uint32_t *out;
 } scan_job;
 
 static void *scan_job_run(void *arg)
@@ -505,14 +523,14 @@ static size_t doc_after(const gwr_findex *x, size_t from)
 
 /* Appends to out the matching figures numbered from `from` on. A large scan
  * is split in two halves, the second on a helper thread. */
-static size_t scan(gwr_findex *x, size_t from, int status, uint64_t keys, gwr_fig_ref *out)
+static size_t scan(gwr_findex *x, size_t from, int status, uint64_t keys, uint32_t *out)
 {
     size_t lo = doc_after(x, from);
     if (x->n - from < x->parallel_min || x->ndocs - lo < 2) return scan_docs(x, lo, x->ndocs, from, status, keys, out);
     size_t mid = doc_after(x, from + (x->n - from) / 2);
     if (mid <= lo) mid = lo + 1;
     if (x->tmp_cap < x->n) {
-        gwr_fig_ref *nt = realloc(x->tmp, x->n * sizeof *nt);
+        uint32_t *nt = realloc(x->tmp, x->n * sizeof *nt);
         if (!nt) return scan_docs(x, lo, x->ndocs, from, status, keys, out);
         x->tmp = nt;
         x->tmp_cap = x->n;
@@ -526,18 +544,15 @@ static size_t scan(gwr_findex *x, size_t from, int status, uint64_t keys, gwr_fi
     return k + j.k;
 }
 
-/* Figure number of a reference. */
-static inline size_t fig_no(const gwr_findex *x, gwr_fig_ref r) { return x->docs[x->slot_of[r.doc]].first + r.fig; }
 
 /* Appends to out the figures of base (in order) that still match. */
-static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status, uint64_t keys, gwr_fig_ref *out)
+static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status, uint64_t keys, uint32_t *out)
 {
     const uint64_t *mark = x->mark;
     size_t k = 0, gi = 0;
     for (size_t i = 0; i < base->cnt; i++) {
-        gwr_fig_ref r = base->refs[i];
-        const gwr_fx_doc *fd = &x->docs[x->slot_of[r.doc]];
-        size_t g = fd->first + r.fig;
+        size_t g = base->fno[i];
+        const gwr_fx_doc *fd = &x->docs[x->slot_of[x->ref[g].doc]];
         if (status >= 0 && x->f_status[g] != status) continue;
         /* the group holding g: results are in order, so gallop forward */
         size_t step = 1;
@@ -550,7 +565,7 @@ static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status,
             if (gi + step < x->ngroups && x->groups[gi + step].first <= g) gi += step;
         }
         const gwr_fx_group *gr = &x->groups[gi];
-        if (MARKED(fd->entity) | MARKED(gr->sent) | MARKED(gr->sect) | MARKED(x->f_name[g]) | KEYED(g)) out[k++] = r;
+        if (MARKED(fd->entity) | MARKED(gr->sent) | MARKED(gr->sect) | MARKED(x->f_name[g]) | KEYED(g)) out[k++] = (uint32_t)g;
     }
     return k;
 }
@@ -607,7 +622,7 @@ static void rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *to
     }
     if (!keys && !gwr_pq_is_pinyin(x->pq)) {   /* text only: names first, each part in load order */
         for (size_t i = 0; i < c->cnt; i++) {
-            uint32_t nm = x->f_name[fig_no(x, c->refs[i])];
+            uint32_t nm = x->f_name[c->fno[i]];
             c->rank[i] = nm != GWR_FX_NOSTR && MARKED(nm) ? 0 : 0xFFFF;
         }
         return;
@@ -623,7 +638,7 @@ static void rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *to
     }
     if (w) memset(x->sword, 0, x->nstr);
     for (size_t i = 0; i < c->cnt; i++) {
-        size_t g = fig_no(x, c->refs[i]);
+        size_t g = c->fno[i];
         uint32_t nm = x->f_name[g];
         if (keys || nm == GWR_FX_NOSTR || !MARKED(nm) || !w) continue;
         int wi = word_of(x, w, nm);
@@ -644,7 +659,7 @@ static void rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *to
         }
     }
     for (size_t i = 0; i < c->cnt; i++) {
-        size_t g = fig_no(x, c->refs[i]);
+        size_t g = c->fno[i];
         uint32_t nm = x->f_name[g];
         uint16_t r = 0xFFFF;
         if (keys) r = KEYED(g) ? 0 : 0xFFFF;
@@ -672,7 +687,7 @@ static int grow_ranked(gwr_findex *x, size_t n)
 /* Stable counting sort of an answer by rank into c->sorted, done once per
  * answer: a repeated query (backspace) returns it as it is. The buckets
  * span only the ranks present (a few classes × 64 words × 64 positions). */
-static int sort_answer(gwr_fx_cached *c)
+static int sort_answer(const gwr_findex *x, gwr_fx_cached *c)
 {
     if (c->sorted_ok) return 0;
     if (c->sorted_cap < c->cnt || !c->sorted || c->sorted_cap > 2 * c->cnt + 1024) {
@@ -692,7 +707,7 @@ static int sort_answer(gwr_fx_cached *c)
     }
     if (two) {
         size_t a = 0, b = k;
-        for (size_t i = 0; i < c->cnt; i++) c->sorted[c->rank[i] == 0 ? a++ : b++] = c->refs[i];
+        for (size_t i = 0; i < c->cnt; i++) c->sorted[c->rank[i] == 0 ? a++ : b++] = x->ref[c->fno[i]];
         c->nname = k;
         c->sorted_ok = 1;
         return 0;
@@ -705,7 +720,7 @@ static int sort_answer(gwr_fx_cached *c)
     for (size_t i = 0; i < c->cnt; i++) cnt[BUCKET(c->rank[i]) + 1]++;
     for (size_t r = 0; r < nb; r++) cnt[r + 1] += cnt[r];
     c->nname = cnt[top + 1];
-    for (size_t i = 0; i < c->cnt; i++) c->sorted[cnt[BUCKET(c->rank[i])]++] = c->refs[i];
+    for (size_t i = 0; i < c->cnt; i++) c->sorted[cnt[BUCKET(c->rank[i])]++] = x->ref[c->fno[i]];
 #undef BUCKET
     free(cnt);
     c->sorted_ok = 1;
@@ -713,9 +728,9 @@ static int sort_answer(gwr_fx_cached *c)
 }
 
 /* The answer of a cache entry into a. */
-static void give(gwr_fx_cached *c, gwr_fx_answer *a)
+static void give(const gwr_findex *x, gwr_fx_cached *c, gwr_fx_answer *a)
 {
-    if (sort_answer(c) != 0) {
+    if (sort_answer(x, c) != 0) {
         a->n = a->nname = 0;
         return;
     }
@@ -791,16 +806,16 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     gwr_fx_cached *base = NULL, *victim = NULL;
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         gwr_fx_cached *c = &x->cache[i];
-        if (c->refs && c->status == status && c->literal == literal && c->n_at == x->n && strcmp(c->q, raw) == 0) {
+        if (c->fno && c->status == status && c->literal == literal && c->n_at == x->n && strcmp(c->q, raw) == 0) {
             c->used = x->clock;
-            give(c, a);
+            give(x, c, a);
             return;
         }
     }
     bool pinyin = !literal && gwr_pq_is_pinyin(x->pq);
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         gwr_fx_cached *c = &x->cache[i];
-        if (!c->refs || !(c->status == status || c->status < 0) || c->literal != literal) continue;
+        if (!c->fno || !(c->status == status || c->status < 0) || c->literal != literal) continue;
         if (keys) continue;                       /* key matches are not narrowed */
         bool within = pinyin ? strncmp(raw, c->q, strlen(c->q)) == 0 : strstr(raw, c->q) != NULL;
         if (within && c->q[0] && (!base || c->cnt < base->cnt)) base = c;
@@ -817,10 +832,10 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     }
     remember_strings(x, q, m, nh, literal);
     size_t need = base ? base->cnt + (x->n - base->n_at) : x->n;
-    if (victim->cap < need || !victim->refs) {
-        gwr_fig_ref *nr = realloc(victim->refs, (need ? need : 1) * sizeof *nr);
+    if (victim->cap < need || !victim->fno) {
+        uint32_t *nr = realloc(victim->fno, (need ? need : 1) * sizeof *nr);
         if (!nr) return;
-        victim->refs = nr;
+        victim->fno = nr;
         uint16_t *rk = realloc(victim->rank, (need ? need : 1) * sizeof *rk);
         if (!rk) return;
         victim->rank = rk;
@@ -830,10 +845,10 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     for (size_t i = 0; i < nh; i++) x->mark[x->hits[i] >> 6] |= 1ULL << (x->hits[i] & 63);
     size_t k = 0;
     if ((nh || keys) && base) {
-        k = narrow(x, base, status, keys, victim->refs);
-        k += scan(x, base->n_at, status, keys, victim->refs + k);
+        k = narrow(x, base, status, keys, victim->fno);
+        k += scan(x, base->n_at, status, keys, victim->fno + k);
     } else if (nh || keys) {
-        k = scan(x, 0, status, keys, victim->refs);
+        k = scan(x, 0, status, keys, victim->fno);
     }
     memcpy(victim->q, raw, strlen(raw) + 1);
     victim->status = status;
@@ -841,10 +856,10 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     victim->n_at = x->n;
     victim->cnt = k;
     if (victim->cap > 2 * k + 1024) {    /* an entry holds its answer, not the corpus */
-        gwr_fig_ref *nr = realloc(victim->refs, (k ? k : 1) * sizeof *nr);
+        uint32_t *nr = realloc(victim->fno, (k ? k : 1) * sizeof *nr);
         uint16_t *rk = nr ? realloc(victim->rank, (k ? k : 1) * sizeof *rk) : NULL;
         if (nr) {
-            victim->refs = nr;
+            victim->fno = nr;
             victim->cap = k ? k : 1;
         }
         if (rk) victim->rank = rk;
@@ -852,7 +867,7 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     victim->used = x->clock;
     victim->sorted_ok = 0;
     rank_answer(x, victim, keys, victim->words, sizeof victim->words);
-    give(victim, a);
+    give(x, victim, a);
 }
 
 void gwr_findex_search(gwr_findex *x, const char *query, int status, gwr_fx_answer *a)
