@@ -3,7 +3,9 @@
  * Columns: text, value, value_hi, unit, qual. The qual column is the
  * qualifier name followed by "+flag" for each flag set: "+vague" (十余万,
  * 近700万), "+rank" (第4位), "+ratio" (1.4：1, value:hi), "+overflow" (too
- * large to hold exactly: value and value_hi are then empty, JSON null). */
+ * large to hold exactly: value and value_hi are then empty, JSON null),
+ * "+fraction" (三分之一, 千分之三 is 3 ‰ instead) and "+rounded" (a fraction
+ * whose decimal does not terminate: value has 6 significant digits). */
 #include "export.h"
 #include "uwidth.h"
 #include <string.h>
@@ -25,11 +27,13 @@ static void row_of(const char *in, const gwr_quantity *q, qrow *r)
             gwr_dec_format(q->hi, r->hi, sizeof r->hi);
     }
     gwr_sanitize(q->unit, strlen(q->unit), r->unit, sizeof r->unit);
-    snprintf(r->qual, sizeof r->qual, "%s%s%s%s%s", gwr_qual_name(q->qual),
+    snprintf(r->qual, sizeof r->qual, "%s%s%s%s%s%s%s", gwr_qual_name(q->qual),
              q->flags & GWR_QF_VAGUE ? "+vague" : "",
              q->flags & GWR_QF_RANK ? "+rank" : "",
              q->flags & GWR_QF_RATIO ? "+ratio" : "",
-             q->flags & GWR_QF_OVERFLOW ? "+overflow" : "");
+             q->flags & GWR_QF_OVERFLOW ? "+overflow" : "",
+             q->flags & GWR_QF_FRACTION ? "+fraction" : "",
+             q->flags & GWR_QF_ROUNDED ? "+rounded" : "");
 }
 
 static void json_num(FILE *f, const char *v)
@@ -158,6 +162,7 @@ void gwr_export_quantities(FILE *f, gwr_format fmt, const char *text, bool first
         static const struct { unsigned bit; const char *name; } fl[] = {
             { GWR_QF_VAGUE, "vague" }, { GWR_QF_RANK, "rank" }, { GWR_QF_OVERFLOW, "overflow" },
             { GWR_QF_RATIO, "ratio" }, { GWR_QF_CHINESE, "chinese" },
+            { GWR_QF_FRACTION, "fraction" }, { GWR_QF_ROUNDED, "rounded" },
         };
         int nf = 0;
         for (size_t i = 0; i < sizeof fl / sizeof fl[0]; i++)

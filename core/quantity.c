@@ -16,6 +16,9 @@ const char *gwr_qual_name(gwr_qual q) { return (unsigned)q < GWR_Q__COUNT ? qual
 #define CP_DI   0x7B2Cu   /* 第 */
 #define CP_JI   0x7EA7u   /* 级 */
 #define CP_SHANG 0x4E0Au  /* 上 */
+#define CP_FU   0x8D1Fu   /* 负 */
+#define CP_SHU  0x6570u   /* 数 */
+#define CP_JI_FEW 0x51E0u /* 几 */
 
 static bool is_open_quote(uint32_t c) { return c == 0x201C || c == 0x2018 || c == '"' || c == '\'' || c == 0x300C || c == 0x300E; }
 static bool is_close_quote(uint32_t c) { return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0x300D || c == 0x300F; }
@@ -58,6 +61,31 @@ static uint32_t cp_at(const char *s, size_t len, size_t i)
     return i < len ? qz_cp(s, len, i, &k) : 0;
 }
 
+/* 8:30, 14：05, 09:00 — a clock time: an hour of at most 24, a colon,
+ * exactly two digits below 60. An hour of one digit below 5 with minutes
+ * not starting with 0 is a ratio instead (师生比1:15, 1:50). */
+static bool is_time(const char *s, size_t len, const qz_term *a, size_t *end)
+{
+    size_t k, j = a->n.end;
+    if (a->unit || a->scaled || (a->n.f & QZ_N_POINT) || a->n.intdigits > 2 || a->n.v.m > 24 || a->n.v.e > 0)
+        return false;
+    if (j >= len || qz_cp(s, len, j, &k) != ':') return false;
+    j += k;
+    int d[3], nd = 0;
+    while (j < len && nd < 3) {
+        uint32_t c = qz_cp(s, len, j, &k);
+        if (!qz_is_digit(c)) break;
+        d[nd++] = (int)(c - '0');
+        j += k;
+    }
+    if (nd != 2 || d[0] > 5) return false;
+    if (a->n.intdigits == 1 && a->n.v.m < 5 && d[0] != 0) return false;
+    while (j + 2 < len && s[j] == ':' && qz_is_digit((unsigned char)s[j + 1]) && qz_is_digit((unsigned char)s[j + 2]))
+        j += 3;                                                  /* 12:30:45 */
+    *end = j;
+    return true;
+}
+
 /* Examines the candidate at s[i]. Returns true with *q filled for a figure;
  * otherwise false. Either way *next is where scanning resumes (> i). */
 static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quantity *q, size_t *next)
@@ -70,12 +98,34 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     }
     *next = a.end;
     const bool chinese = a.n.f & QZ_N_CHINESE;
+    if (chinese && a.n.nchars == 1 && !(a.n.f & (QZ_N_FRACTION | QZ_N_NODIGIT | QZ_N_RANGE))) {
+        /* The common case, a numeral inside a word (一批, 统一, 三大): a lone
+         * 一 (unless 第一位) or a one-character numeral with no unit is never
+         * a figure, unless a range follows (三至五个). Decided here, before
+         * the costlier context checks below, which would reject it too. */
+        uint32_t nx = cp_at(s, len, a.end);
+        bool dash = nx == '-' || nx == '~' || nx == 0x2014 || nx == 0x2013 || nx == 0x2015 || nx == 0x81F3 || nx == 0x5230;
+        bool one = a.n.v.m == 1 && a.n.v.e == 0;
+        if (!dash && ((!a.unit && !(a.n.f & QZ_N_TENTHS)) || (one && qz_prev(s, 0, i, &k) != CP_DI))) return false;
+    }
     size_t start = i;
     bool negative = false;
 
     /* context before the number */
     uint32_t prev = qz_prev(s, 0, i, &k);
-    if (!chinese && prev == '-') {
+    const bool frac = a.n.f & QZ_N_FRACTION;
+    if (prev == CP_FU && i >= k) {                             /* 负三十二, 负6.6 (not 担负, 胜负) */
+        size_t k2;
+        uint32_t p2 = qz_prev(s, 0, i - k, &k2);
+        static const uint32_t words[] = { 0x62C5, 0x80A9, 0x62B1, 0x8F9C, 0x80DC, 0x6B3A, 0x81EA, 0x8EAB,
+                                          0x80CC, 0x4E8F, 0x6B63, 0x5F53, 0x62C5 };   /* 担肩抱辜胜欺自身背亏正当 */
+        bool word = false;
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) word = word || p2 == words[w];
+        if (!word) {
+            negative = true;
+            start = i - k;
+        }
+    } else if (!chinese && prev == '-') {
         size_t k2;
         uint32_t p2 = qz_prev(s, 0, i - k, &k2);
         if (p2 == 0 || qz_is_han(p2) || p2 == ' ' || p2 == '(' || p2 == ':') {   /* 增长-2.3%, 为：-1 */
@@ -86,6 +136,25 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     if (!chinese && (qz_is_alpha(prev) || prev == '+' || prev == '.' || prev == '/')) return false;
     bool rank = prev == CP_DI;
 
+    if (!chinese) {
+        /* 0571-88888888, 400-800-1234: a code, not a range */
+        size_t e = i, groups = 0;
+        while (e < len && qz_is_digit((unsigned char)s[e])) {
+            while (e < len && qz_is_digit((unsigned char)s[e])) e++;
+            groups++;
+            if (e + 1 < len && s[e] == '-' && qz_is_digit((unsigned char)s[e + 1])) e++;
+            else break;
+        }
+        if (groups >= 3 || (groups == 2 && (a.n.f & QZ_N_LEADZERO))) {
+            *next = e;
+            return false;
+        }
+        if (prev == '-' && !negative && i >= 2 && qz_is_digit((unsigned char)s[i - 2]) && !a.unit) return false;
+        if (is_time(s, len, &a, &e)) {                                                   /* 8:30 */
+            *next = e;
+            return false;
+        }
+    }
     bool ratio = false, range = false;
     if (qz_try_times(s, len, &a, &b)) {
         *next = a.end;
@@ -100,6 +169,16 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     unsigned uflags = a.unit ? a.unit->flags : 0;
     if (!chinese && !ratio && (qz_is_alpha(after_num) || after_num == '+')) return false;   /* 5G, 1+5+N */
     if (!a.unit && after_num == '/') return false;                                    /* 1/4 */
+    if (!chinese && after_num == '.' && qz_is_digit(cp_at(s, len, a.n.end + 1))) {  /* 2222.2222.22222, 192.168.1.1 */
+        size_t e = a.n.end;
+        while (e < len && (s[e] == '.' || qz_is_digit((unsigned char)s[e]))) e++;
+        *next = e;
+        return false;
+    }
+    if (!chinese && !a.unit && !a.scaled && !ratio && !range && !(a.n.f & QZ_N_POINT) &&
+        ((a.n.f & QZ_N_LEADZERO) ||
+         (a.n.intdigits == 11 && a.n.v.m >= 13000000000LL && a.n.v.m < 20000000000LL)))
+        return false;                                                                 /* 0571, 13912345678 */
     if (a.unit && strcmp(a.unit->base, "次") == 0 && prev == 0x5C4A) return false;     /* 十二届四次全会 */
     if (after == '+') return false;
     /* A quoted number is a name (“4321”, “两个确立”, “跑两头”, “双11”), unless
@@ -113,7 +192,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     if (a.n.f & QZ_N_POSITIONAL) return false;
     if (rank && !(uflags & QZ_U_RANK)) return false;                                  /* 第十二次 */
 
-    bool bare = !a.unit && !a.scaled && !ratio;
+    bool bare = !a.unit && !a.scaled && !ratio && !frac;
     if (bare && !(a.n.f & QZ_N_POINT) &&
         ((prev == '(' && after == ')') || (prev == '[' && after == ']') ||
          (prev == 0x3014 && after == 0x3015) || (prev == 0x3010 && after == 0x3011)))
@@ -155,28 +234,55 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     }
     uint32_t after_all = cp_at(s, len, a.end);
 
-    if (bare && !chinese && !has_suffix) {
+    if (bare && !chinese && !has_suffix && !(a.n.f & QZ_N_SPACED)) {
         if (qz_is_han(after_all) && !qz_is_vague_mark(after_all)) return false;          /* 323攻坚行动 */
         if (qz_looks_like_year(&a) && !has_prefix) return false;                        /* 到2025， */
         if (!(a.n.f & QZ_N_POINT) && !has_prefix &&
             (after_all == 0x3001 || after_all == '.' || after_all == ')') &&       /* 1、 1. 1) */
             (prev == 0 || prev == '\n' || prev == ' ' || prev == '(')) return false;
     }
-    if (chinese) {
+    if (chinese && !frac) {
         bool lone_one = a.n.nchars == 1 && a.n.v.m == 1 && a.n.v.e == 0 && !(a.n.f & QZ_N_RANGE);
         if (lone_one && !rank) return false;                                          /* 一是, 统一, 一批 */
-        if (a.n.nchars == 1 && !a.unit && !a.scaled) return false;                   /* 四多, 五到四 */
-        if ((a.n.f & QZ_N_NODIGIT) && prev == CP_SHANG && a.unit && !rank && start > floor) {   /* 上百家, 上千人 */
+        bool phrase_end = !qz_is_han(after_all) && end == a.end;
+        bool few = false;
+        if ((a.n.f & QZ_N_NODIGIT) && (prev == CP_SHU || prev == CP_JI_FEW) && !rank && start > floor &&
+            start == i && !qz_match_lit(s, len, i, "百分之")) {
+            /* 数百家, 几十年, 数十万: a few of the multiplier (lower bound) */
+            size_t k2, kp;
+            qz_prev(s, floor, i, &kp);
+            uint32_t p2 = qz_prev(s, floor, i - kp, &k2);
+            static const uint32_t nouns[] = { 0x6307, 0x4EBA, 0x603B, 0x6237, 0x500D, 0x7CFB, 0x57FA, 0x6B21,
+                                              0x5C81, 0x5206, 0x4EF6, 0x4F4D, 0x53C2, 0x51FD, 0x53D8, 0x5E38,
+                                              0x65E0, 0x591A, 0x5C11, 0x534A, 0x5B9A, 0x5B9E, 0x53F0, 0x4E2A,
+                                              0x6570, 0x80A1, 0x7B97, 0x4EE3, 0x8BA1, 0x70B9, 0x5F97 };
+            /* 指人总户倍系基次岁分件位参函变常无多少半定实台个数股算代计点得 */
+            bool noun = false;
+            for (size_t w = 0; prev == CP_SHU && w < sizeof nouns / sizeof nouns[0]; w++) noun = noun || p2 == nouns[w];
+            if (!noun && (a.unit || (a.n.f & QZ_N_SCALED) || !qz_is_han(after_all))) {
+                few = true;
+                a.vague = true;
+                start -= kp;
+            }
+        }
+        if (a.n.nchars == 1 && !a.unit && !a.scaled && !few &&
+            !((a.n.f & QZ_N_NODIGIT) && phrase_end && (prev == CP_SHANG || has_prefix)))
+            return false;                                                             /* 四多, 五到四 */
+        if (few) {
+            /* 数百家, 几十年: taken as the lower bound above */
+        } else if ((a.n.f & QZ_N_NODIGIT) && prev == CP_SHANG && (a.unit || phrase_end) && !rank && start > floor) {   /* 上百家, 上千人 */
             a.vague = true;
+            few = true;
             qz_prev(s, floor, start, &k);   /* never into the previous quantity ("以上") */
             start -= k;
         } else if ((a.n.f & QZ_N_NODIGIT) && a.n.nchars == 1 && !(a.n.v.m == 1 && a.n.v.e == 1) &&
-                   !(has_prefix && a.unit && start + 9 >= i)) {                       /* 过亿元, 超万人 allowed */
+                   !(a.n.f & QZ_N_TENTHS) &&
+                   !(has_prefix && (a.unit || phrase_end) && start + 9 >= i)) {        /* 过亿元, 超万人, 近千 allowed */
             return false;                                                             /* 百姓, 千家万户 */
         }
-        bool standalone = !qz_is_han(prev) && !qz_is_han(after_all) && a.n.nchars >= 2;
+        bool standalone = (!qz_is_han(prev) || negative) && !qz_is_han(after_all) && a.n.nchars >= 2;
         if (a.n.f & QZ_N_NODIGIT) {
-            if (!a.unit && end == a.end && !has_prefix && !standalone) return false;  /* 千万不要 */
+            if (!a.unit && end == a.end && !has_prefix && !standalone && !few) return false;  /* 千万不要 */
         } else if (!a.unit && !(a.n.f & QZ_N_SCALED) && !a.vague && !standalone && end == a.end) {
             return false;                                                             /* 二十大, 十四 */
         }
@@ -187,8 +293,10 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     if (negative) q->value.m = -q->value.m;
     if (range) {
         q->hi = a.n.hi;
+        if (qual == GWR_Q_ABOUT) flags |= GWR_QF_VAGUE;            /* 约1—2家 */
         qual = GWR_Q_RANGE;
     }
+    if (frac) flags |= GWR_QF_FRACTION | ((a.n.f & QZ_N_ROUNDED) ? GWR_QF_ROUNDED : 0);
     if (ratio) {
         q->hi = a.n.hi;
         flags |= GWR_QF_RATIO;
@@ -226,7 +334,9 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
 }
 
 /* Fast scan to the next byte that may start a number: an ASCII digit, a
- * full-width digit (EF BC 90-99) or a Chinese numeral. */
+ * full-width digit (EF BC 90-99) or a Chinese numeral (a bitmap over the
+ * code points, traditional and financial forms included). ASCII text is
+ * skipped eight bytes at a time. */
 static size_t skip_to_candidate(const char *s, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -235,13 +345,23 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
         if (c < 0x80) {
             if ((unsigned)(c - '0') <= 9) return i;
             i++;
+            while (i + 8 <= len) {                    /* a word of ASCII without digits */
+                uint64_t w;
+                memcpy(&w, u + i, 8);
+                uint64_t hi = w & 0x8080808080808080ULL;
+                /* bytes '0'..'9': (b ^ 0x30) < 10 */
+                uint64_t x = w ^ 0x3030303030303030ULL;
+                uint64_t lt10 = (x + 0x7676767676767676ULL) & ~x & 0x8080808080808080ULL;   /* high bit: x >= 10 */
+                if (hi || lt10 != 0x8080808080808080ULL) break;
+                i += 8;
+            }
         } else if (c >= 0xE3 && c <= 0xEF && i + 2 < len &&
                    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
             if (c == 0xEF) {
                 if (u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99) return i;
             } else if (c <= 0xE9) {
                 uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
-                if (qz_is_cn_numeral(cp)) return i;
+                if (qz_numeral_cp(cp)) return i;
             }
             i += 3;
         } else {
@@ -254,6 +374,7 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
 bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
 {
     size_t i = *pos, floor = *pos;
+    qz_init();
     while (i < len) {
         i = skip_to_candidate(s, len, i);
         if (i >= len) break;

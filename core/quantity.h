@@ -32,7 +32,16 @@
  * not before a span of time (近五年 = the last five years: EXACT).
  * Rates keep both units: 800元/月 → unit "元/月". 百分之三十 → 30 %.
  *
- * Not returned: years (2023年, 二〇二三年, 2012—2019年, a bare 4-digit
+ * Also read: Chinese decimals (二点五, 百分之十一点六, 三点五亿元); 千分之 / 万分之
+ * (‰, ‱, exact) and other fractions X分之Y, 3又一千分之23 (GWR_QF_FRACTION;
+ * GWR_QF_ROUNDED when the decimal does not end: six significant digits,
+ * half up); 成 after a numeral as tenths (七成 = 70 %); negatives (负6.6,
+ * −2.3%); numerals split by spaces (三千 九百, 1 9 4 亿美元) and mixed forms
+ * (5万4千6百); 几/数 before a multiplier (数百家, 二十几万: lower bound,
+ * vague); traditional (萬 億 兩 點 個 負) and financial forms (壹仟贰佰).
+ *
+ * Not returned: clock times (8:30), dotted versions (2222.2222.22222), phone
+ * numbers and codes (13912345678, 0571-88888888); years (2023年, 二〇二三年, 2012—2019年, a bare 4-digit
  * 19xx/20xx), dates (12月27日, 1-11月, 3号), anniversaries (40周年), numbers
  * after 第 (第十二次) except a rank with 位/名 (第4位 → 4 位, GWR_QF_RANK),
  * names (“十四五”, “4321”, “两个确立”, 二十大, 5G, PM2.5, G20, 1+5+N, 4·14,
@@ -74,6 +83,8 @@ enum {
     GWR_QF_OVERFLOW = 1u << 2,  /* too large to represent exactly; value is 0 */
     GWR_QF_RATIO    = 1u << 3,  /* 1.4:1 — value is the left side, hi the right */
     GWR_QF_CHINESE  = 1u << 4,  /* written in Chinese numerals */
+    GWR_QF_FRACTION = 1u << 5,  /* 三分之一, 3又一千分之23: value is the fraction as a decimal */
+    GWR_QF_ROUNDED  = 1u << 6,  /* the fraction does not terminate: value is rounded to 6 significant digits */
 };
 
 typedef struct gwr_quantity {

@@ -12,7 +12,27 @@
  * (０-９ ％ ． ： － （ ） …) to ASCII, U+3000 to ' ' and the ratio sign ∶
  * to ':'. Sets *n to its byte
  * length (1 for an invalid byte, returned as 0xFFFD). i must be < len. */
-uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n);
+uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n);
+/* Code points of E1–EC lead bytes that qz_cp_slow may fold, by their low six
+ * bits (− ∶ U+3000 萬 億 兩 點 個 負 貳 參 叄 陸): others are returned at once. */
+#define QZ_FOLD_BLOOM ((1ULL << 0) | (1ULL << 3) | (1ULL << 4) | (1ULL << 11) | (1ULL << 18) | (1ULL << 30) | \
+                       (1ULL << 32) | (1ULL << 41) | (1ULL << 44) | (1ULL << 51) | (1ULL << 54) | (1ULL << 56))
+static inline uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
+{
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] < 0x80) {
+        *n = 1;
+        return u[0];
+    }
+    if (u[0] >= 0xE1 && u[0] <= 0xEC && i + 2 < len && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+        uint32_t cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+        if (!((QZ_FOLD_BLOOM >> (cp & 63)) & 1)) {
+            *n = 3;
+            return cp;
+        }
+    }
+    return qz_cp_slow(s, len, i, n);
+}
 /* The character ending just before s[i] (i > floor), same folding; sets *n.
  * Returns 0 when i <= floor. */
 uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n);
@@ -24,6 +44,9 @@ static inline bool qz_is_alpha(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x
 int  qz_cn_digit(uint32_t c);
 /* 10, 100, 1000 for 十百千; 10^4, 10^8 for 万亿; 0 otherwise. */
 int64_t qz_cn_mult(uint32_t c);
+/* 2 for the financial forms (壹 … 玖 拾 佰 仟), 0 for 〇 零 万 亿 (shared),
+ * 1 for the ordinary numerals; a numeral never mixes 1 and 2. */
+int  qz_cn_class(uint32_t c);
 static inline bool qz_is_cn_numeral(uint32_t c) { return qz_cn_digit(c) >= 0 || qz_cn_mult(c) > 0; }
 
 /* ---- numbers (quantity_num.c) -------------------------------------------- */
@@ -36,6 +59,13 @@ enum {
     QZ_N_POSITIONAL = 1u << 5,   /* 二〇二三: digit by digit (years) */
     QZ_N_NODIGIT    = 1u << 6,   /* 百亿, 千亿: starts with a multiplier */
     QZ_N_SCALED     = 1u << 7,   /* contains 万 or 亿 */
+    QZ_N_CNPOINT    = 1u << 8,   /* Chinese decimal: 三点五 */
+    QZ_N_FRACTION   = 1u << 9,   /* 三分之一, 千分之三 */
+    QZ_N_ROUNDED    = 1u << 10,  /* the fraction's decimal is rounded */
+    QZ_N_SPACED     = 1u << 11,  /* 1 9 4: single digits split by spaces */
+    QZ_N_GROUPED    = 1u << 12,  /* 5,236: thousands separators */
+    QZ_N_LEADZERO   = 1u << 13,  /* 0571: an integer written with a leading zero */
+    QZ_N_TENTHS     = 1u << 14,  /* 七成: read as 70 % */
 };
 
 typedef struct qz_num {
@@ -54,6 +84,18 @@ bool qz_read_arabic(const char *s, size_t len, size_t i, qz_num *n);
  * n->end to the end of the run) when the run is not a well-formed numeral,
  * such as 十四五, 一二三, 万一. */
 bool qz_read_chinese(const char *s, size_t len, size_t i, qz_num *n);
+/* Numbers and multipliers written in turn, Arabic or Chinese, spaces
+ * allowed: 5万4千6百, 7 万5 千4 百, 5亿1万4千6百. True only when at least two
+ * number-multiplier pairs were read (one pair is an ordinary scaled number). */
+bool qz_read_mixed(const char *s, size_t len, size_t i, qz_num *n);
+/* Single digits split by single spaces, as PDF extraction leaves them: 1 9 4.
+ * True when at least two were read (n->end after the last). */
+bool qz_read_spaced(const char *s, size_t len, size_t i, qz_num *n);
+/* Y/X as a decimal: exact when it terminates within 18 digits, otherwise
+ * rounded half up to QZ_FRAC_DIGITS significant digits and *rounded set.
+ * False on overflow or a zero denominator. */
+#define QZ_FRAC_DIGITS 6
+bool qz_divide(gwr_dec y, gwr_dec x, gwr_dec *out, bool *rounded);
 /* Applies a chain of scale characters (十百千万亿, e.g. 万, 亿, 万亿, 千万)
  * at s[i] to *v; stops before a unit that starts with a scale character
  * (千瓦, 千米, 百分点). Returns the end; adds the powers of ten applied to
@@ -75,6 +117,10 @@ typedef struct qz_unit {
     unsigned    flags;
 } qz_unit;
 
+/* Builds the lookup tables once (thread-safe); every entry point calls it. */
+void qz_init(void);
+/* Is c (a code point, traditional forms included) a Chinese numeral? After qz_init. */
+bool qz_numeral_cp(uint32_t c);
 /* Longest unit written at s[i]; NULL when none. Sets *end. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);
 /* True when a unit starts at s[i] and begins with a scale character. */

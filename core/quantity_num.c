@@ -5,7 +5,7 @@
 
 #define QZ_LIMIT 1000000000000000000ULL   /* 10^18: beyond gwr_dec */
 
-uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
+uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n)
 {
     const unsigned char *u = (const unsigned char *)s;
     unsigned char c = u[i];
@@ -42,6 +42,21 @@ uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
     if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;   /* full-width ASCII */
     if (cp == 0x3000) return ' ';
     if (cp == 0x2236) return ':';                           /* ∶ ratio */
+    if (k == 3 && cp >= 0x2212) {
+        switch (cp) {                                       /* traditional forms */
+        case 0x2212: return '-';                            /* − minus sign */
+        case 0x842C: return 0x4E07;                         /* 萬 → 万 */
+        case 0x5104: return 0x4EBF;                         /* 億 → 亿 */
+        case 0x5169: return 0x4E24;                         /* 兩 → 两 */
+        case 0x9EDE: return 0x70B9;                         /* 點 → 点 */
+        case 0x500B: return 0x4E2A;                         /* 個 → 个 */
+        case 0x8CA0: return 0x8D1F;                         /* 負 → 负 */
+        case 0x8CB3: return 0x8D30;                         /* 貳 → 贰 */
+        case 0x53C3: case 0x53C4: return 0x53C1;            /* 參 叄 → 叁 */
+        case 0x9678: return 0x9646;                         /* 陸 → 陆 */
+        default: break;
+        }
+    }
     return cp;
 }
 
@@ -76,7 +91,27 @@ int qz_cn_digit(uint32_t c)
     case 0x4E03: return 7;
     case 0x516B: return 8;
     case 0x4E5D: return 9;
+    case 0x58F9: return 1;                       /* 壹 (financial forms) */
+    case 0x8D30: return 2;                       /* 贰 */
+    case 0x53C1: return 3;                       /* 叁 */
+    case 0x8086: return 4;                       /* 肆 */
+    case 0x4F0D: return 5;                       /* 伍 */
+    case 0x9646: return 6;                       /* 陆 */
+    case 0x67D2: return 7;                       /* 柒 */
+    case 0x634C: return 8;                       /* 捌 */
+    case 0x7396: return 9;                       /* 玖 */
     default: return -1;
+    }
+}
+
+int qz_cn_class(uint32_t c)
+{
+    switch (c) {
+    case 0x3007: case 0x96F6: case 0x4E07: case 0x4EBF: return 0;   /* 〇 零 万 亿 */
+    case 0x58F9: case 0x8D30: case 0x53C1: case 0x8086: case 0x4F0D: case 0x9646:
+    case 0x67D2: case 0x634C: case 0x7396: case 0x62FE: case 0x4F70: case 0x4EDF:
+        return 2;
+    default: return 1;
     }
 }
 
@@ -88,6 +123,9 @@ int64_t qz_cn_mult(uint32_t c)
     case 0x5343: return 1000;                    /* 千 */
     case 0x4E07: return 10000;                   /* 万 */
     case 0x4EBF: return 100000000;               /* 亿 */
+    case 0x62FE: return 10;                      /* 拾 */
+    case 0x4F70: return 100;                     /* 佰 */
+    case 0x4EDF: return 1000;                    /* 仟 */
     default: return 0;
     }
 }
@@ -109,6 +147,7 @@ bool qz_read_arabic(const char *s, size_t len, size_t i, qz_num *n)
     int32_t e = 0;
     int sig = 0;
     bool point = false, ovf = false;
+    int groups = 0;
     *n = (qz_num){ .end = i };
     if (i >= len || !qz_is_digit(qz_cp(s, len, i, &k))) return false;
     while (i < len) {
@@ -120,19 +159,24 @@ bool qz_read_arabic(const char *s, size_t len, size_t i, qz_num *n)
             i += k;
             continue;
         }
-        if (c == ',' && !point && n->intdigits >= 1 && n->intdigits <= 3 + 4 * 3) {
-            /* thousands separator: exactly three digits follow, then no digit */
+        if (c == ',' && !point && n->intdigits >= 1 && (groups > 0 || n->intdigits <= 3)) {
+            /* thousands separator: 1-3 digits before the first, exactly
+             * three digits after each, then no digit (1,2,3 and 2018,2019
+             * stay apart); full-width ， too (1，011，038，000元). */
             size_t j = i + k, cnt = 0, k2;
             while (j < len && cnt < 4 && qz_is_digit(qz_cp(s, len, j, &k2))) {
                 j += k2;
                 cnt++;
             }
             if (cnt != 3) break;
+            groups++;
+            n->f |= QZ_N_GROUPED;
             i += k;
             continue;
         }
         if (!qz_is_digit(c)) break;
         if (!point) n->intdigits++;
+        if (!point && n->intdigits == 2 && m == 0) n->f |= QZ_N_LEADZERO;
         if (m == 0 && c == '0') {
             if (point) e--;
         } else if (++sig > 18) {
@@ -182,37 +226,15 @@ static bool mul_add(uint64_t *r, uint64_t a, uint64_t b, uint64_t c)
 }
 
 #define QZ_RUN_MAX 40
+#define CP_DIAN  0x70B9u   /* 点 */
+#define CP_JI    0x51E0u   /* 几 */
 
-bool qz_read_chinese(const char *s, size_t len, size_t i, qz_num *n)
+static bool is_space_cp(uint32_t c) { return c == ' '; }
+
+/* Value of a run of numeral characters (no 点): 一百九十万零三千九百七十一,
+ * 两三, 二三十, 二〇二三. False when it is not a well-formed numeral. */
+static bool parse_run(const uint32_t *run, int nr, qz_num *n)
 {
-    uint32_t run[QZ_RUN_MAX];
-    int nr = 0;
-    size_t k;
-    bool vague = false;
-    *n = (qz_num){ .end = i };
-    /* Collect the run; 余/多 count only between a numeral and a multiplier. */
-    while (i < len) {
-        uint32_t c = qz_cp(s, len, i, &k);
-        if (!qz_is_cn_numeral(c)) {
-            if ((c == 0x4F59 || c == 0x591A) && nr > 0 && i + k < len) {   /* 余 多 */
-                size_t k2;
-                if (qz_cn_mult(qz_cp(s, len, i + k, &k2)) >= 10000) {
-                    vague = true;
-                    i += k;
-                    continue;
-                }
-            }
-            break;
-        }
-        if (nr < QZ_RUN_MAX) run[nr] = c;
-        nr++;
-        i += k;
-    }
-    n->end = i;
-    n->nchars = nr;
-    n->f = QZ_N_CHINESE | (vague ? QZ_N_VAGUE : 0);
-    if (nr == 0 || nr > QZ_RUN_MAX) return false;
-
     int ndig = 0;
     for (int j = 0; j < nr && qz_cn_digit(run[j]) >= 0; j++) ndig++;
     for (int j = 0; j < nr; j++)
@@ -321,5 +343,275 @@ bool qz_read_chinese(const char *s, size_t len, size_t i, qz_num *n)
     } else {
         n->v = gwr_dec_norm((gwr_dec){ (int64_t)v, 0 });
     }
+    return true;
+}
+
+/* The decimal part after 点 (三点五, 百分之十一点六, 三点五亿): digits only,
+ * then an optional scale. i is just past 点; returns the end, 0 when no
+ * digit follows. */
+static size_t read_cn_fraction(const char *s, size_t len, size_t i, qz_num *n)
+{
+    size_t k;
+    int64_t frac = 0;
+    int nd = 0;
+    while (i < len) {
+        int d = qz_cn_digit(qz_cp(s, len, i, &k));
+        if (d < 0) break;
+        if (nd < 17) {
+            frac = frac * 10 + d;
+            nd++;
+        }
+        n->nchars++;
+        i += k;
+    }
+    if (nd == 0) return 0;
+    if (!(n->f & QZ_N_OVERFLOW)) {
+        gwr_dec v = n->v, f = { frac, -nd };
+        if (!gwr_dec_add(&v, v, f)) {
+            n->f |= QZ_N_OVERFLOW;
+            v = (gwr_dec){ 0, 0 };
+        }
+        n->v = v;
+    }
+    n->f |= QZ_N_CNPOINT;
+    int pow10 = 0;
+    bool ovf = (n->f & QZ_N_OVERFLOW) != 0;
+    size_t e = qz_read_scale(s, len, i, &n->v, &pow10, &ovf);
+    if (ovf) {
+        n->f |= QZ_N_OVERFLOW;
+        n->v = (gwr_dec){ 0, 0 };
+    }
+    if (pow10 >= 4) n->f |= QZ_N_SCALED;
+    n->nchars += (int)(pow10 > 0);
+    return e;
+}
+
+static bool read_chinese_run(const char *s, size_t len, size_t i, qz_num *n, bool spaces)
+{
+    uint32_t run[QZ_RUN_MAX];
+    int nr = 0, cls = 0;
+    size_t k;
+    bool vague = false, spaced = false;
+    *n = (qz_num){ .end = i };
+    /* Collect the run; 余/多/几 count only between a numeral and a
+     * multiplier (十余万, 二十几万, 一百零几万). */
+    while (i < len) {
+        uint32_t c = qz_cp(s, len, i, &k);
+        if (!qz_is_cn_numeral(c)) {
+            if ((c == 0x4F59 || c == 0x591A || c == CP_JI) && nr > 0 && nr <= QZ_RUN_MAX && i + k < len) {   /* 余 多 几 */
+                size_t k2;
+                bool ok = c != CP_JI || qz_cn_mult(run[nr - 1]) > 0 || qz_cn_digit(run[nr - 1]) == 0;
+                if (ok && qz_cn_mult(qz_cp(s, len, i + k, &k2)) >= 10000) {
+                    vague = true;
+                    i += k;
+                    continue;
+                }
+            }
+            if (c == CP_JI && nr > 0 && nr <= QZ_RUN_MAX && i + k < len) {   /* 一百几十亿: 几十 is a lower bound of 0 */
+                size_t k2;
+                int64_t m = qz_cn_mult(qz_cp(s, len, i + k, &k2)), pm = qz_cn_mult(run[nr - 1]);
+                if (m > 0 && m < 10000 && pm > m && pm < 10000) {
+                    vague = true;
+                    i += k + k2;
+                    continue;
+                }
+            }
+            if (spaces && is_space_cp(c) && nr > 0) {           /* 三千 九百 六十五 */
+                size_t j = i + k, k2;
+                if (j < len && is_space_cp(qz_cp(s, len, j, &k2))) j += k2;
+                if (j < len) {
+                    uint32_t c2 = qz_cp(s, len, j, &k2);
+                    int cc = qz_cn_class(c2);
+                    if (qz_is_cn_numeral(c2) && !(cc && cls && cc != cls)) {
+                        spaced = true;
+                        i = j;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        int cc = qz_cn_class(c);
+        if (cc && cls && cc != cls) break;                   /* 队伍两个: 伍 stands apart */
+        if (cc) cls = cc;
+        if (nr < QZ_RUN_MAX) run[nr] = c;
+        nr++;
+        i += k;
+    }
+    n->end = i;
+    n->nchars = nr;
+    n->f = QZ_N_CHINESE | (vague ? QZ_N_VAGUE : 0) | (spaced ? QZ_N_SPACED : 0);
+    if (nr == 0 || nr > QZ_RUN_MAX) return false;
+    if (cls == 2 && nr < 2) return false;                    /* 伍家岗, 陆家嘴: a lone financial form is a word */
+
+    bool point = false;
+    if (i < len && qz_cp(s, len, i, &k) == CP_DIAN && i + k < len) {
+        size_t k2;
+        point = qz_cn_digit(qz_cp(s, len, i + k, &k2)) >= 0 && !vague;
+    }
+    bool ok;
+    if (point && nr == 1 && qz_cn_digit(run[0]) == 0) {      /* 零点五 */
+        n->v = (gwr_dec){ 0, 0 };
+        ok = true;
+    } else {
+        ok = parse_run(run, nr, n);
+    }
+    if (ok && point && !(n->f & (QZ_N_RANGE | QZ_N_POSITIONAL | QZ_N_SCALED))) {
+        size_t e = read_cn_fraction(s, len, i + k, n);
+        if (e) {
+            n->nchars++;
+            n->end = e;
+        }
+    }
+    return ok;
+}
+
+bool qz_read_chinese(const char *s, size_t len, size_t i, qz_num *n)
+{
+    if (read_chinese_run(s, len, i, n, true)) return true;
+    if (!(n->f & QZ_N_SPACED)) return false;
+    return read_chinese_run(s, len, i, n, false);
+}
+
+/* One number of a mixed form: a Chinese digit or an Arabic integer. */
+static bool mixed_number(const char *s, size_t len, size_t i, uint64_t *v, size_t *end)
+{
+    size_t k;
+    uint32_t c = qz_cp(s, len, i, &k);
+    int d = qz_cn_digit(c);
+    if (d > 0) {
+        *v = (uint64_t)d;
+        *end = i + k;
+        return true;
+    }
+    if (!qz_is_digit(c)) return false;
+    uint64_t x = 0;
+    int nd = 0;
+    while (i < len && qz_is_digit(c = qz_cp(s, len, i, &k))) {
+        if (++nd > 4) return false;
+        x = x * 10 + (c - '0');
+        i += k;
+    }
+    if (i < len && (c == '.' || c == ',')) return false;
+    *v = x;
+    *end = i;
+    return true;
+}
+
+bool qz_read_mixed(const char *s, size_t len, size_t i, qz_num *n)
+{
+    uint64_t yi = 0, wan = 0, sec = 0;
+    int64_t last_small = 0;
+    int pairs = 0;
+    bool arabic = false, had_wan = false, had_yi = false;
+    size_t end = i, k;
+    *n = (qz_num){ .end = i };
+    while (i < len && pairs < 12) {
+        uint64_t d;
+        size_t e, j;
+        if (mixed_number(s, len, i, &d, &e)) {
+            if (qz_is_digit(qz_cp(s, len, i, &k))) arabic = true;
+            j = qz_skip_spaces(s, len, e);
+        } else if (last_small && i == end && qz_cn_mult(qz_cp(s, len, i, &k)) >= 10000) {
+            d = 0;                                              /* 2千万: the section times 万 */
+            j = i;
+        } else {
+            break;
+        }
+        if (j >= len) break;
+        int64_t m = qz_cn_mult(qz_cp(s, len, j, &k));
+        if (!m || qz_unit_blocks_scale(s, len, j)) break;
+        if (m < 10000) {
+            if (d > 9 || (last_small && m >= last_small)) break;
+            sec += d * (uint64_t)m;
+            last_small = m;
+        } else if (sec && d && last_small > 10) {
+            break;                                              /* 5千4万: not a numeral */
+        } else if (m == 10000) {
+            if (had_wan || sec + d >= 10000) break;
+            wan = sec + d;
+            sec = 0;
+            last_small = 0;
+            had_wan = true;
+        } else {
+            if (had_yi || had_wan || sec + d >= 100000000) break;
+            yi = sec + d;
+            sec = 0;
+            last_small = 0;
+            had_yi = true;
+        }
+        pairs++;
+        end = j + k;
+        i = qz_skip_spaces(s, len, end);
+        if (i < len && qz_cp(s, len, i, &k) == 0x96F6) i += k;   /* 5万零6百 */
+    }
+    if (pairs < 2 || !arabic) return false;
+    n->v = gwr_dec_norm((gwr_dec){ (int64_t)(yi * 100000000 + wan * 10000 + sec), 0 });
+    n->f = QZ_N_SCALED;
+    n->end = end;
+    n->intdigits = 1;
+    return true;
+}
+
+bool qz_read_spaced(const char *s, size_t len, size_t i, qz_num *n)
+{
+    size_t k;
+    uint64_t v = 0;
+    int nd = 0;
+    *n = (qz_num){ .end = i };
+    while (i < len && nd < 18) {
+        uint32_t c = qz_cp(s, len, i, &k);
+        if (!qz_is_digit(c)) return false;
+        v = v * 10 + (c - '0');
+        nd++;
+        i += k;
+        if (i >= len) break;
+        uint32_t nx = qz_cp(s, len, i, &k);
+        if (qz_is_digit(nx) || nx == '.' || nx == ',') return false;   /* a group of more than one digit */
+        if (nx != ' ') break;
+        size_t k2;
+        if (i + k >= len || !qz_is_digit(qz_cp(s, len, i + k, &k2))) break;
+        i += k;
+    }
+    if (nd < 2) return false;
+    n->v = gwr_dec_norm((gwr_dec){ (int64_t)v, 0 });
+    n->f = QZ_N_SPACED;
+    n->intdigits = nd;
+    n->end = i;
+    return true;
+}
+
+bool qz_divide(gwr_dec y, gwr_dec x, gwr_dec *out, bool *rounded)
+{
+    if (x.m <= 0 || y.m < 0) return false;
+    __int128 num = y.m, den = x.m;
+    int e = y.e - x.e;
+    *rounded = false;
+    __int128 p = num;
+    for (int sh = 0; sh <= 18; sh++, p *= 10) {
+        if (p % den == 0) {
+            __int128 q = p / den;
+            if (q >= (__int128)QZ_LIMIT) break;
+            gwr_dec r = { (int64_t)q, e - sh };
+            if (!gwr_dec_scale(&r, 0)) return false;
+            *out = gwr_dec_norm(r);
+            return true;
+        }
+    }
+    /* Does not terminate: QZ_FRAC_DIGITS significant digits, half up. */
+    int sh = 0;
+    while (num / den < 100000 && sh < 36) {
+        num *= 10;
+        sh++;
+    }
+    while (num / den >= 1000000) {
+        den *= 10;
+        sh--;
+    }
+    __int128 q = (2 * num + den) / (2 * den);
+    gwr_dec r = { (int64_t)q, e - sh };
+    if (!gwr_dec_scale(&r, 0)) return false;
+    *out = gwr_dec_norm(r);
+    *rounded = true;
     return true;
 }

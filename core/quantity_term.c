@@ -36,6 +36,68 @@ size_t qz_skip_spaces(const char *s, size_t len, size_t i)
     return i;
 }
 
+#define CP_CHENG 0x6210u   /* 成 */
+#define CP_YOU   0x53C8u   /* 又 */
+
+/* 百分之 / 千分之 / 万分之 before a numeral: a percentage, per-mille or
+ * per-ten-thousand, exact. */
+static const struct { const char *lit, *unit; } per_words[] = {
+    { "百分之", "%" }, { "千分之", "‰" }, { "万分之", "‱" },
+};
+
+/* A numeral (Arabic or Chinese) at s[i] into *n; false when none. */
+static bool read_numeral(const char *s, size_t len, size_t i, qz_num *n)
+{
+    size_t k;
+    if (i >= len) return false;
+    uint32_t c = qz_cp(s, len, i, &k);
+    if (qz_is_digit(c)) return qz_read_arabic(s, len, i, n);
+    return qz_is_cn_numeral(c) && qz_read_chinese(s, len, i, n);
+}
+
+/* X分之Y at the end of the denominator x (already read): the fraction Y/X.
+ * Returns the end, 0 when 分之 and a numerator do not follow. */
+static size_t read_fraction(const char *s, size_t len, const qz_num *x, const gwr_dec *whole, gwr_dec *v,
+                            bool *rounded)
+{
+    if (x->end + 6 > len || memcmp(s + x->end, "分之", 6) != 0) return 0;
+    size_t j = x->end + 6;
+    qz_num y;
+    if (!j || (x->f & (QZ_N_RANGE | QZ_N_POSITIONAL | QZ_N_OVERFLOW | QZ_N_VAGUE)) || x->v.e < 0) return 0;
+    if (!read_numeral(s, len, j, &y) || (y.f & (QZ_N_RANGE | QZ_N_POSITIONAL | QZ_N_OVERFLOW | QZ_N_VAGUE)))
+        return 0;
+    gwr_dec num = y.v;
+    if (whole) {                                     /* 二又三分之一 = (2×3+1)/3 */
+        gwr_dec w = *whole;
+        if (!gwr_dec_mul_int(&w, x->v.m) || !gwr_dec_scale(&w, x->v.e) || !gwr_dec_add(&num, w, y.v)) return 0;
+    }
+    if (!qz_divide(num, x->v, v, rounded)) return 0;
+    return y.end;
+}
+
+/* 七成, 六点五成 = 70 %, 65 %: tenths, only right after a numeral of at most
+ * ten and not in a word (成为, 成员, 成本, 三五成群). */
+static size_t read_tenths(const char *s, size_t len, size_t i, gwr_dec *v)
+{
+    size_t k, k2;
+    if (i >= len || qz_cp(s, len, i, &k) != CP_CHENG) return 0;
+    if (v->m <= 0 || gwr_dec_cmp(*v, (gwr_dec){ 10, 0 }) > 0) return 0;
+    if (i + k < len) {
+        uint32_t c = qz_cp(s, len, i + k, &k2);
+        static const uint32_t words[] = {
+            0x4E3A, 0x5458, 0x672C, 0x7FA4, 0x7ACB, 0x529F, 0x6548, 0x679C, 0x719F, 0x578B,
+            0x4EA4, 0x957F, 0x90FD, 0x7EE9, 0x54C1, 0x5C31, 0x4EBA, 0x5E74, 0x6837, 0x5F62,
+            0x8D25, 0x5206, 0x6B3E, 0x672A, 0x4E86, 0x8FBE, 0x5957, 0x4E0D,
+        };   /* 为员本群立功效果熟型交长都绩品就人年样形败分款未了达套不 */
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+            if (c == words[w]) return 0;
+    }
+    gwr_dec t = *v;
+    if (!gwr_dec_scale(&t, 1)) return 0;
+    *v = t;
+    return i + k;
+}
+
 bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t)
 {
     size_t k;
@@ -43,45 +105,76 @@ bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t)
     t->start = i;
     uint32_t c = qz_cp(s, len, i, &k);
     bool ok;
-    size_t pct = qz_match_lit(s, len, i, "百分之");
-    if (pct && pct < len) {                          /* 百分之三十 = 30% */
-        size_t k2, pe;
-        uint32_t c2 = qz_cp(s, len, pct, &k2);
-        if (qz_is_digit(c2) ? qz_read_arabic(s, len, pct, &t->n)
-                            : qz_is_cn_numeral(c2) && qz_read_chinese(s, len, pct, &t->n)) {
-            /* 百分之十一点八 = 11.8% */
-            size_t kp, kd;
-            if (!qz_is_digit(c2) && t->n.end < len && qz_cp(s, len, t->n.end, &kp) == 0x70B9) {   /* 点 */
-                size_t j = t->n.end + kp;
-                int d, nd = 0;
-                gwr_dec v = t->n.v;
-                while (j < len && (d = qz_cn_digit(qz_cp(s, len, j, &kd))) >= 0 && d <= 9 &&
-                       gwr_dec_mul_int(&v, 10) && gwr_dec_add(&v, v, (gwr_dec){ d, 0 })) {
-                    j += kd;
-                    nd++;
-                }
-                if (nd > 0) {
-                    v.e -= nd;
-                    t->n.v = gwr_dec_norm(v);
-                    t->n.end = j;
-                }
-            }
+    for (size_t w = 0; (c == 0x767E || c == 0x5343 || c == 0x4E07) && w < sizeof per_words / sizeof per_words[0]; w++) {
+        size_t pct = qz_match_lit(s, len, i, per_words[w].lit);
+        if (!pct || pct >= len) continue;
+        if (read_numeral(s, len, pct, &t->n)) {              /* 百分之三十 = 30% */
+            size_t pe;
             t->ovf = t->n.f & QZ_N_OVERFLOW;
-            t->unit = qz_match_unit("%", 1, 0, &pe);
+            t->unit = qz_match_unit(per_words[w].unit, strlen(per_words[w].unit), 0, &pe);
             t->end = t->n.end;
             t->n.nchars += 3;
+            t->n.f |= QZ_N_CHINESE;
             return !(t->n.f & (QZ_N_POSITIONAL | QZ_N_RANGE));
         }
+        break;
     }
-    if (qz_is_digit(c)) ok = qz_read_arabic(s, len, i, &t->n);
-    else if (qz_is_cn_numeral(c)) ok = qz_read_chinese(s, len, i, &t->n);
-    else ok = false;
+    if (qz_is_digit(c)) {
+        ok = qz_read_arabic(s, len, i, &t->n);
+        size_t sp = qz_skip_spaces(s, len, t->n.end);
+        if (ok && !(t->n.f & (QZ_N_POINT | QZ_N_GROUPED)) && t->n.intdigits <= 4 && sp < len) {
+            qz_num alt;
+            if (qz_cn_mult(qz_cp(s, len, sp, &k)) > 0) {
+                if (qz_read_mixed(s, len, i, &alt)) t->n = alt;       /* 5万4千6百 */
+            } else if (t->n.intdigits == 1 && sp > t->n.end && qz_read_spaced(s, len, i, &alt)) {
+                size_t sp2 = qz_skip_spaces(s, len, alt.end), e;  /* 1 9 4 亿美元 */
+                if (sp2 < len && (qz_cn_mult(qz_cp(s, len, sp2, &k)) >= 10000 || qz_match_unit(s, len, sp2, &e)))
+                    t->n = alt;
+            }
+        }
+    } else if (qz_is_cn_numeral(c)) {
+        ok = qz_read_chinese(s, len, i, &t->n);
+    } else {
+        ok = false;
+    }
     t->end = t->n.end > i ? t->n.end : i + k;
     if (!ok) return false;
     t->ovf = t->n.f & QZ_N_OVERFLOW;
     t->vague = t->n.f & QZ_N_VAGUE;
+
+    /* 三分之一, 3又一千分之23 */
+    gwr_dec fv;
+    bool rounded = false;
+    size_t fe = 0;
+    if (!(t->n.f & (QZ_N_POINT | QZ_N_CNPOINT | QZ_N_SCALED))) {
+        fe = read_fraction(s, len, &t->n, NULL, &fv, &rounded);
+        if (!fe && t->n.end < len && qz_cp(s, len, t->n.end, &k) == CP_YOU && !(t->n.f & QZ_N_RANGE)) {
+            qz_num x;
+            gwr_dec whole = t->n.v;
+            if (read_numeral(s, len, t->n.end + k, &x)) fe = read_fraction(s, len, &x, &whole, &fv, &rounded);
+        }
+    }
+    if (fe) {
+        t->n.v = fv;
+        t->n.f |= QZ_N_FRACTION | (rounded ? QZ_N_ROUNDED : 0);
+        t->n.f &= ~(unsigned)QZ_N_NODIGIT;
+        t->n.end = fe;
+        t->end = fe;
+        return true;
+    }
+
     size_t j = vague_mark(s, len, t->n.end, (t->n.f & QZ_N_SCALED) != 0, &t->vague);
-    if (!(t->n.f & QZ_N_CHINESE)) {
+    if (j == t->n.end && !(t->n.f & (QZ_N_SCALED | QZ_N_RANGE))) {
+        size_t te = read_tenths(s, len, j, &t->n.v);          /* 七成 = 70% */
+        if (te) {
+            size_t pe;
+            t->unit = qz_match_unit("%", 1, 0, &pe);
+            t->n.f |= QZ_N_TENTHS;
+            t->end = te;
+            return true;
+        }
+    }
+    if (!(t->n.f & (QZ_N_CHINESE | QZ_N_SCALED))) {
         size_t sp = qz_skip_spaces(s, len, j);
         size_t e = qz_read_scale(s, len, sp, &t->n.v, &t->scale, &t->ovf);
         if (t->scale > 0) {
@@ -89,6 +182,7 @@ bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t)
             j = vague_mark(s, len, e, true, &t->vague);
         }
     }
+    if ((t->n.f & QZ_N_SCALED) && !(t->n.f & QZ_N_CHINESE)) t->scaled = true;
     size_t sp = qz_skip_spaces(s, len, j), ue;
     const qz_unit *u = qz_match_unit(s, len, sp, &ue);
     if (u) {
@@ -121,7 +215,7 @@ static bool same_unit(const qz_unit *a, const qz_unit *b)
 bool qz_looks_like_year(const qz_term *t)
 {
     if (t->n.f & QZ_N_POSITIONAL) return true;
-    if (t->n.f & (QZ_N_CHINESE | QZ_N_POINT)) return false;
+    if (t->n.f & (QZ_N_CHINESE | QZ_N_POINT | QZ_N_GROUPED)) return false;
     return t->n.intdigits == 4 && !t->scaled && t->n.v.m > 0;
 }
 
@@ -140,6 +234,8 @@ bool qz_try_range(const char *s, size_t len, qz_term *a, qz_term *b)
     if (!qz_is_digit(c) && !qz_is_cn_numeral(c)) return false;
     if (!qz_read_term(s, len, j, b)) return false;
     if ((a->n.f & QZ_N_RANGE) || (b->n.f & QZ_N_RANGE)) return false;
+    if (!b->unit && b->end < len && is_dash(qz_cp(s, len, b->end, &k))) return false;   /* 400-800-1234 */
+    if ((a->n.f | b->n.f) & QZ_N_LEADZERO) return false;                                /* 0571-8888 */
     if (a->unit && b->unit && !same_unit(a->unit, b->unit)) return false;
     /* 百分之八至九: the second bound of a 百分之 range carries no sign of its own */
     bool pct_pair = a->unit && !b->unit && strcmp(a->unit->base, "%") == 0 && (a->n.f & QZ_N_CHINESE) &&

@@ -2,6 +2,7 @@
  * around a number in the reports. Tables are data; matching folds full-width
  * forms, so ％ matches "%" and ／ matches "/". */
 #include "quantity_int.h"
+#include <pthread.h>
 #include <string.h>
 
 /* Longest match wins, so "个百分点" beats "个" and "平方公里" beats "公里".
@@ -10,6 +11,7 @@
 static const qz_unit units[] = {
     { "%", "%", NULL, 0 },
     { "‰", "‰", NULL, 0 },
+    { "‱", "‱", NULL, 0 },
     { "个百分点", "个百分点", NULL, 0 },
     { "百分点", "个百分点", NULL, 0 },
     { "个点", "个百分点", "位", 0 },
@@ -98,17 +100,17 @@ static const qz_unit units[] = {
     { "时", "时", "代期间", QZ_U_DATE },
 };
 
-size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit)
+static size_t match_lit_n(const char *s, size_t len, size_t i, const char *lit, size_t ll)
 {
-    size_t ll = strlen(lit), j = 0;
-    /* Fast path: the bytes are equal (normalised text). Folding maps only
-     * full-width forms to ASCII, so a literal without ASCII cannot match
-     * any other way. */
-    if (i + ll <= len && memcmp(s + i, lit, ll) == 0) return i + ll;
-    bool ascii = false;
-    for (size_t k = 0; k < ll; k++)
-        if ((unsigned char)lit[k] < 0x80) ascii = true;
-    if (!ascii) return 0;
+    size_t p = 0;
+    /* Fast path: the bytes are equal (normalised text). Otherwise compare
+     * folded characters from the first difference on (full-width ％ for %,
+     * 個 for 个, 點 for 点). */
+    while (p < ll && i + p < len && s[i + p] == lit[p]) p++;
+    if (p == ll) return i + ll;
+    while (p > 0 && ((unsigned char)lit[p] & 0xC0) == 0x80) p--;   /* back to a character start */
+    size_t j = p;
+    i += p;
     while (j < ll) {
         if (i >= len) return 0;
         size_t a, b;
@@ -118,6 +120,47 @@ size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit)
     }
     return i;
 }
+
+size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit)
+{
+    return match_lit_n(s, len, i, lit, strlen(lit));
+}
+
+/* ---- indexes, built once ----------------------------------------------------
+ * Units by their first character, prefix words by their last, in table
+ * order within a bucket: a lookup decodes one character and compares only
+ * the words that can match there. */
+#define NUNITS (sizeof units / sizeof units[0])
+#define QZ_HB 128
+static inline unsigned bucket(uint32_t c) { return (c ^ (c >> 7) ^ (c >> 13)) & (QZ_HB - 1); }
+
+static uint8_t  unit_head[QZ_HB], unit_next[NUNITS], unit_len[NUNITS];
+static uint32_t unit_first[NUNITS];
+static uint64_t numeral_bits[65536 / 64];
+static void build_prefix_index(void);
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+
+static void build_index(void)
+{
+    for (size_t u = NUNITS; u-- > 0;) {
+        size_t k, l = strlen(units[u].text);
+        unit_len[u] = (uint8_t)l;
+        unit_first[u] = qz_cp(units[u].text, l, 0, &k);
+        unsigned b = bucket(unit_first[u]);
+        unit_next[u] = unit_head[b];
+        unit_head[b] = (uint8_t)(u + 1);
+    }
+    build_prefix_index();
+    for (uint32_t c = 0x3000; c < 0xA000; c++)
+        if (qz_is_cn_numeral(c)) numeral_bits[c >> 6] |= 1ULL << (c & 63);
+    static const uint32_t traditional[] = { 0x842C, 0x5104, 0x5169, 0x8CB3, 0x53C3, 0x53C4, 0x9678 };   /* 萬 億 兩 貳 參 叄 陸 */
+    for (size_t t = 0; t < sizeof traditional / sizeof traditional[0]; t++)
+        numeral_bits[traditional[t] >> 6] |= 1ULL << (traditional[t] & 63);
+}
+
+void qz_init(void) { pthread_once(&index_once, build_index); }
+
+bool qz_numeral_cp(uint32_t c) { return c < 65536 && (numeral_bits[c >> 6] >> (c & 63)) & 1; }
 
 static bool char_in(uint32_t c, const char *set)
 {
@@ -140,16 +183,14 @@ static bool next_in(const char *s, size_t len, size_t i, const char *set)
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
 {
     const qz_unit *best = NULL;
-    size_t best_end = 0;
+    size_t best_end = 0, k;
     if (i >= len) return NULL;
-    unsigned char first = (unsigned char)s[i];
-    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
-        const unsigned char *lt = (const unsigned char *)units[u].text;
-        /* quick reject: same first character, or full-width input (0xEF) for ASCII units */
-        if (lt[0] != first && !(lt[0] < 0x80 && first == 0xEF)) continue;
-        if (lt[0] >= 0x80 && (i + 2 >= len || (unsigned char)s[i + 1] != lt[1] || (unsigned char)s[i + 2] != lt[2]))
-            continue;
-        size_t e = qz_match_lit(s, len, i, units[u].text);
+    qz_init();
+    uint32_t c = qz_cp(s, len, i, &k);
+    for (unsigned v = unit_head[bucket(c)]; v; v = unit_next[v - 1]) {
+        size_t u = v - 1;
+        if (unit_first[u] != c) continue;
+        size_t e = match_lit_n(s, len, i, units[u].text, unit_len[u]);
         if (e > best_end && !next_in(s, len, e, units[u].notnext)) {
             best = &units[u];
             best_end = e;
@@ -191,6 +232,9 @@ bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned 
 {
     size_t k;
     while (i < len && qz_cp(s, len, i, &k) == ' ') i += k;
+    if (i >= len) return false;
+    uint32_t c = qz_cp(s, len, i, &k);
+    if (c != 0x4EE5 && c != 0x53CA && c != 0x4E4B && c != 0x5DE6 && c != 0x4E0A) return false;   /* 以 及 之 左 上 */
     for (size_t w = 0; w < sizeof suffixes / sizeof suffixes[0]; w++) {
         size_t e = qz_match_lit(s, len, i, suffixes[w].text);
         if (!e) continue;
@@ -230,26 +274,38 @@ static const qword prefixes[] = {
     { "近", GWR_Q_ABOUT, GWR_QF_VAGUE, false, "最附靠贴亲邻就临接" },
 };
 
-/* Start of lit if it is written just before s[i] (not before floor), else SIZE_MAX. */
-static size_t match_back(const char *s, size_t floor, size_t i, const char *lit)
+#define NPREFIXES (sizeof prefixes / sizeof prefixes[0])
+static uint8_t  prefix_head[QZ_HB], prefix_next[NPREFIXES], prefix_len[NPREFIXES];
+static uint32_t prefix_last[NPREFIXES];
+
+static void build_prefix_index(void)
 {
-    size_t ll = strlen(lit);
-    if (ll > i - floor) return SIZE_MAX;
-    size_t st = i - ll;
-    return memcmp(s + st, lit, ll) == 0 ? st : SIZE_MAX;   /* qualifier words are all CJK: no folding */
+    for (size_t w = NPREFIXES; w-- > 0;) {
+        size_t k, l = strlen(prefixes[w].text);
+        prefix_len[w] = (uint8_t)l;
+        prefix_last[w] = qz_prev(prefixes[w].text, 0, l, &k);
+        unsigned b = bucket(prefix_last[w]);
+        prefix_next[w] = prefix_head[b];
+        prefix_head[b] = (uint8_t)(w + 1);
+    }
 }
 
 static bool prefix_at(const char *s, size_t floor, size_t i, bool gap_only, gwr_qual *q, unsigned *flags, size_t *start)
 {
-    for (size_t w = 0; w < sizeof prefixes / sizeof prefixes[0]; w++) {
-        if (gap_only && !prefixes[w].gap) continue;
-        size_t st = match_back(s, floor, i, prefixes[w].text);
-        if (st == SIZE_MAX) continue;
+    size_t k;
+    uint32_t c = qz_prev(s, floor, i, &k);
+    if (!c) return false;
+    for (unsigned v = prefix_head[bucket(c)]; v; v = prefix_next[v - 1]) {
+        size_t w = v - 1;
+        if (prefix_last[w] != c || (gap_only && !prefixes[w].gap)) continue;
+        size_t ll = prefix_len[w];
+        /* qualifier words are all CJK: no folding */
+        if (ll > i - floor || memcmp(s + i - ll, prefixes[w].text, ll) != 0) continue;
+        size_t st = i - ll;
         if (prefixes[w].notprev && st > floor) {
             /* a one-character 约 / 近 / 超 must not end another word (签约, 最近, 赶超) */
-            size_t k;
-            uint32_t c = qz_prev(s, floor, st, &k);
-            if (char_in(c, prefixes[w].notprev)) continue;
+            size_t k2;
+            if (char_in(qz_prev(s, floor, st, &k2), prefixes[w].notprev)) continue;
         }
         *q = prefixes[w].qual;
         *flags = prefixes[w].flags;
@@ -265,6 +321,7 @@ bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigne
 {
     size_t k;
     if (i <= floor) return false;
+    qz_init();
     while (i > floor && qz_prev(s, floor, i, &k) == ' ') i -= k;
     if (prefix_at(s, floor, i, false, q, flags, start)) return true;
     for (int g = 0; g < QZ_PREFIX_GAP && i > floor; g++) {

@@ -70,18 +70,34 @@ static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *
     return o;
 }
 
+/* Counts invalid UTF-8 bytes (and, in *high, the bytes of non-ASCII
+ * characters). Runs of ASCII are skipped eight bytes at a time and a
+ * three-byte character (nearly every character of a report) is checked with
+ * one masked compare. */
 static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *high)
 {
     const unsigned char *end = s + len;
     size_t bad = 0, hi = 0;
     while (s < end) {
+        if (end - s >= 8) {
+            uint64_t w;
+            memcpy(&w, s, 8);
+            if (!(w & 0x8080808080808080ULL)) {
+                s += 8;
+                continue;
+            }
+        }
         unsigned c = *s;
         if (c < 0x80) { s++; continue; }
-        /* the common case first: a CJK character E1–EC (or EE–EF) xx xx */
-        if (c >= 0xE1 && c != 0xED && end - s >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 && c <= 0xEF) {
-            hi += 3;
-            s += 3;
-            continue;
+        /* the common case: a character E1–EC or EE–EF, two continuation bytes */
+        if (end - s >= 3) {
+            uint32_t v = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
+            unsigned lo = c & 0x0F;
+            if ((v & 0xC0C0F0u) == 0x8080E0u && lo != 0 && lo != 0xD) {
+                hi += 3;
+                s += 3;
+                continue;
+            }
         }
         size_t n = utf8_valid_len(s, end);
         hi += n ? n : 1;
@@ -179,11 +195,29 @@ static gwr_status build_lines(gwr_text *t, const char *name, gwr_err *err)
     return GWR_OK;
 }
 
-/* Control bytes other than tab/LF/CR/FF: more than 1 in 100 means not text. */
+/* Control bytes other than tab/LF/CR/FF: more than 1 in 100 means not text.
+ * Eight-byte words with no byte below 0x20 and no DEL are skipped whole. */
 static bool control_heavy(const unsigned char *s, size_t len)
 {
-    size_t ctl = 0;
-    for (size_t i = 0; i < len; i++) {
+    size_t ctl = 0, i = 0;
+    while (i + 8 <= len) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+        uint64_t lt20 = (w - ones * 0x20) & ~w & high;          /* a byte below 0x20 */
+        uint64_t x = w ^ (ones * 0x7F);
+        uint64_t del = (x - ones) & ~x & high;                   /* a byte equal to 0x7F */
+        if (!(lt20 | del)) {
+            i += 8;
+            continue;
+        }
+        for (size_t j = 0; j < 8; j++) {
+            unsigned c = s[i + j];
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) || c == 0x7F) ctl++;
+        }
+        i += 8;
+    }
+    for (; i < len; i++) {
         unsigned c = s[i];
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) || c == 0x7F) ctl++;
     }
@@ -195,10 +229,24 @@ static bool control_heavy(const unsigned char *s, size_t len)
  * no invalid sequence, the cleaning is done in place — output never overtakes
  * input — and the buffer becomes t->orig (*own is set to NULL). */
 static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *s, size_t len, size_t extra_bad,
-                            char **own, gwr_err *err)
+                            size_t known_bad, char **own, gwr_err *err)
 {
-    size_t hi, bad = count_invalid_utf8(s, len, &hi);
-    if (own && *own && bad == 0 && (const char *)s >= *own) {
+    size_t hi, bad = known_bad != SIZE_MAX ? known_bad : count_invalid_utf8(s, len, &hi);
+    if (bad == 0 && !memchr(s, '\r', len)) {
+        /* nothing to clean: moved (or copied) as it is */
+        if (own && *own && (const char *)s >= *own) {
+            t->orig = *own;
+            *own = NULL;
+            memmove(t->orig, s, len);
+        } else {
+            t->orig = malloc(len + 1);
+            if (!t->orig) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+            memcpy(t->orig, s, len);
+        }
+        t->orig[len] = '\0';
+        t->orig_len = len;
+        t->invalid = 0;
+    } else if (own && *own && bad == 0 && (const char *)s >= *own) {
         t->orig = *own;
         *own = NULL;
         t->orig_len = clean_utf8(s, len, t->orig, &t->invalid);
@@ -261,7 +309,7 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
             free(u);
             return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
         }
-        st = take_utf8(t, name, (const unsigned char *)u, n, bad, &u, err);
+        st = take_utf8(t, name, (const unsigned char *)u, n, bad, SIZE_MAX, &u, err);
         free(u);
     } else {
         if (memchr(buf, '\0', len))
@@ -277,15 +325,15 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
         size_t hi, bad = count_invalid_utf8(buf + off, len - off, &hi);
         if (bad == 0 || (off == 3) || bad * 50 <= hi) {
             /* valid, or mostly valid UTF-8: stray bytes become U+FFFD */
-            st = take_utf8(t, name, buf + off, len - off, 0, own, err);
+            st = take_utf8(t, name, buf + off, len - off, 0, bad, own, err);
         } else {
             size_t n, gbad;
             char *u = gb18030_to_utf8(buf, len, &n, &gbad);
             if (u && gbad * 50 <= hi) {
                 t->encoding = "GB18030";
-                st = take_utf8(t, name, (const unsigned char *)u, n, gbad, &u, err);
+                st = take_utf8(t, name, (const unsigned char *)u, n, gbad, SIZE_MAX, &u, err);
             } else if (bad * 4 <= hi) {
-                st = take_utf8(t, name, buf + off, len - off, 0, own, err);
+                st = take_utf8(t, name, buf + off, len - off, 0, bad, own, err);
             } else {
                 free(u);
                 return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
