@@ -63,7 +63,7 @@ static inline gwr_pkey gwr_pkey_pair(uint32_t a, uint32_t b) { return ((gwr_pkey
 /* scans of more figures than GWR_FX_PARALLEL use a second thread; the last
    GWR_FX_CACHE answers are kept, enough for the prefixes of a word being
    typed, so that deleting it letter by letter is answered from memory */
-enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 12, GWR_FX_PARALLEL = 200000 };
+enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 10, GWR_FX_PARALLEL = 200000 };
 
 typedef struct gwr_fx_doc {
     uint32_t first, count;       /* its figures: [first, first + count) */
@@ -85,7 +85,7 @@ typedef struct gwr_fx_cached {
     char      q[GWR_FX_MAXQ];
     int       status;
     int       literal;           /* matched literally only (gwr_findex_query) */
-    uint16_t *rank;              /* per answer figure: its rank (findex_query.c) */
+    uint16_t *rank;              /* per answer figure: its rank, until sorted (the index's scratch) */
     char      words[96];         /* the words it matched most in names */
     size_t    n_at;
     uint32_t *fno;               /* the figures, by number, in load order */
@@ -150,6 +150,8 @@ struct gwr_findex {
     uint8_t     *srank;          /* per string: rank of its match in the last query */
     uint64_t    *cmark, *pmark;  /* candidate bitmap; the previous hits */
     uint64_t    *tmark;          /* pinyin candidates to be checked */
+    uint16_t    *rank;           /* scratch: the ranks of the answer being sorted */
+    size_t       rank_cap;
     int8_t      *sword;          /* per string: the word its match ranks by (findex_query.c) */
     size_t       sword_cap;
     gwr_pq      *pq;             /* the compiled query */

@@ -806,7 +806,7 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     gwr_fx_cached *base = NULL, *victim = NULL;
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         gwr_fx_cached *c = &x->cache[i];
-        if (c->fno && c->status == status && c->literal == literal && c->n_at == x->n && strcmp(c->q, raw) == 0) {
+        if (c->fno && c->sorted_ok && c->status == status && c->literal == literal && c->n_at == x->n && strcmp(c->q, raw) == 0) {
             c->used = x->clock;
             give(x, c, a);
             return;
@@ -836,10 +836,13 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
         uint32_t *nr = realloc(victim->fno, (need ? need : 1) * sizeof *nr);
         if (!nr) return;
         victim->fno = nr;
-        uint16_t *rk = realloc(victim->rank, (need ? need : 1) * sizeof *rk);
-        if (!rk) return;
-        victim->rank = rk;
         victim->cap = need;
+    }
+    if (x->rank_cap < need || !x->rank) {    /* ranks are needed only until the answer is sorted */
+        uint16_t *rk = realloc(x->rank, (need ? need : 1) * sizeof *rk);
+        if (!rk) return;
+        x->rank = rk;
+        x->rank_cap = need ? need : 1;
     }
     memset(x->mark, 0, x->mark_words * sizeof *x->mark);
     for (size_t i = 0; i < nh; i++) x->mark[x->hits[i] >> 6] |= 1ULL << (x->hits[i] & 63);
@@ -857,15 +860,14 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     victim->cnt = k;
     if (victim->cap > 2 * k + 1024) {    /* an entry holds its answer, not the corpus */
         uint32_t *nr = realloc(victim->fno, (k ? k : 1) * sizeof *nr);
-        uint16_t *rk = nr ? realloc(victim->rank, (k ? k : 1) * sizeof *rk) : NULL;
         if (nr) {
             victim->fno = nr;
             victim->cap = k ? k : 1;
         }
-        if (rk) victim->rank = rk;
     }
     victim->used = x->clock;
     victim->sorted_ok = 0;
+    victim->rank = x->rank;
     rank_answer(x, victim, keys, victim->words, sizeof victim->words);
     give(x, victim, a);
 }
