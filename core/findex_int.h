@@ -131,7 +131,7 @@ struct gwr_findex {
     gwr_postings post;
     int          oom;            /* an add ran out of memory */
     /* query state */
-    gwr_fig_ref *res;
+    uint32_t    *res;            /* scratch: the figures of the answer being built */
     uint32_t    *tmp;            /* the second half of a parallel scan */
     size_t       tmp_cap;
     size_t       parallel_min;   /* GWR_FX_PARALLEL; tests lower it */

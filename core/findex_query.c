@@ -28,7 +28,7 @@
 static int reserve(gwr_findex *x)
 {
     if (x->res_cap < x->n) {
-        gwr_fig_ref *nr = realloc(x->res, x->n * sizeof *nr);
+        uint32_t *nr = realloc(x->res, x->n * sizeof *nr);
         if (!nr) return -1;
         x->res = nr;
         x->res_cap = x->n;
@@ -690,11 +690,11 @@ static int grow_ranked(gwr_findex *x, size_t n)
 static int sort_answer(const gwr_findex *x, gwr_fx_cached *c)
 {
     if (c->sorted_ok) return 0;
-    if (c->sorted_cap < c->cnt || !c->sorted || c->sorted_cap > 2 * c->cnt + 1024) {
-        gwr_fig_ref *ns = realloc(c->sorted, (c->cnt ? c->cnt : 1) * sizeof *ns);
-        if (!ns) return -1;
-        c->sorted = ns;
-        c->sorted_cap = c->cnt ? c->cnt : 1;
+    if (c->sorted_cap < c->cnt || !c->sorted || c->sorted_cap > 4 * c->cnt + 1024) {
+        free(c->sorted);
+        c->sorted = malloc((c->cnt ? c->cnt : 1) * sizeof *c->sorted);
+        c->sorted_cap = c->sorted ? (c->cnt ? c->cnt : 1) : 0;
+        if (!c->sorted) return -1;
     }
     bool two = true;                  /* only "by name" (0) and "context" (0xFFFF): a partition */
     size_t k = 0;
@@ -832,12 +832,6 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     }
     remember_strings(x, q, m, nh, literal);
     size_t need = base ? base->cnt + (x->n - base->n_at) : x->n;
-    if (victim->cap < need || !victim->fno) {
-        uint32_t *nr = realloc(victim->fno, (need ? need : 1) * sizeof *nr);
-        if (!nr) return;
-        victim->fno = nr;
-        victim->cap = need;
-    }
     if (x->rank_cap < need || !x->rank) {    /* ranks are needed only until the answer is sorted */
         uint16_t *rk = realloc(x->rank, (need ? need : 1) * sizeof *rk);
         if (!rk) return;
@@ -846,25 +840,33 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     }
     memset(x->mark, 0, x->mark_words * sizeof *x->mark);
     for (size_t i = 0; i < nh; i++) x->mark[x->hits[i] >> 6] |= 1ULL << (x->hits[i] & 63);
+    /* built in the index's scratch (x->res, room for every figure), then kept
+       at its own size; buffers are replaced, not shrunk in place, so that
+       the allocator reuses memory instead of faulting fresh pages in */
     size_t k = 0;
     if ((nh || keys) && base) {
-        k = narrow(x, base, status, keys, victim->fno);
-        k += scan(x, base->n_at, status, keys, victim->fno + k);
+        k = narrow(x, base, status, keys, x->res);
+        k += scan(x, base->n_at, status, keys, x->res + k);
     } else if (nh || keys) {
-        k = scan(x, 0, status, keys, victim->fno);
+        k = scan(x, 0, status, keys, x->res);
     }
+    if (!victim->fno || victim->cap < k || victim->cap > 4 * k + 1024) {
+        free(victim->fno);
+        victim->fno = malloc((k ? k : 1) * sizeof *victim->fno);
+        victim->cap = k ? k : 1;
+        victim->sorted_ok = 0;
+        victim->q[0] = '\0';
+        if (!victim->fno) {
+            victim->cap = 0;
+            return;
+        }
+    }
+    memcpy(victim->fno, x->res, k * sizeof *x->res);
     memcpy(victim->q, raw, strlen(raw) + 1);
     victim->status = status;
     victim->literal = literal;
     victim->n_at = x->n;
     victim->cnt = k;
-    if (victim->cap > 2 * k + 1024) {    /* an entry holds its answer, not the corpus */
-        uint32_t *nr = realloc(victim->fno, (k ? k : 1) * sizeof *nr);
-        if (nr) {
-            victim->fno = nr;
-            victim->cap = k ? k : 1;
-        }
-    }
     victim->used = x->clock;
     victim->sorted_ok = 0;
     victim->rank = x->rank;
