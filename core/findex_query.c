@@ -4,10 +4,11 @@
  *    one takes its rarest pair's list (or the strings that matched the
  *    previous query, when the new query extends it and they are fewer) and
  *    checks those candidates. A pinyin query adds the strings of its
- *    syllable and initials-pair lists (pinyin_cands). Every check is linear
- *    in the string (core/pinyin_match.c) and polls the stop function about
- *    every megabyte, so that a key is answered during a long scan; the next
- *    call with the same query continues it. Matching strings are marked in
+ *    syllable and initials-pair lists (pinyin_cands); a pinyin string to
+ *    be checked must also hold a pair that can end the match (tail_cands).
+ *    Every check is linear in the string (core/pinyin_match.c) and polls
+ *    the stop function about every megabyte, so that a key is answered
+ *    during a long scan; the next call with the same query continues it. Matching strings are marked in
  *    a bitmap, with the rank of their match.
  * 2. Figures: the last few answers are remembered (as figure numbers). When
  *    the query contains a remembered query — the user typed one more
@@ -16,7 +17,8 @@
  *    one pass over the documents: a document whose entity matches is taken
  *    whole, otherwise each figure's name, section and sentence are checked.
  * 3. Ranking: figures matched by indicator name (or key) first, by the rank
- *    of the name's match, then the rest; a counting sort, linear.
+ *    of the name's match, then the rest; a counting sort, linear, done once
+ *    per remembered answer.
  * The query "" returns the reference array itself. */
 #include "findex_int.h"
 #include "indicators_alias.h"
