@@ -8,8 +8,8 @@
  *    be checked must also hold a pair that can end the match (tail_cands).
  *    Every check is linear in the string (core/pinyin_match.c) and polls
  *    the stop function about every megabyte, so that a key is answered
- *    during a long scan; the next call with the same query continues it. Matching strings are marked in
- *    a bitmap, with the rank of their match.
+ *    during a long scan; the next call with the same query continues it.
+ *    Matching strings are marked in a bitmap, with the rank of their match.
  * 2. Figures: the last few answers are remembered (as figure numbers). When
  *    the query contains a remembered query — the user typed one more
  *    character — only that answer's figures, plus figures added since, are
