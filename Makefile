@@ -6,23 +6,30 @@ DESTDIR    ?=
 VERSION    := 0.1.0
 PKG_CONFIG ?= pkg-config
 DEB_PKGS   := libncurses-dev libunistring-dev libcmocka-dev pkg-config tmux procps
+# readers of web pages, PDFs and Word files (readers/)
+DEB_PKGS   += libxml2-dev libzip-dev poppler-utils poppler-data antiword catdoc
+# the tests build hostile .docx/PDF files and mixed encodings with python3
+DEB_PKGS   += python3
 
 NCURSES_CFLAGS = $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS   = $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 CMOCKA_CFLAGS  = $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS    = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+XML_CFLAGS     = $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+XML_LIBS       = $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null || echo -lxml2)
+ZIP_LIBS       = $(shell $(PKG_CONFIG) --libs libzip 2>/dev/null || echo -lzip)
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat -Wformat-security
 CSTD     := -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
 OPT      ?= -O2 -g
 CFLAGS   ?=
 LDFLAGS  ?=
-ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -MMD -MP -DGWR_VERSION='"$(VERSION)"' -Icore -Itui $(NCURSES_CFLAGS) $(CFLAGS)
-LIBS     = -lunistring -lpthread
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -MMD -MP -DGWR_VERSION='"$(VERSION)"' -Icore -Ireaders -Itui $(NCURSES_CFLAGS) $(XML_CFLAGS) $(CFLAGS)
+LIBS     = -lunistring -lpthread $(XML_LIBS) $(ZIP_LIBS)
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-CORE_SRC := $(sort $(wildcard core/*.c))
+CORE_SRC := $(sort $(wildcard core/*.c)) $(sort $(wildcard readers/*.c))
 TUI_SRC  := $(sort $(wildcard tui/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
@@ -34,6 +41,7 @@ S := build/san
 
 .SECONDARY:
 .PHONY: test-install
+.PHONY: fixtures
 .PHONY: all deps test test-unit test-golden test-tui test-bad test-san run install uninstall clean bench fuzz valgrind check-deps
 
 all: gwr $(B)/libgwrcore.a
@@ -50,6 +58,13 @@ build/.deps-ok: Makefile
 	printf '#include <unistr.h>\n#include <uniwidth.h>\nint main(void){return 0;}\n' | $(CC) -x c - -o /dev/null -lunistring >/dev/null 2>&1 || missing="$$missing libunistring-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v pgrep >/dev/null 2>&1 || missing="$$missing procps"; \
+	$(PKG_CONFIG) --exists libxml-2.0 2>/dev/null || missing="$$missing libxml2-dev"; \
+	$(PKG_CONFIG) --exists libzip 2>/dev/null || missing="$$missing libzip-dev"; \
+	command -v pdftotext >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -d /usr/share/poppler/cMap ] || missing="$$missing poppler-data"; \
+	command -v antiword >/dev/null 2>&1 || missing="$$missing antiword"; \
+	command -v catdoc >/dev/null 2>&1 || missing="$$missing catdoc"; \
+	[ -x /usr/bin/python3 ] || missing="$$missing python3"; \
 	if [ -n "$$missing" ]; then \
 	  echo "gwr: missing packages:$$missing"; \
 	  if command -v apt-get >/dev/null 2>&1; then \
@@ -129,12 +144,14 @@ test-install: gwr
 test-tui: gwr $(B)/tests/tui/screens
 	@bash tests/tui/run.sh ./gwr
 
-test-san: $(UNIT_BIN_SAN) $(S)/gwr
+test-san: $(UNIT_BIN_SAN) $(S)/gwr $(B)/tests/tui/screens
 	@echo "== unit and golden tests again under AddressSanitizer + UndefinedBehaviorSanitizer"
 	@bash tests/run-unit.sh $(UNIT_BIN_SAN)
 	@bash tests/golden/run.sh $(S)/gwr
 	@bash tests/gold/run.sh $(S)/gwr
 	@bash tests/bad/run.sh $(S)/gwr
+	@echo "== terminal tests again under AddressSanitizer + UndefinedBehaviorSanitizer"
+	@bash tests/tui/run.sh $(S)/gwr
 
 run: deps gwr
 	./gwr samples/
@@ -147,6 +164,13 @@ bench: deps
 
 fuzz: deps
 	@bash fuzz/run.sh $(FUZZ_SECONDS)
+
+# the published-format fixtures (web pages, PDFs, .docx) from samples/
+fixtures:
+	@/usr/bin/python3 -c 'import reportlab' 2>/dev/null && [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || \
+	  { if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	    $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-reportlab fonts-wqy-microhei >/dev/null; }
+	/usr/bin/python3 tests/formats/gen.py tests/formats/fixtures
 
 # ---- install ----------------------------------------------------------------
 install: gwr

@@ -1,8 +1,10 @@
 /* corpus.c — expanding arguments (files, directories, "-") into a sorted list
  * of report paths. Loading them on several threads is in corpus_load.c. */
 #include "corpus_int.h"
+#include "read.h"
 #include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -90,16 +92,41 @@ static ent_kind classify(gwr_corpus *c, const char *p, unsigned char dtype)
     return ENT_SKIP;
 }
 
-/* Inside a directory only report-like names are taken: *.txt, *.text and
- * names without an extension (README.md, *.tsv, *.pdf … are not reports).
- * Files named on the command line are always read. */
+/* Inside a directory only report-like names are taken: *.txt, *.text, names
+ * without an extension, and the published formats the readers know (*.html,
+ * *.htm, *.shtml, *.xhtml, *.pdf, *.docx, *.doc); README.md, *.tsv, images …
+ * are not reports. Files named on the command line are always read. */
 static bool report_name(const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');
     if (!dot || dot == base) return true;
-    return strcasecmp(dot, ".txt") == 0 || strcasecmp(dot, ".text") == 0;
+    return strcasecmp(dot, ".txt") == 0 || strcasecmp(dot, ".text") == 0 || gwr_read_known_ext(base);
+}
+
+/* Names of the files a directory walk left out, for "no reports found". */
+typedef struct skipped {
+    char   list[200];
+    size_t n;
+    bool   more;    /* ", …" appended */
+} skipped;
+
+static void note_skipped(skipped *k, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t used = strlen(k->list), b = strlen(base);
+    if (k->n < 5 && used + b + 3 < sizeof k->list) {
+        if (used) { memcpy(k->list + used, ", ", 2); used += 2; }
+        /* control characters shown as '?': the message is one line */
+        for (size_t i = 0; i < b; i++) k->list[used++] = (unsigned char)base[i] < 0x20 || base[i] == 0x7F ? '?' : base[i];
+        k->list[used] = '\0';
+    } else if (!k->more && used + 6 < sizeof k->list) {
+        memcpy(k->list + used, ", …", 6);
+        k->more = true;
+    }
+    k->n++;
 }
 
 typedef struct dent {
@@ -113,7 +140,7 @@ static int cmp_dent(const void *a, const void *b)
 }
 
 /* Recursive walk in sorted order; hidden entries are skipped. */
-static void walk(gwr_corpus *c, gwr_strvec *out, const char *dir, int depth)
+static void walk(gwr_corpus *c, gwr_strvec *out, const char *dir, int depth, skipped *sk)
 {
     if (depth > 32) {
         add_err(c, dir, GWR_E_IO, "directory nesting too deep");
@@ -147,10 +174,12 @@ static void walk(gwr_corpus *c, gwr_strvec *out, const char *dir, int depth)
     for (size_t i = 0; i < n; i++) {
         ent_kind k = classify(c, v[i].path, v[i].type);
         if (k == ENT_DIR) {
-            walk(c, out, v[i].path, depth + 1);
+            walk(c, out, v[i].path, depth + 1, sk);
         } else if (k == ENT_FILE && report_name(v[i].path)) {
             gwr_strvec_push(out, v[i].path);   /* takes the path */
             continue;
+        } else if (k == ENT_FILE) {
+            note_skipped(sk, v[i].path);
         }
         free(v[i].path);
     }
@@ -161,8 +190,20 @@ gwr_status gwr_corpus_expand(gwr_corpus *c, char *const *args, size_t nargs, gwr
 {
     for (size_t i = 0; i < nargs; i++) {
         struct stat st;
-        if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
-            walk(c, paths, args[i], 0);
+        if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t before = paths->n, errs = c->nerrs;
+            skipped sk = { "", 0, false };
+            walk(c, paths, args[i], 0, &sk);
+            if (paths->n == before && c->nerrs == errs) {   /* say it: nothing to read here */
+                if (sk.n) {
+                    char d[256];
+                    snprintf(d, sizeof d, "no reports found (skipped: %s)", sk.list);
+                    add_err(c, args[i], GWR_E_IO, d);
+                } else {
+                    add_err(c, args[i], GWR_E_IO, "no reports found (empty folder)");
+                }
+            }
+        }
         else if (!gwr_strvec_push(paths, strdup(args[i])))
             return GWR_E_NOMEM;
     }

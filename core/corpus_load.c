@@ -58,11 +58,10 @@ static void load_one(loader *L, size_t i)
     if (!d) {
         gwr_err_set(&e, GWR_E_NOMEM, "%s: out of memory", L->paths[i]);
     } else if (gwr_doc_load(d, L->paths[i], &e) == GWR_OK) {
-        if (L->opts->drop_text) {
-            gwr_doc_drop_text(d);
-            shrink(d);
-            gwr_doc_compact(d);   /* on failure the doc simply keeps its arena */
-        }
+        /* a corpus keeps many documents: each costs its content and little more */
+        if (L->opts->drop_text) gwr_doc_drop_text(d);
+        shrink(d);
+        gwr_doc_compact(d);       /* on failure the doc simply keeps its arena */
         s->doc = d;
         return;
     } else {

@@ -29,6 +29,8 @@ const char *gwr_from_name(gwr_from f) { return (unsigned)f < GWR_FROM__COUNT ? f
 
 static gwr_status analyse(gwr_doc *d, gwr_err *err)
 {
+    d->format = d->text.format ? d->text.format : "";
+    d->repaired = d->text.repaired;
     gwr_status st = gwr_outline_build(d, err);
     if (st == GWR_OK) st = gwr_facts_extract(d, err);
     if (st != GWR_OK) gwr_doc_free(d);
@@ -52,6 +54,7 @@ gwr_status gwr_doc_load(gwr_doc *d, const char *path, gwr_err *err)
         return st;
     }
     d->has_text = true;
+    d->stamp = d->text.stamp;
     return analyse(d, err);
 }
 
@@ -77,9 +80,17 @@ void gwr_doc_drop_text(gwr_doc *d)
 gwr_status gwr_doc_reload_text(gwr_doc *d, gwr_err *err)
 {
     if (d->has_text) return GWR_OK;
-    gwr_status st = gwr_text_load_file(&d->text, d->path, err);
-    if (st == GWR_OK) d->has_text = true;
-    return st;
+    gwr_text t;
+    gwr_status st = gwr_text_load_file(&t, d->path, err);
+    if (st != GWR_OK) return st;
+    if (memcmp(&t.stamp, &d->stamp, sizeof t.stamp) != 0) {
+        gwr_text_free(&t);
+        return gwr_err_set(err, GWR_E_IO, "%s: changed since it was loaded; its outline and figures are of the "
+                           "old text (open it again to read the new one)", d->path);
+    }
+    d->text = t;
+    d->has_text = true;
+    return GWR_OK;
 }
 
 void gwr_doc_free(gwr_doc *d)

@@ -104,6 +104,9 @@ typedef struct gwr_doc {
     gwr_arena   arena;
     gwr_text    text;        /* may be freed by gwr_doc_drop_text() */
     bool        has_text;
+    gwr_text_stamp stamp;    /* the file as analysed: a reload must find the same */
+    const char *format;      /* "" for text, "HTML", "PDF", "DOCX", "DOC" (static; kept when the text is dropped) */
+    size_t      repaired;    /* GB18030 characters found inside UTF-8 text and decoded (text.repaired) */
     /* metadata */
     const char *entity;      /* e.g. 天门市; from the text, else from the file name */
     int         report_year; /* year of the meeting */
@@ -132,7 +135,9 @@ void       gwr_doc_drop_text(gwr_doc *d);
  * frees the old blocks (for docs kept long in a corpus). Pointers to the old
  * strings become invalid: call before handing the doc to anyone else. */
 gwr_status gwr_doc_compact(gwr_doc *d);
-/* Re-reads the text of a doc whose text was dropped. */
+/* Re-reads the text of a doc whose text was dropped; refuses (GWR_E_IO, "PATH:
+ * changed since it was loaded …") a file whose size, time or inode changed,
+ * whose text would not match the outline and figures. */
 gwr_status gwr_doc_reload_text(gwr_doc *d, gwr_err *err);
 
 /* Stable names used in TSV/JSON and the man page. */

@@ -33,11 +33,15 @@ void gwr_export_quantities(FILE *f, gwr_format fmt, const char *text, bool first
 void gwr_export_check(FILE *f, gwr_format fmt, const gwr_doc *d, const gwr_check *c, bool first);
 void gwr_export_check_end(FILE *f, gwr_format fmt, const gwr_check_summary *s);
 
-/* Helpers shared by the writers. */
-void gwr_tsv_field(FILE *f, const char *s);     /* tabs/newlines escaped as \t \n */
-void gwr_json_string(FILE *f, const char *s);   /* quoted, escaped */
+/* Every string an exporter writes — a file name, an entity, a title, a name,
+ * report text — goes out through gwr_put_str (or the three helpers below,
+ * which are the same sanitiser, core/safe.h): nothing from a report or a
+ * file name can drive a terminal or break TSV/JSON, and JSON and TSV are
+ * always valid UTF-8. JSON: quoted. NULL writes an empty string. */
+void gwr_put_str(FILE *f, gwr_format fmt, const char *s);
+void gwr_tsv_field(FILE *f, const char *s);     /* = gwr_put_str(f, GWR_FMT_TSV, s) */
+void gwr_json_string(FILE *f, const char *s);   /* = gwr_put_str(f, GWR_FMT_JSON, s) */
+void gwr_text_field(FILE *f, const char *s);    /* = gwr_put_str(f, GWR_FMT_TEXT, s) */
 void gwr_fmt_dec(FILE *f, gwr_dec d);
-/* Plain text: control characters (C0, DEL, C1) shown as '?', for file names. */
-void gwr_text_field(FILE *f, const char *s);
 
 #endif

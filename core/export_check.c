@@ -52,9 +52,17 @@ static void json_row(FILE *f, const gwr_doc *d, const gwr_check *c)
     fputs(", \"years_from\": ", f);
     json_from(f, d->years_from);
     fprintf(f, ", \"review_parts\": %zu, \"plan_parts\": %zu, \"targets_paragraphs\": %zu, \"achieved\": %zu, "
-               "\"planned\": %zu, \"headline_achieved\": %zu, \"headline_planned\": %zu, \"unnamed\": %zu, \"doubts\": [",
+               "\"planned\": %zu, \"headline_achieved\": %zu, \"headline_planned\": %zu, \"unnamed\": %zu, ",
             c->review_parts, c->plan_parts, c->targets_paragraphs, c->achieved, c->planned, c->headline_achieved,
             c->headline_planned, c->unnamed);
+    /* only when they say something (text reports keep their form) */
+    if (d->repaired) fprintf(f, "\"repaired\": %zu, ", d->repaired);
+    if (d->format && d->format[0]) {
+        fputs("\"format\": ", f);
+        gwr_json_string(f, d->format);
+        fputs(", ", f);
+    }
+    fputs("\"doubts\": [", f);
     bool first = true;
     for (int k = 0; k < GWR_DOUBT__COUNT; k++) {
         if (!(c->doubts & (1u << k))) continue;
@@ -87,6 +95,10 @@ void gwr_export_check(FILE *f, gwr_format fmt, const gwr_doc *d, const gwr_check
             gwr_text_field(f, line);
             fputc('\n', f);
         }
+        if (d->format && d->format[0]) fprintf(f, "  text      extracted from %s\n", d->format);
+        if (d->repaired)
+            fprintf(f, "  encoding  %zu GB18030 character%s inside UTF-8 text decoded as GB18030\n", d->repaired,
+                    d->repaired == 1 ? "" : "s");
         fputc('\n', f);
         break;
     }

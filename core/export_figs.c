@@ -69,7 +69,8 @@ static void targets_text(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
     char v[64];
     if (!first) fputc('\n', f);
     gwr_text_field(f, d->path);
-    fprintf(f, "  %s", d->entity ? d->entity : "");
+    fputs("  ", f);
+    gwr_text_field(f, d->entity);
     if (d->report_year) fprintf(f, "  report %d", d->report_year);
     if (d->reviewed_year) fprintf(f, ", reviews %d", d->reviewed_year);
     fputc('\n', f);

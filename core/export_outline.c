@@ -16,17 +16,22 @@ static void text_tree(FILE *f, const gwr_doc *d, bool all)
     gwr_text_field(f, d->path);
     gwr_check c;   /* a report whose parts review nothing reviews no year */
     gwr_check_doc(d, &c);
-    fprintf(f, "  %s  report %d", d->entity ? d->entity : "", d->report_year);
+    fputs("  ", f);
+    gwr_text_field(f, d->entity);
+    fprintf(f, "  report %d", d->report_year);
     if (c.review_year) fprintf(f, ", reviews %d", c.review_year);
     if (d->has_text && d->text.invalid)
         fprintf(f, "  (%zu invalid byte sequence%s replaced by U+FFFD)", d->text.invalid, d->text.invalid == 1 ? "" : "s");
+    if (d->repaired)
+        fprintf(f, "  (%zu GB18030 character%s inside UTF-8 text decoded as GB18030)", d->repaired, d->repaired == 1 ? "" : "s");
+    if (d->format && d->format[0]) fprintf(f, "  (text extracted from %s)", d->format);
     fputc('\n', f);
     for (size_t i = 1; i < d->nnodes; i++) {
         const gwr_node *n = &d->nodes[i];
         if (!shown(n, all)) continue;
         for (int k = 0; k < n->depth; k++) fputs("  ", f);
         const char *role = gwr_role_name(n->role);
-        fprintf(f, "%s", n->title ? n->title : "");
+        gwr_text_field(f, n->title);
         fprintf(f, "  [%s%s%s, line %u]\n", gwr_node_kind_name(n->kind), role[0] ? " " : "", role, n->line);
     }
 }
@@ -104,6 +109,12 @@ static void json_doc(FILE *f, const gwr_doc *d, bool all)
         fputs(", \"encoding\": ", f);
         gwr_json_string(f, d->text.encoding);
         fprintf(f, ", \"invalid\": %zu", d->text.invalid);
+    }
+    /* written only when they say something, so text reports keep their form */
+    if (d->repaired) fprintf(f, ", \"repaired\": %zu", d->repaired);
+    if (d->format && d->format[0]) {
+        fputs(", \"format\": ", f);
+        gwr_json_string(f, d->format);
     }
     fputs(", \"title\": ", f);
     if (d->title) gwr_json_string(f, d->title); else fputs("null", f);

@@ -54,7 +54,7 @@ static void on_fig(void *ctx, const fx_fig *f)
     gwr_doc *d = w->d;
     if (w->st != GWR_OK) return;
     if (d->nfigs == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 128;
+        size_t cap = w->cap ? w->cap * 2 : 8;
         gwr_figure *nf = realloc(d->figs, cap * sizeof *nf);
         if (!nf) {
             w->st = GWR_E_NOMEM;

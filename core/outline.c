@@ -41,7 +41,7 @@ static int32_t add_node(builder *b, gwr_node_kind kind, int32_t parent, const gw
 {
     gwr_doc *d = b->d;
     if (d->nnodes == b->cap) {
-        size_t nc = b->cap ? b->cap * 2 : 256;
+        size_t nc = b->cap ? b->cap * 2 : 16;
         gwr_node *nn = realloc(d->nodes, nc * sizeof *nn);
         if (!nn) { b->oom = true; return -1; }
         d->nodes = nn;

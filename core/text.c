@@ -3,6 +3,7 @@
  * go to the decoder and the normaliser. */
 #define _POSIX_C_SOURCE 200809L
 #include "text_internal.h"
+#include "read.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -10,12 +11,31 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static gwr_status load(gwr_text *t, const char *name, const void *buf, size_t len, char **own, gwr_err *err)
+/* path: the file on disk for external converters (NULL when from memory). */
+static gwr_status load(gwr_text *t, const char *name, const char *path, const void *buf, size_t len, char **own,
+                       gwr_err *err)
 {
     memset(t, 0, sizeof *t);
+    t->format = "";
     if (len == 0) return gwr_err_set(err, GWR_E_EMPTY, "%s: empty file", name);
     if (len > GWR_TEXT_MAX_INPUT) return gwr_err_set(err, GWR_E_IO, "%s: file too large (over 1 GiB)", name);
-    gwr_status st = gwr_text_decode(t, name, buf, len, own, err);
+    gwr_input_kind kind = gwr_read_detect(name, buf, len < 1024 ? len : 1024);
+    gwr_status st;
+    if (kind != GWR_IN_TEXT) {
+        char *x = NULL;
+        size_t xl = 0;
+        st = gwr_read_any(kind, name, path, buf, len, &x, &xl, err);
+        if (st != GWR_OK) return st;
+        if (xl > GWR_TEXT_MAX_INPUT) {
+            free(x);
+            return gwr_err_set(err, GWR_E_IO, "%s: extracted text too large (over 1 GiB)", name);
+        }
+        st = gwr_text_decode(t, name, (const unsigned char *)x, xl, &x, err);
+        free(x);
+        t->format = gwr_read_kind_name(kind);
+    } else {
+        st = gwr_text_decode(t, name, buf, len, own, err);
+    }
     if (st == GWR_OK) st = gwr_text_normalise(t, name, err);
     if (st != GWR_OK) gwr_text_free(t);
     return st;
@@ -23,12 +43,17 @@ static gwr_status load(gwr_text *t, const char *name, const void *buf, size_t le
 
 gwr_status gwr_text_load_mem(gwr_text *t, const char *name, const void *buf, size_t len, gwr_err *err)
 {
-    return load(t, name, buf, len, NULL, err);
+    return load(t, name, NULL, buf, len, NULL, err);
 }
 
 gwr_status gwr_text_load_owned(gwr_text *t, const char *name, char **buf, size_t len, gwr_err *err)
 {
-    return load(t, name, *buf, len, buf, err);
+    return load(t, name, NULL, *buf, len, buf, err);
+}
+
+static gwr_status load_path(gwr_text *t, const char *name, const char *path, char **buf, size_t len, gwr_err *err)
+{
+    return load(t, name, path, *buf, len, buf, err);
 }
 
 /* Reads all of fd; size_hint preallocates (regular files). */
@@ -39,17 +64,21 @@ static gwr_status read_all(int fd, const char *name, size_t size_hint, char **ou
     if (!buf) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
     for (;;) {
         if (len == cap) {
-            if (cap > GWR_TEXT_MAX_INPUT) {
+            /* grown at most to the limit and two bytes (one to see that the
+             * input goes on, one spare for the decoder): a stream over the
+             * limit is refused without reading more of it */
+            if (len > GWR_TEXT_MAX_INPUT) {
                 free(buf);
                 return gwr_err_set(err, GWR_E_IO, "%s: file too large (over 1 GiB)", name);
             }
-            char *nb = realloc(buf, cap * 2);
+            size_t nc = cap * 2 < GWR_TEXT_MAX_INPUT + 2 ? cap * 2 : GWR_TEXT_MAX_INPUT + 2;
+            char *nb = realloc(buf, nc);
             if (!nb) {
                 free(buf);
                 return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
             }
             buf = nb;
-            cap *= 2;
+            cap = nc;
         }
         ssize_t n = read(fd, buf + len, cap - len);
         if (n == 0) break;
@@ -101,14 +130,28 @@ gwr_status gwr_text_load_file(gwr_text *t, const char *path, gwr_err *err)
         close(fd);
         return gwr_err_set(err, GWR_E_IO, "%s: file too large (over 1 GiB)", path);
     }
+    {   /* a web page, PDF or Word file has a smaller limit: refused before it is read */
+        unsigned char head[1024];
+        ssize_t hn = pread(fd, head, sizeof head, 0);
+        gwr_input_kind kind = gwr_read_detect(path, head, hn > 0 ? (size_t)hn : 0);
+        if (kind != GWR_IN_TEXT && (unsigned long long)sb.st_size > gwr_read_max_input(kind)) {
+            close(fd);
+            return gwr_err_set(err, GWR_E_IO, "%s: %s file too large (over %zu MiB)", path, gwr_read_kind_name(kind),
+                               gwr_read_max_input(kind) >> 20);
+        }
+    }
     /* back to blocking reads for the regular file */
     int fl = fcntl(fd, F_GETFL);
     if (fl >= 0) (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
     st = read_all(fd, path, (size_t)sb.st_size, &buf, &len, err);
     close(fd);
     if (st != GWR_OK) return st;
-    st = gwr_text_load_owned(t, path, &buf, len, err);
+    st = load_path(t, path, path, &buf, len, err);
     free(buf);
+    if (st == GWR_OK)
+        t->stamp = (gwr_text_stamp){ (uint64_t)sb.st_size,
+                                     (uint64_t)sb.st_mtim.tv_sec * 1000000000u + (uint64_t)sb.st_mtim.tv_nsec,
+                                     (uint64_t)sb.st_ino, (uint64_t)sb.st_dev };
     return st;
 }
 

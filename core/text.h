@@ -16,6 +16,12 @@
 #include <stdint.h>
 #include "err.h"
 
+/* Which version of a file was read: a text read again later is the same
+ * only if all of these are. */
+typedef struct gwr_text_stamp {
+    uint64_t size, mtime_ns, ino, dev;
+} gwr_text_stamp;
+
 typedef struct gwr_text {
     char    *orig;            /* NUL-terminated UTF-8 */
     size_t   orig_len;
@@ -31,11 +37,16 @@ typedef struct gwr_text {
     const char *encoding;     /* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE" */
     size_t    invalid;        /* number of invalid sequences replaced by U+FFFD */
     int       pdf_layout;     /* 1 when hard-wrapped extraction was detected and joined */
+    gwr_text_stamp stamp;     /* the file as it was read (zero for memory and stdin) */
+    const char *format;       /* "" for a text file, else "HTML", "PDF", "DOCX", "DOC": orig is
+                               * the text extracted from it (readers/read.h) */
+    size_t    repaired;       /* GB18030 sequences inside a UTF-8 file decoded as GB18030 */
 } gwr_text;
 
 /* Loads a file; path "-" reads standard input. Refuses directories, FIFOs and
  * other non-regular files (except "-"), empty and binary input, with a
- * one-line message "PATH: problem" in err. */
+ * one-line message "PATH: problem" in err. Web pages, PDFs and Word files
+ * (by extension or content) are read through readers/read.h first. */
 gwr_status gwr_text_load_file(gwr_text *t, const char *path, gwr_err *err);
 /* Same from memory; name is used in messages. buf is not kept. */
 gwr_status gwr_text_load_mem(gwr_text *t, const char *name, const void *buf, size_t len, gwr_err *err);

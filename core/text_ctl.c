@@ -54,3 +54,21 @@ size_t gwr_text_control_len(const unsigned char *s, const unsigned char *end)
         return 1;                                        /* other C0 (blanks are spaces), DEL */
     return 0;
 }
+
+size_t gwr_text_format_len(const unsigned char *s, const unsigned char *end)
+{
+    size_t avail = (size_t)(end - s);
+    if (s >= end || *s < 0xC2) return 0;
+    if (avail >= 2 && s[0] == 0xC2 && s[1] == 0xAD) return 2;                       /* soft hyphen */
+    if (avail >= 2 && s[0] == 0xD8 && s[1] == 0x9C) return 2;                       /* U+061C ALM */
+    if (avail < 3) return 0;
+    if (s[0] == 0xE1 && s[1] == 0xA0 && s[2] == 0x8E) return 3;                    /* U+180E */
+    if (s[0] == 0xE2 && s[1] == 0x80 && ((s[2] >= 0x8B && s[2] <= 0x8F) ||         /* U+200B–200F */
+                                         (s[2] >= 0xAA && s[2] <= 0xAE)))          /* U+202A–202E */
+        return 3;
+    if (s[0] == 0xE2 && s[1] == 0x81 && ((s[2] >= 0xA0 && s[2] <= 0xA4) ||         /* U+2060–2064 */
+                                         (s[2] >= 0xA6 && s[2] <= 0xA9)))          /* U+2066–2069 */
+        return 3;
+    if (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) return 3;                    /* U+FEFF */
+    return 0;
+}

@@ -155,7 +155,7 @@ static char *gb18030_to_utf8(const unsigned char *s, size_t len, size_t *outlen,
     iconv_t cd = iconv_open("UTF-8", "GB18030");
     if (cd == (iconv_t)-1) cd = iconv_open("UTF-8", "GBK");
     if (cd == (iconv_t)-1) return NULL;
-    size_t cap = len * 2 + 16;   /* 2-byte → 3, 4-byte → 4, 1 → 1 (or FFFD: 3) */
+    size_t cap = len * 3 + 16;   /* 2-byte → 3, 4-byte → 4, 1 → 1 or U+FFFD: 3 */
     char *out = malloc(cap);
     if (!out) { iconv_close(cd); return NULL; }
     char *in = (char *)(uintptr_t)s, *op = out;
@@ -272,30 +272,189 @@ static bool blank_only(const char *s, size_t n)
     return true;
 }
 
-/* UTF-16 without a byte-order mark: NUL bytes nearly all in odd (LE) or all
- * in even (BE) positions, and in at least 1 pair in 20 (line ends, digits).
+/* UTF-16 without a byte-order mark, told by its NUL pattern: NUL bytes
+ * (from ASCII characters, line ends included, and from the few CJK characters
+ * whose low byte is zero) nearly all in odd positions (LE) or all in even
+ * positions (BE), and never a NUL pair (U+0000). Chinese text has few NULs,
+ * so no minimum share is asked; the decoded text is checked afterwards.
  * Returns 1 for LE, 2 for BE, 0 otherwise. */
 static int bomless_utf16(const unsigned char *s, size_t len)
 {
     size_t n = len < 65536 ? len : 65536, ze = 0, zo = 0;
-    if (n < 4 || len % 2) return 0;
+    if (n < 4) return 0;
+    if (s[0] == 0xFF && s[1] == 0xFE) return 0;   /* with a BOM: handled by the caller */
+    if (s[0] == 0xFE && s[1] == 0xFF) return 0;
     for (size_t i = 0; i + 1 < n; i += 2) {
+        if (s[i] == 0 && s[i + 1] == 0) return 0;
         ze += s[i] == 0;
         zo += s[i + 1] == 0;
     }
-    size_t pairs = n / 2;
-    if (s[0] == 0xFF && s[1] == 0xFE) return 0;   /* with a BOM: handled by the caller */
-    if (s[0] == 0xFE && s[1] == 0xFF) return 0;
-    if (zo * 20 >= pairs && ze * 3 <= zo) return 1;   /* (U+4E00 一 has a zero low byte) */
-    if (ze * 20 >= pairs && zo * 3 <= ze) return 2;
+    if (ze + zo == 0) return 0;
+    if (zo * 10 >= (ze + zo) * 9 && zo > ze) return 1;
+    if (ze * 10 >= (ze + zo) * 9 && ze > zo) return 2;
+    /* LE Chinese: NULs from U+xx00 characters sit in even positions, from
+     * ASCII in odd ones; decide by the line ends */
+    size_t lf_le = 0, lf_be = 0;
+    for (size_t i = 0; i + 1 < n; i += 2) {
+        lf_le += s[i] == '\n' && s[i + 1] == 0;
+        lf_be += s[i] == 0 && s[i + 1] == '\n';
+    }
+    if (lf_le > 0 && lf_be == 0) return 1;
+    if (lf_be > 0 && lf_le == 0) return 2;
     return 0;
+}
+
+/* Decoded UTF-16 without a BOM must look like text: at least 9 in 10
+ * characters ASCII printable/blank or CJK (ideographs, punctuation, full-width). */
+static bool looks_like_text(const unsigned char *u, size_t n)
+{
+    size_t good = 0, all = 0;
+    const unsigned char *e = u + n;
+    while (u < e) {
+        size_t k = utf8_valid_len(u, e);
+        if (!k) { u++; all++; continue; }
+        unsigned long cp = *u;
+        if (k == 2) cp = (unsigned long)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+        else if (k == 3) cp = (unsigned long)(u[0] & 0x0F) << 12 | (unsigned long)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+        else if (k == 4) cp = 0x10000;
+        all++;
+        if ((cp >= 0x20 && cp < 0x7F) || cp == '\n' || cp == '\r' || cp == '\t' || (cp >= 0x2000 && cp <= 0x206F) ||
+            (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+            cp == 0xB7 || cp == 0xD7 || cp == 0xFEFF)
+            good++;
+        u += k;
+    }
+    return good * 10 >= all * 9;
+}
+
+/* Does valid UTF-8 text start at s (a GB18030 pair's second byte)? Yes when
+ * two multi-byte characters follow in a row, or one followed by ASCII or the
+ * line end: "\xFE工作" keeps 工作; in GB18030 "中国" (D6 D0 B9 FA) the bytes
+ * D0 B9 are valid UTF-8 but FA after them is not, so the pair is GB18030. */
+static bool utf8_follows(const unsigned char *s, const unsigned char *end)
+{
+    size_t chain = 0;
+    while (s < end && *s >= 0x80) {
+        size_t k = utf8_valid_len(s, end);
+        if (!k) return chain >= 2;
+        chain++;
+        if (chain >= 2) return true;
+        s += k;
+    }
+    return chain >= 1;
+}
+
+/* UTF-8 text holding stretches of GB18030 (paragraphs copied between editors).
+ * Each line that is not valid UTF-8 but is valid GB18030 is decoded as
+ * GB18030; in other lines each invalid position where a GB18030 character
+ * (2 or 4 bytes) is valid is decoded as that character, any other invalid
+ * byte becomes U+FFFD. Counts: *bad (U+FFFD written), *repaired (GB18030
+ * characters decoded), *gbytes (bytes they took), *ubytes (bytes of valid
+ * multi-byte UTF-8). Returns NULL when out of memory or without iconv. */
+static char *mixed_to_utf8(const unsigned char *s, size_t len, size_t *outlen, size_t *bad, size_t *repaired,
+                           size_t *gbytes, size_t *ubytes)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1) return NULL;
+    /* at most 3 output bytes per input byte (U+FFFD for one byte) */
+    size_t cap = len * 3 + 16;
+    char *out = malloc(cap);
+    if (!out) { iconv_close(cd); return NULL; }
+    size_t o = 0;
+    *bad = *repaired = *gbytes = *ubytes = 0;
+    const unsigned char *end = s + len;
+    while (s < end) {
+        const unsigned char *le = memchr(s, '\n', (size_t)(end - s));
+        le = le ? le + 1 : end;
+        /* valid UTF-8 line? */
+        const unsigned char *p = s;
+        size_t ub = 0;
+        while (p < le) {
+            size_t k = utf8_valid_len(p, le);
+            if (!k) break;
+            if (k > 1) ub += k;
+            p += k;
+        }
+        if (p == le) {
+            memcpy(out + o, s, (size_t)(le - s));
+            o += (size_t)(le - s);
+            *ubytes += ub;
+            s = le;
+            continue;
+        }
+        /* the whole line as GB18030 */
+        char *in = (char *)(uintptr_t)s, *op = out + o;
+        size_t inl = (size_t)(le - s), outl = cap - o;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        if (iconv(cd, &in, &inl, &op, &outl) != (size_t)-1 && inl == 0) {
+            size_t chars = 0;
+            for (const unsigned char *q = s; q < le;) {
+                if (*q < 0x80) { q++; continue; }
+                size_t k = (q + 1 < le && q[1] >= 0x30 && q[1] <= 0x39) ? 4 : 2;
+                chars++;
+                q += k;
+            }
+            *repaired += chars;
+            *gbytes += (size_t)(le - s);
+            o = (size_t)(op - out);
+            s = le;
+            continue;
+        }
+        /* position by position */
+        while (s < le) {
+            size_t k = utf8_valid_len(s, le);
+            if (k) {
+                if (k > 1) *ubytes += k;
+                memcpy(out + o, s, k);
+                o += k;
+                s += k;
+                continue;
+            }
+            size_t g = 0;
+            if (s[0] >= 0x81 && s[0] <= 0xFE && s + 1 < le) {
+                if (s[1] >= 0x30 && s[1] <= 0x39) {
+                    if (s + 3 < le && s[2] >= 0x81 && s[2] <= 0xFE && s[3] >= 0x30 && s[3] <= 0x39) g = 4;
+                } else if (s[1] >= 0x40 && s[1] <= 0xFE && s[1] != 0x7F && !utf8_follows(s + 1, le)) {
+                    g = 2;
+                }
+            }
+            if (g) {
+                char *gi = (char *)(uintptr_t)s, *go = out + o;
+                size_t gil = g, gol = cap - o;
+                iconv(cd, NULL, NULL, NULL, NULL);
+                if (iconv(cd, &gi, &gil, &go, &gol) != (size_t)-1 && gil == 0) {
+                    o = (size_t)(go - out);
+                    (*repaired)++;
+                    *gbytes += g;
+                    s += g;
+                    continue;
+                }
+            }
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            (*bad)++;
+            s++;
+        }
+    }
+    iconv_close(cd);
+    *outlen = o;
+    return out;
 }
 
 gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own, gwr_err *err)
 {
     gwr_status st;
     int u16 = bomless_utf16(buf, len);
-    if (u16 || (len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF)))) {
+    bool bom16 = len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF));
+    if (bom16 && len > 2 && !memchr(buf + 2, '\0', len - 2)) {
+        /* UTF-16 text has NUL bytes (line ends, digits) unless it is all CJK;
+         * after this BOM the bytes are NUL-free and valid UTF-8: the BOM lies */
+        size_t hi, bad = count_invalid_utf8(buf + 2, len - 2, &hi);
+        if (bad == 0)
+            return gwr_err_set(err, GWR_E_ENCODING, "%s: BOM says UTF-16 but the text is not (it is UTF-8 after the "
+                               "first two bytes; remove them)", name);
+    }
+    if (u16 || bom16) {
         bool be = u16 ? u16 == 2 : buf[0] == 0xFE, nul;
         size_t n, bad, skip = u16 ? 0 : 2;
         char *u = utf16_to_utf8(buf + skip, len - skip, be, &n, &bad, &nul);
@@ -305,8 +464,11 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
             return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL characters), not a text report", name);
         }
         t->encoding = be ? "UTF-16BE" : "UTF-16LE";
-        if (bad * 10 > n / 3 + 1 || control_heavy((const unsigned char *)u, n)) {
+        if (bad * 10 > n / 3 + 1 || control_heavy((const unsigned char *)u, n) ||
+            (u16 && !looks_like_text((const unsigned char *)u, n))) {
             free(u);
+            if (u16 && !bom16)
+                return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL bytes), not a text report", name);
             return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
         }
         st = take_utf8(t, name, (const unsigned char *)u, n, bad, SIZE_MAX, &u, err);
@@ -323,6 +485,28 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
             t->encoding = "UTF-8 (BOM)";
         }
         size_t hi, bad = count_invalid_utf8(buf + off, len - off, &hi);
+        if (bad > 0) {
+            /* UTF-8 with stretches of GB18030, or GB18030 throughout: the
+             * decoding that leaves fewer invalid sequences (on a tie, the one
+             * holding more of the non-ASCII bytes) */
+            size_t mn, mbad, rep, gbytes, ubytes;
+            char *m = mixed_to_utf8(buf + off, len - off, &mn, &mbad, &rep, &gbytes, &ubytes);
+            size_t gn = 0, gbad = (size_t)-1;
+            char *g = off == 0 && m ? gb18030_to_utf8(buf, len, &gn, &gbad) : NULL;
+            if (m && (!g || mbad < gbad || (mbad == gbad && ubytes > gbytes))) {
+                free(g);
+                if (mbad * 4 > hi && rep == 0) {
+                    free(m);
+                    return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
+                }
+                st = take_utf8(t, name, (const unsigned char *)m, mn, mbad, 0, &m, err);
+                t->repaired = rep;
+                free(m);
+                goto decoded;
+            }
+            free(m);
+            free(g);
+        }
         if (bad == 0 || (off == 3) || bad * 50 <= hi) {
             /* valid, or mostly valid UTF-8: stray bytes become U+FFFD */
             st = take_utf8(t, name, buf + off, len - off, 0, bad, own, err);
@@ -341,6 +525,7 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
             free(u);
         }
     }
+decoded:
     if (st != GWR_OK) return st;
     if (blank_only(t->orig, t->orig_len)) return gwr_err_set(err, GWR_E_EMPTY, "%s: empty file (only blank lines)", name);
     return GWR_OK;

@@ -23,4 +23,9 @@ size_t gwr_text_space_len(const unsigned char *s, const unsigned char *end);
  * (C0 other than blanks and LF, DEL) at s: its byte length, else 0. */
 size_t gwr_text_control_len(const unsigned char *s, const unsigned char *end);
 
+/* An invisible format character at s (soft hyphen U+00AD, U+061C, U+180E,
+ * U+200B–200F, U+202A–202E, U+2060–2064, U+2066–2069, U+FEFF): its byte
+ * length, else 0. The analysis form drops them, as it drops controls. */
+size_t gwr_text_format_len(const unsigned char *s, const unsigned char *end);
+
 #endif

@@ -56,7 +56,7 @@ static void checkpoint(sink *k, size_t orig_off)
         return;
     }
     if (k->ml == k->mcap) {
-        size_t nc = k->mcap ? k->mcap * 2 : 1024;
+        size_t nc = k->mcap ? k->mcap * 2 : 16;
         uint32_t *a = realloc(k->mn, nc * sizeof *a);
         if (!a) { k->oom = true; return; }
         k->mn = a;
@@ -120,10 +120,11 @@ static size_t char_len(const unsigned char *s, const unsigned char *end)
 
 /* Bytes that may start something emit_line must look at: blanks, U+00A0,
  * U+2000–200B, U+3000, U+FEFF, the full-width forms (EF BC / EF BD) and
- * control characters (C0, DEL, C1 as C2 80–9F). */
+ * control characters (C0, DEL, C1 as C2 80–9F) and format characters
+ * (U+00AD, U+061C, U+180E, U+200B–200F, U+202A–202E, U+2060–2069). */
 static bool special_lead(unsigned char c)
 {
-    return c <= 0x20 || c == 0x7F || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+    return c <= 0x20 || c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF;
 }
 
 /* Emits orig[a, b) (already trimmed) into the sink, folding and dropping
@@ -139,10 +140,15 @@ static void emit_line(sink *k, const char *orig, size_t a, size_t b)
             s = r;
             continue;
         }
+        size_t fc = gwr_text_format_len(s, end);     /* invisible format characters: dropped */
+        if (fc) {
+            s += fc;
+            continue;
+        }
         size_t sp = gwr_text_space_len(s, end);
         if (sp) {
             const unsigned char *q = s;
-            while (q < end && (sp = gwr_text_space_len(q, end)) > 0) q += sp;
+            while (q < end && ((sp = gwr_text_space_len(q, end)) > 0 || (sp = gwr_text_format_len(q, end)) > 0)) q += sp;
             unsigned next = q < end ? (*q < 0x80 ? *q : fold_fullwidth(q, end)) : 0;
             unsigned prev = k->nl ? (unsigned char)k->n[k->nl - 1] : 0;
             /* typeset spaces inside a number go: "1 9 9 7 年", "8 ．8 ％" */
@@ -390,6 +396,18 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
         return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
     }
     if (k.ml == 0) checkpoint(&k, 0);
+    if (k.oom) {
+        free(k.n); free(k.mn); free(k.mo);
+        return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    }
+    /* give back the spare room: a corpus keeps many texts */
+    char *fit = realloc(k.n, k.nl + 1);
+    if (fit) k.n = fit;
+    if (k.ml < k.mcap) {
+        uint32_t *a = realloc(k.mn, k.ml * sizeof *a), *b = realloc(k.mo, k.ml * sizeof *b);
+        if (a) k.mn = a;
+        if (b) k.mo = b;
+    }
     k.n[k.nl] = '\0';
     t->norm = k.n;
     t->norm_len = k.nl;

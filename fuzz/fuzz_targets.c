@@ -17,7 +17,9 @@
 #include "facts.h"
 #include "outline.h"
 #include "quantity.h"
+#include "safe.h"
 #include "text.h"
+#include "read.h"
 
 #define FUZZ_CHECK(cond)                                                        \
     do {                                                                        \
@@ -123,8 +125,30 @@ static void export_all(const gwr_doc *d)
     }
 }
 
+/* The input as a file name through the output sanitiser: in no form a byte
+ * below 0x20 or DEL, a C1 or a bidi control; TSV and JSON valid UTF-8. */
+static void check_sanitiser(const uint8_t *data, size_t size)
+{
+    static char out[256 * 16 + 1];
+    size_t n = size < 256 ? size : 256;
+    for (int form = GWR_SAFE_TEXT; form <= GWR_SAFE_MSG; form++) {
+        size_t k = gwr_safe_copy((gwr_safe_form)form, (const char *)data, n, out, sizeof out);
+        FUZZ_CHECK(k == strlen(out));
+        for (size_t i = 0; i < k;) {
+            unsigned cp = 0;
+            size_t c = gwr_safe_char(out + i, k - i, &cp);
+            if (form == GWR_SAFE_TSV || form == GWR_SAFE_JSON) FUZZ_CHECK(c > 0);
+            if (c == 0) { i++; continue; }
+            FUZZ_CHECK(cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0));
+            FUZZ_CHECK(!(cp >= 0x202A && cp <= 0x202E) && !(cp >= 0x2066 && cp <= 0x2069));
+            i += c;
+        }
+    }
+}
+
 int gwr_fuzz_load(const uint8_t *data, size_t size)
 {
+    check_sanitiser(data, size);
     gwr_doc d;
     memset(&d, 0, sizeof d);
     gwr_arena_init(&d.arena);
@@ -154,6 +178,10 @@ int gwr_fuzz_facts(const uint8_t *data, size_t size)
         return 0;
     }
     check_text(&d.text);
+    check_nodes(&d);
+    check_figs(&d);
+    export_all(&d);
+    gwr_doc_compact(&d);     /* what a corpus does with every kept document */
     check_nodes(&d);
     check_figs(&d);
     export_all(&d);
@@ -245,5 +273,58 @@ int gwr_fuzz_compare(const uint8_t *data, size_t size)
     }
     gwr_compare_free(&c);
     for (size_t k = 0; k < n; k++) gwr_doc_free(ptrs[k]);
+    return 0;
+}
+
+/* A reader's output: NUL-terminated, no NUL inside, valid UTF-8 where the
+ * reader produced it from text it decoded (HTML), then loadable. */
+static void check_read(gwr_status st, const gwr_err *err, char *out, size_t len)
+{
+    if (st != GWR_OK) {
+        FUZZ_CHECK(out == NULL && err->code != GWR_OK && err->msg[0] && !strchr(err->msg, '\n'));
+        return;
+    }
+    FUZZ_CHECK(out != NULL && out[len] == '\0' && strlen(out) == len);
+    gwr_text t;
+    gwr_err e2 = { 0 };
+    if (gwr_text_load_mem(&t, "fuzz-read.txt", out, len, &e2) == GWR_OK) {
+        check_text(&t);
+        gwr_text_free(&t);
+    }
+    free(out);
+}
+
+int gwr_fuzz_html(const uint8_t *data, size_t size)
+{
+    char *out = NULL;
+    size_t len = 0;
+    gwr_err err = { 0 };
+    gwr_status st = gwr_read_html("fuzz.html", data, size, &out, &len, &err);
+    if (st == GWR_OK) {   /* the page was decoded to UTF-8: so is its text */
+        const unsigned char *s = (const unsigned char *)out;
+        for (size_t i = 0; i < len; i++) FUZZ_CHECK(s[i] != 0);
+    }
+    check_read(st, &err, out, len);
+    return 0;
+}
+
+int gwr_fuzz_docx(const uint8_t *data, size_t size)
+{
+    char *out = NULL;
+    size_t len = 0;
+    gwr_err err = { 0 };
+    gwr_status st = gwr_read_docx("fuzz.docx", data, size, &out, &len, &err);
+    check_read(st, &err, out, len);
+    return 0;
+}
+
+int gwr_fuzz_pdf(const uint8_t *data, size_t size)
+{
+    char *out = NULL;
+    size_t len = 0;
+    gwr_err err = { 0 };
+    gwr_status st = gwr_read_pdf_clean("fuzz.pdf", (const char *)data, size, &out, &len, &err);
+    if (st == GWR_OK) FUZZ_CHECK(len > 0 && out[len - 1] == '\n');
+    check_read(st, &err, out, len);
     return 0;
 }

@@ -2,7 +2,8 @@
 # make fuzz FUZZ_SECONDS=N — builds the libFuzzer targets (clang,
 # -fsanitize=fuzzer,address,undefined) and runs each for N seconds.
 #
-#   FUZZ_TARGETS="load quantity"   only these targets (default: all four)
+#   FUZZ_TARGETS="load quantity"   only these targets (default: all seven:
+#                                  load facts quantity compare html docx pdf)
 #   FUZZ_TIMEOUT=1                 an input taking longer is a hang (seconds)
 #   FUZZ_NICE=10                   niceness of the fuzzing processes
 #   FUZZ_JOBS=1                    targets fuzzed at the same time
@@ -19,7 +20,7 @@ set -u
 secs=${1:-60}
 [ -n "$secs" ] || secs=60
 case $secs in *[!0-9]*) echo "fuzz: FUZZ_SECONDS must be a number of seconds, not '$secs'" >&2; exit 2 ;; esac
-targets=${FUZZ_TARGETS:-load facts quantity compare}
+targets=${FUZZ_TARGETS:-load facts quantity compare html docx pdf}
 timeout_s=${FUZZ_TIMEOUT:-1}
 nice_n=${FUZZ_NICE:-10}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -53,19 +54,20 @@ fi
 
 # ---- build ------------------------------------------------------------------
 FLAGS=(-std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -g -O1 -fno-omit-frame-pointer
-       -fno-sanitize-recover=all -Icore -Ifuzz)
+       -fno-sanitize-recover=all -Icore -Ireaders -Ifuzz $(pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2))
+READ_LIBS=($(pkg-config --libs libxml-2.0 libzip 2>/dev/null || echo -lxml2 -lzip))
 mkdir -p "$out/obj"
-newest_src=$(ls -t core/*.c core/*.h fuzz/*.c fuzz/*.h fuzz/run.sh 2>/dev/null | head -1)
+newest_src=$(ls -t core/*.c core/*.h readers/*.c readers/*.h fuzz/*.c fuzz/*.h fuzz/run.sh 2>/dev/null | head -1)
 if [ ! -f "$out/.built" ] || [ "$newest_src" -nt "$out/.built" ]; then
   echo "== building fuzz targets with $CLANG"
   rm -f "$out"/obj/*.o
-  for c in core/*.c fuzz/fuzz_targets.c; do
+  for c in core/*.c readers/*.c fuzz/fuzz_targets.c; do
     o="$out/obj/$(basename "${c%.c}").o"
     "$CLANG" "${FLAGS[@]}" -fsanitize=fuzzer-no-link,address,undefined -c "$c" -o "$o" || exit 1
   done
-  for t in load facts quantity compare; do
+  for t in load facts quantity compare html docx pdf; do
     "$CLANG" "${FLAGS[@]}" -fsanitize=fuzzer,address,undefined "fuzz/fuzz_$t.c" "$out"/obj/*.o \
-      -lunistring -lpthread -o "$out/fuzz_$t" || exit 1
+      -lunistring -lpthread "${READ_LIBS[@]}" -o "$out/fuzz_$t" || exit 1
   done
   touch "$out/.built"
 fi
@@ -76,7 +78,7 @@ bash fuzz/seeds.sh "$out/seeds" || exit 1
 # ---- run --------------------------------------------------------------------
 [ -f "$out/results.tsv" ] || printf 'date\ttarget\tseconds\texecutions\tcorpus\tstatus\n' >"$out/results.tsv"
 for t in $targets; do
-  [ -x "$out/fuzz_$t" ] || { echo "fuzz: no target '$t' (load facts quantity compare)" >&2; exit 2; }
+  [ -x "$out/fuzz_$t" ] || { echo "fuzz: no target '$t' (load facts quantity compare html docx pdf)" >&2; exit 2; }
 done
 
 # replay_ms FILE BIN — milliseconds one run of FILE takes, replayed alone at
@@ -92,6 +94,7 @@ run_target() {
   local t=$1 max_len start rc took execs=0 e ncorp status=ok left ms a
   case $t in
     quantity) max_len=512 ;;
+    html|docx|pdf) max_len=65536 ;;
     *) max_len=16384 ;;
   esac
   mkdir -p "$out/corpus/$t" "$out/artifacts/$t"

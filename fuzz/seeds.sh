@@ -11,7 +11,7 @@
 set -u
 dir=${1:?usage: seeds.sh DIR}
 rm -rf "$dir"
-for t in load facts quantity compare; do mkdir -p "$dir/$t"; done
+for t in load facts quantity compare html docx pdf; do mkdir -p "$dir/$t"; done
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -70,5 +70,17 @@ for a in "$tmp"/u*.txt; do
     put "$tmp/pair" compare
   done
 done 2>/dev/null
+# readers: the web pages and Word files of tests/formats/fixtures/ (cut to
+# 60 KB for pages), and pdftotext -layout output of its PDFs (a page or two)
+for f in tests/formats/fixtures/*.html; do
+  [ -f "$f" ] || continue
+  head -c 60000 "$f" >"$tmp/h"; put "$tmp/h" html
+done
+for f in tests/formats/fixtures/*.docx; do [ -f "$f" ] && put "$f" docx; done
+if command -v pdftotext >/dev/null 2>&1; then
+  for f in tests/formats/fixtures/*.pdf; do
+    pdftotext -layout -enc UTF-8 -l 3 "$f" "$tmp/p.txt" 2>/dev/null && put "$tmp/p.txt" pdf
+  done
+fi
 n_load=$(ls "$dir/load" | wc -l) n_q=$(ls "$dir/quantity" | wc -l) n_c=$(ls "$dir/compare" | wc -l)
-echo "seeds: load $n_load, facts $(ls "$dir/facts" | wc -l), quantity $n_q, compare $n_c"
+echo "seeds: load $n_load, facts $(ls "$dir/facts" | wc -l), quantity $n_q, compare $n_c, html $(ls "$dir/html" | wc -l), docx $(ls "$dir/docx" | wc -l), pdf $(ls "$dir/pdf" | wc -l)"

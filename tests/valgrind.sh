@@ -68,6 +68,9 @@ done
 vg compare --format json tests/data/hailar/*.txt
 vg targets --format json samples/
 vg outline "$tmp/enc/gb18030.txt" "$tmp/enc/utf16le.txt"
+echo "== valgrind memcheck: published formats and their hostile forms"
+vg targets --format tsv tests/formats/fixtures/
+for f in tests/fuzz-regress/html/* tests/fuzz-regress/docx/*; do vg outline "$f"; done
 echo "== valgrind memcheck: every bad input"
 for f in "$tmp"/bad/*.txt "$tmp"/bad/*.bin; do
   vg outline --all --format tsv "$f"

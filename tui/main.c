@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli.h"
+#include "safe.h"
 #include "indicators.h"
 #include "ui.h"
 
@@ -47,10 +48,18 @@ static void help(void)
            "See gwr(1).\n", GWR_VERSION);
 }
 
+/* An argument as a message may show it: no byte of it drives the terminal. */
+static const char *shown(const char *arg, char *buf, size_t n)
+{
+    gwr_safe_copy(GWR_SAFE_MSG, arg, strlen(arg), buf, n);
+    return buf;
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
+    char b[512];
     fputs("gwr: ", stderr);
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, fmt, shown(arg, b, sizeof b));
     fprintf(stderr, "\n%s (try 'gwr --help')\n", usage_line);
     return 2;
 }
@@ -58,7 +67,8 @@ static int usage_error(const char *fmt, const char *arg)
 /* A value no option takes: one line naming it and the accepted ones, exit 2. */
 static int bad_value(const char *what, const char *val, const char *whats, const char *list)
 {
-    fprintf(stderr, "gwr: unknown %s '%s'; %s: %s\n", what, val, whats, list);
+    char b[512];
+    fprintf(stderr, "gwr: unknown %s '%s'; %s: %s\n", what, shown(val, b, sizeof b), whats, list);
     return 2;
 }
 
@@ -83,7 +93,8 @@ static int parse_key(const char *val, const char **key)
 /* An option given to a command that does not take it. */
 static int not_here(const char *opt, const char *where)
 {
-    fprintf(stderr, "gwr: option '%s' applies to %s only\n%s (try 'gwr --help')\n", opt, where, usage_line);
+    char b[512];
+    fprintf(stderr, "gwr: option '%s' applies to %s only\n%s (try 'gwr --help')\n", shown(opt, b, sizeof b), where, usage_line);
     return 2;
 }
 
@@ -177,6 +188,9 @@ int main(int argc, char **argv)
     else if (seen_mouse && cmd) wrong = seen_mouse, where = "the interactive browser";
     else if (seen_format && !cmd) wrong = seen_format, where = "sub-commands";
     if (wrong) { free(pos); return not_here(wrong, where); }
+    int ndash = 0;
+    for (int k = 0; k < o.nargs && fn != gwr_cmd_quantity; k++) ndash += strcmp(pos[k], "-") == 0;
+    if (ndash > 1) { free(pos); return usage_error("%s", "'-' given twice: standard input can be read only once"); }
     int rc;
     if (fn) {
         if (o.nargs == 0) { free(pos); return usage_error("%s needs at least one argument", argv[1]); }

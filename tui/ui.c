@@ -6,6 +6,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "outfile.h"
 #include "ui.h"
+#include "safe.h"
 #include "ui_int.h"
 #include "ui_load.h"
 #include "ui_script.h"
@@ -190,6 +191,15 @@ static void init(ui *u, const gwr_opts *o)
     u->m.fx = gwr_findex_new();
 }
 
+/* A message about the terminal or locale may quote TERM or LANG: shown
+ * through the message form of the sanitiser. */
+static void say(const char *msg)
+{
+    char b[700];
+    gwr_safe_copy(GWR_SAFE_MSG, msg, strlen(msg), b, sizeof b);
+    fprintf(stderr, "gwr: %s\n", b);
+}
+
 static void size_from_env(int *lines, int *cols)
 {
     const char *s = getenv("GWR_SIZE");
@@ -226,7 +236,7 @@ int gwr_ui_script(gwr_doc **docs, size_t n, const gwr_cmp *cmp, const char *scri
     }
     u->screen = u->m.ndocs == 1 ? SCR_DOC : SCR_REPORTS;
     if (!ui_term_open(&t, true, lines, cols, msg, sizeof msg)) {
-        fprintf(stderr, "gwr: %s\n", msg);
+        say(msg);
         release(u);
         free(u);
         return 1;
@@ -266,7 +276,7 @@ int gwr_ui_run(const gwr_opts *o)
 {
     char msg[600];
     if (!ui_term_locale(msg, sizeof msg)) {
-        fprintf(stderr, "gwr: %s\n", msg);
+        say(msg);
         return 1;
     }
     const char *script = getenv("GWR_SCRIPT");
@@ -335,7 +345,7 @@ int gwr_ui_run(const gwr_opts *o)
         }
     }
     if (!ui_term_open(&t, false, 0, 0, msg, sizeof msg)) {
-        fprintf(stderr, "gwr: %s\n", msg);
+        say(msg);
         release(u);
         ui_load_free(u->load);
         free(u);

@@ -41,10 +41,12 @@ static cview *st(ui_view *v)
 void ui_compare_release(ui *u)
 {
     cview *c = u->views[V_COMPARE].data;
-    if (!c) return;
-    free(c->rows);
-    free(c);
-    u->views[V_COMPARE].data = NULL;
+    if (c) {
+        free(c->rows);
+        free(c);
+        u->views[V_COMPARE].data = NULL;
+    }
+    /* built for the compare screen, or for the timeline without it */
     if (!u->m.cmp_fixed) gwr_compare_free(&u->m.cmp);
 }
 

@@ -108,7 +108,7 @@ size_t ui_load_poll(ui_load *l, gwr_doc ***docs, size_t *ndocs, size_t *cap,
             *cap = nc;
         }
     }
-    if (*ndocs + l->nqueue <= *cap) {
+    if (l->nqueue && *ndocs + l->nqueue <= *cap) {
         memcpy(*docs + *ndocs, l->queue, l->nqueue * sizeof *l->queue);
         *ndocs += l->nqueue;
         got = l->nqueue;

@@ -3,6 +3,7 @@
  * after opening punctuation; when the line is full the break moves back
  * so that the punctuation travels with the character before it. */
 #include "ui_wrap.h"
+#include "uwidth.h"
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,15 +32,7 @@ static bool in(const ucs4_t *set, size_t n, ucs4_t c)
 
 int ui_cell_width(const char *s, size_t len, size_t *clen)
 {
-    ucs4_t uc;
-    int n = u8_mbtouc(&uc, (const uint8_t *)s, len);
-    if (n <= 0) n = 1;
-    *clen = (size_t)n;
-    if (uc == '\t') return 1;
-    if (uc < 0x20 || uc == 0x7F) return 2;           /* ^X */
-    if (uc >= 0x80 && uc < 0xA0) return 8;           /* <U+0085> */
-    int w = uc_width(uc, "UTF-8");
-    return w < 0 ? 1 : w;
+    return gwr_shown_width(s, len, clen);
 }
 
 static ucs4_t dec(const char *s, size_t len)
@@ -83,6 +76,7 @@ int ui_wrap_para(ui_lines *out, const char *text, uint32_t off, uint32_t len, in
     bool first = true;
     ucs4_t prev = 0;
     if (cells < 2) cells = 2;
+    size_t row_max = (size_t)cells * 16 + 64;
     if (ind >= cells) ind = w = 0;
     if (len == 0) return push(out, off, 0, ind, true);
     while (i < len) {
@@ -90,7 +84,10 @@ int ui_wrap_para(ui_lines *out, const char *text, uint32_t off, uint32_t len, in
         int cw = ui_cell_width(s + i, len - i, &cl);
         ucs4_t c = dec(s + i, len - i);
         if (i > start && can_break(prev, c)) brk = i;
-        if (w + cw > cells && i > start) {
+        /* a row is also ended after row_max bytes: a run of combining marks
+         * (no width) would otherwise be one endless row, every repaint of
+         * which costs the whole run */
+        if ((w + cw > cells || i - start >= row_max) && i > start) {
             size_t b = brk > start ? brk : i;
             if (push(out, off + (uint32_t)start, (uint32_t)(b - start), first ? ind : 0, first)) return -1;
             first = false;

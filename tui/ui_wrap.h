@@ -1,7 +1,9 @@
 /* ui_wrap.h — wrapping a paragraph to a width in display cells, with the
  * Chinese line-breaking rules: no line starts with closing punctuation
  * (，。、；：？！）」』…) and none ends with an opening one (（「『…); runs of
- * ASCII letters and digits ("6.7%", "GDP") are not split. No curses here. */
+ * ASCII letters and digits ("6.7%", "GDP") are not split. A row holds at
+ * most 16 bytes per cell (and 64 more): zero-width runs are wrapped too.
+ * No curses here. */
 #ifndef GWR_UI_WRAP_H
 #define GWR_UI_WRAP_H
 #include <stddef.h>

@@ -266,6 +266,9 @@ for fmt in text tsv json; do
   fi
 done
 
+# hostile names in every command and format, invisible characters, stdin
+. tests/bad/hostile.sh
+
 # ---- one bad file among good ones: the good ones shown, the bad one named, exit 1
 g1=samples/tianmen-2023.txt g2=samples/xianning-2024.txt
 for c in outline targets compare check; do
@@ -273,6 +276,9 @@ for c in outline targets compare check; do
   expect "bad-among-good-$c" 1 "^gwr: $b/binary\.bin: .*binary" -- "$gwr" $c --format tsv "$g1" "$b/binary.bin" "$g2" &&
     same "bad-among-good-$c" "$ref/two-$c.tsv"
 done
+
+# ---- web pages, PDFs, Word files; mixed encodings; folders without reports
+. tests/bad/formats.sh
 
 # ---- gwr never writes: inputs unchanged, no file created, read-only opens ----
 bash tests/bad/readonly.sh "$gwr" "$tmp/ro" && ok || fail read-only "an input was changed or a file was written"

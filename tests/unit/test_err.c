@@ -12,7 +12,7 @@ static void test_controls_replaced(void **state)
     (void)state;
     gwr_err e = { 0 };
     assert_int_equal(gwr_err_set(&e, GWR_E_EMPTY, "%s: empty file", "bad\x1b[2J\n\x07x\xc2\x9by.txt"), GWR_E_EMPTY);
-    assert_string_equal(e.msg, "bad?[2J??x??y.txt: empty file");
+    assert_string_equal(e.msg, "bad?[2J??x?y.txt: empty file");
     assert_int_equal(e.code, GWR_E_EMPTY);
 }
 

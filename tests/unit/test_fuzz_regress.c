@@ -80,6 +80,9 @@ static void test_load(void **state) { (void)state; assert_true(replay("load", gw
 static void test_facts(void **state) { (void)state; assert_true(replay("facts", gwr_fuzz_facts) > 0); }
 static void test_quantity(void **state) { (void)state; assert_true(replay("quantity", gwr_fuzz_quantity) > 0); }
 static void test_compare(void **state) { (void)state; assert_true(replay("compare", gwr_fuzz_compare) > 0); }
+static void test_html(void **state) { (void)state; assert_true(replay("html", gwr_fuzz_html) > 0); }
+static void test_docx(void **state) { (void)state; assert_true(replay("docx", gwr_fuzz_docx) > 0); }
+static void test_pdf(void **state) { (void)state; assert_true(replay("pdf", gwr_fuzz_pdf) > 0); }
 
 int main(void)
 {
@@ -88,6 +91,9 @@ int main(void)
         cmocka_unit_test(test_facts),
         cmocka_unit_test(test_quantity),
         cmocka_unit_test(test_compare),
+        cmocka_unit_test(test_html),
+        cmocka_unit_test(test_docx),
+        cmocka_unit_test(test_pdf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,126 @@
+/* test_safe.c — the output sanitiser: every form, every kind of hostile
+ * character, and what is drawn is what is measured. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700   /* wcwidth */
+#endif
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <cmocka.h>
+#include "safe.h"
+#include "uwidth.h"
+
+static const char hostile[] = "a\x1b[2J\t\n\r\x7f\xc2\x9b\xe2\x80\xae\xe2\x81\xa6\xff\\\"z";
+
+static void check(gwr_safe_form form, const char *want)
+{
+    char out[256];
+    size_t n = gwr_safe_copy(form, hostile, strlen(hostile), out, sizeof out);
+    assert_int_equal(n, strlen(out));
+    assert_string_equal(out, want);
+}
+
+static void test_forms(void **state)
+{
+    (void)state;
+    check(GWR_SAFE_TEXT, "a^[[2J ^J^M^?<U+009B><U+202E><U+2066>\\xff\\\"z");
+    check(GWR_SAFE_TSV, "a\\x1b[2J\\t\\n\\r\\x7f\\u009b\\u202e\\u2066\\xff\\\\\"z");
+    check(GWR_SAFE_JSON, "a\\u001b[2J\\t\\n\\u000d\\u007f\\u009b\\u202e\\u2066\\ufffd\\\\xff\\\\\\\"z");
+    check(GWR_SAFE_MSG, "a?[2J????????\\\"z");
+}
+
+/* Nothing below 0x20, no DEL, no C1, no bidi control, valid UTF-8: in every form, for every byte value */
+static void test_every_byte(void **state)
+{
+    (void)state;
+    char in[3 * 256], out[16 * 256 * 3];
+    for (gwr_safe_form form = GWR_SAFE_TEXT; form <= GWR_SAFE_MSG; form++) {
+        for (int b = 1; b < 256; b++) {
+            in[0] = 'x'; in[1] = (char)b; in[2] = '\xc2'; in[3] = (char)(0x80 | (b & 0x3f)); in[4] = 0;
+            size_t n = gwr_safe_copy(form, in, strlen(in), out, sizeof out);
+            for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)out[i];
+                assert_true(c >= 0x20 && c != 0x7f);
+                if (c == 0xC2) assert_false((unsigned char)out[i + 1] >= 0x80 && (unsigned char)out[i + 1] <= 0x9F);
+                if (c == 0xE2) assert_false((unsigned char)out[i + 1] == 0x80 && (unsigned char)out[i + 2] >= 0xAA && (unsigned char)out[i + 2] <= 0xAE);
+            }
+            if (form == GWR_SAFE_JSON || form == GWR_SAFE_TSV) {
+                for (size_t i = 0; i < n;) {
+                    unsigned cp;
+                    size_t k = gwr_safe_char(out + i, n - i, &cp);
+                    assert_true(k > 0);                  /* valid UTF-8 */
+                    i += k;
+                }
+            }
+        }
+    }
+}
+
+static void test_copy_cut_at_char(void **state)
+{
+    (void)state;
+    char out[8];
+    assert_int_equal(gwr_safe_copy(GWR_SAFE_TEXT, "增长增长", 12, out, sizeof out), 6);
+    assert_string_equal(out, "增长");
+    assert_int_equal(gwr_safe_copy(GWR_SAFE_TEXT, "ab\x1b\x1b\x1b\x1b", 6, out, sizeof out), 6);
+    assert_string_equal(out, "ab^[^[");         /* an escape goes in whole or not at all */
+}
+
+/* Drawn = measured: for every code point, the sanitised form's width by
+ * libunistring equals the width by the C library's wcwidth (what curses
+ * draws with), and both are defined. */
+static void test_widths_agree_with_wcwidth(void **state)
+{
+    (void)state;
+    if (!setlocale(LC_CTYPE, "C.UTF-8")) skip();
+    int bad = 0;
+    for (unsigned cp = 0xA0; cp < 0x110000; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        char in[5], out[32];
+        size_t n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        if (n == 2) { in[0] = (char)(0xC0 | (cp >> 6)); in[1] = (char)(0x80 | (cp & 0x3F)); }
+        else if (n == 3) { in[0] = (char)(0xE0 | (cp >> 12)); in[1] = (char)(0x80 | ((cp >> 6) & 0x3F)); in[2] = (char)(0x80 | (cp & 0x3F)); }
+        else { in[0] = (char)(0xF0 | (cp >> 18)); in[1] = (char)(0x80 | ((cp >> 12) & 0x3F)); in[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); in[3] = (char)(0x80 | (cp & 0x3F)); }
+        size_t k = gwr_sanitize(in, n, out, sizeof out);
+        size_t cl;
+        int shown = gwr_shown_width(in, n, &cl);
+        assert_int_equal(cl, n);
+        int drawn = 0;
+        mbstate_t ms;
+        memset(&ms, 0, sizeof ms);
+        for (size_t i = 0; i < k;) {
+            wchar_t wc;
+            size_t m = mbrtowc(&wc, out + i, k - i, &ms);
+            assert_true(m > 0 && m <= 4);
+            int w = wcwidth(wc);
+            if (w < 0) { bad++; break; }
+            drawn += w;
+            i += m;
+        }
+        if (drawn != shown || gwr_width(out, k) != shown) bad++;
+    }
+    assert_int_equal(bad, 0);
+    /* the ones that disagree are shown as U+FFFD */
+    char out[16];
+    gwr_sanitize("\xc2\xad", 2, out, sizeof out);
+    assert_string_equal(out, "\xEF\xBF\xBD");
+    gwr_sanitize("\xe4\xb7\x80", 3, out, sizeof out);   /* U+4DC0 */
+    assert_string_equal(out, "\xEF\xBF\xBD");
+    setlocale(LC_CTYPE, "C");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_forms),
+        cmocka_unit_test(test_every_byte),
+        cmocka_unit_test(test_copy_cut_at_char),
+        cmocka_unit_test(test_widths_agree_with_wcwidth),
+    };
+    return cmocka_run_group_tests_name("safe", tests, NULL, NULL);
+}
