@@ -154,6 +154,12 @@ static const char *entity_from_text(gwr_doc *d)
     uint32_t slog[10];
     for (size_t k = 0; k < 10; k++) slog[k] = decode3(slogans[k]) << 16 | decode3(slogans[k] + 3);
     const uint32_t cheng = 0x57CE;   /* 城: "中心城区" is no name */
+    /* one bit per value (hashed to 0–63) of the level characters and the
+     * slogans: a clear bit spares the loop over them */
+    uint64_t lvmask = 0, slmask = 0;
+    for (size_t k = 0; k < 5; k++) lvmask |= 1ull << ((lvcp[k] * 2654435761u) >> 26);
+    for (size_t k = 0; k < 10; k++) slmask |= 1ull << ((slog[k] * 2654435761u) >> 26);
+    const uint64_t *pbits = gwr_word_pair_bits();
     size_t used = 0, lvcount[5] = { 0 };
     for (size_t j = 0; j + 1 < m; j++) {
         uint32_t a = cp[j], b = cp[j + 1];
@@ -161,13 +167,17 @@ static const char *entity_from_text(gwr_doc *d)
         if (a == 0x5168 || a == 0x6211 || a == 0x672C)    /* 全 我 本 + level */
             for (size_t k = 0; k < 5; k++) lvcount[k] += b == lvcp[k];
         bool fa = fbits[a >> 6] >> (a & 63) & 1, fb = fbits[b >> 6] >> (b & 63) & 1;   /* a, b < U+A000 */
-        if (fa || fb || gwr_word_common_pair(a, b)) continue;
+        if (fa || fb) continue;
+        uint32_t ph = gwr_word_pair_hash(a << 16 | b);
+        if (pbits[ph >> 6] >> (ph & 63) & 1 && gwr_word_common_pair(a, b)) continue;
         uint32_t c = 0;
         if (j + 2 < m && b != cheng)
-            for (size_t k = 0; k < 5; k++) if (cp[j + 2] == lvcp[k]) c = 1;
+            if (lvmask >> ((cp[j + 2] * 2654435761u) >> 26) & 1)
+                for (size_t k = 0; k < 5; k++) if (cp[j + 2] == lvcp[k]) c = 1;
         if (!c && j >= 2 && cp[j - 2] && cp[j - 1]) {
             uint32_t pk = cp[j - 2] << 16 | cp[j - 1];
-            for (size_t k = 0; k < 10; k++) if (pk == slog[k]) c = 2;
+            if (slmask >> ((pk * 2654435761u) >> 26) & 1)
+                for (size_t k = 0; k < 10; k++) if (pk == slog[k]) c = 2;
         }
         uint32_t h = (a * 2654435761u ^ b * 40503u) & (HB - 1);
         for (;;) {

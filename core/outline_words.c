@@ -119,17 +119,16 @@ static int cmp_u32(const void *a, const void *b)
  * whose hash bit is clear is not in the table; a set bit is checked by the
  * binary search). */
 static uint64_t function_bits[0x10000 / 64];
-static uint64_t pair_bits[8192 / 64];
+static uint64_t pair_bits[65536 / 64];
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
-static uint32_t pair_hash(uint32_t k) { return (k * 2654435761u) >> 19; }   /* 13 bits */
 
 static void words_init(void)
 {
     for (size_t i = 0; i < sizeof function_cps / sizeof *function_cps; i++)
         if (function_cps[i] < 0x10000) function_bits[function_cps[i] >> 6] |= 1ull << (function_cps[i] & 63);
     for (size_t i = 0; i < sizeof common_keys / sizeof *common_keys; i++) {
-        uint32_t h = pair_hash(common_keys[i]);
+        uint32_t h = gwr_word_pair_hash(common_keys[i]);
         pair_bits[h >> 6] |= 1ull << (h & 63);
     }
 }
@@ -149,11 +148,17 @@ const uint64_t *gwr_word_function_bits(void)
     return function_bits;
 }
 
+const uint64_t *gwr_word_pair_bits(void)
+{
+    pthread_once(&words_once, words_init);
+    return pair_bits;
+}
+
 bool gwr_word_common_pair(uint32_t a, uint32_t b)
 {
     uint32_t k = a << 16 | b;
     pthread_once(&words_once, words_init);
-    uint32_t h = pair_hash(k);
+    uint32_t h = gwr_word_pair_hash(k);
     if (!(pair_bits[h >> 6] >> (h & 63) & 1)) return false;
     return bsearch(&k, common_keys, sizeof common_keys / sizeof *common_keys, sizeof k, cmp_u32) != NULL;
 }
