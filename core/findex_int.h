@@ -60,8 +60,10 @@ static inline gwr_pkey gwr_pkey_pair(uint32_t a, uint32_t b) { return ((gwr_pkey
 #include "findex.h"
 
 /* string id 0 is the empty string: it is in no list, so it never matches */
-/* scans of more figures than GWR_FX_PARALLEL use a second thread */
-enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 4, GWR_FX_PARALLEL = 200000 };
+/* scans of more figures than GWR_FX_PARALLEL use a second thread; the last
+   GWR_FX_CACHE answers are kept, enough for the prefixes of a word being
+   typed, so that deleting it letter by letter is answered from memory */
+enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 10, GWR_FX_PARALLEL = 200000 };
 
 typedef struct gwr_fx_doc {
     uint32_t first, count;       /* its figures: [first, first + count) */
@@ -83,11 +85,14 @@ typedef struct gwr_fx_cached {
     char      q[GWR_FX_MAXQ];
     int       status;
     int       literal;           /* matched literally only (gwr_findex_query) */
-    uint16_t *rank;              /* per answer figure: its rank (findex_query.c) */
+    uint16_t *rank;              /* per answer figure: its rank, until sorted (the index's scratch) */
     char      words[96];         /* the words it matched most in names */
     size_t    n_at;
-    gwr_fig_ref *refs;
+    uint32_t *fno;               /* the figures, by number, in load order */
     size_t    cnt, cap;
+    gwr_fig_ref *sorted;         /* the answer best first (what a call returns) */
+    size_t    sorted_cap, nname;
+    int       sorted_ok;         /* sorted holds refs ranked: a repeat costs nothing */
     unsigned long used;          /* for least-recently-used replacement */
 } gwr_fx_cached;
 
@@ -126,8 +131,8 @@ struct gwr_findex {
     gwr_postings post;
     int          oom;            /* an add ran out of memory */
     /* query state */
-    gwr_fig_ref *res;
-    gwr_fig_ref *tmp;            /* the second half of a parallel scan */
+    uint32_t    *res;            /* scratch: the figures of the answer being built */
+    uint32_t    *tmp;            /* the second half of a parallel scan */
     size_t       tmp_cap;
     size_t       parallel_min;   /* GWR_FX_PARALLEL; tests lower it */
     size_t       res_cap;
@@ -144,6 +149,11 @@ struct gwr_findex {
     /* pinyin, ranking and interruption (findex_query.c) */
     uint8_t     *srank;          /* per string: rank of its match in the last query */
     uint64_t    *cmark, *pmark;  /* candidate bitmap; the previous hits */
+    uint64_t    *tmark;          /* pinyin candidates to be checked */
+    uint16_t    *rank;           /* scratch: the ranks of the answer being sorted */
+    size_t       rank_cap;
+    int8_t      *sword;          /* per string: the word its match ranks by (findex_query.c) */
+    size_t       sword_cap;
     gwr_pq      *pq;             /* the compiled query */
     char         pq_q[GWR_FX_MAXQ];
     gwr_fig_ref *ranked;         /* the answer, best first */

@@ -4,11 +4,12 @@
  *    one takes its rarest pair's list (or the strings that matched the
  *    previous query, when the new query extends it and they are fewer) and
  *    checks those candidates. A pinyin query adds the strings of its
- *    syllable and initials-pair lists (pinyin_cands). Every check is linear
- *    in the string (core/pinyin_match.c) and polls the stop function about
- *    every megabyte, so that a key is answered during a long scan; the next
- *    call with the same query continues it. Matching strings are marked in
- *    a bitmap, with the rank of their match.
+ *    syllable and initials-pair lists (pinyin_cands); a pinyin string to
+ *    be checked must also hold a pair that can end the match (tail_cands).
+ *    Every check is linear in the string (core/pinyin_match.c) and polls
+ *    the stop function about every megabyte, so that a key is answered
+ *    during a long scan; the next call with the same query continues it.
+ *    Matching strings are marked in a bitmap, with the rank of their match.
  * 2. Figures: the last few answers are remembered (as figure numbers). When
  *    the query contains a remembered query — the user typed one more
  *    character — only that answer's figures, plus figures added since, are
@@ -16,7 +17,8 @@
  *    one pass over the documents: a document whose entity matches is taken
  *    whole, otherwise each figure's name, section and sentence are checked.
  * 3. Ranking: figures matched by indicator name (or key) first, by the rank
- *    of the name's match, then the rest; a counting sort, linear.
+ *    of the name's match, then the rest; a counting sort, linear, done once
+ *    per remembered answer.
  * The query "" returns the reference array itself. */
 #include "findex_int.h"
 #include "indicators_alias.h"
@@ -28,7 +30,7 @@
 static int reserve(gwr_findex *x)
 {
     if (x->res_cap < x->n) {
-        gwr_fig_ref *nr = realloc(x->res, x->n * sizeof *nr);
+        uint32_t *nr = realloc(x->res, x->n * sizeof *nr);
         if (!nr) return -1;
         x->res = nr;
         x->res_cap = x->n;
@@ -44,6 +46,9 @@ static int reserve(gwr_findex *x)
         cm = realloc(x->pmark, words * sizeof *cm);
         if (!cm) return -1;
         x->pmark = cm;
+        cm = realloc(x->tmark, words * sizeof *cm);
+        if (!cm) return -1;
+        x->tmark = cm;
 
         x->mark_words = words;
     }
@@ -238,6 +243,94 @@ static bool pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uin
     return true;
 }
 
+/* The strings holding a pair of characters that can end a match of the
+ * query's letters q[0..m): the first of the pair consumes letters ending
+ * at p (an initial, zh/ch/sh or a whole syllable: bit p of prev), the
+ * second the rest q[p..m) (a prefix of one of its readings: bit p of
+ * last); plus the pairs that begin with a character beyond the BMP which
+ * is a whole match by itself (pinyin_cands checks those). Every match of
+ * two characters or more holds such a pair, so a string to be checked that
+ * has none cannot match: for jyz, a string must hold j·y and y·z.
+ * Returns false, marking nothing, when the lists hold more than budget ids. */
+static bool tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp, size_t budget)
+{
+    size_t ns = gwr_py_set_count(), n = ns + 26;
+    uint64_t *last = calloc(2 * n, sizeof *last);
+    uint8_t *single = calloc(n, 1);
+    if (!last || !single) {
+        free(last);
+        free(single);
+        return false;
+    }
+    uint64_t *prev = last + n;
+    for (size_t s = 0; s < n; s++) {
+        uint16_t r[8];
+        const char *rd[8];
+        char letter[2] = { 0, 0 };
+        size_t nr;
+        bool latin = s >= ns;
+        if (!latin) {
+            nr = gwr_py_set_readings(s, r, 8);
+            for (size_t k = 0; k < nr; k++) rd[k] = gwr_py_syllable(r[k]);
+        } else {
+            letter[0] = (char)('a' + (s - ns));
+            rd[0] = letter;
+            nr = 1;
+        }
+        for (size_t k = 0; k < nr; k++) {
+            const char *y = rd[k];
+            size_t L = strlen(y);
+            if (!latin && m <= L && spells(y, q, m)) single[s] = 1;
+            for (size_t p = 1; p < m; p++) {
+                size_t rest = m - p;
+                if (rest <= L && spells(y, q + p, rest) && (!latin || rest == 1)) last[s] |= 1ULL << p;
+                bool seg = spells(y, q + p - 1, 1) ||
+                           (!latin && p >= 2 && q[p - 1] == 'h' && (q[p - 2] == 'z' || q[p - 2] == 'c' || q[p - 2] == 's') &&
+                            spells(y, q + p - 2, 2)) ||
+                           (!latin && L <= p && spells(y, q + p - L, L));
+                if (seg) prev[s] |= 1ULL << p;
+            }
+        }
+    }
+    const gwr_postings *P = &x->post;
+    size_t total = 0;
+    for (int pass = 0; pass < 2; pass++) {   /* count, then (within budget) mark */
+        for (uint32_t c = 'a'; c < 0x10000; c = c == 'z' ? 0x80 : c + 1) {
+            if (!P->bmp[c]) continue;
+            int s = set_of_char(c, ns);
+            if (s < 0 || !prev[s]) continue;
+            const gwr_follow *f = &P->follow[c];
+            for (uint32_t k = 0; k < f->n; k++) {
+                const gwr_plist *l = &P->lists[f->v[k]];
+                int s2 = set_of_char((uint32_t)(l->key & 0x1FFFFF), ns);
+                if (s2 < 0 || !(prev[s] & last[s2])) continue;
+                if (pass == 0) {
+                    total += l->count;
+                    continue;
+                }
+                size_t cnt = gwr_post_decode(l, tmp);
+                for (size_t i = 0; i < cnt; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+            }
+        }
+        for (uint32_t k = 0; k < P->far.n; k++) {
+            const gwr_plist *l = &P->lists[P->far.v[k]];
+            int s = set_of_char((uint32_t)((l->key >> 21) & 0x3FFFFF), ns);
+            int s2 = set_of_char((uint32_t)(l->key & 0x1FFFFF), ns);
+            if (s < 0 || !(single[s] || (s2 >= 0 && (prev[s] & last[s2])))) continue;
+            if (pass == 0) {
+                total += l->count;
+                continue;
+            }
+            size_t cnt = gwr_post_decode(l, tmp);
+            for (size_t i = 0; i < cnt; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+        }
+        if (pass == 0 && total > budget) break;
+    }
+    free(last);
+    free(single);
+    return total <= budget;
+}
+
 /* Rank of a string's match: class, then how early it ends (in characters). */
 static uint8_t rank_of(gwr_pq_class c, size_t at)
 {
@@ -258,7 +351,8 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
         bool pinyin = !literal && gwr_pq_is_pinyin(pq);
         bool narrow = x->prev_valid && x->prev_literal == literal &&
                       (strncmp(q, x->prev_q, strlen(x->prev_q)) == 0 || (!pinyin && strstr(q, x->prev_q)));
-        if (narrow && !pinyin && (exact < 0 || x->nprev < ncand)) {
+        bool from_prev = narrow && !pinyin && (exact < 0 || x->nprev < ncand);
+        if (from_prev) {
             memcpy(x->cand, x->prev_hits, x->nprev * sizeof *x->cand);
             ncand = x->nprev;
         } else if (pinyin) {
@@ -270,12 +364,27 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
             size_t lm;
             const char *lt = gwr_pq_literal(pq, &lm);
             bool plain = !memchr(lt, ' ', lm) && !memchr(lt, '\'', lm) && !memchr(lt, '\t', lm);
-            pinyin_cands(x, gwr_pq_letters(pq), strlen(gwr_pq_letters(pq)), plain, x->cmark, x->mark, x->hits);
+            /* the pinyin strings to be checked (x->tmark) must also hold a pair that can end a match */
+            const char *letters = gwr_pq_letters(pq);
+            size_t ml = strlen(letters);
+            memset(x->tmark, 0, x->mark_words * sizeof *x->tmark);
+            pinyin_cands(x, letters, ml, plain, x->tmark, x->mark, x->hits);
             if (narrow) {            /* every match of q matches the previous query */
                 memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
                 for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
-                for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] &= x->pmark[w], x->mark[w] &= x->pmark[w];
+                for (size_t w = 0; w < x->mark_words; w++)
+                    x->cmark[w] &= x->pmark[w], x->mark[w] &= x->pmark[w], x->tmark[w] &= x->pmark[w];
             }
+            if (plain && ml >= 3 && ml < 64) {
+                /* worth it when the strings to check are long and the tail lists short */
+                size_t bytes = 0;
+                for (size_t w = 0; w < x->mark_words; w++)
+                    for (uint64_t b = x->tmark[w]; b; b &= b - 1) bytes += x->slen[w * 64 + (size_t)__builtin_ctzll(b)];
+                memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
+                if (bytes > 4096 && tail_cands(x, letters, ml, x->pmark, x->hits, bytes / 4))
+                    for (size_t w = 0; w < x->mark_words; w++) x->tmark[w] &= x->pmark[w];
+            }
+            for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] |= x->tmark[w];
             ncand = 0;
             for (size_t w = 0; w < x->mark_words; w++)
                 for (uint64_t b = x->cmark[w] | x->mark[w]; b; b &= b - 1) {
@@ -288,7 +397,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
         }
         memcpy(p->q, q, m + 1);
         p->literal = literal;
-        p->exact = exact > 0 && !pinyin && !narrow;
+        p->exact = exact > 0 && !pinyin && !from_prev;   /* a one- or two-character list is the answer */
         p->ncand = ncand;
         p->valid = 1;
         gwr_pq_scan_init(&p->st);
@@ -356,11 +465,11 @@ static void remember_strings(gwr_findex *x, const char *q, size_t m, size_t nh, 
 #define EMIT(g)                                                                   \
     do {                                                                          \
         if (status < 0 || x->f_status[g] == status)                               \
-            out[k++] = (gwr_fig_ref){ fd->index, (uint32_t)((g) - fd->first) };   \
+            out[k++] = (uint32_t)(g);                                             \
     } while (0)
 
 /* Appends to out the matching figures of documents [dlo, dhi), numbered from `from` on. */
-static size_t scan_docs(const gwr_findex *x, size_t dlo, size_t dhi, size_t from, int status, uint64_t keys, gwr_fig_ref *out)
+static size_t scan_docs(const gwr_findex *x, size_t dlo, size_t dhi, size_t from, int status, uint64_t keys, uint32_t *out)
 {
     const uint64_t *mark = x->mark;
     size_t k = 0;
@@ -392,7 +501,7 @@ typedef struct scan_job {
     size_t dlo, dhi, from, k;
     int status;
     uint64_t keys;
-    gwr_fig_ref *out;
+    uint32_t *out;
 } scan_job;
 
 static void *scan_job_run(void *arg)
@@ -416,14 +525,14 @@ static size_t doc_after(const gwr_findex *x, size_t from)
 
 /* Appends to out the matching figures numbered from `from` on. A large scan
  * is split in two halves, the second on a helper thread. */
-static size_t scan(gwr_findex *x, size_t from, int status, uint64_t keys, gwr_fig_ref *out)
+static size_t scan(gwr_findex *x, size_t from, int status, uint64_t keys, uint32_t *out)
 {
     size_t lo = doc_after(x, from);
     if (x->n - from < x->parallel_min || x->ndocs - lo < 2) return scan_docs(x, lo, x->ndocs, from, status, keys, out);
     size_t mid = doc_after(x, from + (x->n - from) / 2);
     if (mid <= lo) mid = lo + 1;
     if (x->tmp_cap < x->n) {
-        gwr_fig_ref *nt = realloc(x->tmp, x->n * sizeof *nt);
+        uint32_t *nt = realloc(x->tmp, x->n * sizeof *nt);
         if (!nt) return scan_docs(x, lo, x->ndocs, from, status, keys, out);
         x->tmp = nt;
         x->tmp_cap = x->n;
@@ -437,18 +546,15 @@ static size_t scan(gwr_findex *x, size_t from, int status, uint64_t keys, gwr_fi
     return k + j.k;
 }
 
-/* Figure number of a reference. */
-static inline size_t fig_no(const gwr_findex *x, gwr_fig_ref r) { return x->docs[x->slot_of[r.doc]].first + r.fig; }
 
 /* Appends to out the figures of base (in order) that still match. */
-static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status, uint64_t keys, gwr_fig_ref *out)
+static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status, uint64_t keys, uint32_t *out)
 {
     const uint64_t *mark = x->mark;
     size_t k = 0, gi = 0;
     for (size_t i = 0; i < base->cnt; i++) {
-        gwr_fig_ref r = base->refs[i];
-        const gwr_fx_doc *fd = &x->docs[x->slot_of[r.doc]];
-        size_t g = fd->first + r.fig;
+        size_t g = base->fno[i];
+        const gwr_fx_doc *fd = &x->docs[x->slot_of[x->ref[g].doc]];
         if (status >= 0 && x->f_status[g] != status) continue;
         /* the group holding g: results are in order, so gallop forward */
         size_t step = 1;
@@ -461,7 +567,7 @@ static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status,
             if (gi + step < x->ngroups && x->groups[gi + step].first <= g) gi += step;
         }
         const gwr_fx_group *gr = &x->groups[gi];
-        if (MARKED(fd->entity) | MARKED(gr->sent) | MARKED(gr->sect) | MARKED(x->f_name[g]) | KEYED(g)) out[k++] = r;
+        if (MARKED(fd->entity) | MARKED(gr->sent) | MARKED(gr->sect) | MARKED(x->f_name[g]) | KEYED(g)) out[k++] = (uint32_t)g;
     }
     return k;
 }
@@ -469,22 +575,24 @@ static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status,
 /* The words a query matched in indicator names ("就业", "教育" for jy),
  * counted over the answer's figures; the names looked at are a sample of
  * the first WORD_SAMPLE distinct names, so the cost is bounded. */
-enum { WORD_SAMPLE = 2048, WORD_SLOTS = 4096, WORD_MAX = 62 };
+enum { WORD_SAMPLE = 2048, WORD_MAX = 62 };
 
 typedef struct words {
     struct { char w[24]; size_t n; int rank; } t[WORD_MAX];
     size_t nt;
-    uint32_t slot_sid[WORD_SLOTS];   /* name string id + 1 → its word index */
-    int8_t   slot_word[WORD_SLOTS];
-    size_t   nsampled;
+    size_t nsampled;
 } words;
 
+/* The word a name matched (its index in w->t, -1 none), looked up once
+ * per name and query: x->sword[name] is 0 while unknown, else index + 2. */
 static int word_of(gwr_findex *x, words *w, uint32_t nm)
 {
-    size_t h = (nm * 2654435761u) & (WORD_SLOTS - 1);
-    while (w->slot_sid[h] && w->slot_sid[h] != nm + 1) h = (h + 1) & (WORD_SLOTS - 1);
-    if (w->slot_sid[h]) return w->slot_word[h];
-    if (w->nsampled >= WORD_SAMPLE) return -1;
+    int8_t known = x->sword[nm];
+    if (known) return known - 2;
+    if (w->nsampled >= WORD_SAMPLE) {
+        x->sword[nm] = 1;
+        return -1;
+    }
     int wi = -1;
     gwr_pq_match m;
     if (gwr_pq_best(x->pq, x->str[nm], x->slen[nm], &m) && m.end > m.start && m.end - m.start < sizeof w->t[0].w) {
@@ -498,8 +606,7 @@ static int word_of(gwr_findex *x, words *w, uint32_t nm)
             wi = (int)w->nt++;
         }
     }
-    w->slot_sid[h] = nm + 1;
-    w->slot_word[h] = (int8_t)wi;
+    x->sword[nm] = (int8_t)(wi + 2);
     w->nsampled++;
     return wi;
 }
@@ -517,14 +624,23 @@ static void rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *to
     }
     if (!keys && !gwr_pq_is_pinyin(x->pq)) {   /* text only: names first, each part in load order */
         for (size_t i = 0; i < c->cnt; i++) {
-            uint32_t nm = x->f_name[fig_no(x, c->refs[i])];
+            uint32_t nm = x->f_name[c->fno[i]];
             c->rank[i] = nm != GWR_FX_NOSTR && MARKED(nm) ? 0 : 0xFFFF;
         }
         return;
     }
     words *w = calloc(1, sizeof *w);
+    if (w && x->sword_cap < x->nstr) {
+        int8_t *ns = realloc(x->sword, x->nstr);
+        if (ns) x->sword = ns, x->sword_cap = x->nstr;
+    }
+    if (w && x->sword_cap < x->nstr) {
+        free(w);
+        w = NULL;
+    }
+    if (w) memset(x->sword, 0, x->nstr);
     for (size_t i = 0; i < c->cnt; i++) {
-        size_t g = fig_no(x, c->refs[i]);
+        size_t g = c->fno[i];
         uint32_t nm = x->f_name[g];
         if (keys || nm == GWR_FX_NOSTR || !MARKED(nm) || !w) continue;
         int wi = word_of(x, w, nm);
@@ -545,7 +661,7 @@ static void rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *to
         }
     }
     for (size_t i = 0; i < c->cnt; i++) {
-        size_t g = fig_no(x, c->refs[i]);
+        size_t g = c->fno[i];
         uint32_t nm = x->f_name[g];
         uint16_t r = 0xFFFF;
         if (keys) r = KEYED(g) ? 0 : 0xFFFF;
@@ -570,31 +686,60 @@ static int grow_ranked(gwr_findex *x, size_t n)
     return 0;
 }
 
-/* Stable counting sort of an answer by rank into x->ranked. */
-static size_t sort_answer(gwr_findex *x, const gwr_fx_cached *c, size_t *nname)
+/* Stable counting sort of an answer by rank into c->sorted, done once per
+ * answer: a repeated query (backspace) returns it as it is. The buckets
+ * span only the ranks present (a few classes × 64 words × 64 positions). */
+static int sort_answer(const gwr_findex *x, gwr_fx_cached *c)
 {
-    *nname = 0;
-    if (grow_ranked(x, c->cnt) != 0) return 0;
+    if (c->sorted_ok) return 0;
+    if (c->sorted_cap < c->cnt || !c->sorted || c->sorted_cap > 4 * c->cnt + 1024) {
+        free(c->sorted);
+        c->sorted = malloc((c->cnt ? c->cnt : 1) * sizeof *c->sorted);
+        c->sorted_cap = c->sorted ? (c->cnt ? c->cnt : 1) : 0;
+        if (!c->sorted) return -1;
+    }
     bool two = true;                  /* only "by name" (0) and "context" (0xFFFF): a partition */
     size_t k = 0;
-    for (size_t i = 0; i < c->cnt && two; i++) {
-        two = c->rank[i] == 0 || c->rank[i] == 0xFFFF;
-        k += c->rank[i] == 0;
+    unsigned top = 0;
+    for (size_t i = 0; i < c->cnt; i++) {
+        uint16_t r = c->rank[i];
+        two &= r == 0 || r == 0xFFFF;
+        k += r == 0;
+        if (r != 0xFFFF && r > top) top = r;
     }
     if (two) {
         size_t a = 0, b = k;
-        for (size_t i = 0; i < c->cnt; i++) x->ranked[c->rank[i] == 0 ? a++ : b++] = c->refs[i];
-        *nname = k;
-        return c->cnt;
+        for (size_t i = 0; i < c->cnt; i++) c->sorted[c->rank[i] == 0 ? a++ : b++] = x->ref[c->fno[i]];
+        c->nname = k;
+        c->sorted_ok = 1;
+        return 0;
     }
-    uint32_t *cnt = calloc(65537, sizeof *cnt);
-    if (!cnt) return 0;
-    for (size_t i = 0; i < c->cnt; i++) cnt[c->rank[i] + 1]++;
-    for (size_t r = 0; r < 65536; r++) cnt[r + 1] += cnt[r];
-    *nname = cnt[65535];
-    for (size_t i = 0; i < c->cnt; i++) x->ranked[cnt[c->rank[i]]++] = c->refs[i];
+    /* bucket top + 1 holds the context figures (rank 0xFFFF) */
+    size_t nb = (size_t)top + 2;
+    uint32_t *cnt = calloc(nb + 1, sizeof *cnt);
+    if (!cnt) return -1;
+#define BUCKET(r) ((r) == 0xFFFF ? top + 1 : (unsigned)(r))
+    for (size_t i = 0; i < c->cnt; i++) cnt[BUCKET(c->rank[i]) + 1]++;
+    for (size_t r = 0; r < nb; r++) cnt[r + 1] += cnt[r];
+    c->nname = cnt[top + 1];
+    for (size_t i = 0; i < c->cnt; i++) c->sorted[cnt[BUCKET(c->rank[i])]++] = x->ref[c->fno[i]];
+#undef BUCKET
     free(cnt);
-    return c->cnt;
+    c->sorted_ok = 1;
+    return 0;
+}
+
+/* The answer of a cache entry into a. */
+static void give(const gwr_findex *x, gwr_fx_cached *c, gwr_fx_answer *a)
+{
+    if (sort_answer(x, c) != 0) {
+        a->n = a->nname = 0;
+        return;
+    }
+    a->refs = c->sorted;
+    a->n = c->cnt;
+    a->nname = c->nname;
+    memcpy(a->words, c->words, sizeof a->words);
 }
 
 void gwr_findex_set_stop(gwr_findex *x, int (*stop)(void *ctx), void *ctx)
@@ -649,9 +794,10 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
         a->n = a->nname = x->n;
         return;
     }
-    if (reserve(x) != 0 || grow_ranked(x, x->n) != 0) return;
-    a->refs = x->ranked;
+    if (reserve(x) != 0) return;
     if (m == 0) {
+        if (grow_ranked(x, x->n) != 0) return;
+        a->refs = x->ranked;
         size_t k = 0;
         for (size_t g = 0; g < x->n; g++)
             if (x->f_status[g] == status) x->ranked[k++] = x->ref[g];
@@ -662,17 +808,16 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     gwr_fx_cached *base = NULL, *victim = NULL;
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         gwr_fx_cached *c = &x->cache[i];
-        if (c->refs && c->status == status && c->literal == literal && c->n_at == x->n && strcmp(c->q, raw) == 0) {
+        if (c->fno && c->sorted_ok && c->status == status && c->literal == literal && c->n_at == x->n && strcmp(c->q, raw) == 0) {
             c->used = x->clock;
-            a->n = sort_answer(x, c, &a->nname);
-            memcpy(a->words, c->words, sizeof a->words);
+            give(x, c, a);
             return;
         }
     }
     bool pinyin = !literal && gwr_pq_is_pinyin(x->pq);
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         gwr_fx_cached *c = &x->cache[i];
-        if (!c->refs || !(c->status == status || c->status < 0) || c->literal != literal) continue;
+        if (!c->fno || !(c->status == status || c->status < 0) || c->literal != literal) continue;
         if (keys) continue;                       /* key matches are not narrowed */
         bool within = pinyin ? strncmp(raw, c->q, strlen(c->q)) == 0 : strstr(raw, c->q) != NULL;
         if (within && c->q[0] && (!base || c->cnt < base->cnt)) base = c;
@@ -689,33 +834,46 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     }
     remember_strings(x, q, m, nh, literal);
     size_t need = base ? base->cnt + (x->n - base->n_at) : x->n;
-    if (victim->cap < need || !victim->refs) {
-        gwr_fig_ref *nr = realloc(victim->refs, (need ? need : 1) * sizeof *nr);
-        if (!nr) return;
-        victim->refs = nr;
-        uint16_t *rk = realloc(victim->rank, (need ? need : 1) * sizeof *rk);
+    if (x->rank_cap < need || !x->rank) {    /* ranks are needed only until the answer is sorted */
+        uint16_t *rk = realloc(x->rank, (need ? need : 1) * sizeof *rk);
         if (!rk) return;
-        victim->rank = rk;
-        victim->cap = need;
+        x->rank = rk;
+        x->rank_cap = need ? need : 1;
     }
     memset(x->mark, 0, x->mark_words * sizeof *x->mark);
     for (size_t i = 0; i < nh; i++) x->mark[x->hits[i] >> 6] |= 1ULL << (x->hits[i] & 63);
+    /* built in the index's scratch (x->res, room for every figure), then kept
+       at its own size; buffers are replaced, not shrunk in place, so that
+       the allocator reuses memory instead of faulting fresh pages in */
     size_t k = 0;
     if ((nh || keys) && base) {
-        k = narrow(x, base, status, keys, victim->refs);
-        k += scan(x, base->n_at, status, keys, victim->refs + k);
+        k = narrow(x, base, status, keys, x->res);
+        k += scan(x, base->n_at, status, keys, x->res + k);
     } else if (nh || keys) {
-        k = scan(x, 0, status, keys, victim->refs);
+        k = scan(x, 0, status, keys, x->res);
     }
+    if (!victim->fno || victim->cap < k || victim->cap > 4 * k + 1024) {
+        free(victim->fno);
+        victim->fno = malloc((k ? k : 1) * sizeof *victim->fno);
+        victim->cap = k ? k : 1;
+        victim->sorted_ok = 0;
+        victim->q[0] = '\0';
+        if (!victim->fno) {
+            victim->cap = 0;
+            return;
+        }
+    }
+    memcpy(victim->fno, x->res, k * sizeof *x->res);
     memcpy(victim->q, raw, strlen(raw) + 1);
     victim->status = status;
     victim->literal = literal;
     victim->n_at = x->n;
     victim->cnt = k;
     victim->used = x->clock;
+    victim->sorted_ok = 0;
+    victim->rank = x->rank;
     rank_answer(x, victim, keys, victim->words, sizeof victim->words);
-    a->n = sort_answer(x, victim, &a->nname);
-    memcpy(a->words, victim->words, sizeof a->words);
+    give(x, victim, a);
 }
 
 void gwr_findex_search(gwr_findex *x, const char *query, int status, gwr_fx_answer *a)
