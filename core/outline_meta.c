@@ -110,7 +110,7 @@ static const char *entity_from_title(gwr_doc *d, const char *t)
 }
 
 
-typedef struct bigram { uint32_t a, b; uint32_t count, ctx, lvl; } bigram;
+typedef struct bigram { uint32_t a, b; uint32_t count, ctx, lvl, slot; } bigram;
 static uint32_t decode3(const char *s) { return ((uint32_t)((unsigned char)s[0] & 0x0F) << 12) | ((uint32_t)((unsigned char)s[1] & 0x3F) << 6) | ((unsigned char)s[2] & 0x3F); }
 
 static const char *const level_chars[] = { "市", "区", "县", "州", "旗" };
@@ -132,13 +132,18 @@ static const char *entity_from_text(gwr_doc *d)
     size_t n = d->text.norm_len < 300000 ? d->text.norm_len : 300000;
     size_t HB = 256;                       /* a power of two, about 2 slots per character */
     while (HB < 32768 && HB < n / 3 * 2) HB *= 2;
-    bigram *tab = calloc(HB, sizeof *tab);
+    /* the hash table holds 1 + the index of a pair in `pairs` (0: free), so
+     * only 2 bytes a slot are cleared; at most 3/4 of HB ≤ 32768 are taken */
+    uint16_t *tab = calloc(HB, sizeof *tab);
     uint32_t *cp = malloc((n + 1) * sizeof *cp);
-    if (!tab || !cp) {
+    bigram *pairs = malloc((HB / 4 * 3 + 1) * sizeof *pairs);
+    if (!tab || !cp || !pairs) {
         free(tab);
         free(cp);
+        free(pairs);
         return NULL;
     }
+    const uint64_t *fbits = gwr_word_function_bits();
     size_t m = 0;
     for (size_t i = 0; i < n; i += cbytes(s + i)) {
         cp[m++] = is_cjk(s + i, n - i) ? decode3(s + i) : 0;
@@ -149,32 +154,43 @@ static const char *entity_from_text(gwr_doc *d)
     uint32_t slog[10];
     for (size_t k = 0; k < 10; k++) slog[k] = decode3(slogans[k]) << 16 | decode3(slogans[k] + 3);
     const uint32_t cheng = 0x57CE;   /* 城: "中心城区" is no name */
+    /* one bit per value (hashed to 0–63) of the level characters and the
+     * slogans: a clear bit spares the loop over them */
+    uint64_t lvmask = 0, slmask = 0;
+    for (size_t k = 0; k < 5; k++) lvmask |= 1ull << ((lvcp[k] * 2654435761u) >> 26);
+    for (size_t k = 0; k < 10; k++) slmask |= 1ull << ((slog[k] * 2654435761u) >> 26);
+    const uint64_t *pbits = gwr_word_pair_bits();
     size_t used = 0, lvcount[5] = { 0 };
     for (size_t j = 0; j + 1 < m; j++) {
         uint32_t a = cp[j], b = cp[j + 1];
         if (!a || !b) continue;
         if (a == 0x5168 || a == 0x6211 || a == 0x672C)    /* 全 我 本 + level */
             for (size_t k = 0; k < 5; k++) lvcount[k] += b == lvcp[k];
-        bool fa = gwr_word_function_cp(a), fb = gwr_word_function_cp(b);
-        if (fa || fb || gwr_word_common_pair(a, b)) continue;
+        bool fa = fbits[a >> 6] >> (a & 63) & 1, fb = fbits[b >> 6] >> (b & 63) & 1;   /* a, b < U+A000 */
+        if (fa || fb) continue;
+        uint32_t ph = gwr_word_pair_hash(a << 16 | b);
+        if (pbits[ph >> 6] >> (ph & 63) & 1 && gwr_word_common_pair(a, b)) continue;
         uint32_t c = 0;
         if (j + 2 < m && b != cheng)
-            for (size_t k = 0; k < 5; k++) if (cp[j + 2] == lvcp[k]) c = 1;
+            if (lvmask >> ((cp[j + 2] * 2654435761u) >> 26) & 1)
+                for (size_t k = 0; k < 5; k++) if (cp[j + 2] == lvcp[k]) c = 1;
         if (!c && j >= 2 && cp[j - 2] && cp[j - 1]) {
             uint32_t pk = cp[j - 2] << 16 | cp[j - 1];
-            for (size_t k = 0; k < 10; k++) if (pk == slog[k]) c = 2;
+            if (slmask >> ((pk * 2654435761u) >> 26) & 1)
+                for (size_t k = 0; k < 10; k++) if (pk == slog[k]) c = 2;
         }
         uint32_t h = (a * 2654435761u ^ b * 40503u) & (HB - 1);
         for (;;) {
-            if (tab[h].count == 0) {
+            if (tab[h] == 0) {
                 if (used * 4 >= HB * 3) break;   /* full enough: known pairs only */
-                tab[h] = (bigram){ a, b, 0, 0, 0 };
-                used++;
+                pairs[used] = (bigram){ a, b, 0, 0, 0, (uint32_t)h };
+                tab[h] = (uint16_t)++used;
             }
-            if (tab[h].a == a && tab[h].b == b) {
-                tab[h].count++;
-                tab[h].ctx += c != 0;
-                tab[h].lvl += c == 1;
+            bigram *e = &pairs[tab[h] - 1];
+            if (e->a == a && e->b == b) {
+                e->count++;
+                e->ctx += c != 0;
+                e->lvl += c == 1;
                 break;
             }
             h = (h + 1) & (HB - 1);
@@ -182,16 +198,22 @@ static const char *entity_from_text(gwr_doc *d)
     }
     free(cp);
     uint32_t best = 0, ba = 0, bb = 0;
+    size_t bh = HB;
     bool any_ctx = false;
-    for (size_t h = 0; h < HB; h++) any_ctx |= tab[h].ctx > 0 && tab[h].count >= 4;
-    for (size_t h = 0; h < HB; h++) {
+    for (size_t u = 0; u < used; u++) any_ctx |= pairs[u].ctx > 0 && pairs[u].count >= 4;
+    /* the pairs taken; ties go to the lowest slot of the table */
+    for (size_t u = 0; u < used; u++) {
+        const bigram *e = &pairs[u];
+        size_t h = e->slot;
         /* uses of the bare name count; "棚户区", "工业园区" are always suffixed */
-        uint32_t score = tab[h].count - tab[h].lvl + 2 * (tab[h].ctx - tab[h].lvl);
-        if (score <= best || tab[h].count < 4 || (any_ctx && tab[h].ctx == 0)) continue;
+        uint32_t score = e->count - e->lvl + 2 * (e->ctx - e->lvl);
+        if (score < best || (score == best && (best == 0 || h > bh)) || e->count < 4 || (any_ctx && e->ctx == 0)) continue;
         best = score;
-        ba = tab[h].a;
-        bb = tab[h].b;
+        bh = h;
+        ba = e->a;
+        bb = e->b;
     }
+    free(pairs);
     free(tab);
     if (best < 4) return NULL;
     char name[16] = { 0 };         /* up to 4 characters and a NUL: gwr_find takes a C string */

@@ -3,6 +3,7 @@
  * characters that never start or end one. Sorted code points, binary search;
  * read-only, so safe from any thread. */
 #include "outline_internal.h"
+#include <pthread.h>
 #include <stdlib.h>
 
 /* Common two-character words of the genre that are never a place name, as
@@ -112,13 +113,52 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Bit sets built once from the tables above, so that the census of a
+ * whole text (outline_meta.c) asks one bit per character instead of a binary
+ * search: the function characters, and a filter of the common pairs (a pair
+ * whose hash bit is clear is not in the table; a set bit is checked by the
+ * binary search). */
+static uint64_t function_bits[0x10000 / 64];
+static uint64_t pair_bits[65536 / 64];
+static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+
+
+static void words_init(void)
+{
+    for (size_t i = 0; i < sizeof function_cps / sizeof *function_cps; i++)
+        if (function_cps[i] < 0x10000) function_bits[function_cps[i] >> 6] |= 1ull << (function_cps[i] & 63);
+    for (size_t i = 0; i < sizeof common_keys / sizeof *common_keys; i++) {
+        uint32_t h = gwr_word_pair_hash(common_keys[i]);
+        pair_bits[h >> 6] |= 1ull << (h & 63);
+    }
+}
+
 bool gwr_word_function_cp(uint32_t cp)
 {
+    if (cp < 0x10000) {
+        pthread_once(&words_once, words_init);
+        return function_bits[cp >> 6] >> (cp & 63) & 1;
+    }
     return bsearch(&cp, function_cps, sizeof function_cps / sizeof *function_cps, sizeof cp, cmp_u32) != NULL;
+}
+
+const uint64_t *gwr_word_function_bits(void)
+{
+    pthread_once(&words_once, words_init);
+    return function_bits;
+}
+
+const uint64_t *gwr_word_pair_bits(void)
+{
+    pthread_once(&words_once, words_init);
+    return pair_bits;
 }
 
 bool gwr_word_common_pair(uint32_t a, uint32_t b)
 {
     uint32_t k = a << 16 | b;
+    pthread_once(&words_once, words_init);
+    uint32_t h = gwr_word_pair_hash(k);
+    if (!(pair_bits[h >> 6] >> (h & 63) & 1)) return false;
     return bsearch(&k, common_keys, sizeof common_keys / sizeof *common_keys, sizeof k, cmp_u32) != NULL;
 }
