@@ -162,23 +162,9 @@ static inline int add_key(gwr_postings *p, gwr_pkey key, uint32_t sid)
 
 size_t gwr_fx_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *cp = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-        return 1;
-    }
-    size_t len = c >= 0xF0 && c < 0xF5 ? 4 : c >= 0xE0 ? (c < 0xF0 ? 3 : 0) : c >= 0xC2 ? 2 : 0;
-    if (len == 0 || len > n) goto bad;
-    uint32_t v = c & (0x7F >> len);
-    for (size_t k = 1; k < len; k++) {
-        if ((s[k] & 0xC0) != 0x80) goto bad;
-        v = v << 6 | (s[k] & 0x3F);
-    }
-    *cp = v;
-    return len;
-bad:
-    *cp = 0x110000 + c;
-    return 1;
+    size_t k = gwr_py_utf8_step(s, n, cp);
+    if (*cp >= 'A' && *cp <= 'Z') *cp += 32;     /* ASCII letters in either case */
+    return k;
 }
 
 int gwr_post_add(gwr_postings *p, uint32_t sid, const char *str, size_t n)

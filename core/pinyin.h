@@ -31,6 +31,8 @@ uint32_t    gwr_py_simplify(uint32_t cp);
 int         gwr_py_collate(const char *a, const char *b);
 /* Bytes of table data compiled in (for the README's figure). */
 size_t      gwr_py_table_bytes(void);
+/* One UTF-8 step (invalid bytes read as 0x110000 + byte, one at a time). */
+size_t      gwr_py_utf8_step(const unsigned char *s, size_t n, uint32_t *cp);
 
 /* ---- queries (pinyin_match.c) ---- */
 typedef enum {

@@ -33,7 +33,9 @@ struct gwr_pq {
 
 static inline unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
-static size_t dec(const unsigned char *s, size_t n, uint32_t *cp)
+/* One UTF-8 step: the code point and its length; an invalid byte is one
+ * step of its own, read as 0x110000 + byte so it never equals a character. */
+size_t gwr_py_utf8_step(const unsigned char *s, size_t n, uint32_t *cp)
 {
     unsigned c = s[0];
     if (c < 0x80) { *cp = c; return 1; }
@@ -117,7 +119,7 @@ gwr_pq *gwr_pq_new(const char *query)
     uint64_t bound = 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t k = dec(s + i, n - i, &cp);
+        size_t k = gwr_py_utf8_step(s + i, n - i, &cp);
         char o[4];
         size_t ol;
         if (cp < 0x80) {
@@ -260,7 +262,7 @@ bool gwr_pq_scan_step(const gwr_pq *q, const char *str, size_t n, gwr_pq_scan *s
     } else {
         while (i < stop) {
             uint32_t cp;
-            size_t len = dec(s + i, n - i, &cp);
+            size_t len = gwr_py_utf8_step(s + i, n - i, &cp);
             bool lit = false;
             for (size_t b = 0; b < len; b++) lit |= kmp(q, &k, s[i + b]);
             gwr_pq_class c = step(q, cp, &F, &I, &A, true);
@@ -305,7 +307,7 @@ static size_t find_start(const gwr_pq *q, const unsigned char *s, size_t e0, siz
         bool first = true;
         for (size_t i = b; i < e1;) {
             uint32_t cp;
-            size_t len = dec(s + i, e1 - i, &cp);
+            size_t len = gwr_py_utf8_step(s + i, e1 - i, &cp);
             c = step(q, cp, &F, &I, &A, first);
             first = false;
             i += len;
@@ -336,7 +338,7 @@ static bool search(const gwr_pq *q, const char *str, size_t n, size_t from, int 
     gwr_pq_class best = GWR_PQ_NONE;
     for (size_t i = from; i < n;) {
         uint32_t cp;
-        size_t len = q->pinyin ? dec(s + i, n - i, &cp) : 1;
+        size_t len = q->pinyin ? gwr_py_utf8_step(s + i, n - i, &cp) : 1;
         bool lit = false;
         for (size_t b = 0; b < len; b++) lit |= kmp(q, &k, s[i + b]);
         gwr_pq_class c = q->pinyin ? step(q, cp, &F, &I, &A, true) : GWR_PQ_NONE;
