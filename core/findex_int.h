@@ -163,4 +163,8 @@ struct gwr_findex {
     void        *stop_ctx;
 };
 
+/* findex_pinyin.c: candidate strings of a pinyin query (marks bits in a bitmap). */
+bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact, uint32_t *tmp);
+bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp, size_t budget);
+
 #endif
