@@ -30,6 +30,8 @@ typedef struct walk {
     int         para_year;     /* the earlier year whose results the paragraph opened with, or 0 */
     bool        para_plan;     /* the paragraph opened with this year's targets */
     int         para_span;     /* end year of the five-year targets the paragraph opened with, or 0 */
+    int32_t     head_node;     /* the node whose five-year heading span head_span holds, or -2 */
+    int         head_span;
 } walk;
 
 /* Is a name the measured noun phrase? Not when it is empty, a single
@@ -302,10 +304,15 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         w->multiyear = false;
     int span = 0;
     /* under a heading of the five-year targets ("“十五五”时期的主要目标任务") */
-    int head_span = 0;
-    for (int32_t i = nd; d->report_year && i > 0 && (size_t)i < d->nnodes && !head_span; i = d->nodes[i].parent)
-        if (d->nodes[i].title) head_span = five_year_heading(fx_span(d->nodes[i].title, strlen(d->nodes[i].title)),
-                                                             d->report_year);
+    if (w->head_node != nd) {             /* consecutive sentences share their node */
+        int hs = 0;
+        for (int32_t i = nd; d->report_year && i > 0 && (size_t)i < d->nnodes && !hs; i = d->nodes[i].parent)
+            if (d->nodes[i].title) hs = five_year_heading(fx_span(d->nodes[i].title, strlen(d->nodes[i].title)),
+                                                          d->report_year);
+        w->head_node = nd;
+        w->head_span = hs;
+    }
+    int head_span = w->head_span;
     if (head_span && !w->multiyear && !fx_contains(s, "今年") && w->status == GWR_ST_PLANNED) {
         w->status = GWR_ST_PLANNED;
         w->year = head_span;
@@ -371,7 +378,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         if (d->nodes[i].role == GWR_ROLE_PLAN || d->nodes[i].kind == GWR_NODE_TARGETS) has_plan = true;
     }
     int reviewed = d->reviewed_year ? d->reviewed_year : d->report_year ? d->report_year - 1 : 0;
-    walk w = { .d = d, .para_open = true };
+    walk w = { .d = d, .para_open = true, .head_node = -2 };
     fx_qbuf qb = { 0 };
     size_t cur = 0, start = 0, n = d->text.norm_len, sl;
     const char *s = d->text.norm;

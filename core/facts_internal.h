@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "doc.h"
 
 /* A byte span of normalised text. */
@@ -29,9 +30,18 @@ typedef struct fx_pred {
 } fx_pred;
 
 /* ---- UTF-8 spans (facts_text.c) ---- */
-fx_str fx_span(const char *s, size_t n);
-bool   fx_starts(fx_str s, const char *tok);
-bool   fx_ends(fx_str s, const char *tok);
+static inline fx_str fx_span(const char *s, size_t n) { return (fx_str){ s, n }; }
+/* Inline so that the length of a literal token is known when compiling. */
+static inline bool fx_starts(fx_str s, const char *tok)
+{
+    size_t n = strlen(tok);
+    return n <= s.n && memcmp(s.s, tok, n) == 0;
+}
+static inline bool fx_ends(fx_str s, const char *tok)
+{
+    size_t n = strlen(tok);
+    return n <= s.n && memcmp(s.s + s.n - n, tok, n) == 0;
+}
 fx_str fx_trim(fx_str s);                 /* drops spaces and punctuation at both ends */
 size_t fx_chars(fx_str s);                /* characters (not bytes) */
 bool   fx_is_punct_at(const char *s, size_t n, size_t *clen);

@@ -170,6 +170,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
 {
     fx_pred p;
     fx_str name = fx_subject(it->seg, &p);
+    bool seg_unnamed = name.n == 0;
     if (it->consumed) {
         p.verb_only = true;
         p.verb = it->verb;
@@ -259,7 +260,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         nn = 1;
     }
     /* "增长5%以上、力争6%": a second bound of the same target is the same kind */
-    if (it->seg.n && fx_subject(it->seg, &(fx_pred){ 0 }).n == 0 && p.kind < 0 && unit_is(q0, "%") &&
+    if (it->seg.n && seg_unnamed && p.kind < 0 && unit_is(q0, "%") &&
         st->last_pct_kind >= 0 && !p.compare)
         p.kind = st->last_pct_kind;
     /* 实现了7.5%的增长 */

@@ -3,20 +3,6 @@
 #include "facts_internal.h"
 #include <string.h>
 
-fx_str fx_span(const char *s, size_t n) { return (fx_str){ s, n }; }
-
-bool fx_starts(fx_str s, const char *tok)
-{
-    size_t n = strlen(tok);
-    return n <= s.n && memcmp(s.s, tok, n) == 0;
-}
-
-bool fx_ends(fx_str s, const char *tok)
-{
-    size_t n = strlen(tok);
-    return n <= s.n && memcmp(s.s + s.n - n, tok, n) == 0;
-}
-
 bool fx_contains(fx_str s, const char *tok)
 {
     size_t n = strlen(tok);
