@@ -133,17 +133,17 @@ static bool in_targets(const gwr_doc *d, int32_t i)
     return false;
 }
 
-static bool plan_words(fx_str s)
+static bool plan_words(const fx_words *kw)
 {
-    static const char *const w[] = { "力争", "确保", "争取", "预期", "目标", "计划", "将", "要", NULL };
-    for (const char *const *p = w; *p; p++)
-        if (fx_contains(s, *p)) return true;
+    static const int w[] = { FXW_LIZHENG, FXW_QUEBAO, FXW_ZHENGQU, FXW_YUQI, FXW_MUBIAO, FXW_JIHUA, FXW_JIANG, FXW_YAO };
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (fx_has(kw, w[i])) return true;
     return false;
 }
 
 /* The first year that opens a clause: "2001年，…", "…。2001年国内生产总值达到…",
  * "在2001年…". A year after 比/较/由/从 is a base of comparison, not the figure's. */
-static int clause_year(fx_str s)
+static int clause_year(fx_str s, const fx_words *kw)
 {
     for (size_t i = 0; i + 7 <= s.n; i++) {
         if ((s.s[i] < '1' || s.s[i] > '2') && (unsigned char)s.s[i] != 0xE4) continue;
@@ -172,7 +172,7 @@ static int clause_year(fx_str s)
         size_t e = i + k;
         while (e < s.n && !fx_is_punct_at(s.s + e, s.n - e, &cl)) e++;
         fx_str clause = fx_span(s.s + i, e - i);
-        if (fx_contains(clause, "基础上") || fx_contains(clause, "以来")) {
+        if (fx_part_has(kw, clause, FXW_JICHUSHANG) || fx_part_has(kw, clause, FXW_YILAI)) {
             i = e;
             continue;
         }
@@ -183,31 +183,30 @@ static int clause_year(fx_str s)
 
 /* A sentence stating this year's targets, whatever part it stands in:
  * "今年经济社会发展的主要预期目标是：…", "今年…力争增长8%", "宏观调控的主要目标是：…". */
-static bool year_targets_sentence(fx_str s)
+static bool year_targets_sentence(const fx_words *kw)
 {
-    static const char *const t[] = { "预期目标是", "预期目标为", "主要目标是", "主要目标为", "调控目标",
-                                     "控制目标", "预期目标", NULL };
-    bool this_year = fx_contains(s, "今年") || fx_contains(s, "本年");
-    for (const char *const *p = t; *p; p++)
-        if (fx_contains(s, *p)) return this_year || fx_contains(s, "目标是") || fx_contains(s, "目标为");
-    return this_year && plan_words(s) && !fx_contains(s, "今年以来") && !fx_contains(s, "今年前") &&
-           !fx_contains(s, "今年1");
+    static const int t[] = { FXW_YQMB_SHI, FXW_YQMB_WEI, FXW_ZYMB_SHI, FXW_ZYMB_WEI, FXW_TKMB, FXW_KZMB, FXW_YQMB };
+    bool this_year = fx_has(kw, FXW_JINNIAN) || fx_has(kw, FXW_BENNIAN);
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (fx_has(kw, t[i])) return this_year || fx_has(kw, FXW_MB_SHI) || fx_has(kw, FXW_MB_WEI);
+    return this_year && plan_words(kw) && !fx_has(kw, FXW_JINNIAN_YILAI) && !fx_has(kw, FXW_JINNIAN_QIAN) &&
+           !fx_has(kw, FXW_JINNIAN_1);
 }
 
 /* Five-year targets: "今后五年国内生产总值年均增长7.5%", "“十四五”时期经济社会发展的主要目标",
  * "《纲要（草案）》提出…". Returns the end year (a 到20XX年 in the sentence, else
  * the fifth year of the plan that starts with the report year), or 0. */
-static int five_year_targets(fx_str s, int report_year)
+static int five_year_targets(fx_str s, const fx_words *kw, int report_year)
 {
-    static const char *const w[] = { "今后五年", "未来五年", "规划纲要", "纲要（草案）", "纲要草案",
-                                     "五年规划", "五年计划", "五”计划", "五”规划", "计划草案", NULL };
+    static const int w[] = { FXW_JHWN, FXW_WLWN, FXW_GHGY, FXW_GYCA, FXW_GYCA2,
+                             FXW_WNGH, FXW_WNJH, FXW_WQJH, FXW_WQGH, FXW_JHCA };
     bool hit = false;
-    for (const char *const *p = w; *p && !hit; p++) hit = fx_contains(s, *p);
+    for (size_t i = 0; i < sizeof w / sizeof w[0] && !hit; i++) hit = fx_has(kw, w[i]);
     /* "“十四五”时期…目标", "十五期间…要" */
-    if (!hit && (fx_contains(s, "五”时期") || fx_contains(s, "五”期间") || fx_contains(s, "五时期")) &&
-        (fx_contains(s, "目标") || fx_contains(s, "预期") || fx_contains(s, "力争") || fx_contains(s, "要")))
-        hit = !fx_contains(s, "过去五年") && !fx_contains(s, "五年来");
-    if (!hit || fx_contains(s, "今年")) return 0;
+    if (!hit && (fx_has(kw, FXW_WQSQ) || fx_has(kw, FXW_WQQJ) || fx_has(kw, FXW_WSQ)) &&
+        (fx_has(kw, FXW_MUBIAO) || fx_has(kw, FXW_YUQI) || fx_has(kw, FXW_LIZHENG) || fx_has(kw, FXW_YAO)))
+        hit = !fx_has(kw, FXW_GQWN) && !fx_has(kw, FXW_WNL);
+    if (!hit || fx_has(kw, FXW_JINNIAN)) return 0;
     for (size_t i = 0; i + 7 <= s.n; i++) {
         size_t k;
         int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
@@ -228,7 +227,9 @@ static int five_year_heading(fx_str t, int report_year)
     if (!fx_contains(t, "五”时期") && !fx_contains(t, "五”期间") && !fx_contains(t, "五时期") &&
         !fx_contains(t, "今后五年") && !fx_contains(t, "未来五年") && !fx_contains(t, "规划纲要"))
         return 0;
-    return five_year_targets(t, report_year);
+    fx_words kw;
+    fx_words_scan(&kw, t, t);
+    return five_year_targets(t, &kw, report_year);
 }
 
 /* Keyed review figures of a paragraph that names two or more headline
@@ -249,17 +250,18 @@ static void mark_headline(gwr_doc *d, size_t first)
 }
 
 /* Words of a result in a sentence about a plan: "十五计划的主要目标已经实现". */
-static bool plan_words_past(fx_str s)
+static bool plan_words_past(const fx_words *kw)
 {
-    return fx_contains(s, "已经实现") || fx_contains(s, "完成了") || fx_contains(s, "胜利完成") ||
-           fx_contains(s, "顺利完成") || fx_contains(s, "提前实现") || fx_contains(s, "五年来") ||
-           fx_contains(s, "过去五年");
+    return fx_has(kw, FXW_YJSX) || fx_has(kw, FXW_WCL) || fx_has(kw, FXW_SLWC) || fx_has(kw, FXW_SLWC2) ||
+           fx_has(kw, FXW_TQSX) || fx_has(kw, FXW_WNL) || fx_has(kw, FXW_GQWN);
 }
 
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)
 {
     gwr_doc *d = w->d;
     fx_str s = fx_trim(fx_span(w->s, w->n));
+    fx_words kwords, *kw = &kwords;
+    fx_words_scan(kw, fx_span(w->s, w->n), s);
     w->node = node_at(d, cur, w->base);
     int32_t nd = w->node;
     gwr_role role = nd >= 0 && (size_t)nd < d->nnodes ? d->nodes[nd].role : GWR_ROLE_NONE;
@@ -268,12 +270,12 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     if (targets || role == GWR_ROLE_PLAN || role == GWR_ROLE_SELF) w->status = GWR_ST_PLANNED;
     else if (role == GWR_ROLE_REVIEW) w->status = GWR_ST_ACHIEVED;
     else if (!has_review && has_plan) w->status = GWR_ST_PLANNED;
-    else w->status = plan_words(s) ? GWR_ST_PLANNED : GWR_ST_ACHIEVED;
+    else w->status = plan_words(kw) ? GWR_ST_PLANNED : GWR_ST_ACHIEVED;
     /* "全国社会总产值达到18774亿元，比上年增长9.1%" in a part read as the plan:
      * a level reached and its change from last year, with no word of intent, is a result */
-    if (!targets && w->status == GWR_ST_PLANNED && role != GWR_ROLE_SELF && fx_contains(s, "比上年") &&
-        (fx_contains(s, "达到") || fx_contains(s, "增产")) && !plan_words(s) && !fx_contains(s, "今年") &&
-        !fx_contains(s, "左右") && !fx_contains(s, "以上") && !fx_contains(s, "以内"))
+    if (!targets && w->status == GWR_ST_PLANNED && role != GWR_ROLE_SELF && fx_has(kw, FXW_BSN) &&
+        (fx_has(kw, FXW_DADAO) || fx_has(kw, FXW_ZENGCHAN)) && !plan_words(kw) && !fx_has(kw, FXW_JINNIAN) &&
+        !fx_has(kw, FXW_ZUOYOU) && !fx_has(kw, FXW_YISHANG) && !fx_has(kw, FXW_YINEI))
         w->status = GWR_ST_ACHIEVED;
     w->headline = targets;
     w->year = w->status == GWR_ST_PLANNED ? d->report_year : reviewed;
@@ -300,7 +302,7 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     /* within a review of several years, "去年…" and "1997年…" speak of one year */
     if (w->multiyear && !to && d->report_year &&
         (fx_starts(s, "去年") || fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") ||
-         ((y = clause_year(s)) != 0 && y < d->report_year)))
+         ((y = clause_year(s, kw)) != 0 && y < d->report_year)))
         w->multiyear = false;
     int span = 0;
     /* under a heading of the five-year targets ("“十五五”时期的主要目标任务") */
@@ -313,12 +315,12 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         w->head_span = hs;
     }
     int head_span = w->head_span;
-    if (head_span && !w->multiyear && !fx_contains(s, "今年") && w->status == GWR_ST_PLANNED) {
+    if (head_span && !w->multiyear && !fx_has(kw, FXW_JINNIAN) && w->status == GWR_ST_PLANNED) {
         w->status = GWR_ST_PLANNED;
         w->year = head_span;
         w->multiyear = true;
-    } else if (d->report_year && !w->multiyear && !fx_contains(s, "今年") && !plan_words_past(s) &&
-        ((span = five_year_targets(s, d->report_year)) != 0 || (w->para_span && !w->para_open))) {
+    } else if (d->report_year && !w->multiyear && !fx_has(kw, FXW_JINNIAN) && !plan_words_past(kw) &&
+        ((span = five_year_targets(s, kw, d->report_year)) != 0 || (w->para_span && !w->para_open))) {
         /* the five-year targets: planned, multi-year, with their end year */
         if (!span) span = w->para_span;
         if (w->para_open) w->para_span = span;
@@ -329,29 +331,29 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         /* no year to say */
     } else if ((w->para_past || fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") ||
                 fx_starts(s, "去年") || fx_starts(s, "一年来")) &&
-               !fx_contains(s, "今年") && !fx_contains(s, "明年") && reviewed) {
+               !fx_has(kw, FXW_JINNIAN) && !fx_has(kw, FXW_MINGNIAN) && reviewed) {
         if (w->para_open) w->para_past = true;
         w->status = GWR_ST_ACHIEVED;         /* 过去的一年，…国内生产总值比上年增长10.2% */
         w->year = reviewed;
-    } else if ((y = clause_year(s)) != 0 && y < d->report_year && !plan_words(s)) {
+    } else if ((y = clause_year(s, kw)) != 0 && y < d->report_year && !plan_words(kw)) {
         w->status = GWR_ST_ACHIEVED;         /* 2001年国内生产总值达到…: a result wherever it is written */
         w->year = y;
         if (!w->para_plan) w->para_year = y;
     } else if (y > d->report_year && y <= d->report_year + 15 && w->status == GWR_ST_PLANNED) {
         w->year = y;                         /* 一九九○年国民生产总值达到…, said in 1986: a target for 1990 */
         w->multiyear = true;
-    } else if (!y && w->para_year && !plan_words(s) && !fx_contains(s, "今年")) {
+    } else if (!y && w->para_year && !plan_words(kw) && !fx_has(kw, FXW_JINNIAN)) {
         w->status = GWR_ST_ACHIEVED;         /* …。居民消费价格总水平上升0.7%。 the same year's results */
         w->year = w->para_year;
-    } else if ((!y || y == d->report_year) && (year_targets_sentence(s) || (w->para_plan && !y))) {
+    } else if ((!y || y == d->report_year) && (year_targets_sentence(kw) || (w->para_plan && !y))) {
         w->status = GWR_ST_PLANNED;          /* this year's targets, even inside a review part */
         w->year = d->report_year;
         if (w->para_open) w->para_plan = true;
-        if (fx_contains(s, "年均") || fx_contains(s, "规划纲要") || fx_contains(s, "累计")) w->multiyear = true;
+        if (fx_has(kw, FXW_NIANJUN) || fx_has(kw, FXW_GHGY) || fx_has(kw, FXW_LEIJI)) w->multiyear = true;
     }
     w->para_open = false;
     w->copy = NULL;
-    if (!fx_sentence(w->s, w->n, qb, on_fig, w)) w->st = GWR_E_NOMEM;
+    if (!fx_sentence(w->s, w->n, kw, qb, on_fig, w)) w->st = GWR_E_NOMEM;
 }
 
 static bool sentence_end(const char *s, size_t i, size_t n, size_t *len)

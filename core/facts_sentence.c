@@ -22,6 +22,7 @@ typedef struct sent {
     size_t        n;
     gwr_quantity *q;
     size_t        nq;
+    const fx_words *kw;                 /* the words of the sentence */
     bool          multiyear;
     int           base_year;            /* the clause's 比2002年: a base of comparison */
     int           last_pct_kind;        /* kind of the clause's last percentage, or -1 */
@@ -119,11 +120,11 @@ static gwr_fig_kind kind_of(const gwr_quantity *q, const fx_pred *p, fx_str name
 }
 
 /* 高于全省1.8个百分点 read as one quantity: the words before the digits. */
-static size_t region_words(fx_str w)
+static size_t region_words(fx_str w, const fx_words *kw)
 {
-    static const char *const r[] = { "全国", "全省", "全市", "全州", "全区", "全盟", "平均", NULL };
+    static const int r[] = { FXW_QUANGUO, FXW_QUANSHENG, FXW_QUANSHI, FXW_QUANZHOU, FXW_QUANQU, FXW_QUANMENG, FXW_PINGJUN };
     bool hit = false;
-    for (const char *const *p = r; *p && !hit; p++) hit = fx_contains(w, *p);
+    for (size_t i = 0; i < sizeof r / sizeof r[0] && !hit; i++) hit = fx_part_has(kw, w, r[i]);
     if (!hit) return 0;
     size_t i = 0;
     while (i < w.n && !(w.s[i] >= '0' && w.s[i] <= '9') && (unsigned char)w.s[i] >= 0x80) i++;
@@ -135,7 +136,7 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
 {
     fx_fig f;
     fx_name cmpname;
-    size_t rw = compare ? 0 : region_words(fx_span(st->s + q->off, q->len));
+    size_t rw = compare ? 0 : region_words(fx_span(st->s + q->off, q->len), st->kw);
     if (rw) {
         fx_name_set(&cmpname, fx_name_str(nm), fx_span(st->s + q->off, rw));
         nm = &cmpname;
@@ -169,7 +170,7 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
 static void do_item(sent *st, item *it, fx_str after, item *next)
 {
     fx_pred p;
-    fx_str name = fx_subject(it->seg, &p);
+    fx_str name = fx_subject(it->seg, st->kw, &p);
     bool seg_unnamed = name.n == 0;
     if (it->consumed) {
         p.verb_only = true;
@@ -223,7 +224,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         else if (st->quiet.n) {
             /* "今年经济增长速度的宏观调控目标，定为百分之八至九": the quiet clause's subject */
             fx_pred qp;
-            fx_str qn = fx_subject(st->quiet, &qp);
+            fx_str qn = fx_subject(st->quiet, st->kw, &qp);
             if (!gwr_indicator_match(qn.s, qn.n)) qn = fx_cut_at_pred(st->quiet);
             /* "…努力拼搏，260万荆门人民每个人…": a bare count before words of
              * its own is not measured by the clause before */
@@ -300,7 +301,7 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
     size_t ni = 0, seg_start = cs;
     /* "2007年，国内生产总值达到24.66万亿元，…，年均增长10.6%": the span covers
      * its own clause and those after it, not the level reached before it */
-    if (!st->multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs))) st->multiyear = true;
+    if (!st->multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs), st->kw)) st->multiyear = true;
     int by = base_year(fx_span(st->s + cs, ce - cs));
     if (by) st->base_year = by;   /* "1986年同1978年相比，…增长102%": kept for the clauses after */
     st->last_pct_kind = -1;
@@ -387,7 +388,7 @@ static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
     return false;
 }
 
-bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ctx)
+bool fx_sentence(const char *s, size_t n, const fx_words *kw, fx_qbuf *qb, fx_emit_fn emit, void *ctx)
 {
     size_t pos = 0;
     gwr_quantity q;
@@ -413,6 +414,7 @@ bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ct
     st.n = n;
     st.q = qb->q;
     st.nq = qb->n;
+    st.kw = kw;
     st.multiyear = false;    /* set by the first clause that speaks of several years, then kept */
     st.base_year = 0;
     st.emit = emit;

@@ -213,7 +213,7 @@ static bool is_nbn_verb(fx_str s)
     return false;
 }
 
-fx_str fx_subject(fx_str seg, fx_pred *p)
+fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
 {
     bool cmpverb = false, region = false;
     size_t k;
@@ -221,7 +221,7 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     p->kind = -1;
     fx_str s = fx_trim(seg);
     /* an unbalanced bracket: "…500亿元（增长7%）" */
-    if ((fx_starts(s, "（") && !fx_contains(s, "）")) || (fx_starts(s, "(") && !fx_contains(s, ")")))
+    if ((fx_starts(s, "（") && !fx_part_has(kw, s, FXW_RPAREN_CJK)) || (fx_starts(s, "(") && !fx_part_has(kw, s, FXW_RPAREN)))
         s = fx_trim(fx_span(s.s + (s.s[0] == '(' ? 1 : 3), s.n - (s.s[0] == '(' ? 1 : 3)));
     /* a run-in heading: "经济社会发展主要预期目标地区生产总值…" */
     static const char *const lead_heads[] = { "主要预期目标", "预期目标", "主要目标", NULL };
@@ -321,8 +321,8 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     if (cmpverb && region) p->compare = true;
     /* "比全省高1.2个百分点", "较全省快1.1个百分点": a comparison, named by the subject */
     if ((fx_starts(s, "比") || fx_starts(s, "较")) && !fx_starts(s, "比重") && !fx_starts(s, "比例") &&
-        (fx_contains(s, "全国") || fx_contains(s, "全省") || fx_contains(s, "全市") || fx_contains(s, "全区") ||
-         fx_contains(s, "全州") || fx_contains(s, "平均"))) {
+        (fx_part_has(kw, s, FXW_QUANGUO) || fx_part_has(kw, s, FXW_QUANSHENG) || fx_part_has(kw, s, FXW_QUANSHI) ||
+         fx_part_has(kw, s, FXW_QUANQU) || fx_part_has(kw, s, FXW_QUANZHOU) || fx_part_has(kw, s, FXW_PINGJUN))) {
         p->compare = true;
         return fx_span(s.s, 0);
     }
@@ -351,15 +351,13 @@ bool fx_period_words(fx_str s, gwr_period *per)
     return false;
 }
 
-bool fx_multiyear(fx_str s)
+bool fx_multiyear(fx_str s, const fx_words *kw)
 {
-    static const char *const w[] = {
-        "年均", "年来", "以来", "期间", "过去五年", "五年间", "五年累计", "累计五年", "五年内", "今后五年",
-        "未来五年", NULL,
-    };
-    for (const char *const *p = w; *p; p++) {
-        if (!fx_contains(s, *p)) continue;
-        if (strcmp(*p, "年来") != 0) return true;
+    static const int w[] = { FXW_NIANJUN, FXW_NIANLAI, FXW_YILAI, FXW_QIJIAN, FXW_GQWN, FXW_WNJ,
+                             FXW_WNLJ, FXW_LJWN, FXW_WNN, FXW_JHWN, FXW_WLWN };
+    for (size_t j = 0; j < sizeof w / sizeof w[0]; j++) {
+        if (!fx_part_has(kw, s, w[j])) continue;
+        if (w[j] != FXW_NIANLAI) return true;
         /* "多年来没有过的", "十多年来首次": a remark, not a span of the figures */
         for (size_t i = 0; i + 6 <= s.n; i++)
             if (memcmp(s.s + i, "年来", 6) == 0 && (i < 3 || memcmp(s.s + i - 3, "多", 3) != 0)) return true;
