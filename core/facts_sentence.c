@@ -284,14 +284,16 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
  * measured from, or 0. */
 static int base_year(fx_str c)
 {
-    static const char *const w[] = { "比", "较", "同", "与", NULL };
-    for (size_t i = 0; i + 10 <= c.n; i++)
-        for (const char *const *p = w; *p; p++)
-            if (memcmp(c.s + i, *p, 3) == 0) {
-                size_t k;
-                int y = fx_year_at(fx_span(c.s + i + 3, c.n - i - 3), &k);
-                if (y) return y;
-            }
+    for (size_t i = 0; i + 10 <= c.n; i++) {
+        unsigned char b = (unsigned char)c.s[i];
+        if (b < 0xE4 || b > 0xE8) continue;          /* the lead bytes of 比 较 同 与 */
+        if (memcmp(c.s + i, "比", 3) == 0 || memcmp(c.s + i, "较", 3) == 0 || memcmp(c.s + i, "同", 3) == 0 ||
+            memcmp(c.s + i, "与", 3) == 0) {
+            size_t k;
+            int y = fx_year_at(fx_span(c.s + i + 3, c.n - i - 3), &k);
+            if (y) return y;
+        }
+    }
     return 0;
 }
 
@@ -422,6 +424,13 @@ bool fx_sentence(const char *s, size_t n, const fx_words *kw, fx_qbuf *qb, fx_em
     st.quiet = fx_span(s, 0);
     size_t cs = 0, qi = 0, qa = 0, sl = 1;
     for (size_t i = 0; i <= n;) {
+        if (i < n) {                /* only a separator ends a clause */
+            unsigned char c = (unsigned char)s[i];
+            if (c != ',' && c != ';' && c != ':' && c != 0xEF) {
+                i++;
+                continue;
+            }
+        }
         while (qi < st.nq && st.q[qi].off + st.q[qi].len <= i) qi++;
         bool inside = qi < st.nq && st.q[qi].off <= i && i < st.q[qi].off + st.q[qi].len;
         if (i == n || (!inside && clause_sep(s, n, i, &sl))) {

@@ -72,11 +72,23 @@ fx_str fx_trim(fx_str s)
 /* A Chinese digit as years are written (一九九○年, 二〇二三年): its value or -1. */
 static int cn_year_digit(const char *p)
 {
-    static const char *const d[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-    if (memcmp(p, "○", 3) == 0 || memcmp(p, "零", 3) == 0 || memcmp(p, "Ｏ", 3) == 0) return 0;
-    for (int i = 0; i < 10; i++)
-        if (memcmp(p, d[i], 3) == 0) return i;
-    return -1;
+    const unsigned char *u = (const unsigned char *)p;
+    switch ((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) {
+    case 0xE38087: /* 〇 */
+    case 0xE2978B: /* ○ */
+    case 0xE99BB6: /* 零 */
+    case 0xEFBCAF: /* Ｏ */ return 0;
+    case 0xE4B880: /* 一 */ return 1;
+    case 0xE4BA8C: /* 二 */ return 2;
+    case 0xE4B889: /* 三 */ return 3;
+    case 0xE59B9B: /* 四 */ return 4;
+    case 0xE4BA94: /* 五 */ return 5;
+    case 0xE585AD: /* 六 */ return 6;
+    case 0xE4B883: /* 七 */ return 7;
+    case 0xE585AB: /* 八 */ return 8;
+    case 0xE4B99D: /* 九 */ return 9;
+    default: return -1;
+    }
 }
 
 int fx_year_at(fx_str s, size_t *len)

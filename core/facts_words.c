@@ -14,12 +14,16 @@ const char *const fx_word_text[FXW_COUNT] = {
 #undef FX_WORD_TEXT
 };
 
-enum { NBUCKETS = 64, BUCKET_MAX = 16 };
+enum { NSLOTS = 4096, NBUCKETS = 64, BUCKET_MAX = 16 };
 
-static uint8_t first_bucket[0x10000];             /* code point → bucket + 1, 0 for none */
+/* Slot of a first character: the low 12 bits of its code point. Characters
+ * that share a slot share its bucket; the comparison of the whole word
+ * tells them apart. */
+static uint8_t slot_bucket[NSLOTS];               /* bucket + 1, 0 for none */
 static uint8_t bucket_words[NBUCKETS][BUCKET_MAX];
 static uint8_t bucket_len[NBUCKETS];
 static uint8_t word_len[FXW_COUNT];
+static bool    complete;                          /* every word has its bucket */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* The code point of the character at p (n bytes left) and its byte length,
@@ -45,18 +49,52 @@ static inline size_t char_at(const unsigned char *p, size_t n, unsigned *cp)
 static void build(void)
 {
     size_t nb = 0;
+    complete = true;
     for (size_t i = 0; i < FXW_COUNT; i++) {
         const unsigned char *t = (const unsigned char *)fx_word_text[i];
         size_t n = strlen(fx_word_text[i]);
         unsigned cp;
         word_len[i] = (uint8_t)n;
-        if (!char_at(t, n, &cp)) continue;        /* not reachable: every word is valid UTF-8 */
-        if (!first_bucket[cp]) {
-            if (nb == NBUCKETS) continue;
-            first_bucket[cp] = (uint8_t)++nb;
+        if (!char_at(t, n, &cp)) {
+            complete = false;
+            continue;
         }
-        size_t b = first_bucket[cp] - 1u;
-        if (bucket_len[b] < BUCKET_MAX) bucket_words[b][bucket_len[b]++] = (uint8_t)i;
+        unsigned sl = cp & (NSLOTS - 1);
+        if (!slot_bucket[sl]) {
+            if (nb == NBUCKETS) {
+                complete = false;
+                continue;
+            }
+            slot_bucket[sl] = (uint8_t)++nb;
+        }
+        size_t b = slot_bucket[sl] - 1u;
+        if (bucket_len[b] == BUCKET_MAX) {
+            complete = false;
+            continue;
+        }
+        bucket_words[b][bucket_len[b]++] = (uint8_t)i;
+    }
+}
+
+static void check(fx_words *w, const unsigned char *p, size_t i, size_t n, unsigned bk, size_t a, size_t b)
+{
+    const uint8_t *ws = bucket_words[bk - 1];
+    for (size_t k = 0, nk = bucket_len[bk - 1]; k < nk; k++) {
+        unsigned id = ws[k];
+        size_t len = word_len[id];
+        if (len > n - i || memcmp(p + i, fx_word_text[id], len) != 0) continue;
+        w->any[id >> 6] |= (uint64_t)1 << (id & 63);
+        if (i >= a && i + len <= b) w->in[id >> 6] |= (uint64_t)1 << (id & 63);
+    }
+}
+
+/* The plain search, should the table ever miss a word (a word list that
+ * outgrew the buckets): slower, never different. */
+static void scan_plain(fx_words *w, fx_str full, fx_str inner)
+{
+    for (unsigned id = 0; id < FXW_COUNT; id++) {
+        if (fx_contains(full, fx_word_text[id])) w->any[id >> 6] |= (uint64_t)1 << (id & 63);
+        if (fx_contains(inner, fx_word_text[id])) w->in[id >> 6] |= (uint64_t)1 << (id & 63);
     }
 }
 
@@ -64,27 +102,35 @@ void fx_words_scan(fx_words *w, fx_str full, fx_str inner)
 {
     pthread_once(&once, build);
     memset(w, 0, sizeof *w);
+    if (!complete) {
+        scan_plain(w, full, inner);
+        return;
+    }
     const unsigned char *p = (const unsigned char *)full.s;
     size_t n = full.n;
     size_t a = (size_t)(inner.s - full.s), b = a + inner.n;
-    for (size_t i = 0; i < n;) {
-        unsigned cp;
-        size_t cl = char_at(p + i, n - i, &cp);
-        if (cl == 0) {                /* a byte that starts no word (words are valid UTF-8) */
-            i++;
+    size_t i = 0;
+    /* A word starts only where a character starts; a character of no slot
+     * is passed whole. */
+    while (i + 3 <= n) {
+        unsigned c = p[i];
+        if (c >= 0xE0 && c < 0xF0 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            unsigned bk = slot_bucket[((p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu)) & (NSLOTS - 1)];
+            if (bk) check(w, p, i, n, bk, a, b);
+            i += 3;
             continue;
         }
-        unsigned bk = first_bucket[cp];
-        if (bk) {
-            const uint8_t *ws = bucket_words[bk - 1];
-            for (size_t k = 0, nk = bucket_len[bk - 1]; k < nk; k++) {
-                unsigned id = ws[k];
-                size_t len = word_len[id];
-                if (len > n - i || memcmp(p + i, fx_word_text[id], len) != 0) continue;
-                w->any[id >> 6] |= (uint64_t)1 << (id & 63);
-                if (i >= a && i + len <= b) w->in[id >> 6] |= (uint64_t)1 << (id & 63);
-            }
+        unsigned cp;
+        if (char_at(p + i, n - i, &cp)) {
+            unsigned bk = slot_bucket[cp & (NSLOTS - 1)];
+            if (bk) check(w, p, i, n, bk, a, b);
         }
-        i += cl;
+        i++;
+    }
+    for (; i < n; i++) {
+        unsigned cp;
+        if (!char_at(p + i, n - i, &cp)) continue;
+        unsigned bk = slot_bucket[cp & (NSLOTS - 1)];
+        if (bk) check(w, p, i, n, bk, a, b);
     }
 }
