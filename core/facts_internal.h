@@ -113,6 +113,8 @@ bool   fx_action_only(fx_str name);
  * out (cap bytes) and returns the length, or 0 when no completion applies. */
 size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap);
 size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap);
+/* 产量, 面积 …: a measure that needs a topic; fx_complete_prefix completes only these. */
+bool   fx_measure_word(fx_str part);
 
 /* ---- names (facts_names.c) ---- */
 typedef struct fx_name {

@@ -250,8 +250,11 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
             fx_name_set(&names[0], fx_name_str(&st->subj), name);
             nn = 1;
         } else {
-            fx_str ctx = st->subj.n ? fx_name_str(&st->subj) : fx_cut_at_pred(st->quiet);
-            names[0].n = ctx.n ? fx_complete_prefix(name, ctx, names[0].buf, sizeof names[0].buf) : 0;
+            names[0].n = 0;
+            if (fx_measure_word(name)) {
+                fx_str ctx = st->subj.n ? fx_name_str(&st->subj) : fx_cut_at_pred(st->quiet);
+                names[0].n = ctx.n ? fx_complete_prefix(name, ctx, names[0].buf, sizeof names[0].buf) : 0;
+            }
             if (names[0].n == 0) fx_name_set(&names[0], name, fx_span("", 0));
             nn = 1;
         }
