@@ -141,42 +141,72 @@ static bool plan_words(const fx_words *kw)
     return false;
 }
 
+/* The year at s.s + i: -1 to look on from *next, else the clause's year or 0. */
+static int clause_year_at(fx_str s, const fx_words *kw, size_t i, size_t *next)
+{
+    *next = i + 1;
+    size_t k;
+    int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
+    if (!y) return -1;
+    if (i + 4 < s.n && s.s[i + 4] >= '0' && s.s[i + 4] <= '9') return -1;
+    if (i > 0 && s.s[i - 1] >= '0' && s.s[i - 1] <= '9') return -1;
+    fx_str before = fx_span(s.s, i);
+    size_t cl;
+    /* "按一九八○年不变价格计算", "比2002年": a base, look further */
+    if (fx_ends(before, "按") || fx_ends(before, "比") || fx_ends(before, "较") || fx_ends(before, "同") ||
+        fx_ends(before, "与") || fx_ends(before, "从") || fx_ends(before, "由")) {
+        *next = i + k;
+        return -1;
+    }
+    bool opens = i == 0 || (i >= 3 && fx_is_punct_at(s.s + i - 3, 3, &cl) && cl == 3);
+    bool at = fx_ends(before, "在") && (i == 3 || (i >= 6 && fx_is_punct_at(s.s + i - 6, 3, &cl)));
+    /* "国民生产总值1987年达到10920亿元": the year between name and verb */
+    fx_str after = fx_span(s.s + i + k, s.n - i - k);
+    bool named = fx_starts(after, "达到") || fx_starts(after, "实现") || fx_starts(after, "完成") ||
+                 fx_starts(after, "底") || fx_starts(after, "末");
+    if (!opens && !at && !named) return 0;   /* the first year is inside a clause: no say */
+    /* "在1992年快速增长的基础上，1993年…", "1989年四季度以来，…": a base or a
+     * starting point, not the figure's year */
+    size_t e = i + k;
+    while (e < s.n && !fx_is_punct_at(s.s + e, s.n - e, &cl)) e++;
+    fx_str clause = fx_span(s.s + i, e - i);
+    if (fx_part_has(kw, clause, FXW_JICHUSHANG) || fx_part_has(kw, clause, FXW_YILAI)) {
+        *next = e + 1;
+        return -1;
+    }
+    return y;
+}
+
 /* The first year that opens a clause: "2001年，…", "…。2001年国内生产总值达到…",
  * "在2001年…". A year after 比/较/由/从 is a base of comparison, not the figure's. */
 static int clause_year(fx_str s, const fx_words *kw)
 {
-    for (size_t i = 0; i + 7 <= s.n; i++) {
-        if ((s.s[i] < '1' || s.s[i] > '2') && (unsigned char)s.s[i] != 0xE4) continue;
-        size_t k;
-        int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
-        if (!y) continue;
-        if (i + 4 < s.n && s.s[i + 4] >= '0' && s.s[i + 4] <= '9') continue;
-        if (i > 0 && s.s[i - 1] >= '0' && s.s[i - 1] <= '9') continue;
-        fx_str before = fx_span(s.s, i);
-        size_t cl;
-        /* "按一九八○年不变价格计算", "比2002年": a base, look further */
-        if (fx_ends(before, "按") || fx_ends(before, "比") || fx_ends(before, "较") || fx_ends(before, "同") ||
-            fx_ends(before, "与") || fx_ends(before, "从") || fx_ends(before, "由")) {
-            i += k - 1;
+    size_t next = 0;
+    if (kw->nian_all) {
+        /* a year is four digits before a 年 the sentence scan found: try
+         * the places a Chinese (12 bytes) or an ASCII (4 bytes) year would start */
+        size_t off = (size_t)(s.s - kw->full);
+        for (uint32_t t = 0; t < kw->nnian; t++) {
+            if (kw->nian[t] < off) continue;
+            size_t j = kw->nian[t] - off;
+            if (j + 3 > s.n) break;
+            static const size_t backs[] = { 12, 4 };
+            for (size_t u = 0; u < 2; u++) {
+                size_t back = backs[u];
+                if (j < back || j - back < next) continue;
+                int y = clause_year_at(s, kw, j - back, &next);
+                if (y >= 0) return y;
+            }
+        }
+        return 0;
+    }
+    for (size_t i = 0; i + 7 <= s.n; i = next) {
+        if ((s.s[i] < '1' || s.s[i] > '2') && (unsigned char)s.s[i] != 0xE4) {
+            next = i + 1;
             continue;
         }
-        bool opens = i == 0 || (i >= 3 && fx_is_punct_at(s.s + i - 3, 3, &cl) && cl == 3);
-        bool at = fx_ends(before, "在") && (i == 3 || (i >= 6 && fx_is_punct_at(s.s + i - 6, 3, &cl)));
-        /* "国民生产总值1987年达到10920亿元": the year between name and verb */
-        fx_str after = fx_span(s.s + i + k, s.n - i - k);
-        bool named = fx_starts(after, "达到") || fx_starts(after, "实现") || fx_starts(after, "完成") ||
-                     fx_starts(after, "底") || fx_starts(after, "末");
-        if (!opens && !at && !named) return 0;   /* the first year is inside a clause: no say */
-        /* "在1992年快速增长的基础上，1993年…", "1989年四季度以来，…": a base or a
-         * starting point, not the figure's year */
-        size_t e = i + k;
-        while (e < s.n && !fx_is_punct_at(s.s + e, s.n - e, &cl)) e++;
-        fx_str clause = fx_span(s.s + i, e - i);
-        if (fx_part_has(kw, clause, FXW_JICHUSHANG) || fx_part_has(kw, clause, FXW_YILAI)) {
-            i = e;
-            continue;
-        }
-        return y;
+        int y = clause_year_at(s, kw, i, &next);
+        if (y >= 0) return y;
     }
     return 0;
 }

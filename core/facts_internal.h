@@ -66,7 +66,8 @@ int    fx_year_at(fx_str s, size_t *len);
     X(YISHANG, "以上") X(YINEI, "以内") X(MINGNIAN, "明年") X(NIANJUN, "年均") X(LEIJI, "累计") \
     X(NIANLAI, "年来") X(QIJIAN, "期间") X(WNJ, "五年间") X(WNLJ, "五年累计") X(LJWN, "累计五年") \
     X(WNN, "五年内") X(QUANGUO, "全国") X(QUANSHENG, "全省") X(QUANSHI, "全市") X(QUANZHOU, "全州") \
-    X(QUANQU, "全区") X(QUANMENG, "全盟") X(PINGJUN, "平均") X(RPAREN_CJK, "）") X(RPAREN, ")")
+    X(QUANQU, "全区") X(QUANMENG, "全盟") X(PINGJUN, "平均") X(RPAREN_CJK, "）") X(RPAREN, ")") \
+    X(NIAN, "年")
 
 enum {
 #define FX_WORD_ENUM(id, text) FXW_##id,
@@ -78,9 +79,14 @@ enum {
 /* Which words occur in a sentence: in[] for the words wholly inside the
  * sentence's trimmed span (exact), any[] for the whole sentence (a word not
  * there is in no part of it). */
+enum { FX_NIAN_MAX = 48 };
 typedef struct fx_words {
-    uint64_t in[2];
-    uint64_t any[2];
+    uint64_t    in[2];
+    uint64_t    any[2];
+    const char *full;                /* the sentence scanned */
+    uint32_t    nian[FX_NIAN_MAX];   /* offsets of 年 in it, ascending */
+    uint32_t    nnian;
+    bool        nian_all;            /* nian holds every 年 */
 } fx_words;
 
 extern const char *const fx_word_text[FXW_COUNT];

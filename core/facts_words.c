@@ -85,6 +85,10 @@ static void check(fx_words *w, const unsigned char *p, size_t i, size_t n, unsig
         if (len > n - i || memcmp(p + i, fx_word_text[id], len) != 0) continue;
         w->any[id >> 6] |= (uint64_t)1 << (id & 63);
         if (i >= a && i + len <= b) w->in[id >> 6] |= (uint64_t)1 << (id & 63);
+        if (id == FXW_NIAN) {
+            if (w->nnian < FX_NIAN_MAX) w->nian[w->nnian++] = (uint32_t)i;
+            else w->nian_all = false;
+        }
     }
 }
 
@@ -101,7 +105,11 @@ static void scan_plain(fx_words *w, fx_str full, fx_str inner)
 void fx_words_scan(fx_words *w, fx_str full, fx_str inner)
 {
     pthread_once(&once, build);
-    memset(w, 0, sizeof *w);
+    memset(w->in, 0, sizeof w->in);
+    memset(w->any, 0, sizeof w->any);
+    w->full = full.s;
+    w->nnian = 0;
+    w->nian_all = complete && full.n <= UINT32_MAX;
     if (!complete) {
         scan_plain(w, full, inner);
         return;
