@@ -32,21 +32,25 @@ typedef struct walk {
     int         para_span;     /* end year of the five-year targets the paragraph opened with, or 0 */
     int32_t     head_node;     /* the node whose five-year heading span head_span holds, or -2 */
     int         head_span;
+    int        *heading;       /* per node: its title's five-year span, 0 for none, -1 not yet read (or NULL) */
 } walk;
 
 /* Is a name the measured noun phrase? Not when it is empty, a single
  * character ("下" of 下降至) or only a verb of doing (完成, 加快推进). */
 static bool name_found(fx_str n)
 {
-    static const char *const verbs[] = {
-        "完成", "实现", "达到", "达", "加快推进", "推进", "加快", "参与", "惠及", "获", "获得", "带动",
-        "超过", "突破", "增加", "减少", "提高", "下降", "增长", "开展", "落实", "共", "累计", "其中",
-        "确保", "力争", "争取", "新增", "共有", "拥有", "有", "是", "为", "占", "下", "上", NULL,
+#define V(lit) { lit, sizeof lit - 1 }
+    static const fx_str verbs[] = {
+        V("完成"), V("实现"), V("达到"), V("达"), V("加快推进"), V("推进"), V("加快"), V("参与"), V("惠及"), V("获"),
+        V("获得"), V("带动"), V("超过"), V("突破"), V("增加"), V("减少"), V("提高"), V("下降"), V("增长"), V("开展"),
+        V("落实"), V("共"), V("累计"), V("其中"), V("确保"), V("力争"), V("争取"), V("新增"), V("共有"), V("拥有"),
+        V("有"), V("是"), V("为"), V("占"), V("下"), V("上"),
     };
+#undef V
     n = fx_trim(n);
     if (n.n == 0 || fx_chars(n) < 2) return false;
-    for (const char *const *v = verbs; *v; v++)
-        if (n.n == strlen(*v) && memcmp(n.s, *v, n.n) == 0) return false;
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+        if (n.n == verbs[i].n && memcmp(n.s, verbs[i].s, n.n) == 0) return false;
     return true;
 }
 
@@ -338,9 +342,15 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     /* under a heading of the five-year targets ("“十五五”时期的主要目标任务") */
     if (w->head_node != nd) {             /* consecutive sentences share their node */
         int hs = 0;
-        for (int32_t i = nd; d->report_year && i > 0 && (size_t)i < d->nnodes && !hs; i = d->nodes[i].parent)
+        for (int32_t i = nd; d->report_year && i > 0 && (size_t)i < d->nnodes && !hs; i = d->nodes[i].parent) {
+            if (w->heading && w->heading[i] >= 0) {
+                hs = w->heading[i];
+                continue;
+            }
             if (d->nodes[i].title) hs = five_year_heading(fx_span(d->nodes[i].title, strlen(d->nodes[i].title)),
                                                           d->report_year);
+            if (w->heading) w->heading[i] = hs;
+        }
         w->head_node = nd;
         w->head_span = hs;
     }
@@ -412,9 +422,14 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
     int reviewed = d->reviewed_year ? d->reviewed_year : d->report_year ? d->report_year - 1 : 0;
     walk w = { .d = d, .para_open = true, .head_node = -2 };
     fx_qbuf qb = { 0 };
-    size_t cur = 0, start = 0, n = d->text.norm_len, sl;
+    w.heading = d->nnodes ? malloc(d->nnodes * sizeof *w.heading) : NULL;   /* without it, no memo */
+    if (w.heading) memset(w.heading, 0xFF, d->nnodes * sizeof *w.heading);
+    size_t cur = 0, start = 0, n = d->text.norm_len, sl = 1;
     const char *s = d->text.norm;
+    /* the first bytes of what ends a sentence (\n ! ? 。 ！ ？) */
+    static const bool stop[256] = { ['\n'] = true, ['!'] = true, ['?'] = true, [0xE3] = true, [0xEF] = true };
     for (size_t i = 0; i <= n && w.st == GWR_OK;) {
+        while (i < n && !stop[(unsigned char)s[i]]) i++;
         if (i == n || sentence_end(s, i, n, &sl)) {
             if (i > start) {
                 w.s = s + start;
@@ -439,6 +454,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         }
     }
     free(qb.q);
+    free(w.heading);
     if (w.st != GWR_OK) return gwr_err_set(err, w.st, "%s: out of memory", d->path);
     return GWR_OK;
 }

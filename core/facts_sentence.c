@@ -357,11 +357,15 @@ static bool clause_sep(const char *s, size_t n, size_t i, size_t *len)
  * date line, source, editor and toolbar. */
 static bool chrome(fx_str t)
 {
-    static const char *const w[] = { "时间：", "时间:", "发布时间", "来源：", "来源:", "责任编辑", "【字号",
-                                     "字号：", "下载打印", "下载 打印", "打印本页", "关闭窗口", "扫一扫",
-                                     "访问量", "浏览次数", "发布日期", "信息来源", NULL };
-    for (const char *const *p = w; *p; p++)
-        if (fx_starts(t, *p)) return true;
+#define C(lit) { lit, sizeof lit - 1 }
+    static const fx_str w[] = { C("时间："), C("时间:"), C("发布时间"), C("来源："), C("来源:"), C("责任编辑"), C("【字号"),
+                                C("字号："), C("下载打印"), C("下载 打印"), C("打印本页"), C("关闭窗口"), C("扫一扫"),
+                                C("访问量"), C("浏览次数"), C("发布日期"), C("信息来源") };
+#undef C
+    if (t.n < 4 || (unsigned char)t.s[0] < 0xE0) return false;     /* each opens with a 3-byte character */
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (t.n >= w[i].n && t.s[1] == w[i].s[1] && t.s[2] == w[i].s[2] && memcmp(t.s, w[i].s, w[i].n) == 0)
+            return true;
     return false;
 }
 

@@ -24,11 +24,8 @@ size_t fx_chars(fx_str s)
     return c;
 }
 
-/* Punctuation and spaces that never belong to an indicator name. */
-static const char *const puncts[] = {
-    "，", "。", "、", "；", "：", "！", "？", "“", "”", "‘", "’", "《", "》", "—", "…",
-    "·", "　", "「", "」", "【", "】", "〔", "〕", NULL,
-};
+/* Punctuation and spaces that never belong to an indicator name:
+ * ，。、；：！？“”‘’《》—…·「」【】〔〕 and the ideographic space. */
 
 bool fx_is_punct_at(const char *s, size_t n, size_t *clen)
 {
@@ -39,15 +36,23 @@ bool fx_is_punct_at(const char *s, size_t n, size_t *clen)
         return c == ' ' || c == ',' || c == ';' || c == ':' || c == '"' || c == '\'' ||
                c == '-' || c == '.' || c == '!' || c == '?' || c == '/' || c == '\t' || c == '*';
     }
-    if (c != 0xE2 && c != 0xE3 && c != 0xEF && c != 0xC2) return false;   /* lead bytes of puncts[] */
-    for (const char *const *p = puncts; *p; p++) {
-        size_t k = strlen(*p);
-        if (k <= n && memcmp(s, *p, k) == 0) {
-            *clen = k;
-            return true;
-        }
+    const unsigned char *u = (const unsigned char *)s;
+    if (c == 0xC2) {                                       /* · */
+        if (n < 2 || u[1] != 0xB7) return false;
+        *clen = 2;
+        return true;
     }
-    return false;
+    if ((c != 0xE2 && c != 0xE3 && c != 0xEF) || n < 3) return false;
+    switch ((uint32_t)c << 16 | (uint32_t)u[1] << 8 | u[2]) {
+    case 0xEFBC8C: case 0xE38082: case 0xE38081: case 0xEFBC9B: case 0xEFBC9A: case 0xEFBC81: /* ，。、；：！ */
+    case 0xEFBC9F: case 0xE2809C: case 0xE2809D: case 0xE28098: case 0xE28099: case 0xE3808A: /* ？“”‘’《 */
+    case 0xE3808B: case 0xE28094: case 0xE280A6: case 0xE38080: case 0xE3808C: case 0xE3808D: /* 》—…　「」 */
+    case 0xE38090: case 0xE38091: case 0xE38094: case 0xE38095:                               /* 【】〔〕 */
+        *clen = 3;
+        return true;
+    default:
+        return false;
+    }
 }
 
 static size_t last_char_len(fx_str s)
