@@ -24,6 +24,7 @@ typedef struct walk {
     int         year;
     bool        headline;
     bool        multiyear;     /* 到2025年… */
+    bool        has_nian;      /* the sentence holds a 年 */
     size_t      para_first;    /* index of the paragraph's first figure */
     bool        para_open;     /* the next sentence opens a paragraph */
     bool        para_past;     /* the paragraph opened with 过去的一年 / 去年 */
@@ -293,6 +294,14 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
 {
     gwr_doc *d = w->d;
     fx_str s = fx_trim(fx_span(w->s, w->n));
+    if (!fx_sentence_scan(w->s, w->n, s, qb)) {
+        w->st = GWR_E_NOMEM;
+        return;
+    }
+    /* A sentence without figures matters only for what it says of its
+     * paragraph: when it opens one, or names the year of the results that
+     * follow ("2001年…", which needs a 年). */
+    if (qb->n == 0 && !w->para_open && !w->has_nian) return;
     fx_words kwords, *kw = &kwords;
     fx_words_scan(kw, fx_span(w->s, w->n), s);
     w->node = node_at(d, cur, w->base);
@@ -392,7 +401,7 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     }
     w->para_open = false;
     w->copy = NULL;
-    if (!fx_sentence(w->s, w->n, kw, qb, on_fig, w)) w->st = GWR_E_NOMEM;
+    fx_sentence(w->s, w->n, kw, qb, on_fig, w);
 }
 
 static bool sentence_end(const char *s, size_t i, size_t n, size_t *len)
@@ -426,9 +435,15 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
     size_t cur = 0, start = 0, n = d->text.norm_len, sl = 1;
     const char *s = d->text.norm;
     /* the first bytes of what ends a sentence (\n ! ? 。 ！ ？) */
-    static const bool stop[256] = { ['\n'] = true, ['!'] = true, ['?'] = true, [0xE3] = true, [0xEF] = true };
+    static const bool stop[256] = { ['\n'] = true, ['!'] = true, ['?'] = true, [0xE3] = true, [0xEF] = true,
+                                    [0xE5] = true /* 年, noted on the way */ };
     for (size_t i = 0; i <= n && w.st == GWR_OK;) {
         while (i < n && !stop[(unsigned char)s[i]]) i++;
+        if (i < n && (unsigned char)s[i] == 0xE5) {
+            if (i + 3 <= n && memcmp(s + i, "年", 3) == 0) w.has_nian = true;
+            i++;
+            continue;
+        }
         if (i == n || sentence_end(s, i, n, &sl)) {
             if (i > start) {
                 w.s = s + start;
@@ -436,6 +451,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
                 w.base = (uint32_t)start;
                 sentence(&w, &qb, &cur, has_review, has_plan, reviewed);
             }
+            w.has_nian = false;
             if (i == n || s[i] == '\n') {
                 w.para_open = true;
                 w.para_past = false;

@@ -156,9 +156,12 @@ typedef struct fx_qbuf {
     size_t n, cap;
 } fx_qbuf;
 
-/* Finds the figures of one sentence s[0..n) and calls emit for each, in
- * text order. qb is scratch space reused between sentences. Returns false
- * when out of memory. */
-bool fx_sentence(const char *s, size_t n, const fx_words *kw, fx_qbuf *qb, fx_emit_fn emit, void *ctx);
+/* Finds the numbers of one sentence s[0..n) that may be figures (none in a
+ * page's chrome: trimmed is s without its surrounding punctuation) into qb,
+ * scratch space reused between sentences. Returns false when out of memory. */
+bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb);
+/* Reads the figures of those numbers and calls emit for each, in text order;
+ * kw holds the words of the sentence. */
+void fx_sentence(const char *s, size_t n, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit, void *ctx);
 
 #endif

@@ -397,12 +397,12 @@ static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
     return false;
 }
 
-bool fx_sentence(const char *s, size_t n, const fx_words *kw, fx_qbuf *qb, fx_emit_fn emit, void *ctx)
+bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
 {
     size_t pos = 0;
     gwr_quantity q;
     qb->n = 0;
-    if (chrome(fx_trim(fx_span(s, n)))) return true;
+    if (chrome(trimmed)) return true;
     while (pos < n && gwr_quantity_next(s, n, &pos, &q)) {
         if (noise(s, n, &q) || not_a_figure(s, n, &q)) continue;
         if (qb->n == qb->cap) {
@@ -414,7 +414,12 @@ bool fx_sentence(const char *s, size_t n, const fx_words *kw, fx_qbuf *qb, fx_em
         }
         qb->q[qb->n++] = q;
     }
-    if (qb->n == 0) return true;
+    return true;
+}
+
+void fx_sentence(const char *s, size_t n, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit, void *ctx)
+{
+    if (qb->n == 0) return;
     sent st;
     st.subj.n = 0;
     st.subj.buf[0] = '\0';
@@ -452,5 +457,4 @@ bool fx_sentence(const char *s, size_t n, const fx_words *kw, fx_qbuf *qb, fx_em
             i++;
         }
     }
-    return true;
 }
