@@ -24,7 +24,6 @@ typedef struct walk {
     int         year;
     bool        headline;
     bool        multiyear;     /* 到2025年… */
-    bool        has_nian;      /* the sentence holds a 年 */
     size_t      para_first;    /* index of the paragraph's first figure */
     bool        para_open;     /* the next sentence opens a paragraph */
     bool        para_past;     /* the paragraph opened with 过去的一年 / 去年 */
@@ -49,7 +48,7 @@ static bool name_found(fx_str n)
     };
 #undef V
     n = fx_trim(n);
-    if (n.n == 0 || fx_chars(n) < 2) return false;
+    if (n.n == 0 || fx_chars_upto(n, 2) < 2) return false;
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
         if (n.n == verbs[i].n && memcmp(n.s, verbs[i].s, n.n) == 0) return false;
     return true;
@@ -301,7 +300,7 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     /* A sentence without figures matters only for what it says of its
      * paragraph: when it opens one, or names the year of the results that
      * follow ("2001年…", which needs a 年). */
-    if (qb->n == 0 && !w->para_open && !w->has_nian) return;
+    if (qb->n == 0 && !w->para_open && !fx_has_char3(fx_span(w->s, w->n), "年")) return;
     fx_words kwords, *kw = &kwords;
     fx_words_scan(kw, fx_span(w->s, w->n), s);
     w->node = node_at(d, cur, w->base);
@@ -435,15 +434,9 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
     size_t cur = 0, start = 0, n = d->text.norm_len, sl = 1;
     const char *s = d->text.norm;
     /* the first bytes of what ends a sentence (\n ! ? 。 ！ ？) */
-    static const bool stop[256] = { ['\n'] = true, ['!'] = true, ['?'] = true, [0xE3] = true, [0xEF] = true,
-                                    [0xE5] = true /* 年, noted on the way */ };
+    static const unsigned char stop[] = { '\n', '!', '?', 0xE3, 0xEF };
     for (size_t i = 0; i <= n && w.st == GWR_OK;) {
-        while (i < n && !stop[(unsigned char)s[i]]) i++;
-        if (i < n && (unsigned char)s[i] == 0xE5) {
-            if (i + 3 <= n && memcmp(s + i, "年", 3) == 0) w.has_nian = true;
-            i++;
-            continue;
-        }
+        i = fx_next_byte(s, i, n, stop, sizeof stop);
         if (i == n || sentence_end(s, i, n, &sl)) {
             if (i > start) {
                 w.s = s + start;
@@ -451,7 +444,6 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
                 w.base = (uint32_t)start;
                 sentence(&w, &qb, &cur, has_review, has_plan, reviewed);
             }
-            w.has_nian = false;
             if (i == n || s[i] == '\n') {
                 w.para_open = true;
                 w.para_past = false;

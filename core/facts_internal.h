@@ -44,6 +44,19 @@ static inline bool fx_ends(fx_str s, const char *tok)
 }
 fx_str fx_trim(fx_str s);                 /* drops spaces and punctuation at both ends */
 size_t fx_chars(fx_str s);                /* characters (not bytes) */
+/* Characters, counted up to cap + 1: enough to compare with cap. */
+static inline size_t fx_chars_upto(fx_str s, size_t cap)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < s.n && c <= cap; i++)
+        if (((unsigned char)s.s[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+/* The first i in [from, n) where s[i] is one of the nset bytes of set (at
+ * most 6), or n. Sixteen bytes at a time where the machine has SSE2. */
+size_t fx_next_byte(const char *s, size_t from, size_t n, const unsigned char *set, size_t nset);
+/* Does s hold the 3-byte character c? */
+bool   fx_has_char3(fx_str s, const char *c);
 bool   fx_is_punct_at(const char *s, size_t n, size_t *clen);
 bool   fx_contains(fx_str s, const char *tok);
 /* Leading "YYYY年" (4 digits); returns the year or 0 and its byte length in *len. */
@@ -67,7 +80,7 @@ int    fx_year_at(fx_str s, size_t *len);
     X(NIANLAI, "年来") X(QIJIAN, "期间") X(WNJ, "五年间") X(WNLJ, "五年累计") X(LJWN, "累计五年") \
     X(WNN, "五年内") X(QUANGUO, "全国") X(QUANSHENG, "全省") X(QUANSHI, "全市") X(QUANZHOU, "全州") \
     X(QUANQU, "全区") X(QUANMENG, "全盟") X(PINGJUN, "平均") X(RPAREN_CJK, "）") X(RPAREN, ")") \
-    X(NIAN, "年")
+    X(NIAN, "年") X(YOU, "由")
 
 enum {
 #define FX_WORD_ENUM(id, text) FXW_##id,

@@ -183,7 +183,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
     fx_str aft = fx_trim(after);
     bool compare = p.compare;
 
-    bool short_verb = name.n && fx_chars(name) <= 2 && !gwr_indicator_match(name.s, name.n);
+    bool short_verb = name.n && fx_chars_upto(name, 2) <= 2 && !gwr_indicator_match(name.s, name.n);
     if (short_verb && !p.verb_only) p.verb = name;
     if ((p.verb_only || name.n == 0 || short_verb) && !p.share && aft.n && starts_word(after) && !money_or_rate(q0) &&
         !fx_starts(aft, "以上") && !fx_starts(aft, "左右") && !fx_starts(aft, "的") &&
@@ -285,13 +285,36 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
 
 /* "比2002年增长65.5%", "较2015年", "同2000年相比": the year the change is
  * measured from, or 0. */
-static int base_year(fx_str c)
+static bool base_word_at(const char *p)
 {
+    return memcmp(p, "比", 3) == 0 || memcmp(p, "较", 3) == 0 || memcmp(p, "同", 3) == 0 || memcmp(p, "与", 3) == 0;
+}
+
+static int base_year(fx_str c, const fx_words *kw)
+{
+    if (kw && kw->nian_all) {
+        /* the years stand before the 年 the sentence scan found: the word is
+         * 7 (ASCII year) or 15 (Chinese year) bytes before it */
+        size_t off = (size_t)(c.s - kw->full);
+        for (uint32_t t = 0; t < kw->nnian; t++) {
+            if (kw->nian[t] < off) continue;
+            size_t j = kw->nian[t] - off;
+            if (j + 3 > c.n) break;
+            static const size_t backs[] = { 15, 7 };
+            for (size_t u = 0; u < 2; u++) {
+                if (j < backs[u]) continue;
+                size_t i = j - backs[u], k;
+                if (i + 10 > c.n || !base_word_at(c.s + i)) continue;
+                int y = fx_year_at(fx_span(c.s + i + 3, c.n - i - 3), &k);
+                if (y) return y;
+            }
+        }
+        return 0;
+    }
     for (size_t i = 0; i + 10 <= c.n; i++) {
         unsigned char b = (unsigned char)c.s[i];
         if (b < 0xE4 || b > 0xE8) continue;          /* the lead bytes of 比 较 同 与 */
-        if (memcmp(c.s + i, "比", 3) == 0 || memcmp(c.s + i, "较", 3) == 0 || memcmp(c.s + i, "同", 3) == 0 ||
-            memcmp(c.s + i, "与", 3) == 0) {
+        if (base_word_at(c.s + i)) {
             size_t k;
             int y = fx_year_at(fx_span(c.s + i + 3, c.n - i - 3), &k);
             if (y) return y;
@@ -307,7 +330,7 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
     /* "2007年，国内生产总值达到24.66万亿元，…，年均增长10.6%": the span covers
      * its own clause and those after it, not the level reached before it */
     if (!st->multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs), st->kw)) st->multiyear = true;
-    int by = base_year(fx_span(st->s + cs, ce - cs));
+    int by = base_year(fx_span(st->s + cs, ce - cs), st->kw);
     if (by) st->base_year = by;   /* "1986年同1978年相比，…增长102%": kept for the clauses after */
     st->last_pct_kind = -1;
     if (qa == qb) {
@@ -435,14 +458,9 @@ void fx_sentence(const char *s, size_t n, const fx_words *kw, const fx_qbuf *qb,
     st.ctx = ctx;
     st.quiet = fx_span(s, 0);
     size_t cs = 0, qi = 0, qa = 0, sl = 1;
+    static const unsigned char seps[] = { ',', ';', ':', 0xEF };   /* the first bytes of ,;:，；： */
     for (size_t i = 0; i <= n;) {
-        if (i < n) {                /* only a separator ends a clause */
-            unsigned char c = (unsigned char)s[i];
-            if (c != ',' && c != ';' && c != ':' && c != 0xEF) {
-                i++;
-                continue;
-            }
-        }
+        i = fx_next_byte(s, i, n, seps, sizeof seps);   /* only a separator ends a clause */
         while (qi < st.nq && st.q[qi].off + st.q[qi].len <= i) qi++;
         bool inside = qi < st.nq && st.q[qi].off <= i && i < st.q[qi].off + st.q[qi].len;
         if (i == n || (!inside && clause_sep(s, n, i, &sl))) {

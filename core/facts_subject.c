@@ -433,7 +433,8 @@ bool fx_multiyear(fx_str s, const fx_words *kw)
             if (memcmp(s.s + i, "年来", 6) == 0 && (i < 3 || memcmp(s.s + i - 3, "多", 3) != 0)) return true;
     }
     /* "由2010年的162.4亿元增加到2015年的…" */
-    for (size_t i = 0; i + 10 <= s.n; i++)
+    bool you = !kw || fx_part_has(kw, s, FXW_YOU);
+    for (size_t i = 0; you && i + 10 <= s.n; i++)
         if (s.s[i] == (char)0xE7 && memcmp(s.s + i, "由", 3) == 0 && s.s[i + 3] >= '1' && s.s[i + 3] <= '2') {
             size_t k;
             if (fx_year_at(fx_span(s.s + i + 3, s.n - i - 3), &k)) return true;

@@ -2,6 +2,9 @@
  * trimming punctuation, a leading "2023年". */
 #include "facts_internal.h"
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 bool fx_contains(fx_str s, const char *tok)
 {
@@ -12,6 +15,41 @@ bool fx_contains(fx_str s, const char *tok)
         p = memchr(p, tok[0], (size_t)(end - p) + 1);
         if (!p) return false;
         if (memcmp(p, tok, n) == 0) return true;
+    }
+    return false;
+}
+
+size_t fx_next_byte(const char *s, size_t from, size_t n, const unsigned char *set, size_t nset)
+{
+    size_t i = from;
+#ifdef __SSE2__
+    if (nset >= 1 && nset <= 6) {
+        __m128i v[6];
+        for (size_t k = 0; k < 6; k++) v[k] = _mm_set1_epi8((char)set[k < nset ? k : 0]);
+        for (; i + 16 <= n; i += 16) {
+            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, v[0]), _mm_cmpeq_epi8(b, v[1])),
+                                     _mm_or_si128(_mm_cmpeq_epi8(b, v[2]), _mm_cmpeq_epi8(b, v[3])));
+            m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(b, v[4]), _mm_cmpeq_epi8(b, v[5])));
+            unsigned bits = (unsigned)_mm_movemask_epi8(m);
+            if (bits) return i + (size_t)__builtin_ctz(bits);
+        }
+    }
+#endif
+    for (; i < n; i++)
+        for (size_t k = 0; k < nset; k++)
+            if ((unsigned char)s[i] == set[k]) return i;
+    return n;
+}
+
+bool fx_has_char3(fx_str s, const char *c)
+{
+    /* look for the last byte, a continuation byte, rarer than a lead byte */
+    if (s.n < 3) return false;
+    const char *p = s.s + 2, *end = s.s + s.n;
+    while (p < end && (p = memchr(p, c[2], (size_t)(end - p))) != NULL) {
+        if (p[-2] == c[0] && p[-1] == c[1]) return true;
+        p++;
     }
     return false;
 }

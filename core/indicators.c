@@ -218,7 +218,7 @@ static const gwr_indicator *match_plain(const char *name, size_t len)
     size_t best_len = 0;
     for (const syn_t *sf = suffixes; sf->s; sf++) {
         size_t sn = sf->n;
-        if (sn > len || memcmp(name + len - sn, sf->s, sn) != 0) continue;
+        if (sn > len || (sn && name[len - 1] != sf->s[sn - 1]) || memcmp(name + len - sn, sf->s, sn) != 0) continue;
         size_t core = len - sn;
         if (core == 0) continue;
         char last = name[core - 1];
