@@ -434,9 +434,8 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
     size_t cur = 0, start = 0, n = d->text.norm_len, sl = 1;
     const char *s = d->text.norm;
     /* the first bytes of what ends a sentence (\n ! ? 。 ！ ？) */
-    static const unsigned char stop[] = { '\n', '!', '?', 0xE3, 0xEF };
     for (size_t i = 0; i <= n && w.st == GWR_OK;) {
-        i = fx_next_byte(s, i, n, stop, sizeof stop);
+        i = fx_next_sentence_end(s, i, n);
         if (i == n || sentence_end(s, i, n, &sl)) {
             if (i > start) {
                 w.s = s + start;

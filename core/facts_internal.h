@@ -52,9 +52,11 @@ static inline size_t fx_chars_upto(fx_str s, size_t cap)
         if (((unsigned char)s.s[i] & 0xC0) != 0x80) c++;
     return c;
 }
-/* The first i in [from, n) where s[i] is one of the nset bytes of set (at
- * most 6), or n. Sixteen bytes at a time where the machine has SSE2. */
-size_t fx_next_byte(const char *s, size_t from, size_t n, const unsigned char *set, size_t nset);
+/* The first i in [from, n) where a sentence ends (\n ! ? 。 ！ ？ start at
+ * s + i), or n; the same for a clause separator (, ; : ， ； ：). Sixteen
+ * bytes at a time where the machine has SSE2. */
+size_t fx_next_sentence_end(const char *s, size_t from, size_t n);
+size_t fx_next_clause_sep(const char *s, size_t from, size_t n);
 /* Does s hold the 3-byte character c? */
 bool   fx_has_char3(fx_str s, const char *c);
 bool   fx_is_punct_at(const char *s, size_t n, size_t *clen);

@@ -458,9 +458,8 @@ void fx_sentence(const char *s, size_t n, const fx_words *kw, const fx_qbuf *qb,
     st.ctx = ctx;
     st.quiet = fx_span(s, 0);
     size_t cs = 0, qi = 0, qa = 0, sl = 1;
-    static const unsigned char seps[] = { ',', ';', ':', 0xEF };   /* the first bytes of ,;:，；： */
     for (size_t i = 0; i <= n;) {
-        i = fx_next_byte(s, i, n, seps, sizeof seps);   /* only a separator ends a clause */
+        i = fx_next_clause_sep(s, i, n);   /* only a separator ends a clause */
         while (qi < st.nq && st.q[qi].off + st.q[qi].len <= i) qi++;
         bool inside = qi < st.nq && st.q[qi].off <= i && i < st.q[qi].off + st.q[qi].len;
         if (i == n || (!inside && clause_sep(s, n, i, &sl))) {

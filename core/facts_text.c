@@ -19,27 +19,58 @@ bool fx_contains(fx_str s, const char *tok)
     return false;
 }
 
-size_t fx_next_byte(const char *s, size_t from, size_t n, const unsigned char *set, size_t nset)
+/* The plain loop: the first i in [i, n) where s[i] is one of the na bytes
+ * of a or s[i..i+3) one of the nw characters of w. */
+static size_t find_stops(const char *s, size_t i, size_t n, const unsigned char *a, size_t na,
+                         const unsigned char (*w)[3], size_t nw)
 {
-    size_t i = from;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        for (size_t k = 0; k < na; k++)
+            if (c == a[k]) return i;
+        for (size_t k = 0; k < nw; k++)
+            if (i + 3 <= n && memcmp(s + i, w[k], 3) == 0) return i;
+    }
+    return n;
+}
+
 #ifdef __SSE2__
-    if (nset >= 1 && nset <= 6) {
-        __m128i v[6];
-        for (size_t k = 0; k < 6; k++) v[k] = _mm_set1_epi8((char)set[k < nset ? k : 0]);
-        for (; i + 16 <= n; i += 16) {
-            __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, v[0]), _mm_cmpeq_epi8(b, v[1])),
-                                     _mm_or_si128(_mm_cmpeq_epi8(b, v[2]), _mm_cmpeq_epi8(b, v[3])));
-            m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(b, v[4]), _mm_cmpeq_epi8(b, v[5])));
-            unsigned bits = (unsigned)_mm_movemask_epi8(m);
-            if (bits) return i + (size_t)__builtin_ctz(bits);
-        }
+#define LOAD16(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
+#define EQ(x, c)  _mm_cmpeq_epi8((x), _mm_set1_epi8((char)(c)))
+#endif
+
+size_t fx_next_sentence_end(const char *s, size_t i, size_t n)
+{
+    static const unsigned char a[] = { '\n', '!', '?' };
+    static const unsigned char w[][3] = { { 0xE3, 0x80, 0x82 }, { 0xEF, 0xBC, 0x81 }, { 0xEF, 0xBC, 0x9F } };  /* 。！？ */
+#ifdef __SSE2__
+    for (; i + 18 <= n; i += 16) {
+        __m128i b0 = LOAD16(s + i), b1 = LOAD16(s + i + 1), b2 = LOAD16(s + i + 2);
+        __m128i m = _mm_or_si128(_mm_or_si128(EQ(b0, '\n'), EQ(b0, '!')), EQ(b0, '?'));
+        __m128i full = _mm_and_si128(_mm_and_si128(EQ(b0, 0xE3), EQ(b1, 0x80)), EQ(b2, 0x82));
+        __m128i wide = _mm_and_si128(_mm_and_si128(EQ(b0, 0xEF), EQ(b1, 0xBC)), _mm_or_si128(EQ(b2, 0x81), EQ(b2, 0x9F)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, _mm_or_si128(full, wide)));
+        if (bits) return i + (size_t)__builtin_ctz(bits);
     }
 #endif
-    for (; i < n; i++)
-        for (size_t k = 0; k < nset; k++)
-            if ((unsigned char)s[i] == set[k]) return i;
-    return n;
+    return find_stops(s, i, n, a, sizeof a, w, sizeof w / sizeof w[0]);
+}
+
+size_t fx_next_clause_sep(const char *s, size_t i, size_t n)
+{
+    static const unsigned char a[] = { ',', ';', ':' };
+    static const unsigned char w[][3] = { { 0xEF, 0xBC, 0x8C }, { 0xEF, 0xBC, 0x9B }, { 0xEF, 0xBC, 0x9A } };  /* ，；： */
+#ifdef __SSE2__
+    for (; i + 18 <= n; i += 16) {
+        __m128i b0 = LOAD16(s + i), b1 = LOAD16(s + i + 1), b2 = LOAD16(s + i + 2);
+        __m128i m = _mm_or_si128(_mm_or_si128(EQ(b0, ','), EQ(b0, ';')), EQ(b0, ':'));
+        __m128i wide = _mm_and_si128(_mm_and_si128(EQ(b0, 0xEF), EQ(b1, 0xBC)),
+                                     _mm_or_si128(_mm_or_si128(EQ(b2, 0x8C), EQ(b2, 0x9B)), EQ(b2, 0x9A)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, wide));
+        if (bits) return i + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    return find_stops(s, i, n, a, sizeof a, w, sizeof w / sizeof w[0]);
 }
 
 bool fx_has_char3(fx_str s, const char *c)
