@@ -254,9 +254,10 @@ static int five_year_targets(fx_str s, const fx_words *kw, int report_year)
  * not "2006年是实施“十一五”规划的第一年" (the year's own work). Its end year, or 0. */
 static int five_year_heading(fx_str t, int report_year)
 {
+    if (!fx_contains(t, "目标")) return 0;
     char yr[16];
     snprintf(yr, sizeof yr, "%d年", report_year);
-    if (!fx_contains(t, "目标") || fx_contains(t, yr) || fx_contains(t, "今年") || fx_contains(t, "回顾")) return 0;
+    if (fx_contains(t, yr) || fx_contains(t, "今年") || fx_contains(t, "回顾")) return 0;
     if (!fx_contains(t, "五”时期") && !fx_contains(t, "五”期间") && !fx_contains(t, "五时期") &&
         !fx_contains(t, "今后五年") && !fx_contains(t, "未来五年") && !fx_contains(t, "规划纲要"))
         return 0;

@@ -385,7 +385,14 @@ static bool chrome(fx_str t)
                                 C("字号："), C("下载打印"), C("下载 打印"), C("打印本页"), C("关闭窗口"), C("扫一扫"),
                                 C("访问量"), C("浏览次数"), C("发布日期"), C("信息来源") };
 #undef C
-    if (t.n < 4 || (unsigned char)t.s[0] < 0xE0) return false;     /* each opens with a 3-byte character */
+    if (t.n < 4) return false;
+    switch ((uint32_t)(unsigned char)t.s[0] << 16 | (uint32_t)(unsigned char)t.s[1] << 8 | (unsigned char)t.s[2]) {
+    case 0xE697B6: case 0xE58F91: case 0xE69DA5: case 0xE8B4A3: case 0xE38090: case 0xE5AD97: case 0xE4B88B:
+    case 0xE68993: case 0xE585B3: case 0xE689AB: case 0xE8AEBF: case 0xE6B58F: case 0xE4BFA1:
+        break;                      /* 时发来责【字下打关扫访浏信: the first characters of the words */
+    default:
+        return false;
+    }
     for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
         if (t.n >= w[i].n && t.s[1] == w[i].s[1] && t.s[2] == w[i].s[2] && memcmp(t.s, w[i].s, w[i].n) == 0)
             return true;

@@ -5,6 +5,7 @@
 #include "facts_internal.h"
 #include "indicators.h"
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A year at the end: "…2010年". */
@@ -192,6 +193,15 @@ static unsigned slot3(const char *p)
 
 static tok_index trail_index, lead_index;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+enum { NNBN = sizeof nbn_verbs / sizeof nbn_verbs[0] };
+static fx_str nbn_sorted[NNBN];                 /* nbn_verbs by length, then bytes */
+
+static int word_cmp(const void *a, const void *b)
+{
+    const fx_str *x = a, *y = b;
+    if (x->n != y->n) return x->n < y->n ? -1 : 1;
+    return memcmp(x->s, y->s, x->n);
+}
 
 static void index_list(tok_index *x, const tok *list, bool at_end)
 {
@@ -211,6 +221,8 @@ static void index_build(void)
 {
     index_list(&trail_index, trail_toks, true);
     index_list(&lead_index, lead_toks, false);
+    memcpy(nbn_sorted, nbn_verbs, sizeof nbn_sorted);
+    qsort(nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp);
 }
 
 /* The longest token of the list at the end (start) of s; among equals the
@@ -279,7 +291,7 @@ static void note(fx_pred *p, int what, bool *cmpverb, bool *region)
 
 static bool is_nbn_verb(fx_str s)
 {
-    return fx_ends(s, "等") || one_of(s, nbn_verbs, sizeof nbn_verbs / sizeof nbn_verbs[0]);
+    return fx_ends(s, "等") || bsearch(&s, nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp) != NULL;
 }
 
 fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
@@ -295,7 +307,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
         s = fx_trim(fx_span(s.s + (s.s[0] == '(' ? 1 : 3), s.n - (s.s[0] == '(' ? 1 : 3)));
     /* a run-in heading: "经济社会发展主要预期目标地区生产总值…" */
     static const char *const lead_heads[] = { "主要预期目标", "预期目标", "主要目标", NULL };
-    for (const char *const *h = lead_heads; *h; h++) {
+    for (const char *const *h = lead_heads; *h && fx_part_has(kw, s, FXW_MUBIAO); h++) {   /* each holds 目标 */
         for (size_t i = 0, hn = strlen(*h); i + hn < s.n; i++)
             if (s.s[i + 2] == (*h)[2] && s.s[i] == (*h)[0] && memcmp(s.s + i, *h, hn) == 0) {
                 fx_str before = fx_trim(fx_span(s.s, i));
