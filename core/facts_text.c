@@ -19,6 +19,7 @@ bool fx_contains(fx_str s, const char *tok)
     return false;
 }
 
+#ifndef __SSE2__
 /* The plain loop: the first i in [i, n) where s[i] is one of the na bytes
  * of a or s[i..i+3) one of the nw characters of w. */
 static size_t find_stops(const char *s, size_t i, size_t n, const unsigned char *a, size_t na,
@@ -33,44 +34,70 @@ static size_t find_stops(const char *s, size_t i, size_t n, const unsigned char 
     }
     return n;
 }
+#endif
 
 #ifdef __SSE2__
 #define LOAD16(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
 #define EQ(x, c)  _mm_cmpeq_epi8((x), _mm_set1_epi8((char)(c)))
+
+/* Sixteen positions of p: where a sentence ends, where a clause separator
+ * stands (p + 18 bytes readable). */
+static inline unsigned ends16(const char *p)
+{
+    __m128i b0 = LOAD16(p), b1 = LOAD16(p + 1), b2 = LOAD16(p + 2);
+    __m128i m = _mm_or_si128(_mm_or_si128(EQ(b0, '\n'), EQ(b0, '!')), EQ(b0, '?'));
+    __m128i full = _mm_and_si128(_mm_and_si128(EQ(b0, 0xE3), EQ(b1, 0x80)), EQ(b2, 0x82));
+    __m128i wide = _mm_and_si128(_mm_and_si128(EQ(b0, 0xEF), EQ(b1, 0xBC)), _mm_or_si128(EQ(b2, 0x81), EQ(b2, 0x9F)));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(m, _mm_or_si128(full, wide)));
+}
+
+static inline unsigned seps16(const char *p)
+{
+    __m128i b0 = LOAD16(p), b1 = LOAD16(p + 1), b2 = LOAD16(p + 2);
+    __m128i m = _mm_or_si128(_mm_or_si128(EQ(b0, ','), EQ(b0, ';')), EQ(b0, ':'));
+    __m128i wide = _mm_and_si128(_mm_and_si128(EQ(b0, 0xEF), EQ(b1, 0xBC)),
+                                 _mm_or_si128(_mm_or_si128(EQ(b2, 0x8C), EQ(b2, 0x9B)), EQ(b2, 0x9A)));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(m, wide));
+}
+
+/* The first position from i that mask16 marks; the last bytes go through a
+ * zero-padded copy (no stop holds a zero byte, so the padding matches nothing). */
+static inline size_t find16(const char *s, size_t i, size_t n, unsigned (*mask16)(const char *))
+{
+    for (; i + 18 <= n; i += 16) {
+        unsigned bits = mask16(s + i);
+        if (bits) return i + (size_t)__builtin_ctz(bits);
+    }
+    if (i >= n) return n;
+    char pad[34] = { 0 };
+    memcpy(pad, s + i, n - i);
+    unsigned bits = mask16(pad) | (n - i > 16 ? mask16(pad + 16) << 16 : 0u);
+    if (!bits) return n;
+    size_t at = i + (size_t)__builtin_ctz(bits);
+    return at < n ? at : n;
+}
 #endif
 
 size_t fx_next_sentence_end(const char *s, size_t i, size_t n)
 {
+#ifdef __SSE2__
+    return find16(s, i, n, ends16);
+#else
     static const unsigned char a[] = { '\n', '!', '?' };
     static const unsigned char w[][3] = { { 0xE3, 0x80, 0x82 }, { 0xEF, 0xBC, 0x81 }, { 0xEF, 0xBC, 0x9F } };  /* 。！？ */
-#ifdef __SSE2__
-    for (; i + 18 <= n; i += 16) {
-        __m128i b0 = LOAD16(s + i), b1 = LOAD16(s + i + 1), b2 = LOAD16(s + i + 2);
-        __m128i m = _mm_or_si128(_mm_or_si128(EQ(b0, '\n'), EQ(b0, '!')), EQ(b0, '?'));
-        __m128i full = _mm_and_si128(_mm_and_si128(EQ(b0, 0xE3), EQ(b1, 0x80)), EQ(b2, 0x82));
-        __m128i wide = _mm_and_si128(_mm_and_si128(EQ(b0, 0xEF), EQ(b1, 0xBC)), _mm_or_si128(EQ(b2, 0x81), EQ(b2, 0x9F)));
-        unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, _mm_or_si128(full, wide)));
-        if (bits) return i + (size_t)__builtin_ctz(bits);
-    }
-#endif
     return find_stops(s, i, n, a, sizeof a, w, sizeof w / sizeof w[0]);
+#endif
 }
 
 size_t fx_next_clause_sep(const char *s, size_t i, size_t n)
 {
+#ifdef __SSE2__
+    return find16(s, i, n, seps16);
+#else
     static const unsigned char a[] = { ',', ';', ':' };
     static const unsigned char w[][3] = { { 0xEF, 0xBC, 0x8C }, { 0xEF, 0xBC, 0x9B }, { 0xEF, 0xBC, 0x9A } };  /* ，；： */
-#ifdef __SSE2__
-    for (; i + 18 <= n; i += 16) {
-        __m128i b0 = LOAD16(s + i), b1 = LOAD16(s + i + 1), b2 = LOAD16(s + i + 2);
-        __m128i m = _mm_or_si128(_mm_or_si128(EQ(b0, ','), EQ(b0, ';')), EQ(b0, ':'));
-        __m128i wide = _mm_and_si128(_mm_and_si128(EQ(b0, 0xEF), EQ(b1, 0xBC)),
-                                     _mm_or_si128(_mm_or_si128(EQ(b2, 0x8C), EQ(b2, 0x9B)), EQ(b2, 0x9A)));
-        unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, wide));
-        if (bits) return i + (size_t)__builtin_ctz(bits);
-    }
-#endif
     return find_stops(s, i, n, a, sizeof a, w, sizeof w / sizeof w[0]);
+#endif
 }
 
 bool fx_has_char3(fx_str s, const char *c)

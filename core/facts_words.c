@@ -122,8 +122,15 @@ void fx_words_scan(fx_words *w, fx_str full, fx_str inner)
      * is passed whole. */
     while (i + 3 <= n) {
         unsigned c = p[i];
-        if (c >= 0xE0 && c < 0xF0 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-            unsigned bk = slot_bucket[((p[i + 1] & 0x3Fu) << 6 | (p[i + 2] & 0x3Fu)) & (NSLOTS - 1)];
+        if (c < 0x80) {                                   /* ASCII: its own slot */
+            unsigned bk = slot_bucket[c];
+            if (bk) check(w, p, i, n, bk, a, b);
+            i++;
+            continue;
+        }
+        unsigned c1 = p[i + 1], c2 = p[i + 2];
+        if ((c & 0xF0) == 0xE0 && ((c1 & 0xC0) | (c2 & 0xC0) >> 2) == 0xA0) {   /* lead, two continuations */
+            unsigned bk = slot_bucket[(c1 & 0x3Fu) << 6 | (c2 & 0x3Fu)];
             if (bk) check(w, p, i, n, bk, a, b);
             i += 3;
             continue;
