@@ -33,6 +33,9 @@ typedef struct walk {
     int32_t     head_node;     /* the node whose five-year heading span head_span holds, or -2 */
     int         head_span;
     int        *heading;       /* per node: its title's five-year span, 0 for none, -1 not yet read (or NULL) */
+    char        last_name[FX_NAME_MAX];   /* the name last matched against the indicators */
+    size_t      last_n;        /* its length, SIZE_MAX for none */
+    const gwr_indicator *last_ind;
 } walk;
 
 /* Is a name the measured noun phrase? Not when it is empty, a single
@@ -99,7 +102,17 @@ static void on_fig(void *ctx, const fx_fig *f)
         w->st = GWR_E_NOMEM;
         return;
     }
-    const gwr_indicator *ind = f->compare ? NULL : gwr_indicator_match(fname, fname_len);
+    /* consecutive figures often share their name (增长7%、8%): match it once */
+    const gwr_indicator *ind = NULL;
+    if (!f->compare) {
+        if (w->last_n != fname_len || memcmp(w->last_name, fname, fname_len) != 0) {
+            w->last_ind = gwr_indicator_match(fname, fname_len);
+            w->last_n = fname_len < sizeof w->last_name ? fname_len : 0;
+            if (w->last_n) memcpy(w->last_name, fname, fname_len);
+            else w->last_n = SIZE_MAX;      /* too long to keep: no memo */
+        }
+        ind = w->last_ind;
+    }
     g->key = ind ? ind->key : NULL;
     g->kind = f->kind;
     gwr_fig_set_quantity(g, &f->q);
@@ -428,7 +441,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         if (d->nodes[i].role == GWR_ROLE_PLAN || d->nodes[i].kind == GWR_NODE_TARGETS) has_plan = true;
     }
     int reviewed = d->reviewed_year ? d->reviewed_year : d->report_year ? d->report_year - 1 : 0;
-    walk w = { .d = d, .para_open = true, .head_node = -2 };
+    walk w = { .d = d, .para_open = true, .head_node = -2, .last_n = SIZE_MAX };
     fx_qbuf qb = { 0 };
     w.heading = d->nnodes ? malloc(d->nnodes * sizeof *w.heading) : NULL;   /* without it, no memo */
     if (w.heading) memset(w.heading, 0xFF, d->nnodes * sizeof *w.heading);

@@ -123,7 +123,7 @@ size_t fx_chars(fx_str s)
 /* Punctuation and spaces that never belong to an indicator name:
  * ，。、；：！？“”‘’《》—…·「」【】〔〕 and the ideographic space. */
 
-bool fx_is_punct_at(const char *s, size_t n, size_t *clen)
+static inline bool punct_at(const char *s, size_t n, size_t *clen)
 {
     unsigned char c = (unsigned char)s[0];
     if (n == 0) return false;
@@ -151,6 +151,8 @@ bool fx_is_punct_at(const char *s, size_t n, size_t *clen)
     }
 }
 
+bool fx_is_punct_at(const char *s, size_t n, size_t *clen) { return punct_at(s, n, clen); }
+
 static size_t last_char_len(fx_str s)
 {
     size_t k = 1;
@@ -161,10 +163,10 @@ static size_t last_char_len(fx_str s)
 fx_str fx_trim(fx_str s)
 {
     size_t cl;
-    while (s.n && fx_is_punct_at(s.s, s.n, &cl)) { s.s += cl; s.n -= cl; }
+    while (s.n && punct_at(s.s, s.n, &cl)) { s.s += cl; s.n -= cl; }
     while (s.n) {
         size_t k = last_char_len(s);
-        if (!fx_is_punct_at(s.s + s.n - k, k, &cl)) break;
+        if (!punct_at(s.s + s.n - k, k, &cl)) break;
         s.n -= k;
     }
     return s;
