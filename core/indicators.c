@@ -137,12 +137,9 @@ const gwr_indicator *gwr_indicator_match(const char *name, size_t len)
     char buf[256];
     size_t n = 0;
     int depth = 0;
-    bool any = false;
-    for (size_t i = 0; i < len; i++)
-        if (name[i] == '(' || (name[i] == (char)0xEF && i + 2 < len && memcmp(name + i, "（", 3) == 0)) {
-            any = true;
-            break;
-        }
+    bool any = memchr(name, '(', len) != NULL;
+    for (const char *p = name, *end = name + len; !any && (p = memchr(p, 0xEF, (size_t)(end - p))) != NULL; p++)
+        any = end - p > 2 && memcmp(p, "（", 3) == 0;
     if (!any || len >= sizeof buf) return match_plain(name, len);
     for (size_t i = 0; i < len;) {
         if (name[i] == '(' || (i + 3 <= len && memcmp(name + i, "（", 3) == 0)) {
