@@ -70,38 +70,54 @@ static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *
     return o;
 }
 
-/* Counts invalid UTF-8 bytes (and, in *high, the bytes of non-ASCII
- * characters). Runs of ASCII are skipped eight bytes at a time and a
- * three-byte character (nearly every character of a report) is checked with
- * one masked compare. */
+/* Counts invalid UTF-8 bytes (and, in *high when there are any, the bytes
+ * of non-ASCII characters: every byte from 0x80, valid or not). Runs of
+ * ASCII are skipped eight bytes at a time, and two three-byte characters
+ * E1–EC or EE–EF (nearly every character of a report) are checked with one
+ * masked compare of a word. */
 static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *high)
 {
-    const unsigned char *end = s + len;
-    size_t bad = 0, hi = 0;
+    const unsigned char *start = s, *end = s + len;
+    const uint64_t hibits = 0x8080808080808080ULL;
+    size_t bad = 0;
     while (s < end) {
         if (end - s >= 8) {
             uint64_t w;
             memcpy(&w, s, 8);
-            if (!(w & 0x8080808080808080ULL)) {
+            if (!(w & hibits)) {
                 s += 8;
                 continue;
+            }
+            if ((w & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL) {
+                unsigned l1 = (unsigned)(w & 0x0F), l2 = (unsigned)(w >> 24) & 0x0F;
+                if (l1 != 0 && l1 != 0xD && l2 != 0 && l2 != 0xD) {
+                    s += 6;
+                    continue;
+                }
             }
         }
         unsigned c = *s;
         if (c < 0x80) { s++; continue; }
-        /* the common case: a character E1–EC or EE–EF, two continuation bytes */
         if (end - s >= 3) {
             uint32_t v = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
             unsigned lo = c & 0x0F;
             if ((v & 0xC0C0F0u) == 0x8080E0u && lo != 0 && lo != 0xD) {
-                hi += 3;
                 s += 3;
                 continue;
             }
         }
         size_t n = utf8_valid_len(s, end);
-        hi += n ? n : 1;
         if (n == 0) { bad++; s++; } else s += n;
+    }
+    size_t hi = 0;
+    if (bad) {   /* only then does a caller weigh the invalid against the rest */
+        const unsigned char *p = start;
+        for (; p + 8 <= end; p += 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            hi += (size_t)__builtin_popcountll(w & hibits);
+        }
+        for (; p < end; p++) hi += *p >= 0x80;
     }
     *high = hi;
     return bad;
