@@ -4,13 +4,19 @@
  * bare PDF heading, a list announcement, or plain text; and its title span.
  * Only the start of a paragraph is looked at, so inline note markers such as
  * "企业（1）246家" are never headings. */
+#define _GNU_SOURCE   /* memmem */
 #include "outline_internal.h"
+#include <stdint.h>
 #include <string.h>
 
+/* The first occurrence of needle in s[0,n). In a long text memmem (the lead
+ * byte of a CJK needle is too common for memchr on it to skip much); in a
+ * paragraph, where memmem's setup would cost more than the search, memchr. */
 const char *gwr_find(const char *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
     if (m == 0 || n < m) return NULL;
+    if (n > 1024) return memmem(s, n, needle, m);
     const char *end = s + n - m + 1;
     for (const char *p = s; p < end; ) {
         p = memchr(p, needle[0], (size_t)(end - p));
@@ -21,10 +27,17 @@ const char *gwr_find(const char *s, size_t n, const char *needle)
     return NULL;
 }
 
+/* Bytes that are not continuation bytes (10xxxxxx), eight at a time. */
 size_t gwr_utf8_chars(const char *s, size_t n)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    const uint64_t high = 0x8080808080808080ULL;
+    size_t c = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        c += 8 - (size_t)__builtin_popcountll(w & ~(w << 1) & high);
+    }
+    for (; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;
 }
 

@@ -145,8 +145,22 @@ static const char *entity_from_text(gwr_doc *d)
     }
     const uint64_t *fbits = gwr_word_function_bits();
     size_t m = 0;
-    for (size_t i = 0; i < n; i += cbytes(s + i)) {
-        cp[m++] = is_cjk(s + i, n - i) ? decode3(s + i) : 0;
+    {   /* the same as is_cjk / decode3 / cbytes character by character */
+        const unsigned char *u = (const unsigned char *)s;
+        size_t i = 0;
+        while (i < n) {
+            unsigned c = u[i];
+            if (c < 0x80) {
+                cp[m++] = 0;
+                i++;
+            } else if (c - 0xE4u <= 0xE9u - 0xE4u && n - i >= 3) {
+                cp[m++] = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+                i += 3;
+            } else {
+                cp[m++] = 0;
+                i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            }
+        }
     }
     uint32_t lvcp[5];
     for (size_t k = 0; k < 5; k++) lvcp[k] = decode3(level_chars[k]);
