@@ -35,7 +35,8 @@ size_t gwr_utf8_chars(const char *s, size_t n)
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        c += 8 - (size_t)__builtin_popcountll(w & ~(w << 1) & high);
+        uint64_t cont = (w & ~(w << 1) & high) >> 7;                 /* one per continuation byte */
+        c += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);     /* summed by one multiply */
     }
     for (; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;

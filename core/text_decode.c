@@ -115,7 +115,7 @@ static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *hig
         for (; p + 8 <= end; p += 8) {
             uint64_t w;
             memcpy(&w, p, 8);
-            hi += (size_t)__builtin_popcountll(w & hibits);
+            hi += (size_t)((((w & hibits) >> 7) * 0x0101010101010101ULL) >> 56);
         }
         for (; p < end; p++) hi += *p >= 0x80;
     }

@@ -114,7 +114,8 @@ static size_t utf8_count_upto(const char *s, size_t n, size_t cap)
     for (; i + 8 <= n && c <= cap; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        c += 8 - (size_t)__builtin_popcountll(w & ~(w << 1) & high);   /* 10xxxxxx: continuation */
+        uint64_t cont = (w & ~(w << 1) & high) >> 7;                 /* 10xxxxxx: continuation */
+        c += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);     /* its bytes summed */
     }
     for (; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;
