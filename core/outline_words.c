@@ -122,7 +122,7 @@ static uint64_t function_bits[0x10000 / 64];
 static uint64_t pair_bits[65536 / 64];
 /* the common pairs again as an open-addressing set (0: free slot; no key is
  * 0), at most a quarter full: a probe or two instead of a binary search */
-enum { PAIR_SLOTS = 4096 };
+enum { PAIR_SLOTS = GWR_WORD_PAIR_SLOTS };
 static uint32_t pair_set[PAIR_SLOTS];
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
@@ -167,10 +167,13 @@ bool gwr_word_common_pair(uint32_t a, uint32_t b)
     pthread_once(&words_once, words_init);
     uint32_t h = gwr_word_pair_hash(k);
     if (!(pair_bits[h >> 6] >> (h & 63) & 1)) return false;
-    for (uint32_t j = h & (PAIR_SLOTS - 1);; j = (j + 1) & (PAIR_SLOTS - 1)) {
-        if (pair_set[j] == k) return true;
-        if (pair_set[j] == 0) return false;
-    }
+    return gwr_word_pair_in(pair_set, k);
+}
+
+const uint32_t *gwr_word_pair_set(void)
+{
+    pthread_once(&words_once, words_init);
+    return pair_set;
 }
 
 _Static_assert(sizeof common_keys / sizeof *common_keys * 4 <= PAIR_SLOTS, "pair set at most a quarter full");

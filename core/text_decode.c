@@ -32,6 +32,16 @@ static size_t utf8_valid_len(const unsigned char *s, const unsigned char *end)
     return 0;
 }
 
+/* Do the eight bytes of w (in memory order) start with two valid three-byte
+ * characters led by E1–EC or EE–EF (no overlong E0, no surrogate ED)? Nearly
+ * every character of a report is one. */
+static inline bool two_cjk(uint64_t w)
+{
+    if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) return false;
+    unsigned l1 = (unsigned)(w & 0x0F), l2 = (unsigned)(w >> 24) & 0x0F;
+    return !(((0x2001u >> l1) | (0x2001u >> l2)) & 1);   /* lead nibble 0 or D */
+}
+
 /* Copies UTF-8 into out (capacity len + 2*invalid + 1) turning CRLF/CR into
  * LF and invalid bytes into U+FFFD. Returns bytes written. */
 static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *invalid)
@@ -43,6 +53,11 @@ static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *
          * cleaning an adopted buffer: output never overtakes input) */
         const unsigned char *r = s;
         for (;;) {
+            if (end - r >= 8) {
+                uint64_t w;
+                memcpy(&w, r, 8);
+                if (two_cjk(w)) { r += 6; continue; }
+            }
             if (r >= end || *r == '\r') break;
             if (*r < 0x80) { r++; continue; }
             size_t n = utf8_valid_len(r, end);
@@ -88,12 +103,14 @@ static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *hig
                 s += 8;
                 continue;
             }
-            if ((w & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL) {
-                unsigned l1 = (unsigned)(w & 0x0F), l2 = (unsigned)(w >> 24) & 0x0F;
-                if (l1 != 0 && l1 != 0xD && l2 != 0 && l2 != 0xD) {
+            if (two_cjk(w)) {
+                s += 6;
+                while (end - s >= 8) {   /* and on, while the characters are such */
+                    memcpy(&w, s, 8);
+                    if (!two_cjk(w)) break;
                     s += 6;
-                    continue;
                 }
+                continue;
             }
         }
         unsigned c = *s;
@@ -301,6 +318,14 @@ static int bomless_utf16(const unsigned char *s, size_t len)
     if (s[0] == 0xFF && s[1] == 0xFE) return 0;   /* with a BOM: handled by the caller */
     if (s[0] == 0xFE && s[1] == 0xFF) return 0;
     for (size_t i = 0; i + 1 < n; i += 2) {
+        if (i + 8 <= n) {   /* eight bytes without a NUL: nothing to count */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)) {
+                i += 6;
+                continue;
+            }
+        }
         if (s[i] == 0 && s[i + 1] == 0) return 0;
         ze += s[i] == 0;
         zo += s[i + 1] == 0;

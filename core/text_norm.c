@@ -160,6 +160,12 @@ static const unsigned char run_step[256] = {
 static const unsigned char *ordinary_run(const unsigned char *r, const unsigned char *end)
 {
     while (r < end) {
+        while (end - r >= 4) {   /* room for any character: no bound check */
+            unsigned f = run_step[*r];
+            if (f - 1u > 3u) break;
+            r += f;
+        }
+        if (r >= end) break;
         unsigned st = run_step[*r];
         if (st == 0) break;
         if (st <= 4) {
