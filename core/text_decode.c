@@ -90,16 +90,25 @@ static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *
  * ASCII are skipped eight bytes at a time, and two three-byte characters
  * E1–EC or EE–EF (nearly every character of a report) are checked with one
  * masked compare of a word. */
-static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *high)
+static bool is_ctl(unsigned c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) || c == 0x7F;
+}
+
+/* ctl (may be NULL): also counts the control bytes control_heavy counts. */
+static size_t count_invalid_utf8_ctl(const unsigned char *s, size_t len, size_t *high, size_t *ctl)
 {
     const unsigned char *start = s, *end = s + len;
-    const uint64_t hibits = 0x8080808080808080ULL;
-    size_t bad = 0;
+    const uint64_t hibits = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+    size_t bad = 0, nctl = 0;
     while (s < end) {
         if (end - s >= 8) {
             uint64_t w;
             memcpy(&w, s, 8);
             if (!(w & hibits)) {
+                uint64_t x = w ^ (ones * 0x7F);
+                if (ctl && (((w - ones * 0x20) & ~w) | ((x - ones) & ~x)) & hibits)   /* below 0x20, or DEL */
+                    for (size_t j = 0; j < 8; j++) nctl += is_ctl(s[j]);
                 s += 8;
                 continue;
             }
@@ -114,7 +123,7 @@ static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *hig
             }
         }
         unsigned c = *s;
-        if (c < 0x80) { s++; continue; }
+        if (c < 0x80) { nctl += is_ctl(c); s++; continue; }
         if (end - s >= 3) {
             uint32_t v = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
             unsigned lo = c & 0x0F;
@@ -137,7 +146,13 @@ static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *hig
         for (; p < end; p++) hi += *p >= 0x80;
     }
     *high = hi;
+    if (ctl) *ctl = nctl;
     return bad;
+}
+
+static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *high)
+{
+    return count_invalid_utf8_ctl(s, len, high, NULL);
 }
 
 static size_t put_utf8(char *o, unsigned long cp)
@@ -517,15 +532,14 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
     } else {
         if (memchr(buf, '\0', len))
             return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL bytes), not a text report", name);
-        if (control_heavy(buf, len))
-            return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (control bytes), not a text report", name);
         size_t off = 0;
-        t->encoding = "UTF-8";
-        if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) {
-            off = 3;
-            t->encoding = "UTF-8 (BOM)";
-        }
-        size_t hi, bad = count_invalid_utf8(buf + off, len - off, &hi);
+        if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) off = 3;
+        /* one pass: the control bytes (as control_heavy counts them; the BOM
+         * holds none) and the invalid sequences */
+        size_t hi, ctl, bad = count_invalid_utf8_ctl(buf + off, len - off, &hi, &ctl);
+        if (ctl * 100 > len)
+            return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (control bytes), not a text report", name);
+        t->encoding = off ? "UTF-8 (BOM)" : "UTF-8";
         if (bad > 0) {
             /* UTF-8 with stretches of GB18030, or GB18030 throughout: the
              * decoding that leaves fewer invalid sequences (on a tie, the one

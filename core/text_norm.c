@@ -117,11 +117,11 @@ static size_t utf8_count_upto(const char *s, size_t n, size_t cap)
         uint64_t cont = (w & ~(w << 1) & high) >> 7;                 /* 10xxxxxx: continuation */
         c += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);     /* its bytes summed */
     }
+    if (c > cap) return c;
     for (; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;
 }
 
-static size_t utf8_count(const char *s, size_t n) { return utf8_count_upto(s, n, SIZE_MAX); }
 
 static size_t char_len(const unsigned char *s, const unsigned char *end)
 {
@@ -305,8 +305,10 @@ static bool detect_wrapped(const gwr_text *t, size_t *median_out)
         size_t a = pos, b = le;
         trim(o, &a, &b);
         if (b > a) {
-            size_t chars = utf8_count_upto(o + a, b - a, MAXL);
-            hist[chars > MAXL ? MAXL : chars]++;
+            /* only whether the median is at most 40 matters (and then its
+             * value): longer lines share one bin */
+            size_t chars = utf8_count_upto(o + a, b - a, 41);
+            hist[chars > 41 ? 41 : chars]++;
             lines++;
             if (ends_sentence(o + a, b - a) || ends_with(o + a, b - a, "；") || ends_with(o + a, b - a, "："))
                 ends++;
@@ -360,7 +362,7 @@ static bool has(const char *s, size_t n, const char *needle)
  * (*starts), and the meeting line ends with "…会议上" (*ends). */
 static void front_line(const char *s, size_t n, bool *starts, bool *alone, bool *ends)
 {
-    size_t chars = utf8_count(s, n);
+    size_t chars = utf8_count_upto(s, n, 30);   /* exact up to 30, the largest bound asked */
     if (chars <= 24 && has(s, n, "政府工作报告")) *alone = true;
     if (chars <= 30 && has(s, n, "人民政府") && has(s, n, "长") && !has(s, n, "。")) *alone = true;
     if (chars <= 12 && (ends_with(s, n, "：") || ends_with(s, n, ":")) && has(s, n, "代表")) *alone = true;
@@ -439,7 +441,7 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
         last_end = b;
         if (alone || ends) FINISH();
         else if (ends_sentence(k.n + para, k.nl - para) && !lead_sentence(k.n + para, k.nl - para)) FINISH();
-        else if (para_marker && !para_stop && utf8_count(o + a, b - a) < median)
+        else if (para_marker && !para_stop && utf8_count_upto(o + a, b - a, median) < median)
             FINISH();   /* a heading ends on a line shorter than the column */
     }
     if (open && k.nl > para) FINISH();
