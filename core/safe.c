@@ -141,9 +141,19 @@ size_t gwr_safe_plain_len(gwr_safe_form form, const char *str, size_t len)
             if (i < len && s[i] >= 0x80) continue;
             return i;
         }
+        /* lead bytes allowed, as a set of low nibbles of Ex: E5–E9, or E1, E3–EC, EE–EF */
+        unsigned allow = form == GWR_SAFE_TEXT ? 0x03E0u : 0xDFFAu;
+        while (i + 8 <= len) {   /* two characters per word */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
+            if (!((allow >> (w & 0x0F)) & (allow >> ((w >> 24) & 0x0F)) & 1)) break;
+            i += 6;
+        }
+        if (i >= len || s[i] < 0x80) continue;
+        c = s[i];
         if (i + 3 > len || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return i;
-        if (form == GWR_SAFE_TEXT ? (c < 0xE5 || c > 0xE9) : (c < 0xE1 || c > 0xEF || c == 0xE2 || c == 0xED))
-            return i;
+        if ((c & 0xF0) != 0xE0 || !((allow >> (c & 0x0F)) & 1)) return i;
         i += 3;
     }
     return i;
