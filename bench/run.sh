@@ -210,7 +210,7 @@ table=$OUT/table.txt
       row "$sl: ${m%%:*} ×" $pre_ipb "$g" "≈ bytes ×" "$(lin "$g")"
     done
   fi
-} | sed 's/~/ /g' >"$table"
+} | sed 's/~/ /g; s/ *$//' >"$table"
 echo
 cat "$table"
 say "raw figures in $log; table in $table; $((SECONDS - t_start)) s"
