@@ -122,10 +122,58 @@ static void put3(char *o, uint32_t cp)
     o[2] = (char)(0x80 | (cp & 0x3F));
 }
 
+/* One pair of the census: a, b (classes ka, kb) with the two code points
+ * before (p2, p1) and the class of the one after (kx); 0 is anything not CJK. */
+typedef struct census {
+    uint16_t *tab;
+    bigram *pairs;
+    size_t HB, used;
+    size_t lvcount[6];                  /* 1–5: 市 区 县 州 旗 after 全 我 本 */
+    const uint32_t *pset;
+    const uint64_t *pbits;
+    uint64_t slmask;
+    uint32_t slog[10];
+} census;
+
+static inline void census_pair(census *cs, uint32_t p2, uint32_t p1, uint32_t a, uint32_t b,
+                               unsigned ka, unsigned kb, unsigned kx)
+{
+    if (ka & GWR_CC_SELF) cs->lvcount[(kb & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
+    if ((ka | kb) & (GWR_CC_FUNCTION | GWR_CC_NONE)) return;
+    uint32_t key = a << 16 | b;
+    uint32_t ph = gwr_word_pair_hash(key);
+    if (cs->pbits[ph >> 6] >> (ph & 63) & 1 && gwr_word_pair_in(cs->pset, key)) return;
+    uint32_t c = 0;
+    if ((kx & GWR_CC_LEVEL) && !(kb & GWR_CC_CHENG)) c = 1;   /* "中心城区" is no name */
+    if (!c && p2 && p1) {
+        uint32_t pk = p2 << 16 | p1;
+        if (cs->slmask >> ((pk * 2654435761u) >> 26) & 1)
+            for (size_t k = 0; k < 10; k++) if (pk == cs->slog[k]) c = 2;
+    }
+    size_t HB = cs->HB;
+    uint32_t h = (a * 2654435761u ^ b * 40503u) & (HB - 1);
+    for (;;) {
+        if (cs->tab[h] == 0) {
+            if (cs->used * 4 >= HB * 3) break;   /* full enough: known pairs only */
+            cs->pairs[cs->used] = (bigram){ a, b, 0, 0, 0, (uint32_t)h };
+            cs->tab[h] = (uint16_t)++cs->used;
+        }
+        bigram *e = &cs->pairs[cs->tab[h] - 1];
+        if (e->a == a && e->b == b) {
+            e->count++;
+            e->ctx += c != 0;
+            e->lvl += c == 1;
+            break;
+        }
+        h = (h + 1) & (HB - 1);
+    }
+}
+
 /* The name the text uses most (see the header). One pass over at most the
- * first 300 KB: the text becomes an array of code points (0 for anything not
- * CJK), then pairs are counted in an open-addressing table that stops taking
- * new pairs when three quarters full, so the cost stays linear. */
+ * first 300 KB, decoding and counting together (a window of four code points,
+ * 0 for anything not CJK, each with its class byte): pairs are counted in an
+ * open-addressing table that stops taking new pairs when three quarters full,
+ * so the cost stays linear. */
 static const char *entity_from_text(gwr_doc *d)
 {
     const char *s = d->text.norm;
@@ -134,84 +182,52 @@ static const char *entity_from_text(gwr_doc *d)
     while (HB < 32768 && HB < n / 3 * 2) HB *= 2;
     /* the hash table holds 1 + the index of a pair in `pairs` (0: free), so
      * only 2 bytes a slot are cleared; at most 3/4 of HB ≤ 32768 are taken */
-    uint16_t *tab = calloc(HB, sizeof *tab);
-    uint32_t *cp = malloc((n + 1) * sizeof *cp);
-    bigram *pairs = malloc((HB / 4 * 3 + 1) * sizeof *pairs);
-    if (!tab || !cp || !pairs) {
-        free(tab);
-        free(cp);
-        free(pairs);
+    census cs = { .HB = HB };
+    cs.tab = calloc(HB, sizeof *cs.tab);
+    cs.pairs = malloc((HB / 4 * 3 + 1) * sizeof *cs.pairs);
+    if (!cs.tab || !cs.pairs) {
+        free(cs.tab);
+        free(cs.pairs);
         return NULL;
     }
-    const uint64_t *fbits = gwr_word_function_bits();
-    size_t m = 0;
+    static const char *const slogans[] = { "美丽", "健康", "平安", "智慧", "幸福", "魅力", "活力", "文明", "大美", "数化" };
+    for (size_t k = 0; k < 10; k++) cs.slog[k] = decode3(slogans[k]) << 16 | decode3(slogans[k] + 3);
+    /* one bit per value (hashed to 0–63) of the slogans: a clear bit spares the loop over them */
+    for (size_t k = 0; k < 10; k++) cs.slmask |= 1ull << ((cs.slog[k] * 2654435761u) >> 26);
+    cs.pbits = gwr_word_pair_bits();
+    cs.pset = gwr_word_pair_set();
+    const uint8_t *cls = gwr_word_census_class();
     {   /* the same as is_cjk / decode3 / cbytes character by character */
         const unsigned char *u = (const unsigned char *)s;
+        uint32_t p2 = 0, p1 = 0, a = 0, b = 0;
+        unsigned ka = cls[0], kb = cls[0];
         size_t i = 0;
         while (i < n) {
             unsigned c = u[i];
+            uint32_t x;
             if (c < 0x80) {
-                cp[m++] = 0;
+                x = 0;
                 i++;
             } else if (c - 0xE4u <= 0xE9u - 0xE4u && n - i >= 3) {
-                cp[m++] = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+                x = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
                 i += 3;
             } else {
-                cp[m++] = 0;
+                x = 0;
                 i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
             }
+            unsigned kx = cls[x];
+            census_pair(&cs, p2, p1, a, b, ka, kb, kx);
+            p2 = p1;
+            p1 = a;
+            a = b;
+            ka = kb;
+            b = x;
+            kb = kx;
         }
+        census_pair(&cs, p2, p1, a, b, ka, kb, cls[0]);
     }
-    uint32_t lvcp[5];
-    for (size_t k = 0; k < 5; k++) lvcp[k] = decode3(level_chars[k]);
-    static const char *const slogans[] = { "美丽", "健康", "平安", "智慧", "幸福", "魅力", "活力", "文明", "大美", "数化" };
-    uint32_t slog[10];
-    for (size_t k = 0; k < 10; k++) slog[k] = decode3(slogans[k]) << 16 | decode3(slogans[k] + 3);
-    const uint32_t cheng = 0x57CE;   /* 城: "中心城区" is no name */
-    /* one bit per value (hashed to 0–63) of the level characters and the
-     * slogans: a clear bit spares the loop over them */
-    uint64_t lvmask = 0, slmask = 0;
-    for (size_t k = 0; k < 5; k++) lvmask |= 1ull << ((lvcp[k] * 2654435761u) >> 26);
-    for (size_t k = 0; k < 10; k++) slmask |= 1ull << ((slog[k] * 2654435761u) >> 26);
-    const uint64_t *pbits = gwr_word_pair_bits();
-    const uint32_t *pset = gwr_word_pair_set();
-    size_t used = 0, lvcount[5] = { 0 };
-    for (size_t j = 0; j + 1 < m; j++) {
-        uint32_t a = cp[j], b = cp[j + 1];
-        if (!a || !b) continue;
-        if (a == 0x5168 || a == 0x6211 || a == 0x672C)    /* 全 我 本 + level */
-            for (size_t k = 0; k < 5; k++) lvcount[k] += b == lvcp[k];
-        bool fa = fbits[a >> 6] >> (a & 63) & 1, fb = fbits[b >> 6] >> (b & 63) & 1;   /* a, b < U+A000 */
-        if (fa || fb) continue;
-        uint32_t ph = gwr_word_pair_hash(a << 16 | b);
-        if (pbits[ph >> 6] >> (ph & 63) & 1 && gwr_word_pair_in(pset, a << 16 | b)) continue;
-        uint32_t c = 0;
-        if (j + 2 < m && b != cheng)
-            if (lvmask >> ((cp[j + 2] * 2654435761u) >> 26) & 1)
-                for (size_t k = 0; k < 5; k++) if (cp[j + 2] == lvcp[k]) c = 1;
-        if (!c && j >= 2 && cp[j - 2] && cp[j - 1]) {
-            uint32_t pk = cp[j - 2] << 16 | cp[j - 1];
-            if (slmask >> ((pk * 2654435761u) >> 26) & 1)
-                for (size_t k = 0; k < 10; k++) if (pk == slog[k]) c = 2;
-        }
-        uint32_t h = (a * 2654435761u ^ b * 40503u) & (HB - 1);
-        for (;;) {
-            if (tab[h] == 0) {
-                if (used * 4 >= HB * 3) break;   /* full enough: known pairs only */
-                pairs[used] = (bigram){ a, b, 0, 0, 0, (uint32_t)h };
-                tab[h] = (uint16_t)++used;
-            }
-            bigram *e = &pairs[tab[h] - 1];
-            if (e->a == a && e->b == b) {
-                e->count++;
-                e->ctx += c != 0;
-                e->lvl += c == 1;
-                break;
-            }
-            h = (h + 1) & (HB - 1);
-        }
-    }
-    free(cp);
+    bigram *pairs = cs.pairs;
+    size_t used = cs.used;
     uint32_t best = 0, ba = 0, bb = 0;
     size_t bh = HB;
     bool any_ctx = false;
@@ -229,7 +245,7 @@ static const char *entity_from_text(gwr_doc *d)
         bb = e->b;
     }
     free(pairs);
-    free(tab);
+    free(cs.tab);
     if (best < 4) return NULL;
     char name[16] = { 0 };         /* up to 4 characters and a NUL: gwr_find takes a C string */
     put3(name, ba);
@@ -267,8 +283,8 @@ static const char *entity_from_text(gwr_doc *d)
     }
     /* the level the report speaks of itself: 全市 / 我区 / 本县 … */
     size_t lv = 0;
-    for (size_t k = 1; k < 5; k++) if (lvcount[k] > lvcount[lv]) lv = k;
-    if (lvcount[lv] == 0) lv = 0;
+    for (size_t k = 1; k < 5; k++) if (cs.lvcount[k + 1] > cs.lvcount[lv + 1]) lv = k;
+    if (cs.lvcount[lv + 1] == 0) lv = 0;
     char out[32];
     memcpy(out, name, nl);
     memcpy(out + nl, level_chars[lv], 3);

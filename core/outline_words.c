@@ -125,6 +125,8 @@ static uint64_t pair_bits[65536 / 64];
 enum { PAIR_SLOTS = GWR_WORD_PAIR_SLOTS };
 static uint32_t pair_set[PAIR_SLOTS];
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
+/* one class byte per code point below U+A000 for the census (see the header) */
+static uint8_t census_class[GWR_CENSUS_CPS];
 
 
 static void words_init(void)
@@ -138,6 +140,21 @@ static void words_init(void)
         while (pair_set[j] != 0 && pair_set[j] != common_keys[i]) j = (j + 1) & (PAIR_SLOTS - 1);
         pair_set[j] = common_keys[i];
     }
+    for (uint32_t cp = 0; cp < GWR_CENSUS_CPS; cp++)
+        if (function_bits[cp >> 6] >> (cp & 63) & 1) census_class[cp] |= GWR_CC_FUNCTION;
+    census_class[0] |= GWR_CC_NONE;
+    census_class[0x5168] |= GWR_CC_SELF;   /* 全 */
+    census_class[0x6211] |= GWR_CC_SELF;   /* 我 */
+    census_class[0x672C] |= GWR_CC_SELF;   /* 本 */
+    static const uint32_t level[] = { 0x5E02, 0x533A, 0x53BF, 0x5DDE, 0x65D7 };   /* 市 区 县 州 旗 */
+    for (uint32_t k = 0; k < 5; k++) census_class[level[k]] |= (uint8_t)((k + 1) << GWR_CC_LEVEL_SHIFT);
+    census_class[0x57CE] |= GWR_CC_CHENG;  /* 城 */
+}
+
+const uint8_t *gwr_word_census_class(void)
+{
+    pthread_once(&words_once, words_init);
+    return census_class;
 }
 
 bool gwr_word_function_cp(uint32_t cp)
