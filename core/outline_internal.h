@@ -81,11 +81,14 @@ static inline bool gwr_word_pair_in(const uint32_t *set, uint32_t k)
 /* The census of a whole text (outline_meta.c) asks one byte per code point
  * below U+A000 (GWR_CENSUS_CPS entries; 0 stands for anything not CJK):
  * a function character, none (code point 0), one of 全 我 本, the level
- * characters 市 区 县 州 旗 as 1–5 in the level bits, and 城. */
+ * characters 市 区 县 州 旗 as 1–5 in the level bits, 城, and the first
+ * characters of the slogans before a name (美丽 健康 平安 智慧 幸福 魅力 活力
+ * 文明 大美 数化). */
 #define GWR_CENSUS_CPS 0xA000u
 enum {
     GWR_CC_FUNCTION = 1, GWR_CC_NONE = 2, GWR_CC_SELF = 4, GWR_CC_CHENG = 8,
     GWR_CC_LEVEL_SHIFT = 4, GWR_CC_LEVEL = 7 << GWR_CC_LEVEL_SHIFT,
+    GWR_CC_SLOGAN = 0x80,
 };
 const uint8_t *gwr_word_census_class(void);
 

@@ -122,8 +122,9 @@ static void put3(char *o, uint32_t cp)
     o[2] = (char)(0x80 | (cp & 0x3F));
 }
 
-/* One pair of the census: a, b (classes ka, kb) with the two code points
- * before (p2, p1) and the class of the one after (kx); 0 is anything not CJK. */
+/* One pair of the census, a and b, neither a function character nor 0
+ * (anything not CJK), with the two code points before (p2, p1), b's class
+ * and the class of the one after (kx). */
 typedef struct census {
     uint16_t *tab;
     bigram *pairs;
@@ -131,24 +132,20 @@ typedef struct census {
     size_t lvcount[6];                  /* 1–5: 市 区 县 州 旗 after 全 我 本 */
     const uint32_t *pset;
     const uint64_t *pbits;
-    uint64_t slmask;
+    const uint8_t *cls;
     uint32_t slog[10];
 } census;
 
-static inline void census_pair(census *cs, uint32_t p2, uint32_t p1, uint32_t a, uint32_t b,
-                               unsigned ka, unsigned kb, unsigned kx)
+static void census_pair(census *cs, uint32_t p2, uint32_t p1, uint32_t a, uint32_t b, unsigned kb, unsigned kx)
 {
-    if (ka & GWR_CC_SELF) cs->lvcount[(kb & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
-    if ((ka | kb) & (GWR_CC_FUNCTION | GWR_CC_NONE)) return;
     uint32_t key = a << 16 | b;
     uint32_t ph = gwr_word_pair_hash(key);
     if (cs->pbits[ph >> 6] >> (ph & 63) & 1 && gwr_word_pair_in(cs->pset, key)) return;
     uint32_t c = 0;
     if ((kx & GWR_CC_LEVEL) && !(kb & GWR_CC_CHENG)) c = 1;   /* "中心城区" is no name */
-    if (!c && p2 && p1) {
+    if (!c && (cs->cls[p2] & GWR_CC_SLOGAN) && p1) {
         uint32_t pk = p2 << 16 | p1;
-        if (cs->slmask >> ((pk * 2654435761u) >> 26) & 1)
-            for (size_t k = 0; k < 10; k++) if (pk == cs->slog[k]) c = 2;
+        for (size_t k = 0; k < 10; k++) if (pk == cs->slog[k]) c = 2;
     }
     size_t HB = cs->HB;
     uint32_t h = (a * 2654435761u ^ b * 40503u) & (HB - 1);
@@ -192,11 +189,9 @@ static const char *entity_from_text(gwr_doc *d)
     }
     static const char *const slogans[] = { "美丽", "健康", "平安", "智慧", "幸福", "魅力", "活力", "文明", "大美", "数化" };
     for (size_t k = 0; k < 10; k++) cs.slog[k] = decode3(slogans[k]) << 16 | decode3(slogans[k] + 3);
-    /* one bit per value (hashed to 0–63) of the slogans: a clear bit spares the loop over them */
-    for (size_t k = 0; k < 10; k++) cs.slmask |= 1ull << ((cs.slog[k] * 2654435761u) >> 26);
     cs.pbits = gwr_word_pair_bits();
     cs.pset = gwr_word_pair_set();
-    const uint8_t *cls = gwr_word_census_class();
+    const uint8_t *cls = cs.cls = gwr_word_census_class();   /* GWR_CC_SLOGAN: the first characters of these */
     {   /* the same as is_cjk / decode3 / cbytes character by character */
         const unsigned char *u = (const unsigned char *)s;
         uint32_t p2 = 0, p1 = 0, a = 0, b = 0;
@@ -216,7 +211,8 @@ static const char *entity_from_text(gwr_doc *d)
                 i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
             }
             unsigned kx = cls[x];
-            census_pair(&cs, p2, p1, a, b, ka, kb, kx);
+            if (ka & GWR_CC_SELF) cs.lvcount[(kb & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
+            if (!((ka | kb) & (GWR_CC_FUNCTION | GWR_CC_NONE))) census_pair(&cs, p2, p1, a, b, kb, kx);
             p2 = p1;
             p1 = a;
             a = b;
@@ -224,7 +220,8 @@ static const char *entity_from_text(gwr_doc *d)
             b = x;
             kb = kx;
         }
-        census_pair(&cs, p2, p1, a, b, ka, kb, cls[0]);
+        if (ka & GWR_CC_SELF) cs.lvcount[(kb & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
+        if (!((ka | kb) & (GWR_CC_FUNCTION | GWR_CC_NONE))) census_pair(&cs, p2, p1, a, b, kb, cls[0]);
     }
     bigram *pairs = cs.pairs;
     size_t used = cs.used;

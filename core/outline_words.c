@@ -149,6 +149,8 @@ static void words_init(void)
     static const uint32_t level[] = { 0x5E02, 0x533A, 0x53BF, 0x5DDE, 0x65D7 };   /* 市 区 县 州 旗 */
     for (uint32_t k = 0; k < 5; k++) census_class[level[k]] |= (uint8_t)((k + 1) << GWR_CC_LEVEL_SHIFT);
     census_class[0x57CE] |= GWR_CC_CHENG;  /* 城 */
+    static const uint32_t slogan[] = { 0x7F8E, 0x5065, 0x5E73, 0x667A, 0x5E78, 0x9B45, 0x6D3B, 0x6587, 0x5927, 0x6570 };
+    for (size_t k = 0; k < sizeof slogan / sizeof *slogan; k++) census_class[slogan[k]] |= GWR_CC_SLOGAN;
 }
 
 const uint8_t *gwr_word_census_class(void)
