@@ -123,8 +123,9 @@ static void put3(char *o, uint32_t cp)
 }
 
 /* One pair of the census, a and b, neither a function character nor 0
- * (anything not CJK), with the two code points before (p2, p1), b's class
- * and the class of the one after (kx). */
+ * (anything not CJK): w holds the window p2 p1 a b (16 bits each, p2 the
+ * highest; all code points counted are below U+A000); kb is b's class and
+ * kx the class of the code point after b. */
 typedef struct census {
     uint16_t *tab;
     bigram *pairs;
@@ -136,15 +137,17 @@ typedef struct census {
     uint32_t slog[10];
 } census;
 
-static void census_pair(census *cs, uint32_t p2, uint32_t p1, uint32_t a, uint32_t b, unsigned kb, unsigned kx)
+static void census_pair(census *cs, uint64_t w, unsigned kb, unsigned kx)
 {
-    uint32_t key = a << 16 | b;
+    uint32_t p2 = (uint32_t)(w >> 48), p1 = (uint32_t)(w >> 32) & 0xFFFF;
+    uint32_t a = (uint32_t)(w >> 16) & 0xFFFF, b = (uint32_t)w & 0xFFFF;
+    uint32_t key = (uint32_t)w;   /* a << 16 | b */
     uint32_t ph = gwr_word_pair_hash(key);
     if (cs->pbits[ph >> 6] >> (ph & 63) & 1 && gwr_word_pair_in(cs->pset, key)) return;
     uint32_t c = 0;
     if ((kx & GWR_CC_LEVEL) && !(kb & GWR_CC_CHENG)) c = 1;   /* "中心城区" is no name */
     if (!c && (cs->cls[p2] & GWR_CC_SLOGAN) && p1) {
-        uint32_t pk = p2 << 16 | p1;
+        uint32_t pk = (uint32_t)(w >> 32);   /* p2 << 16 | p1 */
         for (size_t k = 0; k < 10; k++) if (pk == cs->slog[k]) c = 2;
     }
     size_t HB = cs->HB;
@@ -194,8 +197,9 @@ static const char *entity_from_text(gwr_doc *d)
     const uint8_t *cls = cs.cls = gwr_word_census_class();   /* GWR_CC_SLOGAN: the first characters of these */
     {   /* the same as is_cjk / decode3 / cbytes character by character */
         const unsigned char *u = (const unsigned char *)s;
-        uint32_t p2 = 0, p1 = 0, a = 0, b = 0;
-        unsigned ka = cls[0], kb = cls[0];
+        uint64_t w = 0;                        /* p2 p1 a b, as census_pair takes them */
+        unsigned kw = cls[0] << 8 | cls[0];    /* the classes of a and b */
+        const unsigned skip = (GWR_CC_FUNCTION | GWR_CC_NONE) * 0x101u;
         size_t i = 0;
         while (i < n) {
             unsigned c = u[i];
@@ -211,17 +215,13 @@ static const char *entity_from_text(gwr_doc *d)
                 i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
             }
             unsigned kx = cls[x];
-            if (ka & GWR_CC_SELF) cs.lvcount[(kb & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
-            if (!((ka | kb) & (GWR_CC_FUNCTION | GWR_CC_NONE))) census_pair(&cs, p2, p1, a, b, kb, kx);
-            p2 = p1;
-            p1 = a;
-            a = b;
-            ka = kb;
-            b = x;
-            kb = kx;
+            if (kw & GWR_CC_SELF << 8) cs.lvcount[(kw & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
+            if (!(kw & skip)) census_pair(&cs, w, kw & 0xFF, kx);
+            w = w << 16 | x;
+            kw = (kw << 8 | kx) & 0xFFFF;
         }
-        if (ka & GWR_CC_SELF) cs.lvcount[(kb & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
-        if (!((ka | kb) & (GWR_CC_FUNCTION | GWR_CC_NONE))) census_pair(&cs, p2, p1, a, b, kb, cls[0]);
+        if (kw & GWR_CC_SELF << 8) cs.lvcount[(kw & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
+        if (!(kw & skip)) census_pair(&cs, w, kw & 0xFF, cls[0]);
     }
     bigram *pairs = cs.pairs;
     size_t used = cs.used;
