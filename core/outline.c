@@ -150,7 +150,7 @@ static bool targets_line(const builder *b, const gwr_para *p, const char *s)
 {
     if (p->cls == GWR_P_ITEM) return true;
     if (p->cls != GWR_P_PLAIN && p->cls != GWR_P_TOPIC) return false;
-    if (gwr_utf8_chars(s, p->len) > 100 || !has_digit(s, p->len)) return false;
+    if (gwr_utf8_chars_max(s, p->len, 100) > 100 || !has_digit(s, p->len)) return false;
     size_t n = p->len;
     if ((n >= 3 && memcmp(s + n - 3, "；", 3) == 0) || (n && s[n - 1] == ';')) return true;
     return n >= 3 && memcmp(s + n - 3, "。", 3) == 0 && b->d->nodes[b->targets].first_child >= 0;
@@ -192,7 +192,7 @@ static void place(builder *b, const gwr_para *p, size_t index)
     place_one(b, p, index);
     if (d->nnodes > before && d->nodes[d->nnodes - 1].kind == GWR_NODE_TARGETS) b->targets = (int32_t)d->nnodes - 1;
     /* a heading or lead-in that names the targets but holds no figure */
-    if (gwr_utf8_chars(s, p->len) <= 40 && !has_digit(s, p->len) &&
+    if (gwr_utf8_chars_max(s, p->len, 40) <= 40 && !has_digit(s, p->len) &&
         (gwr_find(s, p->len, "预期目标") || gwr_find(s, p->len, "主要目标"))) {
         b->pending_targets = true;
         b->pending_toff = p->cls == GWR_P_SECTION ? p->toff : p->off;
@@ -430,7 +430,7 @@ static size_t runin_heading(const gwr_text *t, const char *s, size_t n, uint32_t
     if (n < 12) return 0;
     size_t last = 0;
     for (const char *p = s; (p = gwr_find(p, n - (size_t)(p - s), "。")) != NULL; p += 3) last = (size_t)(p - s) + 3;
-    if (last == 0 || last >= n || gwr_utf8_chars(s + last, n - last) > 40) return 0;
+    if (last == 0 || last >= n || gwr_utf8_chars_max(s + last, n - last, 40) > 40) return 0;
     size_t k;
     int v = gwr_cn_number(s + last, n - last, &k);
     bool numbered = v > 0 && gwr_has_prefix(s + last + k, n - last - k, "、");

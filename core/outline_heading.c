@@ -43,6 +43,23 @@ size_t gwr_utf8_chars(const char *s, size_t n)
     return c;
 }
 
+/* As gwr_utf8_chars, but stops once the count passes limit: the result is
+ * exact up to limit, and some value above limit beyond it. */
+size_t gwr_utf8_chars_max(const char *s, size_t n, size_t limit)
+{
+    const uint64_t high = 0x8080808080808080ULL;
+    size_t c = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = (w & ~(w << 1) & high) >> 7;
+        c += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);
+        if (c > limit) return c;
+    }
+    for (; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
 int gwr_first_year(const char *s, size_t n, size_t *after)
 {
     for (size_t i = 0; i + 4 < n; i++) {
@@ -232,7 +249,7 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
     if (pk) {
         k = pk;
         heading_title(s + k, n - k, off + (uint32_t)k, p, 40);
-        size_t chars = gwr_utf8_chars(s, n);
+        size_t chars = gwr_utf8_chars_max(s, n, 80);
         if (!p->runin && chars > 80) return;          /* a long list sentence, not a heading */
         p->cls = GWR_P_PART;
         p->num = v;
@@ -313,7 +330,7 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
         p->tlen = (uint32_t)lead;
         return;
     }
-    size_t chars = gwr_utf8_chars(s, n);
+    size_t chars = gwr_utf8_chars_max(s, n, 60);   /* compared with 60 and 30 below */
     if (chars <= 60 && (gwr_find(s, n, "：") == s + n - 3 || (n && s[n - 1] == ':'))) {
         p->cls = GWR_P_COLON;
         p->tlen = (uint32_t)(n - (s[n - 1] == ':' ? 1 : 3));
@@ -353,7 +370,7 @@ static bool is_dash_start(const char *s, size_t n)
 
 gwr_fm gwr_front_kind(const char *s, size_t n)
 {
-    size_t chars = gwr_utf8_chars(s, n);
+    size_t chars = gwr_utf8_chars_max(s, n, 100);   /* compared with 100 and less below */
     /* "我代表国务院，向大会作政府工作报告" is a sentence, not the title */
     if (chars <= 40 && gwr_find(s, n, "政府工作报告") && !gwr_find(s, n, "我")) return GWR_FM_TITLE;
     if (chars <= 100 && !gwr_find(s, n, "。") &&
@@ -382,7 +399,7 @@ bool gwr_para_is_bare_part(const char *s, size_t n)
     /* private-use characters left at the end by web copies (U+E000–U+F8FF) */
     while (n >= 3 && (((unsigned char)s[n - 3] == 0xEE) || ((unsigned char)s[n - 3] == 0xEF && (unsigned char)s[n - 2] < 0xA4)))
         n -= 3;
-    size_t chars = gwr_utf8_chars(s, n);
+    size_t chars = gwr_utf8_chars_max(s, n, 24);
     if (chars < 4 || chars > 24) return false;
     if (n >= 3 && memcmp(s + n - 3, "。", 3) == 0) n -= 3;
     for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
