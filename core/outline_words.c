@@ -140,8 +140,8 @@ static void words_init(void)
         while (pair_set[j] != 0 && pair_set[j] != common_keys[i]) j = (j + 1) & (PAIR_SLOTS - 1);
         pair_set[j] = common_keys[i];
     }
-    for (uint32_t cp = 0; cp < GWR_CENSUS_CPS; cp++)
-        if (function_bits[cp >> 6] >> (cp & 63) & 1) census_class[cp] |= GWR_CC_FUNCTION;
+    for (size_t i = 0; i < sizeof function_cps / sizeof *function_cps; i++)
+        if (function_cps[i] < GWR_CENSUS_CPS) census_class[function_cps[i]] |= GWR_CC_FUNCTION;
     census_class[0] |= GWR_CC_NONE;
     census_class[0x5168] |= GWR_CC_SELF;   /* 全 */
     census_class[0x6211] |= GWR_CC_SELF;   /* 我 */
