@@ -110,7 +110,7 @@ static const char *entity_from_title(gwr_doc *d, const char *t)
 }
 
 
-typedef struct bigram { uint32_t a, b; uint32_t count, ctx, lvl, slot; } bigram;
+typedef struct bigram { uint32_t key; uint32_t count, ctx, lvl, slot; } bigram;   /* key: a << 16 | b */
 static uint32_t decode3(const char *s) { return ((uint32_t)((unsigned char)s[0] & 0x0F) << 12) | ((uint32_t)((unsigned char)s[1] & 0x3F) << 6) | ((unsigned char)s[2] & 0x3F); }
 
 static const char *const level_chars[] = { "市", "区", "县", "州", "旗" };
@@ -155,11 +155,11 @@ static void census_pair(census *cs, uint64_t w, unsigned kb, unsigned kx)
     for (;;) {
         if (cs->tab[h] == 0) {
             if (cs->used * 4 >= HB * 3) break;   /* full enough: known pairs only */
-            cs->pairs[cs->used] = (bigram){ a, b, 0, 0, 0, (uint32_t)h };
+            cs->pairs[cs->used] = (bigram){ key, 0, 0, 0, (uint32_t)h };
             cs->tab[h] = (uint16_t)++cs->used;
         }
         bigram *e = &cs->pairs[cs->tab[h] - 1];
-        if (e->a == a && e->b == b) {
+        if (e->key == key) {
             e->count++;
             e->ctx += c != 0;
             e->lvl += c == 1;
@@ -238,8 +238,8 @@ static const char *entity_from_text(gwr_doc *d)
         if (score < best || (score == best && (best == 0 || h > bh)) || e->count < 4 || (any_ctx && e->ctx == 0)) continue;
         best = score;
         bh = h;
-        ba = e->a;
-        bb = e->b;
+        ba = e->key >> 16;
+        bb = e->key & 0xFFFF;
     }
     free(pairs);
     free(cs.tab);
