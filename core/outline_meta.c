@@ -169,6 +169,39 @@ static void census_pair(census *cs, uint64_t w, unsigned kb, unsigned kx)
     }
 }
 
+/* Decodes s[0,n) and counts its pairs (the same as is_cjk / decode3 /
+ * cbytes character by character). Kept out of line so that its state stays
+ * in registers. */
+__attribute__((noinline)) static void census_scan(census *cs, const unsigned char *u, size_t n)
+{
+    const uint8_t *cls = cs->cls;
+    uint64_t w = 0;                        /* p2 p1 a b, as census_pair takes them */
+    unsigned kw = cls[0] << 8 | cls[0];    /* the classes of a and b */
+    const unsigned skip = (GWR_CC_FUNCTION | GWR_CC_NONE) * 0x101u;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = u[i];
+        uint32_t x;
+        if (c < 0x80) {
+            x = 0;
+            i++;
+        } else if (c - 0xE4u <= 0xE9u - 0xE4u && n - i >= 3) {
+            x = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+            i += 3;
+        } else {
+            x = 0;
+            i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        }
+        unsigned kx = cls[x];
+        if (kw & GWR_CC_SELF << 8) cs->lvcount[(kw & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
+        if (!(kw & skip)) census_pair(cs, w, kw & 0xFF, kx);
+        w = w << 16 | x;
+        kw = (kw << 8 | kx) & 0xFFFF;
+    }
+    if (kw & GWR_CC_SELF << 8) cs->lvcount[(kw & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
+    if (!(kw & skip)) census_pair(cs, w, kw & 0xFF, cls[0]);
+}
+
 /* The name the text uses most (see the header). One pass over at most the
  * first 300 KB, decoding and counting together (a window of four code points,
  * 0 for anything not CJK, each with its class byte): pairs are counted in an
@@ -194,35 +227,8 @@ static const char *entity_from_text(gwr_doc *d)
     for (size_t k = 0; k < 10; k++) cs.slog[k] = decode3(slogans[k]) << 16 | decode3(slogans[k] + 3);
     cs.pbits = gwr_word_pair_bits();
     cs.pset = gwr_word_pair_set();
-    const uint8_t *cls = cs.cls = gwr_word_census_class();   /* GWR_CC_SLOGAN: the first characters of these */
-    {   /* the same as is_cjk / decode3 / cbytes character by character */
-        const unsigned char *u = (const unsigned char *)s;
-        uint64_t w = 0;                        /* p2 p1 a b, as census_pair takes them */
-        unsigned kw = cls[0] << 8 | cls[0];    /* the classes of a and b */
-        const unsigned skip = (GWR_CC_FUNCTION | GWR_CC_NONE) * 0x101u;
-        size_t i = 0;
-        while (i < n) {
-            unsigned c = u[i];
-            uint32_t x;
-            if (c < 0x80) {
-                x = 0;
-                i++;
-            } else if (c - 0xE4u <= 0xE9u - 0xE4u && n - i >= 3) {
-                x = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
-                i += 3;
-            } else {
-                x = 0;
-                i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-            }
-            unsigned kx = cls[x];
-            if (kw & GWR_CC_SELF << 8) cs.lvcount[(kw & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
-            if (!(kw & skip)) census_pair(&cs, w, kw & 0xFF, kx);
-            w = w << 16 | x;
-            kw = (kw << 8 | kx) & 0xFFFF;
-        }
-        if (kw & GWR_CC_SELF << 8) cs.lvcount[(kw & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
-        if (!(kw & skip)) census_pair(&cs, w, kw & 0xFF, cls[0]);
-    }
+    cs.cls = gwr_word_census_class();   /* GWR_CC_SLOGAN: the first characters of these */
+    census_scan(&cs, (const unsigned char *)s, n);
     bigram *pairs = cs.pairs;
     size_t used = cs.used;
     uint32_t best = 0, ba = 0, bb = 0;
