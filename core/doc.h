@@ -36,17 +36,19 @@ typedef enum {
 } gwr_role;
 
 typedef struct gwr_node {
-    gwr_node_kind kind;
-    gwr_role  role;          /* inherited from the part */
-    int       depth;         /* root 0, part 1, … */
     const char *title;       /* arena copy, normalised, no trailing punctuation */
     uint32_t  body_off;      /* span in text.norm covering the node and its children */
     uint32_t  body_len;
     uint32_t  line;          /* 1-based line in orig where the node starts */
     int32_t   parent;        /* index into doc->nodes, -1 for root */
     int32_t   first_child, next_sibling;  /* -1 when none */
+    uint8_t   kind;          /* gwr_node_kind */
+    uint8_t   role;          /* gwr_role, inherited from the part */
+    uint16_t  depth;         /* root 0, part 1, … */
     bool      multiyear;     /* in a review of several years (过去五年, 十四五时期…成就) */
 } gwr_node;
+
+static_assert(sizeof(gwr_node) <= 40, "a node is 40 bytes");
 
 typedef enum {
     GWR_FK_LEVEL = 0,    /* an amount or share reached: 5.5万人, 80% */
@@ -182,8 +184,8 @@ gwr_status gwr_doc_load_mem(gwr_doc *d, const char *name, const void *buf, size_
 void       gwr_doc_free(gwr_doc *d);
 /* Frees the text (keeps tree, figures and metadata). */
 void       gwr_doc_drop_text(gwr_doc *d);
-/* Copies every string of the doc into one exactly sized arena block and
- * frees the old blocks (for docs kept long in a corpus). Pointers to the old
+/* Copies every string of the doc into one exactly sized arena block (figure
+ * names and values as written once per distinct text) and frees the old blocks (for docs kept long in a corpus). Pointers to the old
  * strings become invalid: call before handing the doc to anyone else. */
 gwr_status gwr_doc_compact(gwr_doc *d);
 /* Re-reads the text of a doc whose text was dropped; refuses (GWR_E_IO, "PATH:

@@ -67,6 +67,14 @@ static void test_compact_keeps_strings(void **state)
             assert_ptr_equal(d.figs[i].sentence, d.figs[i - 1].sentence);
     }
     for (size_t i = 0; i < d.nnodes; i++) assert_same(names[3 * d.nfigs + i], d.nodes[i].title);
+    /* names and values as written are kept once per text */
+    size_t shared = 0;
+    for (size_t i = 0; i < d.nfigs; i++)
+        for (size_t j = 0; j < i; j++) {
+            if (strcmp(d.figs[i].name, d.figs[j].name) == 0) assert_ptr_equal(d.figs[i].name, d.figs[j].name), shared++;
+            if (strcmp(d.figs[i].written, d.figs[j].written) == 0) assert_ptr_equal(d.figs[i].written, d.figs[j].written);
+        }
+    assert_true(shared > 0);
     for (size_t i = 0; i < d.nfigs * 3 + d.nnodes; i++) free(names[i]);
     free(names);
     free(entity);
