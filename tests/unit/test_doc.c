@@ -52,10 +52,13 @@ static void test_compact_keeps_strings(void **state)
         names[3 * i + 2] = dup_or_null(d.figs[i].sentence);
     }
     for (size_t i = 0; i < d.nnodes; i++) names[3 * d.nfigs + i] = dup_or_null(d.nodes[i].title);
+    /* the arena was sized from the text: the path's first block and one more */
+    assert_true(gwr_arena_blocks(&d.arena) <= 2);
     size_t before = d.arena.used_total;
     gwr_doc_drop_text(&d);
     assert_int_equal(gwr_doc_compact(&d), GWR_OK);
     assert_true(d.arena.used_total <= before);  /* shared sentences stay shared */
+    assert_int_equal(gwr_arena_blocks(&d.arena), 1);
     assert_same(entity, d.entity);
     assert_same(path, d.path);
     assert_same(meeting, d.meeting);
