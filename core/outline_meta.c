@@ -161,8 +161,10 @@ static void census_pair(census *cs, uint64_t w, unsigned kb, unsigned kx)
         bigram *e = &cs->pairs[cs->tab[h] - 1];
         if (e->key == key) {
             e->count++;
-            e->ctx += c != 0;
-            e->lvl += c == 1;
+            if (c) {   /* rare: a level or a slogan beside the pair */
+                e->ctx++;
+                e->lvl += c == 1;
+            }
             break;
         }
         h = (h + 1) & (HB - 1);
