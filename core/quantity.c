@@ -333,14 +333,32 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     return true;
 }
 
+/* Does the 3-byte character c u1 u2 (continuation bytes checked) start a
+ * number: a full-width digit (EF BC 90-99) or a Chinese numeral? */
+static inline bool cand3(unsigned c, unsigned u1, unsigned u2)
+{
+    if (c == 0xEF) return u1 == 0xBC && u2 >= 0x90 && u2 <= 0x99;
+    return c >= 0xE3 && c <= 0xE9 && qz_numeral_cp(((c & 0x0Fu) << 12) | ((u1 & 0x3Fu) << 6) | (u2 & 0x3Fu));
+}
+
 /* Fast scan to the next byte that may start a number: an ASCII digit, a
  * full-width digit (EF BC 90-99) or a Chinese numeral (a bitmap over the
- * code points, traditional and financial forms included). ASCII text is
- * skipped eight bytes at a time. */
+ * code points, traditional and financial forms included). Runs of 3-byte
+ * characters are tested two at a time through the qz_cand3 hash; ASCII
+ * text is skipped eight bytes at a time. */
 static size_t skip_to_candidate(const char *s, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
     while (i < len) {
+        while (i + 8 <= len) {                        /* two 3-byte characters */
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
+            uint32_t w0 = (uint32_t)w & 0xFFFFFFu, w1 = (uint32_t)(w >> 24) & 0xFFFFFFu;
+            if (qz_cand3[qz_cand3_hash(w0)] | qz_cand3[qz_cand3_hash(w1)]) break;
+            i += 6;
+        }
+        if (i >= len) break;
         unsigned char c = u[i];
         if (c < 0x80) {
             if ((unsigned)(c - '0') <= 9) return i;
@@ -357,12 +375,7 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
             }
         } else if (c >= 0xE3 && c <= 0xEF && i + 2 < len &&
                    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-            if (c == 0xEF) {
-                if (u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99) return i;
-            } else if (c <= 0xE9) {
-                uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
-                if (qz_numeral_cp(cp)) return i;
-            }
+            if (cand3(c, u[i + 1], u[i + 2])) return i;
             i += 3;
         } else {
             i++;

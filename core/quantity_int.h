@@ -4,6 +4,7 @@
 #define GWR_QUANTITY_INT_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include "quantity.h"
 
@@ -13,8 +14,8 @@
  * to ':'. Sets *n to its byte
  * length (1 for an invalid byte, returned as 0xFFFD). i must be < len. */
 uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n);
-/* Code points of E1–EC lead bytes that qz_cp_slow may fold, by their low six
- * bits (− ∶ U+3000 萬 億 兩 點 個 負 貳 參 叄 陸): others are returned at once. */
+/* Code points of 3-byte characters that qz_cp_slow may fold (apart from the
+ * full-width ASCII forms, folded inline), by their low six bits (− ∶ U+3000 萬 億 兩 點 個 負 貳 參 叄 陸): others are returned at once. */
 #define QZ_FOLD_BLOOM ((1ULL << 0) | (1ULL << 3) | (1ULL << 4) | (1ULL << 11) | (1ULL << 18) | (1ULL << 30) | \
                        (1ULL << 32) | (1ULL << 41) | (1ULL << 44) | (1ULL << 51) | (1ULL << 54) | (1ULL << 56))
 static inline uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
@@ -24,18 +25,31 @@ static inline uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
         *n = 1;
         return u[0];
     }
-    if (u[0] >= 0xE1 && u[0] <= 0xEC && i + 2 < len && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+    if ((u[0] & 0xF0) == 0xE0 && i + 2 < len && (((u[1] ^ 0x80) | (u[2] ^ 0x80)) & 0xC0) == 0) {
         uint32_t cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
         if (!((QZ_FOLD_BLOOM >> (cp & 63)) & 1)) {
             *n = 3;
-            return cp;
+            return cp - 0xFF01u <= 0xFF5Eu - 0xFF01u ? cp - 0xFEE0u : cp;   /* full-width ASCII */
         }
     }
     return qz_cp_slow(s, len, i, n);
 }
 /* The character ending just before s[i] (i > floor), same folding; sets *n.
  * Returns 0 when i <= floor. */
-uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n);
+uint32_t qz_prev_slow(const char *s, size_t floor, size_t i, size_t *n);
+static inline uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i > floor) {
+        if (u[i - 1] < 0x80) {
+            *n = 1;
+            return u[i - 1];
+        }
+        if (i >= floor + 3 && (u[i - 3] & 0xF0) == 0xE0 && (((u[i - 2] ^ 0x80) | (u[i - 1] ^ 0x80)) & 0xC0) == 0)
+            return qz_cp(s, i, i - 3, n);
+    }
+    return qz_prev_slow(s, floor, i, n);
+}
 
 static inline bool qz_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 static inline bool qz_is_han(uint32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
@@ -117,10 +131,24 @@ typedef struct qz_unit {
     unsigned    flags;
 } qz_unit;
 
-/* Builds the lookup tables once (thread-safe); every entry point calls it. */
-void qz_init(void);
+/* Builds the lookup tables once (thread-safe); every entry point calls it.
+ * qz_ready is set (release) when they are built: the common call is one load. */
+void qz_init_once(void);
+extern atomic_bool qz_ready;
+static inline void qz_init(void)
+{
+    if (!atomic_load_explicit(&qz_ready, memory_order_acquire)) qz_init_once();
+}
 /* Is c (a code point, traditional forms included) a Chinese numeral? After qz_init. */
-bool qz_numeral_cp(uint32_t c);
+extern uint64_t qz_numeral_bits[65536 / 64];
+static inline bool qz_numeral_cp(uint32_t c) { return c < 65536 && (qz_numeral_bits[c >> 6] >> (c & 63)) & 1; }
+/* The scan for candidates tests a whole 3-byte character at once: its bytes
+ * as a little-endian 24-bit word are hashed into qz_cand3, which is nonzero
+ * for every character that may start a number (the Chinese numerals and the
+ * full-width digits) and for few others; a hit is then checked exactly. */
+#define QZ_CAND3_BITS 12
+extern uint8_t qz_cand3[1u << QZ_CAND3_BITS];
+static inline unsigned qz_cand3_hash(uint32_t w24) { return (w24 * 0x9E3779B1u) >> (32 - QZ_CAND3_BITS); }
 /* Longest unit written at s[i]; NULL when none. Sets *end. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);
 /* True when a unit starts at s[i] and begins with a scale character. */

@@ -60,7 +60,7 @@ uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n)
     return cp;
 }
 
-uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n)
+uint32_t qz_prev_slow(const char *s, size_t floor, size_t i, size_t *n)
 {
     if (i <= floor) {
         *n = 0;

@@ -136,7 +136,8 @@ static inline unsigned bucket(uint32_t c) { return (c ^ (c >> 7) ^ (c >> 13)) & 
 
 static uint8_t  unit_head[QZ_HB], unit_next[NUNITS], unit_len[NUNITS];
 static uint32_t unit_first[NUNITS];
-static uint64_t numeral_bits[65536 / 64];
+uint64_t qz_numeral_bits[65536 / 64];
+uint8_t qz_cand3[1u << QZ_CAND3_BITS];
 static void build_prefix_index(void);
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
@@ -152,15 +153,25 @@ static void build_index(void)
     }
     build_prefix_index();
     for (uint32_t c = 0x3000; c < 0xA000; c++)
-        if (qz_is_cn_numeral(c)) numeral_bits[c >> 6] |= 1ULL << (c & 63);
+        if (qz_is_cn_numeral(c)) qz_numeral_bits[c >> 6] |= 1ULL << (c & 63);
     static const uint32_t traditional[] = { 0x842C, 0x5104, 0x5169, 0x8CB3, 0x53C3, 0x53C4, 0x9678 };   /* 萬 億 兩 貳 參 叄 陸 */
     for (size_t t = 0; t < sizeof traditional / sizeof traditional[0]; t++)
-        numeral_bits[traditional[t] >> 6] |= 1ULL << (traditional[t] & 63);
+        qz_numeral_bits[traditional[t] >> 6] |= 1ULL << (traditional[t] & 63);
+    for (uint32_t c = 0x3000; c < 0x10000; c++) {
+        if (!qz_numeral_cp(c) && !(c >= 0xFF10 && c <= 0xFF19)) continue;     /* and ０-９ */
+        uint32_t w = (0xE0u | (c >> 12)) | ((0x80u | ((c >> 6) & 0x3F)) << 8) | ((0x80u | (c & 0x3F)) << 16);
+        qz_cand3[qz_cand3_hash(w)] = 1;
+    }
 }
 
-void qz_init(void) { pthread_once(&index_once, build_index); }
+atomic_bool qz_ready;
 
-bool qz_numeral_cp(uint32_t c) { return c < 65536 && (numeral_bits[c >> 6] >> (c & 63)) & 1; }
+void qz_init_once(void)
+{
+    pthread_once(&index_once, build_index);
+    atomic_store_explicit(&qz_ready, true, memory_order_release);
+}
+
 
 static bool char_in(uint32_t c, const char *set)
 {
