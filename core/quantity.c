@@ -333,6 +333,19 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     return true;
 }
 
+/* 一 二 两 三 四 五 六 七 八 九: the ordinary digits (not 〇 零, not the
+ * financial forms) */
+static inline bool plain_cn_digit(uint32_t c)
+{
+    switch (c) {
+    case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09: case 0x56DB:
+    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Does the 3-byte character c u1 u2 (continuation bytes checked) start a
  * number: a full-width digit (EF BC 90-99) or a Chinese numeral? */
 static inline bool cand3(unsigned c, unsigned u1, unsigned u2)
@@ -392,6 +405,16 @@ bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
         i = skip_to_candidate(s, len, i);
         if (i >= len) break;
         size_t next;
+        if ((unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] <= 0xE9) {
+            /* The common case, a one-character numeral inside a word (统一,
+             * 三大, 进一步): what follows can neither extend the number nor
+             * be a unit, so try_at would reject it at once. */
+            size_t k, k2;
+            if (plain_cn_digit(qz_cp(s, len, i, &k)) && i + k < len && !qz_follow_cp(qz_cp(s, len, i + k, &k2))) {
+                floor = i = i + k;
+                continue;
+            }
+        }
         if (try_at(s, len, floor, i, q, &next)) {
             *pos = next;
             return true;

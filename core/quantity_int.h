@@ -14,10 +14,12 @@
  * to ':'. Sets *n to its byte
  * length (1 for an invalid byte, returned as 0xFFFD). i must be < len. */
 uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n);
-/* Code points of 3-byte characters that qz_cp_slow may fold (apart from the
- * full-width ASCII forms, folded inline), by their low six bits (− ∶ U+3000 萬 億 兩 點 個 負 貳 參 叄 陸): others are returned at once. */
-#define QZ_FOLD_BLOOM ((1ULL << 0) | (1ULL << 3) | (1ULL << 4) | (1ULL << 11) | (1ULL << 18) | (1ULL << 30) | \
-                       (1ULL << 32) | (1ULL << 41) | (1ULL << 44) | (1ULL << 51) | (1ULL << 54) | (1ULL << 56))
+/* The 3-byte characters that qz_cp folds besides the full-width ASCII forms
+ * (− ∶ U+3000 萬 億 兩 點 個 負 貳 參 叄 陸), in a table where each has a slot
+ * of its own: slot (cp × QZ_FOLD_MUL) >> 27. */
+#define QZ_FOLD_MUL 0x78DDE6C5u
+typedef struct qz_fold { uint16_t from, to; } qz_fold;
+extern const qz_fold qz_fold3[32];
 static inline uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
 {
     const unsigned char *u = (const unsigned char *)s + i;
@@ -27,10 +29,10 @@ static inline uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
     }
     if ((u[0] & 0xF0) == 0xE0 && i + 2 < len && (((u[1] ^ 0x80) | (u[2] ^ 0x80)) & 0xC0) == 0) {
         uint32_t cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        if (!((QZ_FOLD_BLOOM >> (cp & 63)) & 1)) {
-            *n = 3;
-            return cp - 0xFF01u <= 0xFF5Eu - 0xFF01u ? cp - 0xFEE0u : cp;   /* full-width ASCII */
-        }
+        *n = 3;
+        if (cp - 0xFF01u <= 0xFF5Eu - 0xFF01u) return cp - 0xFEE0u;   /* full-width ASCII */
+        const qz_fold *f = &qz_fold3[(cp * QZ_FOLD_MUL) >> 27];
+        return f->from == cp ? f->to : cp;
     }
     return qz_cp_slow(s, len, i, n);
 }
@@ -146,6 +148,11 @@ static inline bool qz_numeral_cp(uint32_t c) { return c < 65536 && (qz_numeral_b
  * as a little-endian 24-bit word are hashed into qz_cand3, which is nonzero
  * for every character that may start a number (the Chinese numerals and the
  * full-width digits) and for few others; a hit is then checked exactly. */
+/* qz_follow_bits: the characters that, after a one-character numeral, may
+ * make it a figure or a longer number (numerals, units' first characters,
+ * 余 多 几 点 分 又 成, dashes and 至 到, spaces). */
+extern uint64_t qz_follow_bits[65536 / 64];
+static inline bool qz_follow_cp(uint32_t c) { return c >= 65536 || ((qz_follow_bits[c >> 6] >> (c & 63)) & 1); }
 #define QZ_CAND3_BITS 12
 extern uint8_t qz_cand3[1u << QZ_CAND3_BITS];
 static inline unsigned qz_cand3_hash(uint32_t w24) { return (w24 * 0x9E3779B1u) >> (32 - QZ_CAND3_BITS); }

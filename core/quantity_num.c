@@ -5,6 +5,22 @@
 
 #define QZ_LIMIT 1000000000000000000ULL   /* 10^18: beyond gwr_dec */
 
+const qz_fold qz_fold3[32] = {
+    [ 0] = { 0x53C3, 0x53C1 },   /* 參 → 叁 */
+    [ 3] = { 0x5104, 0x4EBF },   /* 億 → 亿 */
+    [ 6] = { 0x842C, 0x4E07 },   /* 萬 → 万 */
+    [15] = { 0x53C4, 0x53C1 },   /* 叄 → 叁 */
+    [17] = { 0x500B, 0x4E2A },   /* 個 → 个 */
+    [19] = { 0x3000, 0x0020 },   /* ideographic space */
+    [21] = { 0x9678, 0x9646 },   /* 陸 → 陆 */
+    [24] = { 0x9EDE, 0x70B9 },   /* 點 → 点 */
+    [25] = { 0x5169, 0x4E24 },   /* 兩 → 两 */
+    [27] = { 0x8CB3, 0x8D30 },   /* 貳 → 贰 */
+    [28] = { 0x8CA0, 0x8D1F },   /* 負 → 负 */
+    [30] = { 0x2236, 0x003A },   /* ∶ ratio → : */
+    [31] = { 0x2212, 0x002D },   /* − minus → - */
+};
+
 uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n)
 {
     const unsigned char *u = (const unsigned char *)s;

@@ -134,10 +134,16 @@ size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit)
 #define QZ_HB 128
 static inline unsigned bucket(uint32_t c) { return (c ^ (c >> 7) ^ (c >> 13)) & (QZ_HB - 1); }
 
-static uint8_t  unit_head[QZ_HB], unit_next[NUNITS], unit_len[NUNITS];
+static uint8_t  unit_head[QZ_HB], unit_next[NUNITS], unit_ncp[NUNITS];
+#define QZ_UNIT_CPS 8
+static uint32_t unit_cps[NUNITS][QZ_UNIT_CPS];   /* the unit's characters, folded as qz_cp folds */
 static uint32_t unit_first[NUNITS];
+static uint64_t unit_first_bits[65536 / 64];     /* first characters of the units */
+#define QZ_NOTNEXT_MAX 24
+static uint32_t unit_notnext[NUNITS][QZ_NOTNEXT_MAX];   /* notnext as code points, 0-terminated */
 uint64_t qz_numeral_bits[65536 / 64];
 uint8_t qz_cand3[1u << QZ_CAND3_BITS];
+uint64_t qz_follow_bits[65536 / 64];
 static void build_prefix_index(void);
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
@@ -145,11 +151,20 @@ static void build_index(void)
 {
     for (size_t u = NUNITS; u-- > 0;) {
         size_t k, l = strlen(units[u].text);
-        unit_len[u] = (uint8_t)l;
+        for (size_t j = 0; j < l && unit_ncp[u] < QZ_UNIT_CPS; unit_ncp[u]++) {
+            unit_cps[u][unit_ncp[u]] = qz_cp(units[u].text, l, j, &k);
+            j += k;
+        }
         unit_first[u] = qz_cp(units[u].text, l, 0, &k);
         unsigned b = bucket(unit_first[u]);
         unit_next[u] = unit_head[b];
         unit_head[b] = (uint8_t)(u + 1);
+        if (unit_first[u] < 65536) unit_first_bits[unit_first[u] >> 6] |= 1ULL << (unit_first[u] & 63);
+        const char *nn = units[u].notnext;
+        for (size_t j = 0, n = 0, nl = nn ? strlen(nn) : 0; j < nl && n + 1 < QZ_NOTNEXT_MAX; n++) {
+            unit_notnext[u][n] = qz_cp(nn, nl, j, &k);
+            j += k;
+        }
     }
     build_prefix_index();
     for (uint32_t c = 0x3000; c < 0xA000; c++)
@@ -157,6 +172,12 @@ static void build_index(void)
     static const uint32_t traditional[] = { 0x842C, 0x5104, 0x5169, 0x8CB3, 0x53C3, 0x53C4, 0x9678 };   /* 萬 億 兩 貳 參 叄 陸 */
     for (size_t t = 0; t < sizeof traditional / sizeof traditional[0]; t++)
         qz_numeral_bits[traditional[t] >> 6] |= 1ULL << (traditional[t] & 63);
+    static const uint32_t follow[] = { 0x4F59, 0x591A, 0x51E0, 0x70B9, 0x5206, 0x53C8, 0x6210, 0x81F3, 0x5230,
+                                       '-', '~', 0x2014, 0x2013, 0x2015, 0x2212, ' ', 0 };
+    /* 余 多 几 点 分 又 成 至 到, dashes, space, and the end of the text */
+    for (size_t t = 0; t < sizeof follow / sizeof follow[0]; t++)
+        qz_follow_bits[follow[t] >> 6] |= 1ULL << (follow[t] & 63);
+    for (size_t w = 0; w < 65536 / 64; w++) qz_follow_bits[w] |= qz_numeral_bits[w] | unit_first_bits[w];
     for (uint32_t c = 0x3000; c < 0x10000; c++) {
         if (!qz_numeral_cp(c) && !(c >= 0xFF10 && c <= 0xFF19)) continue;     /* and ０-９ */
         uint32_t w = (0xE0u | (c >> 12)) | ((0x80u | ((c >> 6) & 0x3F)) << 8) | ((0x80u | (c & 0x3F)) << 16);
@@ -191,6 +212,8 @@ static bool next_in(const char *s, size_t len, size_t i, const char *set)
     return char_in(qz_cp(s, len, i, &k), set);
 }
 
+/* The units are compared character by character, folded (％ for %, 個 for
+ * 个): the text after i is decoded once, only as far as a unit needs. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
 {
     const qz_unit *best = NULL;
@@ -198,11 +221,28 @@ const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
     if (i >= len) return NULL;
     qz_init();
     uint32_t c = qz_cp(s, len, i, &k);
+    if (c >= 65536 || !((unit_first_bits[c >> 6] >> (c & 63)) & 1)) return NULL;
+    uint32_t cps[QZ_UNIT_CPS + 1];
+    size_t ends[QZ_UNIT_CPS + 1];      /* ends[j]: the end of character j */
+    int nd = 1;
+    cps[0] = c;
+    ends[0] = i + k;
     for (unsigned v = unit_head[bucket(c)]; v; v = unit_next[v - 1]) {
         size_t u = v - 1;
         if (unit_first[u] != c) continue;
-        size_t e = match_lit_n(s, len, i, units[u].text, unit_len[u]);
-        if (e > best_end && !next_in(s, len, e, units[u].notnext)) {
+        int n = unit_ncp[u], j = 1;
+        while (nd <= n && ends[nd - 1] < len) {    /* one past the unit, for notnext */
+            cps[nd] = qz_cp(s, len, ends[nd - 1], &k);
+            ends[nd] = ends[nd - 1] + k;
+            nd++;
+        }
+        while (j < n && j < nd && cps[j] == unit_cps[u][j]) j++;
+        if (j < n) continue;
+        size_t e = ends[n - 1];
+        bool word = false;
+        if (n < nd)
+            for (const uint32_t *w = unit_notnext[u]; *w && !word; w++) word = *w == cps[n];
+        if (e > best_end && !word) {
             best = &units[u];
             best_end = e;
         }
@@ -288,6 +328,7 @@ static const qword prefixes[] = {
 #define NPREFIXES (sizeof prefixes / sizeof prefixes[0])
 static uint8_t  prefix_head[QZ_HB], prefix_next[NPREFIXES], prefix_len[NPREFIXES];
 static uint32_t prefix_last[NPREFIXES];
+static uint64_t prefix_last_bloom;   /* last characters of the prefix words, by their low six bits */
 
 static void build_prefix_index(void)
 {
@@ -298,6 +339,7 @@ static void build_prefix_index(void)
         unsigned b = bucket(prefix_last[w]);
         prefix_next[w] = prefix_head[b];
         prefix_head[b] = (uint8_t)(w + 1);
+        prefix_last_bloom |= 1ULL << (prefix_last[w] & 63);
     }
 }
 
@@ -333,13 +375,16 @@ bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigne
     size_t k;
     if (i <= floor) return false;
     qz_init();
-    while (i > floor && qz_prev(s, floor, i, &k) == ' ') i -= k;
-    if (prefix_at(s, floor, i, false, q, flags, start)) return true;
+    uint32_t c;
+    while ((c = qz_prev(s, floor, i, &k)) == ' ') i -= k;
+    if (((prefix_last_bloom >> (c & 63)) & 1) && prefix_at(s, floor, i, false, q, flags, start)) return true;
+    /* The words that may stand a few characters before (超过 高于 低于) end
+     * in 过 or 于: only there is the word itself compared. */
     for (int g = 0; g < QZ_PREFIX_GAP && i > floor; g++) {
-        uint32_t c = qz_prev(s, floor, i, &k);
-        if (!qz_is_han(c) || qz_is_cn_numeral(c)) break;
+        if (!qz_is_han(c) || qz_numeral_cp(c)) break;
         i -= k;
-        if (prefix_at(s, floor, i, true, q, flags, start)) return true;
+        c = qz_prev(s, floor, i, &k);
+        if ((c == 0x8FC7 || c == 0x4E8E) && prefix_at(s, floor, i, true, q, flags, start)) return true;
     }
     return false;
 }
