@@ -56,13 +56,62 @@ static inline uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n)
 static inline bool qz_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 static inline bool qz_is_han(uint32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
 static inline bool qz_is_alpha(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-/* 0-9 for 〇零一二两三四五六七八九, -1 otherwise. */
-int  qz_cn_digit(uint32_t c);
-/* 10, 100, 1000 for 十百千; 10^4, 10^8 for 万亿; 0 otherwise. */
-int64_t qz_cn_mult(uint32_t c);
-/* 2 for the financial forms (壹 … 玖 拾 佰 仟), 0 for 〇 零 万 亿 (shared),
- * 1 for the ordinary numerals; a numeral never mixes 1 and 2. */
-int  qz_cn_class(uint32_t c);
+/* qz_cn_digit: 0-9 for 〇零一二两三四五六七八九, -1 otherwise.
+ * qz_cn_mult: 10, 100, 1000 for 十百千; 10^4, 10^8 for 万亿; 0 otherwise.
+ * qz_cn_class: 2 for the financial forms (壹 … 玖 拾 佰 仟), 0 for 〇 零 万 亿
+ * (shared), 1 for the ordinary numerals; a numeral never mixes 1 and 2. */
+static inline int qz_cn_digit(uint32_t c)
+{
+    switch (c) {
+    case 0x3007: case 0x96F6: return 0;          /* 〇 零 */
+    case 0x4E00: return 1;                       /* 一 */
+    case 0x4E8C: case 0x4E24: return 2;          /* 二 两 */
+    case 0x4E09: return 3;
+    case 0x56DB: return 4;
+    case 0x4E94: return 5;
+    case 0x516D: return 6;
+    case 0x4E03: return 7;
+    case 0x516B: return 8;
+    case 0x4E5D: return 9;
+    case 0x58F9: return 1;                       /* 壹 (financial forms) */
+    case 0x8D30: return 2;                       /* 贰 */
+    case 0x53C1: return 3;                       /* 叁 */
+    case 0x8086: return 4;                       /* 肆 */
+    case 0x4F0D: return 5;                       /* 伍 */
+    case 0x9646: return 6;                       /* 陆 */
+    case 0x67D2: return 7;                       /* 柒 */
+    case 0x634C: return 8;                       /* 捌 */
+    case 0x7396: return 9;                       /* 玖 */
+    default: return -1;
+    }
+}
+
+static inline int qz_cn_class(uint32_t c)
+{
+    switch (c) {
+    case 0x3007: case 0x96F6: case 0x4E07: case 0x4EBF: return 0;   /* 〇 零 万 亿 */
+    case 0x58F9: case 0x8D30: case 0x53C1: case 0x8086: case 0x4F0D: case 0x9646:
+    case 0x67D2: case 0x634C: case 0x7396: case 0x62FE: case 0x4F70: case 0x4EDF:
+        return 2;
+    default: return 1;
+    }
+}
+
+static inline int64_t qz_cn_mult(uint32_t c)
+{
+    switch (c) {
+    case 0x5341: return 10;                      /* 十 */
+    case 0x767E: return 100;                     /* 百 */
+    case 0x5343: return 1000;                    /* 千 */
+    case 0x4E07: return 10000;                   /* 万 */
+    case 0x4EBF: return 100000000;               /* 亿 */
+    case 0x62FE: return 10;                      /* 拾 */
+    case 0x4F70: return 100;                     /* 佰 */
+    case 0x4EDF: return 1000;                    /* 仟 */
+    default: return 0;
+    }
+}
+
 static inline bool qz_is_cn_numeral(uint32_t c) { return qz_cn_digit(c) >= 0 || qz_cn_mult(c) > 0; }
 
 /* ---- numbers (quantity_num.c) -------------------------------------------- */
@@ -184,7 +233,12 @@ typedef struct qz_term {
     const qz_unit *per;             /* 800元/月: the unit after '/' */
 } qz_term;
 
-size_t qz_skip_spaces(const char *s, size_t len, size_t i);
+static inline size_t qz_skip_spaces(const char *s, size_t len, size_t i)
+{
+    size_t k;
+    while (i < len && qz_cp(s, len, i, &k) == ' ') i += k;
+    return i;
+}
 /* Reads the number at s[i] with its scale, 余/多 and unit into *t; false
  * (t->end set past what was looked at) when no well-formed number starts there. */
 bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t);

@@ -29,13 +29,6 @@ static size_t vague_mark(const char *s, size_t len, size_t i, bool after_scale, 
     return j;
 }
 
-size_t qz_skip_spaces(const char *s, size_t len, size_t i)
-{
-    size_t k;
-    while (i < len && qz_cp(s, len, i, &k) == ' ') i += k;
-    return i;
-}
-
 #define CP_CHENG 0x6210u   /* 成 */
 #define CP_YOU   0x53C8u   /* 又 */
 

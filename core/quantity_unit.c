@@ -167,19 +167,26 @@ static void build_index(void)
         }
     }
     build_prefix_index();
-    for (uint32_t c = 0x3000; c < 0xA000; c++)
-        if (qz_is_cn_numeral(c)) qz_numeral_bits[c >> 6] |= 1ULL << (c & 63);
-    static const uint32_t traditional[] = { 0x842C, 0x5104, 0x5169, 0x8CB3, 0x53C3, 0x53C4, 0x9678 };   /* 萬 億 兩 貳 參 叄 陸 */
-    for (size_t t = 0; t < sizeof traditional / sizeof traditional[0]; t++)
-        qz_numeral_bits[traditional[t] >> 6] |= 1ULL << (traditional[t] & 63);
+    /* the numerals of qz_cn_digit and qz_cn_mult, and the traditional forms 萬 億 兩 貳 參 叄 陸 */
+    static const uint32_t numerals[] = {
+        0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+        0x58F9, 0x8D30, 0x53C1, 0x8086, 0x4F0D, 0x9646, 0x67D2, 0x634C, 0x7396,
+        0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF, 0x62FE, 0x4F70, 0x4EDF,
+        0x842C, 0x5104, 0x5169, 0x8CB3, 0x53C3, 0x53C4, 0x9678,
+    };
+    for (size_t t = 0; t < sizeof numerals / sizeof numerals[0]; t++)
+        qz_numeral_bits[numerals[t] >> 6] |= 1ULL << (numerals[t] & 63);
     static const uint32_t follow[] = { 0x4F59, 0x591A, 0x51E0, 0x70B9, 0x5206, 0x53C8, 0x6210, 0x81F3, 0x5230,
                                        '-', '~', 0x2014, 0x2013, 0x2015, 0x2212, ' ', 0 };
     /* 余 多 几 点 分 又 成 至 到, dashes, space, and the end of the text */
     for (size_t t = 0; t < sizeof follow / sizeof follow[0]; t++)
         qz_follow_bits[follow[t] >> 6] |= 1ULL << (follow[t] & 63);
     for (size_t w = 0; w < 65536 / 64; w++) qz_follow_bits[w] |= qz_numeral_bits[w] | unit_first_bits[w];
-    for (uint32_t c = 0x3000; c < 0x10000; c++) {
-        if (!qz_numeral_cp(c) && !(c >= 0xFF10 && c <= 0xFF19)) continue;     /* and ０-９ */
+    for (uint32_t c = 0x800; c < 0x10000; c++) {
+        if (!qz_numeral_cp(c) && !(c >= 0xFF10 && c <= 0xFF19)) {     /* and ０-９ */
+            if (!qz_numeral_bits[c >> 6] && c < 0xFF00) c |= 63;      /* the rest of an empty word */
+            continue;
+        }
         uint32_t w = (0xE0u | (c >> 12)) | ((0x80u | ((c >> 6) & 0x3F)) << 8) | ((0x80u | (c & 0x3F)) << 16);
         qz_cand3[qz_cand3_hash(w)] = 1;
     }
@@ -379,7 +386,20 @@ bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigne
     while ((c = qz_prev(s, floor, i, &k)) == ' ') i -= k;
     if (((prefix_last_bloom >> (c & 63)) & 1) && prefix_at(s, floor, i, false, q, flags, start)) return true;
     /* The words that may stand a few characters before (超过 高于 低于) end
-     * in 过 or 于: only there is the word itself compared. */
+     * in 过 or 于: only there is the word itself compared. The characters
+     * passed over are Chinese, three bytes each, so 过 or 于 can only end
+     * at i - 3, i - 6 … — when neither stands at one of these, nothing can. */
+    bool maybe = false;
+    for (size_t e = i, g = 0; g < QZ_PREFIX_GAP && e >= floor + 6; g++) {
+        e -= 3;
+        const unsigned char *w = (const unsigned char *)s + e - 3;
+        uint32_t b = (uint32_t)w[0] << 16 | (uint32_t)w[1] << 8 | w[2];
+        if (b == 0xE8BF87u || b == 0xE4BA8Eu) {   /* 过 于 */
+            maybe = true;
+            break;
+        }
+    }
+    if (!maybe) return false;
     for (int g = 0; g < QZ_PREFIX_GAP && i > floor; g++) {
         if (!qz_is_han(c) || qz_numeral_cp(c)) break;
         i -= k;
