@@ -156,10 +156,15 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         }
     }
     bool ratio = false, range = false;
-    if (qz_try_times(s, len, &a, &b)) {
-        *next = a.end;
-    } else if (qz_try_range(s, len, &a, &b)) range = true;
-    else if (!chinese && !negative && qz_try_ratio(s, len, &a, &b)) ratio = true;
+    /* a product, range or ratio starts with × *, a dash, 至 到, or ':' (after spaces) */
+    uint32_t join = cp_at(s, len, a.end);
+    if (join == 0xD7 || join == '*' || join == '-' || join == '~' || join == 0x2014 || join == 0x2013 ||
+        join == 0x2015 || join == 0x2212 || join == 0x81F3 || join == 0x5230 || join == ':' || join == ' ') {
+        if (qz_try_times(s, len, &a, &b)) {
+            *next = a.end;
+        } else if (qz_try_range(s, len, &a, &b)) range = true;
+        else if (!chinese && !negative && qz_try_ratio(s, len, &a, &b)) ratio = true;
+    }
     *next = a.end;
     range = range || (a.n.f & QZ_N_RANGE);
 
@@ -232,7 +237,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         flags |= qf;
         start = pstart;
     }
-    uint32_t after_all = cp_at(s, len, a.end);
+    const uint32_t after_all = after;   /* a.end has not moved since */
 
     if (bare && !chinese && !has_suffix && !(a.n.f & QZ_N_SPACED)) {
         if (qz_is_han(after_all) && !qz_is_vague_mark(after_all)) return false;          /* 323攻坚行动 */
