@@ -371,6 +371,7 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
         while (i + 8 <= len) {                        /* two 3-byte characters */
             uint64_t w;
             memcpy(&w, u + i, 8);
+            w = qz_le64(w);
             if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
             uint32_t w0 = (uint32_t)w & 0xFFFFFFu, w1 = (uint32_t)(w >> 24) & 0xFFFFFFu;
             if (qz_cand3[qz_cand3_hash(w0)] | qz_cand3[qz_cand3_hash(w1)]) break;

@@ -8,18 +8,39 @@
 #include <stdint.h>
 #include "quantity.h"
 
+/* A word loaded with memcpy, read as little-endian. */
+static inline uint64_t qz_le64(uint64_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return __builtin_bswap64(w);
+#else
+    return w;
+#endif
+}
+
 /* ---- characters ----------------------------------------------------------
  * Decodes the UTF-8 character at s[i] and folds full-width ASCII forms
  * (０-９ ％ ． ： － （ ） …) to ASCII, U+3000 to ' ' and the ratio sign ∶
  * to ':'. Sets *n to its byte
  * length (1 for an invalid byte, returned as 0xFFFD). i must be < len. */
 uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n);
-/* The 3-byte characters that qz_cp folds besides the full-width ASCII forms
- * (− ∶ U+3000 萬 億 兩 點 個 負 貳 參 叄 陸), in a table where each has a slot
- * of its own: slot (cp × QZ_FOLD_MUL) >> 27. */
+/* The 3-byte characters that qz_cp folds: the full-width ASCII forms
+ * FF01-FF5E, and − ∶ U+3000 萬 億 兩 點 個 負 貳 參 叄 陸 — all marked in
+ * qz_fold_bits; the latter each in a slot of its own of qz_fold3, slot
+ * (cp × QZ_FOLD_MUL) >> 27. */
 #define QZ_FOLD_MUL 0x78DDE6C5u
 typedef struct qz_fold { uint16_t from, to; } qz_fold;
 extern const qz_fold qz_fold3[32];
+extern const uint64_t qz_fold_bits[65536 / 64];
+/* The code point of the 3-byte character u0 u1 u2 (continuation bytes
+ * checked by the caller), folded. */
+static inline uint32_t qz_cp3(uint32_t u0, uint32_t u1, uint32_t u2)
+{
+    uint32_t cp = ((u0 & 0x0Fu) << 12) | ((u1 & 0x3Fu) << 6) | (u2 & 0x3Fu);
+    if (!((qz_fold_bits[cp >> 6] >> (cp & 63)) & 1)) return cp;
+    if (cp - 0xFF01u <= 0xFF5Eu - 0xFF01u) return cp - 0xFEE0u;   /* full-width ASCII */
+    return qz_fold3[(cp * QZ_FOLD_MUL) >> 27].to;
+}
 static inline uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
 {
     const unsigned char *u = (const unsigned char *)s + i;
@@ -28,11 +49,8 @@ static inline uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
         return u[0];
     }
     if ((u[0] & 0xF0) == 0xE0 && i + 2 < len && (((u[1] ^ 0x80) | (u[2] ^ 0x80)) & 0xC0) == 0) {
-        uint32_t cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
         *n = 3;
-        if (cp - 0xFF01u <= 0xFF5Eu - 0xFF01u) return cp - 0xFEE0u;   /* full-width ASCII */
-        const qz_fold *f = &qz_fold3[(cp * QZ_FOLD_MUL) >> 27];
-        return f->from == cp ? f->to : cp;
+        return qz_cp3(u[0], u[1], u[2]);
     }
     return qz_cp_slow(s, len, i, n);
 }
@@ -47,8 +65,10 @@ static inline uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n)
             *n = 1;
             return u[i - 1];
         }
-        if (i >= floor + 3 && (u[i - 3] & 0xF0) == 0xE0 && (((u[i - 2] ^ 0x80) | (u[i - 1] ^ 0x80)) & 0xC0) == 0)
-            return qz_cp(s, i, i - 3, n);
+        if (i >= floor + 3 && (u[i - 3] & 0xF0) == 0xE0 && (((u[i - 2] ^ 0x80) | (u[i - 1] ^ 0x80)) & 0xC0) == 0) {
+            *n = 3;
+            return qz_cp3(u[i - 3], u[i - 2], u[i - 1]);
+        }
     }
     return qz_prev_slow(s, floor, i, n);
 }

@@ -21,6 +21,21 @@ const qz_fold qz_fold3[32] = {
     [31] = { 0x2212, 0x002D },   /* − minus → - */
 };
 
+const uint64_t qz_fold_bits[65536 / 64] = {
+    [0x088] = 0x0040000000040000ULL,   /* − ∶ */
+    [0x0C0] = 0x0000000000000001ULL,   /* U+3000 */
+    [0x140] = 0x0000000000000800ULL,   /* 個 */
+    [0x144] = 0x0000000000000010ULL,   /* 億 */
+    [0x145] = 0x0000020000000000ULL,   /* 兩 */
+    [0x14F] = 0x0000000000000018ULL,   /* 參 叄 */
+    [0x210] = 0x0000100000000000ULL,   /* 萬 */
+    [0x232] = 0x0008000100000000ULL,   /* 負 貳 */
+    [0x259] = 0x0100000000000000ULL,   /* 陸 */
+    [0x27B] = 0x0000000040000000ULL,   /* 點 */
+    [0x3FC] = 0xFFFFFFFFFFFFFFFEULL,   /* FF01-FF3F */
+    [0x3FD] = 0x000000007FFFFFFFULL,   /* FF40-FF5E */
+};
+
 uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n)
 {
     const unsigned char *u = (const unsigned char *)s;
