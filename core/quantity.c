@@ -367,14 +367,17 @@ static inline bool cand3(unsigned c, unsigned u1, unsigned u2)
 static size_t skip_to_candidate(const char *s, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
+    const size_t last8 = len >= 8 ? len - 8 : 0;     /* the last start of a whole 8-byte word */
     while (i < len) {
-        while (i + 8 <= len) {                        /* two 3-byte characters */
+        while (i <= last8 && len >= 8) {               /* two 3-byte characters */
             uint64_t w;
             memcpy(&w, u + i, 8);
             w = qz_le64(w);
-            if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
-            uint32_t w0 = (uint32_t)w & 0xFFFFFFu, w1 = (uint32_t)(w >> 24) & 0xFFFFFFu;
-            if (qz_cand3[qz_cand3_hash(w0)] | qz_cand3[qz_cand3_hash(w1)]) break;
+            if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL ||
+                (qz_cand3[qz_cand3_index(w)] | qz_cand3[qz_cand3_index(w >> 24)])) {
+                if ((w & 0xC0C0F0u) == 0x8080E0u && !qz_cand3[qz_cand3_index(w)]) i += 3;   /* the first one passes */
+                break;
+            }
             i += 6;
         }
         if (i >= len) break;

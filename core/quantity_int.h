@@ -213,18 +213,18 @@ static inline void qz_init(void)
 /* Is c (a code point, traditional forms included) a Chinese numeral? After qz_init. */
 extern uint64_t qz_numeral_bits[65536 / 64];
 static inline bool qz_numeral_cp(uint32_t c) { return c < 65536 && (qz_numeral_bits[c >> 6] >> (c & 63)) & 1; }
-/* The scan for candidates tests a whole 3-byte character at once: its bytes
- * as a little-endian 24-bit word are hashed into qz_cand3, which is nonzero
- * for every character that may start a number (the Chinese numerals and the
+/* The scan for candidates tests a whole 3-byte character at once: qz_cand3
+ * is indexed by its second byte and the low six bits of its third (bits
+ * 8-21 of its bytes as a little-endian word) and is nonzero for every
+ * character that may start a number (the Chinese numerals and the
  * full-width digits) and for few others; a hit is then checked exactly. */
+extern uint8_t qz_cand3[1u << 14];
 /* qz_follow_bits: the characters that, after a one-character numeral, may
  * make it a figure or a longer number (numerals, units' first characters,
  * 余 多 几 点 分 又 成, dashes and 至 到, spaces). */
 extern uint64_t qz_follow_bits[65536 / 64];
 static inline bool qz_follow_cp(uint32_t c) { return c >= 65536 || ((qz_follow_bits[c >> 6] >> (c & 63)) & 1); }
-#define QZ_CAND3_BITS 12
-extern uint8_t qz_cand3[1u << QZ_CAND3_BITS];
-static inline unsigned qz_cand3_hash(uint32_t w24) { return (w24 * 0x9E3779B1u) >> (32 - QZ_CAND3_BITS); }
+static inline unsigned qz_cand3_index(uint64_t w) { return (unsigned)(w >> 8) & 0x3FFFu; }
 /* Longest unit written at s[i]; NULL when none. Sets *end. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);
 /* True when a unit starts at s[i] and begins with a scale character. */

@@ -142,7 +142,7 @@ static uint64_t unit_first_bits[65536 / 64];     /* first characters of the unit
 #define QZ_NOTNEXT_MAX 24
 static uint32_t unit_notnext[NUNITS][QZ_NOTNEXT_MAX];   /* notnext as code points, 0-terminated */
 uint64_t qz_numeral_bits[65536 / 64];
-uint8_t qz_cand3[1u << QZ_CAND3_BITS];
+uint8_t qz_cand3[1u << 14];
 uint64_t qz_follow_bits[65536 / 64];
 static void build_prefix_index(void);
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
@@ -188,7 +188,7 @@ static void build_index(void)
             continue;
         }
         uint32_t w = (0xE0u | (c >> 12)) | ((0x80u | ((c >> 6) & 0x3F)) << 8) | ((0x80u | (c & 0x3F)) << 16);
-        qz_cand3[qz_cand3_hash(w)] = 1;
+        qz_cand3[qz_cand3_index(w)] = 1;
     }
 }
 
