@@ -238,7 +238,9 @@ const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
         size_t u = v - 1;
         if (unit_first[u] != c) continue;
         int n = unit_ncp[u], j = 1;
-        while (nd <= n && ends[nd - 1] < len) {    /* one past the unit, for notnext */
+        /* the unit's characters, and one past it when a notnext set is to be checked */
+        int need = unit_notnext[u][0] ? n + 1 : n;
+        while (nd < need && ends[nd - 1] < len) {
             cps[nd] = qz_cp(s, len, ends[nd - 1], &k);
             ends[nd] = ends[nd - 1] + k;
             nd++;
@@ -247,7 +249,7 @@ const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
         if (j < n) continue;
         size_t e = ends[n - 1];
         bool word = false;
-        if (n < nd)
+        if (n < nd && unit_notnext[u][0])
             for (const uint32_t *w = unit_notnext[u]; *w && !word; w++) word = *w == cps[n];
         if (e > best_end && !word) {
             best = &units[u];
