@@ -184,7 +184,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         ((a.n.f & QZ_N_LEADZERO) ||
          (a.n.intdigits == 11 && a.n.v.m >= 13000000000LL && a.n.v.m < 20000000000LL)))
         return false;                                                                 /* 0571, 13912345678 */
-    if (a.unit && strcmp(a.unit->base, "次") == 0 && prev == 0x5C4A) return false;     /* 十二届四次全会 */
+    if (prev == 0x5C4A && a.unit && strcmp(a.unit->base, "次") == 0) return false;     /* 十二届四次全会 */
     if (after == '+') return false;
     /* A quoted number is a name (“4321”, “两个确立”, “跑两头”, “双11”), unless
      * the quotes hold just the figure with its unit (“7%”, “100亿元”). */

@@ -131,6 +131,20 @@ bool qz_read_arabic(const char *s, size_t len, size_t i, qz_num *n)
     if (i >= len || !qz_is_digit(qz_cp(s, len, i, &k))) return false;
     while (i < len) {
         uint32_t c = qz_cp(s, len, i, &k);
+        if (qz_is_digit(c)) {
+            if (!point) n->intdigits++;
+            if (!point && n->intdigits == 2 && m == 0) n->f |= QZ_N_LEADZERO;
+            if (m == 0 && c == '0') {
+                if (point) e--;
+            } else if (++sig > 18) {
+                ovf = true;
+            } else {
+                m = m * 10 + (int64_t)(c - '0');
+                if (point) e--;
+            }
+            i += k;
+            continue;
+        }
         if (c == '.' && !point) {
             size_t k2;
             if (i + k >= len || !qz_is_digit(qz_cp(s, len, i + k, &k2))) break;
@@ -153,18 +167,7 @@ bool qz_read_arabic(const char *s, size_t len, size_t i, qz_num *n)
             i += k;
             continue;
         }
-        if (!qz_is_digit(c)) break;
-        if (!point) n->intdigits++;
-        if (!point && n->intdigits == 2 && m == 0) n->f |= QZ_N_LEADZERO;
-        if (m == 0 && c == '0') {
-            if (point) e--;
-        } else if (++sig > 18) {
-            ovf = true;
-        } else {
-            m = m * 10 + (int64_t)(c - '0');
-            if (point) e--;
-        }
-        i += k;
+        break;
     }
     n->end = i;
     if (point) n->f |= QZ_N_POINT;

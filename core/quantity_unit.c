@@ -291,11 +291,15 @@ static const qword suffixes[] = {
 bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned *flags, size_t *end)
 {
     size_t k;
-    while (i < len && qz_cp(s, len, i, &k) == ' ') i += k;
+    uint32_t c = 0;
+    while (i < len && (c = qz_cp(s, len, i, &k)) == ' ') i += k;
     if (i >= len) return false;
-    uint32_t c = qz_cp(s, len, i, &k);
     if (c != 0x4EE5 && c != 0x53CA && c != 0x4E4B && c != 0x5DE6 && c != 0x4E0A) return false;   /* 以 及 之 左 上 */
+    /* first characters of the words of suffixes[], in order */
+    static const uint32_t first[] = { 0x53CA, 0x4EE5, 0x53CA, 0x4EE5, 0x4EE5, 0x4E4B, 0x5DE6, 0x4E0A };
+    _Static_assert(sizeof first / sizeof first[0] == sizeof suffixes / sizeof suffixes[0], "one per suffix");
     for (size_t w = 0; w < sizeof suffixes / sizeof suffixes[0]; w++) {
+        if (first[w] != c) continue;
         size_t e = qz_match_lit(s, len, i, suffixes[w].text);
         if (!e) continue;
         if (suffixes[w].qual == GWR_Q_ABOUT && next_in(s, len, e, "游联级下"))  /* 上下游, 上下联动 */
