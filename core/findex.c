@@ -29,6 +29,8 @@ void gwr_findex_free(gwr_findex *x)
     free(x->sword);
     free(x->rank);
     free(x->ranked);
+    free(x->hist);
+    free(x->touched);
     gwr_pq_free(x->pq);
     free(x->docs);
     free(x->str);
@@ -44,6 +46,9 @@ void gwr_findex_free(gwr_findex *x)
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         free(x->cache[i].fno);
         free(x->cache[i].sorted);
+        free(x->cache[i].rank);
+        free(x->cache[i].bkey);
+        free(x->cache[i].bcnt);
     }
     free(x);
 }
@@ -59,7 +64,10 @@ size_t gwr_findex_memory(const gwr_findex *x)
                x->post.bytes + x->res_cap * sizeof *x->res + x->tmp_cap * sizeof *x->tmp + x->cand_cap * 2 * sizeof(uint32_t) +
                x->prev_cap * sizeof(uint32_t) + x->mark_words * 8 * 4 + x->sword_cap + x->rank_cap * 2 + x->post.follow_bytes + 0x10000 * sizeof(gwr_follow);
     b += x->slot_cap * sizeof *x->slot_of + x->mark_words * 8 + x->ranked_cap * sizeof *x->ranked;
-    for (int i = 0; i < GWR_FX_CACHE; i++) b += x->cache[i].cap * sizeof(uint32_t) + x->cache[i].sorted_cap * sizeof(gwr_fig_ref);
+    for (int i = 0; i < GWR_FX_CACHE; i++)
+        b += x->cache[i].cap * (sizeof(uint32_t) + sizeof(uint16_t)) + x->cache[i].sorted_cap * sizeof(gwr_fig_ref) +
+             x->cache[i].nb * (sizeof(uint16_t) + sizeof(uint32_t));
+    if (x->hist) b += 0x10000 * (sizeof(uint32_t) + sizeof(uint16_t));
     return b;
 }
 

@@ -80,20 +80,28 @@ typedef struct gwr_fx_group {
 } gwr_fx_group;
 
 /* A remembered answer: the figures (in load order) matching q with status,
- * computed when the index held n_at figures. */
+ * computed when the index held n_at figures. It is not ordered: each
+ * figure has a rank key, and the keys present are listed best first with
+ * their counts (bkey, bcnt), so that any row of the ordered answer can be
+ * found without ordering it whole; `sorted` is made only when rows far
+ * down are asked for. */
 typedef struct gwr_fx_cached {
     char      q[GWR_FX_MAXQ];
     int       status;
     int       literal;           /* matched literally only (gwr_findex_query) */
-    uint16_t *rank;              /* per answer figure: its rank, until sorted (the index's scratch) */
+    uint16_t *rank;              /* per answer figure: its rank key (0xFFFF: context only) */
     char      words[96];         /* the words it matched most in names */
     size_t    n_at;
     uint32_t *fno;               /* the figures, by number, in load order */
     size_t    cnt, cap;
-    gwr_fig_ref *sorted;         /* the answer best first (what a call returns) */
-    size_t    sorted_cap, nname;
-    int       sorted_ok;         /* sorted holds refs ranked: a repeat costs nothing */
+    uint16_t *bkey;              /* the rank keys present, best first */
+    uint32_t *bcnt;              /* how many figures hold each */
+    size_t    nb, nname;
+    gwr_fig_ref *sorted;         /* the whole answer best first, once asked for */
+    size_t    sorted_cap;
+    int       sorted_ok;
     unsigned long used;          /* for least-recently-used replacement */
+    unsigned long gen;           /* changes whenever the entry is refilled */
 } gwr_fx_cached;
 
 #include "pinyin.h"
@@ -156,8 +164,11 @@ struct gwr_findex {
     size_t       sword_cap;
     gwr_pq      *pq;             /* the compiled query */
     char         pq_q[GWR_FX_MAXQ];
-    gwr_fig_ref *ranked;         /* the answer, best first */
+    gwr_fig_ref *ranked;         /* the answer of a query by status only */
     size_t       ranked_cap;
+    unsigned long gen_clock, ranked_gen;
+    uint32_t    *hist;           /* scratch: figures per rank key (65,536; kept zero) */
+    uint16_t    *touched;        /* scratch: the rank keys seen */
     gwr_fx_pending pend;
     int        (*stop)(void *ctx);
     void        *stop_ctx;

@@ -378,69 +378,122 @@ static int word_of(gwr_findex *x, words *w, uint32_t nm)
     return wi;
 }
 
-/* Ranks of the figures of an answer (0 best): keyed figures first when the
- * query names keys; then by the class of the name's match, the word it
- * matched (most frequent first) and how early; 0xFFFF: context only. */
-static void rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top, size_t topcap)
+/* Rank keys of the figures of an answer (smaller first), and the keys
+ * present, best first, with their counts (c->bkey, c->bcnt): keyed figures
+ * first when the query names keys; then by the class of the name's match,
+ * the word it matched (most frequent first) and how early; 0xFFFF: context
+ * only. A figure's key holds the word's number in the table (the order of
+ * first sight); the words are ranked by count once the pass is done, which
+ * orders the keys, not the figures. */
+static int rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top, size_t topcap)
 {
     const uint64_t *mark = x->mark;
+    uint8_t wrank[64];
+    for (int i = 0; i < 64; i++) wrank[i] = (uint8_t)i;
     if (top) top[0] = '\0';
+    if (!x->hist) {
+        x->hist = calloc(0x10000, sizeof *x->hist);
+        x->touched = malloc(0x10000 * sizeof *x->touched);
+        if (!x->hist || !x->touched) {
+            free(x->hist);
+            free(x->touched);
+            x->hist = NULL;
+            x->touched = NULL;
+            return -1;
+        }
+    }
+    uint32_t *hist = x->hist;
+    size_t nt = 0;
+#define COUNT(r)                                              \
+    do {                                                      \
+        if (!hist[r]++) x->touched[nt++] = (uint16_t)(r);     \
+    } while (0)
     if (c->literal) {                 /* gwr_findex_query: load order */
         memset(c->rank, 0, c->cnt * sizeof *c->rank);
-        return;
-    }
-    if (!keys && !gwr_pq_is_pinyin(x->pq)) {   /* text only: names first, each part in load order */
+        if (c->cnt) hist[0] = (uint32_t)c->cnt, x->touched[nt++] = 0;
+    } else if (keys) {
+        for (size_t i = 0; i < c->cnt; i++) {
+            uint16_t r = KEYED(c->fno[i]) ? 0 : 0xFFFF;
+            c->rank[i] = r;
+            COUNT(r);
+        }
+    } else if (!gwr_pq_is_pinyin(x->pq)) {   /* text only: names first, each part in load order */
         for (size_t i = 0; i < c->cnt; i++) {
             uint32_t nm = x->f_name[c->fno[i]];
-            c->rank[i] = nm != GWR_FX_NOSTR && MARKED(nm) ? 0 : 0xFFFF;
+            uint16_t r = nm != GWR_FX_NOSTR && MARKED(nm) ? 0 : 0xFFFF;
+            c->rank[i] = r;
+            COUNT(r);
         }
-        return;
-    }
-    words *w = calloc(1, sizeof *w);
-    if (w && x->sword_cap < x->nstr) {
-        int8_t *ns = realloc(x->sword, x->nstr);
-        if (ns) x->sword = ns, x->sword_cap = x->nstr;
-    }
-    if (w && x->sword_cap < x->nstr) {
-        free(w);
-        w = NULL;
-    }
-    if (w) memset(x->sword, 0, x->nstr);
-    for (size_t i = 0; i < c->cnt; i++) {
-        size_t g = c->fno[i];
-        uint32_t nm = x->f_name[g];
-        if (keys || nm == GWR_FX_NOSTR || !MARKED(nm) || !w) continue;
-        int wi = word_of(x, w, nm);
-        if (wi >= 0) w->t[wi].n++;
-    }
-    if (w) {                          /* word ranks: most figures first */
-        for (size_t r = 0; r < w->nt; r++) {
-            size_t b = w->nt;
-            for (size_t j = 0; j < w->nt; j++)
-                if (w->t[j].n && (b == w->nt || w->t[j].n > w->t[b].n)) b = j;
-            if (b == w->nt) break;
-            w->t[b].rank = (int)r;
-            if (top && r < 4) {
-                size_t o = strlen(top);
-                snprintf(top + o, topcap - o, "%s%s", o ? " " : "", w->t[b].w);
+    } else {
+        words *w = calloc(1, sizeof *w);
+        if (w && x->sword_cap < x->nstr) {
+            int8_t *ns = realloc(x->sword, x->nstr);
+            if (ns) x->sword = ns, x->sword_cap = x->nstr;
+        }
+        if (w && x->sword_cap < x->nstr) {
+            free(w);
+            w = NULL;
+        }
+        if (w) memset(x->sword, 0, x->nstr);
+        for (size_t i = 0; i < c->cnt; i++) {
+            uint32_t nm = x->f_name[c->fno[i]];
+            uint16_t r = 0xFFFF;
+            if (nm != GWR_FX_NOSTR && MARKED(nm)) {
+                unsigned cls = x->srank[nm] / 64, pos = x->srank[nm] % 64;
+                int wi = w ? word_of(x, w, nm) : -1;
+                if (wi >= 0) w->t[wi].n++;
+                r = (uint16_t)(cls << 12 | (unsigned)(wi >= 0 ? wi : 63) << 6 | pos);
             }
-            w->t[b].n = 0;
+            c->rank[i] = r;
+            COUNT(r);
         }
-    }
-    for (size_t i = 0; i < c->cnt; i++) {
-        size_t g = c->fno[i];
-        uint32_t nm = x->f_name[g];
-        uint16_t r = 0xFFFF;
-        if (keys) r = KEYED(g) ? 0 : 0xFFFF;
-        else if (nm != GWR_FX_NOSTR && MARKED(nm)) {
-            unsigned cls = x->srank[nm] / 64, pos = x->srank[nm] % 64;
-            int wi = w ? word_of(x, w, nm) : -1;
-            unsigned wr = wi >= 0 ? (unsigned)w->t[wi].rank : 63;
-            r = (uint16_t)(cls << 12 | wr << 6 | pos);
+        if (w) {                      /* word ranks: most figures first */
+            for (size_t r = 0; r < w->nt; r++) {
+                size_t b = w->nt;
+                for (size_t j = 0; j < w->nt; j++)
+                    if (w->t[j].n && (b == w->nt || w->t[j].n > w->t[b].n)) b = j;
+                if (b == w->nt) break;
+                wrank[b] = (uint8_t)r;
+                if (top && r < 4) {
+                    size_t o = strlen(top);
+                    snprintf(top + o, topcap - o, "%s%s", o ? " " : "", w->t[b].w);
+                }
+                w->t[b].n = 0;
+            }
         }
-        c->rank[i] = r;
+        free(w);
     }
-    free(w);
+#undef COUNT
+    /* the keys present, by their place in the order (insertion sort of a few hundred at most) */
+    uint32_t *ord = malloc((nt ? nt : 1) * sizeof *ord);
+    uint16_t *bk = malloc((nt ? nt : 1) * sizeof *bk);
+    uint32_t *bc = malloc((nt ? nt : 1) * sizeof *bc);
+    if (!ord || !bk || !bc) {
+        for (size_t i = 0; i < nt; i++) hist[x->touched[i]] = 0;
+        free(ord), free(bk), free(bc);
+        return -1;
+    }
+    for (size_t i = 0; i < nt; i++) {
+        uint16_t v = x->touched[i];
+        uint32_t o = v == 0xFFFF ? 0xFFFFFFFFu : (uint32_t)(v & 0xF000) | (uint32_t)wrank[(v >> 6) & 63] << 6 | (v & 63);
+        size_t k = i;
+        while (k > 0 && ord[k - 1] > o) ord[k] = ord[k - 1], bk[k] = bk[k - 1], k--;
+        ord[k] = o;
+        bk[k] = v;
+    }
+    c->nname = c->cnt;
+    for (size_t i = 0; i < nt; i++) {
+        bc[i] = hist[bk[i]];
+        hist[bk[i]] = 0;
+        if (bk[i] == 0xFFFF) c->nname -= bc[i];
+    }
+    free(ord);
+    free(c->bkey);
+    free(c->bcnt);
+    c->bkey = bk;
+    c->bcnt = bc;
+    c->nb = nt;
+    return 0;
 }
 
 static int grow_ranked(gwr_findex *x, size_t n)
@@ -453,57 +506,98 @@ static int grow_ranked(gwr_findex *x, size_t n)
     return 0;
 }
 
-/* Stable counting sort of an answer by rank into c->sorted, done once per
- * answer: a repeated query (backspace) returns it as it is. The buckets
- * span only the ranks present (a few classes × 64 words × 64 positions). */
+/* Stable counting sort of a whole answer by rank key into c->sorted, done
+ * once per answer, when rows far down are asked for. */
 static int sort_answer(const gwr_findex *x, gwr_fx_cached *c)
 {
     if (c->sorted_ok) return 0;
-    if (c->sorted_cap < c->cnt || !c->sorted || c->sorted_cap > 4 * c->cnt + 1024) {
+    if (c->sorted_cap < c->cnt || !c->sorted) {
         free(c->sorted);
         c->sorted = malloc((c->cnt ? c->cnt : 1) * sizeof *c->sorted);
         c->sorted_cap = c->sorted ? (c->cnt ? c->cnt : 1) : 0;
         if (!c->sorted) return -1;
     }
-    bool two = true;                  /* only "by name" (0) and "context" (0xFFFF): a partition */
-    size_t k = 0;
-    unsigned top = 0;
-    for (size_t i = 0; i < c->cnt; i++) {
-        uint16_t r = c->rank[i];
-        two &= r == 0 || r == 0xFFFF;
-        k += r == 0;
-        if (r != 0xFFFF && r > top) top = r;
-    }
-    if (two) {
-        size_t a = 0, b = k;
-        for (size_t i = 0; i < c->cnt; i++) c->sorted[c->rank[i] == 0 ? a++ : b++] = x->ref[c->fno[i]];
-        c->nname = k;
-        c->sorted_ok = 1;
-        return 0;
-    }
-    /* bucket top + 1 holds the context figures (rank 0xFFFF) */
-    size_t nb = (size_t)top + 2;
-    uint32_t *cnt = calloc(nb + 1, sizeof *cnt);
-    if (!cnt) return -1;
-#define BUCKET(r) ((r) == 0xFFFF ? top + 1 : (unsigned)(r))
-    for (size_t i = 0; i < c->cnt; i++) cnt[BUCKET(c->rank[i]) + 1]++;
-    for (size_t r = 0; r < nb; r++) cnt[r + 1] += cnt[r];
-    c->nname = cnt[top + 1];
-    for (size_t i = 0; i < c->cnt; i++) c->sorted[cnt[BUCKET(c->rank[i])]++] = x->ref[c->fno[i]];
-#undef BUCKET
-    free(cnt);
+    uint32_t *at = x->hist;          /* rank key → next place (the scratch is kept zero) */
+    size_t o = 0;
+    for (size_t j = 0; j < c->nb; j++) at[c->bkey[j]] = (uint32_t)o, o += c->bcnt[j];
+    for (size_t i = 0; i < c->cnt; i++) c->sorted[at[c->rank[i]]++] = x->ref[c->fno[i]];
+    for (size_t j = 0; j < c->nb; j++) at[c->bkey[j]] = 0;
     c->sorted_ok = 1;
     return 0;
+}
+
+enum { SRC_ALL = 0, SRC_RANKED = 1, SRC_ENTRY = 2, PICK_MAX = 4096 };
+
+/* Rows [from, to) of a remembered answer. Rows of the first screens are
+ * picked in one pass over the rank keys that stops as soon as they are
+ * found; rows further down order the whole answer once. */
+static size_t entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out)
+{
+    if (to > c->cnt) to = c->cnt;
+    if (from >= to) return 0;
+    size_t want = to - from;
+    if (c->nb == 1) {                  /* one rank: load order */
+        for (size_t i = 0; i < want; i++) out[i] = x->ref[c->fno[from + i]];
+        return want;
+    }
+    if (c->sorted_ok || to > PICK_MAX) {
+        if (sort_answer(x, c) != 0) return 0;
+        memcpy(out, c->sorted + from, want * sizeof *out);
+        return want;
+    }
+    /* the buckets holding rows from and to - 1 */
+    size_t jlo = 0, start = 0;
+    while (jlo < c->nb && start + c->bcnt[jlo] <= from) start += c->bcnt[jlo++];
+    size_t jhi = jlo, end = start;
+    while (jhi < c->nb && end < to) end += c->bcnt[jhi++];
+    size_t nbk = jhi - jlo;
+    uint32_t *place = malloc(nbk * sizeof *place);
+    if (!place) return 0;
+    uint32_t *map = x->hist;           /* rank key → bucket + 1 (the scratch is kept zero) */
+    for (size_t j = jlo, o = start; j < jhi; o += c->bcnt[j], j++) {
+        map[c->bkey[j]] = (uint32_t)(j - jlo + 1);
+        place[j - jlo] = (uint32_t)o;
+    }
+    size_t got = 0;
+    for (size_t i = 0; i < c->cnt && got < want; i++) {
+        uint32_t b = map[c->rank[i]];
+        if (!b) continue;
+        size_t p = place[b - 1]++;
+        if (p >= from && p < to) out[p - from] = x->ref[c->fno[i]], got++;
+    }
+    for (size_t j = jlo; j < jhi; j++) map[c->bkey[j]] = 0;
+    free(place);
+    return got;
+}
+
+size_t gwr_findex_rows(gwr_findex *x, const gwr_fx_answer *a, size_t from, size_t to, gwr_fig_ref *out)
+{
+    if (to > a->n) to = a->n;
+    if (from >= to) return 0;
+    switch (a->src) {
+    case SRC_ALL:
+        if (to > x->n) return 0;
+        memcpy(out, x->ref + from, (to - from) * sizeof *out);
+        return to - from;
+    case SRC_RANKED:
+        if (a->gen != x->ranked_gen || to > x->ranked_cap) return 0;
+        memcpy(out, x->ranked + from, (to - from) * sizeof *out);
+        return to - from;
+    default: {
+        int slot = a->src - SRC_ENTRY;
+        if (slot < 0 || slot >= GWR_FX_CACHE) return 0;
+        gwr_fx_cached *c = &x->cache[slot];
+        if (!c->fno || c->gen != a->gen || c->cnt != a->n) return 0;
+        return entry_rows(x, c, from, to, out);
+    }
+    }
 }
 
 /* The answer of a cache entry into a. */
 static void give(const gwr_findex *x, gwr_fx_cached *c, gwr_fx_answer *a)
 {
-    if (sort_answer(x, c) != 0) {
-        a->n = a->nname = 0;
-        return;
-    }
-    a->refs = c->sorted;
+    a->src = SRC_ENTRY + (int)(c - x->cache);
+    a->gen = c->gen;
     a->n = c->cnt;
     a->nname = c->nname;
     memcpy(a->words, c->words, sizeof a->words);
@@ -526,7 +620,7 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
 {
     memset(a, 0, sizeof *a);
     a->done = true;
-    a->refs = x->ref;
+    a->src = SRC_ALL;
     if (x->n == 0) return;
     size_t m = strlen(query);
     if (m >= GWR_FX_MAXQ) m = GWR_FX_MAXQ - 1;   /* longer queries: their first 255 bytes */
@@ -564,10 +658,11 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     if (reserve(x) != 0) return;
     if (m == 0) {
         if (grow_ranked(x, x->n) != 0) return;
-        a->refs = x->ranked;
         size_t k = 0;
         for (size_t g = 0; g < x->n; g++)
             if (x->f_status[g] == status) x->ranked[k++] = x->ref[g];
+        a->src = SRC_RANKED;
+        a->gen = ++x->ranked_gen;
         a->n = a->nname = k;
         return;
     }
@@ -575,7 +670,7 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     gwr_fx_cached *base = NULL, *victim = NULL;
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         gwr_fx_cached *c = &x->cache[i];
-        if (c->fno && c->sorted_ok && c->status == status && c->literal == literal && c->n_at == x->n && strcmp(c->q, raw) == 0) {
+        if (c->fno && c->status == status && c->literal == literal && c->n_at == x->n && strcmp(c->q, raw) == 0) {
             c->used = x->clock;
             give(x, c, a);
             return;
@@ -600,13 +695,6 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
         return;
     }
     remember_strings(x, q, m, nh, literal);
-    size_t need = base ? base->cnt + (x->n - base->n_at) : x->n;
-    if (x->rank_cap < need || !x->rank) {    /* ranks are needed only until the answer is sorted */
-        uint16_t *rk = realloc(x->rank, (need ? need : 1) * sizeof *rk);
-        if (!rk) return;
-        x->rank = rk;
-        x->rank_cap = need ? need : 1;
-    }
     memset(x->mark, 0, x->mark_words * sizeof *x->mark);
     for (size_t i = 0; i < nh; i++) x->mark[x->hits[i] >> 6] |= 1ULL << (x->hits[i] & 63);
     /* built in the index's scratch (x->res, room for every figure), then kept
@@ -619,13 +707,23 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     } else if (nh || keys) {
         k = scan(x, 0, status, keys, x->res);
     }
+    victim->gen = ++x->gen_clock;      /* answers given from it before are gone */
+    victim->sorted_ok = 0;
+    free(victim->sorted);
+    victim->sorted = NULL;
+    victim->sorted_cap = 0;
     if (!victim->fno || victim->cap < k || victim->cap > 4 * k + 1024) {
         free(victim->fno);
+        free(victim->rank);
         victim->fno = malloc((k ? k : 1) * sizeof *victim->fno);
+        victim->rank = malloc((k ? k : 1) * sizeof *victim->rank);
         victim->cap = k ? k : 1;
-        victim->sorted_ok = 0;
         victim->q[0] = '\0';
-        if (!victim->fno) {
+        if (!victim->fno || !victim->rank) {
+            free(victim->fno);
+            free(victim->rank);
+            victim->fno = NULL;
+            victim->rank = NULL;
             victim->cap = 0;
             return;
         }
@@ -637,9 +735,11 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     victim->n_at = x->n;
     victim->cnt = k;
     victim->used = x->clock;
-    victim->sorted_ok = 0;
-    victim->rank = x->rank;
-    rank_answer(x, victim, keys, victim->words, sizeof victim->words);
+    if (rank_answer(x, victim, keys, victim->words, sizeof victim->words) != 0) {
+        victim->q[0] = '\0';
+        victim->cnt = 0;
+        return;
+    }
     give(x, victim, a);
 }
 
@@ -655,7 +755,13 @@ size_t gwr_findex_query(gwr_findex *x, const char *query, int status, const gwr_
     x->stop = NULL;
     run(x, query, status, 1, &a);
     x->stop = stop;
-    /* in load order: the literal answer's ranks keep it (stable sort, context 255 and names ranked) */
-    *out = a.refs;
+    /* in load order (a literal answer has one rank) */
+    *out = x->ref;
+    if (a.src == SRC_ALL) return a.n;
+    if (a.src != SRC_RANKED) {
+        if (grow_ranked(x, a.n) != 0) return 0;
+        a.n = gwr_findex_rows(x, &a, 0, a.n, x->ranked);
+    }
+    *out = x->ranked;
     return a.n;
 }
