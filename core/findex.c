@@ -29,6 +29,10 @@ void gwr_findex_free(gwr_findex *x)
     free(x->sword);
     free(x->rank);
     free(x->ranked);
+    for (size_t i = 0; i < x->nnames; i++) free(x->nfig[i].v);
+    free(x->nfig);
+    free(x->name_str);
+    free(x->s_nidx);
     free(x->hist);
     free(x->touched);
     gwr_pq_free(x->pq);
@@ -49,6 +53,9 @@ void gwr_findex_free(gwr_findex *x)
         free(x->cache[i].rank);
         free(x->cache[i].bkey);
         free(x->cache[i].bcnt);
+        free(x->cache[i].smark);
+        free(x->cache[i].lnames);
+        free(x->cache[i].bnm);
     }
     free(x);
 }
@@ -68,6 +75,10 @@ size_t gwr_findex_memory(const gwr_findex *x)
         b += x->cache[i].cap * (sizeof(uint32_t) + sizeof(uint16_t)) + x->cache[i].sorted_cap * sizeof(gwr_fig_ref) +
              x->cache[i].nb * (sizeof(uint16_t) + sizeof(uint32_t));
     if (x->hist) b += 0x10000 * (sizeof(uint32_t) + sizeof(uint16_t));
+    b += x->str_cap * sizeof *x->s_nidx + x->names_cap * (sizeof *x->nfig + sizeof *x->name_str);
+    for (size_t i = 0; i < x->nnames; i++) b += x->nfig[i].cap * sizeof(uint32_t);
+    for (int i = 0; i < GWR_FX_CACHE; i++)
+        b += x->cache[i].smark_words * 8;
     return b;
 }
 
@@ -94,6 +105,9 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
         uint8_t *nr = realloc(x->srank, nc);
         if (!nr) goto oom;
         x->srank = nr;
+        uint32_t *ni = realloc(x->s_nidx, nc * sizeof *ni);
+        if (!ni) goto oom;
+        x->s_nidx = ni;
         x->str_cap = nc;
     }
     uint32_t id = (uint32_t)x->nstr;
@@ -101,6 +115,7 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
     x->str[id] = s;
     x->slen[id] = (uint32_t)n;
     x->s_name[id] = 0;
+    x->s_nidx[id] = 0;
     x->srank[id] = 255;
     x->nstr++;
     return id;
@@ -115,6 +130,7 @@ gwr_findex *gwr_findex_new(void)
     if (!x) return NULL;
     x->nintern = 4096;
     x->parallel_min = GWR_FX_PARALLEL;
+    x->lazy_min = GWR_FX_LAZY;
     x->intern = calloc(x->nintern, sizeof *x->intern);
     if (!x->intern || gwr_post_init(&x->post) != 0 || new_string(x, "", 0) != GWR_FX_NOSTR || x->nstr != 1) {
         gwr_findex_free(x);
@@ -197,6 +213,30 @@ static uint8_t key_index(const char *key)
     return 0;
 }
 
+/* Figure g has the name of string nm: into that name's figure list. */
+static int add_name_fig(gwr_findex *x, uint32_t nm, uint32_t g)
+{
+    if (!x->s_nidx[nm]) {
+        if (x->nnames == x->names_cap) {
+            size_t nc = x->names_cap ? x->names_cap * 2 : 1024;
+            GROW(x->nfig, nc);
+            GROW(x->name_str, nc);
+            x->names_cap = nc;
+        }
+        x->nfig[x->nnames] = (gwr_follow){ 0 };
+        x->name_str[x->nnames] = nm;
+        x->s_nidx[nm] = (uint32_t)++x->nnames;
+    }
+    gwr_follow *f = &x->nfig[x->s_nidx[nm] - 1];
+    if (f->n == f->cap) {
+        uint32_t nc = f->cap ? f->cap * 2 : 4;
+        GROW(f->v, nc);
+        f->cap = nc;
+    }
+    f->v[f->n++] = g;
+    return 0;
+}
+
 int gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index)
 {
     if (reserve_figs(x, d->nfigs) != 0) return -1;
@@ -222,6 +262,7 @@ int gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index)
         x->f_status[g] = (uint8_t)f->status;
         x->f_name[g] = intern(x, f->name);
         x->s_name[x->f_name[g]] = x->f_name[g] != GWR_FX_NOSTR;
+        if (x->f_name[g] != GWR_FX_NOSTR && add_name_fig(x, x->f_name[g], (uint32_t)g) != 0) x->oom = 1;
         x->f_key[g] = key_index(f->key);
         if (i == 0 || f->sentence != last_sent || f->node != last_node) {
             gwr_fx_group *gr = &x->groups[x->ngroups++];

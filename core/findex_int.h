@@ -63,7 +63,9 @@ static inline gwr_pkey gwr_pkey_pair(uint32_t a, uint32_t b) { return ((gwr_pkey
 /* scans of more figures than GWR_FX_PARALLEL use a second thread; the last
    GWR_FX_CACHE answers are kept, enough for the prefixes of a word being
    typed, so that deleting it letter by letter is answered from memory */
-enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 10, GWR_FX_PARALLEL = 200000 };
+/* answers of more than GWR_FX_LAZY figures (and more than a sixteenth of
+   them all) are kept lazy when they can be (findex_query.c) */
+enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 10, GWR_FX_PARALLEL = 200000, GWR_FX_LAZY = 65536 };
 
 typedef struct gwr_fx_doc {
     uint32_t first, count;       /* its figures: [first, first + count) */
@@ -102,6 +104,13 @@ typedef struct gwr_fx_cached {
     int       sorted_ok;
     unsigned long used;          /* for least-recently-used replacement */
     unsigned long gen;           /* changes whenever the entry is refilled */
+    /* a large answer is not held figure by figure (lazy): it is the strings
+       that matched (smark), and its names, ranked through their figure lists */
+    int       lazy;
+    uint64_t *smark;             /* the matching strings */
+    size_t    smark_words;
+    uint32_t *lnames;            /* its names (numbers), bucket by bucket */
+    uint32_t *bnm;               /* per bucket: where its names begin in lnames (nb + 1) */
 } gwr_fx_cached;
 
 #include "pinyin.h"
@@ -134,6 +143,10 @@ struct gwr_findex {
     uint32_t    *slen;
     size_t       nstr, str_cap;
     uint8_t     *s_name;         /* per string: 1 when it is an indicator name */
+    uint32_t    *s_nidx;         /* per string: its number among the names + 1, 0 if none */
+    gwr_follow  *nfig;           /* per name (in order of first sight): its figures, in load order */
+    uint32_t    *name_str;       /* per name: its string id */
+    size_t       nnames, names_cap;
     uint32_t    *intern;         /* content hash → string id + 1 */
     size_t       nintern, ninterned;
     gwr_postings post;
@@ -143,6 +156,7 @@ struct gwr_findex {
     uint32_t    *tmp;            /* the second half of a parallel scan */
     size_t       tmp_cap;
     size_t       parallel_min;   /* GWR_FX_PARALLEL; tests lower it */
+    size_t       lazy_min;       /* GWR_FX_LAZY; tests lower it */
     size_t       res_cap;
     uint64_t    *mark;           /* bitmap over string ids */
     size_t       mark_words;
