@@ -33,6 +33,8 @@ void gwr_findex_free(gwr_findex *x)
     free(x->nfig);
     free(x->name_str);
     free(x->s_nidx);
+    for (int l = 0; l < 26; l++) free(x->lbits[l]);
+    free(x->set_letters);
     free(x->hist);
     free(x->touched);
     gwr_pq_free(x->pq);
@@ -75,7 +77,7 @@ size_t gwr_findex_memory(const gwr_findex *x)
         b += x->cache[i].cap * (sizeof(uint32_t) + sizeof(uint16_t)) + x->cache[i].sorted_cap * sizeof(gwr_fig_ref) +
              x->cache[i].nb * (sizeof(uint16_t) + sizeof(uint32_t));
     if (x->hist) b += 0x10000 * (sizeof(uint32_t) + sizeof(uint16_t));
-    b += x->str_cap * sizeof *x->s_nidx + x->names_cap * (sizeof *x->nfig + sizeof *x->name_str);
+    b += x->str_cap * sizeof *x->s_nidx + x->names_cap * (sizeof *x->nfig + sizeof *x->name_str) + 26 * x->lbits_words * 8;
     for (size_t i = 0; i < x->nnames; i++) b += x->nfig[i].cap * sizeof(uint32_t);
     for (int i = 0; i < GWR_FX_CACHE; i++)
         b += x->cache[i].smark_words * 8;
@@ -87,6 +89,45 @@ static uint64_t hash_str(const char *s, size_t n)
     uint64_t h = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
     return h ^ (h >> 31);
+}
+
+/* The letters a query of one letter finds a string by: each Latin letter it
+ * holds (folded), and the first letter of every reading of each of its
+ * characters in U+3400..U+FFFF (u also for a reading in v), as the pinyin
+ * candidate lists of findex_pinyin.c see them. */
+static uint32_t letters_of(gwr_findex *x, const char *s, size_t n)
+{
+    if (!x->set_letters) {
+        size_t ns = gwr_py_set_count();
+        x->set_letters = calloc(ns ? ns : 1, sizeof *x->set_letters);
+        if (!x->set_letters) return 0;
+        for (size_t k = 0; k < ns; k++) {
+            uint16_t r[8];
+            size_t nr = gwr_py_set_readings(k, r, 8);
+            for (size_t j = 0; j < nr; j++) {
+                const char *syl = gwr_py_syllable(r[j]);
+                if (syl[0] >= 'a' && syl[0] <= 'z') x->set_letters[k] |= 1u << (syl[0] - 'a');
+                if (syl[0] == 'v') x->set_letters[k] |= 1u << ('u' - 'a');
+            }
+        }
+    }
+    uint32_t m = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        if (u[i] < 0x80) {
+            c = u[i] | ((u[i] >= 'A' && u[i] <= 'Z') ? 0x20 : 0);
+            if (c >= 'a' && c <= 'z') m |= 1u << (c - 'a');
+            i++;
+            continue;
+        }
+        i += gwr_fx_decode(u + i, n - i, &c);
+        if (c >= 0x3400 && c < 0x10000) {
+            int set = gwr_py_set_of(c);
+            if (set >= 0) m |= x->set_letters[set];
+        }
+    }
+    return m;
 }
 
 static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
@@ -108,6 +149,14 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
         uint32_t *ni = realloc(x->s_nidx, nc * sizeof *ni);
         if (!ni) goto oom;
         x->s_nidx = ni;
+        size_t words = (nc + 63) / 64;
+        for (int l = 0; l < 26; l++) {
+            uint64_t *lb = realloc(x->lbits[l], words * sizeof *lb);
+            if (!lb) goto oom;
+            memset(lb + x->lbits_words, 0, (words - x->lbits_words) * sizeof *lb);
+            x->lbits[l] = lb;
+        }
+        x->lbits_words = words;
         x->str_cap = nc;
     }
     uint32_t id = (uint32_t)x->nstr;
@@ -116,6 +165,7 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
     x->slen[id] = (uint32_t)n;
     x->s_name[id] = 0;
     x->s_nidx[id] = 0;
+    for (uint32_t lm = letters_of(x, s, n); lm; lm &= lm - 1) x->lbits[__builtin_ctz(lm)][id >> 6] |= 1ULL << (id & 63);
     x->srank[id] = 255;
     x->nstr++;
     return id;
@@ -131,6 +181,7 @@ gwr_findex *gwr_findex_new(void)
     x->nintern = 4096;
     x->parallel_min = GWR_FX_PARALLEL;
     x->lazy_min = GWR_FX_LAZY;
+    x->pick_max = GWR_FX_PICK;
     x->intern = calloc(x->nintern, sizeof *x->intern);
     if (!x->intern || gwr_post_init(&x->post) != 0 || new_string(x, "", 0) != GWR_FX_NOSTR || x->nstr != 1) {
         gwr_findex_free(x);

@@ -65,7 +65,7 @@ static inline gwr_pkey gwr_pkey_pair(uint32_t a, uint32_t b) { return ((gwr_pkey
    typed, so that deleting it letter by letter is answered from memory */
 /* answers of more than GWR_FX_LAZY figures (and more than a sixteenth of
    them all) are kept lazy when they can be (findex_query.c) */
-enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 10, GWR_FX_PARALLEL = 200000, GWR_FX_LAZY = 65536 };
+enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 10, GWR_FX_PARALLEL = 200000, GWR_FX_LAZY = 65536, GWR_FX_PICK = 4096 };
 
 typedef struct gwr_fx_doc {
     uint32_t first, count;       /* its figures: [first, first + count) */
@@ -144,6 +144,11 @@ struct gwr_findex {
     size_t       nstr, str_cap;
     uint8_t     *s_name;         /* per string: 1 when it is an indicator name */
     uint32_t    *s_nidx;         /* per string: its number among the names + 1, 0 if none */
+    uint64_t    *lbits[26];      /* per letter: the strings holding that Latin letter or a
+                                    character with a reading that begins with it (a query
+                                    of one letter is that bitmap) */
+    size_t       lbits_words;
+    uint32_t    *set_letters;    /* per reading set: its readings' first letters (bit 0 = a) */
     gwr_follow  *nfig;           /* per name (in order of first sight): its figures, in load order */
     uint32_t    *name_str;       /* per name: its string id */
     size_t       nnames, names_cap;
@@ -157,6 +162,7 @@ struct gwr_findex {
     size_t       tmp_cap;
     size_t       parallel_min;   /* GWR_FX_PARALLEL; tests lower it */
     size_t       lazy_min;       /* GWR_FX_LAZY; tests lower it */
+    size_t       pick_max;       /* GWR_FX_PICK: rows beyond it order the whole answer; tests lower it */
     size_t       res_cap;
     uint64_t    *mark;           /* bitmap over string ids */
     size_t       mark_words;

@@ -531,7 +531,7 @@ static int sort_answer(gwr_findex *x, gwr_fx_cached *c)
     return 0;
 }
 
-enum { SRC_ALL = 0, SRC_RANKED = 1, SRC_ENTRY = 2, PICK_MAX = 4096 };
+enum { SRC_ALL = 0, SRC_RANKED = 1, SRC_ENTRY = 2 };
 
 /* Rows [from, to) of a remembered answer. Rows of the first screens are
  * picked in one pass over the rank keys that stops as soon as they are
@@ -545,7 +545,7 @@ static size_t entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to
         for (size_t i = 0; i < want; i++) out[i] = x->ref[c->fno[from + i]];
         return want;
     }
-    if (c->sorted_ok || to > PICK_MAX) {
+    if (c->sorted_ok || to > x->pick_max) {
         if (sort_answer(x, c) != 0) return 0;
         memcpy(out, c->sorted + from, want * sizeof *out);
         return want;
@@ -881,7 +881,7 @@ static int materialise(gwr_findex *x, gwr_fx_cached *c)
 
 static size_t lazy_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out)
 {
-    if (to > PICK_MAX) {
+    if (to > x->pick_max) {
         if (materialise(x, c) != 0) return 0;
         return entry_rows(x, c, from, to, out);
     }
@@ -1018,14 +1018,34 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
         if (c != base && (!victim || c->used < victim->used)) victim = c;
     }
     size_t nh = 0;
-    if (!match_strings(x, q, m, literal, &nh)) {
-        a->done = false;
-        a->n = a->nname = 0;
-        return;
+    const char *letters = pinyin ? gwr_pq_letters(x->pq) : "";
+    if (pinyin && m == 1 && letters[0] == q[0] && letters[0] >= 'a' && letters[0] <= 'z' && !letters[1]) {
+        /* one letter: its bitmap is the answer's strings; names are checked for their rank */
+        const uint64_t *lb = x->lbits[letters[0] - 'a'];
+        x->pend.valid = 0;
+        x->prev_valid = 0;
+        for (size_t w = 0; w < x->mark_words; w++) nh |= (size_t)(x->mark[w] = lb[w]) != 0;
+        const uint64_t *mark = x->mark;
+        for (size_t i = 0; i < x->nnames; i++) {
+            uint32_t nm = x->name_str[i];
+            if (!MARKED(nm)) continue;
+            gwr_pq_scan st;
+            gwr_pq_scan_init(&st);
+            size_t slice = SLICE;
+            while (!gwr_pq_scan_step(x->pq, x->str[nm], x->slen[nm], &st, &slice)) slice = SLICE;
+            if (st.cls) x->srank[nm] = rank_of(st.cls, st.at);
+            else x->mark[nm >> 6] &= ~(1ULL << (nm & 63));
+        }
+    } else {
+        if (!match_strings(x, q, m, literal, &nh)) {
+            a->done = false;
+            a->n = a->nname = 0;
+            return;
+        }
+        remember_strings(x, q, m, nh, literal);
+        memset(x->mark, 0, x->mark_words * sizeof *x->mark);
+        for (size_t i = 0; i < nh; i++) x->mark[x->hits[i] >> 6] |= 1ULL << (x->hits[i] & 63);
     }
-    remember_strings(x, q, m, nh, literal);
-    memset(x->mark, 0, x->mark_words * sizeof *x->mark);
-    for (size_t i = 0; i < nh; i++) x->mark[x->hits[i] >> 6] |= 1ULL << (x->hits[i] & 63);
     /* built in the index's scratch (x->res, room for every figure), then kept
        at its own size; buffers are replaced, not shrunk in place, so that
        the allocator reuses memory instead of faulting fresh pages in */
