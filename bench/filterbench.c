@@ -8,7 +8,9 @@
  * interface shows them: the figures matching by name, or all) is in hand.
  * FILTERBENCH_SLOW=MS prints every pinyin or initials keystroke slower than MS.
  *
- *   filterbench [-r ROUNDS] DIR...  →  pinyin_median_ms=... pinyin_p99_ms=... initials_... figs=... keys=... median_ms=... p90_ms=... p99_ms=... max_ms=... */
+ *   filterbench [-r ROUNDS] DIR...  →  pinyin_median_ms=... pinyin_p99_ms=... initials_... figs=... keys=... median_ms=...
+ *   p90_ms=... p99_ms=... max_ms=... rss_kb=... index_kb=... pinyin_index_kb=... (the model's peak RSS, the filter
+ *   index's bytes, and the part of them that serves pinyin only) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,8 +134,10 @@ int main(int argc, char **argv)
     report("pinyin", pl, type_words(&m, pinyin, NP, rounds, pl));
     report("initials", pl, type_words(&m, initials, NI, rounds, pl));
     free(pl);
-    printf("figs=%zu keys=%zu median_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f load_s=%.3f rss_kb=%ld mean_ms_first=%.3f second=%.3f backspace=%.3f clear=%.3f\n",
+    printf("figs=%zu keys=%zu median_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f load_s=%.3f rss_kb=%ld index_kb=%zu pinyin_index_kb=%zu "
+           "mean_ms_first=%.3f second=%.3f backspace=%.3f clear=%.3f\n",
            gwr_findex_size(m.fx), n, PCT(0.5), PCT(0.9), PCT(0.99), lat[n - 1], m.seconds, bench_peak_rss_kb(),
+           gwr_findex_memory(m.fx) / 1024, gwr_findex_pinyin_memory(m.fx) / 1024,
            step_sum[0] / (n / 4), step_sum[1] / (n / 4), step_sum[2] / (n / 4), step_sum[3] / (n / 4));
     fprintf(stderr, "filterbench: figures matching:");
     for (size_t q = 0; q < NQ; q++) fprintf(stderr, " %s=%zu", queries[q], hits[q]);

@@ -84,6 +84,12 @@ size_t gwr_findex_memory(const gwr_findex *x)
     return b;
 }
 
+size_t gwr_findex_pinyin_memory(const gwr_findex *x)
+{
+    return x->post.follow_bytes + 0x10000 * sizeof(gwr_follow) + 26 * x->lbits_words * 8 +
+           (x->set_letters ? gwr_py_set_count() * sizeof *x->set_letters : 0);
+}
+
 static uint64_t hash_str(const char *s, size_t n)
 {
     uint64_t h = 0xcbf29ce484222325ULL;

@@ -23,6 +23,9 @@ int         gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_ind
 size_t      gwr_findex_size(const gwr_findex *x);
 /* Bytes held by the index (for statistics). */
 size_t      gwr_findex_memory(const gwr_findex *x);
+/* Of those, the bytes that serve pinyin only (the pair vectors per first
+ * character, the strings per letter). */
+size_t      gwr_findex_pinyin_memory(const gwr_findex *x);
 
 /* Figures whose indicator name, section title, sentence or entity contain
  * `query` (UTF-8 substring; ASCII case-insensitive; "" matches all) and

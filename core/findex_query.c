@@ -318,11 +318,12 @@ static size_t scan(gwr_findex *x, size_t from, int status, uint64_t keys, uint32
 static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status, uint64_t keys, uint32_t *out)
 {
     const uint64_t *mark = x->mark;
-    size_t k = 0, gi = 0;
+    size_t k = 0, gi = 0, di = 0;
     for (size_t i = 0; i < base->cnt; i++) {
         size_t g = base->fno[i];
-        const gwr_fx_doc *fd = &x->docs[x->slot_of[x->ref[g].doc]];
         if (status >= 0 && x->f_status[g] != status) continue;
+        while ((size_t)x->docs[di].first + x->docs[di].count <= g) di++;   /* the document holding g */
+        const gwr_fx_doc *fd = &x->docs[di];
         /* the group holding g: results are in order, so gallop forward */
         size_t step = 1;
         while (gi + step < x->ngroups && x->groups[gi + step].first <= g) {
