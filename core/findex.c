@@ -48,6 +48,7 @@ void gwr_findex_free(gwr_findex *x)
     free(x->cand);
     free(x->hits);
     free(x->prev_hits);
+    free(x->prev_mark);
     free(x->slot_of);
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         free(x->cache[i].fno);
@@ -71,7 +72,7 @@ size_t gwr_findex_memory(const gwr_findex *x)
                x->str_cap * (sizeof *x->str + sizeof *x->slen + 2) + x->nintern * sizeof *x->intern +
                x->post.cap * sizeof(gwr_plist) + x->post.nslots * sizeof(uint32_t) + 0x10000 * sizeof(uint32_t) +
                x->post.bytes + x->res_cap * sizeof *x->res + x->tmp_cap * sizeof *x->tmp + x->cand_cap * 2 * sizeof(uint32_t) +
-               x->prev_cap * sizeof(uint32_t) + x->mark_words * 8 * 4 + x->sword_cap + x->rank_cap * 2 + x->post.follow_bytes + 0x10000 * sizeof(gwr_follow);
+               x->prev_cap * sizeof(uint32_t) + x->mark_words * 8 * 5 + x->sword_cap + x->rank_cap * 2 + x->post.follow_bytes + 0x10000 * sizeof(gwr_follow);
     b += x->slot_cap * sizeof *x->slot_of + x->mark_words * 8 + x->ranked_cap * sizeof *x->ranked;
     for (int i = 0; i < GWR_FX_CACHE; i++)
         b += x->cache[i].cap * (sizeof(uint32_t) + sizeof(uint16_t)) + x->cache[i].sorted_cap * sizeof(gwr_fig_ref) +

@@ -121,6 +121,8 @@ typedef struct gwr_fx_pending {
     char         q[GWR_FX_MAXQ];
     int          literal;
     int          exact;          /* the candidates are the answer (names still ranked) */
+    int          bm;             /* pinyin: the strings to check are the bits of cmark, the
+                                    answer is built in mark (k is a string id) */
     size_t       k, ncand, nh;   /* next candidate; candidates; hits so far */
     gwr_pq_scan  st;             /* the candidate being scanned */
 } gwr_fx_pending;
@@ -169,6 +171,8 @@ struct gwr_findex {
     uint32_t    *cand, *hits;    /* scratch: candidate and matching string ids */
     size_t       cand_cap;
     uint32_t    *prev_hits;      /* matching string ids of the previous query */
+    uint64_t    *prev_mark;      /* or, after a pinyin query, their bitmap (prev_bm) */
+    int          prev_bm;
     size_t       nprev, prev_cap;
     char         prev_q[GWR_FX_MAXQ];
     int          prev_valid, prev_literal;

@@ -49,6 +49,10 @@ static int reserve(gwr_findex *x)
         cm = realloc(x->tmark, words * sizeof *cm);
         if (!cm) return -1;
         x->tmark = cm;
+        cm = realloc(x->prev_mark, words * sizeof *cm);
+        if (!cm) return -1;
+        if (x->prev_bm) memset(cm + x->mark_words, 0, (words - x->mark_words) * sizeof *cm);
+        x->prev_mark = cm;
 
         x->mark_words = words;
     }
@@ -118,7 +122,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
         bool pinyin = !literal && gwr_pq_is_pinyin(pq);
         bool narrow = x->prev_valid && x->prev_literal == literal &&
                       (strncmp(q, x->prev_q, strlen(x->prev_q)) == 0 || (!pinyin && strstr(q, x->prev_q)));
-        bool from_prev = narrow && !pinyin && (exact < 0 || x->nprev < ncand);
+        bool from_prev = narrow && !pinyin && !x->prev_bm && (exact < 0 || x->nprev < ncand);
         if (from_prev) {
             memcpy(x->cand, x->prev_hits, x->nprev * sizeof *x->cand);
             ncand = x->nprev;
@@ -137,10 +141,14 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
             memset(x->tmark, 0, x->mark_words * sizeof *x->tmark);
             gwr_fx_pinyin_cands(x, letters, ml, plain, x->tmark, x->mark, x->hits);
             if (narrow) {            /* every match of q matches the previous query */
-                memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
-                for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
+                const uint64_t *pm = x->prev_mark;
+                if (!x->prev_bm) {
+                    memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
+                    for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
+                    pm = x->pmark;
+                }
                 for (size_t w = 0; w < x->mark_words; w++)
-                    x->cmark[w] &= x->pmark[w], x->mark[w] &= x->pmark[w], x->tmark[w] &= x->pmark[w];
+                    x->cmark[w] &= pm[w], x->mark[w] &= pm[w], x->tmark[w] &= pm[w];
             }
             if (plain && ml >= 3 && ml < 64) {
                 /* worth it when the strings to check are long and the tail lists short */
@@ -151,14 +159,16 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
                 if (bytes > 4096 && gwr_fx_tail_cands(x, letters, ml, x->pmark, x->hits, bytes / 4))
                     for (size_t w = 0; w < x->mark_words; w++) x->tmark[w] &= x->pmark[w];
             }
-            for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] |= x->tmark[w];
+            /* to check (cmark): the candidates not known to match, and the names
+               (checked for the rank of their match); the answer grows in mark */
+            for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] = (x->cmark[w] | x->tmark[w]) & ~x->mark[w];
+            for (size_t i = 0; i < x->nnames; i++) {
+                uint32_t nm = x->name_str[i];
+                uint64_t bit = 1ULL << (nm & 63);
+                if (x->mark[nm >> 6] & bit) x->mark[nm >> 6] &= ~bit, x->cmark[nm >> 6] |= bit;
+            }
+            p->bm = 1;
             ncand = 0;
-            for (size_t w = 0; w < x->mark_words; w++)
-                for (uint64_t b = x->cmark[w] | x->mark[w]; b; b &= b - 1) {
-                    uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
-                    bool ex = (x->mark[w] >> (id & 63)) & 1;
-                    x->cand[ncand++] = id | (ex ? EXACT : 0);
-                }
         } else if (exact < 0) {
             ncand = 0;
         }
@@ -168,6 +178,44 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
         p->ncand = ncand;
         p->valid = 1;
         gwr_pq_scan_init(&p->st);
+    }
+    if (p->bm) {
+        size_t slice = SLICE, words = x->mark_words;
+        for (size_t id = p->k;;) {
+            size_t w = id >> 6;
+            if (w >= words) break;
+            uint64_t b = x->cmark[w] & (~0ULL << (id & 63));
+            while (!b && ++w < words) b = x->cmark[w];
+            if (!b) break;
+            id = w * 64 + (size_t)__builtin_ctzll(b);
+            if (!gwr_pq_scan_step(pq, x->str[id], x->slen[id], &p->st, &slice)) {
+                if (x->stop && x->stop(x->stop_ctx)) {
+                    p->k = id;
+                    return false;
+                }
+                slice = SLICE;
+                continue;                /* the same string goes on */
+            }
+            if (p->st.cls) {
+                x->mark[w] |= 1ULL << (id & 63);
+                x->srank[id] = rank_of(p->st.cls, p->st.at);
+            }
+            gwr_pq_scan_init(&p->st);
+            id++;
+            slice = slice > 64 ? slice - 64 : 0;
+            if (slice == 0) {
+                if (x->stop && x->stop(x->stop_ctx)) {
+                    p->k = id;
+                    return false;
+                }
+                slice = SLICE;
+            }
+        }
+        p->valid = 0;
+        uint64_t any = 0;
+        for (size_t w = 0; w < words; w++) any |= x->mark[w];
+        *nhits = any != 0;
+        return true;
     }
     size_t slice = SLICE, nh = p->nh;
     for (; p->k < p->ncand; p->k++) {
@@ -221,6 +269,7 @@ static void remember_strings(gwr_findex *x, const char *q, size_t m, size_t nh, 
     }
     if (nh) memcpy(x->prev_hits, x->hits, nh * sizeof *x->hits);
     x->nprev = nh;
+    x->prev_bm = 0;
     memcpy(x->prev_q, q, m + 1);
     x->prev_literal = literal;
     x->prev_valid = 1;
@@ -1043,9 +1092,21 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
             a->n = a->nname = 0;
             return;
         }
-        remember_strings(x, q, m, nh, literal);
-        memset(x->mark, 0, x->mark_words * sizeof *x->mark);
-        for (size_t i = 0; i < nh; i++) x->mark[x->hits[i] >> 6] |= 1ULL << (x->hits[i] & 63);
+        if (x->pend.bm) {                 /* the answer's strings are in mark already */
+            x->prev_valid = 0;
+            if (m < GWR_FX_MAXQ) {
+                memcpy(x->prev_mark, x->mark, x->mark_words * sizeof *x->mark);
+                memcpy(x->prev_q, q, m + 1);
+                x->prev_literal = literal;
+                x->prev_bm = 1;
+                x->nprev = 0;
+                x->prev_valid = 1;
+            }
+        } else {
+            remember_strings(x, q, m, nh, literal);
+            memset(x->mark, 0, x->mark_words * sizeof *x->mark);
+            for (size_t i = 0; i < nh; i++) x->mark[x->hits[i] >> 6] |= 1ULL << (x->hits[i] & 63);
+        }
     }
     /* built in the index's scratch (x->res, room for every figure), then kept
        at its own size; buffers are replaced, not shrunk in place, so that
