@@ -395,7 +395,7 @@ static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status,
 enum { WORD_SAMPLE = 2048, WORD_MAX = 62 };
 
 typedef struct words {
-    struct { char w[24]; size_t n; int rank; } t[WORD_MAX];
+    struct { char w[24]; size_t len, n; int rank; } t[WORD_MAX];
     size_t nt;
     size_t nsampled;
 } words;
@@ -415,10 +415,14 @@ static int word_of(gwr_findex *x, words *w, uint32_t nm)
     if (gwr_pq_best(x->pq, x->str[nm], x->slen[nm], &m) && m.end > m.start && m.end - m.start < sizeof w->t[0].w) {
         size_t len = m.end - m.start;
         for (size_t j = 0; j < w->nt; j++)
-            if (strlen(w->t[j].w) == len && memcmp(w->t[j].w, x->str[nm] + m.start, len) == 0) wi = (int)j;
+            if (w->t[j].len == len && memcmp(w->t[j].w, x->str[nm] + m.start, len) == 0) {
+                wi = (int)j;
+                break;
+            }
         if (wi < 0 && w->nt < WORD_MAX) {
             memcpy(w->t[w->nt].w, x->str[nm] + m.start, len);
             w->t[w->nt].w[len] = '\0';
+            w->t[w->nt].len = len;
             w->t[w->nt].n = 0;
             wi = (int)w->nt++;
         }
