@@ -65,7 +65,7 @@ void gwr_check_doc(const gwr_doc *d, gwr_check *c)
                     const gwr_figure *g = &d->figs[j];
                     if (g->status == GWR_ST_PLANNED && g->headline && g->key && g->period == GWR_PER_YEAR &&
                         g->year == f->year && g->kind == f->kind && strcmp(g->key, f->key) == 0 &&
-                        gwr_dec_cmp(g->q.value, f->q.value) != 0) {
+                        gwr_dec_cmp(gwr_fig_value(g), gwr_fig_value(f)) != 0) {
                         conflict = true;
                         break;
                     }

@@ -85,7 +85,7 @@ static bool to_jin(gwr_quantity *q)
 gwr_verdict gwr_verdict_of(const gwr_figure *planned, const gwr_figure *achieved, const char *key)
 {
     if (!planned || !achieved) return GWR_V_NONE;
-    gwr_quantity pc = planned->q, ac = achieved->q;
+    gwr_quantity pc = gwr_fig_quantity(planned), ac = gwr_fig_quantity(achieved);
     const gwr_quantity *p = &pc, *a = &ac;
     if (strcmp(p->unit, a->unit) != 0 && jin_per(p->unit) && jin_per(a->unit) && !(to_jin(&pc) && to_jin(&ac)))
         return GWR_V_UNKNOWN;
@@ -168,12 +168,12 @@ static int cmp_ref(const void *pa, const void *pb)
     /* a part is never more than the whole: of two amounts reached in one year
      * (新增就业5650人 for the district, 新增就业3000人 for one project) the larger */
     if (a->fig->status == GWR_ST_ACHIEVED && a->fig->kind == GWR_FK_LEVEL && a->doc == b->doc &&
-        !is_rate(a->fig->q.unit) && strcmp(a->fig->q.unit, b->fig->q.unit) == 0 &&
-        (c = gwr_dec_cmp(a->fig->q.value, b->fig->q.value)) != 0)
+        !is_rate(gwr_fig_unit(a->fig)) && strcmp(gwr_fig_unit(a->fig), gwr_fig_unit(b->fig)) == 0 &&
+        (c = gwr_dec_cmp(gwr_fig_value(a->fig), gwr_fig_value(b->fig))) != 0)
         return c > 0 ? -1 : 1;
     /* a result written exactly beats one written as a bound (突破1000亿元、达到1028.9亿元) */
-    bool ab = a->fig->q.qual != GWR_Q_EXACT && a->fig->q.qual != GWR_Q_ABOUT;
-    bool bb = b->fig->q.qual != GWR_Q_EXACT && b->fig->q.qual != GWR_Q_ABOUT;
+    bool ab = gwr_fig_qual(a->fig) != GWR_Q_EXACT && gwr_fig_qual(a->fig) != GWR_Q_ABOUT;
+    bool bb = gwr_fig_qual(b->fig) != GWR_Q_EXACT && gwr_fig_qual(b->fig) != GWR_Q_ABOUT;
     if (a->fig->status == GWR_ST_ACHIEVED && ab != bb) return ab ? 1 : -1;
     if (a->doc_index != b->doc_index) return a->doc_index < b->doc_index ? -1 : 1;
     return a->fig < b->fig ? -1 : a->fig > b->fig;

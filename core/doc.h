@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "arena.h"
 #include "err.h"
 #include "text.h"
@@ -88,7 +89,7 @@ typedef struct gwr_figure {
     const char   *name;      /* indicator as written (arena) */
     const char   *key;       /* canonical key (static) or NULL */
     gwr_fig_kind  kind;
-    gwr_quantity  q;         /* value, hi, unit, qualifier, flags */
+    gwr_quantity  q_;        /* read and set only through gwr_fig_*() below */
     const char   *written;   /* value as written, e.g. "7%左右" (arena) */
     gwr_fig_status status;
     int           year;      /* year the figure refers to, 0 if unknown */
@@ -98,6 +99,37 @@ typedef struct gwr_figure {
     int32_t       node;      /* index of the innermost outline node holding it */
     bool          headline;  /* from the targets paragraph or a headline review sentence */
 } gwr_figure;
+
+/* A figure's quantity is read and written through these (never through
+ * f->q directly): the fields behind them are packed. */
+static inline gwr_dec gwr_fig_value(const gwr_figure *f) { return f->q_.value; }
+/* The upper end of a range, or the right side of a ratio; meaningless otherwise. */
+static inline gwr_dec gwr_fig_hi(const gwr_figure *f) { return f->q_.hi; }
+/* Base unit ("%", "元", "" when none); the string lives as long as the program. */
+static inline const char *gwr_fig_unit(const gwr_figure *f) { return f->q_.unit; }
+static inline gwr_qual gwr_fig_qual(const gwr_figure *f) { return f->q_.qual; }
+static inline unsigned gwr_fig_flags(const gwr_figure *f) { return f->q_.flags; }
+/* The whole quantity (off and len are 0: a figure keeps no span). */
+static inline gwr_quantity gwr_fig_quantity(const gwr_figure *f) {
+    gwr_quantity q = f->q_;
+    q.off = q.len = 0;
+    return q;
+}
+static inline void gwr_fig_set_value(gwr_figure *f, gwr_dec v) { f->q_.value = v; }
+static inline void gwr_fig_set_hi(gwr_figure *f, gwr_dec v) { f->q_.hi = v; }
+static inline void gwr_fig_set_qual(gwr_figure *f, gwr_qual q) { f->q_.qual = q; }
+static inline void gwr_fig_set_flags(gwr_figure *f, unsigned flags) { f->q_.flags = flags; }
+static inline void gwr_fig_set_unit(gwr_figure *f, const char *unit) {
+    size_t n = strlen(unit);
+    if (n >= sizeof f->q_.unit) n = sizeof f->q_.unit - 1;
+    memcpy(f->q_.unit, unit, n);
+    f->q_.unit[n] = '\0';
+}
+/* Value, hi, unit, qualifier and flags of q (its span is not kept). */
+static inline void gwr_fig_set_quantity(gwr_figure *f, const gwr_quantity *q) {
+    f->q_ = *q;
+    f->q_.off = f->q_.len = 0;
+}
 
 typedef struct gwr_doc {
     const char *path;        /* as given (arena) */

@@ -28,11 +28,11 @@ static void cell(FILE *f, const char *s, int cells, bool right)
 
 static void dec_str(gwr_dec d, char *buf, size_t n) { gwr_dec_format(d, buf, n); }
 
-static bool has_hi(const gwr_quantity *q) { return q->qual == GWR_Q_RANGE || (q->flags & GWR_QF_RATIO); }
+static bool has_hi(const gwr_figure *g) { return gwr_fig_qual(g) == GWR_Q_RANGE || (gwr_fig_flags(g) & GWR_QF_RATIO); }
 
 /* A number too large to hold exactly (GWR_QF_OVERFLOW, value 0) is unknown:
  * written empty / null / "(overflow)", never as 0. */
-static bool known(const gwr_quantity *q) { return !(q->flags & GWR_QF_OVERFLOW); }
+static bool known(const gwr_figure *g) { return !(gwr_fig_flags(g) & GWR_QF_OVERFLOW); }
 
 static bool keep(const gwr_figure *g, const gwr_fig_filter *flt)
 {
@@ -43,10 +43,10 @@ static bool keep(const gwr_figure *g, const gwr_fig_filter *flt)
     return true;
 }
 
-static void json_dec_or_null(FILE *f, const gwr_quantity *q, bool hi)
+static void json_dec_or_null(FILE *f, const gwr_figure *g, bool hi)
 {
-    if (!known(q) || (hi && !has_hi(q))) fputs("null", f);
-    else gwr_fmt_dec(f, hi ? q->hi : q->value);
+    if (!known(g) || (hi && !has_hi(g))) fputs("null", f);
+    else gwr_fmt_dec(f, hi ? gwr_fig_hi(g) : gwr_fig_value(g));
 }
 
 static void json_key(FILE *f, const char *k, bool comma)
@@ -91,16 +91,16 @@ static void targets_text(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
         cell(f, g->key ? g->key : "", 16, false);
         cell(f, gwr_fig_kind_name(g->kind), 8, false);
         cell(f, g->written, 16, false);
-        dec_str(g->q.value, v, sizeof v);
-        if (!known(&g->q)) snprintf(v, sizeof v, "(overflow)");
-        else if (has_hi(&g->q)) {
+        dec_str(gwr_fig_value(g), v, sizeof v);
+        if (!known(g)) snprintf(v, sizeof v, "(overflow)");
+        else if (has_hi(g)) {
             size_t l = strlen(v);
             v[l++] = '-';
-            dec_str(g->q.hi, v + l, sizeof v - l);
+            dec_str(gwr_fig_hi(g), v + l, sizeof v - l);
         }
         cell(f, v, 14, true);
-        cell(f, g->q.unit, 8, false);
-        cell(f, gwr_qual_name(g->q.qual), 7, false);
+        cell(f, gwr_fig_unit(g), 8, false);
+        cell(f, gwr_qual_name(gwr_fig_qual(g)), 7, false);
         cell(f, gwr_period_name(g->period), 9, false);
         fprintf(f, "%u\n", g->line);
         shown++;
@@ -121,12 +121,12 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
         gwr_tsv_field(f, g->key); fputc('\t', f);
         gwr_tsv_field(f, g->name); fputc('\t', f);
         fputs(gwr_fig_kind_name(g->kind), f); fputc('\t', f);
-        if (known(&g->q)) gwr_fmt_dec(f, g->q.value);
+        if (known(g)) gwr_fmt_dec(f, gwr_fig_value(g));
         fputc('\t', f);
-        if (known(&g->q) && has_hi(&g->q)) gwr_fmt_dec(f, g->q.hi);
+        if (known(g) && has_hi(g)) gwr_fmt_dec(f, gwr_fig_hi(g));
         fputc('\t', f);
-        gwr_tsv_field(f, g->q.unit); fputc('\t', f);
-        fputs(gwr_qual_name(g->q.qual), f); fputc('\t', f);
+        gwr_tsv_field(f, gwr_fig_unit(g)); fputc('\t', f);
+        fputs(gwr_qual_name(gwr_fig_qual(g)), f); fputc('\t', f);
         gwr_tsv_field(f, g->written); fputc('\t', f);
         fprintf(f, "%u\t", g->line);
         gwr_tsv_field(f, gwr_doc_section_title(d, g->node)); fputc('\t', f);
@@ -151,10 +151,10 @@ static void targets_json(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
         json_key(f, "key", true); json_str_or_null(f, g->key);
         json_key(f, "name", true); gwr_json_string(f, g->name);
         json_key(f, "kind", true); gwr_json_string(f, gwr_fig_kind_name(g->kind));
-        json_key(f, "value", true); json_dec_or_null(f, &g->q, false);
-        json_key(f, "value_hi", true); json_dec_or_null(f, &g->q, true);
-        json_key(f, "unit", true); gwr_json_string(f, g->q.unit);
-        json_key(f, "qual", true); gwr_json_string(f, gwr_qual_name(g->q.qual));
+        json_key(f, "value", true); json_dec_or_null(f, g, false);
+        json_key(f, "value_hi", true); json_dec_or_null(f, g, true);
+        json_key(f, "unit", true); gwr_json_string(f, gwr_fig_unit(g));
+        json_key(f, "qual", true); gwr_json_string(f, gwr_qual_name(gwr_fig_qual(g)));
         json_key(f, "text", true); gwr_json_string(f, g->written);
         json_key(f, "line", true); fprintf(f, "%u", g->line);
         json_key(f, "section", true); gwr_json_string(f, gwr_doc_section_title(d, g->node));
@@ -239,11 +239,11 @@ static void compare_text(FILE *f, const gwr_cmp *c)
 static void tsv_side(FILE *f, const gwr_figure *g)
 {
     if (g) {
-        if (known(&g->q)) gwr_fmt_dec(f, g->q.value);
+        if (known(g)) gwr_fmt_dec(f, gwr_fig_value(g));
         fputc('\t', f);
-        if (known(&g->q) && has_hi(&g->q)) gwr_fmt_dec(f, g->q.hi);
+        if (known(g) && has_hi(g)) gwr_fmt_dec(f, gwr_fig_hi(g));
         fputc('\t', f);
-        fputs(gwr_qual_name(g->q.qual), f);
+        fputs(gwr_qual_name(gwr_fig_qual(g)), f);
     } else {
         fputs("\t\t", f);
     }
@@ -262,7 +262,7 @@ static void compare_tsv(FILE *f, const gwr_cmp *c)
         gwr_tsv_field(f, r->label); fputc('\t', f);
         fputs(gwr_fig_kind_name(r->kind), f); fputc('\t', f);
         fprintf(f, "%d\t", r->year);
-        gwr_tsv_field(f, any ? any->q.unit : ""); fputc('\t', f);
+        gwr_tsv_field(f, any ? gwr_fig_unit(any) : ""); fputc('\t', f);
         tsv_side(f, r->planned); fputc('\t', f);
         tsv_side(f, r->achieved); fputc('\t', f);
         fputs(gwr_verdict_name(r->verdict), f); fputc('\t', f);
@@ -276,15 +276,15 @@ static void json_side(FILE *f, const char *name, const gwr_figure *g)
     char k[32];
     snprintf(k, sizeof k, "%s", name);
     json_key(f, k, true);
-    if (g && known(&g->q)) gwr_fmt_dec(f, g->q.value);
+    if (g && known(g)) gwr_fmt_dec(f, gwr_fig_value(g));
     else fputs("null", f);
     snprintf(k, sizeof k, "%s_hi", name);
     json_key(f, k, true);
-    if (g && known(&g->q) && has_hi(&g->q)) gwr_fmt_dec(f, g->q.hi);
+    if (g && known(g) && has_hi(g)) gwr_fmt_dec(f, gwr_fig_hi(g));
     else fputs("null", f);
     snprintf(k, sizeof k, "%s_qual", name);
     json_key(f, k, true);
-    if (g) gwr_json_string(f, gwr_qual_name(g->q.qual));
+    if (g) gwr_json_string(f, gwr_qual_name(gwr_fig_qual(g)));
     else fputs("null", f);
     snprintf(k, sizeof k, "%s_text", name);
     json_key(f, k, true);
@@ -306,7 +306,7 @@ static void compare_json(FILE *f, const gwr_cmp *c)
         json_key(f, "kind", true); gwr_json_string(f, gwr_fig_kind_name(r->kind));
         json_key(f, "year", true); fprintf(f, "%d", r->year);
         json_key(f, "period", true); gwr_json_string(f, gwr_period_name(r->period));
-        json_key(f, "unit", true); gwr_json_string(f, any ? any->q.unit : "");
+        json_key(f, "unit", true); gwr_json_string(f, any ? gwr_fig_unit(any) : "");
         json_side(f, "planned", r->planned);
         json_side(f, "achieved", r->achieved);
         json_key(f, "verdict", true); json_str_or_null(f, gwr_verdict_name(r->verdict));

@@ -24,16 +24,16 @@ static void cell(FILE *f, const char *s, int cells, bool right)
     fputc(' ', f);
 }
 
-static bool known(const gwr_figure *g) { return g && !(g->q.flags & GWR_QF_OVERFLOW); }
-static bool has_hi(const gwr_figure *g) { return g->q.qual == GWR_Q_RANGE || (g->q.flags & GWR_QF_RATIO); }
+static bool known(const gwr_figure *g) { return g && !(gwr_fig_flags(g) & GWR_QF_OVERFLOW); }
+static bool has_hi(const gwr_figure *g) { return gwr_fig_qual(g) == GWR_Q_RANGE || (gwr_fig_flags(g) & GWR_QF_RATIO); }
 
 static void tsv_side(FILE *f, const gwr_figure *g)
 {
-    if (known(g)) gwr_fmt_dec(f, g->q.value);
+    if (known(g)) gwr_fmt_dec(f, gwr_fig_value(g));
     fputc('\t', f);
-    if (known(g) && has_hi(g)) gwr_fmt_dec(f, g->q.hi);
+    if (known(g) && has_hi(g)) gwr_fmt_dec(f, gwr_fig_hi(g));
     fputc('\t', f);
-    if (g) fputs(gwr_qual_name(g->q.qual), f);
+    if (g) fputs(gwr_qual_name(gwr_fig_qual(g)), f);
 }
 
 static void tsv_source(FILE *f, const gwr_doc *d, const gwr_figure *g)
@@ -55,15 +55,15 @@ static void json_side(FILE *f, const char *name, const gwr_figure *g, const gwr_
     char k[40];
     snprintf(k, sizeof k, "%s", name);
     json_key(f, k, true);
-    if (known(g)) gwr_fmt_dec(f, g->q.value);
+    if (known(g)) gwr_fmt_dec(f, gwr_fig_value(g));
     else fputs("null", f);
     snprintf(k, sizeof k, "%s_hi", name);
     json_key(f, k, true);
-    if (known(g) && has_hi(g)) gwr_fmt_dec(f, g->q.hi);
+    if (known(g) && has_hi(g)) gwr_fmt_dec(f, gwr_fig_hi(g));
     else fputs("null", f);
     snprintf(k, sizeof k, "%s_qual", name);
     json_key(f, k, true);
-    if (g) gwr_json_string(f, gwr_qual_name(g->q.qual));
+    if (g) gwr_json_string(f, gwr_qual_name(gwr_fig_qual(g)));
     else fputs("null", f);
     snprintf(k, sizeof k, "%s_text", name);
     json_key(f, k, true);
@@ -201,7 +201,7 @@ static void text_bar(FILE *f, const gwr_figure *g, double max, int cells)
     static const char *const eighth[8] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
     int used = 0;
     if (g && max > 0 && known(g)) {
-        double lo = gwr_dec_to_double(g->q.value), hi = g->q.qual == GWR_Q_RANGE ? gwr_dec_to_double(g->q.hi) : lo;
+        double lo = gwr_dec_to_double(gwr_fig_value(g)), hi = gwr_fig_qual(g) == GWR_Q_RANGE ? gwr_dec_to_double(gwr_fig_hi(g)) : lo;
         if (lo < 0) lo = 0;
         if (hi < lo) hi = lo;
         int e = (int)(lo / max * cells * 8 + 0.5);
@@ -220,7 +220,7 @@ static void rank_text(FILE *f, const gwr_rank *r)
     for (size_t i = 0; i < r->nrows; i++) {
         const gwr_figure *g = r->rows[i].fig;
         if (!known(g)) continue;
-        double v = gwr_dec_to_double(g->q.qual == GWR_Q_RANGE ? g->q.hi : g->q.value);
+        double v = gwr_dec_to_double(gwr_fig_qual(g) == GWR_Q_RANGE ? gwr_fig_hi(g) : gwr_fig_value(g));
         if (v > max) max = v;
     }
     gwr_text_field(f, r->label);
@@ -236,7 +236,7 @@ static void rank_text(FILE *f, const gwr_rank *r)
         cell(f, w->place ? place : "-", 3, true);
         cell(f, w->entity, 12, false);
         cell(f, w->fig ? w->fig->written : "(none)", 16, false);
-        cell(f, w->fig && w->fig->q.qual != GWR_Q_EXACT ? gwr_qual_name(w->fig->q.qual) : "", 7, false);
+        cell(f, w->fig && gwr_fig_qual(w->fig) != GWR_Q_EXACT ? gwr_qual_name(gwr_fig_qual(w->fig)) : "", 7, false);
         cell(f, yr, 4, false);
         text_bar(f, w->fig, max, 24);
         if (w->fig && w->doc) {

@@ -96,8 +96,7 @@ static void on_fig(void *ctx, const fx_fig *f)
     const gwr_indicator *ind = f->compare ? NULL : gwr_indicator_match(fname, fname_len);
     g->key = ind ? ind->key : NULL;
     g->kind = f->kind;
-    g->q = f->q;
-    g->q.off += w->base;
+    gwr_fig_set_quantity(g, &f->q);
     g->status = f->target ? GWR_ST_PLANNED : w->status;   /* 完成了增长7%的目标 */
     g->year = w->year;
     g->period = w->multiyear && f->period == GWR_PER_YEAR ? GWR_PER_MULTIYEAR : f->period;

@@ -131,7 +131,7 @@ gwr_status gwr_timeline_build(gwr_timeline *t, const gwr_cmp *c, gwr_doc *const 
         const gwr_figure *any = r->planned ? r->planned : r->achieved;
         if (!any || any->period != GWR_PER_YEAR) continue;   /* a quarter never stands in for the year */
         size_t eo = ent_order(es, nes, r->entity ? r->entity : "");
-        refs[nref++] = (ref){ eo, group, kind_order(r->kind), any->q.unit, r };
+        refs[nref++] = (ref){ eo, group, kind_order(r->kind), gwr_fig_unit(any), r };
     }
     qsort(refs, nref, sizeof *refs, cmp_ref);
     t->cells = calloc(nref ? nref : 1, sizeof *t->cells);
@@ -207,7 +207,7 @@ int gwr_timeline_find(const gwr_timeline *t, const char *entity)
 double gwr_series_value(const gwr_figure *f)
 {
     if (!f) return 0;
-    double v = gwr_dec_to_double(f->q.value);
-    if (f->q.qual == GWR_Q_RANGE) v = (v + gwr_dec_to_double(f->q.hi)) / 2;
+    double v = gwr_dec_to_double(gwr_fig_value(f));
+    if (gwr_fig_qual(f) == GWR_Q_RANGE) v = (v + gwr_dec_to_double(gwr_fig_hi(f))) / 2;
     return v;
 }

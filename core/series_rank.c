@@ -44,8 +44,8 @@ static const gwr_figure *side(const gwr_series_cell *c, gwr_fig_status by)
 static int cmp_value(const gwr_figure *a, const gwr_figure *b)
 {
     gwr_dec x, y;
-    if (gwr_dec_add(&x, a->q.value, a->q.qual == GWR_Q_RANGE ? a->q.hi : a->q.value) &&
-        gwr_dec_add(&y, b->q.value, b->q.qual == GWR_Q_RANGE ? b->q.hi : b->q.value))
+    if (gwr_dec_add(&x, gwr_fig_value(a), gwr_fig_qual(a) == GWR_Q_RANGE ? gwr_fig_hi(a) : gwr_fig_value(a)) &&
+        gwr_dec_add(&y, gwr_fig_value(b), gwr_fig_qual(b) == GWR_Q_RANGE ? gwr_fig_hi(b) : gwr_fig_value(b)))
         return gwr_dec_cmp(x, y);
     double p = gwr_series_value(a), q = gwr_series_value(b);
     return p < q ? -1 : p > q;

@@ -113,7 +113,8 @@ static void check_figs(const gwr_doc *d)
         if (g->name) (void)strlen(g->name);
         if (g->written) (void)strlen(g->written);
         if (g->sentence) (void)strlen(g->sentence);
-        check_quantity(&g->q, (size_t)-1 / 2);
+        gwr_quantity gq = gwr_fig_quantity(g);
+        check_quantity(&gq, (size_t)-1 / 2);
         if (i > 0) FUZZ_CHECK(d->figs[i - 1].line <= g->line);   /* text order */
     }
 }

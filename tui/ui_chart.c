@@ -30,7 +30,7 @@ enum { TOP = 2, BELOW = 3 };   /* lines above the plot (tally, title) and below 
 
 static bool val_of(const gwr_figure *f, const chart *c, bool hi, double *out)
 {
-    if (!f || strcmp(f->q.unit, c->r->unit) != 0 || (f->q.flags & (GWR_QF_OVERFLOW | GWR_QF_RATIO))) return false;
+    if (!f || strcmp(gwr_fig_unit(f), c->r->unit) != 0 || (gwr_fig_flags(f) & (GWR_QF_OVERFLOW | GWR_QF_RATIO))) return false;
     *out = ui_tl_num(f, &c->sc, hi);
     return true;
 }
@@ -182,7 +182,7 @@ static void plot_row(ui *u, ui_view *v, int y, int row, const chart *c)
         }
         for (int h = 0; h < 2; h++) {
             if (!val_of(cell->planned, c, h == 1, &t)) continue;
-            if (h == 1 && cell->planned->q.qual != GWR_Q_RANGE) continue;
+            if (h == 1 && gwr_fig_qual(cell->planned) != GWR_Q_RANGE) continue;
             const char *m = marker(c, t, row);
             if (!m) continue;
             /* over a partly filled cell of the bar the bar stays: the line shows beside it */

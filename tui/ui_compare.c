@@ -52,13 +52,13 @@ void ui_compare_release(ui *u)
 
 static bool is_rate(const gwr_figure *f)
 {
-    return f && strcmp(f->q.unit, "%") == 0 &&
+    return f && strcmp(gwr_fig_unit(f), "%") == 0 &&
            (f->kind == GWR_FK_GROWTH || f->kind == GWR_FK_DECLINE || f->kind == GWR_FK_POINTS);
 }
 
 static double signed_rate(const gwr_figure *f)
 {
-    double x = gwr_dec_to_double(f->q.value);
+    double x = gwr_dec_to_double(gwr_fig_value(f));
     return f->kind == GWR_FK_DECLINE ? -x : x;
 }
 
@@ -217,15 +217,15 @@ static void gap(char *buf, size_t n, const crow *w)
     gwr_dec d;
     char num[48];
     buf[0] = '\0';
-    if (!w->ach || !w->plan || strcmp(w->ach->q.unit, w->plan->q.unit) != 0) return;
+    if (!w->ach || !w->plan || strcmp(gwr_fig_unit(w->ach), gwr_fig_unit(w->plan)) != 0) return;
     if (w->ach->kind != w->plan->kind) return;
-    if (!gwr_dec_sub(&d, w->ach->q.value, w->plan->q.value)) return;
-    if (strcmp(w->ach->q.unit, "%") == 0 || strcmp(w->ach->q.unit, "个百分点") == 0) {
+    if (!gwr_dec_sub(&d, gwr_fig_value(w->ach), gwr_fig_value(w->plan))) return;
+    if (strcmp(gwr_fig_unit(w->ach), "%") == 0 || strcmp(gwr_fig_unit(w->ach), "个百分点") == 0) {
         gwr_dec_format(d, num, sizeof num);
         snprintf(buf, n, "%s%spp", d.m > 0 ? "+" : "", num);
         return;
     }
-    double p = gwr_dec_to_double(w->plan->q.value);
+    double p = gwr_dec_to_double(gwr_fig_value(w->plan));
     if (p != 0) snprintf(buf, n, "%+.1f%%", gwr_dec_to_double(d) * 100.0 / p);
 }
 
@@ -233,20 +233,20 @@ static void change(char *buf, size_t n, const crow *w)
 {
     buf[0] = '\0';
     /* the move from the last result to the next target: only forward in time */
-    if (!w->ach || !w->plan || strcmp(w->ach->q.unit, w->plan->q.unit) != 0) return;
+    if (!w->ach || !w->plan || strcmp(gwr_fig_unit(w->ach), gwr_fig_unit(w->plan)) != 0) return;
     if (w->ach->period != w->plan->period) return;   /* five years' average against one year's target */
     if (w->ay && w->py && w->py <= w->ay) return;
-    if (strcmp(w->ach->q.unit, "%") == 0) {
+    if (strcmp(gwr_fig_unit(w->ach), "%") == 0) {
         gwr_dec d;
         char num[48];
-        if (!gwr_dec_sub(&d, w->plan->q.value, w->ach->q.value)) return;
+        if (!gwr_dec_sub(&d, gwr_fig_value(w->plan), gwr_fig_value(w->ach))) return;
         gwr_dec_format(d, num, sizeof num);
         snprintf(buf, n, "%s%spp", d.m > 0 ? "+" : "", num);
         return;
     }
-    double a = gwr_dec_to_double(w->ach->q.value), p = gwr_dec_to_double(w->plan->q.value);
+    double a = gwr_dec_to_double(gwr_fig_value(w->ach)), p = gwr_dec_to_double(gwr_fig_value(w->plan));
     if (a == 0) return;
-    if (gwr_dec_cmp(w->ach->q.value, w->plan->q.value) == 0) {
+    if (gwr_dec_cmp(gwr_fig_value(w->ach), gwr_fig_value(w->plan)) == 0) {
         snprintf(buf, n, "0%%");
         return;
     }

@@ -175,14 +175,14 @@ static void header(ui *u, ui_view *v)
 
 static double val(const gwr_figure *f, bool hi)
 {
-    return gwr_dec_to_double(hi && f->q.qual == GWR_Q_RANGE ? f->q.hi : f->q.value);
+    return gwr_dec_to_double(hi && gwr_fig_qual(f) == GWR_Q_RANGE ? gwr_fig_hi(f) : gwr_fig_value(f));
 }
 
 static void bar(ui *u, ui_view *v, int y, int x, int cells, const gwr_figure *f, double max, bool sel)
 {
     static const char *const eighth[8] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
     bool ascii = ui_glyphs_ascii();
-    if (!f || max <= 0 || cells < 2 || (f->q.flags & GWR_QF_OVERFLOW)) return;
+    if (!f || max <= 0 || cells < 2 || (gwr_fig_flags(f) & GWR_QF_OVERFLOW)) return;
     double lo = val(f, false), hi = val(f, true);
     bool neg = lo < 0;
     if (neg) lo = -lo, hi = -hi;
@@ -208,7 +208,7 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     int x = 0;
     double max = 0;
     for (size_t i = 0; i < k->r.nrows; i++)
-        if (k->r.rows[i].fig && !(k->r.rows[i].fig->q.flags & GWR_QF_OVERFLOW)) {
+        if (k->r.rows[i].fig && !(gwr_fig_flags(k->r.rows[i].fig) & GWR_QF_OVERFLOW)) {
             double m = val(k->r.rows[i].fig, true), l = val(k->r.rows[i].fig, false);
             if (m < 0) m = -m;
             if (l < 0) l = -l;
@@ -220,7 +220,7 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     ui_puts(v->win, y, x, w->entity, c.ent, base), x += c.ent + 1;
     ui_puts(v->win, y, x, w->fig ? w->fig->written : "(none)", c.val, sel ? base : u->attr[w->fig ? ST_NORMAL : ST_DIM]);
     x += c.val + 1;
-    ui_puts(v->win, y, x, w->fig && w->fig->q.qual != GWR_Q_EXACT ? gwr_qual_name(w->fig->q.qual) : "", c.qual, base);
+    ui_puts(v->win, y, x, w->fig && gwr_fig_qual(w->fig) != GWR_Q_EXACT ? gwr_qual_name(gwr_fig_qual(w->fig)) : "", c.qual, base);
     x += c.qual + 1;
     ui_putf(v->win, y, x, c.year, base, "%d", k->r.year), x += c.year + 1;
     bar(u, v, y, x, c.bar, w->fig, max, sel);

@@ -81,8 +81,8 @@ static int cmp(ui *u, int col, gwr_fig_ref a, gwr_fig_ref b)
     case COL_STATUS:    r = (int)x->status - (int)y->status; break;
     case COL_INDICATOR: r = cmp_str(x->name, y->name); break;
     case COL_VALUE:
-        r = cmp_str(x->q.unit, y->q.unit);
-        if (!r) r = gwr_dec_cmp(x->q.value, y->q.value);
+        r = cmp_str(gwr_fig_unit(x), gwr_fig_unit(y));
+        if (!r) r = gwr_dec_cmp(gwr_fig_value(x), gwr_fig_value(y));
         break;
     case COL_YEAR:      r = x->year - y->year; break;
     case COL_SECTION:   r = cmp_str(gwr_doc_section_title(dx, x->node), gwr_doc_section_title(dy, y->node)); break;

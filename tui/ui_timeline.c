@@ -78,7 +78,7 @@ bool ui_glyphs_ascii(void)
 
 /* ---- values ---------------------------------------------------------------- */
 
-static bool same_unit(const gwr_figure *f, const gwr_series_row *r) { return strcmp(f->q.unit, r->unit) == 0; }
+static bool same_unit(const gwr_figure *f, const gwr_series_row *r) { return strcmp(gwr_fig_unit(f), r->unit) == 0; }
 
 /* 万 or 亿 when every value of the row is at least that and is written with
  * at most two decimals in it (5.5万人, 240亿元; but 5527人, 23896元 stay) */
@@ -101,9 +101,9 @@ void ui_tl_scale(const gwr_timeline *t, const gwr_series_row *r, tl_scale *sc)
     for (size_t i = r->first; i < r->first + r->n && n + 4 <= sizeof v / sizeof v[0]; i++) {
         const gwr_figure *fs[2] = { t->cells[i].planned, t->cells[i].achieved };
         for (int k = 0; k < 2; k++) {
-            if (!fs[k] || !same_unit(fs[k], r) || (fs[k]->q.flags & GWR_QF_OVERFLOW) || gwr_dec_is_zero(fs[k]->q.value)) continue;
-            v[n++] = fs[k]->q.value;
-            if (fs[k]->q.qual == GWR_Q_RANGE) v[n++] = fs[k]->q.hi;
+            if (!fs[k] || !same_unit(fs[k], r) || (gwr_fig_flags(fs[k]) & GWR_QF_OVERFLOW) || gwr_dec_is_zero(gwr_fig_value(fs[k]))) continue;
+            v[n++] = gwr_fig_value(fs[k]);
+            if (gwr_fig_qual(fs[k]) == GWR_Q_RANGE) v[n++] = gwr_fig_hi(fs[k]);
         }
     }
     bool rate = strcmp(r->unit, "%") == 0 || strcmp(r->unit, "个百分点") == 0 || strcmp(r->unit, "‰") == 0 ||
@@ -126,7 +126,7 @@ void ui_tl_value(char *buf, size_t n, const gwr_figure *f, const gwr_series_row 
     char a[48], b[48];
     buf[0] = '\0';
     if (!f) return;
-    if (f->q.flags & GWR_QF_OVERFLOW) {
+    if (gwr_fig_flags(f) & GWR_QF_OVERFLOW) {
         snprintf(buf, n, "?");
         return;
     }
@@ -134,16 +134,16 @@ void ui_tl_value(char *buf, size_t n, const gwr_figure *f, const gwr_series_row 
         snprintf(buf, n, "%s", f->written);
         return;
     }
-    num(a, sizeof a, f->q.value, sc->exp);
+    num(a, sizeof a, gwr_fig_value(f), sc->exp);
     const char *pre = "";
-    switch (f->q.qual) {
+    switch (gwr_fig_qual(f)) {
     case GWR_Q_ABOUT:   pre = ascii ? "~" : "≈"; break;
     case GWR_Q_ATLEAST: pre = ascii ? ">=" : "≥"; break;
     case GWR_Q_OVER:    pre = ">"; break;
     case GWR_Q_ATMOST:  pre = ascii ? "<=" : "≤"; break;
     case GWR_Q_UNDER:   pre = "<"; break;
     case GWR_Q_RANGE:
-        num(b, sizeof b, f->q.hi, sc->exp);
+        num(b, sizeof b, gwr_fig_hi(f), sc->exp);
         snprintf(buf, n, "%s%s%s", a, ascii ? "-" : "–", b);
         return;
     default: break;
@@ -153,7 +153,7 @@ void ui_tl_value(char *buf, size_t n, const gwr_figure *f, const gwr_series_row 
 
 double ui_tl_num(const gwr_figure *f, const tl_scale *sc, bool hi)
 {
-    gwr_dec d = hi && f->q.qual == GWR_Q_RANGE ? f->q.hi : f->q.value;
+    gwr_dec d = hi && gwr_fig_qual(f) == GWR_Q_RANGE ? gwr_fig_hi(f) : gwr_fig_value(f);
     d.e -= sc->exp;
     return gwr_dec_to_double(d);
 }

@@ -140,9 +140,9 @@ static void build(gwr_doc *d, const char *path, const char *entity, int year, co
         *f = (gwr_figure){ .name = ff[i].name, .key = ff[i].key, .kind = ff[i].kind, .written = ff[i].written,
                            .status = ff[i].st, .year = ff[i].year, .sentence = ff[i].sentence,
                            .node = ff[i].node, .line = 1, .headline = true };
-        f->q.value = (gwr_dec){ ff[i].m, ff[i].e };
-        f->q.qual = ff[i].qual;
-        snprintf(f->q.unit, sizeof f->q.unit, "%s", ff[i].unit);
+        gwr_fig_set_value(f, (gwr_dec){ ff[i].m, ff[i].e });
+        gwr_fig_set_qual(f, ff[i].qual);
+        gwr_fig_set_unit(f, ff[i].unit);
     }
 }
 
@@ -174,10 +174,10 @@ static gwr_figure series_fig(const char *key, const char *name, gwr_fig_kind kin
                      .written = strdup(written),
                      .sentence = st == GWR_ST_PLANNED ? "今年的主要预期目标是：地区生产总值增长5%左右。"
                                                       : "全年地区生产总值增长5.2%，城镇新增就业5.5万人。" };
-    f.q.value = (gwr_dec){ m, e };
-    f.q.hi = (gwr_dec){ hi, e };
-    f.q.qual = q;
-    snprintf(f.q.unit, sizeof f.q.unit, "%s", unit);
+    gwr_fig_set_value(&f, (gwr_dec){ m, e });
+    gwr_fig_set_hi(&f, (gwr_dec){ hi, e });
+    gwr_fig_set_qual(&f, q);
+    gwr_fig_set_unit(&f, unit);
     return f;
 }
 
@@ -297,9 +297,9 @@ int main(int argc, char **argv)
     /* a target of 2023 from the previous year's report: gives a verdict */
     gwr_figure target2023 = { .name = "城镇登记失业率", .key = "unemployment_registered", .kind = GWR_FK_LEVEL,
                               .written = "4.5%以内", .status = GWR_ST_PLANNED, .year = 2023, .node = -1 };
-    target2023.q.value = (gwr_dec){ 45, -1 };
-    target2023.q.qual = GWR_Q_ATMOST;
-    snprintf(target2023.q.unit, sizeof target2023.q.unit, "%%");
+    gwr_fig_set_value(&target2023, (gwr_dec){ 45, -1 });
+    gwr_fig_set_qual(&target2023, GWR_Q_ATMOST);
+    gwr_fig_set_unit(&target2023, "%");
     gwr_cmp_row rows[] = {
         { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2023, NULL, &f[0], GWR_V_NONE, GWR_PER_YEAR },
         { &d1, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, 2024, &f[5], NULL, GWR_V_NONE, GWR_PER_YEAR },

@@ -20,9 +20,9 @@ static gwr_figure mk(const char *key, gwr_fig_kind kind, gwr_fig_status st, int 
     f.status = st;
     f.year = year;
     f.period = GWR_PER_YEAR;
-    f.q.value = (gwr_dec){ m, e };
-    f.q.qual = qual;
-    strcpy(f.q.unit, unit);
+    gwr_fig_set_value(&f, (gwr_dec){ m, e });
+    gwr_fig_set_qual(&f, qual);
+    gwr_fig_set_unit(&f, unit);
     f.written = "w";
     return f;
 }
@@ -90,7 +90,7 @@ static void test_amounts_and_units(void **state)
     assert_int_equal(gwr_verdict_of(&p, NULL, "grain_output"), GWR_V_NONE);
     /* a range target: met from its low end */
     p = mk("gdp", GWR_FK_GROWTH, GWR_ST_PLANNED, 2023, 6, 0, "%", GWR_Q_RANGE);
-    p.q.hi = (gwr_dec){ 65, -1 };
+    gwr_fig_set_hi(&p, (gwr_dec){ 65, -1 });
     a = mk("gdp", GWR_FK_GROWTH, GWR_ST_ACHIEVED, 2023, 61, -1, "%", GWR_Q_EXACT);
     assert_int_equal(gwr_verdict_of(&p, &a, "gdp"), GWR_V_MET);
     assert_string_equal(gwr_verdict_name(GWR_V_MISSED), "missed");

@@ -60,10 +60,10 @@ static void fig(size_t i, const char *name, const char *key, gwr_fig_kind kind,
     if (key) assert_string_equal(g->key ? g->key : "(none)", key);
     else assert_null(g->key);
     assert_string_equal(gwr_fig_kind_name(g->kind), gwr_fig_kind_name(kind));
-    gwr_dec_format(g->q.value, buf, sizeof buf);
+    gwr_dec_format(gwr_fig_value(g), buf, sizeof buf);
     assert_string_equal(buf, value);
-    assert_string_equal(g->q.unit, unit);
-    assert_string_equal(gwr_qual_name(g->q.qual), gwr_qual_name(qual));
+    assert_string_equal(gwr_fig_unit(g), unit);
+    assert_string_equal(gwr_qual_name(gwr_fig_qual(g)), gwr_qual_name(qual));
 }
 
 static void test_shared_verb_two(void **state)
@@ -124,7 +124,7 @@ static void test_quarters_rank_comparison(void **state)
     fig(3, "GDP", "gdp", GWR_FK_GROWTH, "6.7", "%", GWR_Q_EXACT);
     assert_int_equal(doc.figs[3].period, GWR_PER_YEAR);
     assert_int_equal(doc.figs[4].kind, GWR_FK_RANK);
-    assert_string_equal(doc.figs[4].q.unit, "位");
+    assert_string_equal(gwr_fig_unit(&doc.figs[4]), "位");
     fig(5, "固定资产投资", "fixed_investment", GWR_FK_GROWTH, "6.8", "%", GWR_Q_EXACT);
     /* the comparison is not the indicator's own change */
     fig(6, "固定资产投资高于全省", NULL, GWR_FK_POINTS, "1.8", "个百分点", GWR_Q_EXACT);

@@ -38,12 +38,12 @@ static gwr_figure *add(fx *x, const char *key, gwr_fig_kind kind, gwr_fig_status
     f->status = st;
     f->year = year;
     f->period = GWR_PER_YEAR;
-    f->q.value = (gwr_dec){ m, e };
-    f->q.hi = (gwr_dec){ hi, e };
-    f->q.qual = q;
+    gwr_fig_set_value(f, (gwr_dec){ m, e });
+    gwr_fig_set_hi(f, (gwr_dec){ hi, e });
+    gwr_fig_set_qual(f, q);
     f->line = (uint32_t)x->doc.nfigs;
     f->written = "w";
-    strcpy(f->q.unit, unit);
+    gwr_fig_set_unit(f, unit);
     return f;
 }
 
