@@ -124,7 +124,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
                       (strncmp(q, x->prev_q, strlen(x->prev_q)) == 0 || (!pinyin && strstr(q, x->prev_q)));
         bool from_prev = narrow && !pinyin && !x->prev_bm && (exact < 0 || x->nprev < ncand);
         if (from_prev) {
-            memcpy(x->cand, x->prev_hits, x->nprev * sizeof *x->cand);
+            if (x->nprev) memcpy(x->cand, x->prev_hits, x->nprev * sizeof *x->cand);
             ncand = x->nprev;
         } else if (pinyin) {
             /* x->mark holds the exact candidates for now (it is rebuilt from the hits) */

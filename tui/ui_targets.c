@@ -391,7 +391,7 @@ static bool request(ui *u, ui_view *v, ui_cmd c)
         t->rev = !t->rev;
         ui_targets_refilter(u);
         return true;
-    case CMD_ENTER:
+    case CMD_ENTER: {
         gwr_fig_ref r;
         if (row_ref(u, t, v->sel, &r)) {
             const gwr_figure *f = &u->m.docs[r.doc]->figs[r.fig];
@@ -403,6 +403,7 @@ static bool request(ui *u, ui_view *v, ui_cmd c)
             if (!ui_doc_goto_fig(u, f)) ui_msg(u, true, "the sentence of this figure was not found in the text");
         }
         return true;
+    }
     default: return false;
     }
 }
