@@ -44,4 +44,28 @@ void gwr_json_string(FILE *f, const char *s);   /* = gwr_put_str(f, GWR_FMT_JSON
 void gwr_text_field(FILE *f, const char *s);    /* = gwr_put_str(f, GWR_FMT_TEXT, s) */
 void gwr_fmt_dec(FILE *f, gwr_dec d);
 
+/* A row assembled in memory and written with one call (the rows of a large
+ * TSV export): the same bytes as the field writers above, in order. A field
+ * that needs escaping goes through the sanitiser as it would unbuffered. */
+typedef struct gwr_row {
+    FILE  *f;
+    size_t n;
+    char   b[4096];
+} gwr_row;
+void gwr_row_flush(gwr_row *r);
+void gwr_row_put(gwr_row *r, const char *s, size_t n);
+static inline void gwr_row_ch(gwr_row *r, char c)
+{
+    if (r->n == sizeof r->b) gwr_row_flush(r);
+    r->b[r->n++] = c;
+}
+void gwr_row_str(gwr_row *r, const char *s);        /* as fputs */
+void gwr_row_tsv(gwr_row *r, const char *s);        /* as gwr_tsv_field */
+/* The same for s[0,n) known to need no escaping (plain, from
+ * gwr_row_tsv_plain) or not: a field repeated on every row is checked once. */
+bool gwr_row_tsv_plain(const char *s, size_t n);
+void gwr_row_tsv_n(gwr_row *r, const char *s, size_t n, bool plain);
+void gwr_row_int(gwr_row *r, long long v);          /* as fprintf "%lld" */
+void gwr_row_dec(gwr_row *r, gwr_dec d);            /* as gwr_fmt_dec */
+
 #endif

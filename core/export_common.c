@@ -22,3 +22,63 @@ void gwr_fmt_dec(FILE *f, gwr_dec d)
     gwr_dec_format(d, buf, sizeof buf);
     fputs(buf, f);
 }
+
+void gwr_row_flush(gwr_row *r)
+{
+    if (r->n) fwrite(r->b, 1, r->n, r->f);
+    r->n = 0;
+}
+
+void gwr_row_put(gwr_row *r, const char *s, size_t n)
+{
+    if (r->n + n > sizeof r->b) {
+        gwr_row_flush(r);
+        if (n > sizeof r->b) {
+            fwrite(s, 1, n, r->f);
+            return;
+        }
+    }
+    memcpy(r->b + r->n, s, n);
+    r->n += n;
+}
+
+void gwr_row_str(gwr_row *r, const char *s) { gwr_row_put(r, s, strlen(s)); }
+
+void gwr_row_tsv(gwr_row *r, const char *s)
+{
+    if (!s) return;
+    size_t n = strlen(s);
+    gwr_row_tsv_n(r, s, n, gwr_row_tsv_plain(s, n));
+}
+
+bool gwr_row_tsv_plain(const char *s, size_t n) { return gwr_safe_plain_len(GWR_SAFE_TSV, s, n) == n; }
+
+void gwr_row_tsv_n(gwr_row *r, const char *s, size_t n, bool plain)
+{
+    if (plain) {
+        gwr_row_put(r, s, n);
+    } else {
+        gwr_row_flush(r);
+        gwr_safe_put(r->f, GWR_SAFE_TSV, s, n);
+    }
+}
+
+void gwr_row_int(gwr_row *r, long long v)
+{
+    char d[24];
+    size_t k = sizeof d;
+    unsigned long long a = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do {
+        d[--k] = (char)('0' + a % 10);
+        a /= 10;
+    } while (a);
+    if (v < 0) d[--k] = '-';
+    gwr_row_put(r, d + k, sizeof d - k);
+}
+
+void gwr_row_dec(gwr_row *r, gwr_dec d)
+{
+    char buf[64];
+    gwr_dec_format(d, buf, sizeof buf);
+    gwr_row_str(r, buf);
+}

@@ -110,29 +110,36 @@ static void targets_text(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
 
 static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
 {
+    gwr_row r;
+    r.f = f;
+    r.n = 0;
+    const char *path = d->path ? d->path : "", *ent = d->entity ? d->entity : "";
+    size_t pn = strlen(path), en = strlen(ent);
+    bool pp = gwr_row_tsv_plain(path, pn), ep = gwr_row_tsv_plain(ent, en);
     for (size_t i = 0; i < d->nfigs; i++) {
         const gwr_figure *g = &d->figs[i];
         if (!keep(g, flt)) continue;
-        gwr_tsv_field(f, d->path); fputc('\t', f);
-        gwr_tsv_field(f, d->entity); fputc('\t', f);
-        fputs(gwr_fig_status_name(g->status), f); fputc('\t', f);
-        if (g->year) fprintf(f, "%d", g->year);
-        fputc('\t', f);
-        gwr_tsv_field(f, g->key); fputc('\t', f);
-        gwr_tsv_field(f, g->name); fputc('\t', f);
-        fputs(gwr_fig_kind_name(g->kind), f); fputc('\t', f);
-        if (known(g)) gwr_fmt_dec(f, gwr_fig_value(g));
-        fputc('\t', f);
-        if (known(g) && has_hi(g)) gwr_fmt_dec(f, gwr_fig_hi(g));
-        fputc('\t', f);
-        gwr_tsv_field(f, gwr_fig_unit(g)); fputc('\t', f);
-        fputs(gwr_qual_name(gwr_fig_qual(g)), f); fputc('\t', f);
-        gwr_tsv_field(f, g->written); fputc('\t', f);
-        fprintf(f, "%u\t", g->line);
-        gwr_tsv_field(f, gwr_doc_section_title(d, g->node)); fputc('\t', f);
-        fputs(gwr_period_name(g->period), f);
-        fputc('\n', f);
+        gwr_row_tsv_n(&r, path, pn, pp); gwr_row_ch(&r, '\t');
+        gwr_row_tsv_n(&r, ent, en, ep); gwr_row_ch(&r, '\t');
+        gwr_row_str(&r, gwr_fig_status_name(g->status)); gwr_row_ch(&r, '\t');
+        if (g->year) gwr_row_int(&r, g->year);
+        gwr_row_ch(&r, '\t');
+        gwr_row_tsv(&r, g->key); gwr_row_ch(&r, '\t');
+        gwr_row_tsv(&r, g->name); gwr_row_ch(&r, '\t');
+        gwr_row_str(&r, gwr_fig_kind_name(g->kind)); gwr_row_ch(&r, '\t');
+        if (known(g)) gwr_row_dec(&r, gwr_fig_value(g));
+        gwr_row_ch(&r, '\t');
+        if (known(g) && has_hi(g)) gwr_row_dec(&r, gwr_fig_hi(g));
+        gwr_row_ch(&r, '\t');
+        gwr_row_tsv(&r, gwr_fig_unit(g)); gwr_row_ch(&r, '\t');
+        gwr_row_str(&r, gwr_qual_name(gwr_fig_qual(g))); gwr_row_ch(&r, '\t');
+        gwr_row_tsv(&r, g->written); gwr_row_ch(&r, '\t');
+        gwr_row_int(&r, g->line); gwr_row_ch(&r, '\t');
+        gwr_row_tsv(&r, gwr_doc_section_title(d, g->node)); gwr_row_ch(&r, '\t');
+        gwr_row_str(&r, gwr_period_name(g->period));
+        gwr_row_ch(&r, '\n');
     }
+    gwr_row_flush(&r);
 }
 
 static void targets_json(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, bool *any)

@@ -30,21 +30,30 @@ typedef struct walk {
     int         para_year;     /* the earlier year whose results the paragraph opened with, or 0 */
     bool        para_plan;     /* the paragraph opened with this year's targets */
     int         para_span;     /* end year of the five-year targets the paragraph opened with, or 0 */
+    int32_t     head_node;     /* the node whose five-year heading span head_span holds, or -2 */
+    int         head_span;
+    int        *heading;       /* per node: its title's five-year span, 0 for none, -1 not yet read (or NULL) */
+    char        last_name[FX_NAME_MAX];   /* the name last matched against the indicators */
+    size_t      last_n;        /* its length, SIZE_MAX for none */
+    const gwr_indicator *last_ind;
 } walk;
 
 /* Is a name the measured noun phrase? Not when it is empty, a single
  * character ("下" of 下降至) or only a verb of doing (完成, 加快推进). */
 static bool name_found(fx_str n)
 {
-    static const char *const verbs[] = {
-        "完成", "实现", "达到", "达", "加快推进", "推进", "加快", "参与", "惠及", "获", "获得", "带动",
-        "超过", "突破", "增加", "减少", "提高", "下降", "增长", "开展", "落实", "共", "累计", "其中",
-        "确保", "力争", "争取", "新增", "共有", "拥有", "有", "是", "为", "占", "下", "上", NULL,
+#define V(lit) { lit, sizeof lit - 1 }
+    static const fx_str verbs[] = {
+        V("完成"), V("实现"), V("达到"), V("达"), V("加快推进"), V("推进"), V("加快"), V("参与"), V("惠及"), V("获"),
+        V("获得"), V("带动"), V("超过"), V("突破"), V("增加"), V("减少"), V("提高"), V("下降"), V("增长"), V("开展"),
+        V("落实"), V("共"), V("累计"), V("其中"), V("确保"), V("力争"), V("争取"), V("新增"), V("共有"), V("拥有"),
+        V("有"), V("是"), V("为"), V("占"), V("下"), V("上"),
     };
+#undef V
     n = fx_trim(n);
-    if (n.n == 0 || fx_chars(n) < 2) return false;
-    for (const char *const *v = verbs; *v; v++)
-        if (n.n == strlen(*v) && memcmp(n.s, *v, n.n) == 0) return false;
+    if (n.n == 0 || fx_chars_upto(n, 2) < 2) return false;
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+        if (n.n == verbs[i].n && memcmp(n.s, verbs[i].s, n.n) == 0) return false;
     return true;
 }
 
@@ -93,7 +102,17 @@ static void on_fig(void *ctx, const fx_fig *f)
         w->st = GWR_E_NOMEM;
         return;
     }
-    const gwr_indicator *ind = f->compare ? NULL : gwr_indicator_match(fname, fname_len);
+    /* consecutive figures often share their name (增长7%、8%): match it once */
+    const gwr_indicator *ind = NULL;
+    if (!f->compare) {
+        if (w->last_n != fname_len || memcmp(w->last_name, fname, fname_len) != 0) {
+            w->last_ind = gwr_indicator_match(fname, fname_len);
+            w->last_n = fname_len < sizeof w->last_name ? fname_len : 0;
+            if (w->last_n) memcpy(w->last_name, fname, fname_len);
+            else w->last_n = SIZE_MAX;      /* too long to keep: no memo */
+        }
+        ind = w->last_ind;
+    }
     g->key = ind ? ind->key : NULL;
     g->kind = f->kind;
     gwr_fig_set_quantity(g, &f->q);
@@ -130,81 +149,110 @@ static bool in_targets(const gwr_doc *d, int32_t i)
     return false;
 }
 
-static bool plan_words(fx_str s)
+static bool plan_words(const fx_words *kw)
 {
-    static const char *const w[] = { "力争", "确保", "争取", "预期", "目标", "计划", "将", "要", NULL };
-    for (const char *const *p = w; *p; p++)
-        if (fx_contains(s, *p)) return true;
+    static const int w[] = { FXW_LIZHENG, FXW_QUEBAO, FXW_ZHENGQU, FXW_YUQI, FXW_MUBIAO, FXW_JIHUA, FXW_JIANG, FXW_YAO };
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (fx_has(kw, w[i])) return true;
     return false;
+}
+
+/* The year at s.s + i: -1 to look on from *next, else the clause's year or 0. */
+static int clause_year_at(fx_str s, const fx_words *kw, size_t i, size_t *next)
+{
+    *next = i + 1;
+    size_t k;
+    int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
+    if (!y) return -1;
+    if (i + 4 < s.n && s.s[i + 4] >= '0' && s.s[i + 4] <= '9') return -1;
+    if (i > 0 && s.s[i - 1] >= '0' && s.s[i - 1] <= '9') return -1;
+    fx_str before = fx_span(s.s, i);
+    size_t cl;
+    /* "按一九八○年不变价格计算", "比2002年": a base, look further */
+    if (fx_ends(before, "按") || fx_ends(before, "比") || fx_ends(before, "较") || fx_ends(before, "同") ||
+        fx_ends(before, "与") || fx_ends(before, "从") || fx_ends(before, "由")) {
+        *next = i + k;
+        return -1;
+    }
+    bool opens = i == 0 || (i >= 3 && fx_is_punct_at(s.s + i - 3, 3, &cl) && cl == 3);
+    bool at = fx_ends(before, "在") && (i == 3 || (i >= 6 && fx_is_punct_at(s.s + i - 6, 3, &cl)));
+    /* "国民生产总值1987年达到10920亿元": the year between name and verb */
+    fx_str after = fx_span(s.s + i + k, s.n - i - k);
+    bool named = fx_starts(after, "达到") || fx_starts(after, "实现") || fx_starts(after, "完成") ||
+                 fx_starts(after, "底") || fx_starts(after, "末");
+    if (!opens && !at && !named) return 0;   /* the first year is inside a clause: no say */
+    /* "在1992年快速增长的基础上，1993年…", "1989年四季度以来，…": a base or a
+     * starting point, not the figure's year */
+    size_t e = i + k;
+    while (e < s.n && !fx_is_punct_at(s.s + e, s.n - e, &cl)) e++;
+    fx_str clause = fx_span(s.s + i, e - i);
+    if (fx_part_has(kw, clause, FXW_JICHUSHANG) || fx_part_has(kw, clause, FXW_YILAI)) {
+        *next = e + 1;
+        return -1;
+    }
+    return y;
 }
 
 /* The first year that opens a clause: "2001年，…", "…。2001年国内生产总值达到…",
  * "在2001年…". A year after 比/较/由/从 is a base of comparison, not the figure's. */
-static int clause_year(fx_str s)
+static int clause_year(fx_str s, const fx_words *kw)
 {
-    for (size_t i = 0; i + 7 <= s.n; i++) {
-        if ((s.s[i] < '1' || s.s[i] > '2') && (unsigned char)s.s[i] != 0xE4) continue;
-        size_t k;
-        int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
-        if (!y) continue;
-        if (i + 4 < s.n && s.s[i + 4] >= '0' && s.s[i + 4] <= '9') continue;
-        if (i > 0 && s.s[i - 1] >= '0' && s.s[i - 1] <= '9') continue;
-        fx_str before = fx_span(s.s, i);
-        size_t cl;
-        /* "按一九八○年不变价格计算", "比2002年": a base, look further */
-        if (fx_ends(before, "按") || fx_ends(before, "比") || fx_ends(before, "较") || fx_ends(before, "同") ||
-            fx_ends(before, "与") || fx_ends(before, "从") || fx_ends(before, "由")) {
-            i += k - 1;
+    size_t next = 0;
+    if (kw->nian_all) {
+        /* a year is four digits before a 年 the sentence scan found: try
+         * the places a Chinese (12 bytes) or an ASCII (4 bytes) year would start */
+        size_t off = (size_t)(s.s - kw->full);
+        for (uint32_t t = 0; t < kw->nnian; t++) {
+            if (kw->nian[t] < off) continue;
+            size_t j = kw->nian[t] - off;
+            if (j + 3 > s.n) break;
+            static const size_t backs[] = { 12, 4 };
+            for (size_t u = 0; u < 2; u++) {
+                size_t back = backs[u];
+                if (j < back || j - back < next) continue;
+                int y = clause_year_at(s, kw, j - back, &next);
+                if (y >= 0) return y;
+            }
+        }
+        return 0;
+    }
+    for (size_t i = 0; i + 7 <= s.n; i = next) {
+        if ((s.s[i] < '1' || s.s[i] > '2') && (unsigned char)s.s[i] != 0xE4) {
+            next = i + 1;
             continue;
         }
-        bool opens = i == 0 || (i >= 3 && fx_is_punct_at(s.s + i - 3, 3, &cl) && cl == 3);
-        bool at = fx_ends(before, "在") && (i == 3 || (i >= 6 && fx_is_punct_at(s.s + i - 6, 3, &cl)));
-        /* "国民生产总值1987年达到10920亿元": the year between name and verb */
-        fx_str after = fx_span(s.s + i + k, s.n - i - k);
-        bool named = fx_starts(after, "达到") || fx_starts(after, "实现") || fx_starts(after, "完成") ||
-                     fx_starts(after, "底") || fx_starts(after, "末");
-        if (!opens && !at && !named) return 0;   /* the first year is inside a clause: no say */
-        /* "在1992年快速增长的基础上，1993年…", "1989年四季度以来，…": a base or a
-         * starting point, not the figure's year */
-        size_t e = i + k;
-        while (e < s.n && !fx_is_punct_at(s.s + e, s.n - e, &cl)) e++;
-        fx_str clause = fx_span(s.s + i, e - i);
-        if (fx_contains(clause, "基础上") || fx_contains(clause, "以来")) {
-            i = e;
-            continue;
-        }
-        return y;
+        int y = clause_year_at(s, kw, i, &next);
+        if (y >= 0) return y;
     }
     return 0;
 }
 
 /* A sentence stating this year's targets, whatever part it stands in:
  * "今年经济社会发展的主要预期目标是：…", "今年…力争增长8%", "宏观调控的主要目标是：…". */
-static bool year_targets_sentence(fx_str s)
+static bool year_targets_sentence(const fx_words *kw)
 {
-    static const char *const t[] = { "预期目标是", "预期目标为", "主要目标是", "主要目标为", "调控目标",
-                                     "控制目标", "预期目标", NULL };
-    bool this_year = fx_contains(s, "今年") || fx_contains(s, "本年");
-    for (const char *const *p = t; *p; p++)
-        if (fx_contains(s, *p)) return this_year || fx_contains(s, "目标是") || fx_contains(s, "目标为");
-    return this_year && plan_words(s) && !fx_contains(s, "今年以来") && !fx_contains(s, "今年前") &&
-           !fx_contains(s, "今年1");
+    static const int t[] = { FXW_YQMB_SHI, FXW_YQMB_WEI, FXW_ZYMB_SHI, FXW_ZYMB_WEI, FXW_TKMB, FXW_KZMB, FXW_YQMB };
+    bool this_year = fx_has(kw, FXW_JINNIAN) || fx_has(kw, FXW_BENNIAN);
+    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+        if (fx_has(kw, t[i])) return this_year || fx_has(kw, FXW_MB_SHI) || fx_has(kw, FXW_MB_WEI);
+    return this_year && plan_words(kw) && !fx_has(kw, FXW_JINNIAN_YILAI) && !fx_has(kw, FXW_JINNIAN_QIAN) &&
+           !fx_has(kw, FXW_JINNIAN_1);
 }
 
 /* Five-year targets: "今后五年国内生产总值年均增长7.5%", "“十四五”时期经济社会发展的主要目标",
  * "《纲要（草案）》提出…". Returns the end year (a 到20XX年 in the sentence, else
  * the fifth year of the plan that starts with the report year), or 0. */
-static int five_year_targets(fx_str s, int report_year)
+static int five_year_targets(fx_str s, const fx_words *kw, int report_year)
 {
-    static const char *const w[] = { "今后五年", "未来五年", "规划纲要", "纲要（草案）", "纲要草案",
-                                     "五年规划", "五年计划", "五”计划", "五”规划", "计划草案", NULL };
+    static const int w[] = { FXW_JHWN, FXW_WLWN, FXW_GHGY, FXW_GYCA, FXW_GYCA2,
+                             FXW_WNGH, FXW_WNJH, FXW_WQJH, FXW_WQGH, FXW_JHCA };
     bool hit = false;
-    for (const char *const *p = w; *p && !hit; p++) hit = fx_contains(s, *p);
+    for (size_t i = 0; i < sizeof w / sizeof w[0] && !hit; i++) hit = fx_has(kw, w[i]);
     /* "“十四五”时期…目标", "十五期间…要" */
-    if (!hit && (fx_contains(s, "五”时期") || fx_contains(s, "五”期间") || fx_contains(s, "五时期")) &&
-        (fx_contains(s, "目标") || fx_contains(s, "预期") || fx_contains(s, "力争") || fx_contains(s, "要")))
-        hit = !fx_contains(s, "过去五年") && !fx_contains(s, "五年来");
-    if (!hit || fx_contains(s, "今年")) return 0;
+    if (!hit && (fx_has(kw, FXW_WQSQ) || fx_has(kw, FXW_WQQJ) || fx_has(kw, FXW_WSQ)) &&
+        (fx_has(kw, FXW_MUBIAO) || fx_has(kw, FXW_YUQI) || fx_has(kw, FXW_LIZHENG) || fx_has(kw, FXW_YAO)))
+        hit = !fx_has(kw, FXW_GQWN) && !fx_has(kw, FXW_WNL);
+    if (!hit || fx_has(kw, FXW_JINNIAN)) return 0;
     for (size_t i = 0; i + 7 <= s.n; i++) {
         size_t k;
         int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
@@ -219,13 +267,16 @@ static int five_year_targets(fx_str s, int report_year)
  * not "2006年是实施“十一五”规划的第一年" (the year's own work). Its end year, or 0. */
 static int five_year_heading(fx_str t, int report_year)
 {
+    if (!fx_contains(t, "目标")) return 0;
     char yr[16];
     snprintf(yr, sizeof yr, "%d年", report_year);
-    if (!fx_contains(t, "目标") || fx_contains(t, yr) || fx_contains(t, "今年") || fx_contains(t, "回顾")) return 0;
+    if (fx_contains(t, yr) || fx_contains(t, "今年") || fx_contains(t, "回顾")) return 0;
     if (!fx_contains(t, "五”时期") && !fx_contains(t, "五”期间") && !fx_contains(t, "五时期") &&
         !fx_contains(t, "今后五年") && !fx_contains(t, "未来五年") && !fx_contains(t, "规划纲要"))
         return 0;
-    return five_year_targets(t, report_year);
+    fx_words kw;
+    fx_words_scan(&kw, t, t);
+    return five_year_targets(t, &kw, report_year);
 }
 
 /* Keyed review figures of a paragraph that names two or more headline
@@ -246,17 +297,26 @@ static void mark_headline(gwr_doc *d, size_t first)
 }
 
 /* Words of a result in a sentence about a plan: "十五计划的主要目标已经实现". */
-static bool plan_words_past(fx_str s)
+static bool plan_words_past(const fx_words *kw)
 {
-    return fx_contains(s, "已经实现") || fx_contains(s, "完成了") || fx_contains(s, "胜利完成") ||
-           fx_contains(s, "顺利完成") || fx_contains(s, "提前实现") || fx_contains(s, "五年来") ||
-           fx_contains(s, "过去五年");
+    return fx_has(kw, FXW_YJSX) || fx_has(kw, FXW_WCL) || fx_has(kw, FXW_SLWC) || fx_has(kw, FXW_SLWC2) ||
+           fx_has(kw, FXW_TQSX) || fx_has(kw, FXW_WNL) || fx_has(kw, FXW_GQWN);
 }
 
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)
 {
     gwr_doc *d = w->d;
     fx_str s = fx_trim(fx_span(w->s, w->n));
+    if (!fx_sentence_scan(w->s, w->n, s, qb)) {
+        w->st = GWR_E_NOMEM;
+        return;
+    }
+    /* A sentence without figures matters only for what it says of its
+     * paragraph: when it opens one, or names the year of the results that
+     * follow ("2001年…", which needs a 年). */
+    if (qb->n == 0 && !w->para_open && !fx_has_char3(fx_span(w->s, w->n), "年")) return;
+    fx_words kwords, *kw = &kwords;
+    fx_words_scan(kw, fx_span(w->s, w->n), s);
     w->node = node_at(d, cur, w->base);
     int32_t nd = w->node;
     gwr_role role = nd >= 0 && (size_t)nd < d->nnodes ? d->nodes[nd].role : GWR_ROLE_NONE;
@@ -265,12 +325,12 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     if (targets || role == GWR_ROLE_PLAN || role == GWR_ROLE_SELF) w->status = GWR_ST_PLANNED;
     else if (role == GWR_ROLE_REVIEW) w->status = GWR_ST_ACHIEVED;
     else if (!has_review && has_plan) w->status = GWR_ST_PLANNED;
-    else w->status = plan_words(s) ? GWR_ST_PLANNED : GWR_ST_ACHIEVED;
+    else w->status = plan_words(kw) ? GWR_ST_PLANNED : GWR_ST_ACHIEVED;
     /* "全国社会总产值达到18774亿元，比上年增长9.1%" in a part read as the plan:
      * a level reached and its change from last year, with no word of intent, is a result */
-    if (!targets && w->status == GWR_ST_PLANNED && role != GWR_ROLE_SELF && fx_contains(s, "比上年") &&
-        (fx_contains(s, "达到") || fx_contains(s, "增产")) && !plan_words(s) && !fx_contains(s, "今年") &&
-        !fx_contains(s, "左右") && !fx_contains(s, "以上") && !fx_contains(s, "以内"))
+    if (!targets && w->status == GWR_ST_PLANNED && role != GWR_ROLE_SELF && fx_has(kw, FXW_BSN) &&
+        (fx_has(kw, FXW_DADAO) || fx_has(kw, FXW_ZENGCHAN)) && !plan_words(kw) && !fx_has(kw, FXW_JINNIAN) &&
+        !fx_has(kw, FXW_ZUOYOU) && !fx_has(kw, FXW_YISHANG) && !fx_has(kw, FXW_YINEI))
         w->status = GWR_ST_ACHIEVED;
     w->headline = targets;
     w->year = w->status == GWR_ST_PLANNED ? d->report_year : reviewed;
@@ -297,20 +357,31 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     /* within a review of several years, "去年…" and "1997年…" speak of one year */
     if (w->multiyear && !to && d->report_year &&
         (fx_starts(s, "去年") || fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") ||
-         ((y = clause_year(s)) != 0 && y < d->report_year)))
+         ((y = clause_year(s, kw)) != 0 && y < d->report_year)))
         w->multiyear = false;
     int span = 0;
     /* under a heading of the five-year targets ("“十五五”时期的主要目标任务") */
-    int head_span = 0;
-    for (int32_t i = nd; d->report_year && i > 0 && (size_t)i < d->nnodes && !head_span; i = d->nodes[i].parent)
-        if (d->nodes[i].title) head_span = five_year_heading(fx_span(d->nodes[i].title, strlen(d->nodes[i].title)),
-                                                             d->report_year);
-    if (head_span && !w->multiyear && !fx_contains(s, "今年") && w->status == GWR_ST_PLANNED) {
+    if (w->head_node != nd) {             /* consecutive sentences share their node */
+        int hs = 0;
+        for (int32_t i = nd; d->report_year && i > 0 && (size_t)i < d->nnodes && !hs; i = d->nodes[i].parent) {
+            if (w->heading && w->heading[i] >= 0) {
+                hs = w->heading[i];
+                continue;
+            }
+            if (d->nodes[i].title) hs = five_year_heading(fx_span(d->nodes[i].title, strlen(d->nodes[i].title)),
+                                                          d->report_year);
+            if (w->heading) w->heading[i] = hs;
+        }
+        w->head_node = nd;
+        w->head_span = hs;
+    }
+    int head_span = w->head_span;
+    if (head_span && !w->multiyear && !fx_has(kw, FXW_JINNIAN) && w->status == GWR_ST_PLANNED) {
         w->status = GWR_ST_PLANNED;
         w->year = head_span;
         w->multiyear = true;
-    } else if (d->report_year && !w->multiyear && !fx_contains(s, "今年") && !plan_words_past(s) &&
-        ((span = five_year_targets(s, d->report_year)) != 0 || (w->para_span && !w->para_open))) {
+    } else if (d->report_year && !w->multiyear && !fx_has(kw, FXW_JINNIAN) && !plan_words_past(kw) &&
+        ((span = five_year_targets(s, kw, d->report_year)) != 0 || (w->para_span && !w->para_open))) {
         /* the five-year targets: planned, multi-year, with their end year */
         if (!span) span = w->para_span;
         if (w->para_open) w->para_span = span;
@@ -321,29 +392,29 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         /* no year to say */
     } else if ((w->para_past || fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") ||
                 fx_starts(s, "去年") || fx_starts(s, "一年来")) &&
-               !fx_contains(s, "今年") && !fx_contains(s, "明年") && reviewed) {
+               !fx_has(kw, FXW_JINNIAN) && !fx_has(kw, FXW_MINGNIAN) && reviewed) {
         if (w->para_open) w->para_past = true;
         w->status = GWR_ST_ACHIEVED;         /* 过去的一年，…国内生产总值比上年增长10.2% */
         w->year = reviewed;
-    } else if ((y = clause_year(s)) != 0 && y < d->report_year && !plan_words(s)) {
+    } else if ((y = clause_year(s, kw)) != 0 && y < d->report_year && !plan_words(kw)) {
         w->status = GWR_ST_ACHIEVED;         /* 2001年国内生产总值达到…: a result wherever it is written */
         w->year = y;
         if (!w->para_plan) w->para_year = y;
     } else if (y > d->report_year && y <= d->report_year + 15 && w->status == GWR_ST_PLANNED) {
         w->year = y;                         /* 一九九○年国民生产总值达到…, said in 1986: a target for 1990 */
         w->multiyear = true;
-    } else if (!y && w->para_year && !plan_words(s) && !fx_contains(s, "今年")) {
+    } else if (!y && w->para_year && !plan_words(kw) && !fx_has(kw, FXW_JINNIAN)) {
         w->status = GWR_ST_ACHIEVED;         /* …。居民消费价格总水平上升0.7%。 the same year's results */
         w->year = w->para_year;
-    } else if ((!y || y == d->report_year) && (year_targets_sentence(s) || (w->para_plan && !y))) {
+    } else if ((!y || y == d->report_year) && (year_targets_sentence(kw) || (w->para_plan && !y))) {
         w->status = GWR_ST_PLANNED;          /* this year's targets, even inside a review part */
         w->year = d->report_year;
         if (w->para_open) w->para_plan = true;
-        if (fx_contains(s, "年均") || fx_contains(s, "规划纲要") || fx_contains(s, "累计")) w->multiyear = true;
+        if (fx_has(kw, FXW_NIANJUN) || fx_has(kw, FXW_GHGY) || fx_has(kw, FXW_LEIJI)) w->multiyear = true;
     }
     w->para_open = false;
     w->copy = NULL;
-    if (!fx_sentence(w->s, w->n, qb, on_fig, w)) w->st = GWR_E_NOMEM;
+    fx_sentence(w->s, w->n, kw, qb, on_fig, w);
 }
 
 static bool sentence_end(const char *s, size_t i, size_t n, size_t *len)
@@ -370,11 +441,15 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         if (d->nodes[i].role == GWR_ROLE_PLAN || d->nodes[i].kind == GWR_NODE_TARGETS) has_plan = true;
     }
     int reviewed = d->reviewed_year ? d->reviewed_year : d->report_year ? d->report_year - 1 : 0;
-    walk w = { .d = d, .para_open = true };
+    walk w = { .d = d, .para_open = true, .head_node = -2, .last_n = SIZE_MAX };
     fx_qbuf qb = { 0 };
-    size_t cur = 0, start = 0, n = d->text.norm_len, sl;
+    w.heading = d->nnodes ? malloc(d->nnodes * sizeof *w.heading) : NULL;   /* without it, no memo */
+    if (w.heading) memset(w.heading, 0xFF, d->nnodes * sizeof *w.heading);
+    size_t cur = 0, start = 0, n = d->text.norm_len, sl = 1;
     const char *s = d->text.norm;
+    /* the first bytes of what ends a sentence (\n ! ? 。 ！ ？) */
     for (size_t i = 0; i <= n && w.st == GWR_OK;) {
+        i = fx_next_sentence_end(s, i, n);
         if (i == n || sentence_end(s, i, n, &sl)) {
             if (i > start) {
                 w.s = s + start;
@@ -399,6 +474,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         }
     }
     free(qb.q);
+    free(w.heading);
     if (w.st != GWR_OK) return gwr_err_set(err, w.st, "%s: out of memory", d->path);
     return GWR_OK;
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "doc.h"
 
 /* A byte span of normalised text. */
@@ -29,25 +30,103 @@ typedef struct fx_pred {
 } fx_pred;
 
 /* ---- UTF-8 spans (facts_text.c) ---- */
-fx_str fx_span(const char *s, size_t n);
-bool   fx_starts(fx_str s, const char *tok);
-bool   fx_ends(fx_str s, const char *tok);
+static inline fx_str fx_span(const char *s, size_t n) { return (fx_str){ s, n }; }
+/* Inline so that the length of a literal token is known when compiling. */
+static inline bool fx_starts(fx_str s, const char *tok)
+{
+    size_t n = strlen(tok);
+    return n <= s.n && memcmp(s.s, tok, n) == 0;
+}
+static inline bool fx_ends(fx_str s, const char *tok)
+{
+    size_t n = strlen(tok);
+    return n <= s.n && memcmp(s.s + s.n - n, tok, n) == 0;
+}
 fx_str fx_trim(fx_str s);                 /* drops spaces and punctuation at both ends */
 size_t fx_chars(fx_str s);                /* characters (not bytes) */
+/* Characters, counted up to cap + 1: enough to compare with cap. */
+static inline size_t fx_chars_upto(fx_str s, size_t cap)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < s.n && c <= cap; i++)
+        if (((unsigned char)s.s[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+/* The first i in [from, n) where a sentence ends (\n ! ? 。 ！ ？ start at
+ * s + i), or n; the same for a clause separator (, ; : ， ； ：). Sixteen
+ * bytes at a time where the machine has SSE2. */
+size_t fx_next_sentence_end(const char *s, size_t from, size_t n);
+size_t fx_next_clause_sep(const char *s, size_t from, size_t n);
+/* Does s hold the 3-byte character c? */
+bool   fx_has_char3(fx_str s, const char *c);
 bool   fx_is_punct_at(const char *s, size_t n, size_t *clen);
 bool   fx_contains(fx_str s, const char *tok);
 /* Leading "YYYY年" (4 digits); returns the year or 0 and its byte length in *len. */
 int    fx_year_at(fx_str s, size_t *len);
 
+/* ---- the words that decide a sentence's reading (facts_words.c) ----
+ * One pass over a sentence finds which of these words occur in it, instead of
+ * a search of the sentence for each word. */
+#define FX_WORDS(X) \
+    X(LIZHENG, "力争") X(QUEBAO, "确保") X(ZHENGQU, "争取") X(YUQI, "预期") X(MUBIAO, "目标") \
+    X(JIHUA, "计划") X(JIANG, "将") X(YAO, "要") X(JICHUSHANG, "基础上") X(YILAI, "以来") \
+    X(YQMB_SHI, "预期目标是") X(YQMB_WEI, "预期目标为") X(ZYMB_SHI, "主要目标是") X(ZYMB_WEI, "主要目标为") \
+    X(TKMB, "调控目标") X(KZMB, "控制目标") X(YQMB, "预期目标") X(JINNIAN, "今年") X(BENNIAN, "本年") \
+    X(MB_SHI, "目标是") X(MB_WEI, "目标为") X(JINNIAN_YILAI, "今年以来") X(JINNIAN_QIAN, "今年前") \
+    X(JINNIAN_1, "今年1") X(JHWN, "今后五年") X(WLWN, "未来五年") X(GHGY, "规划纲要") X(GYCA, "纲要（草案）") \
+    X(GYCA2, "纲要草案") X(WNGH, "五年规划") X(WNJH, "五年计划") X(WQJH, "五”计划") X(WQGH, "五”规划") \
+    X(JHCA, "计划草案") X(WQSQ, "五”时期") X(WQQJ, "五”期间") X(WSQ, "五时期") X(GQWN, "过去五年") \
+    X(WNL, "五年来") X(YJSX, "已经实现") X(WCL, "完成了") X(SLWC, "胜利完成") X(SLWC2, "顺利完成") \
+    X(TQSX, "提前实现") X(BSN, "比上年") X(DADAO, "达到") X(ZENGCHAN, "增产") X(ZUOYOU, "左右") \
+    X(YISHANG, "以上") X(YINEI, "以内") X(MINGNIAN, "明年") X(NIANJUN, "年均") X(LEIJI, "累计") \
+    X(NIANLAI, "年来") X(QIJIAN, "期间") X(WNJ, "五年间") X(WNLJ, "五年累计") X(LJWN, "累计五年") \
+    X(WNN, "五年内") X(QUANGUO, "全国") X(QUANSHENG, "全省") X(QUANSHI, "全市") X(QUANZHOU, "全州") \
+    X(QUANQU, "全区") X(QUANMENG, "全盟") X(PINGJUN, "平均") X(RPAREN_CJK, "）") X(RPAREN, ")") \
+    X(NIAN, "年") X(YOU, "由")
+
+enum {
+#define FX_WORD_ENUM(id, text) FXW_##id,
+    FX_WORDS(FX_WORD_ENUM)
+#undef FX_WORD_ENUM
+    FXW_COUNT
+};
+
+/* Which words occur in a sentence: in[] for the words wholly inside the
+ * sentence's trimmed span (exact), any[] for the whole sentence (a word not
+ * there is in no part of it). */
+enum { FX_NIAN_MAX = 48 };
+typedef struct fx_words {
+    uint64_t    in[2];
+    uint64_t    any[2];
+    const char *full;                /* the sentence scanned */
+    uint32_t    nian[FX_NIAN_MAX];   /* offsets of 年 in it, ascending */
+    uint32_t    nnian;
+    bool        nian_all;            /* nian holds every 年 */
+} fx_words;
+
+extern const char *const fx_word_text[FXW_COUNT];
+/* Scans full once; inner is a part of full (its trimmed span). */
+void fx_words_scan(fx_words *w, fx_str full, fx_str inner);
+/* Does word id occur in the trimmed sentence? */
+static inline bool fx_has(const fx_words *w, int id) { return (w->in[id >> 6] >> (id & 63)) & 1; }
+/* Does word id occur in part, a span of the sentence w was scanned from?
+ * Without w, a plain search. */
+static inline bool fx_part_has(const fx_words *w, fx_str part, int id)
+{
+    if (w && !((w->any[id >> 6] >> (id & 63)) & 1)) return false;
+    return fx_contains(part, fx_word_text[id]);
+}
+
 /* Splits a name region into the indicator name and the predicate words
- * (trailing verbs, qualifiers, adverbials), filling *p. */
-fx_str fx_subject(fx_str seg, fx_pred *p);
+ * (trailing verbs, qualifiers, adverbials), filling *p. kw: the words of the
+ * sentence seg is part of, or NULL. */
+fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p);
 /* Kind from the name's own tail (涨幅, 增速 → growth; 降幅 → decline), or -1. */
 int    fx_kind_from_name(fx_str name);
 /* Quarter / month words in a span (一季度, 上半年, 1-9月); true when found. */
 bool   fx_period_words(fx_str s, gwr_period *per);
 /* Multi-year words in a sentence (年均, 五年来, 以来, 十三五期间, 由2010年). */
-bool   fx_multiyear(fx_str sentence);
+bool   fx_multiyear(fx_str sentence, const fx_words *kw);
 /* Words that open a verb-first item (新开工, 签约 …): "新签约60个、新开工42个". */
 bool   fx_action_only(fx_str name);
 /* Completes a short list element from a complete one: 城镇 + 农村居民人均可支配收入
@@ -55,6 +134,8 @@ bool   fx_action_only(fx_str name);
  * out (cap bytes) and returns the length, or 0 when no completion applies. */
 size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap);
 size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap);
+/* 产量, 面积 …: a measure that needs a topic; fx_complete_prefix completes only these. */
+bool   fx_measure_word(fx_str part);
 
 /* ---- names (facts_names.c) ---- */
 typedef struct fx_name {
@@ -90,9 +171,12 @@ typedef struct fx_qbuf {
     size_t n, cap;
 } fx_qbuf;
 
-/* Finds the figures of one sentence s[0..n) and calls emit for each, in
- * text order. qb is scratch space reused between sentences. Returns false
- * when out of memory. */
-bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ctx);
+/* Finds the numbers of one sentence s[0..n) that may be figures (none in a
+ * page's chrome: trimmed is s without its surrounding punctuation) into qb,
+ * scratch space reused between sentences. Returns false when out of memory. */
+bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb);
+/* Reads the figures of those numbers and calls emit for each, in text order;
+ * kw holds the words of the sentence. */
+void fx_sentence(const char *s, size_t n, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit, void *ctx);
 
 #endif

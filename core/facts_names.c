@@ -42,6 +42,9 @@ size_t fx_split_parts(fx_str s, fx_str *parts, size_t max)
 {
     size_t np = 0, start = 0;
     for (size_t i = 0; i < s.n && np + 1 < max;) {
+        const char *p = memchr(s.s + i, 0xE3, s.n - i);    /* the lead byte of 、 */
+        if (!p) break;
+        i = (size_t)(p - s.s);
         if (i + 3 <= s.n && memcmp(s.s + i, "、", 3) == 0) {
             parts[np++] = fx_trim(fx_span(s.s + start, i - start));
             i += 3;

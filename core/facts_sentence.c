@@ -22,6 +22,7 @@ typedef struct sent {
     size_t        n;
     gwr_quantity *q;
     size_t        nq;
+    const fx_words *kw;                 /* the words of the sentence */
     bool          multiyear;
     int           base_year;            /* the clause's 比2002年: a base of comparison */
     int           last_pct_kind;        /* kind of the clause's last percentage, or -1 */
@@ -119,11 +120,11 @@ static gwr_fig_kind kind_of(const gwr_quantity *q, const fx_pred *p, fx_str name
 }
 
 /* 高于全省1.8个百分点 read as one quantity: the words before the digits. */
-static size_t region_words(fx_str w)
+static size_t region_words(fx_str w, const fx_words *kw)
 {
-    static const char *const r[] = { "全国", "全省", "全市", "全州", "全区", "全盟", "平均", NULL };
+    static const int r[] = { FXW_QUANGUO, FXW_QUANSHENG, FXW_QUANSHI, FXW_QUANZHOU, FXW_QUANQU, FXW_QUANMENG, FXW_PINGJUN };
     bool hit = false;
-    for (const char *const *p = r; *p && !hit; p++) hit = fx_contains(w, *p);
+    for (size_t i = 0; i < sizeof r / sizeof r[0] && !hit; i++) hit = fx_part_has(kw, w, r[i]);
     if (!hit) return 0;
     size_t i = 0;
     while (i < w.n && !(w.s[i] >= '0' && w.s[i] <= '9') && (unsigned char)w.s[i] >= 0x80) i++;
@@ -135,7 +136,7 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
 {
     fx_fig f;
     fx_name cmpname;
-    size_t rw = compare ? 0 : region_words(fx_span(st->s + q->off, q->len));
+    size_t rw = compare ? 0 : region_words(fx_span(st->s + q->off, q->len), st->kw);
     if (rw) {
         fx_name_set(&cmpname, fx_name_str(nm), fx_span(st->s + q->off, rw));
         nm = &cmpname;
@@ -169,7 +170,8 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
 static void do_item(sent *st, item *it, fx_str after, item *next)
 {
     fx_pred p;
-    fx_str name = fx_subject(it->seg, &p);
+    fx_str name = fx_subject(it->seg, st->kw, &p);
+    bool seg_unnamed = name.n == 0;
     if (it->consumed) {
         p.verb_only = true;
         p.verb = it->verb;
@@ -181,7 +183,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
     fx_str aft = fx_trim(after);
     bool compare = p.compare;
 
-    bool short_verb = name.n && fx_chars(name) <= 2 && !gwr_indicator_match(name.s, name.n);
+    bool short_verb = name.n && fx_chars_upto(name, 2) <= 2 && !gwr_indicator_match(name.s, name.n);
     if (short_verb && !p.verb_only) p.verb = name;
     if ((p.verb_only || name.n == 0 || short_verb) && !p.share && aft.n && starts_word(after) && !money_or_rate(q0) &&
         !fx_starts(aft, "以上") && !fx_starts(aft, "左右") && !fx_starts(aft, "的") &&
@@ -222,7 +224,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         else if (st->quiet.n) {
             /* "今年经济增长速度的宏观调控目标，定为百分之八至九": the quiet clause's subject */
             fx_pred qp;
-            fx_str qn = fx_subject(st->quiet, &qp);
+            fx_str qn = fx_subject(st->quiet, st->kw, &qp);
             if (!gwr_indicator_match(qn.s, qn.n)) qn = fx_cut_at_pred(st->quiet);
             /* "…努力拼搏，260万荆门人民每个人…": a bare count before words of
              * its own is not measured by the clause before */
@@ -248,8 +250,11 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
             fx_name_set(&names[0], fx_name_str(&st->subj), name);
             nn = 1;
         } else {
-            fx_str ctx = st->subj.n ? fx_name_str(&st->subj) : fx_cut_at_pred(st->quiet);
-            names[0].n = ctx.n ? fx_complete_prefix(name, ctx, names[0].buf, sizeof names[0].buf) : 0;
+            names[0].n = 0;
+            if (fx_measure_word(name)) {
+                fx_str ctx = st->subj.n ? fx_name_str(&st->subj) : fx_cut_at_pred(st->quiet);
+                names[0].n = ctx.n ? fx_complete_prefix(name, ctx, names[0].buf, sizeof names[0].buf) : 0;
+            }
             if (names[0].n == 0) fx_name_set(&names[0], name, fx_span("", 0));
             nn = 1;
         }
@@ -259,7 +264,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         nn = 1;
     }
     /* "增长5%以上、力争6%": a second bound of the same target is the same kind */
-    if (it->seg.n && fx_subject(it->seg, &(fx_pred){ 0 }).n == 0 && p.kind < 0 && unit_is(q0, "%") &&
+    if (it->seg.n && seg_unnamed && p.kind < 0 && unit_is(q0, "%") &&
         st->last_pct_kind >= 0 && !p.compare)
         p.kind = st->last_pct_kind;
     /* 实现了7.5%的增长 */
@@ -280,16 +285,41 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
 
 /* "比2002年增长65.5%", "较2015年", "同2000年相比": the year the change is
  * measured from, or 0. */
-static int base_year(fx_str c)
+static bool base_word_at(const char *p)
 {
-    static const char *const w[] = { "比", "较", "同", "与", NULL };
-    for (size_t i = 0; i + 10 <= c.n; i++)
-        for (const char *const *p = w; *p; p++)
-            if (memcmp(c.s + i, *p, 3) == 0) {
-                size_t k;
+    return memcmp(p, "比", 3) == 0 || memcmp(p, "较", 3) == 0 || memcmp(p, "同", 3) == 0 || memcmp(p, "与", 3) == 0;
+}
+
+static int base_year(fx_str c, const fx_words *kw)
+{
+    if (kw && kw->nian_all) {
+        /* the years stand before the 年 the sentence scan found: the word is
+         * 7 (ASCII year) or 15 (Chinese year) bytes before it */
+        size_t off = (size_t)(c.s - kw->full);
+        for (uint32_t t = 0; t < kw->nnian; t++) {
+            if (kw->nian[t] < off) continue;
+            size_t j = kw->nian[t] - off;
+            if (j + 3 > c.n) break;
+            static const size_t backs[] = { 15, 7 };
+            for (size_t u = 0; u < 2; u++) {
+                if (j < backs[u]) continue;
+                size_t i = j - backs[u], k;
+                if (i + 10 > c.n || !base_word_at(c.s + i)) continue;
                 int y = fx_year_at(fx_span(c.s + i + 3, c.n - i - 3), &k);
                 if (y) return y;
             }
+        }
+        return 0;
+    }
+    for (size_t i = 0; i + 10 <= c.n; i++) {
+        unsigned char b = (unsigned char)c.s[i];
+        if (b < 0xE4 || b > 0xE8) continue;          /* the lead bytes of 比 较 同 与 */
+        if (base_word_at(c.s + i)) {
+            size_t k;
+            int y = fx_year_at(fx_span(c.s + i + 3, c.n - i - 3), &k);
+            if (y) return y;
+        }
+    }
     return 0;
 }
 
@@ -299,8 +329,8 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
     size_t ni = 0, seg_start = cs;
     /* "2007年，国内生产总值达到24.66万亿元，…，年均增长10.6%": the span covers
      * its own clause and those after it, not the level reached before it */
-    if (!st->multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs))) st->multiyear = true;
-    int by = base_year(fx_span(st->s + cs, ce - cs));
+    if (!st->multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs), st->kw)) st->multiyear = true;
+    int by = base_year(fx_span(st->s + cs, ce - cs), st->kw);
     if (by) st->base_year = by;   /* "1986年同1978年相比，…增长102%": kept for the clauses after */
     st->last_pct_kind = -1;
     if (qa == qb) {
@@ -350,11 +380,22 @@ static bool clause_sep(const char *s, size_t n, size_t i, size_t *len)
  * date line, source, editor and toolbar. */
 static bool chrome(fx_str t)
 {
-    static const char *const w[] = { "时间：", "时间:", "发布时间", "来源：", "来源:", "责任编辑", "【字号",
-                                     "字号：", "下载打印", "下载 打印", "打印本页", "关闭窗口", "扫一扫",
-                                     "访问量", "浏览次数", "发布日期", "信息来源", NULL };
-    for (const char *const *p = w; *p; p++)
-        if (fx_starts(t, *p)) return true;
+#define C(lit) { lit, sizeof lit - 1 }
+    static const fx_str w[] = { C("时间："), C("时间:"), C("发布时间"), C("来源："), C("来源:"), C("责任编辑"), C("【字号"),
+                                C("字号："), C("下载打印"), C("下载 打印"), C("打印本页"), C("关闭窗口"), C("扫一扫"),
+                                C("访问量"), C("浏览次数"), C("发布日期"), C("信息来源") };
+#undef C
+    if (t.n < 4) return false;
+    switch ((uint32_t)(unsigned char)t.s[0] << 16 | (uint32_t)(unsigned char)t.s[1] << 8 | (unsigned char)t.s[2]) {
+    case 0xE697B6: case 0xE58F91: case 0xE69DA5: case 0xE8B4A3: case 0xE38090: case 0xE5AD97: case 0xE4B88B:
+    case 0xE68993: case 0xE585B3: case 0xE689AB: case 0xE8AEBF: case 0xE6B58F: case 0xE4BFA1:
+        break;                      /* 时发来责【字下打关扫访浏信: the first characters of the words */
+    default:
+        return false;
+    }
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (t.n >= w[i].n && t.s[1] == w[i].s[1] && t.s[2] == w[i].s[2] && memcmp(t.s, w[i].s, w[i].n) == 0)
+            return true;
     return false;
 }
 
@@ -386,12 +427,12 @@ static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
     return false;
 }
 
-bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ctx)
+bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
 {
     size_t pos = 0;
     gwr_quantity q;
     qb->n = 0;
-    if (chrome(fx_trim(fx_span(s, n)))) return true;
+    if (chrome(trimmed)) return true;
     while (pos < n && gwr_quantity_next(s, n, &pos, &q)) {
         if (noise(s, n, &q) || not_a_figure(s, n, &q)) continue;
         if (qb->n == qb->cap) {
@@ -403,7 +444,12 @@ bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ct
         }
         qb->q[qb->n++] = q;
     }
-    if (qb->n == 0) return true;
+    return true;
+}
+
+void fx_sentence(const char *s, size_t n, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit, void *ctx)
+{
+    if (qb->n == 0) return;
     sent st;
     st.subj.n = 0;
     st.subj.buf[0] = '\0';
@@ -412,6 +458,7 @@ bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ct
     st.n = n;
     st.q = qb->q;
     st.nq = qb->n;
+    st.kw = kw;
     st.multiyear = false;    /* set by the first clause that speaks of several years, then kept */
     st.base_year = 0;
     st.emit = emit;
@@ -419,6 +466,7 @@ bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ct
     st.quiet = fx_span(s, 0);
     size_t cs = 0, qi = 0, qa = 0, sl = 1;
     for (size_t i = 0; i <= n;) {
+        i = fx_next_clause_sep(s, i, n);   /* only a separator ends a clause */
         while (qi < st.nq && st.q[qi].off + st.q[qi].len <= i) qi++;
         bool inside = qi < st.nq && st.q[qi].off <= i && i < st.q[qi].off + st.q[qi].len;
         if (i == n || (!inside && clause_sep(s, n, i, &sl))) {
@@ -433,5 +481,4 @@ bool fx_sentence(const char *s, size_t n, fx_qbuf *qb, fx_emit_fn emit, void *ct
             i++;
         }
     }
-    return true;
 }

@@ -4,6 +4,8 @@
  * Everything works on spans of the normalised text; nothing is allocated. */
 #include "facts_internal.h"
 #include "indicators.h"
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A year at the end: "…2010年". */
@@ -147,29 +149,100 @@ static const tok lead_toks[] = {
 
 /* Verbs that may stand alone before a number whose noun follows it:
  * 完成245个老旧小区改造, 实施100个重点技改项目. */
-static const char *const nbn_verbs[] = {
-    "新签约", "新开工", "新改建", "改扩建", "新培育", "新引进",
-    "完成", "实施", "新建", "建成", "建设", "改造", "引进", "培育", "新增", "开工",
-    "启动", "打造", "创建", "举办", "承办", "组织", "落实", "开展", "推进", "签约",
-    "招引", "认定", "获批", "入选", "培训", "解决", "安置", "发放", "吸纳", "带动",
-    "改建", "扩建", "续建", "建立", "设立", "成立", "组建", "帮扶", "救助", "资助",
-    "整治", "治理", "关闭", "淘汰", "申报", "储备", "谋划", "策划", "创成", "获评",
-    "完工", "竣工", "投产", "落地", "开通", "修建", "铺设", "拆除", "接待", "签订",
-    "培养", "转移", "实现", "争取", "引育", "服务", "评选", "表彰", "打通", "提供",
-    NULL,
+#define W(lit) { lit, sizeof lit - 1 }
+static const fx_str nbn_verbs[] = {
+    W("新签约"), W("新开工"), W("新改建"), W("改扩建"), W("新培育"), W("新引进"),
+    W("完成"), W("实施"), W("新建"), W("建成"), W("建设"), W("改造"), W("引进"), W("培育"), W("新增"), W("开工"),
+    W("启动"), W("打造"), W("创建"), W("举办"), W("承办"), W("组织"), W("落实"), W("开展"), W("推进"), W("签约"),
+    W("招引"), W("认定"), W("获批"), W("入选"), W("培训"), W("解决"), W("安置"), W("发放"), W("吸纳"), W("带动"),
+    W("改建"), W("扩建"), W("续建"), W("建立"), W("设立"), W("成立"), W("组建"), W("帮扶"), W("救助"), W("资助"),
+    W("整治"), W("治理"), W("关闭"), W("淘汰"), W("申报"), W("储备"), W("谋划"), W("策划"), W("创成"), W("获评"),
+    W("完工"), W("竣工"), W("投产"), W("落地"), W("开通"), W("修建"), W("铺设"), W("拆除"), W("接待"), W("签订"),
+    W("培养"), W("转移"), W("实现"), W("争取"), W("引育"), W("服务"), W("评选"), W("表彰"), W("打通"), W("提供"),
 };
 
 /* Verbs that open an item sharing the previous item's subject. */
-static const char *const action_words[] = {
-    "新签约", "新开工", "签约", "开工", "竣工", "投产", "完工", "建成", "落地", "到位",
-    "开复工", "复工", "在建", "续建", "新建", "投用", NULL,
+static const fx_str action_words[] = {
+    W("新签约"), W("新开工"), W("签约"), W("开工"), W("竣工"), W("投产"), W("完工"), W("建成"), W("落地"), W("到位"),
+    W("开复工"), W("复工"), W("在建"), W("续建"), W("新建"), W("投用"),
 };
 
-/* The longest token of the list at the end (start) of s. */
+/* Is s one of the n words of list? */
+static bool one_of(fx_str s, const fx_str *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s.n == list[i].n && memcmp(s.s, list[i].s, s.n) == 0) return true;
+    return false;
+}
+
+/* The token lists indexed by the first (lead_toks) or last (trail_toks)
+ * character of each token: a slot of three bytes' hash holds the tokens in
+ * list order, so a look-up tries only the tokens that can match. */
+enum { TOK_SLOTS = 256, TOK_MAX = 255 };
+typedef struct tok_index {
+    uint16_t start[TOK_SLOTS + 1];
+    uint8_t  order[TOK_MAX];
+    bool     ok;
+} tok_index;
+
+static unsigned slot3(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return (u[0] * 7u + u[1] * 13u + u[2]) & (TOK_SLOTS - 1);
+}
+
+static tok_index trail_index, lead_index;
+static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+enum { NNBN = sizeof nbn_verbs / sizeof nbn_verbs[0] };
+static fx_str nbn_sorted[NNBN];                 /* nbn_verbs by length, then bytes */
+
+static int word_cmp(const void *a, const void *b)
+{
+    const fx_str *x = a, *y = b;
+    if (x->n != y->n) return x->n < y->n ? -1 : 1;
+    return memcmp(x->s, y->s, x->n);
+}
+
+static void index_list(tok_index *x, const tok *list, bool at_end)
+{
+    size_t n = 0, count[TOK_SLOTS] = { 0 };
+    for (const tok *t = list; t->w; t++, n++)
+        if (t->n < 3 || n == TOK_MAX) return;    /* x->ok stays false: the plain loop */
+    for (size_t i = 0; i < n; i++) count[slot3(at_end ? list[i].w + list[i].n - 3 : list[i].w)]++;
+    x->start[0] = 0;
+    for (size_t k = 0; k < TOK_SLOTS; k++) x->start[k + 1] = (uint16_t)(x->start[k] + count[k]);
+    size_t fill[TOK_SLOTS];
+    for (size_t k = 0; k < TOK_SLOTS; k++) fill[k] = x->start[k];
+    for (size_t i = 0; i < n; i++) x->order[fill[slot3(at_end ? list[i].w + list[i].n - 3 : list[i].w)]++] = (uint8_t)i;
+    x->ok = true;
+}
+
+static void index_build(void)
+{
+    index_list(&trail_index, trail_toks, true);
+    index_list(&lead_index, lead_toks, false);
+    memcpy(nbn_sorted, nbn_verbs, sizeof nbn_sorted);
+    qsort(nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp);
+}
+
+/* The longest token of the list at the end (start) of s; among equals the
+ * first in the list. */
 static const tok *match_end(fx_str s, const tok *list)
 {
     const tok *best = NULL;
     if (s.n == 0) return NULL;
+    const tok_index *x = list == trail_toks ? &trail_index : list == lead_toks ? &lead_index : NULL;
+    if (x && x->ok && s.n >= 3) {
+        char last = s.s[s.n - 1];
+        unsigned k = slot3(s.s + s.n - 3);
+        for (unsigned j = x->start[k]; j < x->start[k + 1]; j++) {
+            const tok *t = &list[x->order[j]];
+            if (t->n <= s.n && t->w[t->n - 1] == last && (!best || t->n > best->n) &&
+                memcmp(s.s + s.n - t->n, t->w, t->n) == 0)
+                best = t;
+        }
+        return best;
+    }
     char last = s.s[s.n - 1];
     for (const tok *t = list; t->w; t++)
         if (t->n <= s.n && t->w[t->n - 1] == last && (!best || t->n > best->n) &&
@@ -182,6 +255,17 @@ static const tok *match_start(fx_str s, const tok *list)
 {
     const tok *best = NULL;
     if (s.n < 3) return NULL;
+    const tok_index *x = list == lead_toks ? &lead_index : list == trail_toks ? &trail_index : NULL;
+    if (x && x->ok) {
+        unsigned k = slot3(s.s);
+        for (unsigned j = x->start[k]; j < x->start[k + 1]; j++) {
+            const tok *t = &list[x->order[j]];
+            if (t->n <= s.n && t->w[t->n - 1] == s.s[t->n - 1] && t->w[1] == s.s[1] && (!best || t->n > best->n) &&
+                memcmp(s.s, t->w, t->n) == 0)
+                best = t;
+        }
+        return best;
+    }
     for (const tok *t = list; t->w; t++)
         if (t->n <= s.n && t->w[t->n - 1] == s.s[t->n - 1] && t->w[1] == s.s[1] && (!best || t->n > best->n) &&
             memcmp(s.s, t->w, t->n) == 0)
@@ -207,25 +291,23 @@ static void note(fx_pred *p, int what, bool *cmpverb, bool *region)
 
 static bool is_nbn_verb(fx_str s)
 {
-    if (fx_ends(s, "等")) return true;
-    for (const char *const *v = nbn_verbs; *v; v++)
-        if (s.n == strlen(*v) && memcmp(s.s, *v, s.n) == 0) return true;
-    return false;
+    return fx_ends(s, "等") || bsearch(&s, nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp) != NULL;
 }
 
-fx_str fx_subject(fx_str seg, fx_pred *p)
+fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
 {
     bool cmpverb = false, region = false;
     size_t k;
+    pthread_once(&index_once, index_build);
     memset(p, 0, sizeof *p);
     p->kind = -1;
     fx_str s = fx_trim(seg);
     /* an unbalanced bracket: "…500亿元（增长7%）" */
-    if ((fx_starts(s, "（") && !fx_contains(s, "）")) || (fx_starts(s, "(") && !fx_contains(s, ")")))
+    if ((fx_starts(s, "（") && !fx_part_has(kw, s, FXW_RPAREN_CJK)) || (fx_starts(s, "(") && !fx_part_has(kw, s, FXW_RPAREN)))
         s = fx_trim(fx_span(s.s + (s.s[0] == '(' ? 1 : 3), s.n - (s.s[0] == '(' ? 1 : 3)));
     /* a run-in heading: "经济社会发展主要预期目标地区生产总值…" */
     static const char *const lead_heads[] = { "主要预期目标", "预期目标", "主要目标", NULL };
-    for (const char *const *h = lead_heads; *h; h++) {
+    for (const char *const *h = lead_heads; *h && fx_part_has(kw, s, FXW_MUBIAO); h++) {   /* each holds 目标 */
         for (size_t i = 0, hn = strlen(*h); i + hn < s.n; i++)
             if (s.s[i + 2] == (*h)[2] && s.s[i] == (*h)[0] && memcmp(s.s + i, *h, hn) == 0) {
                 fx_str before = fx_trim(fx_span(s.s, i));
@@ -238,7 +320,7 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
             }
     }
     /* "中央提出今年经济增长…", "综合分析…，今年的经济增长预期为": the name follows 今年 */
-    for (size_t i = s.n; i-- > 0;)
+    for (size_t i = fx_part_has(kw, s, FXW_JINNIAN) ? s.n : 0; i-- > 0;)
         if (i + 6 <= s.n && memcmp(s.s + i, "今年", 6) == 0) {
             if (i > 0) s = fx_span(s.s + i, s.n - i);
             break;
@@ -321,8 +403,8 @@ fx_str fx_subject(fx_str seg, fx_pred *p)
     if (cmpverb && region) p->compare = true;
     /* "比全省高1.2个百分点", "较全省快1.1个百分点": a comparison, named by the subject */
     if ((fx_starts(s, "比") || fx_starts(s, "较")) && !fx_starts(s, "比重") && !fx_starts(s, "比例") &&
-        (fx_contains(s, "全国") || fx_contains(s, "全省") || fx_contains(s, "全市") || fx_contains(s, "全区") ||
-         fx_contains(s, "全州") || fx_contains(s, "平均"))) {
+        (fx_part_has(kw, s, FXW_QUANGUO) || fx_part_has(kw, s, FXW_QUANSHENG) || fx_part_has(kw, s, FXW_QUANSHI) ||
+         fx_part_has(kw, s, FXW_QUANQU) || fx_part_has(kw, s, FXW_QUANZHOU) || fx_part_has(kw, s, FXW_PINGJUN))) {
         p->compare = true;
         return fx_span(s.s, 0);
     }
@@ -351,21 +433,20 @@ bool fx_period_words(fx_str s, gwr_period *per)
     return false;
 }
 
-bool fx_multiyear(fx_str s)
+bool fx_multiyear(fx_str s, const fx_words *kw)
 {
-    static const char *const w[] = {
-        "年均", "年来", "以来", "期间", "过去五年", "五年间", "五年累计", "累计五年", "五年内", "今后五年",
-        "未来五年", NULL,
-    };
-    for (const char *const *p = w; *p; p++) {
-        if (!fx_contains(s, *p)) continue;
-        if (strcmp(*p, "年来") != 0) return true;
+    static const int w[] = { FXW_NIANJUN, FXW_NIANLAI, FXW_YILAI, FXW_QIJIAN, FXW_GQWN, FXW_WNJ,
+                             FXW_WNLJ, FXW_LJWN, FXW_WNN, FXW_JHWN, FXW_WLWN };
+    for (size_t j = 0; j < sizeof w / sizeof w[0]; j++) {
+        if (!fx_part_has(kw, s, w[j])) continue;
+        if (w[j] != FXW_NIANLAI) return true;
         /* "多年来没有过的", "十多年来首次": a remark, not a span of the figures */
         for (size_t i = 0; i + 6 <= s.n; i++)
             if (memcmp(s.s + i, "年来", 6) == 0 && (i < 3 || memcmp(s.s + i - 3, "多", 3) != 0)) return true;
     }
     /* "由2010年的162.4亿元增加到2015年的…" */
-    for (size_t i = 0; i + 10 <= s.n; i++)
+    bool you = !kw || fx_part_has(kw, s, FXW_YOU);
+    for (size_t i = 0; you && i + 10 <= s.n; i++)
         if (s.s[i] == (char)0xE7 && memcmp(s.s + i, "由", 3) == 0 && s.s[i + 3] >= '1' && s.s[i + 3] <= '2') {
             size_t k;
             if (fx_year_at(fx_span(s.s + i + 3, s.n - i - 3), &k)) return true;
@@ -375,9 +456,7 @@ bool fx_multiyear(fx_str s)
 
 bool fx_action_only(fx_str name)
 {
-    for (const char *const *a = action_words; *a; a++)
-        if (name.n == strlen(*a) && memcmp(name.s, *a, name.n) == 0) return true;
-    return false;
+    return one_of(name, action_words, sizeof action_words / sizeof action_words[0]);
 }
 
 /* Modifiers that a shortened list element replaces in the complete one. */
@@ -414,16 +493,18 @@ size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap)
     return part.n + rest.n;
 }
 
+bool fx_measure_word(fx_str part)
+{
+    static const fx_str measures[] = {
+        W("产量"), W("总产量"), W("总产"), W("面积"), W("播种面积"), W("种植面积"), W("总面积"), W("单产"),
+    };
+    return one_of(part, measures, sizeof measures / sizeof measures[0]);
+}
+
 size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap)
 {
     /* only measure words that need a topic (产量 of what?) are completed */
-    static const char *const measures[] = {
-        "产量", "总产量", "总产", "面积", "播种面积", "种植面积", "总面积", "单产", NULL,
-    };
-    bool measure = false;
-    for (const char *const *m = measures; *m && !measure; m++)
-        measure = part.n == strlen(*m) && memcmp(part.s, *m, part.n) == 0;
-    if (!measure) return 0;
+    if (!fx_measure_word(part)) return 0;
     /* try the longest leading piece of the context first (at most 8 characters) */
     size_t ends[9], ne = 0, i = 0;
     while (i < context.n && ne < 9) {

@@ -2,20 +2,9 @@
  * trimming punctuation, a leading "2023年". */
 #include "facts_internal.h"
 #include <string.h>
-
-fx_str fx_span(const char *s, size_t n) { return (fx_str){ s, n }; }
-
-bool fx_starts(fx_str s, const char *tok)
-{
-    size_t n = strlen(tok);
-    return n <= s.n && memcmp(s.s, tok, n) == 0;
-}
-
-bool fx_ends(fx_str s, const char *tok)
-{
-    size_t n = strlen(tok);
-    return n <= s.n && memcmp(s.s + s.n - n, tok, n) == 0;
-}
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 bool fx_contains(fx_str s, const char *tok)
 {
@@ -30,6 +19,99 @@ bool fx_contains(fx_str s, const char *tok)
     return false;
 }
 
+#ifndef __SSE2__
+/* The plain loop: the first i in [i, n) where s[i] is one of the na bytes
+ * of a or s[i..i+3) one of the nw characters of w. */
+static size_t find_stops(const char *s, size_t i, size_t n, const unsigned char *a, size_t na,
+                         const unsigned char (*w)[3], size_t nw)
+{
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        for (size_t k = 0; k < na; k++)
+            if (c == a[k]) return i;
+        for (size_t k = 0; k < nw; k++)
+            if (i + 3 <= n && memcmp(s + i, w[k], 3) == 0) return i;
+    }
+    return n;
+}
+#endif
+
+#ifdef __SSE2__
+#define LOAD16(p) _mm_loadu_si128((const __m128i *)(const void *)(p))
+#define EQ(x, c)  _mm_cmpeq_epi8((x), _mm_set1_epi8((char)(c)))
+
+/* Sixteen positions of p: where a sentence ends, where a clause separator
+ * stands (p + 18 bytes readable). */
+static inline unsigned ends16(const char *p)
+{
+    __m128i b0 = LOAD16(p), b1 = LOAD16(p + 1), b2 = LOAD16(p + 2);
+    __m128i m = _mm_or_si128(_mm_or_si128(EQ(b0, '\n'), EQ(b0, '!')), EQ(b0, '?'));
+    __m128i full = _mm_and_si128(_mm_and_si128(EQ(b0, 0xE3), EQ(b1, 0x80)), EQ(b2, 0x82));
+    __m128i wide = _mm_and_si128(_mm_and_si128(EQ(b0, 0xEF), EQ(b1, 0xBC)), _mm_or_si128(EQ(b2, 0x81), EQ(b2, 0x9F)));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(m, _mm_or_si128(full, wide)));
+}
+
+static inline unsigned seps16(const char *p)
+{
+    __m128i b0 = LOAD16(p), b1 = LOAD16(p + 1), b2 = LOAD16(p + 2);
+    __m128i m = _mm_or_si128(_mm_or_si128(EQ(b0, ','), EQ(b0, ';')), EQ(b0, ':'));
+    __m128i wide = _mm_and_si128(_mm_and_si128(EQ(b0, 0xEF), EQ(b1, 0xBC)),
+                                 _mm_or_si128(_mm_or_si128(EQ(b2, 0x8C), EQ(b2, 0x9B)), EQ(b2, 0x9A)));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(m, wide));
+}
+
+/* The first position from i that mask16 marks; the last bytes go through a
+ * zero-padded copy (no stop holds a zero byte, so the padding matches nothing). */
+static inline size_t find16(const char *s, size_t i, size_t n, unsigned (*mask16)(const char *))
+{
+    for (; i + 18 <= n; i += 16) {
+        unsigned bits = mask16(s + i);
+        if (bits) return i + (size_t)__builtin_ctz(bits);
+    }
+    if (i >= n) return n;
+    char pad[34] = { 0 };
+    memcpy(pad, s + i, n - i);
+    unsigned bits = mask16(pad) | (n - i > 16 ? mask16(pad + 16) << 16 : 0u);
+    if (!bits) return n;
+    size_t at = i + (size_t)__builtin_ctz(bits);
+    return at < n ? at : n;
+}
+#endif
+
+size_t fx_next_sentence_end(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+    return find16(s, i, n, ends16);
+#else
+    static const unsigned char a[] = { '\n', '!', '?' };
+    static const unsigned char w[][3] = { { 0xE3, 0x80, 0x82 }, { 0xEF, 0xBC, 0x81 }, { 0xEF, 0xBC, 0x9F } };  /* 。！？ */
+    return find_stops(s, i, n, a, sizeof a, w, sizeof w / sizeof w[0]);
+#endif
+}
+
+size_t fx_next_clause_sep(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+    return find16(s, i, n, seps16);
+#else
+    static const unsigned char a[] = { ',', ';', ':' };
+    static const unsigned char w[][3] = { { 0xEF, 0xBC, 0x8C }, { 0xEF, 0xBC, 0x9B }, { 0xEF, 0xBC, 0x9A } };  /* ，；： */
+    return find_stops(s, i, n, a, sizeof a, w, sizeof w / sizeof w[0]);
+#endif
+}
+
+bool fx_has_char3(fx_str s, const char *c)
+{
+    /* look for the last byte, a continuation byte, rarer than a lead byte */
+    if (s.n < 3) return false;
+    const char *p = s.s + 2, *end = s.s + s.n;
+    while (p < end && (p = memchr(p, c[2], (size_t)(end - p))) != NULL) {
+        if (p[-2] == c[0] && p[-1] == c[1]) return true;
+        p++;
+    }
+    return false;
+}
+
 size_t fx_chars(fx_str s)
 {
     size_t c = 0;
@@ -38,13 +120,10 @@ size_t fx_chars(fx_str s)
     return c;
 }
 
-/* Punctuation and spaces that never belong to an indicator name. */
-static const char *const puncts[] = {
-    "，", "。", "、", "；", "：", "！", "？", "“", "”", "‘", "’", "《", "》", "—", "…",
-    "·", "　", "「", "」", "【", "】", "〔", "〕", NULL,
-};
+/* Punctuation and spaces that never belong to an indicator name:
+ * ，。、；：！？“”‘’《》—…·「」【】〔〕 and the ideographic space. */
 
-bool fx_is_punct_at(const char *s, size_t n, size_t *clen)
+static inline bool punct_at(const char *s, size_t n, size_t *clen)
 {
     unsigned char c = (unsigned char)s[0];
     if (n == 0) return false;
@@ -53,16 +132,26 @@ bool fx_is_punct_at(const char *s, size_t n, size_t *clen)
         return c == ' ' || c == ',' || c == ';' || c == ':' || c == '"' || c == '\'' ||
                c == '-' || c == '.' || c == '!' || c == '?' || c == '/' || c == '\t' || c == '*';
     }
-    if (c != 0xE2 && c != 0xE3 && c != 0xEF && c != 0xC2) return false;   /* lead bytes of puncts[] */
-    for (const char *const *p = puncts; *p; p++) {
-        size_t k = strlen(*p);
-        if (k <= n && memcmp(s, *p, k) == 0) {
-            *clen = k;
-            return true;
-        }
+    const unsigned char *u = (const unsigned char *)s;
+    if (c == 0xC2) {                                       /* · */
+        if (n < 2 || u[1] != 0xB7) return false;
+        *clen = 2;
+        return true;
     }
-    return false;
+    if ((c != 0xE2 && c != 0xE3 && c != 0xEF) || n < 3) return false;
+    switch ((uint32_t)c << 16 | (uint32_t)u[1] << 8 | u[2]) {
+    case 0xEFBC8C: case 0xE38082: case 0xE38081: case 0xEFBC9B: case 0xEFBC9A: case 0xEFBC81: /* ，。、；：！ */
+    case 0xEFBC9F: case 0xE2809C: case 0xE2809D: case 0xE28098: case 0xE28099: case 0xE3808A: /* ？“”‘’《 */
+    case 0xE3808B: case 0xE28094: case 0xE280A6: case 0xE38080: case 0xE3808C: case 0xE3808D: /* 》—…　「」 */
+    case 0xE38090: case 0xE38091: case 0xE38094: case 0xE38095:                               /* 【】〔〕 */
+        *clen = 3;
+        return true;
+    default:
+        return false;
+    }
 }
+
+bool fx_is_punct_at(const char *s, size_t n, size_t *clen) { return punct_at(s, n, clen); }
 
 static size_t last_char_len(fx_str s)
 {
@@ -74,10 +163,10 @@ static size_t last_char_len(fx_str s)
 fx_str fx_trim(fx_str s)
 {
     size_t cl;
-    while (s.n && fx_is_punct_at(s.s, s.n, &cl)) { s.s += cl; s.n -= cl; }
+    while (s.n && punct_at(s.s, s.n, &cl)) { s.s += cl; s.n -= cl; }
     while (s.n) {
         size_t k = last_char_len(s);
-        if (!fx_is_punct_at(s.s + s.n - k, k, &cl)) break;
+        if (!punct_at(s.s + s.n - k, k, &cl)) break;
         s.n -= k;
     }
     return s;
@@ -86,11 +175,23 @@ fx_str fx_trim(fx_str s)
 /* A Chinese digit as years are written (一九九○年, 二〇二三年): its value or -1. */
 static int cn_year_digit(const char *p)
 {
-    static const char *const d[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-    if (memcmp(p, "○", 3) == 0 || memcmp(p, "零", 3) == 0 || memcmp(p, "Ｏ", 3) == 0) return 0;
-    for (int i = 0; i < 10; i++)
-        if (memcmp(p, d[i], 3) == 0) return i;
-    return -1;
+    const unsigned char *u = (const unsigned char *)p;
+    switch ((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) {
+    case 0xE38087: /* 〇 */
+    case 0xE2978B: /* ○ */
+    case 0xE99BB6: /* 零 */
+    case 0xEFBCAF: /* Ｏ */ return 0;
+    case 0xE4B880: /* 一 */ return 1;
+    case 0xE4BA8C: /* 二 */ return 2;
+    case 0xE4B889: /* 三 */ return 3;
+    case 0xE59B9B: /* 四 */ return 4;
+    case 0xE4BA94: /* 五 */ return 5;
+    case 0xE585AD: /* 六 */ return 6;
+    case 0xE4B883: /* 七 */ return 7;
+    case 0xE585AB: /* 八 */ return 8;
+    case 0xE4B99D: /* 九 */ return 9;
+    default: return -1;
+    }
 }
 
 int fx_year_at(fx_str s, size_t *len)

@@ -6,6 +6,8 @@
  * So 地方一般公共预算收入 and 全社会固定资产投资 meet their keys, while
  * 工业固定资产投资, 民间投资占固定资产投资比重 and 拉动GDP do not. */
 #include "indicators.h"
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct {
@@ -90,17 +92,17 @@ static const entry table[] = {
 enum { NTABLE = sizeof table / sizeof table[0] };
 
 /* Measure words that may follow the synonym. */
-static const char *const suffixes[] = {
-    "", "增速", "增幅", "涨幅", "增长率", "总量", "总额", "规模", "人数", "涨幅指数",
-    "指数涨幅", "完成额", "额", "总水平", "速度", "增长速度", "上涨幅度", NULL,
+static const syn_t suffixes[] = {
+    S(""), S("增速"), S("增幅"), S("涨幅"), S("增长率"), S("总量"), S("总额"), S("规模"), S("人数"), S("涨幅指数"),
+    S("指数涨幅"), S("完成额"), S("额"), S("总水平"), S("速度"), S("增长速度"), S("上涨幅度"), { NULL, 0 },
 };
 
 /* Scope words that may precede it. */
-static const char *const scopes[] = {
-    "全社会", "全市", "全区", "全县", "全州", "全省", "全旗", "全盟", "全国", "本市", "本区", "本县",
-    "本州", "本省", "区本级", "市本级",
-    "县本级", "本级", "地方", "我市", "我区", "我县", "年度", "全年", "实现", "完成", "预计",
-    "一般", NULL,
+static const syn_t scopes[] = {
+    S("全社会"), S("全市"), S("全区"), S("全县"), S("全州"), S("全省"), S("全旗"), S("全盟"), S("全国"), S("本市"), S("本区"), S("本县"),
+    S("本州"), S("本省"), S("区本级"), S("市本级"),
+    S("县本级"), S("本级"), S("地方"), S("我市"), S("我区"), S("我县"), S("年度"), S("全年"), S("实现"), S("完成"), S("预计"),
+    S("一般"), { NULL, 0 },
 };
 
 static bool scope_only(const char *s, size_t n)
@@ -113,9 +115,9 @@ static bool scope_only(const char *s, size_t n)
             n -= 7;
             continue;
         }
-        for (const char *const *p = scopes; *p; p++) {
-            size_t k = strlen(*p);
-            if (k <= n && memcmp(s, *p, k) == 0) {
+        for (const syn_t *p = scopes; p->s; p++) {
+            size_t k = p->n;
+            if (k <= n && memcmp(s, p->s, k) == 0) {
                 s += k;
                 n -= k;
                 hit = true;
@@ -135,12 +137,9 @@ const gwr_indicator *gwr_indicator_match(const char *name, size_t len)
     char buf[256];
     size_t n = 0;
     int depth = 0;
-    bool any = false;
-    for (size_t i = 0; i < len; i++)
-        if (name[i] == '(' || (name[i] == (char)0xEF && i + 2 < len && memcmp(name + i, "（", 3) == 0)) {
-            any = true;
-            break;
-        }
+    bool any = memchr(name, '(', len) != NULL;
+    for (const char *p = name, *end = name + len; !any && (p = memchr(p, 0xEF, (size_t)(end - p))) != NULL; p++)
+        any = end - p > 2 && memcmp(p, "（", 3) == 0;
     if (!any || len >= sizeof buf) return match_plain(name, len);
     for (size_t i = 0; i < len;) {
         if (name[i] == '(' || (i + 3 <= len && memcmp(name + i, "（", 3) == 0)) {
@@ -169,17 +168,70 @@ static size_t without_adjustment(const char *name, size_t len)
     return len;
 }
 
+/* The synonyms by a hash of their last three bytes (every synonym has at
+ * least three), in table order: a name's tail picks the few that can match. */
+enum { SYN_SLOTS = 256, SYN_MAX = 512 };
+static struct {
+    uint16_t start[SYN_SLOTS + 1];
+    uint16_t entry[SYN_MAX];           /* table index */
+    const syn_t *syn[SYN_MAX];
+    int      ok;
+} syn_index;
+static pthread_once_t syn_once = PTHREAD_ONCE_INIT;
+
+static unsigned tail_slot(const char *end)
+{
+    const unsigned char *u = (const unsigned char *)end - 3;
+    return (u[0] * 7u + u[1] * 13u + u[2]) & (SYN_SLOTS - 1);
+}
+
+static void syn_index_build(void)
+{
+    size_t count[SYN_SLOTS] = { 0 }, fill[SYN_SLOTS], total = 0;
+    for (size_t i = 0; i < NTABLE; i++)
+        for (const syn_t *s = table[i].syn; s->s; s++) {
+            if (s->n < 3 || total++ == SYN_MAX) return;  /* the plain loop then */
+            count[tail_slot(s->s + s->n)]++;
+        }
+    syn_index.start[0] = 0;
+    for (size_t k = 0; k < SYN_SLOTS; k++) {
+        syn_index.start[k + 1] = (uint16_t)(syn_index.start[k] + count[k]);
+        fill[k] = syn_index.start[k];
+    }
+    for (size_t i = 0; i < NTABLE; i++)
+        for (const syn_t *s = table[i].syn; s->s; s++) {
+            size_t at = fill[tail_slot(s->s + s->n)]++;
+            syn_index.entry[at] = (uint16_t)i;
+            syn_index.syn[at] = s;
+        }
+    syn_index.ok = 1;
+}
+
 static const gwr_indicator *match_plain(const char *name, size_t len)
 {
+    pthread_once(&syn_once, syn_index_build);
     len = without_adjustment(name, len);
     const gwr_indicator *best = NULL;
     size_t best_len = 0;
-    for (const char *const *sf = suffixes; *sf; sf++) {
-        size_t sn = strlen(*sf);
-        if (sn > len || memcmp(name + len - sn, *sf, sn) != 0) continue;
+    for (const syn_t *sf = suffixes; sf->s; sf++) {
+        size_t sn = sf->n;
+        if (sn > len || (sn && name[len - 1] != sf->s[sn - 1]) || memcmp(name + len - sn, sf->s, sn) != 0) continue;
         size_t core = len - sn;
         if (core == 0) continue;
         char last = name[core - 1];
+        if (syn_index.ok && core >= 3) {
+            unsigned k = tail_slot(name + core);
+            for (unsigned j = syn_index.start[k]; j < syn_index.start[k + 1]; j++) {
+                const syn_t *s = syn_index.syn[j];
+                size_t n = s->n;
+                if (n > core || n <= best_len || s->s[n - 1] != last) continue;
+                if (memcmp(name + core - n, s->s, n) == 0 && scope_only(name, core - n)) {
+                    best = &table[syn_index.entry[j]].ind;
+                    best_len = n;
+                }
+            }
+            continue;
+        }
         for (size_t i = 0; i < NTABLE; i++)
             for (const syn_t *s = table[i].syn; s->s; s++) {
                 size_t n = s->n;

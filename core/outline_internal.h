@@ -66,6 +66,17 @@ const uint64_t *gwr_word_function_bits(void);
  * means gwr_word_common_pair(a, b) is false. */
 const uint64_t *gwr_word_pair_bits(void);
 static inline uint32_t gwr_word_pair_hash(uint32_t k) { return (k * 2654435761u) >> 16; }
+/* The common pairs as an open-addressing set of GWR_WORD_PAIR_SLOTS keys
+ * (a << 16 | b; 0 a free slot), probed from gwr_word_pair_hash(k) on. */
+#define GWR_WORD_PAIR_SLOTS 4096u
+const uint32_t *gwr_word_pair_set(void);
+static inline bool gwr_word_pair_in(const uint32_t *set, uint32_t k)
+{
+    for (uint32_t j = gwr_word_pair_hash(k) & (GWR_WORD_PAIR_SLOTS - 1);; j = (j + 1) & (GWR_WORD_PAIR_SLOTS - 1)) {
+        if (set[j] == k) return true;
+        if (set[j] == 0) return false;
+    }
+}
 
 /* Helpers on UTF-8 byte strings. */
 /* inline, byte by byte: called millions of times per corpus */

@@ -145,8 +145,22 @@ static const char *entity_from_text(gwr_doc *d)
     }
     const uint64_t *fbits = gwr_word_function_bits();
     size_t m = 0;
-    for (size_t i = 0; i < n; i += cbytes(s + i)) {
-        cp[m++] = is_cjk(s + i, n - i) ? decode3(s + i) : 0;
+    {   /* the same as is_cjk / decode3 / cbytes character by character */
+        const unsigned char *u = (const unsigned char *)s;
+        size_t i = 0;
+        while (i < n) {
+            unsigned c = u[i];
+            if (c < 0x80) {
+                cp[m++] = 0;
+                i++;
+            } else if (c - 0xE4u <= 0xE9u - 0xE4u && n - i >= 3) {
+                cp[m++] = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+                i += 3;
+            } else {
+                cp[m++] = 0;
+                i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            }
+        }
     }
     uint32_t lvcp[5];
     for (size_t k = 0; k < 5; k++) lvcp[k] = decode3(level_chars[k]);
@@ -160,6 +174,7 @@ static const char *entity_from_text(gwr_doc *d)
     for (size_t k = 0; k < 5; k++) lvmask |= 1ull << ((lvcp[k] * 2654435761u) >> 26);
     for (size_t k = 0; k < 10; k++) slmask |= 1ull << ((slog[k] * 2654435761u) >> 26);
     const uint64_t *pbits = gwr_word_pair_bits();
+    const uint32_t *pset = gwr_word_pair_set();
     size_t used = 0, lvcount[5] = { 0 };
     for (size_t j = 0; j + 1 < m; j++) {
         uint32_t a = cp[j], b = cp[j + 1];
@@ -169,7 +184,7 @@ static const char *entity_from_text(gwr_doc *d)
         bool fa = fbits[a >> 6] >> (a & 63) & 1, fb = fbits[b >> 6] >> (b & 63) & 1;   /* a, b < U+A000 */
         if (fa || fb) continue;
         uint32_t ph = gwr_word_pair_hash(a << 16 | b);
-        if (pbits[ph >> 6] >> (ph & 63) & 1 && gwr_word_common_pair(a, b)) continue;
+        if (pbits[ph >> 6] >> (ph & 63) & 1 && gwr_word_pair_in(pset, a << 16 | b)) continue;
         uint32_t c = 0;
         if (j + 2 < m && b != cheng)
             if (lvmask >> ((cp[j + 2] * 2654435761u) >> 26) & 1)

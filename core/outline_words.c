@@ -120,6 +120,10 @@ static int cmp_u32(const void *a, const void *b)
  * binary search). */
 static uint64_t function_bits[0x10000 / 64];
 static uint64_t pair_bits[65536 / 64];
+/* the common pairs again as an open-addressing set (0: free slot; no key is
+ * 0), at most a quarter full: a probe or two instead of a binary search */
+enum { PAIR_SLOTS = GWR_WORD_PAIR_SLOTS };
+static uint32_t pair_set[PAIR_SLOTS];
 static pthread_once_t words_once = PTHREAD_ONCE_INIT;
 
 
@@ -130,6 +134,9 @@ static void words_init(void)
     for (size_t i = 0; i < sizeof common_keys / sizeof *common_keys; i++) {
         uint32_t h = gwr_word_pair_hash(common_keys[i]);
         pair_bits[h >> 6] |= 1ull << (h & 63);
+        uint32_t j = h & (PAIR_SLOTS - 1);
+        while (pair_set[j] != 0 && pair_set[j] != common_keys[i]) j = (j + 1) & (PAIR_SLOTS - 1);
+        pair_set[j] = common_keys[i];
     }
 }
 
@@ -160,5 +167,13 @@ bool gwr_word_common_pair(uint32_t a, uint32_t b)
     pthread_once(&words_once, words_init);
     uint32_t h = gwr_word_pair_hash(k);
     if (!(pair_bits[h >> 6] >> (h & 63) & 1)) return false;
-    return bsearch(&k, common_keys, sizeof common_keys / sizeof *common_keys, sizeof k, cmp_u32) != NULL;
+    return gwr_word_pair_in(pair_set, k);
 }
+
+const uint32_t *gwr_word_pair_set(void)
+{
+    pthread_once(&words_once, words_init);
+    return pair_set;
+}
+
+_Static_assert(sizeof common_keys / sizeof *common_keys * 4 <= PAIR_SLOTS, "pair set at most a quarter full");

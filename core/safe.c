@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE 700   /* wcwidth */
 #endif
 #include "safe.h"
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
@@ -109,8 +110,54 @@ static int escape(gwr_safe_form form, unsigned cp, size_t n, unsigned char b, ch
     return -1;
 }
 
+
 /* Bytes that may need a look in some form: controls, DEL, '"', '\\', non-ASCII. */
 static int plain_ascii(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
+
+/* The leading part of s[0,len) that escape() leaves as it is in `form`,
+ * found without decoding: printable ASCII, and three-byte characters whose
+ * lead byte rules out controls, bidi marks, surrogates and overlongs (E1,
+ * E3–EC, EE–EF: U+1000–FFFF less U+2000–2FFF and U+D000–DFFF); on the
+ * screen (TEXT), where a character may be unmeasurable, only U+5000–9FFF.
+ * Eight ASCII bytes are looked at as one word. Anything else ends it. */
+size_t gwr_safe_plain_len(gwr_safe_form form, const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            while (i + 8 <= len) {   /* a word of printable ASCII other than '"' and '\\' */
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                uint64_t x1 = w ^ (ones * '"'), x2 = w ^ (ones * '\\'), x3 = w ^ (ones * 0x7F);
+                uint64_t bad = ((w - ones * 0x20) & ~w) | ((x1 - ones) & ~x1) | ((x2 - ones) & ~x2) |
+                               ((x3 - ones) & ~x3) | w;
+                if (bad & high) break;
+                i += 8;
+            }
+            if (i < len && plain_ascii(s[i])) { i++; continue; }
+            if (i < len && s[i] >= 0x80) continue;
+            return i;
+        }
+        /* lead bytes allowed, as a set of low nibbles of Ex: E5–E9, or E1, E3–EC, EE–EF */
+        unsigned allow = form == GWR_SAFE_TEXT ? 0x03E0u : 0xDFFAu;
+        while (i + 8 <= len) {   /* two characters per word */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) break;
+            if (!((allow >> (w & 0x0F)) & (allow >> ((w >> 24) & 0x0F)) & 1)) break;
+            i += 6;
+        }
+        if (i >= len || s[i] < 0x80) continue;
+        c = s[i];
+        if (i + 3 > len || (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return i;
+        if ((c & 0xF0) != 0xE0 || !((allow >> (c & 0x0F)) & 1)) return i;
+        i += 3;
+    }
+    return i;
+}
 
 typedef struct sink { FILE *f; char *out; size_t cap, o; int full; } sink;
 
@@ -135,6 +182,8 @@ static void run(sink *k, gwr_safe_form form, const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, start = 0;
     while (i < len && !k->full) {
+        size_t pl = gwr_safe_plain_len(form, s + i, len - i);
+        if (pl) { i += pl; continue; }
         if (plain_ascii(p[i])) { i++; continue; }
         unsigned cp = 0;
         size_t n = gwr_safe_char((const char *)p + i, len - i, &cp);

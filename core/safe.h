@@ -39,5 +39,8 @@ size_t gwr_safe_copy(gwr_safe_form form, const char *s, size_t len, char *out, s
 /* The UTF-8 character at s: its byte length (1–4) and code point, or 0 for an
  * invalid byte (overlong, surrogate, beyond U+10FFFF, cut short). */
 size_t gwr_safe_char(const char *s, size_t len, unsigned *cp);
+/* How many leading bytes of s[0..len) `form` writes unchanged (a fast scan
+ * that may stop early: the rest then goes through the full check). */
+size_t gwr_safe_plain_len(gwr_safe_form form, const char *s, size_t len);
 
 #endif

@@ -32,6 +32,16 @@ static size_t utf8_valid_len(const unsigned char *s, const unsigned char *end)
     return 0;
 }
 
+/* Do the eight bytes of w (in memory order) start with two valid three-byte
+ * characters led by E1–EC or EE–EF (no overlong E0, no surrogate ED)? Nearly
+ * every character of a report is one. */
+static inline bool two_cjk(uint64_t w)
+{
+    if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) return false;
+    unsigned l1 = (unsigned)(w & 0x0F), l2 = (unsigned)(w >> 24) & 0x0F;
+    return !(((0x2001u >> l1) | (0x2001u >> l2)) & 1);   /* lead nibble 0 or D */
+}
+
 /* Copies UTF-8 into out (capacity len + 2*invalid + 1) turning CRLF/CR into
  * LF and invalid bytes into U+FFFD. Returns bytes written. */
 static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *invalid)
@@ -43,6 +53,11 @@ static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *
          * cleaning an adopted buffer: output never overtakes input) */
         const unsigned char *r = s;
         for (;;) {
+            if (end - r >= 8) {
+                uint64_t w;
+                memcpy(&w, r, 8);
+                if (two_cjk(w)) { r += 6; continue; }
+            }
             if (r >= end || *r == '\r') break;
             if (*r < 0x80) { r++; continue; }
             size_t n = utf8_valid_len(r, end);
@@ -70,41 +85,74 @@ static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *
     return o;
 }
 
-/* Counts invalid UTF-8 bytes (and, in *high, the bytes of non-ASCII
- * characters). Runs of ASCII are skipped eight bytes at a time and a
- * three-byte character (nearly every character of a report) is checked with
- * one masked compare. */
-static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *high)
+/* Counts invalid UTF-8 bytes (and, in *high when there are any, the bytes
+ * of non-ASCII characters: every byte from 0x80, valid or not). Runs of
+ * ASCII are skipped eight bytes at a time, and two three-byte characters
+ * E1–EC or EE–EF (nearly every character of a report) are checked with one
+ * masked compare of a word. */
+static bool is_ctl(unsigned c)
 {
-    const unsigned char *end = s + len;
-    size_t bad = 0, hi = 0;
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) || c == 0x7F;
+}
+
+/* ctl (may be NULL): also counts the control bytes control_heavy counts. */
+static size_t count_invalid_utf8_ctl(const unsigned char *s, size_t len, size_t *high, size_t *ctl)
+{
+    const unsigned char *start = s, *end = s + len;
+    const uint64_t hibits = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+    size_t bad = 0, nctl = 0;
     while (s < end) {
         if (end - s >= 8) {
             uint64_t w;
             memcpy(&w, s, 8);
-            if (!(w & 0x8080808080808080ULL)) {
+            if (!(w & hibits)) {
+                uint64_t x = w ^ (ones * 0x7F);
+                if (ctl && (((w - ones * 0x20) & ~w) | ((x - ones) & ~x)) & hibits)   /* below 0x20, or DEL */
+                    for (size_t j = 0; j < 8; j++) nctl += is_ctl(s[j]);
                 s += 8;
+                continue;
+            }
+            if (two_cjk(w)) {
+                s += 6;
+                while (end - s >= 8) {   /* and on, while the characters are such */
+                    memcpy(&w, s, 8);
+                    if (!two_cjk(w)) break;
+                    s += 6;
+                }
                 continue;
             }
         }
         unsigned c = *s;
-        if (c < 0x80) { s++; continue; }
-        /* the common case: a character E1–EC or EE–EF, two continuation bytes */
+        if (c < 0x80) { nctl += is_ctl(c); s++; continue; }
         if (end - s >= 3) {
             uint32_t v = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
             unsigned lo = c & 0x0F;
             if ((v & 0xC0C0F0u) == 0x8080E0u && lo != 0 && lo != 0xD) {
-                hi += 3;
                 s += 3;
                 continue;
             }
         }
         size_t n = utf8_valid_len(s, end);
-        hi += n ? n : 1;
         if (n == 0) { bad++; s++; } else s += n;
     }
+    size_t hi = 0;
+    if (bad) {   /* only then does a caller weigh the invalid against the rest */
+        const unsigned char *p = start;
+        for (; p + 8 <= end; p += 8) {
+            uint64_t w;
+            memcpy(&w, p, 8);
+            hi += (size_t)((((w & hibits) >> 7) * 0x0101010101010101ULL) >> 56);
+        }
+        for (; p < end; p++) hi += *p >= 0x80;
+    }
     *high = hi;
+    if (ctl) *ctl = nctl;
     return bad;
+}
+
+static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *high)
+{
+    return count_invalid_utf8_ctl(s, len, high, NULL);
 }
 
 static size_t put_utf8(char *o, unsigned long cp)
@@ -285,6 +333,14 @@ static int bomless_utf16(const unsigned char *s, size_t len)
     if (s[0] == 0xFF && s[1] == 0xFE) return 0;   /* with a BOM: handled by the caller */
     if (s[0] == 0xFE && s[1] == 0xFF) return 0;
     for (size_t i = 0; i + 1 < n; i += 2) {
+        if (i + 8 <= n) {   /* eight bytes without a NUL: nothing to count */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)) {
+                i += 6;
+                continue;
+            }
+        }
         if (s[i] == 0 && s[i + 1] == 0) return 0;
         ze += s[i] == 0;
         zo += s[i + 1] == 0;
@@ -476,15 +532,14 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
     } else {
         if (memchr(buf, '\0', len))
             return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL bytes), not a text report", name);
-        if (control_heavy(buf, len))
-            return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (control bytes), not a text report", name);
         size_t off = 0;
-        t->encoding = "UTF-8";
-        if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) {
-            off = 3;
-            t->encoding = "UTF-8 (BOM)";
-        }
-        size_t hi, bad = count_invalid_utf8(buf + off, len - off, &hi);
+        if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) off = 3;
+        /* one pass: the control bytes (as control_heavy counts them; the BOM
+         * holds none) and the invalid sequences */
+        size_t hi, ctl, bad = count_invalid_utf8_ctl(buf + off, len - off, &hi, &ctl);
+        if (ctl * 100 > len)
+            return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (control bytes), not a text report", name);
+        t->encoding = off ? "UTF-8 (BOM)" : "UTF-8";
         if (bad > 0) {
             /* UTF-8 with stretches of GB18030, or GB18030 throughout: the
              * decoding that leaves fewer invalid sequences (on a tie, the one

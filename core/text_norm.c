@@ -104,12 +104,24 @@ static unsigned fold_fullwidth(const unsigned char *s, const unsigned char *end)
     return 0;
 }
 
-static size_t utf8_count(const char *s, size_t n)
+/* Characters in s[0,n): bytes that are not continuation bytes, eight at a
+ * time; stops early once more than `cap` are counted (the count returned is
+ * then above cap, not exact). */
+static size_t utf8_count_upto(const char *s, size_t n, size_t cap)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    const uint64_t high = 0x8080808080808080ULL;
+    size_t c = 0, i = 0;
+    for (; i + 8 <= n && c <= cap; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = (w & ~(w << 1) & high) >> 7;                 /* 10xxxxxx: continuation */
+        c += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);     /* its bytes summed */
+    }
+    if (c > cap) return c;
+    for (; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;
 }
+
 
 static size_t char_len(const unsigned char *s, const unsigned char *end)
 {
@@ -127,14 +139,56 @@ static bool special_lead(unsigned char c)
     return c <= 0x20 || c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF;
 }
 
+/* How far the run of ordinary text in emit_line steps over a character by
+ * its first byte: 0 for a special_lead byte, 1–4 the character's length
+ * (orig is valid UTF-8), 5 for E3 (special only as U+3000), 6 for EF
+ * (special only as U+FEFF or a full-width form that is folded). */
+static const unsigned char run_step[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 2, 2, 2, 2, 2, 2, 2,
+    3, 0, 0, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* The end of the run of ordinary characters from r: one table look-up per
+ * character; a character the slow path would change (or one cut short)
+ * ends it. The same bytes as testing special_lead byte by byte. */
+static const unsigned char *ordinary_run(const unsigned char *r, const unsigned char *end)
+{
+    while (r < end) {
+        while (end - r >= 4) {   /* room for any character: no bound check */
+            unsigned f = run_step[*r];
+            if (f - 1u > 3u) break;
+            r += f;
+        }
+        if (r >= end) break;
+        unsigned st = run_step[*r];
+        if (st == 0) break;
+        if (st <= 4) {
+            if ((size_t)(end - r) < st) break;
+            r += st;
+            continue;
+        }
+        if (end - r < 3) break;
+        if (st == 5 ? (r[1] == 0x80 && r[2] == 0x80) : ((r[1] == 0xBB && r[2] == 0xBF) || fold_fullwidth(r, end)))
+            break;
+        r += 3;
+    }
+    return r;
+}
+
 /* Emits orig[a, b) (already trimmed) into the sink, folding and dropping
  * spaces. Runs of ordinary bytes are copied with one checkpoint. */
 static void emit_line(sink *k, const char *orig, size_t a, size_t b)
 {
     const unsigned char *s = (const unsigned char *)orig + a, *end = (const unsigned char *)orig + b;
     while (s < end) {
-        const unsigned char *r = s;
-        while (r < end && !special_lead(*r)) r++;
+        const unsigned char *r = ordinary_run(s, end);
+        if (r == s) while (r < end && !special_lead(*r)) r++;
         if (r > s) {
             emit(k, (const char *)s, (size_t)(r - s), (size_t)((const char *)s - orig));
             s = r;
@@ -251,9 +305,10 @@ static bool detect_wrapped(const gwr_text *t, size_t *median_out)
         size_t a = pos, b = le;
         trim(o, &a, &b);
         if (b > a) {
-            size_t chars = 0;
-            for (size_t i = a; i < b && chars <= MAXL; i++) chars += ((unsigned char)o[i] & 0xC0) != 0x80;
-            hist[chars > MAXL ? MAXL : chars]++;
+            /* only whether the median is at most 40 matters (and then its
+             * value): longer lines share one bin */
+            size_t chars = utf8_count_upto(o + a, b - a, 41);
+            hist[chars > 41 ? 41 : chars]++;
             lines++;
             if (ends_sentence(o + a, b - a) || ends_with(o + a, b - a, "；") || ends_with(o + a, b - a, "："))
                 ends++;
@@ -307,7 +362,7 @@ static bool has(const char *s, size_t n, const char *needle)
  * (*starts), and the meeting line ends with "…会议上" (*ends). */
 static void front_line(const char *s, size_t n, bool *starts, bool *alone, bool *ends)
 {
-    size_t chars = utf8_count(s, n);
+    size_t chars = utf8_count_upto(s, n, 30);   /* exact up to 30, the largest bound asked */
     if (chars <= 24 && has(s, n, "政府工作报告")) *alone = true;
     if (chars <= 30 && has(s, n, "人民政府") && has(s, n, "长") && !has(s, n, "。")) *alone = true;
     if (chars <= 12 && (ends_with(s, n, "：") || ends_with(s, n, ":")) && has(s, n, "代表")) *alone = true;
@@ -386,7 +441,7 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
         last_end = b;
         if (alone || ends) FINISH();
         else if (ends_sentence(k.n + para, k.nl - para) && !lead_sentence(k.n + para, k.nl - para)) FINISH();
-        else if (para_marker && !para_stop && utf8_count(o + a, b - a) < median)
+        else if (para_marker && !para_stop && utf8_count_upto(o + a, b - a, median) < median)
             FINISH();   /* a heading ends on a line shorter than the column */
     }
     if (open && k.nl > para) FINISH();

@@ -114,12 +114,56 @@ static void test_widths_agree_with_wcwidth(void **state)
     setlocale(LC_CTYPE, "C");
 }
 
+
+/* The fast scan never passes a character the full check would change: for
+ * every BMP character (alone and inside printable ASCII words) in every form,
+ * what gwr_safe_plain_len calls plain is copied unchanged; ordinary report
+ * text and every hostile character of the table are found at once. */
+static void test_plain_len_agrees(void **state)
+{
+    (void)state;
+    setlocale(LC_ALL, "C.UTF-8");
+    for (int form = GWR_SAFE_TEXT; form <= GWR_SAFE_MSG; form++) {
+        for (unsigned cp = 1; cp < 0x10000; cp++) {
+            char in[32], out[64];
+            size_t k = 0;
+            memcpy(in, "abcdefgh", 8); k = 8;
+            if (cp < 0x80) in[k++] = (char)cp;
+            else if (cp < 0x800) { in[k++] = (char)(0xC0 | cp >> 6); in[k++] = (char)(0x80 | (cp & 0x3F)); }
+            else {
+                in[k++] = (char)(0xE0 | cp >> 12); in[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                in[k++] = (char)(0x80 | (cp & 0x3F));
+            }
+            memcpy(in + k, "ijklmnop", 8); k += 8;
+            size_t pl = gwr_safe_plain_len((gwr_safe_form)form, in, k);
+            assert_true(pl >= 8 && pl <= k);
+            size_t n = gwr_safe_copy((gwr_safe_form)form, in, pl, out, sizeof out);
+            assert_int_equal(n, pl);
+            assert_memory_equal(out, in, pl);
+        }
+        for (size_t i = 0; hostile[i]; i++) {
+            size_t pl = gwr_safe_plain_len((gwr_safe_form)form, hostile + i, strlen(hostile + i));
+            char out[256];
+            size_t n = gwr_safe_copy((gwr_safe_form)form, hostile + i, pl, out, sizeof out);
+            assert_int_equal(n, pl);
+            assert_memory_equal(out, hostile + i, pl);
+        }
+    }
+    static const char cjk[] = "全市地区生产总值增长6.5%，达到1234亿元。";
+    assert_int_equal(gwr_safe_plain_len(GWR_SAFE_TSV, cjk, strlen(cjk)), strlen(cjk));
+    assert_int_equal(gwr_safe_plain_len(GWR_SAFE_TSV, "abcdefg\\hij", 11), 7);
+    assert_int_equal(gwr_safe_plain_len(GWR_SAFE_TSV, "abcdefghij\t", 11), 10);
+    assert_int_equal(gwr_safe_plain_len(GWR_SAFE_JSON, "abcdefghijk\"", 12), 11);
+    assert_int_equal(gwr_safe_plain_len(GWR_SAFE_TSV, "\xe4\xb8", 2), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_forms),
         cmocka_unit_test(test_every_byte),
         cmocka_unit_test(test_copy_cut_at_char),
+        cmocka_unit_test(test_plain_len_agrees),
         cmocka_unit_test(test_widths_agree_with_wcwidth),
     };
     return cmocka_run_group_tests_name("safe", tests, NULL, NULL);
