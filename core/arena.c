@@ -15,7 +15,9 @@ struct gwr_arena_block {
  * kilobyte, not sixteen (a corpus keeps 100,000 of them). */
 enum { ARENA_MIN_BLOCK = 1024 };
 
-void gwr_arena_init(gwr_arena *a) { a->head = NULL; a->used_total = 0; }
+void gwr_arena_init(gwr_arena *a) { a->head = NULL; a->used_total = 0; a->hint = 0; }
+
+void gwr_arena_size_hint(gwr_arena *a, size_t n) { a->hint = n; }
 
 void gwr_arena_free(gwr_arena *a)
 {
@@ -27,6 +29,7 @@ void gwr_arena_free(gwr_arena *a)
     }
     a->head = NULL;
     a->used_total = 0;
+    a->hint = 0;
 }
 
 static gwr_arena_block *new_block(gwr_arena *a, size_t cap, size_t need)
@@ -56,6 +59,8 @@ static void *take(gwr_arena *a, size_t n, size_t al)
     if (!b || at > b->cap || b->cap - at < n) {
         size_t cap = b ? b->cap * 2 : ARENA_MIN_BLOCK;
         if (cap > 4u * 1024 * 1024) cap = 4u * 1024 * 1024;
+        if (cap < a->hint) cap = a->hint;
+        a->hint = 0;
         if (cap < n) cap = n;
         b = new_block(a, cap, n);
         if (!b) return NULL;
@@ -91,3 +96,10 @@ char *gwr_arena_strndup(gwr_arena *a, const char *s, size_t n)
 }
 
 char *gwr_arena_strdup(gwr_arena *a, const char *s) { return gwr_arena_strndup(a, s, strlen(s)); }
+
+size_t gwr_arena_blocks(const gwr_arena *a)
+{
+    size_t n = 0;
+    for (const gwr_arena_block *b = a->head; b; b = b->next) n++;
+    return n;
+}

@@ -11,6 +11,8 @@
 #include "err.h"
 #include "text.h"
 #include "quantity.h"
+#include "unit.h"
+#include <assert.h>
 
 typedef enum {
     GWR_NODE_ROOT = 0,   /* the document itself: depth 0, not printed */
@@ -34,17 +36,19 @@ typedef enum {
 } gwr_role;
 
 typedef struct gwr_node {
-    gwr_node_kind kind;
-    gwr_role  role;          /* inherited from the part */
-    int       depth;         /* root 0, part 1, … */
     const char *title;       /* arena copy, normalised, no trailing punctuation */
     uint32_t  body_off;      /* span in text.norm covering the node and its children */
     uint32_t  body_len;
     uint32_t  line;          /* 1-based line in orig where the node starts */
     int32_t   parent;        /* index into doc->nodes, -1 for root */
     int32_t   first_child, next_sibling;  /* -1 when none */
+    uint8_t   kind;          /* gwr_node_kind */
+    uint8_t   role;          /* gwr_role, inherited from the part */
+    uint16_t  depth;         /* root 0, part 1, … */
     bool      multiyear;     /* in a review of several years (过去五年, 十四五时期…成就) */
 } gwr_node;
+
+static_assert(sizeof(gwr_node) <= 40, "a node is 40 bytes");
 
 typedef enum {
     GWR_FK_LEVEL = 0,    /* an amount or share reached: 5.5万人, 80% */
@@ -85,50 +89,67 @@ typedef enum {
     GWR_FROM__COUNT
 } gwr_from;
 
+/* A figure is 64 bytes (a corpus holds millions): the quantity is packed —
+ * mantissas and exponents apart, the unit as an interned id (unit.h), the
+ * qualifier and flags in bits — and is read and set only through the
+ * gwr_fig_*() functions below. kind, status, period and headline are bit
+ * fields read and set directly. */
 typedef struct gwr_figure {
     const char   *name;      /* indicator as written (arena) */
     const char   *key;       /* canonical key (static) or NULL */
-    gwr_fig_kind  kind;
-    gwr_quantity  q_;        /* read and set only through gwr_fig_*() below */
     const char   *written;   /* value as written, e.g. "7%左右" (arena) */
-    gwr_fig_status status;
-    int           year;      /* year the figure refers to, 0 if unknown */
-    gwr_period    period;
-    uint32_t      line;      /* 1-based line in orig */
     const char   *sentence;  /* the sentence it sits in (arena, shared by figures of one sentence) */
+    int64_t       value_m_, hi_m_;   /* value and hi (hi only for ranges and ratios) … */
+    uint32_t      line;      /* 1-based line in orig */
     int32_t       node;      /* index of the innermost outline node holding it */
-    bool          headline;  /* from the targets paragraph or a headline review sentence */
+    int16_t       year;      /* year the figure refers to, 0 if unknown */
+    int8_t        value_e_, hi_e_;   /* … × 10^e */
+    uint32_t      unit_ : 14;        /* gwr_unit_id() of the unit */
+    uint32_t      flags_ : 8;        /* GWR_QF_* */
+    uint32_t      qual_ : 3;         /* gwr_qual */
+    uint32_t      kind : 3;          /* gwr_fig_kind */
+    uint32_t      status : 1;        /* gwr_fig_status */
+    uint32_t      period : 2;        /* gwr_period */
+    uint32_t      headline : 1;      /* from the targets paragraph or a headline review sentence */
 } gwr_figure;
 
-/* A figure's quantity is read and written through these (never through
- * f->q directly): the fields behind them are packed. */
-static inline gwr_dec gwr_fig_value(const gwr_figure *f) { return f->q_.value; }
+static_assert(sizeof(gwr_figure) == 64, "a figure is 64 bytes");
+static_assert(GWR_FK__COUNT <= 8 && GWR_ST__COUNT <= 2 && GWR_PER__COUNT <= 4 && GWR_Q__COUNT <= 8,
+              "the enums of a figure fit its bit fields");
+static_assert(GWR_UNIT_IDS <= 1 << 14 && GWR_UNIT_MAX == sizeof ((gwr_quantity *)0)->unit, "unit ids fit the figure");
+
+/* A figure's quantity is read and written through these. */
+static inline gwr_dec gwr_fig_value(const gwr_figure *f) { return (gwr_dec){ f->value_m_, f->value_e_ }; }
 /* The upper end of a range, or the right side of a ratio; meaningless otherwise. */
-static inline gwr_dec gwr_fig_hi(const gwr_figure *f) { return f->q_.hi; }
+static inline gwr_dec gwr_fig_hi(const gwr_figure *f) { return (gwr_dec){ f->hi_m_, f->hi_e_ }; }
 /* Base unit ("%", "元", "" when none); the string lives as long as the program. */
-static inline const char *gwr_fig_unit(const gwr_figure *f) { return f->q_.unit; }
-static inline gwr_qual gwr_fig_qual(const gwr_figure *f) { return f->q_.qual; }
-static inline unsigned gwr_fig_flags(const gwr_figure *f) { return f->q_.flags; }
+static inline const char *gwr_fig_unit(const gwr_figure *f) { return gwr_unit_name((uint16_t)f->unit_); }
+static inline gwr_qual gwr_fig_qual(const gwr_figure *f) { return (gwr_qual)f->qual_; }
+static inline unsigned gwr_fig_flags(const gwr_figure *f) { return f->flags_; }
+/* Exponents of gwr_dec lie within ±18 (dec.h), so they fit a byte. */
+static inline void gwr_fig_set_value(gwr_figure *f, gwr_dec v) { f->value_m_ = v.m; f->value_e_ = (int8_t)v.e; }
+static inline void gwr_fig_set_hi(gwr_figure *f, gwr_dec v) { f->hi_m_ = v.m; f->hi_e_ = (int8_t)v.e; }
+static inline void gwr_fig_set_qual(gwr_figure *f, gwr_qual q) { f->qual_ = (unsigned)q & 7u; }
+static inline void gwr_fig_set_flags(gwr_figure *f, unsigned flags) { f->flags_ = flags & 0xffu; }
+static inline void gwr_fig_set_unit(gwr_figure *f, const char *unit) { f->unit_ = gwr_unit_id(unit) & 0x3fffu; }
 /* The whole quantity (off and len are 0: a figure keeps no span). */
 static inline gwr_quantity gwr_fig_quantity(const gwr_figure *f) {
-    gwr_quantity q = f->q_;
-    q.off = q.len = 0;
+    gwr_quantity q;
+    memset(&q, 0, sizeof q);
+    q.value = gwr_fig_value(f);
+    q.hi = gwr_fig_hi(f);
+    memcpy(q.unit, gwr_fig_unit(f), sizeof q.unit);
+    q.qual = gwr_fig_qual(f);
+    q.flags = gwr_fig_flags(f);
     return q;
-}
-static inline void gwr_fig_set_value(gwr_figure *f, gwr_dec v) { f->q_.value = v; }
-static inline void gwr_fig_set_hi(gwr_figure *f, gwr_dec v) { f->q_.hi = v; }
-static inline void gwr_fig_set_qual(gwr_figure *f, gwr_qual q) { f->q_.qual = q; }
-static inline void gwr_fig_set_flags(gwr_figure *f, unsigned flags) { f->q_.flags = flags; }
-static inline void gwr_fig_set_unit(gwr_figure *f, const char *unit) {
-    size_t n = strlen(unit);
-    if (n >= sizeof f->q_.unit) n = sizeof f->q_.unit - 1;
-    memcpy(f->q_.unit, unit, n);
-    f->q_.unit[n] = '\0';
 }
 /* Value, hi, unit, qualifier and flags of q (its span is not kept). */
 static inline void gwr_fig_set_quantity(gwr_figure *f, const gwr_quantity *q) {
-    f->q_ = *q;
-    f->q_.off = f->q_.len = 0;
+    gwr_fig_set_value(f, q->value);
+    gwr_fig_set_hi(f, q->hi);
+    gwr_fig_set_unit(f, q->unit);
+    gwr_fig_set_qual(f, q->qual);
+    gwr_fig_set_flags(f, q->flags);
 }
 
 typedef struct gwr_doc {
@@ -163,8 +184,8 @@ gwr_status gwr_doc_load_mem(gwr_doc *d, const char *name, const void *buf, size_
 void       gwr_doc_free(gwr_doc *d);
 /* Frees the text (keeps tree, figures and metadata). */
 void       gwr_doc_drop_text(gwr_doc *d);
-/* Copies every string of the doc into one exactly sized arena block and
- * frees the old blocks (for docs kept long in a corpus). Pointers to the old
+/* Copies every string of the doc into one exactly sized arena block (figure
+ * names and values as written once per distinct text) and frees the old blocks (for docs kept long in a corpus). Pointers to the old
  * strings become invalid: call before handing the doc to anyone else. */
 gwr_status gwr_doc_compact(gwr_doc *d);
 /* Re-reads the text of a doc whose text was dropped; refuses (GWR_E_IO, "PATH:

@@ -52,10 +52,13 @@ static void test_compact_keeps_strings(void **state)
         names[3 * i + 2] = dup_or_null(d.figs[i].sentence);
     }
     for (size_t i = 0; i < d.nnodes; i++) names[3 * d.nfigs + i] = dup_or_null(d.nodes[i].title);
+    /* the arena was sized from the text: the path's first block and one more */
+    assert_true(gwr_arena_blocks(&d.arena) <= 2);
     size_t before = d.arena.used_total;
     gwr_doc_drop_text(&d);
     assert_int_equal(gwr_doc_compact(&d), GWR_OK);
     assert_true(d.arena.used_total <= before);  /* shared sentences stay shared */
+    assert_int_equal(gwr_arena_blocks(&d.arena), 1);
     assert_same(entity, d.entity);
     assert_same(path, d.path);
     assert_same(meeting, d.meeting);
@@ -67,6 +70,14 @@ static void test_compact_keeps_strings(void **state)
             assert_ptr_equal(d.figs[i].sentence, d.figs[i - 1].sentence);
     }
     for (size_t i = 0; i < d.nnodes; i++) assert_same(names[3 * d.nfigs + i], d.nodes[i].title);
+    /* names and values as written are kept once per text */
+    size_t shared = 0;
+    for (size_t i = 0; i < d.nfigs; i++)
+        for (size_t j = 0; j < i; j++) {
+            if (strcmp(d.figs[i].name, d.figs[j].name) == 0) assert_ptr_equal(d.figs[i].name, d.figs[j].name), shared++;
+            if (strcmp(d.figs[i].written, d.figs[j].written) == 0) assert_ptr_equal(d.figs[i].written, d.figs[j].written);
+        }
+    assert_true(shared > 0);
     for (size_t i = 0; i < d.nfigs * 3 + d.nnodes; i++) free(names[i]);
     free(names);
     free(entity);
