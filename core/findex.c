@@ -29,6 +29,14 @@ void gwr_findex_free(gwr_findex *x)
     free(x->sword);
     free(x->rank);
     free(x->ranked);
+    for (size_t i = 0; i < x->nnames; i++) free(x->nfig[i].v);
+    free(x->nfig);
+    free(x->name_str);
+    free(x->s_nidx);
+    for (int l = 0; l < 26; l++) free(x->lbits[l]);
+    free(x->set_letters);
+    free(x->hist);
+    free(x->touched);
     gwr_pq_free(x->pq);
     free(x->docs);
     free(x->str);
@@ -40,10 +48,17 @@ void gwr_findex_free(gwr_findex *x)
     free(x->cand);
     free(x->hits);
     free(x->prev_hits);
+    free(x->prev_mark);
     free(x->slot_of);
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         free(x->cache[i].fno);
         free(x->cache[i].sorted);
+        free(x->cache[i].rank);
+        free(x->cache[i].bkey);
+        free(x->cache[i].bcnt);
+        free(x->cache[i].smark);
+        free(x->cache[i].lnames);
+        free(x->cache[i].bnm);
     }
     free(x);
 }
@@ -57,10 +72,23 @@ size_t gwr_findex_memory(const gwr_findex *x)
                x->str_cap * (sizeof *x->str + sizeof *x->slen + 2) + x->nintern * sizeof *x->intern +
                x->post.cap * sizeof(gwr_plist) + x->post.nslots * sizeof(uint32_t) + 0x10000 * sizeof(uint32_t) +
                x->post.bytes + x->res_cap * sizeof *x->res + x->tmp_cap * sizeof *x->tmp + x->cand_cap * 2 * sizeof(uint32_t) +
-               x->prev_cap * sizeof(uint32_t) + x->mark_words * 8 * 4 + x->sword_cap + x->rank_cap * 2 + x->post.follow_bytes + 0x10000 * sizeof(gwr_follow);
+               x->prev_cap * sizeof(uint32_t) + x->mark_words * 8 * 5 + x->sword_cap + x->rank_cap * 2 + x->post.follow_bytes + 0x10000 * sizeof(gwr_follow);
     b += x->slot_cap * sizeof *x->slot_of + x->mark_words * 8 + x->ranked_cap * sizeof *x->ranked;
-    for (int i = 0; i < GWR_FX_CACHE; i++) b += x->cache[i].cap * sizeof(uint32_t) + x->cache[i].sorted_cap * sizeof(gwr_fig_ref);
+    for (int i = 0; i < GWR_FX_CACHE; i++)
+        b += x->cache[i].cap * (sizeof(uint32_t) + sizeof(uint16_t)) + x->cache[i].sorted_cap * sizeof(gwr_fig_ref) +
+             x->cache[i].nb * (sizeof(uint16_t) + sizeof(uint32_t));
+    if (x->hist) b += 0x10000 * (sizeof(uint32_t) + sizeof(uint16_t));
+    b += x->str_cap * sizeof *x->s_nidx + x->names_cap * (sizeof *x->nfig + sizeof *x->name_str) + 26 * x->lbits_words * 8;
+    for (size_t i = 0; i < x->nnames; i++) b += x->nfig[i].cap * sizeof(uint32_t);
+    for (int i = 0; i < GWR_FX_CACHE; i++)
+        b += x->cache[i].smark_words * 8;
     return b;
+}
+
+size_t gwr_findex_pinyin_memory(const gwr_findex *x)
+{
+    return x->post.follow_bytes + 0x10000 * sizeof(gwr_follow) + 26 * x->lbits_words * 8 +
+           (x->set_letters ? gwr_py_set_count() * sizeof *x->set_letters : 0);
 }
 
 static uint64_t hash_str(const char *s, size_t n)
@@ -68,6 +96,45 @@ static uint64_t hash_str(const char *s, size_t n)
     uint64_t h = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
     return h ^ (h >> 31);
+}
+
+/* The letters a query of one letter finds a string by: each Latin letter it
+ * holds (folded), and the first letter of every reading of each of its
+ * characters in U+3400..U+FFFF (u also for a reading in v), as the pinyin
+ * candidate lists of findex_pinyin.c see them. */
+static uint32_t letters_of(gwr_findex *x, const char *s, size_t n)
+{
+    if (!x->set_letters) {
+        size_t ns = gwr_py_set_count();
+        x->set_letters = calloc(ns ? ns : 1, sizeof *x->set_letters);
+        if (!x->set_letters) return 0;
+        for (size_t k = 0; k < ns; k++) {
+            uint16_t r[8];
+            size_t nr = gwr_py_set_readings(k, r, 8);
+            for (size_t j = 0; j < nr; j++) {
+                const char *syl = gwr_py_syllable(r[j]);
+                if (syl[0] >= 'a' && syl[0] <= 'z') x->set_letters[k] |= 1u << (syl[0] - 'a');
+                if (syl[0] == 'v') x->set_letters[k] |= 1u << ('u' - 'a');
+            }
+        }
+    }
+    uint32_t m = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        uint32_t c;
+        if (u[i] < 0x80) {
+            c = u[i] | ((u[i] >= 'A' && u[i] <= 'Z') ? 0x20 : 0);
+            if (c >= 'a' && c <= 'z') m |= 1u << (c - 'a');
+            i++;
+            continue;
+        }
+        i += gwr_fx_decode(u + i, n - i, &c);
+        if (c >= 0x3400 && c < 0x10000) {
+            int set = gwr_py_set_of(c);
+            if (set >= 0) m |= x->set_letters[set];
+        }
+    }
+    return m;
 }
 
 static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
@@ -86,6 +153,17 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
         uint8_t *nr = realloc(x->srank, nc);
         if (!nr) goto oom;
         x->srank = nr;
+        uint32_t *ni = realloc(x->s_nidx, nc * sizeof *ni);
+        if (!ni) goto oom;
+        x->s_nidx = ni;
+        size_t words = (nc + 63) / 64;
+        for (int l = 0; l < 26; l++) {
+            uint64_t *lb = realloc(x->lbits[l], words * sizeof *lb);
+            if (!lb) goto oom;
+            memset(lb + x->lbits_words, 0, (words - x->lbits_words) * sizeof *lb);
+            x->lbits[l] = lb;
+        }
+        x->lbits_words = words;
         x->str_cap = nc;
     }
     uint32_t id = (uint32_t)x->nstr;
@@ -93,6 +171,8 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
     x->str[id] = s;
     x->slen[id] = (uint32_t)n;
     x->s_name[id] = 0;
+    x->s_nidx[id] = 0;
+    for (uint32_t lm = letters_of(x, s, n); lm; lm &= lm - 1) x->lbits[__builtin_ctz(lm)][id >> 6] |= 1ULL << (id & 63);
     x->srank[id] = 255;
     x->nstr++;
     return id;
@@ -107,6 +187,8 @@ gwr_findex *gwr_findex_new(void)
     if (!x) return NULL;
     x->nintern = 4096;
     x->parallel_min = GWR_FX_PARALLEL;
+    x->lazy_min = GWR_FX_LAZY;
+    x->pick_max = GWR_FX_PICK;
     x->intern = calloc(x->nintern, sizeof *x->intern);
     if (!x->intern || gwr_post_init(&x->post) != 0 || new_string(x, "", 0) != GWR_FX_NOSTR || x->nstr != 1) {
         gwr_findex_free(x);
@@ -189,6 +271,30 @@ static uint8_t key_index(const char *key)
     return 0;
 }
 
+/* Figure g has the name of string nm: into that name's figure list. */
+static int add_name_fig(gwr_findex *x, uint32_t nm, uint32_t g)
+{
+    if (!x->s_nidx[nm]) {
+        if (x->nnames == x->names_cap) {
+            size_t nc = x->names_cap ? x->names_cap * 2 : 1024;
+            GROW(x->nfig, nc);
+            GROW(x->name_str, nc);
+            x->names_cap = nc;
+        }
+        x->nfig[x->nnames] = (gwr_follow){ 0 };
+        x->name_str[x->nnames] = nm;
+        x->s_nidx[nm] = (uint32_t)++x->nnames;
+    }
+    gwr_follow *f = &x->nfig[x->s_nidx[nm] - 1];
+    if (f->n == f->cap) {
+        uint32_t nc = f->cap ? f->cap * 2 : 4;
+        GROW(f->v, nc);
+        f->cap = nc;
+    }
+    f->v[f->n++] = g;
+    return 0;
+}
+
 int gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index)
 {
     if (reserve_figs(x, d->nfigs) != 0) return -1;
@@ -214,6 +320,7 @@ int gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index)
         x->f_status[g] = (uint8_t)f->status;
         x->f_name[g] = intern(x, f->name);
         x->s_name[x->f_name[g]] = x->f_name[g] != GWR_FX_NOSTR;
+        if (x->f_name[g] != GWR_FX_NOSTR && add_name_fig(x, x->f_name[g], (uint32_t)g) != 0) x->oom = 1;
         x->f_key[g] = key_index(f->key);
         if (i == 0 || f->sentence != last_sent || f->node != last_node) {
             gwr_fx_group *gr = &x->groups[x->ngroups++];

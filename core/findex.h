@@ -23,6 +23,9 @@ int         gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_ind
 size_t      gwr_findex_size(const gwr_findex *x);
 /* Bytes held by the index (for statistics). */
 size_t      gwr_findex_memory(const gwr_findex *x);
+/* Of those, the bytes that serve pinyin only (the pair vectors per first
+ * character, the strings per letter). */
+size_t      gwr_findex_pinyin_memory(const gwr_findex *x);
 
 /* Figures whose indicator name, section title, sentence or entity contain
  * `query` (UTF-8 substring; ASCII case-insensitive; "" matches all) and
@@ -39,21 +42,29 @@ size_t      gwr_findex_query(gwr_findex *x, const char *query, int status, const
  * match first; then the figures that match only by section, sentence or
  * entity, in load order. */
 typedef struct gwr_fx_answer {
-    const gwr_fig_ref *refs;     /* owned by the index, valid until the next call */
     size_t n;                    /* all matches */
-    size_t nname;                /* refs[0..nname) match by indicator name or key */
+    size_t nname;                /* rows [0, nname) match by indicator name or key */
     bool   done;                 /* false: interrupted by the stop function; the
                                     same call again continues where it stopped */
     bool   pinyin;               /* the query was also read as pinyin */
     const char *keys[4];         /* indicator keys the query names */
     size_t nkeys;
     char   words[96];            /* what it matched most in names: "就业 教育 建议" */
+    int    src;                  /* which answer of the index (for gwr_findex_rows) */
+    unsigned long gen;
 } gwr_fx_answer;
 
 /* Polled while a long query runs (about every megabyte of text); a true
  * return interrupts it. NULL: never interrupted. */
 void gwr_findex_set_stop(gwr_findex *x, int (*stop)(void *ctx), void *ctx);
 void gwr_findex_search(gwr_findex *x, const char *query, int status, gwr_fx_answer *a);
+/* Rows [from, to) of answer a, in its order, into out; returns how many
+ * were written (fewer near the end; 0 when the index no longer holds the
+ * answer: search again). A search does not order its answer: the rows of
+ * the first screens are picked from it (the cost follows the position of
+ * the last row asked for); rows further down rank it whole, once. An
+ * answer stays held until several other searches have been made. */
+size_t gwr_findex_rows(gwr_findex *x, const gwr_fx_answer *a, size_t from, size_t to, gwr_fig_ref *out);
 /* Rank of refs[i] of the last answer (0 best; 255 context only). */
 unsigned gwr_findex_rank(const gwr_findex *x, size_t i);
 

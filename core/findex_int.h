@@ -63,7 +63,9 @@ static inline gwr_pkey gwr_pkey_pair(uint32_t a, uint32_t b) { return ((gwr_pkey
 /* scans of more figures than GWR_FX_PARALLEL use a second thread; the last
    GWR_FX_CACHE answers are kept, enough for the prefixes of a word being
    typed, so that deleting it letter by letter is answered from memory */
-enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 10, GWR_FX_PARALLEL = 200000 };
+/* answers of more than GWR_FX_LAZY figures (and more than a sixteenth of
+   them all) are kept lazy when they can be (findex_query.c) */
+enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 10, GWR_FX_PARALLEL = 200000, GWR_FX_LAZY = 65536, GWR_FX_PICK = 4096 };
 
 typedef struct gwr_fx_doc {
     uint32_t first, count;       /* its figures: [first, first + count) */
@@ -80,20 +82,35 @@ typedef struct gwr_fx_group {
 } gwr_fx_group;
 
 /* A remembered answer: the figures (in load order) matching q with status,
- * computed when the index held n_at figures. */
+ * computed when the index held n_at figures. It is not ordered: each
+ * figure has a rank key, and the keys present are listed best first with
+ * their counts (bkey, bcnt), so that any row of the ordered answer can be
+ * found without ordering it whole; `sorted` is made only when rows far
+ * down are asked for. */
 typedef struct gwr_fx_cached {
     char      q[GWR_FX_MAXQ];
     int       status;
     int       literal;           /* matched literally only (gwr_findex_query) */
-    uint16_t *rank;              /* per answer figure: its rank, until sorted (the index's scratch) */
+    uint16_t *rank;              /* per answer figure: its rank key (0xFFFF: context only) */
     char      words[96];         /* the words it matched most in names */
     size_t    n_at;
     uint32_t *fno;               /* the figures, by number, in load order */
     size_t    cnt, cap;
-    gwr_fig_ref *sorted;         /* the answer best first (what a call returns) */
-    size_t    sorted_cap, nname;
-    int       sorted_ok;         /* sorted holds refs ranked: a repeat costs nothing */
+    uint16_t *bkey;              /* the rank keys present, best first */
+    uint32_t *bcnt;              /* how many figures hold each */
+    size_t    nb, nname;
+    gwr_fig_ref *sorted;         /* the whole answer best first, once asked for */
+    size_t    sorted_cap;
+    int       sorted_ok;
     unsigned long used;          /* for least-recently-used replacement */
+    unsigned long gen;           /* changes whenever the entry is refilled */
+    /* a large answer is not held figure by figure (lazy): it is the strings
+       that matched (smark), and its names, ranked through their figure lists */
+    int       lazy;
+    uint64_t *smark;             /* the matching strings */
+    size_t    smark_words;
+    uint32_t *lnames;            /* its names (numbers), bucket by bucket */
+    uint32_t *bnm;               /* per bucket: where its names begin in lnames (nb + 1) */
 } gwr_fx_cached;
 
 #include "pinyin.h"
@@ -104,6 +121,8 @@ typedef struct gwr_fx_pending {
     char         q[GWR_FX_MAXQ];
     int          literal;
     int          exact;          /* the candidates are the answer (names still ranked) */
+    int          bm;             /* pinyin: the strings to check are the bits of cmark, the
+                                    answer is built in mark (k is a string id) */
     size_t       k, ncand, nh;   /* next candidate; candidates; hits so far */
     gwr_pq_scan  st;             /* the candidate being scanned */
 } gwr_fx_pending;
@@ -126,6 +145,15 @@ struct gwr_findex {
     uint32_t    *slen;
     size_t       nstr, str_cap;
     uint8_t     *s_name;         /* per string: 1 when it is an indicator name */
+    uint32_t    *s_nidx;         /* per string: its number among the names + 1, 0 if none */
+    uint64_t    *lbits[26];      /* per letter: the strings holding that Latin letter or a
+                                    character with a reading that begins with it (a query
+                                    of one letter is that bitmap) */
+    size_t       lbits_words;
+    uint32_t    *set_letters;    /* per reading set: its readings' first letters (bit 0 = a) */
+    gwr_follow  *nfig;           /* per name (in order of first sight): its figures, in load order */
+    uint32_t    *name_str;       /* per name: its string id */
+    size_t       nnames, names_cap;
     uint32_t    *intern;         /* content hash → string id + 1 */
     size_t       nintern, ninterned;
     gwr_postings post;
@@ -135,12 +163,16 @@ struct gwr_findex {
     uint32_t    *tmp;            /* the second half of a parallel scan */
     size_t       tmp_cap;
     size_t       parallel_min;   /* GWR_FX_PARALLEL; tests lower it */
+    size_t       lazy_min;       /* GWR_FX_LAZY; tests lower it */
+    size_t       pick_max;       /* GWR_FX_PICK: rows beyond it order the whole answer; tests lower it */
     size_t       res_cap;
     uint64_t    *mark;           /* bitmap over string ids */
     size_t       mark_words;
     uint32_t    *cand, *hits;    /* scratch: candidate and matching string ids */
     size_t       cand_cap;
     uint32_t    *prev_hits;      /* matching string ids of the previous query */
+    uint64_t    *prev_mark;      /* or, after a pinyin query, their bitmap (prev_bm) */
+    int          prev_bm;
     size_t       nprev, prev_cap;
     char         prev_q[GWR_FX_MAXQ];
     int          prev_valid, prev_literal;
@@ -156,8 +188,11 @@ struct gwr_findex {
     size_t       sword_cap;
     gwr_pq      *pq;             /* the compiled query */
     char         pq_q[GWR_FX_MAXQ];
-    gwr_fig_ref *ranked;         /* the answer, best first */
+    gwr_fig_ref *ranked;         /* the answer of a query by status only */
     size_t       ranked_cap;
+    unsigned long gen_clock, ranked_gen;
+    uint32_t    *hist;           /* scratch: figures per rank key (65,536; kept zero) */
+    uint16_t    *touched;        /* scratch: the rank keys seen */
     gwr_fx_pending pend;
     int        (*stop)(void *ctx);
     void        *stop_ctx;

@@ -49,6 +49,10 @@ static int reserve(gwr_findex *x)
         cm = realloc(x->tmark, words * sizeof *cm);
         if (!cm) return -1;
         x->tmark = cm;
+        cm = realloc(x->prev_mark, words * sizeof *cm);
+        if (!cm) return -1;
+        if (x->prev_bm) memset(cm + x->mark_words, 0, (words - x->mark_words) * sizeof *cm);
+        x->prev_mark = cm;
 
         x->mark_words = words;
     }
@@ -118,9 +122,9 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
         bool pinyin = !literal && gwr_pq_is_pinyin(pq);
         bool narrow = x->prev_valid && x->prev_literal == literal &&
                       (strncmp(q, x->prev_q, strlen(x->prev_q)) == 0 || (!pinyin && strstr(q, x->prev_q)));
-        bool from_prev = narrow && !pinyin && (exact < 0 || x->nprev < ncand);
+        bool from_prev = narrow && !pinyin && !x->prev_bm && (exact < 0 || x->nprev < ncand);
         if (from_prev) {
-            memcpy(x->cand, x->prev_hits, x->nprev * sizeof *x->cand);
+            if (x->nprev) memcpy(x->cand, x->prev_hits, x->nprev * sizeof *x->cand);
             ncand = x->nprev;
         } else if (pinyin) {
             /* x->mark holds the exact candidates for now (it is rebuilt from the hits) */
@@ -137,10 +141,14 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
             memset(x->tmark, 0, x->mark_words * sizeof *x->tmark);
             gwr_fx_pinyin_cands(x, letters, ml, plain, x->tmark, x->mark, x->hits);
             if (narrow) {            /* every match of q matches the previous query */
-                memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
-                for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
+                const uint64_t *pm = x->prev_mark;
+                if (!x->prev_bm) {
+                    memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
+                    for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
+                    pm = x->pmark;
+                }
                 for (size_t w = 0; w < x->mark_words; w++)
-                    x->cmark[w] &= x->pmark[w], x->mark[w] &= x->pmark[w], x->tmark[w] &= x->pmark[w];
+                    x->cmark[w] &= pm[w], x->mark[w] &= pm[w], x->tmark[w] &= pm[w];
             }
             if (plain && ml >= 3 && ml < 64) {
                 /* worth it when the strings to check are long and the tail lists short */
@@ -151,14 +159,16 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
                 if (bytes > 4096 && gwr_fx_tail_cands(x, letters, ml, x->pmark, x->hits, bytes / 4))
                     for (size_t w = 0; w < x->mark_words; w++) x->tmark[w] &= x->pmark[w];
             }
-            for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] |= x->tmark[w];
+            /* to check (cmark): the candidates not known to match, and the names
+               (checked for the rank of their match); the answer grows in mark */
+            for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] = (x->cmark[w] | x->tmark[w]) & ~x->mark[w];
+            for (size_t i = 0; i < x->nnames; i++) {
+                uint32_t nm = x->name_str[i];
+                uint64_t bit = 1ULL << (nm & 63);
+                if (x->mark[nm >> 6] & bit) x->mark[nm >> 6] &= ~bit, x->cmark[nm >> 6] |= bit;
+            }
+            p->bm = 1;
             ncand = 0;
-            for (size_t w = 0; w < x->mark_words; w++)
-                for (uint64_t b = x->cmark[w] | x->mark[w]; b; b &= b - 1) {
-                    uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
-                    bool ex = (x->mark[w] >> (id & 63)) & 1;
-                    x->cand[ncand++] = id | (ex ? EXACT : 0);
-                }
         } else if (exact < 0) {
             ncand = 0;
         }
@@ -168,6 +178,44 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
         p->ncand = ncand;
         p->valid = 1;
         gwr_pq_scan_init(&p->st);
+    }
+    if (p->bm) {
+        size_t slice = SLICE, words = x->mark_words;
+        for (size_t id = p->k;;) {
+            size_t w = id >> 6;
+            if (w >= words) break;
+            uint64_t b = x->cmark[w] & (~0ULL << (id & 63));
+            while (!b && ++w < words) b = x->cmark[w];
+            if (!b) break;
+            id = w * 64 + (size_t)__builtin_ctzll(b);
+            if (!gwr_pq_scan_step(pq, x->str[id], x->slen[id], &p->st, &slice)) {
+                if (x->stop && x->stop(x->stop_ctx)) {
+                    p->k = id;
+                    return false;
+                }
+                slice = SLICE;
+                continue;                /* the same string goes on */
+            }
+            if (p->st.cls) {
+                x->mark[w] |= 1ULL << (id & 63);
+                x->srank[id] = rank_of(p->st.cls, p->st.at);
+            }
+            gwr_pq_scan_init(&p->st);
+            id++;
+            slice = slice > 64 ? slice - 64 : 0;
+            if (slice == 0) {
+                if (x->stop && x->stop(x->stop_ctx)) {
+                    p->k = id;
+                    return false;
+                }
+                slice = SLICE;
+            }
+        }
+        p->valid = 0;
+        uint64_t any = 0;
+        for (size_t w = 0; w < words; w++) any |= x->mark[w];
+        *nhits = any != 0;
+        return true;
     }
     size_t slice = SLICE, nh = p->nh;
     for (; p->k < p->ncand; p->k++) {
@@ -221,6 +269,7 @@ static void remember_strings(gwr_findex *x, const char *q, size_t m, size_t nh, 
     }
     if (nh) memcpy(x->prev_hits, x->hits, nh * sizeof *x->hits);
     x->nprev = nh;
+    x->prev_bm = 0;
     memcpy(x->prev_q, q, m + 1);
     x->prev_literal = literal;
     x->prev_valid = 1;
@@ -318,11 +367,12 @@ static size_t scan(gwr_findex *x, size_t from, int status, uint64_t keys, uint32
 static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status, uint64_t keys, uint32_t *out)
 {
     const uint64_t *mark = x->mark;
-    size_t k = 0, gi = 0;
+    size_t k = 0, gi = 0, di = 0;
     for (size_t i = 0; i < base->cnt; i++) {
         size_t g = base->fno[i];
-        const gwr_fx_doc *fd = &x->docs[x->slot_of[x->ref[g].doc]];
         if (status >= 0 && x->f_status[g] != status) continue;
+        while ((size_t)x->docs[di].first + x->docs[di].count <= g) di++;   /* the document holding g */
+        const gwr_fx_doc *fd = &x->docs[di];
         /* the group holding g: results are in order, so gallop forward */
         size_t step = 1;
         while (gi + step < x->ngroups && x->groups[gi + step].first <= g) {
@@ -345,7 +395,7 @@ static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status,
 enum { WORD_SAMPLE = 2048, WORD_MAX = 62 };
 
 typedef struct words {
-    struct { char w[24]; size_t n; int rank; } t[WORD_MAX];
+    struct { char w[24]; size_t len, n; int rank; } t[WORD_MAX];
     size_t nt;
     size_t nsampled;
 } words;
@@ -365,10 +415,14 @@ static int word_of(gwr_findex *x, words *w, uint32_t nm)
     if (gwr_pq_best(x->pq, x->str[nm], x->slen[nm], &m) && m.end > m.start && m.end - m.start < sizeof w->t[0].w) {
         size_t len = m.end - m.start;
         for (size_t j = 0; j < w->nt; j++)
-            if (strlen(w->t[j].w) == len && memcmp(w->t[j].w, x->str[nm] + m.start, len) == 0) wi = (int)j;
+            if (w->t[j].len == len && memcmp(w->t[j].w, x->str[nm] + m.start, len) == 0) {
+                wi = (int)j;
+                break;
+            }
         if (wi < 0 && w->nt < WORD_MAX) {
             memcpy(w->t[w->nt].w, x->str[nm] + m.start, len);
             w->t[w->nt].w[len] = '\0';
+            w->t[w->nt].len = len;
             w->t[w->nt].n = 0;
             wi = (int)w->nt++;
         }
@@ -378,69 +432,126 @@ static int word_of(gwr_findex *x, words *w, uint32_t nm)
     return wi;
 }
 
-/* Ranks of the figures of an answer (0 best): keyed figures first when the
- * query names keys; then by the class of the name's match, the word it
- * matched (most frequent first) and how early; 0xFFFF: context only. */
-static void rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top, size_t topcap)
+/* Rank keys of the figures of an answer (smaller first), and the keys
+ * present, best first, with their counts (c->bkey, c->bcnt): keyed figures
+ * first when the query names keys; then by the class of the name's match,
+ * the word it matched (most frequent first) and how early; 0xFFFF: context
+ * only. A figure's key holds the word's number in the table (the order of
+ * first sight); the words are ranked by count once the pass is done, which
+ * orders the keys, not the figures. */
+/* The scratch of figures per rank key (kept zero between uses). */
+static int need_hist(gwr_findex *x)
+{
+    if (x->hist) return 0;
+    x->hist = calloc(0x10000, sizeof *x->hist);
+    x->touched = malloc(0x10000 * sizeof *x->touched);
+    if (x->hist && x->touched) return 0;
+    free(x->hist);
+    free(x->touched);
+    x->hist = NULL;
+    x->touched = NULL;
+    return -1;
+}
+
+static int rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top, size_t topcap)
 {
     const uint64_t *mark = x->mark;
+    uint8_t wrank[64];
+    for (int i = 0; i < 64; i++) wrank[i] = (uint8_t)i;
     if (top) top[0] = '\0';
+    if (need_hist(x) != 0) return -1;
+    uint32_t *hist = x->hist;
+    size_t nt = 0;
+#define COUNT(r)                                              \
+    do {                                                      \
+        if (!hist[r]++) x->touched[nt++] = (uint16_t)(r);     \
+    } while (0)
     if (c->literal) {                 /* gwr_findex_query: load order */
         memset(c->rank, 0, c->cnt * sizeof *c->rank);
-        return;
-    }
-    if (!keys && !gwr_pq_is_pinyin(x->pq)) {   /* text only: names first, each part in load order */
+        if (c->cnt) hist[0] = (uint32_t)c->cnt, x->touched[nt++] = 0;
+    } else if (keys) {
+        for (size_t i = 0; i < c->cnt; i++) {
+            uint16_t r = KEYED(c->fno[i]) ? 0 : 0xFFFF;
+            c->rank[i] = r;
+            COUNT(r);
+        }
+    } else if (!gwr_pq_is_pinyin(x->pq)) {   /* text only: names first, each part in load order */
         for (size_t i = 0; i < c->cnt; i++) {
             uint32_t nm = x->f_name[c->fno[i]];
-            c->rank[i] = nm != GWR_FX_NOSTR && MARKED(nm) ? 0 : 0xFFFF;
+            uint16_t r = nm != GWR_FX_NOSTR && MARKED(nm) ? 0 : 0xFFFF;
+            c->rank[i] = r;
+            COUNT(r);
         }
-        return;
-    }
-    words *w = calloc(1, sizeof *w);
-    if (w && x->sword_cap < x->nstr) {
-        int8_t *ns = realloc(x->sword, x->nstr);
-        if (ns) x->sword = ns, x->sword_cap = x->nstr;
-    }
-    if (w && x->sword_cap < x->nstr) {
-        free(w);
-        w = NULL;
-    }
-    if (w) memset(x->sword, 0, x->nstr);
-    for (size_t i = 0; i < c->cnt; i++) {
-        size_t g = c->fno[i];
-        uint32_t nm = x->f_name[g];
-        if (keys || nm == GWR_FX_NOSTR || !MARKED(nm) || !w) continue;
-        int wi = word_of(x, w, nm);
-        if (wi >= 0) w->t[wi].n++;
-    }
-    if (w) {                          /* word ranks: most figures first */
-        for (size_t r = 0; r < w->nt; r++) {
-            size_t b = w->nt;
-            for (size_t j = 0; j < w->nt; j++)
-                if (w->t[j].n && (b == w->nt || w->t[j].n > w->t[b].n)) b = j;
-            if (b == w->nt) break;
-            w->t[b].rank = (int)r;
-            if (top && r < 4) {
-                size_t o = strlen(top);
-                snprintf(top + o, topcap - o, "%s%s", o ? " " : "", w->t[b].w);
+    } else {
+        words *w = calloc(1, sizeof *w);
+        if (w && x->sword_cap < x->nstr) {
+            int8_t *ns = realloc(x->sword, x->nstr);
+            if (ns) x->sword = ns, x->sword_cap = x->nstr;
+        }
+        if (w && x->sword_cap < x->nstr) {
+            free(w);
+            w = NULL;
+        }
+        if (w) memset(x->sword, 0, x->nstr);
+        for (size_t i = 0; i < c->cnt; i++) {
+            uint32_t nm = x->f_name[c->fno[i]];
+            uint16_t r = 0xFFFF;
+            if (nm != GWR_FX_NOSTR && MARKED(nm)) {
+                unsigned cls = x->srank[nm] / 64, pos = x->srank[nm] % 64;
+                int wi = w ? word_of(x, w, nm) : -1;
+                if (wi >= 0) w->t[wi].n++;
+                r = (uint16_t)(cls << 12 | (unsigned)(wi >= 0 ? wi : 63) << 6 | pos);
             }
-            w->t[b].n = 0;
+            c->rank[i] = r;
+            COUNT(r);
         }
-    }
-    for (size_t i = 0; i < c->cnt; i++) {
-        size_t g = c->fno[i];
-        uint32_t nm = x->f_name[g];
-        uint16_t r = 0xFFFF;
-        if (keys) r = KEYED(g) ? 0 : 0xFFFF;
-        else if (nm != GWR_FX_NOSTR && MARKED(nm)) {
-            unsigned cls = x->srank[nm] / 64, pos = x->srank[nm] % 64;
-            int wi = w ? word_of(x, w, nm) : -1;
-            unsigned wr = wi >= 0 ? (unsigned)w->t[wi].rank : 63;
-            r = (uint16_t)(cls << 12 | wr << 6 | pos);
+        if (w) {                      /* word ranks: most figures first */
+            for (size_t r = 0; r < w->nt; r++) {
+                size_t b = w->nt;
+                for (size_t j = 0; j < w->nt; j++)
+                    if (w->t[j].n && (b == w->nt || w->t[j].n > w->t[b].n)) b = j;
+                if (b == w->nt) break;
+                wrank[b] = (uint8_t)r;
+                if (top && r < 4) {
+                    size_t o = strlen(top);
+                    snprintf(top + o, topcap - o, "%s%s", o ? " " : "", w->t[b].w);
+                }
+                w->t[b].n = 0;
+            }
         }
-        c->rank[i] = r;
+        free(w);
     }
-    free(w);
+#undef COUNT
+    /* the keys present, by their place in the order (insertion sort of a few hundred at most) */
+    uint32_t *ord = malloc((nt ? nt : 1) * sizeof *ord);
+    uint16_t *bk = malloc((nt ? nt : 1) * sizeof *bk);
+    uint32_t *bc = malloc((nt ? nt : 1) * sizeof *bc);
+    if (!ord || !bk || !bc) {
+        for (size_t i = 0; i < nt; i++) hist[x->touched[i]] = 0;
+        free(ord), free(bk), free(bc);
+        return -1;
+    }
+    for (size_t i = 0; i < nt; i++) {
+        uint16_t v = x->touched[i];
+        uint32_t o = v == 0xFFFF ? 0xFFFFFFFFu : (uint32_t)(v & 0xF000) | (uint32_t)wrank[(v >> 6) & 63] << 6 | (v & 63);
+        size_t k = i;
+        while (k > 0 && ord[k - 1] > o) ord[k] = ord[k - 1], bk[k] = bk[k - 1], k--;
+        ord[k] = o;
+        bk[k] = v;
+    }
+    c->nname = c->cnt;
+    for (size_t i = 0; i < nt; i++) {
+        bc[i] = hist[bk[i]];
+        hist[bk[i]] = 0;
+        if (bk[i] == 0xFFFF) c->nname -= bc[i];
+    }
+    free(ord);
+    free(c->bkey);
+    free(c->bcnt);
+    c->bkey = bk;
+    c->bcnt = bc;
+    c->nb = nt;
+    return 0;
 }
 
 static int grow_ranked(gwr_findex *x, size_t n)
@@ -453,57 +564,423 @@ static int grow_ranked(gwr_findex *x, size_t n)
     return 0;
 }
 
-/* Stable counting sort of an answer by rank into c->sorted, done once per
- * answer: a repeated query (backspace) returns it as it is. The buckets
- * span only the ranks present (a few classes × 64 words × 64 positions). */
-static int sort_answer(const gwr_findex *x, gwr_fx_cached *c)
+/* Stable counting sort of a whole answer by rank key into c->sorted, done
+ * once per answer, when rows far down are asked for. */
+static int sort_answer(gwr_findex *x, gwr_fx_cached *c)
 {
     if (c->sorted_ok) return 0;
-    if (c->sorted_cap < c->cnt || !c->sorted || c->sorted_cap > 4 * c->cnt + 1024) {
+    if (need_hist(x) != 0) return -1;
+    if (c->sorted_cap < c->cnt || !c->sorted) {
         free(c->sorted);
         c->sorted = malloc((c->cnt ? c->cnt : 1) * sizeof *c->sorted);
         c->sorted_cap = c->sorted ? (c->cnt ? c->cnt : 1) : 0;
         if (!c->sorted) return -1;
     }
-    bool two = true;                  /* only "by name" (0) and "context" (0xFFFF): a partition */
-    size_t k = 0;
-    unsigned top = 0;
-    for (size_t i = 0; i < c->cnt; i++) {
-        uint16_t r = c->rank[i];
-        two &= r == 0 || r == 0xFFFF;
-        k += r == 0;
-        if (r != 0xFFFF && r > top) top = r;
-    }
-    if (two) {
-        size_t a = 0, b = k;
-        for (size_t i = 0; i < c->cnt; i++) c->sorted[c->rank[i] == 0 ? a++ : b++] = x->ref[c->fno[i]];
-        c->nname = k;
-        c->sorted_ok = 1;
-        return 0;
-    }
-    /* bucket top + 1 holds the context figures (rank 0xFFFF) */
-    size_t nb = (size_t)top + 2;
-    uint32_t *cnt = calloc(nb + 1, sizeof *cnt);
-    if (!cnt) return -1;
-#define BUCKET(r) ((r) == 0xFFFF ? top + 1 : (unsigned)(r))
-    for (size_t i = 0; i < c->cnt; i++) cnt[BUCKET(c->rank[i]) + 1]++;
-    for (size_t r = 0; r < nb; r++) cnt[r + 1] += cnt[r];
-    c->nname = cnt[top + 1];
-    for (size_t i = 0; i < c->cnt; i++) c->sorted[cnt[BUCKET(c->rank[i])]++] = x->ref[c->fno[i]];
-#undef BUCKET
-    free(cnt);
+    uint32_t *at = x->hist;          /* rank key → next place (the scratch is kept zero) */
+    size_t o = 0;
+    for (size_t j = 0; j < c->nb; j++) at[c->bkey[j]] = (uint32_t)o, o += c->bcnt[j];
+    for (size_t i = 0; i < c->cnt; i++) c->sorted[at[c->rank[i]]++] = x->ref[c->fno[i]];
+    for (size_t j = 0; j < c->nb; j++) at[c->bkey[j]] = 0;
     c->sorted_ok = 1;
     return 0;
+}
+
+enum { SRC_ALL = 0, SRC_RANKED = 1, SRC_ENTRY = 2 };
+
+/* Rows [from, to) of a remembered answer. Rows of the first screens are
+ * picked in one pass over the rank keys that stops as soon as they are
+ * found; rows further down order the whole answer once. */
+static size_t entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out)
+{
+    if (to > c->cnt) to = c->cnt;
+    if (from >= to) return 0;
+    size_t want = to - from;
+    if (c->nb == 1) {                  /* one rank: load order */
+        for (size_t i = 0; i < want; i++) out[i] = x->ref[c->fno[from + i]];
+        return want;
+    }
+    if (c->sorted_ok || to > x->pick_max) {
+        if (sort_answer(x, c) != 0) return 0;
+        memcpy(out, c->sorted + from, want * sizeof *out);
+        return want;
+    }
+    /* the buckets holding rows from and to - 1 */
+    size_t jlo = 0, start = 0;
+    while (jlo < c->nb && start + c->bcnt[jlo] <= from) start += c->bcnt[jlo++];
+    size_t jhi = jlo, end = start;
+    while (jhi < c->nb && end < to) end += c->bcnt[jhi++];
+    size_t nbk = jhi - jlo;
+    uint32_t *place = malloc(nbk * sizeof *place);
+    if (!place || need_hist(x) != 0) {
+        free(place);
+        return 0;
+    }
+    uint32_t *map = x->hist;           /* rank key → bucket + 1 (the scratch is kept zero) */
+    for (size_t j = jlo, o = start; j < jhi; o += c->bcnt[j], j++) {
+        map[c->bkey[j]] = (uint32_t)(j - jlo + 1);
+        place[j - jlo] = (uint32_t)o;
+    }
+    size_t got = 0;
+    for (size_t i = 0; i < c->cnt && got < want; i++) {
+        uint32_t b = map[c->rank[i]];
+        if (!b) continue;
+        size_t p = place[b - 1]++;
+        if (p >= from && p < to) out[p - from] = x->ref[c->fno[i]], got++;
+    }
+    for (size_t j = jlo; j < jhi; j++) map[c->bkey[j]] = 0;
+    free(place);
+    return got;
+}
+
+/* ---- large answers, not held figure by figure ----
+ * A query of any status, without keys, whose answer is large (the first
+ * letters of a word match most figures) keeps only the strings it matched
+ * and its names; its size is counted in one pass over the groups (a group
+ * whose sentence, section or entity matches counts whole), its names are
+ * ranked once each, and rows are made when asked for: the names' figures
+ * merged from their lists (in load order within a rank), then the context
+ * figures found in load order. */
+
+#define SMARKED(id) ((sm[(id) >> 6] >> ((id) & 63)) & 1)
+
+/* Counts the matching figures of documents [dlo, dhi) (any status, no keys;
+ * strings in sm) and writes them to out while they fit in cap. */
+static size_t count_docs(const gwr_findex *x, const uint64_t *sm, size_t dlo, size_t dhi, uint32_t *out, size_t cap)
+{
+    size_t total = 0;
+    for (size_t d = dlo; d < dhi; d++) {
+        const gwr_fx_doc *fd = &x->docs[d];
+        size_t first = fd->first, end = first + fd->count;
+        if (SMARKED(fd->entity)) {
+            if (total + fd->count <= cap)
+                for (size_t g = first; g < end; g++) out[total + g - first] = (uint32_t)g;
+            total += fd->count;
+            continue;
+        }
+        size_t glast = (size_t)fd->gfirst + fd->gcount;
+        for (size_t gi = fd->gfirst; gi < glast; gi++) {
+            const gwr_fx_group *gr = &x->groups[gi];
+            size_t g = gr->first, gend = gi + 1 < glast ? x->groups[gi + 1].first : end;
+            if (SMARKED(gr->sent) | SMARKED(gr->sect)) {
+                if (total + (gend - g) <= cap)
+                    for (size_t h = g; h < gend; h++) out[total + h - g] = (uint32_t)h;
+                total += gend - g;
+            } else {
+                for (; g < gend; g++)
+                    if (SMARKED(x->f_name[g])) {
+                        if (total < cap) out[total] = (uint32_t)g;
+                        total++;
+                    }
+            }
+        }
+    }
+    return total;
+}
+
+typedef struct count_job {
+    const gwr_findex *x;
+    const uint64_t *sm;
+    size_t dlo, dhi, cap, total;
+    uint32_t *out;
+} count_job;
+
+static void *count_job_run(void *arg)
+{
+    count_job *j = arg;
+    j->total = count_docs(j->x, j->sm, j->dlo, j->dhi, j->out, j->cap);
+    return NULL;
+}
+
+/* The matching figures of documents [0, dhi), counted; written to x->res
+ * when there are at most cap. A large count is split in two halves, the
+ * second on a helper thread. */
+static size_t count_all(gwr_findex *x, const uint64_t *sm, size_t dhi, size_t nfig, size_t cap)
+{
+    if (nfig < x->parallel_min || dhi < 2) return count_docs(x, sm, 0, dhi, x->res, cap);
+    size_t mid = doc_after(x, nfig / 2);
+    if (mid == 0) mid = 1;
+    if (mid >= dhi) return count_docs(x, sm, 0, dhi, x->res, cap);
+    if (x->tmp_cap < x->n) {
+        uint32_t *nt = realloc(x->tmp, x->n * sizeof *nt);
+        if (!nt) return count_docs(x, sm, 0, dhi, x->res, cap);
+        x->tmp = nt;
+        x->tmp_cap = x->n;
+    }
+    count_job j = { .x = x, .sm = sm, .dlo = mid, .dhi = dhi, .cap = cap, .out = x->tmp };
+    pthread_t th;
+    if (pthread_create(&th, NULL, count_job_run, &j) != 0) return count_docs(x, sm, 0, dhi, x->res, cap);
+    size_t k = count_docs(x, sm, 0, mid, x->res, cap);
+    pthread_join(th, NULL);
+    if (k + j.total <= cap) memcpy(x->res + k, x->tmp, j.total * sizeof *x->res);
+    return k + j.total;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Makes c a lazy answer of `total` figures from the strings in x->mark:
+ * ranks its names (as rank_answer ranks figures: the same keys, the words
+ * counted over the same figures) and lists them bucket by bucket. */
+static int make_lazy(gwr_findex *x, gwr_fx_cached *c, size_t total, char *top, size_t topcap)
+{
+    const uint64_t *mark = x->mark;
+    if (top) top[0] = '\0';
+    if (c->smark_words < x->mark_words || !c->smark) {
+        uint64_t *nm = realloc(c->smark, x->mark_words * sizeof *nm);
+        if (!nm) return -1;
+        c->smark = nm;
+        c->smark_words = x->mark_words;
+    }
+    memcpy(c->smark, x->mark, x->mark_words * sizeof *mark);
+    size_t nn = 0;
+    for (size_t i = 0; i < x->nnames; i++) nn += MARKED(x->name_str[i]);
+    uint64_t *key = malloc((nn ? nn : 1) * sizeof *key);     /* final order << 32 | name number */
+    uint16_t *pk = malloc((x->nnames ? x->nnames : 1) * sizeof *pk);
+    if (!key || !pk) {
+        free(key), free(pk);
+        return -1;
+    }
+    uint8_t wrank[64];
+    for (int i = 0; i < 64; i++) wrank[i] = (uint8_t)i;
+    bool pinyin = gwr_pq_is_pinyin(x->pq);
+    words *w = NULL;
+    if (pinyin) {
+        w = calloc(1, sizeof *w);
+        if (w && x->sword_cap < x->nstr) {
+            int8_t *ns = realloc(x->sword, x->nstr);
+            if (ns) x->sword = ns, x->sword_cap = x->nstr;
+        }
+        if (w && x->sword_cap < x->nstr) {
+            free(w);
+            w = NULL;
+        }
+        if (w) memset(x->sword, 0, x->nstr);
+    }
+    /* names are numbered in the order they were first seen: the order in
+       which the figure pass meets them, which the word sample follows */
+    size_t k = 0;
+    for (size_t i = 0; i < x->nnames; i++) {
+        uint32_t nm = x->name_str[i];
+        if (!MARKED(nm)) continue;
+        uint16_t r = 0;
+        if (pinyin) {
+            unsigned cls = x->srank[nm] / 64, pos = x->srank[nm] % 64;
+            int wi = w ? word_of(x, w, nm) : -1;
+            if (wi >= 0) w->t[wi].n += x->nfig[i].n;
+            r = (uint16_t)(cls << 12 | (unsigned)(wi >= 0 ? wi : 63) << 6 | pos);
+        }
+        pk[i] = r;
+        key[k++] = (uint64_t)i;
+    }
+    if (w) {
+        for (size_t r = 0; r < w->nt; r++) {
+            size_t b = w->nt;
+            for (size_t j = 0; j < w->nt; j++)
+                if (w->t[j].n && (b == w->nt || w->t[j].n > w->t[b].n)) b = j;
+            if (b == w->nt) break;
+            wrank[b] = (uint8_t)r;
+            if (top && r < 4) {
+                size_t o = strlen(top);
+                snprintf(top + o, topcap - o, "%s%s", o ? " " : "", w->t[b].w);
+            }
+            w->t[b].n = 0;
+        }
+        free(w);
+    }
+    for (size_t j = 0; j < k; j++) {
+        uint16_t v = pk[key[j]];
+        uint64_t o = (uint64_t)((v & 0xF000) | (unsigned)wrank[(v >> 6) & 63] << 6 | (v & 63));
+        key[j] |= o << 32;
+    }
+    qsort(key, k, sizeof *key, cmp_u64);
+    /* buckets: one per rank key present, then the context */
+    size_t nb = 0;
+    for (size_t j = 0; j < k; j++) nb += j == 0 || key[j] >> 32 != key[j - 1] >> 32;
+    uint16_t *bk = malloc((nb + 1) * sizeof *bk);
+    uint32_t *bc = malloc((nb + 1) * sizeof *bc), *bn = malloc((nb + 2) * sizeof *bn);
+    uint32_t *ln = malloc((k ? k : 1) * sizeof *ln);
+    if (!bk || !bc || !bn || !ln) {
+        free(bk), free(bc), free(bn), free(ln), free(key), free(pk);
+        return -1;
+    }
+    size_t b = 0, nname = 0;
+    for (size_t j = 0; j < k; j++) {
+        uint32_t i = (uint32_t)key[j];
+        if (j == 0 || key[j] >> 32 != key[j - 1] >> 32) {
+            bk[b] = pk[i];
+            bc[b] = 0;
+            bn[b] = (uint32_t)j;
+            b++;
+        }
+        ln[j] = i;
+        bc[b - 1] += x->nfig[i].n;
+        nname += x->nfig[i].n;
+    }
+    bn[b] = (uint32_t)k;
+    if (total > nname) {
+        bk[b] = 0xFFFF;
+        bc[b] = (uint32_t)(total - nname);
+        bn[b + 1] = (uint32_t)k;
+        b++;
+    }
+    free(key);
+    free(pk);
+    free(c->bkey), free(c->bcnt), free(c->bnm), free(c->lnames);
+    c->bkey = bk;
+    c->bcnt = bc;
+    c->bnm = bn;
+    c->lnames = ln;
+    c->nb = b;
+    c->nname = nname;
+    c->cnt = total;
+    c->lazy = 1;
+    return 0;
+}
+
+/* Rows [lo, hi) of the figures of names ln[0..k) merged in load order
+ * (figures numbered below n_at only). */
+static size_t merge_rows(const gwr_findex *x, const uint32_t *ln, size_t k, size_t n_at, size_t lo, size_t hi, gwr_fig_ref *out)
+{
+    typedef struct { uint32_t g, name, at; } head;
+    head *hp = malloc((k ? k : 1) * sizeof *hp);
+    if (!hp) return 0;
+    size_t nh = 0, seen = 0, got = 0;
+#define LESS(a, b) (hp[a].g < hp[b].g)
+#define SWAP(a, b) do { head t_ = hp[a]; hp[a] = hp[b]; hp[b] = t_; } while (0)
+    for (size_t j = 0; j < k; j++) {
+        const gwr_follow *f = &x->nfig[ln[j]];
+        if (!f->n || f->v[0] >= n_at) continue;
+        hp[nh] = (head){ f->v[0], ln[j], 0 };
+        for (size_t c = nh++; c > 0 && LESS(c, (c - 1) / 2); c = (c - 1) / 2) SWAP(c, (c - 1) / 2);
+    }
+    while (nh && seen < hi) {
+        if (seen >= lo) out[got++] = x->ref[hp[0].g];
+        seen++;
+        const gwr_follow *f = &x->nfig[hp[0].name];
+        if (++hp[0].at < f->n && f->v[hp[0].at] < n_at) hp[0].g = f->v[hp[0].at];
+        else hp[0] = hp[--nh];
+        for (size_t c = 0;;) {
+            size_t l = 2 * c + 1, r = l + 1, m = c;
+            if (l < nh && LESS(l, m)) m = l;
+            if (r < nh && LESS(r, m)) m = r;
+            if (m == c) break;
+            SWAP(c, m);
+            c = m;
+        }
+    }
+#undef LESS
+#undef SWAP
+    free(hp);
+    return got;
+}
+
+/* Rows [lo, hi) of the context figures (they match, their names do not), in load order. */
+static size_t context_rows(const gwr_findex *x, const gwr_fx_cached *c, size_t lo, size_t hi, gwr_fig_ref *out)
+{
+    const uint64_t *sm = c->smark;
+    size_t seen = 0, got = 0, dhi = doc_after(x, c->n_at);
+    for (size_t d = 0; d < dhi && seen < hi; d++) {
+        const gwr_fx_doc *fd = &x->docs[d];
+        bool ent = SMARKED(fd->entity);
+        size_t glast = (size_t)fd->gfirst + fd->gcount, end = (size_t)fd->first + fd->count;
+        for (size_t gi = fd->gfirst; gi < glast && seen < hi; gi++) {
+            const gwr_fx_group *gr = &x->groups[gi];
+            if (!(ent | SMARKED(gr->sent) | SMARKED(gr->sect))) continue;
+            size_t gend = gi + 1 < glast ? x->groups[gi + 1].first : end;
+            for (size_t g = gr->first; g < gend && seen < hi; g++)
+                if (!SMARKED(x->f_name[g])) {
+                    if (seen >= lo) out[got++] = x->ref[g];
+                    seen++;
+                }
+        }
+    }
+    return got;
+}
+
+/* A lazy answer made whole (when rows far down are asked for): its figures
+ * with their rank keys, as if it had been built so. */
+static int materialise(gwr_findex *x, gwr_fx_cached *c)
+{
+    size_t dhi = doc_after(x, c->n_at);
+    if (reserve(x) != 0) return -1;
+    size_t k = count_all(x, c->smark, dhi, c->n_at, x->n);
+    if (k != c->cnt) return -1;
+    uint32_t *fno = malloc((k ? k : 1) * sizeof *fno);
+    uint16_t *rank = malloc((k ? k : 1) * sizeof *rank);
+    uint16_t *pk = malloc((x->nnames ? x->nnames : 1) * sizeof *pk);
+    if (!fno || !rank || !pk) {
+        free(fno), free(rank), free(pk);
+        return -1;
+    }
+    for (size_t i = 0; i < x->nnames; i++) pk[i] = 0xFFFF;
+    for (size_t b = 0; b < c->nb; b++)
+        for (size_t j = c->bnm[b]; j < c->bnm[b + 1]; j++) pk[c->lnames[j]] = c->bkey[b];
+    const uint64_t *sm = c->smark;
+    for (size_t i = 0; i < k; i++) {
+        uint32_t nm = x->f_name[x->res[i]];
+        fno[i] = x->res[i];
+        rank[i] = nm != GWR_FX_NOSTR && SMARKED(nm) ? pk[x->s_nidx[nm] - 1] : 0xFFFF;
+    }
+    free(pk);
+    free(c->fno), free(c->rank);
+    c->fno = fno;
+    c->rank = rank;
+    c->cap = k ? k : 1;
+    c->lazy = 0;
+    return 0;
+}
+
+static size_t lazy_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out)
+{
+    if (to > x->pick_max) {
+        if (materialise(x, c) != 0) return 0;
+        return entry_rows(x, c, from, to, out);
+    }
+    size_t got = 0, bs = 0;
+    for (size_t b = 0; b < c->nb && bs < to; bs += c->bcnt[b], b++) {
+        size_t be = bs + c->bcnt[b];
+        if (be <= from) continue;
+        size_t lo = (from > bs ? from : bs) - bs, hi = (to < be ? to : be) - bs;
+        gwr_fig_ref *o = out + (bs + lo - from);
+        size_t n = c->bkey[b] == 0xFFFF && b + 1 == c->nb ? context_rows(x, c, lo, hi, o)
+                                                           : merge_rows(x, c->lnames + c->bnm[b], c->bnm[b + 1] - c->bnm[b], c->n_at, lo, hi, o);
+        if (n != hi - lo) return got;
+        got += n;
+    }
+    return got;
+}
+
+size_t gwr_findex_rows(gwr_findex *x, const gwr_fx_answer *a, size_t from, size_t to, gwr_fig_ref *out)
+{
+    if (to > a->n) to = a->n;
+    if (from >= to) return 0;
+    switch (a->src) {
+    case SRC_ALL:
+        if (to > x->n) return 0;
+        memcpy(out, x->ref + from, (to - from) * sizeof *out);
+        return to - from;
+    case SRC_RANKED:
+        if (a->gen != x->ranked_gen || to > x->ranked_cap) return 0;
+        memcpy(out, x->ranked + from, (to - from) * sizeof *out);
+        return to - from;
+    default: {
+        int slot = a->src - SRC_ENTRY;
+        if (slot < 0 || slot >= GWR_FX_CACHE) return 0;
+        gwr_fx_cached *c = &x->cache[slot];
+        if (!(c->fno || c->lazy) || c->gen != a->gen || c->cnt != a->n) return 0;
+        return c->lazy ? lazy_rows(x, c, from, to, out) : entry_rows(x, c, from, to, out);
+    }
+    }
 }
 
 /* The answer of a cache entry into a. */
 static void give(const gwr_findex *x, gwr_fx_cached *c, gwr_fx_answer *a)
 {
-    if (sort_answer(x, c) != 0) {
-        a->n = a->nname = 0;
-        return;
-    }
-    a->refs = c->sorted;
+    a->src = SRC_ENTRY + (int)(c - x->cache);
+    a->gen = c->gen;
     a->n = c->cnt;
     a->nname = c->nname;
     memcpy(a->words, c->words, sizeof a->words);
@@ -526,7 +1003,7 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
 {
     memset(a, 0, sizeof *a);
     a->done = true;
-    a->refs = x->ref;
+    a->src = SRC_ALL;
     if (x->n == 0) return;
     size_t m = strlen(query);
     if (m >= GWR_FX_MAXQ) m = GWR_FX_MAXQ - 1;   /* longer queries: their first 255 bytes */
@@ -564,10 +1041,11 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     if (reserve(x) != 0) return;
     if (m == 0) {
         if (grow_ranked(x, x->n) != 0) return;
-        a->refs = x->ranked;
         size_t k = 0;
         for (size_t g = 0; g < x->n; g++)
             if (x->f_status[g] == status) x->ranked[k++] = x->ref[g];
+        a->src = SRC_RANKED;
+        a->gen = ++x->ranked_gen;
         a->n = a->nname = k;
         return;
     }
@@ -575,7 +1053,7 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     gwr_fx_cached *base = NULL, *victim = NULL;
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         gwr_fx_cached *c = &x->cache[i];
-        if (c->fno && c->sorted_ok && c->status == status && c->literal == literal && c->n_at == x->n && strcmp(c->q, raw) == 0) {
+        if ((c->fno || c->lazy) && c->status == status && c->literal == literal && c->n_at == x->n && strcmp(c->q, raw) == 0) {
             c->used = x->clock;
             give(x, c, a);
             return;
@@ -584,7 +1062,7 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     bool pinyin = !literal && gwr_pq_is_pinyin(x->pq);
     for (int i = 0; i < GWR_FX_CACHE; i++) {
         gwr_fx_cached *c = &x->cache[i];
-        if (!c->fno || !(c->status == status || c->status < 0) || c->literal != literal) continue;
+        if (!c->fno || c->lazy || !(c->status == status || c->status < 0) || c->literal != literal) continue;
         if (keys) continue;                       /* key matches are not narrowed */
         bool within = pinyin ? strncmp(raw, c->q, strlen(c->q)) == 0 : strstr(raw, c->q) != NULL;
         if (within && c->q[0] && (!base || c->cnt < base->cnt)) base = c;
@@ -594,38 +1072,100 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
         if (c != base && (!victim || c->used < victim->used)) victim = c;
     }
     size_t nh = 0;
-    if (!match_strings(x, q, m, literal, &nh)) {
-        a->done = false;
-        a->n = a->nname = 0;
-        return;
+    const char *letters = pinyin ? gwr_pq_letters(x->pq) : "";
+    if (pinyin && m == 1 && letters[0] == q[0] && letters[0] >= 'a' && letters[0] <= 'z' && !letters[1]) {
+        /* one letter: its bitmap is the answer's strings; names are checked for their rank */
+        const uint64_t *lb = x->lbits[letters[0] - 'a'];
+        x->pend.valid = 0;
+        x->prev_valid = 0;
+        for (size_t w = 0; w < x->mark_words; w++) nh |= (size_t)(x->mark[w] = lb[w]) != 0;
+        const uint64_t *mark = x->mark;
+        for (size_t i = 0; i < x->nnames; i++) {
+            uint32_t nm = x->name_str[i];
+            if (!MARKED(nm)) continue;
+            gwr_pq_scan st;
+            gwr_pq_scan_init(&st);
+            size_t slice = SLICE;
+            while (!gwr_pq_scan_step(x->pq, x->str[nm], x->slen[nm], &st, &slice)) slice = SLICE;
+            if (st.cls) x->srank[nm] = rank_of(st.cls, st.at);
+            else x->mark[nm >> 6] &= ~(1ULL << (nm & 63));
+        }
+    } else {
+        if (!match_strings(x, q, m, literal, &nh)) {
+            a->done = false;
+            a->n = a->nname = 0;
+            return;
+        }
+        if (x->pend.bm) {                 /* the answer's strings are in mark already */
+            x->prev_valid = 0;
+            if (m < GWR_FX_MAXQ) {
+                memcpy(x->prev_mark, x->mark, x->mark_words * sizeof *x->mark);
+                memcpy(x->prev_q, q, m + 1);
+                x->prev_literal = literal;
+                x->prev_bm = 1;
+                x->nprev = 0;
+                x->prev_valid = 1;
+            }
+        } else {
+            remember_strings(x, q, m, nh, literal);
+            memset(x->mark, 0, x->mark_words * sizeof *x->mark);
+            for (size_t i = 0; i < nh; i++) x->mark[x->hits[i] >> 6] |= 1ULL << (x->hits[i] & 63);
+        }
     }
-    remember_strings(x, q, m, nh, literal);
-    size_t need = base ? base->cnt + (x->n - base->n_at) : x->n;
-    if (x->rank_cap < need || !x->rank) {    /* ranks are needed only until the answer is sorted */
-        uint16_t *rk = realloc(x->rank, (need ? need : 1) * sizeof *rk);
-        if (!rk) return;
-        x->rank = rk;
-        x->rank_cap = need ? need : 1;
-    }
-    memset(x->mark, 0, x->mark_words * sizeof *x->mark);
-    for (size_t i = 0; i < nh; i++) x->mark[x->hits[i] >> 6] |= 1ULL << (x->hits[i] & 63);
     /* built in the index's scratch (x->res, room for every figure), then kept
        at its own size; buffers are replaced, not shrunk in place, so that
        the allocator reuses memory instead of faulting fresh pages in */
+    /* an answer larger than this is kept lazy (when it can be) */
+    size_t lazy_cap = x->n / 16 > x->lazy_min ? x->n / 16 : x->lazy_min;
+    bool lazy_ok = !literal && !keys && status < 0 && !x->oom;
+    if (lazy_ok && base && base->cnt > lazy_cap) base = NULL;
     size_t k = 0;
-    if ((nh || keys) && base) {
+    if (lazy_ok && !base && nh) {
+        k = count_all(x, x->mark, x->ndocs, x->n, lazy_cap);
+        if (k > lazy_cap) {
+            victim->gen = ++x->gen_clock;
+            victim->sorted_ok = 0;
+            free(victim->sorted), free(victim->fno), free(victim->rank);
+            victim->sorted = NULL, victim->fno = NULL, victim->rank = NULL;
+            victim->sorted_cap = victim->cap = 0;
+            memcpy(victim->q, raw, strlen(raw) + 1);
+            victim->status = status;
+            victim->literal = literal;
+            victim->n_at = x->n;
+            victim->used = x->clock;
+            if (make_lazy(x, victim, k, victim->words, sizeof victim->words) != 0) {
+                victim->lazy = 0;
+                victim->q[0] = '\0';
+                victim->cnt = 0;
+                return;
+            }
+            give(x, victim, a);
+            return;
+        }
+    } else if ((nh || keys) && base) {
         k = narrow(x, base, status, keys, x->res);
         k += scan(x, base->n_at, status, keys, x->res + k);
     } else if (nh || keys) {
         k = scan(x, 0, status, keys, x->res);
     }
+    victim->gen = ++x->gen_clock;      /* answers given from it before are gone */
+    victim->lazy = 0;
+    victim->sorted_ok = 0;
+    free(victim->sorted);
+    victim->sorted = NULL;
+    victim->sorted_cap = 0;
     if (!victim->fno || victim->cap < k || victim->cap > 4 * k + 1024) {
         free(victim->fno);
+        free(victim->rank);
         victim->fno = malloc((k ? k : 1) * sizeof *victim->fno);
+        victim->rank = malloc((k ? k : 1) * sizeof *victim->rank);
         victim->cap = k ? k : 1;
-        victim->sorted_ok = 0;
         victim->q[0] = '\0';
-        if (!victim->fno) {
+        if (!victim->fno || !victim->rank) {
+            free(victim->fno);
+            free(victim->rank);
+            victim->fno = NULL;
+            victim->rank = NULL;
             victim->cap = 0;
             return;
         }
@@ -637,9 +1177,11 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     victim->n_at = x->n;
     victim->cnt = k;
     victim->used = x->clock;
-    victim->sorted_ok = 0;
-    victim->rank = x->rank;
-    rank_answer(x, victim, keys, victim->words, sizeof victim->words);
+    if (rank_answer(x, victim, keys, victim->words, sizeof victim->words) != 0) {
+        victim->q[0] = '\0';
+        victim->cnt = 0;
+        return;
+    }
     give(x, victim, a);
 }
 
@@ -655,7 +1197,13 @@ size_t gwr_findex_query(gwr_findex *x, const char *query, int status, const gwr_
     x->stop = NULL;
     run(x, query, status, 1, &a);
     x->stop = stop;
-    /* in load order: the literal answer's ranks keep it (stable sort, context 255 and names ranked) */
-    *out = a.refs;
+    /* in load order (a literal answer has one rank) */
+    *out = x->ref;
+    if (a.src == SRC_ALL) return a.n;
+    if (a.src != SRC_RANKED) {
+        if (grow_ranked(x, a.n) != 0) return 0;
+        a.n = gwr_findex_rows(x, &a, 0, a.n, x->ranked);
+    }
+    *out = x->ranked;
     return a.n;
 }

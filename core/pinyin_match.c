@@ -46,6 +46,9 @@ size_t gwr_py_utf8_step(const unsigned char *s, size_t n, uint32_t *cp)
         if ((s[k] & 0xC0) != 0x80) goto bad;
         v = v << 6 | (s[k] & 0x3F);
     }
+    /* overlong forms, surrogates and values past U+10FFFF are not characters */
+    static const uint32_t min_of[5] = { 0, 0, 0x80, 0x800, 0x10000 };
+    if (v < min_of[len] || (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF) goto bad;
     *cp = v;
     return len;
 bad:

@@ -156,10 +156,15 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         }
     }
     bool ratio = false, range = false;
-    if (qz_try_times(s, len, &a, &b)) {
-        *next = a.end;
-    } else if (qz_try_range(s, len, &a, &b)) range = true;
-    else if (!chinese && !negative && qz_try_ratio(s, len, &a, &b)) ratio = true;
+    /* a product, range or ratio starts with × *, a dash, 至 到, or ':' (after spaces) */
+    uint32_t join = cp_at(s, len, a.end);
+    if (join == 0xD7 || join == '*' || join == '-' || join == '~' || join == 0x2014 || join == 0x2013 ||
+        join == 0x2015 || join == 0x2212 || join == 0x81F3 || join == 0x5230 || join == ':' || join == ' ') {
+        if (qz_try_times(s, len, &a, &b)) {
+            *next = a.end;
+        } else if (qz_try_range(s, len, &a, &b)) range = true;
+        else if (!chinese && !negative && qz_try_ratio(s, len, &a, &b)) ratio = true;
+    }
     *next = a.end;
     range = range || (a.n.f & QZ_N_RANGE);
 
@@ -179,7 +184,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         ((a.n.f & QZ_N_LEADZERO) ||
          (a.n.intdigits == 11 && a.n.v.m >= 13000000000LL && a.n.v.m < 20000000000LL)))
         return false;                                                                 /* 0571, 13912345678 */
-    if (a.unit && strcmp(a.unit->base, "次") == 0 && prev == 0x5C4A) return false;     /* 十二届四次全会 */
+    if (prev == 0x5C4A && a.unit && strcmp(a.unit->base, "次") == 0) return false;     /* 十二届四次全会 */
     if (after == '+') return false;
     /* A quoted number is a name (“4321”, “两个确立”, “跑两头”, “双11”), unless
      * the quotes hold just the figure with its unit (“7%”, “100亿元”). */
@@ -232,7 +237,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         flags |= qf;
         start = pstart;
     }
-    uint32_t after_all = cp_at(s, len, a.end);
+    const uint32_t after_all = after;   /* a.end has not moved since */
 
     if (bare && !chinese && !has_suffix && !(a.n.f & QZ_N_SPACED)) {
         if (qz_is_han(after_all) && !qz_is_vague_mark(after_all)) return false;          /* 323攻坚行动 */
@@ -333,14 +338,49 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     return true;
 }
 
+/* 一 二 两 三 四 五 六 七 八 九: the ordinary digits (not 〇 零, not the
+ * financial forms) */
+static inline bool plain_cn_digit(uint32_t c)
+{
+    switch (c) {
+    case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09: case 0x56DB:
+    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Does the 3-byte character c u1 u2 (continuation bytes checked) start a
+ * number: a full-width digit (EF BC 90-99) or a Chinese numeral? */
+static inline bool cand3(unsigned c, unsigned u1, unsigned u2)
+{
+    if (c == 0xEF) return u1 == 0xBC && u2 >= 0x90 && u2 <= 0x99;
+    return c >= 0xE3 && c <= 0xE9 && qz_numeral_cp(((c & 0x0Fu) << 12) | ((u1 & 0x3Fu) << 6) | (u2 & 0x3Fu));
+}
+
 /* Fast scan to the next byte that may start a number: an ASCII digit, a
  * full-width digit (EF BC 90-99) or a Chinese numeral (a bitmap over the
- * code points, traditional and financial forms included). ASCII text is
- * skipped eight bytes at a time. */
+ * code points, traditional and financial forms included). Runs of 3-byte
+ * characters are tested two at a time through the qz_cand3 hash; ASCII
+ * text is skipped eight bytes at a time. */
 static size_t skip_to_candidate(const char *s, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)s;
+    const size_t last8 = len >= 8 ? len - 8 : 0;     /* the last start of a whole 8-byte word */
     while (i < len) {
+        while (i <= last8 && len >= 8) {               /* two 3-byte characters */
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            w = qz_le64(w);
+            if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL ||
+                (qz_cand3[qz_cand3_index(w)] | qz_cand3[qz_cand3_index(w >> 24)])) {
+                if ((w & 0xC0C0F0u) == 0x8080E0u && !qz_cand3[qz_cand3_index(w)]) i += 3;   /* the first one passes */
+                break;
+            }
+            i += 6;
+        }
+        if (i >= len) break;
         unsigned char c = u[i];
         if (c < 0x80) {
             if ((unsigned)(c - '0') <= 9) return i;
@@ -357,12 +397,7 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
             }
         } else if (c >= 0xE3 && c <= 0xEF && i + 2 < len &&
                    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
-            if (c == 0xEF) {
-                if (u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99) return i;
-            } else if (c <= 0xE9) {
-                uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
-                if (qz_numeral_cp(cp)) return i;
-            }
+            if (cand3(c, u[i + 1], u[i + 2])) return i;
             i += 3;
         } else {
             i++;
@@ -379,6 +414,16 @@ bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
         i = skip_to_candidate(s, len, i);
         if (i >= len) break;
         size_t next;
+        if ((unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] <= 0xE9) {
+            /* The common case, a one-character numeral inside a word (统一,
+             * 三大, 进一步): what follows can neither extend the number nor
+             * be a unit, so try_at would reject it at once. */
+            size_t k, k2;
+            if (plain_cn_digit(qz_cp(s, len, i, &k)) && i + k < len && !qz_follow_cp(qz_cp(s, len, i + k, &k2))) {
+                floor = i = i + k;
+                continue;
+            }
+        }
         if (try_at(s, len, floor, i, q, &next)) {
             *pos = next;
             return true;

@@ -4,8 +4,19 @@
 #define GWR_QUANTITY_INT_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include "quantity.h"
+
+/* A word loaded with memcpy, read as little-endian. */
+static inline uint64_t qz_le64(uint64_t w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return __builtin_bswap64(w);
+#else
+    return w;
+#endif
+}
 
 /* ---- characters ----------------------------------------------------------
  * Decodes the UTF-8 character at s[i] and folds full-width ASCII forms
@@ -13,10 +24,23 @@
  * to ':'. Sets *n to its byte
  * length (1 for an invalid byte, returned as 0xFFFD). i must be < len. */
 uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n);
-/* Code points of E1–EC lead bytes that qz_cp_slow may fold, by their low six
- * bits (− ∶ U+3000 萬 億 兩 點 個 負 貳 參 叄 陸): others are returned at once. */
-#define QZ_FOLD_BLOOM ((1ULL << 0) | (1ULL << 3) | (1ULL << 4) | (1ULL << 11) | (1ULL << 18) | (1ULL << 30) | \
-                       (1ULL << 32) | (1ULL << 41) | (1ULL << 44) | (1ULL << 51) | (1ULL << 54) | (1ULL << 56))
+/* The 3-byte characters that qz_cp folds: the full-width ASCII forms
+ * FF01-FF5E, and − ∶ U+3000 萬 億 兩 點 個 負 貳 參 叄 陸 — all marked in
+ * qz_fold_bits; the latter each in a slot of its own of qz_fold3, slot
+ * (cp × QZ_FOLD_MUL) >> 27. */
+#define QZ_FOLD_MUL 0x78DDE6C5u
+typedef struct qz_fold { uint16_t from, to; } qz_fold;
+extern const qz_fold qz_fold3[32];
+extern const uint64_t qz_fold_bits[65536 / 64];
+/* The code point of the 3-byte character u0 u1 u2 (continuation bytes
+ * checked by the caller), folded. */
+static inline uint32_t qz_cp3(uint32_t u0, uint32_t u1, uint32_t u2)
+{
+    uint32_t cp = ((u0 & 0x0Fu) << 12) | ((u1 & 0x3Fu) << 6) | (u2 & 0x3Fu);
+    if (!((qz_fold_bits[cp >> 6] >> (cp & 63)) & 1)) return cp;
+    if (cp - 0xFF01u <= 0xFF5Eu - 0xFF01u) return cp - 0xFEE0u;   /* full-width ASCII */
+    return qz_fold3[(cp * QZ_FOLD_MUL) >> 27].to;
+}
 static inline uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
 {
     const unsigned char *u = (const unsigned char *)s + i;
@@ -24,29 +48,90 @@ static inline uint32_t qz_cp(const char *s, size_t len, size_t i, size_t *n)
         *n = 1;
         return u[0];
     }
-    if (u[0] >= 0xE1 && u[0] <= 0xEC && i + 2 < len && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-        uint32_t cp = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-        if (!((QZ_FOLD_BLOOM >> (cp & 63)) & 1)) {
-            *n = 3;
-            return cp;
-        }
+    if ((u[0] & 0xF0) == 0xE0 && i + 2 < len && (((u[1] ^ 0x80) | (u[2] ^ 0x80)) & 0xC0) == 0) {
+        *n = 3;
+        return qz_cp3(u[0], u[1], u[2]);
     }
     return qz_cp_slow(s, len, i, n);
 }
 /* The character ending just before s[i] (i > floor), same folding; sets *n.
  * Returns 0 when i <= floor. */
-uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n);
+uint32_t qz_prev_slow(const char *s, size_t floor, size_t i, size_t *n);
+static inline uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i > floor) {
+        if (u[i - 1] < 0x80) {
+            *n = 1;
+            return u[i - 1];
+        }
+        if (i >= floor + 3 && (u[i - 3] & 0xF0) == 0xE0 && (((u[i - 2] ^ 0x80) | (u[i - 1] ^ 0x80)) & 0xC0) == 0) {
+            *n = 3;
+            return qz_cp3(u[i - 3], u[i - 2], u[i - 1]);
+        }
+    }
+    return qz_prev_slow(s, floor, i, n);
+}
 
 static inline bool qz_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 static inline bool qz_is_han(uint32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
 static inline bool qz_is_alpha(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-/* 0-9 for 〇零一二两三四五六七八九, -1 otherwise. */
-int  qz_cn_digit(uint32_t c);
-/* 10, 100, 1000 for 十百千; 10^4, 10^8 for 万亿; 0 otherwise. */
-int64_t qz_cn_mult(uint32_t c);
-/* 2 for the financial forms (壹 … 玖 拾 佰 仟), 0 for 〇 零 万 亿 (shared),
- * 1 for the ordinary numerals; a numeral never mixes 1 and 2. */
-int  qz_cn_class(uint32_t c);
+/* qz_cn_digit: 0-9 for 〇零一二两三四五六七八九, -1 otherwise.
+ * qz_cn_mult: 10, 100, 1000 for 十百千; 10^4, 10^8 for 万亿; 0 otherwise.
+ * qz_cn_class: 2 for the financial forms (壹 … 玖 拾 佰 仟), 0 for 〇 零 万 亿
+ * (shared), 1 for the ordinary numerals; a numeral never mixes 1 and 2. */
+static inline int qz_cn_digit(uint32_t c)
+{
+    switch (c) {
+    case 0x3007: case 0x96F6: return 0;          /* 〇 零 */
+    case 0x4E00: return 1;                       /* 一 */
+    case 0x4E8C: case 0x4E24: return 2;          /* 二 两 */
+    case 0x4E09: return 3;
+    case 0x56DB: return 4;
+    case 0x4E94: return 5;
+    case 0x516D: return 6;
+    case 0x4E03: return 7;
+    case 0x516B: return 8;
+    case 0x4E5D: return 9;
+    case 0x58F9: return 1;                       /* 壹 (financial forms) */
+    case 0x8D30: return 2;                       /* 贰 */
+    case 0x53C1: return 3;                       /* 叁 */
+    case 0x8086: return 4;                       /* 肆 */
+    case 0x4F0D: return 5;                       /* 伍 */
+    case 0x9646: return 6;                       /* 陆 */
+    case 0x67D2: return 7;                       /* 柒 */
+    case 0x634C: return 8;                       /* 捌 */
+    case 0x7396: return 9;                       /* 玖 */
+    default: return -1;
+    }
+}
+
+static inline int qz_cn_class(uint32_t c)
+{
+    switch (c) {
+    case 0x3007: case 0x96F6: case 0x4E07: case 0x4EBF: return 0;   /* 〇 零 万 亿 */
+    case 0x58F9: case 0x8D30: case 0x53C1: case 0x8086: case 0x4F0D: case 0x9646:
+    case 0x67D2: case 0x634C: case 0x7396: case 0x62FE: case 0x4F70: case 0x4EDF:
+        return 2;
+    default: return 1;
+    }
+}
+
+static inline int64_t qz_cn_mult(uint32_t c)
+{
+    switch (c) {
+    case 0x5341: return 10;                      /* 十 */
+    case 0x767E: return 100;                     /* 百 */
+    case 0x5343: return 1000;                    /* 千 */
+    case 0x4E07: return 10000;                   /* 万 */
+    case 0x4EBF: return 100000000;               /* 亿 */
+    case 0x62FE: return 10;                      /* 拾 */
+    case 0x4F70: return 100;                     /* 佰 */
+    case 0x4EDF: return 1000;                    /* 仟 */
+    default: return 0;
+    }
+}
+
 static inline bool qz_is_cn_numeral(uint32_t c) { return qz_cn_digit(c) >= 0 || qz_cn_mult(c) > 0; }
 
 /* ---- numbers (quantity_num.c) -------------------------------------------- */
@@ -117,10 +202,29 @@ typedef struct qz_unit {
     unsigned    flags;
 } qz_unit;
 
-/* Builds the lookup tables once (thread-safe); every entry point calls it. */
-void qz_init(void);
+/* Builds the lookup tables once (thread-safe); every entry point calls it.
+ * qz_ready is set (release) when they are built: the common call is one load. */
+void qz_init_once(void);
+extern atomic_bool qz_ready;
+static inline void qz_init(void)
+{
+    if (!atomic_load_explicit(&qz_ready, memory_order_acquire)) qz_init_once();
+}
 /* Is c (a code point, traditional forms included) a Chinese numeral? After qz_init. */
-bool qz_numeral_cp(uint32_t c);
+extern uint64_t qz_numeral_bits[65536 / 64];
+static inline bool qz_numeral_cp(uint32_t c) { return c < 65536 && (qz_numeral_bits[c >> 6] >> (c & 63)) & 1; }
+/* The scan for candidates tests a whole 3-byte character at once: qz_cand3
+ * is indexed by its second byte and the low six bits of its third (bits
+ * 8-21 of its bytes as a little-endian word) and is nonzero for every
+ * character that may start a number (the Chinese numerals and the
+ * full-width digits) and for few others; a hit is then checked exactly. */
+extern uint8_t qz_cand3[1u << 14];
+/* qz_follow_bits: the characters that, after a one-character numeral, may
+ * make it a figure or a longer number (numerals, units' first characters,
+ * 余 多 几 点 分 又 成, dashes and 至 到, spaces). */
+extern uint64_t qz_follow_bits[65536 / 64];
+static inline bool qz_follow_cp(uint32_t c) { return c >= 65536 || ((qz_follow_bits[c >> 6] >> (c & 63)) & 1); }
+static inline unsigned qz_cand3_index(uint64_t w) { return (unsigned)(w >> 8) & 0x3FFFu; }
 /* Longest unit written at s[i]; NULL when none. Sets *end. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);
 /* True when a unit starts at s[i] and begins with a scale character. */
@@ -149,7 +253,12 @@ typedef struct qz_term {
     const qz_unit *per;             /* 800元/月: the unit after '/' */
 } qz_term;
 
-size_t qz_skip_spaces(const char *s, size_t len, size_t i);
+static inline size_t qz_skip_spaces(const char *s, size_t len, size_t i)
+{
+    size_t k;
+    while (i < len && qz_cp(s, len, i, &k) == ' ') i += k;
+    return i;
+}
 /* Reads the number at s[i] with its scale, 余/多 and unit into *t; false
  * (t->end set past what was looked at) when no well-formed number starts there. */
 bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t);

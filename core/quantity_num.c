@@ -5,6 +5,37 @@
 
 #define QZ_LIMIT 1000000000000000000ULL   /* 10^18: beyond gwr_dec */
 
+const qz_fold qz_fold3[32] = {
+    [ 0] = { 0x53C3, 0x53C1 },   /* 參 → 叁 */
+    [ 3] = { 0x5104, 0x4EBF },   /* 億 → 亿 */
+    [ 6] = { 0x842C, 0x4E07 },   /* 萬 → 万 */
+    [15] = { 0x53C4, 0x53C1 },   /* 叄 → 叁 */
+    [17] = { 0x500B, 0x4E2A },   /* 個 → 个 */
+    [19] = { 0x3000, 0x0020 },   /* ideographic space */
+    [21] = { 0x9678, 0x9646 },   /* 陸 → 陆 */
+    [24] = { 0x9EDE, 0x70B9 },   /* 點 → 点 */
+    [25] = { 0x5169, 0x4E24 },   /* 兩 → 两 */
+    [27] = { 0x8CB3, 0x8D30 },   /* 貳 → 贰 */
+    [28] = { 0x8CA0, 0x8D1F },   /* 負 → 负 */
+    [30] = { 0x2236, 0x003A },   /* ∶ ratio → : */
+    [31] = { 0x2212, 0x002D },   /* − minus → - */
+};
+
+const uint64_t qz_fold_bits[65536 / 64] = {
+    [0x088] = 0x0040000000040000ULL,   /* − ∶ */
+    [0x0C0] = 0x0000000000000001ULL,   /* U+3000 */
+    [0x140] = 0x0000000000000800ULL,   /* 個 */
+    [0x144] = 0x0000000000000010ULL,   /* 億 */
+    [0x145] = 0x0000020000000000ULL,   /* 兩 */
+    [0x14F] = 0x0000000000000018ULL,   /* 參 叄 */
+    [0x210] = 0x0000100000000000ULL,   /* 萬 */
+    [0x232] = 0x0008000100000000ULL,   /* 負 貳 */
+    [0x259] = 0x0100000000000000ULL,   /* 陸 */
+    [0x27B] = 0x0000000040000000ULL,   /* 點 */
+    [0x3FC] = 0xFFFFFFFFFFFFFFFEULL,   /* FF01-FF3F */
+    [0x3FD] = 0x000000007FFFFFFFULL,   /* FF40-FF5E */
+};
+
 uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -60,7 +91,7 @@ uint32_t qz_cp_slow(const char *s, size_t len, size_t i, size_t *n)
     return cp;
 }
 
-uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n)
+uint32_t qz_prev_slow(const char *s, size_t floor, size_t i, size_t *n)
 {
     if (i <= floor) {
         *n = 0;
@@ -76,58 +107,6 @@ uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n)
     }
     *n = k;
     return c;
-}
-
-int qz_cn_digit(uint32_t c)
-{
-    switch (c) {
-    case 0x3007: case 0x96F6: return 0;          /* 〇 零 */
-    case 0x4E00: return 1;                       /* 一 */
-    case 0x4E8C: case 0x4E24: return 2;          /* 二 两 */
-    case 0x4E09: return 3;
-    case 0x56DB: return 4;
-    case 0x4E94: return 5;
-    case 0x516D: return 6;
-    case 0x4E03: return 7;
-    case 0x516B: return 8;
-    case 0x4E5D: return 9;
-    case 0x58F9: return 1;                       /* 壹 (financial forms) */
-    case 0x8D30: return 2;                       /* 贰 */
-    case 0x53C1: return 3;                       /* 叁 */
-    case 0x8086: return 4;                       /* 肆 */
-    case 0x4F0D: return 5;                       /* 伍 */
-    case 0x9646: return 6;                       /* 陆 */
-    case 0x67D2: return 7;                       /* 柒 */
-    case 0x634C: return 8;                       /* 捌 */
-    case 0x7396: return 9;                       /* 玖 */
-    default: return -1;
-    }
-}
-
-int qz_cn_class(uint32_t c)
-{
-    switch (c) {
-    case 0x3007: case 0x96F6: case 0x4E07: case 0x4EBF: return 0;   /* 〇 零 万 亿 */
-    case 0x58F9: case 0x8D30: case 0x53C1: case 0x8086: case 0x4F0D: case 0x9646:
-    case 0x67D2: case 0x634C: case 0x7396: case 0x62FE: case 0x4F70: case 0x4EDF:
-        return 2;
-    default: return 1;
-    }
-}
-
-int64_t qz_cn_mult(uint32_t c)
-{
-    switch (c) {
-    case 0x5341: return 10;                      /* 十 */
-    case 0x767E: return 100;                     /* 百 */
-    case 0x5343: return 1000;                    /* 千 */
-    case 0x4E07: return 10000;                   /* 万 */
-    case 0x4EBF: return 100000000;               /* 亿 */
-    case 0x62FE: return 10;                      /* 拾 */
-    case 0x4F70: return 100;                     /* 佰 */
-    case 0x4EDF: return 1000;                    /* 仟 */
-    default: return 0;
-    }
 }
 
 static int log10_of(int64_t m)
@@ -152,6 +131,20 @@ bool qz_read_arabic(const char *s, size_t len, size_t i, qz_num *n)
     if (i >= len || !qz_is_digit(qz_cp(s, len, i, &k))) return false;
     while (i < len) {
         uint32_t c = qz_cp(s, len, i, &k);
+        if (qz_is_digit(c)) {
+            if (!point) n->intdigits++;
+            if (!point && n->intdigits == 2 && m == 0) n->f |= QZ_N_LEADZERO;
+            if (m == 0 && c == '0') {
+                if (point) e--;
+            } else if (++sig > 18) {
+                ovf = true;
+            } else {
+                m = m * 10 + (int64_t)(c - '0');
+                if (point) e--;
+            }
+            i += k;
+            continue;
+        }
         if (c == '.' && !point) {
             size_t k2;
             if (i + k >= len || !qz_is_digit(qz_cp(s, len, i + k, &k2))) break;
@@ -174,18 +167,7 @@ bool qz_read_arabic(const char *s, size_t len, size_t i, qz_num *n)
             i += k;
             continue;
         }
-        if (!qz_is_digit(c)) break;
-        if (!point) n->intdigits++;
-        if (!point && n->intdigits == 2 && m == 0) n->f |= QZ_N_LEADZERO;
-        if (m == 0 && c == '0') {
-            if (point) e--;
-        } else if (++sig > 18) {
-            ovf = true;
-        } else {
-            m = m * 10 + (int64_t)(c - '0');
-            if (point) e--;
-        }
-        i += k;
+        break;
     }
     n->end = i;
     if (point) n->f |= QZ_N_POINT;

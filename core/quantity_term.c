@@ -29,14 +29,8 @@ static size_t vague_mark(const char *s, size_t len, size_t i, bool after_scale, 
     return j;
 }
 
-size_t qz_skip_spaces(const char *s, size_t len, size_t i)
-{
-    size_t k;
-    while (i < len && qz_cp(s, len, i, &k) == ' ') i += k;
-    return i;
-}
-
 #define CP_CHENG 0x6210u   /* 成 */
+#define CP_FEN   0x5206u   /* 分 */
 #define CP_YOU   0x53C8u   /* 又 */
 
 /* 百分之 / 千分之 / 万分之 before a numeral: a percentage, per-mille or
@@ -142,13 +136,19 @@ bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t)
     t->ovf = t->n.f & QZ_N_OVERFLOW;
     t->vague = t->n.f & QZ_N_VAGUE;
 
+    /* The character right after the numeral, decoded once: each form below
+     * starts with a character of its own (分 又 余 多 几 成, a scale, a space). */
+    size_t ka = 0;
+    const uint32_t ca = t->n.end < len ? qz_cp(s, len, t->n.end, &ka) : 0;
+
     /* 三分之一, 3又一千分之23 */
     gwr_dec fv;
     bool rounded = false;
     size_t fe = 0;
     if (!(t->n.f & (QZ_N_POINT | QZ_N_CNPOINT | QZ_N_SCALED))) {
-        fe = read_fraction(s, len, &t->n, NULL, &fv, &rounded);
-        if (!fe && t->n.end < len && qz_cp(s, len, t->n.end, &k) == CP_YOU && !(t->n.f & QZ_N_RANGE)) {
+        if (ca == CP_FEN) fe = read_fraction(s, len, &t->n, NULL, &fv, &rounded);
+        if (!fe && ca == CP_YOU && !(t->n.f & QZ_N_RANGE)) {
+            k = ka;
             qz_num x;
             gwr_dec whole = t->n.v;
             if (read_numeral(s, len, t->n.end + k, &x)) fe = read_fraction(s, len, &x, &whole, &fv, &rounded);
@@ -163,8 +163,9 @@ bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t)
         return true;
     }
 
-    size_t j = vague_mark(s, len, t->n.end, (t->n.f & QZ_N_SCALED) != 0, &t->vague);
-    if (j == t->n.end && !(t->n.f & (QZ_N_SCALED | QZ_N_RANGE))) {
+    size_t j = t->n.end;
+    if (qz_is_vague_mark(ca) || ca == CP_JI_FEW) j = vague_mark(s, len, j, (t->n.f & QZ_N_SCALED) != 0, &t->vague);
+    if (j == t->n.end && ca == CP_CHENG && !(t->n.f & (QZ_N_SCALED | QZ_N_RANGE))) {
         size_t te = read_tenths(s, len, j, &t->n.v);          /* 七成 = 70% */
         if (te) {
             size_t pe;
@@ -174,7 +175,7 @@ bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t)
             return true;
         }
     }
-    if (!(t->n.f & (QZ_N_CHINESE | QZ_N_SCALED))) {
+    if (!(t->n.f & (QZ_N_CHINESE | QZ_N_SCALED)) && (j != t->n.end || ca == ' ' || qz_cn_mult(ca) > 0)) {
         size_t sp = qz_skip_spaces(s, len, j);
         size_t e = qz_read_scale(s, len, sp, &t->n.v, &t->scale, &t->ovf);
         if (t->scale > 0) {

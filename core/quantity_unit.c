@@ -134,9 +134,16 @@ size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit)
 #define QZ_HB 128
 static inline unsigned bucket(uint32_t c) { return (c ^ (c >> 7) ^ (c >> 13)) & (QZ_HB - 1); }
 
-static uint8_t  unit_head[QZ_HB], unit_next[NUNITS], unit_len[NUNITS];
+static uint8_t  unit_head[QZ_HB], unit_next[NUNITS], unit_ncp[NUNITS];
+#define QZ_UNIT_CPS 8
+static uint32_t unit_cps[NUNITS][QZ_UNIT_CPS];   /* the unit's characters, folded as qz_cp folds */
 static uint32_t unit_first[NUNITS];
-static uint64_t numeral_bits[65536 / 64];
+static uint64_t unit_first_bits[65536 / 64];     /* first characters of the units */
+#define QZ_NOTNEXT_MAX 24
+static uint32_t unit_notnext[NUNITS][QZ_NOTNEXT_MAX];   /* notnext as code points, 0-terminated */
+uint64_t qz_numeral_bits[65536 / 64];
+uint8_t qz_cand3[1u << 14];
+uint64_t qz_follow_bits[65536 / 64];
 static void build_prefix_index(void);
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
@@ -144,23 +151,55 @@ static void build_index(void)
 {
     for (size_t u = NUNITS; u-- > 0;) {
         size_t k, l = strlen(units[u].text);
-        unit_len[u] = (uint8_t)l;
+        for (size_t j = 0; j < l && unit_ncp[u] < QZ_UNIT_CPS; unit_ncp[u]++) {
+            unit_cps[u][unit_ncp[u]] = qz_cp(units[u].text, l, j, &k);
+            j += k;
+        }
         unit_first[u] = qz_cp(units[u].text, l, 0, &k);
         unsigned b = bucket(unit_first[u]);
         unit_next[u] = unit_head[b];
         unit_head[b] = (uint8_t)(u + 1);
+        if (unit_first[u] < 65536) unit_first_bits[unit_first[u] >> 6] |= 1ULL << (unit_first[u] & 63);
+        const char *nn = units[u].notnext;
+        for (size_t j = 0, n = 0, nl = nn ? strlen(nn) : 0; j < nl && n + 1 < QZ_NOTNEXT_MAX; n++) {
+            unit_notnext[u][n] = qz_cp(nn, nl, j, &k);
+            j += k;
+        }
     }
     build_prefix_index();
-    for (uint32_t c = 0x3000; c < 0xA000; c++)
-        if (qz_is_cn_numeral(c)) numeral_bits[c >> 6] |= 1ULL << (c & 63);
-    static const uint32_t traditional[] = { 0x842C, 0x5104, 0x5169, 0x8CB3, 0x53C3, 0x53C4, 0x9678 };   /* 萬 億 兩 貳 參 叄 陸 */
-    for (size_t t = 0; t < sizeof traditional / sizeof traditional[0]; t++)
-        numeral_bits[traditional[t] >> 6] |= 1ULL << (traditional[t] & 63);
+    /* the numerals of qz_cn_digit and qz_cn_mult, and the traditional forms 萬 億 兩 貳 參 叄 陸 */
+    static const uint32_t numerals[] = {
+        0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+        0x58F9, 0x8D30, 0x53C1, 0x8086, 0x4F0D, 0x9646, 0x67D2, 0x634C, 0x7396,
+        0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF, 0x62FE, 0x4F70, 0x4EDF,
+        0x842C, 0x5104, 0x5169, 0x8CB3, 0x53C3, 0x53C4, 0x9678,
+    };
+    for (size_t t = 0; t < sizeof numerals / sizeof numerals[0]; t++)
+        qz_numeral_bits[numerals[t] >> 6] |= 1ULL << (numerals[t] & 63);
+    static const uint32_t follow[] = { 0x4F59, 0x591A, 0x51E0, 0x70B9, 0x5206, 0x53C8, 0x6210, 0x81F3, 0x5230,
+                                       '-', '~', 0x2014, 0x2013, 0x2015, 0x2212, ' ', 0 };
+    /* 余 多 几 点 分 又 成 至 到, dashes, space, and the end of the text */
+    for (size_t t = 0; t < sizeof follow / sizeof follow[0]; t++)
+        qz_follow_bits[follow[t] >> 6] |= 1ULL << (follow[t] & 63);
+    for (size_t w = 0; w < 65536 / 64; w++) qz_follow_bits[w] |= qz_numeral_bits[w] | unit_first_bits[w];
+    for (uint32_t c = 0x800; c < 0x10000; c++) {
+        if (!qz_numeral_cp(c) && !(c >= 0xFF10 && c <= 0xFF19)) {     /* and ０-９ */
+            if (!qz_numeral_bits[c >> 6] && c < 0xFF00) c |= 63;      /* the rest of an empty word */
+            continue;
+        }
+        uint32_t w = (0xE0u | (c >> 12)) | ((0x80u | ((c >> 6) & 0x3F)) << 8) | ((0x80u | (c & 0x3F)) << 16);
+        qz_cand3[qz_cand3_index(w)] = 1;
+    }
 }
 
-void qz_init(void) { pthread_once(&index_once, build_index); }
+atomic_bool qz_ready;
 
-bool qz_numeral_cp(uint32_t c) { return c < 65536 && (numeral_bits[c >> 6] >> (c & 63)) & 1; }
+void qz_init_once(void)
+{
+    pthread_once(&index_once, build_index);
+    atomic_store_explicit(&qz_ready, true, memory_order_release);
+}
+
 
 static bool char_in(uint32_t c, const char *set)
 {
@@ -180,6 +219,8 @@ static bool next_in(const char *s, size_t len, size_t i, const char *set)
     return char_in(qz_cp(s, len, i, &k), set);
 }
 
+/* The units are compared character by character, folded (％ for %, 個 for
+ * 个): the text after i is decoded once, only as far as a unit needs. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
 {
     const qz_unit *best = NULL;
@@ -187,11 +228,30 @@ const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
     if (i >= len) return NULL;
     qz_init();
     uint32_t c = qz_cp(s, len, i, &k);
+    if (c >= 65536 || !((unit_first_bits[c >> 6] >> (c & 63)) & 1)) return NULL;
+    uint32_t cps[QZ_UNIT_CPS + 1];
+    size_t ends[QZ_UNIT_CPS + 1];      /* ends[j]: the end of character j */
+    int nd = 1;
+    cps[0] = c;
+    ends[0] = i + k;
     for (unsigned v = unit_head[bucket(c)]; v; v = unit_next[v - 1]) {
         size_t u = v - 1;
         if (unit_first[u] != c) continue;
-        size_t e = match_lit_n(s, len, i, units[u].text, unit_len[u]);
-        if (e > best_end && !next_in(s, len, e, units[u].notnext)) {
+        int n = unit_ncp[u], j = 1;
+        /* the unit's characters, and one past it when a notnext set is to be checked */
+        int need = unit_notnext[u][0] ? n + 1 : n;
+        while (nd < need && ends[nd - 1] < len) {
+            cps[nd] = qz_cp(s, len, ends[nd - 1], &k);
+            ends[nd] = ends[nd - 1] + k;
+            nd++;
+        }
+        while (j < n && j < nd && cps[j] == unit_cps[u][j]) j++;
+        if (j < n) continue;
+        size_t e = ends[n - 1];
+        bool word = false;
+        if (n < nd && unit_notnext[u][0])
+            for (const uint32_t *w = unit_notnext[u]; *w && !word; w++) word = *w == cps[n];
+        if (e > best_end && !word) {
             best = &units[u];
             best_end = e;
         }
@@ -231,11 +291,15 @@ static const qword suffixes[] = {
 bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned *flags, size_t *end)
 {
     size_t k;
-    while (i < len && qz_cp(s, len, i, &k) == ' ') i += k;
+    uint32_t c = 0;
+    while (i < len && (c = qz_cp(s, len, i, &k)) == ' ') i += k;
     if (i >= len) return false;
-    uint32_t c = qz_cp(s, len, i, &k);
     if (c != 0x4EE5 && c != 0x53CA && c != 0x4E4B && c != 0x5DE6 && c != 0x4E0A) return false;   /* 以 及 之 左 上 */
+    /* first characters of the words of suffixes[], in order */
+    static const uint32_t first[] = { 0x53CA, 0x4EE5, 0x53CA, 0x4EE5, 0x4EE5, 0x4E4B, 0x5DE6, 0x4E0A };
+    _Static_assert(sizeof first / sizeof first[0] == sizeof suffixes / sizeof suffixes[0], "one per suffix");
     for (size_t w = 0; w < sizeof suffixes / sizeof suffixes[0]; w++) {
+        if (first[w] != c) continue;
         size_t e = qz_match_lit(s, len, i, suffixes[w].text);
         if (!e) continue;
         if (suffixes[w].qual == GWR_Q_ABOUT && next_in(s, len, e, "游联级下"))  /* 上下游, 上下联动 */
@@ -277,6 +341,7 @@ static const qword prefixes[] = {
 #define NPREFIXES (sizeof prefixes / sizeof prefixes[0])
 static uint8_t  prefix_head[QZ_HB], prefix_next[NPREFIXES], prefix_len[NPREFIXES];
 static uint32_t prefix_last[NPREFIXES];
+static uint64_t prefix_last_bloom;   /* last characters of the prefix words, by their low six bits */
 
 static void build_prefix_index(void)
 {
@@ -287,6 +352,7 @@ static void build_prefix_index(void)
         unsigned b = bucket(prefix_last[w]);
         prefix_next[w] = prefix_head[b];
         prefix_head[b] = (uint8_t)(w + 1);
+        prefix_last_bloom |= 1ULL << (prefix_last[w] & 63);
     }
 }
 
@@ -322,13 +388,29 @@ bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigne
     size_t k;
     if (i <= floor) return false;
     qz_init();
-    while (i > floor && qz_prev(s, floor, i, &k) == ' ') i -= k;
-    if (prefix_at(s, floor, i, false, q, flags, start)) return true;
+    uint32_t c;
+    while ((c = qz_prev(s, floor, i, &k)) == ' ') i -= k;
+    if (((prefix_last_bloom >> (c & 63)) & 1) && prefix_at(s, floor, i, false, q, flags, start)) return true;
+    /* The words that may stand a few characters before (超过 高于 低于) end
+     * in 过 or 于: only there is the word itself compared. The characters
+     * passed over are Chinese, three bytes each, so 过 or 于 can only end
+     * at i - 3, i - 6 … — when neither stands at one of these, nothing can. */
+    bool maybe = false;
+    for (size_t e = i, g = 0; g < QZ_PREFIX_GAP && e >= floor + 6; g++) {
+        e -= 3;
+        const unsigned char *w = (const unsigned char *)s + e - 3;
+        uint32_t b = (uint32_t)w[0] << 16 | (uint32_t)w[1] << 8 | w[2];
+        if (b == 0xE8BF87u || b == 0xE4BA8Eu) {   /* 过 于 */
+            maybe = true;
+            break;
+        }
+    }
+    if (!maybe) return false;
     for (int g = 0; g < QZ_PREFIX_GAP && i > floor; g++) {
-        uint32_t c = qz_prev(s, floor, i, &k);
-        if (!qz_is_han(c) || qz_is_cn_numeral(c)) break;
+        if (!qz_is_han(c) || qz_numeral_cp(c)) break;
         i -= k;
-        if (prefix_at(s, floor, i, true, q, flags, start)) return true;
+        c = qz_prev(s, floor, i, &k);
+        if ((c == 0x8FC7 || c == 0x4E8E) && prefix_at(s, floor, i, true, q, flags, start)) return true;
     }
     return false;
 }

@@ -45,8 +45,16 @@ int gwr_cmd_targets_grep(const gwr_opts *o)
     gwr_fx_answer a;
     gwr_findex_search(x, o->grep, o->status, &a);
     size_t n = a.nname ? a.nname : a.n;
+    gwr_fig_ref *refs = malloc((n ? n : 1) * sizeof *refs);
+    if (!refs) {
+        fprintf(stderr, "gwr: out of memory\n");
+        n = 0;
+    } else {
+        n = gwr_findex_rows(x, &a, 0, n, refs);
+    }
     for (size_t i = 0; i < n; i++)
-        if (pick[a.refs[i].doc]) pick[a.refs[i].doc][a.refs[i].fig] = 1;
+        if (pick[refs[i].doc]) pick[refs[i].doc][refs[i].fig] = 1;
+    free(refs);
     bool first = true;
     size_t shown = 0;
     for (size_t i = 0; i < c.ndocs; i++) {

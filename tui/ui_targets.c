@@ -10,7 +10,10 @@
  * (which also works while the filter is typed, when letters are query
  * text), shows the others too. The status line says how the query was read;
  * matched characters are highlighted. A long query is interrupted by a key
- * and continued when the keys are answered. */
+ * and continued when the keys are answered. In the index's order (the
+ * default) the rows drawn are asked of the index a page at a time, so a
+ * query matching every figure costs no more than the screen; sorted by a
+ * column, every row is fetched and sorted here. */
 #define _GNU_SOURCE
 #include "ui_int.h"
 #include "period.h"
@@ -26,8 +29,12 @@ static const char *const col_names[COL__COUNT] = {
 };
 
 typedef struct targets {
-    gwr_fig_ref *refs, *tmp;
+    gwr_fig_ref *refs, *tmp;  /* every row, when sorted by a column */
     size_t       n, cap;
+    bool         paged;       /* in the index's order: rows come from `shown` a page at a time */
+    gwr_fx_answer shown;      /* the answer whose rows are shown */
+    gwr_fig_ref *page;        /* rows [page_from, page_from + page_n) */
+    size_t       page_from, page_n, page_cap;
     int          sort;
     bool         rev;
     size_t       fx_size;     /* index size at the last query */
@@ -54,6 +61,7 @@ void ui_targets_release(ui *u)
     if (!t) return;
     free(t->refs);
     free(t->tmp);
+    free(t->page);
     gwr_pq_free(t->pq);
     free(t);
     u->views[V_TARGETS].data = NULL;
@@ -117,31 +125,65 @@ void ui_targets_refilter(ui *u)
     t->pending = !t->ans.done;
     u->status_dirty = true;
     if (t->pending) return;                 /* the rows stay as they were until it is done */
-    const gwr_fig_ref *out = t->ans.refs;
     size_t n = t->ans.n;
-    if (n > t->cap) {
-        gwr_fig_ref *nr = realloc(t->refs, n * sizeof *nr), *nt;
-        if (!nr) return;
-        t->refs = nr;
-        nt = realloc(t->tmp, n * sizeof *nt);
-        if (!nt) return;
-        t->tmp = nt;
-        t->cap = n;
-    }
-    if (n) memcpy(t->refs, out, n * sizeof *out);
+    t->shown = t->ans;
+    t->page_n = 0;
     t->more = 0;
     if (u->filter[0] && !t->wide && t->ans.nname) {
         t->more = n - t->ans.nname;
         n = t->ans.nname;
     }
+    t->paged = t->sort == COL_ORDER && !t->rev;
+    if (!t->paged) {
+        if (n > t->cap) {
+            gwr_fig_ref *nr = realloc(t->refs, n * sizeof *nr), *nt;
+            if (!nr) return;
+            t->refs = nr;
+            nt = realloc(t->tmp, n * sizeof *nt);
+            if (!nt) return;
+            t->tmp = nt;
+            t->cap = n;
+        }
+        n = gwr_findex_rows(u->m.fx, &t->shown, 0, n, t->refs);
+        msort(u, t, 0, n);
+    }
     t->n = n;
     t->fx_size = gwr_findex_size(u->m.fx);
-    if (t->sort != COL_ORDER || t->rev) msort(u, t, 0, n);
     v->nrows = n;
     if (v->sel >= n) v->sel = n ? n - 1 : 0;
     if (v->top > v->sel) v->top = v->sel;
     v->dirty = true;
     u->status_dirty = true;
+}
+
+/* Row `row` of the table into *r; false when it cannot be had. */
+static bool row_ref(ui *u, targets *t, size_t row, gwr_fig_ref *r)
+{
+    if (row >= t->n) return false;
+    if (!t->paged) {
+        *r = t->refs[row];
+        return true;
+    }
+    if (row < t->page_from || row >= t->page_from + t->page_n) {
+        enum { PAGE = 256 };
+        if (!t->page && !(t->page = malloc(PAGE * sizeof *t->page))) return false;
+        t->page_cap = PAGE;
+        size_t from = row >= PAGE / 2 ? row - PAGE / 2 : 0;
+        size_t to = from + PAGE < t->n ? from + PAGE : t->n;
+        size_t got = gwr_findex_rows(u->m.fx, &t->shown, from, to, t->page);
+        if (got < to - from) {              /* the index no longer holds it: ask again */
+            gwr_fx_answer again;
+            gwr_findex_search(u->m.fx, u->filter, u->want_status, &again);
+            if (!again.done || again.n != t->shown.n) return false;
+            t->shown = again;
+            got = gwr_findex_rows(u->m.fx, &t->shown, from, to, t->page);
+        }
+        t->page_from = from;
+        t->page_n = got;
+        if (row >= from + got) return false;
+    }
+    *r = t->page[row - t->page_from];
+    return true;
 }
 
 bool ui_targets_pending(ui *u)
@@ -297,7 +339,8 @@ static void draw_sentence(ui *u, ui_view *v, int y, int x, int cells, const gwr_
 static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
 {
     targets *t = st(v);
-    gwr_fig_ref r = t->refs[row];
+    gwr_fig_ref r;
+    if (!row_ref(u, t, row, &r)) return;
     const gwr_doc *d = u->m.docs[r.doc];
     const gwr_figure *f = &d->figs[r.fig];
     cols c = layout(u, v);
@@ -348,9 +391,9 @@ static bool request(ui *u, ui_view *v, ui_cmd c)
         t->rev = !t->rev;
         ui_targets_refilter(u);
         return true;
-    case CMD_ENTER:
-        if (v->sel < t->n) {
-            gwr_fig_ref r = t->refs[v->sel];
+    case CMD_ENTER: {
+        gwr_fig_ref r;
+        if (row_ref(u, t, v->sel, &r)) {
             const gwr_figure *f = &u->m.docs[r.doc]->figs[r.fig];
             ui_open_doc(u, r.doc);
             ui_show(u, SCR_DOC);
@@ -360,6 +403,7 @@ static bool request(ui *u, ui_view *v, ui_cmd c)
             if (!ui_doc_goto_fig(u, f)) ui_msg(u, true, "the sentence of this figure was not found in the text");
         }
         return true;
+    }
     default: return false;
     }
 }

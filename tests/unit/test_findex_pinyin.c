@@ -76,14 +76,18 @@ static void test_agrees(void **state)
             assert_int_equal(a.n, want);
             assert_int_equal(a.nname, want_name);
             /* rank order: by name first, and classes never go back */
+            gwr_fig_ref *refs = malloc((a.n ? a.n : 1) * sizeof *refs);
+            assert_non_null(refs);
+            assert_int_equal(gwr_findex_rows(x, &a, 0, a.n, refs), a.n);
             int last = 0;
             for (size_t i = 0; i < a.nname; i++) {
-                const gwr_figure *g = &docs[a.refs[i].doc]->figs[a.refs[i].fig];
+                const gwr_figure *g = &docs[refs[i].doc]->figs[refs[i].fig];
                 gwr_pq_match m;
                 int cls = nk ? 0 : (gwr_pq_best(q, g->name, strlen(g->name), &m) ? (int)m.cls : 99);
                 assert_true(cls >= last);
                 last = cls;
             }
+            free(refs);
             gwr_pq_free(q);
         }
     }

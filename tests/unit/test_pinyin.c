@@ -370,12 +370,45 @@ static void test_random_queries(void **state)
     }
 }
 
+/* Overlong forms, surrogates and values past U+10FFFF are invalid bytes, one
+ * step each: a query made of them never puts a NUL (or any character) into
+ * the literal that was not in the query. */
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    static const char *bad[] = { "\xF0\x80\x80\x80", "\xE0\x80\x80", "\xE0\x9F\xBF", "\xED\xA0\x80",
+                                 "\xF4\x90\x80\x80", "\xC0\x80", "\xC1\xBF", "\xF5\x80\x80\x80" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        uint32_t cp = 0;
+        assert_int_equal(gwr_py_utf8_step((const unsigned char *)bad[i], strlen(bad[i]), &cp), 1);
+        assert_true(cp >= 0x110000);
+        char q[32];
+        snprintf(q, sizeof q, "d%s1", bad[i]);
+        gwr_pq *p = gwr_pq_new(q);
+        assert_non_null(p);
+        size_t ll = 0;
+        const char *lit = gwr_pq_literal(p, &ll);
+        assert_int_equal(strlen(lit), ll);
+        assert_int_equal(ll, strlen(q));
+        gwr_pq_free(p);
+    }
+    static const struct { const char *s; uint32_t cp; size_t len; } good[] = {
+        { "\xC2\x80", 0x80, 2 }, { "\xE0\xA0\x80", 0x800, 3 }, { "\xED\x9F\xBF", 0xD7FF, 3 },
+        { "\xEE\x80\x80", 0xE000, 3 }, { "\xF0\x90\x80\x80", 0x10000, 4 }, { "\xF4\x8F\xBF\xBF", 0x10FFFF, 4 },
+        { "\xE5\xB0\xB1", 0x5C31, 3 } };
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        uint32_t cp = 0;
+        assert_int_equal(gwr_py_utf8_step((const unsigned char *)good[i].s, strlen(good[i].s), &cp), good[i].len);
+        assert_int_equal(cp, good[i].cp);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_table),  cmocka_unit_test(test_next),     cmocka_unit_test(test_aliases),
         cmocka_unit_test(test_readings), cmocka_unit_test(test_collate), cmocka_unit_test(test_long_text),
-        cmocka_unit_test(test_random_queries),
+        cmocka_unit_test(test_random_queries), cmocka_unit_test(test_invalid_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
