@@ -55,8 +55,8 @@ for n in $SIZES $IPB_N; do
     echo "$want" >"$dir.stamp"
   fi
 done
-bytes_of() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END{print s}'; }
-files_of() { find "$1" -type f | wc -l; }
+bytes_of() { find -L "$1" -type f -printf '%s\n' | awk '{s+=$1} END{print s}'; }
+files_of() { find -L "$1" -type f | wc -l; }
 
 # ---- measure ----------------------------------------------------------------
 R=$OUT/runstat
@@ -64,7 +64,7 @@ kv() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p"; }           # value of key=VALUE
 record() { echo "$1 $2 $3" >>"$log"; }                     # size name line
 
 say "warming the page cache"
-for n in $SIZES; do find "$OUT/corpus-$n" -type f -exec cat {} + >/dev/null; done
+for n in $SIZES; do find -L "$OUT/corpus-$n" -type f -exec cat {} + >/dev/null; done
 
 # Instructions per byte: a count that does not depend on how busy the
 # machine is. perf first (instructions:u: user space, every thread); where the
