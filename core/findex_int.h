@@ -202,4 +202,24 @@ struct gwr_findex {
 bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact, uint32_t *tmp);
 bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp, size_t budget);
 
+/* Shared by findex_query.c (matching, ordinary answers) and findex_lazy.c
+ * (large answers, rows). The words a query matched in indicator names
+ * ("就业", "教育" for jy), counted over the answer's figures; the names looked
+ * at are a sample of the first WORD_SAMPLE distinct names. */
+enum { WORD_SAMPLE = 2048, WORD_MAX = 62 };
+
+typedef struct gwr_fx_words {
+    struct { char w[24]; size_t len, n; int rank; } t[WORD_MAX];
+    size_t nt;
+    size_t nsampled;
+} gwr_fx_words;
+enum { SRC_ALL = 0, SRC_RANKED = 1, SRC_ENTRY = 2 };
+int      gwr_fxq_reserve(gwr_findex *x);
+size_t   gwr_fxq_doc_after(const gwr_findex *x, size_t from);
+int      gwr_fxq_word_of(gwr_findex *x, gwr_fx_words *w, uint32_t nm);
+int      gwr_fxq_rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top, size_t topcap);
+size_t   gwr_fxq_entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out);
+size_t   gwr_fxq_count_all(gwr_findex *x, const uint64_t *sm, size_t dhi, size_t nfig, size_t cap);
+int      gwr_fxq_make_lazy(gwr_findex *x, gwr_fx_cached *c, size_t total, char *top, size_t topcap);
+
 #endif

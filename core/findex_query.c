@@ -19,6 +19,7 @@
  * 3. Ranking: figures matched by indicator name (or key) first, by the rank
  *    of the name's match, then the rest; a counting sort, linear, done once
  *    per remembered answer.
+ * 4. Large answers and the rows of any answer: findex_lazy.c.
  * The query "" returns the reference array itself. */
 #include "findex_int.h"
 #include "indicators_alias.h"
@@ -27,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int reserve(gwr_findex *x)
+int gwr_fxq_reserve(gwr_findex *x)
 {
     if (x->res_cap < x->n) {
         uint32_t *nr = realloc(x->res, x->n * sizeof *nr);
@@ -328,7 +329,7 @@ static void *scan_job_run(void *arg)
 }
 
 /* First document ending after figure `from`. */
-static size_t doc_after(const gwr_findex *x, size_t from)
+size_t gwr_fxq_doc_after(const gwr_findex *x, size_t from)
 {
     size_t lo = 0, hi = x->ndocs;
     while (lo < hi) {
@@ -343,9 +344,9 @@ static size_t doc_after(const gwr_findex *x, size_t from)
  * is split in two halves, the second on a helper thread. */
 static size_t scan(gwr_findex *x, size_t from, int status, uint64_t keys, uint32_t *out)
 {
-    size_t lo = doc_after(x, from);
+    size_t lo = gwr_fxq_doc_after(x, from);
     if (x->n - from < x->parallel_min || x->ndocs - lo < 2) return scan_docs(x, lo, x->ndocs, from, status, keys, out);
-    size_t mid = doc_after(x, from + (x->n - from) / 2);
+    size_t mid = gwr_fxq_doc_after(x, from + (x->n - from) / 2);
     if (mid <= lo) mid = lo + 1;
     if (x->tmp_cap < x->n) {
         uint32_t *nt = realloc(x->tmp, x->n * sizeof *nt);
@@ -389,20 +390,9 @@ static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status,
     return k;
 }
 
-/* The words a query matched in indicator names ("就业", "教育" for jy),
- * counted over the answer's figures; the names looked at are a sample of
- * the first WORD_SAMPLE distinct names, so the cost is bounded. */
-enum { WORD_SAMPLE = 2048, WORD_MAX = 62 };
-
-typedef struct words {
-    struct { char w[24]; size_t len, n; int rank; } t[WORD_MAX];
-    size_t nt;
-    size_t nsampled;
-} words;
-
 /* The word a name matched (its index in w->t, -1 none), looked up once
  * per name and query: x->sword[name] is 0 while unknown, else index + 2. */
-static int word_of(gwr_findex *x, words *w, uint32_t nm)
+int gwr_fxq_word_of(gwr_findex *x, gwr_fx_words *w, uint32_t nm)
 {
     int8_t known = x->sword[nm];
     if (known) return known - 2;
@@ -453,7 +443,7 @@ static int need_hist(gwr_findex *x)
     return -1;
 }
 
-static int rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top, size_t topcap)
+int gwr_fxq_rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top, size_t topcap)
 {
     const uint64_t *mark = x->mark;
     uint8_t wrank[64];
@@ -483,7 +473,7 @@ static int rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top
             COUNT(r);
         }
     } else {
-        words *w = calloc(1, sizeof *w);
+        gwr_fx_words *w = calloc(1, sizeof *w);
         if (w && x->sword_cap < x->nstr) {
             int8_t *ns = realloc(x->sword, x->nstr);
             if (ns) x->sword = ns, x->sword_cap = x->nstr;
@@ -498,7 +488,7 @@ static int rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top
             uint16_t r = 0xFFFF;
             if (nm != GWR_FX_NOSTR && MARKED(nm)) {
                 unsigned cls = x->srank[nm] / 64, pos = x->srank[nm] % 64;
-                int wi = w ? word_of(x, w, nm) : -1;
+                int wi = w ? gwr_fxq_word_of(x, w, nm) : -1;
                 if (wi >= 0) w->t[wi].n++;
                 r = (uint16_t)(cls << 12 | (unsigned)(wi >= 0 ? wi : 63) << 6 | pos);
             }
@@ -585,12 +575,11 @@ static int sort_answer(gwr_findex *x, gwr_fx_cached *c)
     return 0;
 }
 
-enum { SRC_ALL = 0, SRC_RANKED = 1, SRC_ENTRY = 2 };
 
 /* Rows [from, to) of a remembered answer. Rows of the first screens are
  * picked in one pass over the rank keys that stops as soon as they are
  * found; rows further down order the whole answer once. */
-static size_t entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out)
+size_t gwr_fxq_entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out)
 {
     if (to > c->cnt) to = c->cnt;
     if (from >= to) return 0;
@@ -630,350 +619,6 @@ static size_t entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to
     for (size_t j = jlo; j < jhi; j++) map[c->bkey[j]] = 0;
     free(place);
     return got;
-}
-
-/* ---- large answers, not held figure by figure ----
- * A query of any status, without keys, whose answer is large (the first
- * letters of a word match most figures) keeps only the strings it matched
- * and its names; its size is counted in one pass over the groups (a group
- * whose sentence, section or entity matches counts whole), its names are
- * ranked once each, and rows are made when asked for: the names' figures
- * merged from their lists (in load order within a rank), then the context
- * figures found in load order. */
-
-#define SMARKED(id) ((sm[(id) >> 6] >> ((id) & 63)) & 1)
-
-/* Counts the matching figures of documents [dlo, dhi) (any status, no keys;
- * strings in sm) and writes them to out while they fit in cap. */
-static size_t count_docs(const gwr_findex *x, const uint64_t *sm, size_t dlo, size_t dhi, uint32_t *out, size_t cap)
-{
-    size_t total = 0;
-    for (size_t d = dlo; d < dhi; d++) {
-        const gwr_fx_doc *fd = &x->docs[d];
-        size_t first = fd->first, end = first + fd->count;
-        if (SMARKED(fd->entity)) {
-            if (total + fd->count <= cap)
-                for (size_t g = first; g < end; g++) out[total + g - first] = (uint32_t)g;
-            total += fd->count;
-            continue;
-        }
-        size_t glast = (size_t)fd->gfirst + fd->gcount;
-        for (size_t gi = fd->gfirst; gi < glast; gi++) {
-            const gwr_fx_group *gr = &x->groups[gi];
-            size_t g = gr->first, gend = gi + 1 < glast ? x->groups[gi + 1].first : end;
-            if (SMARKED(gr->sent) | SMARKED(gr->sect)) {
-                if (total + (gend - g) <= cap)
-                    for (size_t h = g; h < gend; h++) out[total + h - g] = (uint32_t)h;
-                total += gend - g;
-            } else {
-                for (; g < gend; g++)
-                    if (SMARKED(x->f_name[g])) {
-                        if (total < cap) out[total] = (uint32_t)g;
-                        total++;
-                    }
-            }
-        }
-    }
-    return total;
-}
-
-typedef struct count_job {
-    const gwr_findex *x;
-    const uint64_t *sm;
-    size_t dlo, dhi, cap, total;
-    uint32_t *out;
-} count_job;
-
-static void *count_job_run(void *arg)
-{
-    count_job *j = arg;
-    j->total = count_docs(j->x, j->sm, j->dlo, j->dhi, j->out, j->cap);
-    return NULL;
-}
-
-/* The matching figures of documents [0, dhi), counted; written to x->res
- * when there are at most cap. A large count is split in two halves, the
- * second on a helper thread. */
-static size_t count_all(gwr_findex *x, const uint64_t *sm, size_t dhi, size_t nfig, size_t cap)
-{
-    if (nfig < x->parallel_min || dhi < 2) return count_docs(x, sm, 0, dhi, x->res, cap);
-    size_t mid = doc_after(x, nfig / 2);
-    if (mid == 0) mid = 1;
-    if (mid >= dhi) return count_docs(x, sm, 0, dhi, x->res, cap);
-    if (x->tmp_cap < x->n) {
-        uint32_t *nt = realloc(x->tmp, x->n * sizeof *nt);
-        if (!nt) return count_docs(x, sm, 0, dhi, x->res, cap);
-        x->tmp = nt;
-        x->tmp_cap = x->n;
-    }
-    count_job j = { .x = x, .sm = sm, .dlo = mid, .dhi = dhi, .cap = cap, .out = x->tmp };
-    pthread_t th;
-    if (pthread_create(&th, NULL, count_job_run, &j) != 0) return count_docs(x, sm, 0, dhi, x->res, cap);
-    size_t k = count_docs(x, sm, 0, mid, x->res, cap);
-    pthread_join(th, NULL);
-    if (k + j.total <= cap) memcpy(x->res + k, x->tmp, j.total * sizeof *x->res);
-    return k + j.total;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Makes c a lazy answer of `total` figures from the strings in x->mark:
- * ranks its names (as rank_answer ranks figures: the same keys, the words
- * counted over the same figures) and lists them bucket by bucket. */
-static int make_lazy(gwr_findex *x, gwr_fx_cached *c, size_t total, char *top, size_t topcap)
-{
-    const uint64_t *mark = x->mark;
-    if (top) top[0] = '\0';
-    if (c->smark_words < x->mark_words || !c->smark) {
-        uint64_t *nm = realloc(c->smark, x->mark_words * sizeof *nm);
-        if (!nm) return -1;
-        c->smark = nm;
-        c->smark_words = x->mark_words;
-    }
-    memcpy(c->smark, x->mark, x->mark_words * sizeof *mark);
-    size_t nn = 0;
-    for (size_t i = 0; i < x->nnames; i++) nn += MARKED(x->name_str[i]);
-    uint64_t *key = malloc((nn ? nn : 1) * sizeof *key);     /* final order << 32 | name number */
-    uint16_t *pk = malloc((x->nnames ? x->nnames : 1) * sizeof *pk);
-    if (!key || !pk) {
-        free(key), free(pk);
-        return -1;
-    }
-    uint8_t wrank[64];
-    for (int i = 0; i < 64; i++) wrank[i] = (uint8_t)i;
-    bool pinyin = gwr_pq_is_pinyin(x->pq);
-    words *w = NULL;
-    if (pinyin) {
-        w = calloc(1, sizeof *w);
-        if (w && x->sword_cap < x->nstr) {
-            int8_t *ns = realloc(x->sword, x->nstr);
-            if (ns) x->sword = ns, x->sword_cap = x->nstr;
-        }
-        if (w && x->sword_cap < x->nstr) {
-            free(w);
-            w = NULL;
-        }
-        if (w) memset(x->sword, 0, x->nstr);
-    }
-    /* names are numbered in the order they were first seen: the order in
-       which the figure pass meets them, which the word sample follows */
-    size_t k = 0;
-    for (size_t i = 0; i < x->nnames; i++) {
-        uint32_t nm = x->name_str[i];
-        if (!MARKED(nm)) continue;
-        uint16_t r = 0;
-        if (pinyin) {
-            unsigned cls = x->srank[nm] / 64, pos = x->srank[nm] % 64;
-            int wi = w ? word_of(x, w, nm) : -1;
-            if (wi >= 0) w->t[wi].n += x->nfig[i].n;
-            r = (uint16_t)(cls << 12 | (unsigned)(wi >= 0 ? wi : 63) << 6 | pos);
-        }
-        pk[i] = r;
-        key[k++] = (uint64_t)i;
-    }
-    if (w) {
-        for (size_t r = 0; r < w->nt; r++) {
-            size_t b = w->nt;
-            for (size_t j = 0; j < w->nt; j++)
-                if (w->t[j].n && (b == w->nt || w->t[j].n > w->t[b].n)) b = j;
-            if (b == w->nt) break;
-            wrank[b] = (uint8_t)r;
-            if (top && r < 4) {
-                size_t o = strlen(top);
-                snprintf(top + o, topcap - o, "%s%s", o ? " " : "", w->t[b].w);
-            }
-            w->t[b].n = 0;
-        }
-        free(w);
-    }
-    for (size_t j = 0; j < k; j++) {
-        uint16_t v = pk[key[j]];
-        uint64_t o = (uint64_t)((v & 0xF000) | (unsigned)wrank[(v >> 6) & 63] << 6 | (v & 63));
-        key[j] |= o << 32;
-    }
-    qsort(key, k, sizeof *key, cmp_u64);
-    /* buckets: one per rank key present, then the context */
-    size_t nb = 0;
-    for (size_t j = 0; j < k; j++) nb += j == 0 || key[j] >> 32 != key[j - 1] >> 32;
-    uint16_t *bk = malloc((nb + 1) * sizeof *bk);
-    uint32_t *bc = malloc((nb + 1) * sizeof *bc), *bn = malloc((nb + 2) * sizeof *bn);
-    uint32_t *ln = malloc((k ? k : 1) * sizeof *ln);
-    if (!bk || !bc || !bn || !ln) {
-        free(bk), free(bc), free(bn), free(ln), free(key), free(pk);
-        return -1;
-    }
-    size_t b = 0, nname = 0;
-    for (size_t j = 0; j < k; j++) {
-        uint32_t i = (uint32_t)key[j];
-        if (j == 0 || key[j] >> 32 != key[j - 1] >> 32) {
-            bk[b] = pk[i];
-            bc[b] = 0;
-            bn[b] = (uint32_t)j;
-            b++;
-        }
-        ln[j] = i;
-        bc[b - 1] += x->nfig[i].n;
-        nname += x->nfig[i].n;
-    }
-    bn[b] = (uint32_t)k;
-    if (total > nname) {
-        bk[b] = 0xFFFF;
-        bc[b] = (uint32_t)(total - nname);
-        bn[b + 1] = (uint32_t)k;
-        b++;
-    }
-    free(key);
-    free(pk);
-    free(c->bkey), free(c->bcnt), free(c->bnm), free(c->lnames);
-    c->bkey = bk;
-    c->bcnt = bc;
-    c->bnm = bn;
-    c->lnames = ln;
-    c->nb = b;
-    c->nname = nname;
-    c->cnt = total;
-    c->lazy = 1;
-    return 0;
-}
-
-/* Rows [lo, hi) of the figures of names ln[0..k) merged in load order
- * (figures numbered below n_at only). */
-static size_t merge_rows(const gwr_findex *x, const uint32_t *ln, size_t k, size_t n_at, size_t lo, size_t hi, gwr_fig_ref *out)
-{
-    typedef struct { uint32_t g, name, at; } head;
-    head *hp = malloc((k ? k : 1) * sizeof *hp);
-    if (!hp) return 0;
-    size_t nh = 0, seen = 0, got = 0;
-#define LESS(a, b) (hp[a].g < hp[b].g)
-#define SWAP(a, b) do { head t_ = hp[a]; hp[a] = hp[b]; hp[b] = t_; } while (0)
-    for (size_t j = 0; j < k; j++) {
-        const gwr_follow *f = &x->nfig[ln[j]];
-        if (!f->n || f->v[0] >= n_at) continue;
-        hp[nh] = (head){ f->v[0], ln[j], 0 };
-        for (size_t c = nh++; c > 0 && LESS(c, (c - 1) / 2); c = (c - 1) / 2) SWAP(c, (c - 1) / 2);
-    }
-    while (nh && seen < hi) {
-        if (seen >= lo) out[got++] = x->ref[hp[0].g];
-        seen++;
-        const gwr_follow *f = &x->nfig[hp[0].name];
-        if (++hp[0].at < f->n && f->v[hp[0].at] < n_at) hp[0].g = f->v[hp[0].at];
-        else hp[0] = hp[--nh];
-        for (size_t c = 0;;) {
-            size_t l = 2 * c + 1, r = l + 1, m = c;
-            if (l < nh && LESS(l, m)) m = l;
-            if (r < nh && LESS(r, m)) m = r;
-            if (m == c) break;
-            SWAP(c, m);
-            c = m;
-        }
-    }
-#undef LESS
-#undef SWAP
-    free(hp);
-    return got;
-}
-
-/* Rows [lo, hi) of the context figures (they match, their names do not), in load order. */
-static size_t context_rows(const gwr_findex *x, const gwr_fx_cached *c, size_t lo, size_t hi, gwr_fig_ref *out)
-{
-    const uint64_t *sm = c->smark;
-    size_t seen = 0, got = 0, dhi = doc_after(x, c->n_at);
-    for (size_t d = 0; d < dhi && seen < hi; d++) {
-        const gwr_fx_doc *fd = &x->docs[d];
-        bool ent = SMARKED(fd->entity);
-        size_t glast = (size_t)fd->gfirst + fd->gcount, end = (size_t)fd->first + fd->count;
-        for (size_t gi = fd->gfirst; gi < glast && seen < hi; gi++) {
-            const gwr_fx_group *gr = &x->groups[gi];
-            if (!(ent | SMARKED(gr->sent) | SMARKED(gr->sect))) continue;
-            size_t gend = gi + 1 < glast ? x->groups[gi + 1].first : end;
-            for (size_t g = gr->first; g < gend && seen < hi; g++)
-                if (!SMARKED(x->f_name[g])) {
-                    if (seen >= lo) out[got++] = x->ref[g];
-                    seen++;
-                }
-        }
-    }
-    return got;
-}
-
-/* A lazy answer made whole (when rows far down are asked for): its figures
- * with their rank keys, as if it had been built so. */
-static int materialise(gwr_findex *x, gwr_fx_cached *c)
-{
-    size_t dhi = doc_after(x, c->n_at);
-    if (reserve(x) != 0) return -1;
-    size_t k = count_all(x, c->smark, dhi, c->n_at, x->n);
-    if (k != c->cnt) return -1;
-    uint32_t *fno = malloc((k ? k : 1) * sizeof *fno);
-    uint16_t *rank = malloc((k ? k : 1) * sizeof *rank);
-    uint16_t *pk = malloc((x->nnames ? x->nnames : 1) * sizeof *pk);
-    if (!fno || !rank || !pk) {
-        free(fno), free(rank), free(pk);
-        return -1;
-    }
-    for (size_t i = 0; i < x->nnames; i++) pk[i] = 0xFFFF;
-    for (size_t b = 0; b < c->nb; b++)
-        for (size_t j = c->bnm[b]; j < c->bnm[b + 1]; j++) pk[c->lnames[j]] = c->bkey[b];
-    const uint64_t *sm = c->smark;
-    for (size_t i = 0; i < k; i++) {
-        uint32_t nm = x->f_name[x->res[i]];
-        fno[i] = x->res[i];
-        rank[i] = nm != GWR_FX_NOSTR && SMARKED(nm) ? pk[x->s_nidx[nm] - 1] : 0xFFFF;
-    }
-    free(pk);
-    free(c->fno), free(c->rank);
-    c->fno = fno;
-    c->rank = rank;
-    c->cap = k ? k : 1;
-    c->lazy = 0;
-    return 0;
-}
-
-static size_t lazy_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out)
-{
-    if (to > x->pick_max) {
-        if (materialise(x, c) != 0) return 0;
-        return entry_rows(x, c, from, to, out);
-    }
-    size_t got = 0, bs = 0;
-    for (size_t b = 0; b < c->nb && bs < to; bs += c->bcnt[b], b++) {
-        size_t be = bs + c->bcnt[b];
-        if (be <= from) continue;
-        size_t lo = (from > bs ? from : bs) - bs, hi = (to < be ? to : be) - bs;
-        gwr_fig_ref *o = out + (bs + lo - from);
-        size_t n = c->bkey[b] == 0xFFFF && b + 1 == c->nb ? context_rows(x, c, lo, hi, o)
-                                                           : merge_rows(x, c->lnames + c->bnm[b], c->bnm[b + 1] - c->bnm[b], c->n_at, lo, hi, o);
-        if (n != hi - lo) return got;
-        got += n;
-    }
-    return got;
-}
-
-size_t gwr_findex_rows(gwr_findex *x, const gwr_fx_answer *a, size_t from, size_t to, gwr_fig_ref *out)
-{
-    if (to > a->n) to = a->n;
-    if (from >= to) return 0;
-    switch (a->src) {
-    case SRC_ALL:
-        if (to > x->n) return 0;
-        memcpy(out, x->ref + from, (to - from) * sizeof *out);
-        return to - from;
-    case SRC_RANKED:
-        if (a->gen != x->ranked_gen || to > x->ranked_cap) return 0;
-        memcpy(out, x->ranked + from, (to - from) * sizeof *out);
-        return to - from;
-    default: {
-        int slot = a->src - SRC_ENTRY;
-        if (slot < 0 || slot >= GWR_FX_CACHE) return 0;
-        gwr_fx_cached *c = &x->cache[slot];
-        if (!(c->fno || c->lazy) || c->gen != a->gen || c->cnt != a->n) return 0;
-        return c->lazy ? lazy_rows(x, c, from, to, out) : entry_rows(x, c, from, to, out);
-    }
-    }
 }
 
 /* The answer of a cache entry into a. */
@@ -1038,7 +683,7 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
         a->n = a->nname = x->n;
         return;
     }
-    if (reserve(x) != 0) return;
+    if (gwr_fxq_reserve(x) != 0) return;
     if (m == 0) {
         if (grow_ranked(x, x->n) != 0) return;
         size_t k = 0;
@@ -1121,7 +766,7 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     if (lazy_ok && base && base->cnt > lazy_cap) base = NULL;
     size_t k = 0;
     if (lazy_ok && !base && nh) {
-        k = count_all(x, x->mark, x->ndocs, x->n, lazy_cap);
+        k = gwr_fxq_count_all(x, x->mark, x->ndocs, x->n, lazy_cap);
         if (k > lazy_cap) {
             victim->gen = ++x->gen_clock;
             victim->sorted_ok = 0;
@@ -1133,7 +778,7 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
             victim->literal = literal;
             victim->n_at = x->n;
             victim->used = x->clock;
-            if (make_lazy(x, victim, k, victim->words, sizeof victim->words) != 0) {
+            if (gwr_fxq_make_lazy(x, victim, k, victim->words, sizeof victim->words) != 0) {
                 victim->lazy = 0;
                 victim->q[0] = '\0';
                 victim->cnt = 0;
@@ -1177,7 +822,7 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     victim->n_at = x->n;
     victim->cnt = k;
     victim->used = x->clock;
-    if (rank_answer(x, victim, keys, victim->words, sizeof victim->words) != 0) {
+    if (gwr_fxq_rank_answer(x, victim, keys, victim->words, sizeof victim->words) != 0) {
         victim->q[0] = '\0';
         victim->cnt = 0;
         return;
