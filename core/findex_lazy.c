@@ -4,7 +4,6 @@
  * answers; the two share the helpers declared in findex_int.h (gwr_fxq_*). */
 #include "findex_int.h"
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,18 +153,7 @@ int gwr_fxq_make_lazy(gwr_findex *x, gwr_fx_cached *c, size_t total, char *top, 
         key[k++] = (uint64_t)i;
     }
     if (w) {
-        for (size_t r = 0; r < w->nt; r++) {
-            size_t b = w->nt;
-            for (size_t j = 0; j < w->nt; j++)
-                if (w->t[j].n && (b == w->nt || w->t[j].n > w->t[b].n)) b = j;
-            if (b == w->nt) break;
-            wrank[b] = (uint8_t)r;
-            if (top && r < 4) {
-                size_t o = strlen(top);
-                snprintf(top + o, topcap - o, "%s%s", o ? " " : "", w->t[b].w);
-            }
-            w->t[b].n = 0;
-        }
+        gwr_fxq_rank_words(w, wrank, top, topcap);
         free(w);
     }
     for (size_t j = 0; j < k; j++) {

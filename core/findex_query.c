@@ -390,6 +390,25 @@ static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status,
     return k;
 }
 
+/* Ranks the words of w by their counts, most first, into wrank (word index
+ * → rank); the first four, space-separated, are appended to top (the
+ * status line's "jy → 就业 …"). The counts are used up. */
+void gwr_fxq_rank_words(gwr_fx_words *w, uint8_t wrank[64], char *top, size_t topcap)
+{
+    for (size_t r = 0; r < w->nt; r++) {
+        size_t b = w->nt;
+        for (size_t j = 0; j < w->nt; j++)
+            if (w->t[j].n && (b == w->nt || w->t[j].n > w->t[b].n)) b = j;
+        if (b == w->nt) break;
+        wrank[b] = (uint8_t)r;
+        if (top && r < 4) {
+            size_t o = strlen(top);
+            snprintf(top + o, topcap - o, "%s%s", o ? " " : "", w->t[b].w);
+        }
+        w->t[b].n = 0;
+    }
+}
+
 /* The word a name matched (its index in w->t, -1 none), looked up once
  * per name and query: x->sword[name] is 0 while unknown, else index + 2. */
 int gwr_fxq_word_of(gwr_findex *x, gwr_fx_words *w, uint32_t nm)
@@ -495,20 +514,7 @@ int gwr_fxq_rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *to
             c->rank[i] = r;
             COUNT(r);
         }
-        if (w) {                      /* word ranks: most figures first */
-            for (size_t r = 0; r < w->nt; r++) {
-                size_t b = w->nt;
-                for (size_t j = 0; j < w->nt; j++)
-                    if (w->t[j].n && (b == w->nt || w->t[j].n > w->t[b].n)) b = j;
-                if (b == w->nt) break;
-                wrank[b] = (uint8_t)r;
-                if (top && r < 4) {
-                    size_t o = strlen(top);
-                    snprintf(top + o, topcap - o, "%s%s", o ? " " : "", w->t[b].w);
-                }
-                w->t[b].n = 0;
-            }
-        }
+        if (w) gwr_fxq_rank_words(w, wrank, top, topcap);   /* most figures first */
         free(w);
     }
 #undef COUNT
