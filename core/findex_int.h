@@ -216,6 +216,7 @@ typedef struct gwr_fx_words {
 enum { SRC_ALL = 0, SRC_RANKED = 1, SRC_ENTRY = 2 };
 int      gwr_fxq_reserve(gwr_findex *x);
 size_t   gwr_fxq_doc_after(const gwr_findex *x, size_t from);
+gwr_fx_words *gwr_fxq_new_words(gwr_findex *x);
 void     gwr_fxq_rank_words(gwr_fx_words *w, uint8_t wrank[64], char *top, size_t topcap);
 int      gwr_fxq_word_of(gwr_findex *x, gwr_fx_words *w, uint32_t nm);
 int      gwr_fxq_rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top, size_t topcap);

@@ -124,18 +124,7 @@ int gwr_fxq_make_lazy(gwr_findex *x, gwr_fx_cached *c, size_t total, char *top, 
     for (int i = 0; i < 64; i++) wrank[i] = (uint8_t)i;
     bool pinyin = gwr_pq_is_pinyin(x->pq);
     gwr_fx_words *w = NULL;
-    if (pinyin) {
-        w = calloc(1, sizeof *w);
-        if (w && x->sword_cap < x->nstr) {
-            int8_t *ns = realloc(x->sword, x->nstr);
-            if (ns) x->sword = ns, x->sword_cap = x->nstr;
-        }
-        if (w && x->sword_cap < x->nstr) {
-            free(w);
-            w = NULL;
-        }
-        if (w) memset(x->sword, 0, x->nstr);
-    }
+    if (pinyin) w = gwr_fxq_new_words(x);
     /* names are numbered in the order they were first seen: the order in
        which the figure pass meets them, which the word sample follows */
     size_t k = 0;

@@ -390,6 +390,23 @@ static size_t narrow(const gwr_findex *x, const gwr_fx_cached *base, int status,
     return k;
 }
 
+/* A fresh word table for one query, with the per-name memo x->sword sized
+ * and cleared; NULL when out of memory (the words line is then left out). */
+gwr_fx_words *gwr_fxq_new_words(gwr_findex *x)
+{
+    gwr_fx_words *w = calloc(1, sizeof *w);
+    if (w && x->sword_cap < x->nstr) {
+        int8_t *ns = realloc(x->sword, x->nstr);
+        if (ns) x->sword = ns, x->sword_cap = x->nstr;
+    }
+    if (w && x->sword_cap < x->nstr) {
+        free(w);
+        w = NULL;
+    }
+    if (w) memset(x->sword, 0, x->nstr);
+    return w;
+}
+
 /* Ranks the words of w by their counts, most first, into wrank (word index
  * → rank); the first four, space-separated, are appended to top (the
  * status line's "jy → 就业 …"). The counts are used up. */
@@ -492,16 +509,7 @@ int gwr_fxq_rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *to
             COUNT(r);
         }
     } else {
-        gwr_fx_words *w = calloc(1, sizeof *w);
-        if (w && x->sword_cap < x->nstr) {
-            int8_t *ns = realloc(x->sword, x->nstr);
-            if (ns) x->sword = ns, x->sword_cap = x->nstr;
-        }
-        if (w && x->sword_cap < x->nstr) {
-            free(w);
-            w = NULL;
-        }
-        if (w) memset(x->sword, 0, x->nstr);
+        gwr_fx_words *w = gwr_fxq_new_words(x);
         for (size_t i = 0; i < c->cnt; i++) {
             uint32_t nm = x->f_name[c->fno[i]];
             uint16_t r = 0xFFFF;
