@@ -112,13 +112,7 @@ bool fx_has_char3(fx_str s, const char *c)
     return false;
 }
 
-size_t fx_chars(fx_str s)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < s.n; i++)
-        if (((unsigned char)s.s[i] & 0xC0) != 0x80) c++;
-    return c;
-}
+size_t fx_chars(fx_str s) { return gwr_utf8_count_upto(s.s, s.n, SIZE_MAX); }
 
 /* Punctuation and spaces that never belong to an indicator name:
  * ，。、；：！？“”‘’《》—…·「」【】〔〕 and the ideographic space. */

@@ -28,38 +28,6 @@ const char *gwr_find(const char *s, size_t n, const char *needle)
     return NULL;
 }
 
-/* Bytes that are not continuation bytes (10xxxxxx), eight at a time. */
-size_t gwr_utf8_chars(const char *s, size_t n)
-{
-    const uint64_t high = 0x8080808080808080ULL;
-    size_t c = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t cont = (w & ~(w << 1) & high) >> 7;                 /* one per continuation byte */
-        c += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);     /* summed by one multiply */
-    }
-    for (; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
-/* As gwr_utf8_chars, but stops once the count passes limit: the result is
- * exact up to limit, and some value above limit beyond it. */
-size_t gwr_utf8_chars_max(const char *s, size_t n, size_t limit)
-{
-    const uint64_t high = 0x8080808080808080ULL;
-    size_t c = 0, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t cont = (w & ~(w << 1) & high) >> 7;
-        c += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);
-        if (c > limit) return c;
-    }
-    for (; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
 int gwr_first_year(const char *s, size_t n, size_t *after)
 {
     for (size_t i = 0; i + 4 < n; i++) {

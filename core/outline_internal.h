@@ -101,8 +101,9 @@ static inline bool gwr_has_prefix(const char *s, size_t n, const char *pre)
     return true;
 }
 const char *gwr_find(const char *s, size_t n, const char *needle);   /* NULL if absent */
-size_t gwr_utf8_chars(const char *s, size_t n);
-size_t gwr_utf8_chars_max(const char *s, size_t n, size_t limit);   /* exact up to limit, then > limit */
+static inline size_t gwr_utf8_chars(const char *s, size_t n) { return gwr_utf8_count_upto(s, n, SIZE_MAX); }
+/* exact up to limit, then > limit */
+static inline size_t gwr_utf8_chars_max(const char *s, size_t n, size_t limit) { return gwr_utf8_count_upto(s, n, limit); }
 /* Year 1900–2099 written as digits followed by 年, first one in s[0,n); 0 if none. */
 int    gwr_first_year(const char *s, size_t n, size_t *after);
 

@@ -52,6 +52,10 @@ gwr_status gwr_text_load_file(gwr_text *t, const char *path, gwr_err *err);
 gwr_status gwr_text_load_mem(gwr_text *t, const char *name, const void *buf, size_t len, gwr_err *err);
 void       gwr_text_free(gwr_text *t);
 
+/* Characters in s[0,n) (bytes that are not continuation bytes), eight bytes
+ * at a time; exact up to cap, and some value above cap once more are seen
+ * (SIZE_MAX: always exact). */
+size_t     gwr_utf8_count_upto(const char *s, size_t n, size_t cap);
 size_t     gwr_text_orig_offset(const gwr_text *t, size_t norm_off);
 /* 1-based line of orig containing the byte at orig_off. */
 uint32_t   gwr_text_line_of(const gwr_text *t, size_t orig_off);

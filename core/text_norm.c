@@ -104,10 +104,7 @@ static unsigned fold_fullwidth(const unsigned char *s, const unsigned char *end)
     return 0;
 }
 
-/* Characters in s[0,n): bytes that are not continuation bytes, eight at a
- * time; stops early once more than `cap` are counted (the count returned is
- * then above cap, not exact). */
-static size_t utf8_count_upto(const char *s, size_t n, size_t cap)
+size_t gwr_utf8_count_upto(const char *s, size_t n, size_t cap)
 {
     const uint64_t high = 0x8080808080808080ULL;
     size_t c = 0, i = 0;
@@ -307,7 +304,7 @@ static bool detect_wrapped(const gwr_text *t, size_t *median_out)
         if (b > a) {
             /* only whether the median is at most 40 matters (and then its
              * value): longer lines share one bin */
-            size_t chars = utf8_count_upto(o + a, b - a, 41);
+            size_t chars = gwr_utf8_count_upto(o + a, b - a, 41);
             hist[chars > 41 ? 41 : chars]++;
             lines++;
             if (ends_sentence(o + a, b - a) || ends_with(o + a, b - a, "；") || ends_with(o + a, b - a, "："))
@@ -362,7 +359,7 @@ static bool has(const char *s, size_t n, const char *needle)
  * (*starts), and the meeting line ends with "…会议上" (*ends). */
 static void front_line(const char *s, size_t n, bool *starts, bool *alone, bool *ends)
 {
-    size_t chars = utf8_count_upto(s, n, 30);   /* exact up to 30, the largest bound asked */
+    size_t chars = gwr_utf8_count_upto(s, n, 30);   /* exact up to 30, the largest bound asked */
     if (chars <= 24 && has(s, n, "政府工作报告")) *alone = true;
     if (chars <= 30 && has(s, n, "人民政府") && has(s, n, "长") && !has(s, n, "。")) *alone = true;
     if (chars <= 12 && (ends_with(s, n, "：") || ends_with(s, n, ":")) && has(s, n, "代表")) *alone = true;
@@ -441,7 +438,7 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
         last_end = b;
         if (alone || ends) FINISH();
         else if (ends_sentence(k.n + para, k.nl - para) && !lead_sentence(k.n + para, k.nl - para)) FINISH();
-        else if (para_marker && !para_stop && utf8_count_upto(o + a, b - a, median) < median)
+        else if (para_marker && !para_stop && gwr_utf8_count_upto(o + a, b - a, median) < median)
             FINISH();   /* a heading ends on a line shorter than the column */
     }
     if (open && k.nl > para) FINISH();
