@@ -220,6 +220,7 @@ gwr_fx_words *gwr_fxq_new_words(gwr_findex *x);
 void     gwr_fxq_rank_words(gwr_fx_words *w, uint8_t wrank[64], char *top, size_t topcap);
 int      gwr_fxq_word_of(gwr_findex *x, gwr_fx_words *w, uint32_t nm);
 int      gwr_fxq_rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top, size_t topcap);
+int      gwr_fxq_grow_ranked(gwr_findex *x, size_t n);
 size_t   gwr_fxq_entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out);
 size_t   gwr_fxq_count_all(gwr_findex *x, const uint64_t *sm, size_t dhi, size_t nfig, size_t cap);
 int      gwr_fxq_make_lazy(gwr_findex *x, gwr_fx_cached *c, size_t total, char *top, size_t topcap);
