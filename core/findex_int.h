@@ -1,7 +1,7 @@
 /* findex_int.h — the posting lists behind the figure filter (findex_post.c):
  * for every character and every pair of adjacent characters (ASCII folded to
- * lower case), the sorted ids of the strings that contain it, delta-encoded
- * as variable-length integers; and the index structure shared by findex.c
+ * lower case), the sorted ids of the strings that contain it, as a chain of
+ * blocks of Rice-coded gaps; and the index structure shared by findex.c
  * (building) and findex_query.c (answering). Not part of the public API. */
 #ifndef GWR_FINDEX_INT_H
 #define GWR_FINDEX_INT_H
@@ -11,13 +11,12 @@
 /* A key is one character c (key = c) or a pair (key = c1 << 21 | c2). */
 typedef uint64_t gwr_pkey;
 
+/* A list is a chain of blocks carved from the slabs of its gwr_postings
+ * (findex_post.c describes a block). */
 typedef struct gwr_plist {
     gwr_pkey key;
-    union {
-        uint8_t *p;              /* cap > sizeof in */
-        uint8_t  in[8];          /* small lists live inline */
-    } b;
-    uint32_t len, cap;           /* bytes */
+    uint8_t *head;               /* first block (NULL: empty) */
+    uint8_t *tail;               /* the block being filled */
     uint32_t last;               /* last string id added + 1; 0 when empty */
     uint32_t count;              /* ids in the list */
 } gwr_plist;
@@ -37,7 +36,10 @@ typedef struct gwr_postings {
     gwr_follow *follow;          /* per BMP first character: its pair lists */
     gwr_follow  far;             /* pair lists whose first character is beyond the BMP */
     size_t      follow_bytes;
-    size_t     bytes;            /* heap bytes held by list buffers */
+    uint8_t   **slabs;           /* where list blocks are carved from */
+    size_t      nslabs, slabs_cap;
+    size_t      slab_used;       /* bytes used of the last slab */
+    size_t     bytes;            /* heap bytes held by list blocks (whole slabs) */
 } gwr_postings;
 
 int  gwr_post_init(gwr_postings *p);

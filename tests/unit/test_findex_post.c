@@ -1,0 +1,166 @@
+/* test_findex_post.c — the posting lists of characters and character pairs
+ * give back exactly the ids of the strings that hold each key, in order:
+ * dense lists (a character in every string), sparse ones (gaps of millions,
+ * written escaped), lists that change from dense to sparse and back (the
+ * coding parameter of each block follows the block before it), lists long
+ * enough to fill many blocks, characters beyond the Basic Multilingual
+ * Plane and ASCII letters folded to lower case. The reference is a plain
+ * scan of the strings. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "findex_int.h"
+
+/* characters the strings are made of: ASCII (either case), BMP Chinese, one
+   character beyond the BMP */
+static const char *const alphabet[] = { "a", "B", "b", "的", "经", "济", "增", "长", "\xF0\xA0\x80\x80" };
+enum { NA = sizeof alphabet / sizeof alphabet[0] };
+
+static uint64_t rng = 88172645463325252ULL;
+static uint32_t next_rand(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (uint32_t)(rng >> 11);
+}
+
+static uint32_t folded(int a)
+{
+    static uint32_t memo[NA];
+    if (!memo[a]) gwr_fx_decode((const unsigned char *)alphabet[a], strlen(alphabet[a]), &memo[a]);
+    return memo[a];
+}
+
+typedef struct ref_str {
+    uint32_t id;
+    int ch[8];
+    int n;
+} ref_str;
+
+/* does string r hold key k (one character or a pair)? */
+static int holds(const ref_str *r, gwr_pkey k)
+{
+    for (int i = 0; i < r->n; i++) {
+        uint32_t c = folded(r->ch[i]);
+        if (k == c) return 1;
+        if (i > 0 && k == gwr_pkey_pair(folded(r->ch[i - 1]), c)) return 1;
+    }
+    return 0;
+}
+
+static void check_all(const gwr_postings *p, const ref_str *rs, size_t nrs, uint32_t *out, uint32_t *want)
+{
+    for (int a = 0; a < NA; a++) {
+        for (int b = -1; b < NA; b++) {
+            gwr_pkey k = b < 0 ? (gwr_pkey)folded(a) : gwr_pkey_pair(folded(a), folded(b));
+            size_t nw = 0;
+            for (size_t i = 0; i < nrs; i++)
+                if (holds(&rs[i], k)) want[nw++] = rs[i].id;
+            const gwr_plist *l = gwr_post_get(p, k);
+            if (!nw) {
+                assert_null(l);
+                continue;
+            }
+            assert_non_null(l);
+            assert_int_equal(l->count, nw);
+            size_t n = gwr_post_decode(l, out);
+            assert_int_equal(n, nw);
+            assert_memory_equal(out, want, nw * sizeof *out);
+        }
+    }
+}
+
+/* Strings at ids that grow by steps drawn from phases: dense (1–3),
+   medium (tens), sparse (up to millions: escaped gaps), and back. */
+static void test_phases(void **state)
+{
+    (void)state;
+    gwr_postings p;
+    assert_int_equal(gwr_post_init(&p), 0);
+    enum { N = 60000 };
+    ref_str *rs = calloc(N, sizeof *rs);
+    uint32_t *out = malloc(N * sizeof *out), *want = malloc(N * sizeof *want);
+    assert_non_null(rs);
+    assert_non_null(out);
+    assert_non_null(want);
+    uint32_t id = 0;
+    for (size_t i = 0; i < N; i++) {
+        int phase = (int)(i / 5000) % 4;
+        uint32_t step = phase == 0 ? 1 + next_rand() % 3 : phase == 1 ? 1 + next_rand() % 60 : phase == 2 ? 1 + next_rand() % 2000 : 1;
+        if (i % 9973 == 9972) step = 3000000 + next_rand() % 1000000;   /* a jump of millions */
+        id += step;
+        ref_str *r = &rs[i];
+        r->id = id;
+        r->n = 1 + (int)(next_rand() % 8);
+        for (int j = 0; j < r->n; j++) {
+            /* 的 in nearly every string; the character beyond the BMP in few */
+            uint32_t u = next_rand() % 100;
+            r->ch[j] = u < 40 ? 3 : u < 41 ? NA - 1 : (int)(next_rand() % (NA - 1));
+        }
+        char s[64];
+        size_t n = 0;
+        for (int j = 0; j < r->n; j++) {
+            size_t m = strlen(alphabet[r->ch[j]]);
+            memcpy(s + n, alphabet[r->ch[j]], m);
+            n += m;
+        }
+        assert_int_equal(gwr_post_add(&p, id, s, n), 0);
+        if (i == 0 || i == 7 || i == 300 || i == 4999 || i == 21000) check_all(&p, rs, i + 1, out, want);
+    }
+    check_all(&p, rs, N, out, want);
+    assert_true(id > 10000000);
+    /* compact: well under the four bytes an id would take uncompressed */
+    size_t ids = 0;
+    for (size_t i = 1; i < p.nlists; i++) ids += p.lists[i].count;
+    assert_true(p.bytes < ids * 2 + p.nlists * 512 + (1 << 21));
+    gwr_post_free(&p);
+    free(rs);
+    free(out);
+    free(want);
+}
+
+/* Ids 0 and the largest ids; a list of one id; a string that repeats a pair
+   counts once. */
+static void test_edges(void **state)
+{
+    (void)state;
+    gwr_postings p;
+    uint32_t out[8];
+    assert_int_equal(gwr_post_init(&p), 0);
+    assert_int_equal(gwr_post_add(&p, 0, "abab", 4), 0);
+    assert_int_equal(gwr_post_add(&p, 5, "x", 1), 0);
+    assert_int_equal(gwr_post_add(&p, 0xFFFFFFF0u, "ab", 2), 0);
+    assert_int_equal(gwr_post_add(&p, 0xFFFFFFFEu, "AB", 2), 0);
+    const gwr_plist *l = gwr_post_get(&p, gwr_pkey_pair('a', 'b'));
+    assert_non_null(l);
+    assert_int_equal(gwr_post_decode(l, out), 3);
+    assert_int_equal(out[0], 0);
+    assert_int_equal(out[1], 0xFFFFFFF0u);
+    assert_int_equal(out[2], 0xFFFFFFFEu);
+    l = gwr_post_get(&p, gwr_pkey_pair('b', 'a'));
+    assert_non_null(l);
+    assert_int_equal(gwr_post_decode(l, out), 1);
+    assert_int_equal(out[0], 0);
+    l = gwr_post_get(&p, 'x');
+    assert_non_null(l);
+    assert_int_equal(gwr_post_decode(l, out), 1);
+    assert_int_equal(out[0], 5);
+    assert_null(gwr_post_get(&p, 'y'));
+    assert_null(gwr_post_get(&p, gwr_pkey_pair('x', 'a')));
+    gwr_post_free(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_phases),
+        cmocka_unit_test(test_edges),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
