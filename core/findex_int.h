@@ -19,6 +19,8 @@ typedef struct gwr_plist {
     uint8_t *tail;               /* the block being filled */
     uint32_t last;               /* last string id added + 1; 0 when empty */
     uint32_t count;              /* ids in the list */
+    uint16_t tn, tused;          /* the tail block's ids and bits used */
+    uint8_t  tk, tcls;           /* its Rice parameter and size class */
 } gwr_plist;
 
 /* The pair lists that begin with one character (pinyin search walks them). */

@@ -9,20 +9,21 @@
  * the whole index, so nothing is wasted but the unfilled end of each list's
  * last block). A block is a header of HDR bytes:
  *   next block (pointer), base (its first id, uint32), n (ids, uint16),
- *   bits used (uint16), k (Rice parameter), size class (block = 32 << class)
+ *   k (Rice parameter), size class (block = 32 << class)
  * then the gaps between its following ids, less one, Rice-coded with k, bit
  * by bit from the lowest bit of each byte: gap − 1 = q·2^k + r is written as
  * q zero bits, a one bit, and r in k bits; a gap with q ≥ ESC is written as
  * ESC zero bits and the gap − 1 in 32 bits. k is chosen per block from the
  * gaps of the block before it (the first block takes K0), so that dense and
  * sparse lists both cost about two bits more than the logarithm of their
- * mean gap per id. */
+ * mean gap per id. The block being filled keeps its count and bits used in
+ * the list (tn, tused): appending touches the list and the bits only. */
 #include "findex_int.h"
 #include <stdlib.h>
 #include <string.h>
 
 enum { BMP = 0x10000 };
-enum { HDR = 18, MAXCLASS = 4, ESC = 16, K0 = 4, SLAB = 1 << 20, SLAB_PAD = 8 };
+enum { HDR = 16, MAXCLASS = 4, ESC = 16, K0 = 4, SLAB = 1 << 20, SLAB_PAD = 8 };
 
 int gwr_post_init(gwr_postings *p)
 {
@@ -195,52 +196,53 @@ static inline uint8_t *next_of(const uint8_t *b)
     return n;
 }
 
-/* A new block of class cls holding sid alone, with Rice parameter k. */
-static uint8_t *new_block(gwr_postings *p, unsigned cls, unsigned k, uint32_t sid)
+/* Starts a new tail block of class cls holding sid alone, with Rice
+ * parameter k (the block before it, if any, is closed by the caller). */
+static int new_tail(gwr_postings *p, gwr_plist *l, unsigned cls, unsigned k, uint32_t sid)
 {
     uint8_t *b = carve(p, (size_t)32 << cls);
-    if (!b) return NULL;
+    if (!b) return -1;
     memcpy(b + 8, &sid, 4);
-    set16(b, 12, 1);
-    set16(b, 14, 0);
-    b[16] = (uint8_t)k;
-    b[17] = (uint8_t)cls;
-    return b;
+    b[14] = (uint8_t)k;
+    b[15] = (uint8_t)cls;
+    l->tail = b;
+    l->tn = 1;
+    l->tused = 0;
+    l->tk = (uint8_t)k;
+    l->tcls = (uint8_t)cls;
+    return 0;
 }
 
 static int append(gwr_postings *p, gwr_plist *l, uint32_t sid)
 {
-    uint8_t *t = l->tail;
-    if (!t) {
-        t = new_block(p, 0, K0, sid);
-        if (!t) return -1;
-        l->head = l->tail = t;
+    if (!l->tail) {
+        if (new_tail(p, l, 0, K0, sid) != 0) return -1;
+        l->head = l->tail;
     } else {
         uint32_t v = sid - l->last;          /* gap − 1: ids increase */
-        unsigned k = t[16], n = hdr16(t, 12), used = hdr16(t, 14);
+        unsigned k = l->tk, used = l->tused;
         uint32_t q = v >> k;
         unsigned need = q < ESC ? q + 1 + k : ESC + 32;
-        unsigned room = (unsigned)((32u << t[17]) - HDR) * 8;
-        if (used + need <= room && n < 0xFFFF) {
-            uint8_t *pay = t + HDR;
-            if (q < ESC) {
-                put_bits(pay, used + q, 1, 1);
-                if (k) put_bits(pay, used + q + 1, v & ((1u << k) - 1), (int)k);
-            } else
+        unsigned room = (unsigned)((32u << l->tcls) - HDR) * 8;
+        if (used + need <= room && l->tn < 0xFFFF) {
+            uint8_t *pay = l->tail + HDR;
+            if (q < ESC)      /* the one bit ending q, then r: at most 15 + 1 + 31 bits */
+                put_bits(pay, used + q, (1 | (uint64_t)(v & ((1u << k) - 1)) << 1), (int)(k + 1));
+            else
                 put_bits(pay, used + ESC, v, 32);
-            set16(t, 12, (uint16_t)(n + 1));
-            set16(t, 14, (uint16_t)(used + need));
+            l->tn++;
+            l->tused = (uint16_t)(used + need);
         } else {
-            /* the mean gap of this block and the one that did not fit,
+            /* close the tail; the mean gap of its ids and of this one,
                scaled by ln 2, gives the next block's parameter */
-            uint64_t span = (uint64_t)(sid - hdr32(t, 8)) * 11 / 16 / n;
+            uint8_t *t = l->tail;
+            set16(t, 12, l->tn);
+            uint64_t span = (uint64_t)(sid - hdr32(t, 8)) * 11 / 16 / l->tn;
             unsigned nk = span ? 63 - (unsigned)__builtin_clzll(span) : 0;
             if (nk > 31) nk = 31;
-            unsigned cls = t[17] < MAXCLASS ? t[17] + 1u : MAXCLASS;
-            uint8_t *nb = new_block(p, cls, nk, sid);
-            if (!nb) return -1;
-            memcpy(t, &nb, sizeof nb);
-            l->tail = nb;
+            unsigned cls = l->tcls < MAXCLASS ? l->tcls + 1u : MAXCLASS;
+            if (new_tail(p, l, cls, nk, sid) != 0) return -1;
+            memcpy(t, &l->tail, sizeof l->tail);
         }
     }
     l->last = sid + 1;
@@ -299,7 +301,7 @@ size_t gwr_post_decode(const gwr_plist *l, uint32_t *out)
     size_t o = 0;
     for (const uint8_t *b = l->head; b; b = next_of(b)) {
         uint32_t cur = hdr32(b, 8);
-        unsigned n = hdr16(b, 12), k = b[16];
+        unsigned n = b == l->tail ? l->tn : hdr16(b, 12), k = b[14];
         const uint8_t *pay = b + HDR;
         uint64_t mask = ((uint64_t)1 << k) - 1;
         uint32_t pos = 0;
