@@ -16,12 +16,12 @@ void gwr_findex_free(gwr_findex *x)
 {
     if (!x) return;
     gwr_post_free(&x->post);
-    free(x->ref);
+    free(x->fdoc);
+    free(x->fig_fdoc);
     free(x->f_name);
     free(x->groups);
     free(x->f_status);
     free(x->f_key);
-    free(x->s_name);
     free(x->srank);
     free(x->cmark);
     free(x->pmark);
@@ -67,9 +67,10 @@ size_t gwr_findex_size(const gwr_findex *x) { return x->n; }
 
 size_t gwr_findex_memory(const gwr_findex *x)
 {
-    size_t b = x->cap * (sizeof *x->ref + sizeof(uint32_t) + 2) + x->docs_cap * sizeof *x->docs +
+    size_t b = x->cap * (sizeof(uint32_t) + 2) + x->docs_cap * sizeof *x->docs + x->fdoc_cap * sizeof *x->fdoc +
+               x->fig_fdoc_cap * sizeof *x->fig_fdoc +
                x->groups_cap * sizeof *x->groups +
-               x->str_cap * (sizeof *x->str + sizeof *x->slen + 2) + x->nintern * sizeof *x->intern +
+               x->str_cap * (sizeof *x->str + sizeof *x->slen + 1) + x->nintern * sizeof *x->intern +
                x->post.cap * sizeof(gwr_plist) + x->post.nslots * sizeof(uint32_t) + 0x10000 * sizeof(uint32_t) +
                x->post.bytes + x->res_cap * sizeof *x->res + x->tmp_cap * sizeof *x->tmp + x->cand_cap * 2 * sizeof(uint32_t) +
                x->prev_cap * sizeof(uint32_t) + x->mark_words * 8 * 5 + x->sword_cap + x->rank_cap * 2 + x->post.follow_bytes + 0x10000 * sizeof(gwr_follow);
@@ -147,9 +148,6 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
         uint32_t *nl = realloc(x->slen, nc * sizeof *nl);
         if (!nl) goto oom;
         x->slen = nl;
-        uint8_t *nn = realloc(x->s_name, nc);
-        if (!nn) goto oom;
-        x->s_name = nn;
         uint8_t *nr = realloc(x->srank, nc);
         if (!nr) goto oom;
         x->srank = nr;
@@ -160,8 +158,7 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
         for (int l = 0; l < 26; l++) {
             uint64_t *lb = realloc(x->lbits[l], words * sizeof *lb);
             if (!lb) goto oom;
-            memset(lb + x->lbits_words, 0, (words - x->lbits_words) * sizeof *lb);
-            x->lbits[l] = lb;
+            x->lbits[l] = lb;      /* each word is zeroed when its first string comes */
         }
         x->lbits_words = words;
         x->str_cap = nc;
@@ -170,8 +167,9 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
     if (gwr_post_add(&x->post, id, s, n) != 0) goto oom;
     x->str[id] = s;
     x->slen[id] = (uint32_t)n;
-    x->s_name[id] = 0;
     x->s_nidx[id] = 0;
+    if (!(id & 63))
+        for (int l = 0; l < 26; l++) x->lbits[l][id >> 6] = 0;
     for (uint32_t lm = letters_of(x, s, n); lm; lm &= lm - 1) x->lbits[__builtin_ctz(lm)][id >> 6] |= 1ULL << (id & 63);
     x->srank[id] = 255;
     x->nstr++;
@@ -249,10 +247,23 @@ static int reserve_figs(gwr_findex *x, size_t more)
         GROW(x->groups, nc);
         x->groups_cap = nc;
     }
+    if (more) {
+        if (x->nfdoc == x->fdoc_cap) {
+            size_t nc = x->fdoc_cap ? x->fdoc_cap * 2 : 256;
+            GROW(x->fdoc, nc);
+            x->fdoc_cap = nc;
+        }
+        size_t steps = ((x->n + more - 1) >> GWR_FX_REF_SHIFT) + 1;
+        if (steps > x->fig_fdoc_cap) {
+            size_t nc = x->fig_fdoc_cap ? x->fig_fdoc_cap : 1024;
+            while (nc < steps) nc *= 2;
+            GROW(x->fig_fdoc, nc);
+            x->fig_fdoc_cap = nc;
+        }
+    }
     if (x->n + more <= x->cap) return 0;
     size_t nc = x->cap ? x->cap : 4096;
     while (nc < x->n + more) nc *= 2;
-    GROW(x->ref, nc);
     GROW(x->f_name, nc);
     GROW(x->f_status, nc);
     GROW(x->f_key, nc);
@@ -287,7 +298,7 @@ static int add_name_fig(gwr_findex *x, uint32_t nm, uint32_t g)
     }
     gwr_follow *f = &x->nfig[x->s_nidx[nm] - 1];
     if (f->n == f->cap) {
-        uint32_t nc = f->cap ? f->cap * 2 : 4;
+        uint32_t nc = f->cap ? f->cap + f->cap / 2 : 4;   /* most names hold few figures */
         GROW(f->v, nc);
         f->cap = nc;
     }
@@ -310,16 +321,20 @@ int gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index)
     fd->first = (uint32_t)x->n;
     fd->count = (uint32_t)d->nfigs;
     fd->gfirst = (uint32_t)x->ngroups;
+    if (d->nfigs) {             /* the steps of GWR_FX_REF_STEP figures that begin in it */
+        x->fdoc[x->nfdoc] = (uint32_t)(x->ndocs - 1);
+        for (size_t s = (x->n + (1u << GWR_FX_REF_SHIFT) - 1) >> GWR_FX_REF_SHIFT; s << GWR_FX_REF_SHIFT < x->n + d->nfigs; s++)
+            x->fig_fdoc[s] = (uint32_t)x->nfdoc;
+        x->nfdoc++;
+    }
     fd->entity = intern(x, d->entity);
     const char *last_sent = NULL;
     int32_t last_node = -2;
     for (size_t i = 0; i < d->nfigs; i++) {
         const gwr_figure *f = &d->figs[i];
         size_t g = x->n++;
-        x->ref[g] = (gwr_fig_ref){ doc_index, (uint32_t)i };
         x->f_status[g] = (uint8_t)f->status;
         x->f_name[g] = intern(x, f->name);
-        x->s_name[x->f_name[g]] = x->f_name[g] != GWR_FX_NOSTR;
         if (x->f_name[g] != GWR_FX_NOSTR && add_name_fig(x, x->f_name[g], (uint32_t)g) != 0) x->oom = 1;
         x->f_key[g] = key_index(f->key);
         if (i == 0 || f->sentence != last_sent || f->node != last_node) {

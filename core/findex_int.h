@@ -133,7 +133,12 @@ typedef struct gwr_fx_pending {
 
 struct gwr_findex {
     /* figures, by number in load order */
-    gwr_fig_ref *ref;
+    /* a figure's reference (document, number in it) is found from docs:
+       per GWR_FX_REF_STEP figures, the place in fdoc of the document
+       holding the first of them (gwr_fx_ref) */
+    uint32_t    *fdoc;           /* positions in docs of the documents with figures */
+    uint32_t    *fig_fdoc;
+    size_t       nfdoc, fdoc_cap, fig_fdoc_cap;
     uint32_t    *f_name;         /* string id of each figure's indicator name */
     uint8_t     *f_status;
     uint8_t     *f_key;          /* indicator table index + 1, 0 without key */
@@ -148,8 +153,8 @@ struct gwr_findex {
     const char **str;            /* string id → text (owned by the docs) */
     uint32_t    *slen;
     size_t       nstr, str_cap;
-    uint8_t     *s_name;         /* per string: 1 when it is an indicator name */
-    uint32_t    *s_nidx;         /* per string: its number among the names + 1, 0 if none */
+    uint32_t    *s_nidx;         /* per string: its number among the names + 1, 0 if none
+                                    (not 0: the string is an indicator name) */
     uint64_t    *lbits[26];      /* per letter: the strings holding that Latin letter or a
                                     character with a reading that begins with it (a query
                                     of one letter is that bitmap) */
@@ -201,6 +206,25 @@ struct gwr_findex {
     int        (*stop)(void *ctx);
     void        *stop_ctx;
 };
+
+/* The reference of figure g. *hint (start at 0) remembers the document of
+ * the last call, so that figures asked for in load order cost a compare. */
+enum { GWR_FX_REF_SHIFT = 6 };
+static inline gwr_fig_ref gwr_fx_ref_at(const gwr_findex *x, size_t g, size_t *hint)
+{
+    size_t j = x->fig_fdoc[g >> GWR_FX_REF_SHIFT];
+    if (*hint > j && *hint < x->nfdoc && x->docs[x->fdoc[*hint]].first <= g) j = *hint;
+    while (j + 1 < x->nfdoc && x->docs[x->fdoc[j + 1]].first <= g) j++;
+    *hint = j;
+    const gwr_fx_doc *d = &x->docs[x->fdoc[j]];
+    return (gwr_fig_ref){ d->index, (uint32_t)(g - d->first) };
+}
+
+static inline gwr_fig_ref gwr_fx_ref(const gwr_findex *x, size_t g)
+{
+    size_t h = 0;
+    return gwr_fx_ref_at(x, g, &h);
+}
 
 /* findex_pinyin.c: candidate strings of a pinyin query (marks bits in a bitmap). */
 bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact, uint32_t *tmp);

@@ -1,11 +1,14 @@
-/* test_findex_post.c — the posting lists of characters and character pairs
- * give back exactly the ids of the strings that hold each key, in order:
+/* test_findex_compact.c — the compact parts of the figure filter index.
+ * The posting lists of characters and character pairs give back exactly the ids of the strings that hold each key, in order:
  * dense lists (a character in every string), sparse ones (gaps of millions,
  * written escaped), lists that change from dense to sparse and back (the
  * coding parameter of each block follows the block before it), lists long
  * enough to fill many blocks, characters beyond the Basic Multilingual
  * Plane and ASCII letters folded to lower case. The reference is a plain
- * scan of the strings. */
+ * scan of the strings. A figure's reference (document, number), found from
+ * the documents instead of being stored, is the one it was added with,
+ * whatever the documents' sizes (none, one, many figures) and in whatever
+ * order figures are asked for. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "doc.h"
 #include "findex_int.h"
 
 /* characters the strings are made of: ASCII (either case), BMP Chinese, one
@@ -156,11 +160,89 @@ static void test_edges(void **state)
     gwr_post_free(&p);
 }
 
+/* Documents of 0 to 150 figures (runs of empty and one-figure documents
+   among them), added under scattered document numbers. */
+static void test_refs(void **state)
+{
+    (void)state;
+    enum { ND = 400 };
+    static gwr_doc docs[ND];
+    static gwr_figure figs[150];
+    static gwr_node nodes[1];
+    for (size_t i = 0; i < 150; i++) {
+        figs[i].name = i % 3 ? "粮食产量" : "地区生产总值";
+        figs[i].sentence = i % 2 ? "粮食产量稳定。" : "生产总值增长。";
+        figs[i].status = i % 5 ? GWR_ST_ACHIEVED : GWR_ST_PLANNED;
+        figs[i].node = 0;
+    }
+    nodes[0] = (gwr_node){ .kind = GWR_NODE_ROOT, .parent = -1, .first_child = -1, .next_sibling = -1 };
+    gwr_findex *x = gwr_findex_new();
+    assert_non_null(x);
+    size_t total = 0;
+    uint32_t *want_doc = malloc(ND * 150 * sizeof *want_doc), *want_fig = malloc(ND * 150 * sizeof *want_fig);
+    assert_non_null(want_doc);
+    assert_non_null(want_fig);
+    for (size_t d = 0; d < ND; d++) {
+        size_t n = d < 50 ? 1 : d < 100 ? 0 : d % 7 == 0 ? 150 : next_rand() % 4 == 0 ? 0 : next_rand() % 90;
+        docs[d] = (gwr_doc){ .entity = "某市", .nodes = nodes, .nnodes = 1, .figs = figs, .nfigs = n };
+        uint32_t index = (uint32_t)(3 * d + 1);
+        assert_int_equal(gwr_findex_add_doc(x, &docs[d], index), 0);
+        for (size_t i = 0; i < n; i++, total++) {
+            want_doc[total] = index;
+            want_fig[total] = (uint32_t)i;
+        }
+    }
+    assert_int_equal(gwr_findex_size(x), total);
+    size_t h = 0;
+    for (size_t g = 0; g < total; g++) {            /* in load order, with a hint */
+        gwr_fig_ref r = gwr_fx_ref_at(x, g, &h);
+        assert_int_equal(r.doc, want_doc[g]);
+        assert_int_equal(r.fig, want_fig[g]);
+    }
+    for (size_t k = 0; k < 5000; k++) {             /* in any order, hint kept */
+        size_t g = next_rand() % total;
+        gwr_fig_ref r = gwr_fx_ref_at(x, g, &h), s = gwr_fx_ref(x, g);
+        assert_int_equal(r.doc, want_doc[g]);
+        assert_int_equal(r.fig, want_fig[g]);
+        assert_int_equal(s.doc, want_doc[g]);
+        assert_int_equal(s.fig, want_fig[g]);
+    }
+    const gwr_fig_ref *res;
+    assert_int_equal(gwr_findex_query(x, "", -1, &res), total);
+    for (size_t g = 0; g < total; g++) {
+        assert_int_equal(res[g].doc, want_doc[g]);
+        assert_int_equal(res[g].fig, want_fig[g]);
+    }
+    size_t np = gwr_findex_query(x, "", GWR_ST_PLANNED, &res), k = 0;
+    for (size_t g = 0; g < total; g++) {
+        if (want_fig[g] % 5) continue;
+        assert_true(k < np);
+        assert_int_equal(res[k].doc, want_doc[g]);
+        assert_int_equal(res[k].fig, want_fig[g]);
+        k++;
+    }
+    assert_int_equal(k, np);
+    gwr_fx_answer a;
+    gwr_fig_ref rows[40];
+    gwr_findex_search(x, "粮食", -1, &a);
+    assert_true(a.n > 0);
+    size_t got = gwr_findex_rows(x, &a, 0, a.n < 40 ? a.n : 40, rows);
+    assert_true(got > 0);
+    for (size_t i = 0; i < got; i++) {
+        assert_int_equal(rows[i].doc % 3, 1);
+        assert_string_equal(figs[rows[i].fig].name, "粮食产量");
+    }
+    gwr_findex_free(x);
+    free(want_doc);
+    free(want_fig);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_phases),
         cmocka_unit_test(test_edges),
+        cmocka_unit_test(test_refs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
