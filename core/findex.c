@@ -32,7 +32,9 @@ void gwr_findex_free(gwr_findex *x)
     for (size_t i = 0; i < x->nnames; i++) free(x->nfig[i].v);
     free(x->nfig);
     free(x->name_str);
-    free(x->s_nidx);
+    free(x->nm_bits);
+    free(x->nm_base);
+    free(x->nm_num);
     for (int l = 0; l < 26; l++) free(x->lbits[l]);
     free(x->set_letters);
     free(x->hist);
@@ -79,7 +81,8 @@ size_t gwr_findex_memory(const gwr_findex *x)
         b += x->cache[i].cap * (sizeof(uint32_t) + sizeof(uint16_t)) + x->cache[i].sorted_cap * sizeof(gwr_fig_ref) +
              x->cache[i].nb * (sizeof(uint16_t) + sizeof(uint32_t));
     if (x->hist) b += 0x10000 * (sizeof(uint32_t) + sizeof(uint16_t));
-    b += x->str_cap * sizeof *x->s_nidx + x->names_cap * (sizeof *x->nfig + sizeof *x->name_str) + 26 * x->lbits_words * 8;
+    b += x->lbits_words * (sizeof *x->nm_bits + sizeof *x->nm_base) + x->names_cap * (sizeof *x->nfig + sizeof *x->name_str + sizeof *x->nm_num) +
+         26 * x->lbits_words * 8;
     for (size_t i = 0; i < x->nnames; i++) b += x->nfig[i].cap * sizeof(uint32_t);
     for (int i = 0; i < GWR_FX_CACHE; i++)
         b += x->cache[i].smark_words * 8;
@@ -151,10 +154,13 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
         uint8_t *nr = realloc(x->srank, nc);
         if (!nr) goto oom;
         x->srank = nr;
-        uint32_t *ni = realloc(x->s_nidx, nc * sizeof *ni);
-        if (!ni) goto oom;
-        x->s_nidx = ni;
         size_t words = (nc + 63) / 64;
+        uint64_t *nb = realloc(x->nm_bits, words * sizeof *nb);
+        if (!nb) goto oom;
+        x->nm_bits = nb;
+        uint32_t *nn = realloc(x->nm_base, words * sizeof *nn);
+        if (!nn) goto oom;
+        x->nm_base = nn;
         for (int l = 0; l < 26; l++) {
             uint64_t *lb = realloc(x->lbits[l], words * sizeof *lb);
             if (!lb) goto oom;
@@ -167,9 +173,11 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
     if (gwr_post_add(&x->post, id, s, n) != 0) goto oom;
     x->str[id] = s;
     x->slen[id] = (uint32_t)n;
-    x->s_nidx[id] = 0;
-    if (!(id & 63))
+    if (!(id & 63)) {
         for (int l = 0; l < 26; l++) x->lbits[l][id >> 6] = 0;
+        x->nm_bits[id >> 6] = 0;
+        x->nm_base[id >> 6] = (uint32_t)x->nnames;   /* every name so far is an earlier string */
+    }
     for (uint32_t lm = letters_of(x, s, n); lm; lm &= lm - 1) x->lbits[__builtin_ctz(lm)][id >> 6] |= 1ULL << (id & 63);
     x->srank[id] = 255;
     x->nstr++;
@@ -285,18 +293,29 @@ static uint8_t key_index(const char *key)
 /* Figure g has the name of string nm: into that name's figure list. */
 static int add_name_fig(gwr_findex *x, uint32_t nm, uint32_t g)
 {
-    if (!x->s_nidx[nm]) {
+    uint32_t num = gwr_fx_name_num(x, nm);
+    if (!num) {
         if (x->nnames == x->names_cap) {
             size_t nc = x->names_cap ? x->names_cap * 2 : 1024;
             GROW(x->nfig, nc);
             GROW(x->name_str, nc);
+            GROW(x->nm_num, nc);
             x->names_cap = nc;
         }
         x->nfig[x->nnames] = (gwr_follow){ 0 };
         x->name_str[x->nnames] = nm;
-        x->s_nidx[nm] = (uint32_t)++x->nnames;
+        num = (uint32_t)++x->nnames;
+        /* its place among the names in string order: last, unless the
+           string was first a title or an entity */
+        size_t w = nm >> 6, words = (x->nstr + 63) / 64;
+        uint64_t bit = 1ULL << (nm & 63);
+        size_t at = x->nm_base[w] + (size_t)__builtin_popcountll(x->nm_bits[w] & (bit - 1));
+        memmove(x->nm_num + at + 1, x->nm_num + at, (x->nnames - 1 - at) * sizeof *x->nm_num);
+        x->nm_num[at] = num;
+        x->nm_bits[w] |= bit;
+        for (size_t v = w + 1; v < words; v++) x->nm_base[v]++;
     }
-    gwr_follow *f = &x->nfig[x->s_nidx[nm] - 1];
+    gwr_follow *f = &x->nfig[num - 1];
     if (f->n == f->cap) {
         uint32_t nc = f->cap ? f->cap + f->cap / 2 : 4;   /* most names hold few figures */
         GROW(f->v, nc);

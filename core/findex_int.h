@@ -153,8 +153,12 @@ struct gwr_findex {
     const char **str;            /* string id → text (owned by the docs) */
     uint32_t    *slen;
     size_t       nstr, str_cap;
-    uint32_t    *s_nidx;         /* per string: its number among the names + 1, 0 if none
-                                    (not 0: the string is an indicator name) */
+    /* which strings are indicator names, and their numbers (gwr_fx_name_num):
+       per 64 strings, a bit each and the count of names before them; the
+       numbers + 1 of the names in string order */
+    uint64_t    *nm_bits;
+    uint32_t    *nm_base;
+    uint32_t    *nm_num;
     uint64_t    *lbits[26];      /* per letter: the strings holding that Latin letter or a
                                     character with a reading that begins with it (a query
                                     of one letter is that bitmap) */
@@ -224,6 +228,17 @@ static inline gwr_fig_ref gwr_fx_ref(const gwr_findex *x, size_t g)
 {
     size_t h = 0;
     return gwr_fx_ref_at(x, g, &h);
+}
+
+/* Is string id an indicator name? */
+static inline bool gwr_fx_is_name(const gwr_findex *x, uint32_t id) { return x->nm_bits[id >> 6] >> (id & 63) & 1; }
+
+/* The number of string id among the names + 1; 0 when it is no name. */
+static inline uint32_t gwr_fx_name_num(const gwr_findex *x, uint32_t id)
+{
+    uint64_t w = x->nm_bits[id >> 6], bit = 1ULL << (id & 63);
+    if (!(w & bit)) return 0;
+    return x->nm_num[x->nm_base[id >> 6] + (uint32_t)__builtin_popcountll(w & (bit - 1))];
 }
 
 /* findex_pinyin.c: candidate strings of a pinyin query (marks bits in a bitmap). */

@@ -278,7 +278,7 @@ static int materialise(gwr_findex *x, gwr_fx_cached *c)
     for (size_t i = 0; i < k; i++) {
         uint32_t nm = x->f_name[x->res[i]];
         fno[i] = x->res[i];
-        rank[i] = nm != GWR_FX_NOSTR && SMARKED(nm) ? pk[x->s_nidx[nm] - 1] : 0xFFFF;
+        rank[i] = nm != GWR_FX_NOSTR && SMARKED(nm) ? pk[gwr_fx_name_num(x, nm) - 1] : 0xFFFF;
     }
     free(pk);
     free(c->fno), free(c->rank);

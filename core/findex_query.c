@@ -224,7 +224,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
         uint32_t id = x->cand[p->k] & ~EXACT;
         /* an exact list is the answer; ranks matter for names of a pinyin query only
            (a Chinese query keeps load order among the names, as it always did) */
-        if ((p->exact || (x->cand[p->k] & EXACT)) && (!x->s_nidx[id] || !gwr_pq_is_pinyin(pq))) {
+        if ((p->exact || (x->cand[p->k] & EXACT)) && (!gwr_fx_is_name(x, id) || !gwr_pq_is_pinyin(pq))) {
             x->hits[nh++] = id;
             continue;
         }

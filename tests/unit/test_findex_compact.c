@@ -8,7 +8,9 @@
  * scan of the strings. A figure's reference (document, number), found from
  * the documents instead of being stored, is the one it was added with,
  * whatever the documents' sizes (none, one, many figures) and in whatever
- * order figures are asked for. */
+ * order figures are asked for. Which strings are indicator names, and
+ * their numbers, are kept in string order, also for a string that was a
+ * section title or an entity before it became a name. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -237,12 +239,74 @@ static void test_refs(void **state)
     free(want_fig);
 }
 
+/* Names among many strings; some of them first seen as section titles or
+   entities of earlier documents. */
+static void test_name_numbers(void **state)
+{
+    (void)state;
+    enum { ND = 60, NF = 8 };
+    static char names[ND * NF][32], sents[ND * NF][32], ents[ND][16];
+    static gwr_doc docs[ND];
+    static gwr_figure figs[ND][NF];
+    static gwr_node nodes[ND][2];
+    gwr_findex *x = gwr_findex_new();
+    assert_non_null(x);
+    for (size_t d = 0; d < ND; d++) {
+        snprintf(ents[d], sizeof ents[d], "市%zu", d);
+        nodes[d][0] = (gwr_node){ .kind = GWR_NODE_ROOT, .parent = -1, .first_child = 1, .next_sibling = -1 };
+        /* the section of document d is the name of figures of later documents */
+        nodes[d][1] = (gwr_node){ .kind = GWR_NODE_PART, .title = names[(d * NF + 3) % (ND * NF)], .depth = 1, .parent = 0,
+                                  .first_child = -1, .next_sibling = -1 };
+        for (size_t i = 0; i < NF; i++) {
+            size_t k = d * NF + i;
+            /* a name seen again and again, a new one, an earlier entity or title */
+            if (i == 0) snprintf(names[k], sizeof names[k], "名称%zu", d % 5);
+            else if (i == 1 && d > 3) snprintf(names[k], sizeof names[k], "市%zu", d - 3);
+            else if (i == 2 && d > 2) snprintf(names[k], sizeof names[k], "名称%zu", ((d - 2) * NF + 3) % 1000);
+            else snprintf(names[k], sizeof names[k], "名称%zu", k % 1000);
+            snprintf(sents[k], sizeof sents[k], "句子%zu", k);
+            figs[d][i] = (gwr_figure){ .name = names[k], .sentence = sents[k], .status = GWR_ST_ACHIEVED, .node = 1 };
+        }
+    }
+    /* the names of document d are written before it is added (titles of
+       earlier documents point at them) */
+    for (size_t d = 0; d < ND; d++) {
+        docs[d] = (gwr_doc){ .entity = ents[d], .nodes = nodes[d], .nnodes = 2, .figs = figs[d], .nfigs = NF };
+        assert_int_equal(gwr_findex_add_doc(x, &docs[d], (uint32_t)d), 0);
+    }
+    assert_true(x->nstr > 256);
+    size_t names_seen = 0;
+    for (uint32_t id = 0; id < x->nstr; id++) {
+        uint32_t num = gwr_fx_name_num(x, id);
+        assert_int_equal(num != 0, gwr_fx_is_name(x, id));
+        if (!num) continue;
+        names_seen++;
+        assert_true(num <= x->nnames);
+        assert_int_equal(x->name_str[num - 1], id);
+    }
+    assert_int_equal(names_seen, x->nnames);
+    /* every figure's name is a name, numbered as its figure list says */
+    for (size_t g = 0; g < x->n; g++) {
+        uint32_t num = gwr_fx_name_num(x, x->f_name[g]);
+        assert_true(num > 0);
+        const gwr_follow *f = &x->nfig[num - 1];
+        int found = 0;
+        for (uint32_t j = 0; j < f->n; j++) found |= f->v[j] == g;
+        assert_true(found);
+    }
+    /* and a string that was an entity before it was a name is one */
+    const gwr_fig_ref *res;
+    assert_true(gwr_findex_query(x, "市7", -1, &res) > 0);
+    gwr_findex_free(x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_phases),
         cmocka_unit_test(test_edges),
         cmocka_unit_test(test_refs),
+        cmocka_unit_test(test_name_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
