@@ -213,38 +213,44 @@ static int new_tail(gwr_postings *p, gwr_plist *l, unsigned cls, unsigned k, uin
     return 0;
 }
 
-static int append(gwr_postings *p, gwr_plist *l, uint32_t sid)
+/* sid joins l in a new block: the list's first, or one that did not fit. */
+static __attribute__((noinline)) int append_block(gwr_postings *p, gwr_plist *l, uint32_t sid)
 {
     if (!l->tail) {
         if (new_tail(p, l, 0, K0, sid) != 0) return -1;
         l->head = l->tail;
     } else {
-        uint32_t v = sid - l->last;          /* gap − 1: ids increase */
-        unsigned k = l->tk, used = l->tused;
-        uint32_t q = v >> k;
-        unsigned need = q < ESC ? q + 1 + k : ESC + 32;
-        unsigned room = (unsigned)((32u << l->tcls) - HDR) * 8;
-        if (used + need <= room && l->tn < 0xFFFF) {
-            uint8_t *pay = l->tail + HDR;
-            if (q < ESC)      /* the one bit ending q, then r: at most 15 + 1 + 31 bits */
-                put_bits(pay, used + q, (1 | (uint64_t)(v & ((1u << k) - 1)) << 1), (int)(k + 1));
-            else
-                put_bits(pay, used + ESC, v, 32);
-            l->tn++;
-            l->tused = (uint16_t)(used + need);
-        } else {
-            /* close the tail; the mean gap of its ids and of this one,
-               scaled by ln 2, gives the next block's parameter */
-            uint8_t *t = l->tail;
-            set16(t, 12, l->tn);
-            uint64_t span = (uint64_t)(sid - hdr32(t, 8)) * 11 / 16 / l->tn;
-            unsigned nk = span ? 63 - (unsigned)__builtin_clzll(span) : 0;
-            if (nk > 31) nk = 31;
-            unsigned cls = l->tcls < MAXCLASS ? l->tcls + 1u : MAXCLASS;
-            if (new_tail(p, l, cls, nk, sid) != 0) return -1;
-            memcpy(t, &l->tail, sizeof l->tail);
-        }
+        /* close the tail; the mean gap of its ids and of this one, scaled
+           by ln 2, gives the next block's parameter */
+        uint8_t *t = l->tail;
+        set16(t, 12, l->tn);
+        uint64_t span = (uint64_t)(sid - hdr32(t, 8)) * 11 / 16 / l->tn;
+        unsigned nk = span ? 63 - (unsigned)__builtin_clzll(span) : 0;
+        if (nk > 31) nk = 31;
+        unsigned cls = l->tcls < MAXCLASS ? l->tcls + 1u : MAXCLASS;
+        if (new_tail(p, l, cls, nk, sid) != 0) return -1;
+        memcpy(t, &l->tail, sizeof l->tail);
     }
+    l->last = sid + 1;
+    l->count++;
+    return 0;
+}
+
+static inline int append(gwr_postings *p, gwr_plist *l, uint32_t sid)
+{
+    uint32_t v = sid - l->last;          /* gap − 1: ids increase */
+    unsigned k = l->tk, used = l->tused;
+    uint32_t q = v >> k;
+    unsigned need = q < ESC ? q + 1 + k : ESC + 32;
+    unsigned room = (unsigned)((32u << l->tcls) - HDR) * 8;
+    if (!l->tail || used + need > room) return append_block(p, l, sid);
+    uint8_t *pay = l->tail + HDR;
+    if (q < ESC)      /* the one bit ending q, then r: at most 15 + 1 + 31 bits */
+        put_bits(pay, used + q, (1 | (uint64_t)(v & ((1u << k) - 1)) << 1), (int)(k + 1));
+    else
+        put_bits(pay, used + ESC, v, 32);
+    l->tn++;
+    l->tused = (uint16_t)(used + need);
     l->last = sid + 1;
     l->count++;
     return 0;
