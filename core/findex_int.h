@@ -49,6 +49,10 @@ void gwr_post_free(gwr_postings *p);
 /* Indexes every character and character pair of s[0..n) under string id sid.
  * Ids must be added in increasing order. Returns -1 when out of memory. */
 int  gwr_post_add(gwr_postings *p, uint32_t sid, const char *s, size_t n);
+/* Appends sid to a list kept outside the table (zeroed to begin with; its
+ * blocks come from p's slabs and are freed with p): for other lists of
+ * string ids. Ids must not decrease; the last one again is ignored. */
+int  gwr_post_append(gwr_postings *p, gwr_plist *l, uint32_t sid);
 /* The list for key, or NULL. */
 const gwr_plist *gwr_post_get(const gwr_postings *p, gwr_pkey key);
 /* Decodes a list into out (room for l->count ids); returns the count. */

@@ -265,6 +265,12 @@ static inline int add_key(gwr_postings *p, gwr_pkey key, uint32_t sid)
     return append(p, l, sid);
 }
 
+int gwr_post_append(gwr_postings *p, gwr_plist *l, uint32_t sid)
+{
+    if (l->last == sid + 1) return 0;
+    return append(p, l, sid);
+}
+
 size_t gwr_fx_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
     size_t k = gwr_py_utf8_step(s, n, cp);

@@ -158,6 +158,16 @@ static void test_edges(void **state)
     assert_int_equal(gwr_post_decode(l, out), 1);
     assert_int_equal(out[0], 5);
     assert_null(gwr_post_get(&p, 'y'));
+    /* a list of the caller's: ids in blocks of the same slabs */
+    gwr_plist own = { 0 };
+    uint32_t big[3000];
+    for (uint32_t i = 0; i < 3000; i++) {
+        assert_int_equal(gwr_post_append(&p, &own, i * i), 0);
+        assert_int_equal(gwr_post_append(&p, &own, i * i), 0);      /* again: once */
+    }
+    assert_int_equal(own.count, 3000);
+    assert_int_equal(gwr_post_decode(&own, big), 3000);
+    for (uint32_t i = 0; i < 3000; i++) assert_int_equal(big[i], i * i);
     assert_null(gwr_post_get(&p, gwr_pkey_pair('x', 'a')));
     gwr_post_free(&p);
 }
