@@ -110,7 +110,6 @@ static const char *entity_from_title(gwr_doc *d, const char *t)
 }
 
 
-typedef struct bigram { uint32_t key; uint32_t count, ctx, lvl, slot; } bigram;   /* key: a << 16 | b */
 static uint32_t decode3(const char *s) { return ((uint32_t)((unsigned char)s[0] & 0x0F) << 12) | ((uint32_t)((unsigned char)s[1] & 0x3F) << 6) | ((unsigned char)s[2] & 0x3F); }
 
 static const char *const level_chars[] = { "市", "区", "县", "州", "旗" };
@@ -122,136 +121,16 @@ static void put3(char *o, uint32_t cp)
     o[2] = (char)(0x80 | (cp & 0x3F));
 }
 
-/* One pair of the census, a and b, neither a function character nor 0
- * (anything not CJK): w holds the window p2 p1 a b (16 bits each, p2 the
- * highest; all code points counted are below U+A000); kb is b's class and
- * kx the class of the code point after b. */
-typedef struct census {
-    uint16_t *tab;
-    bigram *pairs;
-    size_t HB, used;
-    size_t lvcount[6];                  /* 1–5: 市 区 县 州 旗 after 全 我 本 */
-    const uint32_t *pset;
-    const uint64_t *pbits;
-    const uint8_t *cls;
-    uint32_t slog[10];
-} census;
-
-static void census_pair(census *cs, uint64_t w, unsigned kb, unsigned kx)
-{
-    uint32_t p2 = (uint32_t)(w >> 48), p1 = (uint32_t)(w >> 32) & 0xFFFF;
-    uint32_t a = (uint32_t)(w >> 16) & 0xFFFF, b = (uint32_t)w & 0xFFFF;
-    uint32_t key = (uint32_t)w;   /* a << 16 | b */
-    uint32_t ph = gwr_word_pair_hash(key);
-    if (cs->pbits[ph >> 6] >> (ph & 63) & 1 && gwr_word_pair_in(cs->pset, key)) return;
-    uint32_t c = 0;
-    if ((kx & GWR_CC_LEVEL) && !(kb & GWR_CC_CHENG)) c = 1;   /* "中心城区" is no name */
-    if (!c && (cs->cls[p2] & GWR_CC_SLOGAN) && p1) {
-        uint32_t pk = (uint32_t)(w >> 32);   /* p2 << 16 | p1 */
-        for (size_t k = 0; k < 10; k++) if (pk == cs->slog[k]) c = 2;
-    }
-    size_t HB = cs->HB;
-    uint32_t h = (a * 2654435761u ^ b * 40503u) & (HB - 1);
-    for (;;) {
-        if (cs->tab[h] == 0) {
-            if (cs->used * 4 >= HB * 3) break;   /* full enough: known pairs only */
-            cs->pairs[cs->used] = (bigram){ key, 0, 0, 0, (uint32_t)h };
-            cs->tab[h] = (uint16_t)++cs->used;
-        }
-        bigram *e = &cs->pairs[cs->tab[h] - 1];
-        if (e->key == key) {
-            e->count++;
-            if (c) {   /* rare: a level or a slogan beside the pair */
-                e->ctx++;
-                e->lvl += c == 1;
-            }
-            break;
-        }
-        h = (h + 1) & (HB - 1);
-    }
-}
-
-/* Decodes s[0,n) and counts its pairs (the same as is_cjk / decode3 /
- * cbytes character by character). Kept out of line so that its state stays
- * in registers. */
-__attribute__((noinline)) static void census_scan(census *cs, const unsigned char *u, size_t n)
-{
-    const uint8_t *cls = cs->cls;
-    uint64_t w = 0;                        /* p2 p1 a b, as census_pair takes them */
-    unsigned kw = cls[0] << 8 | cls[0];    /* the classes of a and b */
-    const unsigned skip = (GWR_CC_FUNCTION | GWR_CC_NONE) * 0x101u;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = u[i];
-        uint32_t x;
-        if (c < 0x80) {
-            x = 0;
-            i++;
-        } else if (c - 0xE4u <= 0xE9u - 0xE4u && n - i >= 3) {
-            x = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
-            i += 3;
-        } else {
-            x = 0;
-            i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        }
-        unsigned kx = cls[x];
-        if (kw & GWR_CC_SELF << 8) cs->lvcount[(kw & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
-        if (!(kw & skip)) census_pair(cs, w, kw & 0xFF, kx);
-        w = w << 16 | x;
-        kw = (kw << 8 | kx) & 0xFFFF;
-    }
-    if (kw & GWR_CC_SELF << 8) cs->lvcount[(kw & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
-    if (!(kw & skip)) census_pair(cs, w, kw & 0xFF, cls[0]);
-}
-
-/* The name the text uses most (see the header). One pass over at most the
- * first 300 KB, decoding and counting together (a window of four code points,
- * 0 for anything not CJK, each with its class byte): pairs are counted in an
- * open-addressing table that stops taking new pairs when three quarters full,
- * so the cost stays linear. */
+/* The name the text uses most (see the header): the census of at most the
+ * first 300 KB (outline_census.c), widened to three or four characters when
+ * it is nearly always part of a longer name. */
 static const char *entity_from_text(gwr_doc *d)
 {
     const char *s = d->text.norm;
     size_t n = d->text.norm_len < 300000 ? d->text.norm_len : 300000;
-    size_t HB = 256;                       /* a power of two, about 2 slots per character */
-    while (HB < 32768 && HB < n / 3 * 2) HB *= 2;
-    /* the hash table holds 1 + the index of a pair in `pairs` (0: free), so
-     * only 2 bytes a slot are cleared; at most 3/4 of HB ≤ 32768 are taken */
-    census cs = { .HB = HB };
-    cs.tab = calloc(HB, sizeof *cs.tab);
-    cs.pairs = malloc((HB / 4 * 3 + 1) * sizeof *cs.pairs);
-    if (!cs.tab || !cs.pairs) {
-        free(cs.tab);
-        free(cs.pairs);
-        return NULL;
-    }
-    static const char *const slogans[] = { "美丽", "健康", "平安", "智慧", "幸福", "魅力", "活力", "文明", "大美", "数化" };
-    for (size_t k = 0; k < 10; k++) cs.slog[k] = decode3(slogans[k]) << 16 | decode3(slogans[k] + 3);
-    cs.pbits = gwr_word_pair_bits();
-    cs.pset = gwr_word_pair_set();
-    cs.cls = gwr_word_census_class();   /* GWR_CC_SLOGAN: the first characters of these */
-    census_scan(&cs, (const unsigned char *)s, n);
-    bigram *pairs = cs.pairs;
-    size_t used = cs.used;
-    uint32_t best = 0, ba = 0, bb = 0;
-    size_t bh = HB;
-    bool any_ctx = false;
-    for (size_t u = 0; u < used; u++) any_ctx |= pairs[u].ctx > 0 && pairs[u].count >= 4;
-    /* the pairs taken; ties go to the lowest slot of the table */
-    for (size_t u = 0; u < used; u++) {
-        const bigram *e = &pairs[u];
-        size_t h = e->slot;
-        /* uses of the bare name count; "棚户区", "工业园区" are always suffixed */
-        uint32_t score = e->count - e->lvl + 2 * (e->ctx - e->lvl);
-        if (score < best || (score == best && (best == 0 || h > bh)) || e->count < 4 || (any_ctx && e->ctx == 0)) continue;
-        best = score;
-        bh = h;
-        ba = e->key >> 16;
-        bb = e->key & 0xFFFF;
-    }
-    free(pairs);
-    free(cs.tab);
-    if (best < 4) return NULL;
+    gwr_census cs;
+    if (!gwr_census_run(s, n, &cs) || cs.best < 4) return NULL;
+    uint32_t ba = cs.a, bb = cs.b;
     char name[16] = { 0 };         /* up to 4 characters and a NUL: gwr_find takes a C string */
     put3(name, ba);
     put3(name + 3, bb);

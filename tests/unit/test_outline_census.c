@@ -1,0 +1,210 @@
+/* test_outline_census.c — the census that names the entity from the text:
+ * the fast census (places in context, then the uses of their pairs) gives
+ * exactly the full census's answer whenever it decides, on constructed texts
+ * where the two could part (ties, names only in slogans, 城 before a level,
+ * texts cut inside a character, tables that fill up), and the 16-byte scan
+ * finds a character at every byte offset. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "outline_internal.h"
+
+static uint32_t rng = 12345;
+static uint32_t next(void)
+{
+    rng = rng * 1103515245u + 12345u;
+    return rng >> 8;
+}
+
+/* Pieces a report is made of, as far as the census cares. */
+static const char *const pieces[] = {
+    "宁安", "荆门", "恩施", "天门", "海拉尔", "宁", "安", "荆", "门", "江", "山", "施",
+    "市", "区", "县", "州", "旗", "盟", "省",
+    "美丽", "平安", "智慧", "大美", "数化", "健康", "美", "丽", "平", "智",
+    "全", "我", "本", "的", "年", "一", "城", "中心城", "建设", "发展",
+    "a", "1", ",", "\n", " ", "é", "😀", "，", "。", "鿿", "丁",
+};
+enum { NPIECES = sizeof pieces / sizeof *pieces };
+
+static size_t random_text(char *buf, size_t cap, size_t npieces, unsigned bias)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < npieces; k++) {
+        /* bias: favour names and levels so that names win often */
+        size_t i = next() % (bias ? 19 : NPIECES);
+        if (bias && next() % 3 == 0) i = 19 + next() % (NPIECES - 19);
+        size_t l = strlen(pieces[i]);
+        if (n + l + 1 > cap) break;
+        memcpy(buf + n, pieces[i], l);
+        n += l;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+static void assert_same(const gwr_census *f, const gwr_census *g)
+{
+    assert_int_equal(f->best, g->best);
+    if (f->best >= 4) {
+        assert_int_equal(f->a, g->a);
+        assert_int_equal(f->b, g->b);
+    }
+    for (int k = 1; k < 6; k++) assert_int_equal(f->lvcount[k], g->lvcount[k]);
+}
+
+/* Whenever the fast census decides, it says what the full census says. */
+static void test_fast_equals_full_random(void **state)
+{
+    (void)state;
+    static char buf[20000];
+    size_t decided = 0, named = 0, trials = 3000;
+    for (size_t t = 0; t < trials; t++) {
+        size_t n = random_text(buf, sizeof buf, next() % 900, (unsigned)(t % 4 != 0));
+        if (t % 5 == 0 && n > 0) n -= next() % (n < 4 ? n : 4);   /* cut anywhere, even inside a character */
+        gwr_census full, fast, bytes;
+        assert_true(gwr_census_full(buf, n, &full));
+        bool f1 = gwr_census_fast_simd(buf, n, &fast, true);
+        bool f2 = gwr_census_fast_simd(buf, n, &bytes, false);
+        assert_int_equal(f1, f2);
+        if (f1) {
+            decided++;
+            named += full.best >= 4;
+            assert_same(&fast, &full);
+            assert_same(&bytes, &full);
+        }
+        gwr_census run;
+        assert_true(gwr_census_run(buf, n, &run));
+        assert_same(&run, &full);
+    }
+    /* the fast path is the common one, and names are found by it */
+    assert_true(decided > trials / 3);
+    assert_true(named > trials / 10);
+}
+
+static gwr_census census_of(const char *s, bool *decided)
+{
+    gwr_census full, fast;
+    assert_true(gwr_census_full(s, strlen(s), &full));
+    *decided = gwr_census_fast(s, strlen(s), &fast);
+    if (*decided) assert_same(&fast, &full);
+    return full;
+}
+
+static uint32_t cp_of(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+}
+
+/* Constructed cases where a shortcut would part from the census. */
+static void test_fast_equals_full_constructed(void **state)
+{
+    (void)state;
+    bool d;
+    /* the bare name wins, a level use counts nothing */
+    gwr_census c = census_of("宁安市，宁安，宁安，宁安，宁安，宁安。", &d);
+    assert_true(d);
+    assert_int_equal(c.a, cp_of("宁"));
+    assert_int_equal(c.b, cp_of("安"));
+    /* a name used only after slogans: in context without a level */
+    c = census_of("美丽荆门，美丽荆门，美丽荆门，美丽荆门，美丽荆门。", &d);
+    assert_true(d);
+    assert_int_equal(c.a, cp_of("荆"));
+    /* nothing in context: only the full census decides */
+    c = census_of("荆门荆门荆门荆门荆门", &d);
+    assert_false(d);
+    assert_int_equal(c.a, cp_of("荆"));
+    /* two names tied at the top: the slot order decides, left to the full census */
+    c = census_of("宁安市荆门市宁安，宁安，宁安，宁安，荆门，荆门，荆门，荆门。", &d);
+    assert_false(d);
+    /* a pair ending in 城 before a level is no name in context: nothing is,
+     * so every pair competes, and only the full census decides */
+    c = census_of("心城区心城，心城，心城，心城，心城。", &d);
+    assert_false(d);
+    assert_int_equal(c.a, cp_of("心"));
+    /* the self-level: 全市 twice, 我区 once */
+    c = census_of("全市全市我区宁安市宁安宁安宁安宁安", &d);
+    assert_true(d);
+    assert_int_equal(c.lvcount[1], 2);
+    assert_int_equal(c.lvcount[2], 1);
+}
+
+/* A text of more distinct pairs than three quarters of the table: the full
+ * census stops taking new pairs, and the fast one must not decide. */
+static void test_full_table_declines(void **state)
+{
+    (void)state;
+    size_t cap = 300000;
+    char *buf = malloc(cap + 1);
+    assert_non_null(buf);
+    size_t n = 0;
+    for (size_t k = 0; n + 12 <= cap; k++) {
+        uint32_t cp = 0x4E00 + (uint32_t)(next() % 0x5000);
+        if (k % 50 == 49) { memcpy(buf + n, "宁安市", 9); n += 9; continue; }
+        buf[n++] = (char)(0xE0 | (cp >> 12));
+        buf[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[n++] = (char)(0x80 | (cp & 0x3F));
+    }
+    buf[n] = '\0';
+    gwr_census fast, full, run;
+    assert_false(gwr_census_fast(buf, n, &fast));
+    assert_true(gwr_census_full(buf, n, &full));
+    assert_true(gwr_census_run(buf, n, &run));
+    assert_same(&run, &full);
+    free(buf);
+}
+
+/* The 16-byte scan finds a character at every byte offset, after any mix of
+ * ASCII and other characters, and nothing the byte-by-byte scan does not. */
+static void test_scan_every_offset(void **state)
+{
+    (void)state;
+    static const char *const fill[] = { "a", "宁", "é", "😀", "，", "心" };
+    uint32_t cps[] = { cp_of("市"), cp_of("旗"), cp_of("鿿"), cp_of("丁") };
+    const char *const want[] = { "市", "旗", "鿿", "丁" };
+    char buf[200];
+    for (size_t w = 0; w < 4; w++)
+        for (size_t off = 0; off < 70; off++)
+            for (size_t tail = 0; tail < 40; tail += 13) {
+                size_t n = 0;
+                while (n < off) {
+                    const char *f = fill[next() % 6];
+                    size_t l = strlen(f);
+                    if (n + l > off) f = "a", l = 1;
+                    memcpy(buf + n, f, l);
+                    n += l;
+                }
+                memcpy(buf + n, want[w], 3);
+                n += 3;
+                for (size_t k = 0; k < tail; k++) buf[n++] = 'b';
+                uint32_t *a, *b;
+                size_t na, nb;
+                gwr_census_offsets(cps, 4, buf, n, true, &a, &na);
+                gwr_census_offsets(cps, 4, buf, n, false, &b, &nb);
+                assert_int_equal(na, nb);
+                bool found = false;
+                for (size_t k = 0; k < na; k++) {
+                    assert_int_equal(a[k], b[k]);
+                    found |= a[k] == off;
+                }
+                assert_true(found);
+                free(a);
+                free(b);
+            }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fast_equals_full_random),
+        cmocka_unit_test(test_fast_equals_full_constructed),
+        cmocka_unit_test(test_full_table_declines),
+        cmocka_unit_test(test_scan_every_offset),
+    };
+    return cmocka_run_group_tests_name("outline_census", tests, NULL, NULL);
+}
