@@ -200,20 +200,59 @@ bool gwr_census_full(const char *s, size_t n, gwr_census *r)
 
 /* ---- the census from the places that matter ------------------------------ */
 
-/* A set of CJK characters (code points below U+A000), with the nibble tables
- * of their second and third bytes: bit hi−8 of entry lo is set when the byte
- * 0x(hi)(lo) is the second (third) byte of a member. */
+/* A set of CJK characters (code points below U+A000): a bit per code point,
+ * and for the scans that look at 16 or 32 offsets at once, the members in
+ * eight buckets (neighbouring code points together) with a table per
+ * nibble of each of the three bytes: bit k of nib[2j][x] (nib[2j+1][x]) is
+ * set when a member of bucket k has x as the low (high) nibble of byte j.
+ * An offset whose three bytes find a bucket in all six tables may start a
+ * member; the bit set says whether it does. */
+enum { CSET_MAX = 1024 };
 typedef struct cset {
-    uint8_t mid[16], third[16];
+    uint8_t nib[6][16];
     uint64_t bits[GWR_CENSUS_CPS / 64];
+    uint32_t cps[CSET_MAX];
+    size_t n;
 } cset;
 
 static void cset_add(cset *c, uint32_t cp)
 {
-    unsigned m = 0x80 | ((cp >> 6) & 0x3F), t = 0x80 | (cp & 0x3F);
+    if (c->bits[cp >> 6] >> (cp & 63) & 1) return;
     c->bits[cp >> 6] |= 1ull << (cp & 63);
-    c->mid[m & 15] |= (uint8_t)(1u << ((m >> 4) - 8));
-    c->third[t & 15] |= (uint8_t)(1u << ((t >> 4) - 8));
+    if (c->n < CSET_MAX) c->cps[c->n] = cp;
+    c->n++;
+}
+
+static int cmp_cp(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The nibble tables, once the members are in; false when there are too
+ * many members to keep (the byte-by-byte scan then serves). */
+static bool cset_build(cset *c)
+{
+    memset(c->nib, 0, sizeof c->nib);
+    if (c->n > CSET_MAX) return false;
+    qsort(c->cps, c->n, sizeof *c->cps, cmp_cp);
+    for (size_t k = 0; k < c->n; k++) {
+        uint32_t cp = c->cps[k];
+        uint8_t bit = (uint8_t)(1u << (k * 8 / c->n));
+        unsigned char by[3] = { (unsigned char)(0xE0 | (cp >> 12)), (unsigned char)(0x80 | ((cp >> 6) & 0x3F)), (unsigned char)(0x80 | (cp & 0x3F)) };
+        for (int j = 0; j < 3; j++) {
+            c->nib[2 * j][by[j] & 15] |= bit;
+            c->nib[2 * j + 1][by[j] >> 4] |= bit;
+        }
+    }
+    return true;
+}
+
+static void cset_clear(cset *c)
+{
+    for (size_t k = 0; k < c->n && k < CSET_MAX; k++) c->bits[c->cps[k] >> 6] = 0;
+    if (c->n > CSET_MAX) memset(c->bits, 0, sizeof c->bits);
+    c->n = 0;
 }
 
 /* Offsets, growing. */
@@ -231,42 +270,63 @@ static void offs_push(offs *o, size_t p)
     o->v[o->n++] = (uint32_t)p;
 }
 
-static void cset_check(const cset *c, const unsigned char *u, size_t n, size_t p, offs *o)
+/* Keeps offset p when a member starts there. */
+static inline void cset_check(const cset *c, const unsigned char *u, size_t n, size_t p, offs *o)
 {
     if (p + 3 <= n && cjk_lead(u[p])) {
         uint32_t cp = decode3(u + p);
-        if (c->bits[cp >> 6] >> (cp & 63) & 1) offs_push(o, p);
+        if (c->bits[cp >> 6] >> (cp & 63) & 1) {
+            if (o->n < o->cap) o->v[o->n++] = (uint32_t)p;
+            else offs_push(o, p);
+        }
     }
 }
 
-/* Every offset p of s[0,n) where a member of c starts, in order. */
+/* Every offset p of s[from,n) where a member of c starts, in order. */
 static void cset_scan_bytes(const cset *c, const unsigned char *u, size_t from, size_t n, offs *o)
 {
     for (size_t p = from; p < n; p++) cset_check(c, u, n, p, o);
 }
 
 #ifdef CENSUS_X86
-/* 16 offsets at a time: an offset is looked at only when its next byte is a
- * member's second byte and the one after a member's third byte. */
+/* 16 (32) offsets at a time: an offset is looked at only when its three
+ * bytes find a bucket in all six nibble tables. */
 __attribute__((target("ssse3"))) static void cset_scan_ssse3(const cset *c, const unsigned char *u, size_t n, offs *o)
 {
-    const __m128i mid = _mm_loadu_si128((const __m128i *)c->mid);
-    const __m128i third = _mm_loadu_si128((const __m128i *)c->third);
-    const __m128i hib = _mm_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 0, 0, 0, 0);
+    __m128i t[6];
+    for (int j = 0; j < 6; j++) t[j] = _mm_loadu_si128((const __m128i *)c->nib[j]);
     const __m128i low = _mm_set1_epi8(0x0F), zero = _mm_setzero_si128();
     size_t i = 0;
     for (; i + 18 <= n; i += 16) {
+#define NIB16(j) _mm_and_si128(_mm_shuffle_epi8(t[2 * (j)], _mm_and_si128(v##j, low)), \
+                                     _mm_shuffle_epi8(t[2 * (j) + 1], _mm_and_si128(_mm_srli_epi16(v##j, 4), low)))
+        __m128i v0 = _mm_loadu_si128((const __m128i *)(u + i));
         __m128i v1 = _mm_loadu_si128((const __m128i *)(u + i + 1));
         __m128i v2 = _mm_loadu_si128((const __m128i *)(u + i + 2));
-        __m128i a = _mm_and_si128(_mm_shuffle_epi8(mid, _mm_and_si128(v1, low)),
-                                  _mm_shuffle_epi8(hib, _mm_and_si128(_mm_srli_epi16(v1, 4), low)));
-        __m128i b = _mm_and_si128(_mm_shuffle_epi8(third, _mm_and_si128(v2, low)),
-                                  _mm_shuffle_epi8(hib, _mm_and_si128(_mm_srli_epi16(v2, 4), low)));
-        unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(a, zero), _mm_cmpeq_epi8(b, zero))) & 0xFFFFu;
-        while (m) {
-            cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
-            m &= m - 1;
-        }
+        __m128i acc = _mm_and_si128(_mm_and_si128(NIB16(0), NIB16(1)), NIB16(2));
+#undef NIB16
+        unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(acc, zero)) & 0xFFFFu;
+        for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
+    }
+    cset_scan_bytes(c, u, i, n, o);
+}
+
+__attribute__((target("avx2"))) static void cset_scan_avx2(const cset *c, const unsigned char *u, size_t n, offs *o)
+{
+    __m256i t[6];
+    for (int j = 0; j < 6; j++) t[j] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)c->nib[j]));
+    const __m256i low = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+    size_t i = 0;
+    for (; i + 34 <= n; i += 32) {
+#define NIB32(j) _mm256_and_si256(_mm256_shuffle_epi8(t[2 * (j)], _mm256_and_si256(v##j, low)), \
+                                        _mm256_shuffle_epi8(t[2 * (j) + 1], _mm256_and_si256(_mm256_srli_epi16(v##j, 4), low)))
+        __m256i v0 = _mm256_loadu_si256((const __m256i *)(u + i));
+        __m256i v1 = _mm256_loadu_si256((const __m256i *)(u + i + 1));
+        __m256i v2 = _mm256_loadu_si256((const __m256i *)(u + i + 2));
+        __m256i acc = _mm256_and_si256(_mm256_and_si256(NIB32(0), NIB32(1)), NIB32(2));
+#undef NIB32
+        uint32_t m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(acc, zero));
+        for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
     }
     cset_scan_bytes(c, u, i, n, o);
 }
@@ -297,27 +357,33 @@ static size_t count_leads(const unsigned char *u, size_t n)
 }
 #endif
 
-static void cset_scan(const cset *c, const unsigned char *u, size_t n, offs *o, bool simd)
+/* width: the widest scan to use, 32, 16 or 1 byte(s) at a time */
+static void cset_scan(cset *c, const unsigned char *u, size_t n, offs *o, int width)
 {
+    if (!cset_build(c)) width = 1;
 #ifdef CENSUS_X86
-    if (simd && __builtin_cpu_supports("ssse3")) {
+    if (width >= 32 && __builtin_cpu_supports("avx2")) {
+        cset_scan_avx2(c, u, n, o);
+        return;
+    }
+    if (width >= 16 && __builtin_cpu_supports("ssse3")) {
         cset_scan_ssse3(c, u, n, o);
         return;
     }
 #endif
-    (void)simd;
+    (void)width;
     cset_scan_bytes(c, u, 0, n, o);
 }
 
 /* For the tests: the offsets where the characters cps occur in s[0,n), by
- * the 16-byte scan (simd) or byte by byte; *out is malloc'd. */
-void gwr_census_offsets(const uint32_t *cps, size_t ncps, const char *s, size_t n, bool simd, uint32_t **out, size_t *nout)
+ * scans of at most width bytes at a time; *out is malloc'd. */
+void gwr_census_offsets(const uint32_t *cps, size_t ncps, const char *s, size_t n, int width, uint32_t **out, size_t *nout)
 {
     cset *c = calloc(1, sizeof *c);
     offs o = { 0 };
     if (c) {
         for (size_t k = 0; k < ncps; k++) if (cps[k] >= 0x4E00 && cps[k] < GWR_CENSUS_CPS) cset_add(c, cps[k]);
-        cset_scan(c, (const unsigned char *)s, n, &o, simd);
+        cset_scan(c, (const unsigned char *)s, n, &o, width);
     }
     free(c);
     *out = o.v;
@@ -328,8 +394,27 @@ void gwr_census_offsets(const uint32_t *cps, size_t ncps, const char *s, size_t 
 typedef struct cpair { uint32_t key, count, ctx, lvl; } cpair;
 typedef struct ctab { cpair *e; size_t cap, used; } ctab;
 
-static cpair *ctab_get(ctab *t, uint32_t key, bool add)
+static bool ctab_grow(ctab *t)
 {
+    size_t cap = t->cap ? t->cap * 2 : 64;
+    cpair *e = calloc(cap, sizeof *e);
+    if (!e) return false;
+    for (size_t k = 0; k < t->cap; k++) {
+        if (!t->e[k].key) continue;
+        size_t h = (t->e[k].key * 2654435761u >> 8) & (cap - 1);
+        while (e[h].key) h = (h + 1) & (cap - 1);
+        e[h] = t->e[k];
+    }
+    free(t->e);
+    t->e = e;
+    t->cap = cap;
+    return true;
+}
+
+/* The entry of key; a new one when add (NULL when memory runs out). */
+static inline cpair *ctab_get(ctab *t, uint32_t key, bool add)
+{
+    if (add && (t->used + 1) * 2 > t->cap && !ctab_grow(t)) return NULL;
     size_t h = (key * 2654435761u >> 8) & (t->cap - 1);
     for (;; h = (h + 1) & (t->cap - 1)) {
         if (t->e[h].key == key) return &t->e[h];
@@ -342,7 +427,7 @@ static cpair *ctab_get(ctab *t, uint32_t key, bool add)
     }
 }
 
-bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, bool simd)
+bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
 {
     const unsigned char *u = (const unsigned char *)s;
     memset(r, 0, sizeof *r);
@@ -365,12 +450,9 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, bool simd)
         cset_add(c, slog[k] >> 16);
     }
     /* 1. the places in context */
-    cset_scan(c, u, n, &o, simd);
+    cset_scan(c, u, n, &o, width);
     if (o.bad) goto out;
-    t.cap = 16;
-    while (t.cap < 2 * o.n + 2) t.cap *= 2;
-    t.e = calloc(t.cap, sizeof *t.e);
-    if (!t.e) goto out;
+    if (!ctab_grow(&t)) goto out;
     for (size_t k = 0; k < o.n; k++) {
         size_t p = o.v[k];
         uint32_t x = decode3(u + p);
@@ -382,6 +464,7 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, bool simd)
             uint32_t a = decode3(u + p - 6), b = decode3(u + p - 3);
             if ((cls[a] | cls[b]) & skip || (cls[b] & GWR_CC_CHENG) || gwr_word_common_pair(a, b)) continue;
             cpair *e = ctab_get(&t, a << 16 | b, true);
+            if (!e) goto out;
             e->ctx++;
             e->lvl++;
         } else {
@@ -395,15 +478,17 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, bool simd)
             if ((cls[a] | cls[b]) & skip || gwr_word_common_pair(a, b)) continue;
             if (!(cls[b] & GWR_CC_CHENG) && p + 15 <= n && cjk_lead(u[p + 12]) && (cls[decode3(u + p + 12)] & GWR_CC_LEVEL))
                 continue;   /* a level use, counted above */
-            ctab_get(&t, a << 16 | b, true)->ctx++;
+            cpair *e = ctab_get(&t, a << 16 | b, true);
+            if (!e) goto out;
+            e->ctx++;
         }
     }
     if (t.used == 0) goto out;   /* nothing in context: the full census decides */
     /* 2. the uses of those pairs */
-    memset(c, 0, sizeof *c);
+    cset_clear(c);
     for (size_t h = 0; h < t.cap; h++) if (t.e[h].key) cset_add(c, t.e[h].key >> 16);
     o.n = 0;
-    cset_scan(c, u, n, &o, simd);
+    cset_scan(c, u, n, &o, width);
     if (o.bad) goto out;
     for (size_t k = 0; k < o.n; k++) {
         size_t p = o.v[k];
@@ -440,7 +525,7 @@ out:
 
 bool gwr_census_fast(const char *s, size_t n, gwr_census *r)
 {
-    return gwr_census_fast_simd(s, n, r, true);
+    return gwr_census_fast_simd(s, n, r, 32);
 }
 
 bool gwr_census_run(const char *s, size_t n, gwr_census *r)

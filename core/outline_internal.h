@@ -99,10 +99,11 @@ typedef struct gwr_census { uint32_t a, b, best; size_t lvcount[6]; } gwr_census
 bool gwr_census_run(const char *s, size_t n, gwr_census *r);          /* false: out of memory */
 bool gwr_census_full(const char *s, size_t n, gwr_census *r);     /* the census as defined */
 bool gwr_census_fast(const char *s, size_t n, gwr_census *r);     /* false: undecided */
-/* for the tests: the fast census with or without the 16-byte scans, and the
- * offsets where the characters cps occur in s[0,n) (*out malloc'd) */
-bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, bool simd);
-void gwr_census_offsets(const uint32_t *cps, size_t ncps, const char *s, size_t n, bool simd, uint32_t **out, size_t *nout);
+/* for the tests: the fast census with scans of at most width (32, 16, 1)
+ * bytes at a time, and the offsets where the characters cps occur in s[0,n)
+ * (*out malloc'd) */
+bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width);
+void gwr_census_offsets(const uint32_t *cps, size_t ncps, const char *s, size_t n, int width, uint32_t **out, size_t *nout);
 
 /* Helpers on UTF-8 byte strings. */
 /* inline, byte by byte: called millions of times per corpus */

@@ -2,8 +2,9 @@
  * the fast census (places in context, then the uses of their pairs) gives
  * exactly the full census's answer whenever it decides, on constructed texts
  * where the two could part (ties, names only in slogans, 城 before a level,
- * texts cut inside a character, tables that fill up), and the 16-byte scan
- * finds a character at every byte offset. */
+ * texts cut inside a character, tables that fill up), and the scans for a
+ * set of characters (32 and 16 bytes at a time, and byte by byte) find a
+ * character at every byte offset. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -66,15 +67,18 @@ static void test_fast_equals_full_random(void **state)
     for (size_t t = 0; t < trials; t++) {
         size_t n = random_text(buf, sizeof buf, next() % 900, (unsigned)(t % 4 != 0));
         if (t % 5 == 0 && n > 0) n -= next() % (n < 4 ? n : 4);   /* cut anywhere, even inside a character */
-        gwr_census full, fast, bytes;
+        gwr_census full, fast, mid, bytes;
         assert_true(gwr_census_full(buf, n, &full));
-        bool f1 = gwr_census_fast_simd(buf, n, &fast, true);
-        bool f2 = gwr_census_fast_simd(buf, n, &bytes, false);
-        assert_int_equal(f1, f2);
+        bool f1 = gwr_census_fast_simd(buf, n, &fast, 32);
+        bool f2 = gwr_census_fast_simd(buf, n, &mid, 16);
+        bool f3 = gwr_census_fast_simd(buf, n, &bytes, 1);
+        assert_int_equal(f1, f3);
+        assert_int_equal(f2, f3);
         if (f1) {
             decided++;
             named += full.best >= 4;
             assert_same(&fast, &full);
+            assert_same(&mid, &full);
             assert_same(&bytes, &full);
         }
         gwr_census run;
@@ -159,7 +163,7 @@ static void test_full_table_declines(void **state)
     free(buf);
 }
 
-/* The 16-byte scan finds a character at every byte offset, after any mix of
+/* The 16- and 32-byte scans find a character at every byte offset, after any mix of
  * ASCII and other characters, and nothing the byte-by-byte scan does not. */
 static void test_scan_every_offset(void **state)
 {
@@ -169,7 +173,7 @@ static void test_scan_every_offset(void **state)
     const char *const want[] = { "市", "旗", "鿿", "丁" };
     char buf[200];
     for (size_t w = 0; w < 4; w++)
-        for (size_t off = 0; off < 70; off++)
+        for (size_t off = 0; off < 100; off++)
             for (size_t tail = 0; tail < 40; tail += 13) {
                 size_t n = 0;
                 while (n < off) {
@@ -182,18 +186,20 @@ static void test_scan_every_offset(void **state)
                 memcpy(buf + n, want[w], 3);
                 n += 3;
                 for (size_t k = 0; k < tail; k++) buf[n++] = 'b';
-                uint32_t *a, *b;
-                size_t na, nb;
-                gwr_census_offsets(cps, 4, buf, n, true, &a, &na);
-                gwr_census_offsets(cps, 4, buf, n, false, &b, &nb);
-                assert_int_equal(na, nb);
+                uint32_t *b;
+                size_t nb;
+                gwr_census_offsets(cps, 4, buf, n, 1, &b, &nb);
                 bool found = false;
-                for (size_t k = 0; k < na; k++) {
-                    assert_int_equal(a[k], b[k]);
-                    found |= a[k] == off;
-                }
+                for (size_t k = 0; k < nb; k++) found |= b[k] == off;
                 assert_true(found);
-                free(a);
+                for (int width = 16; width <= 32; width *= 2) {
+                    uint32_t *a;
+                    size_t na;
+                    gwr_census_offsets(cps, 4, buf, n, width, &a, &na);
+                    assert_int_equal(na, nb);
+                    for (size_t k = 0; k < na; k++) assert_int_equal(a[k], b[k]);
+                    free(a);
+                }
                 free(b);
             }
 }
