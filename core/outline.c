@@ -138,12 +138,7 @@ static const char *speaker_as_written(gwr_doc *d, const gwr_para *p, const char 
 
 static void place_one(builder *b, const gwr_para *p, size_t index);
 
-static bool has_digit(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] >= '0' && s[i] <= '9') return true;
-    return false;
-}
+static bool has_digit(const char *s, size_t n) { return gwr_has_digit(s, n); }
 
 /* A line of a targets list: "城镇新增就业5万人以上；" */
 static bool targets_line(const builder *b, const gwr_para *p, const char *s)
@@ -428,8 +423,9 @@ static gwr_status link_tree(gwr_doc *d, gwr_err *err)
 static size_t runin_heading(const gwr_text *t, const char *s, size_t n, uint32_t off)
 {
     if (n < 12) return 0;
-    size_t last = 0;
-    for (const char *p = s; (p = gwr_find(p, n - (size_t)(p - s), "。")) != NULL; p += 3) last = (size_t)(p - s) + 3;
+    size_t last = 0;   /* the end of the last 。 (E3 80 82) */
+    for (size_t i = n; i >= 3 && !last; i--)
+        if ((unsigned char)s[i - 1] == 0x82 && (unsigned char)s[i - 2] == 0x80 && (unsigned char)s[i - 3] == 0xE3) last = i;
     if (last == 0 || last >= n || gwr_utf8_chars_max(s + last, n - last, 40) > 40) return 0;
     size_t k;
     int v = gwr_cn_number(s + last, n - last, &k);

@@ -7,25 +7,58 @@
 #include "outline_internal.h"
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
-/* The first occurrence of needle in s[0,n). Candidates are found with
- * memchr on the needle's third byte when it has one: in a CJK needle the
- * last byte of its first character, far rarer in Chinese text than a lead
- * byte (E4–E9 start nearly every character). */
-const char *gwr_find(const char *s, size_t n, const char *needle)
+/* The first occurrence of needle in s[0,n). A start is a candidate when
+ * both the needle's first and last bytes match (16 starts tested at once):
+ * in a CJK needle a lead byte and the last byte of its last character, a
+ * pair far rarer in Chinese text than either byte alone. */
+const char *gwr_findn(const char *s, size_t n, const char *needle, size_t m)
 {
-    size_t m = strlen(needle);
     if (m == 0 || n < m) return NULL;
-    size_t k = m >= 3 ? 2 : 0;
-    const char *end = s + n - m + 1;   /* a match starts before end */
-    for (const char *p = s; p < end; ) {
-        const char *q = memchr(p + k, needle[k], (size_t)(end - p));
-        if (!q) return NULL;
-        p = q - k;
-        if (memcmp(p, needle, m) == 0) return p;
-        p++;
+    if (m == 1) return memchr(s, needle[0], n);
+    const unsigned char *u = (const unsigned char *)s, *w = (const unsigned char *)needle;
+    const unsigned char first = w[0], last = w[m - 1];
+    size_t i = 0;
+#ifdef __SSE2__
+    /* 16 starts at a time: the first and the last byte must both match */
+    const __m128i f = _mm_set1_epi8((char)first), l = _mm_set1_epi8((char)last);
+    for (; i + 15 + m <= n; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(u + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(u + i + m - 1));
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, f), _mm_cmpeq_epi8(b, l)));
+        for (; mask; mask &= mask - 1) {
+            const unsigned char *p = u + i + (unsigned)__builtin_ctz(mask);
+            size_t k = 1;
+            while (k < m - 1 && p[k] == w[k]) k++;
+            if (k >= m - 1) return (const char *)p;
+        }
+    }
+#endif
+    for (; i + m <= n; i++) {
+        if (u[i] != first || u[i + m - 1] != last) continue;
+        size_t k = 1;
+        while (k < m - 1 && u[i + k] == w[k]) k++;
+        if (k >= m - 1) return s + i;
     }
     return NULL;
+}
+
+bool gwr_has_digit(const char *s, size_t n)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+    for (; i + 16 <= n; i += 16) {
+        __m128i t = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(s + i)), zero);
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, nine), t))) return true;
+    }
+#endif
+    for (; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9') return true;
+    return false;
 }
 
 int gwr_first_year(const char *s, size_t n, size_t *after)
@@ -42,15 +75,26 @@ int gwr_first_year(const char *s, size_t n, size_t *after)
     return 0;
 }
 
-static const char *const cn_digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-
+/* The value of the Chinese digit at s (〇 一 … 九, 两, 零), else −1. */
 static int cn_digit(const char *s, size_t n)
 {
-    for (int i = 0; i < 10; i++)
-        if (gwr_has_prefix(s, n, cn_digits[i])) return i;
-    if (gwr_has_prefix(s, n, "两")) return 2;
-    if (gwr_has_prefix(s, n, "零")) return 0;
-    return -1;
+    const unsigned char *u = (const unsigned char *)s;
+    if (n < 3 || (u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return -1;
+    switch ((uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F)) {
+    case 0x3007: return 0;   /* 〇 */
+    case 0x4E00: return 1;   /* 一 */
+    case 0x4E8C: return 2;   /* 二 */
+    case 0x4E09: return 3;   /* 三 */
+    case 0x56DB: return 4;   /* 四 */
+    case 0x4E94: return 5;   /* 五 */
+    case 0x516D: return 6;   /* 六 */
+    case 0x4E03: return 7;   /* 七 */
+    case 0x516B: return 8;   /* 八 */
+    case 0x4E5D: return 9;   /* 九 */
+    case 0x4E24: return 2;   /* 两 */
+    case 0x96F6: return 0;   /* 零 */
+    default: return -1;
+    }
 }
 
 int gwr_cn_number(const char *s, size_t n, size_t *len)
@@ -82,20 +126,25 @@ int gwr_cn_number(const char *s, size_t n, size_t *len)
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Byte length of a sentence end (。！？) at s, else 0. */
-static size_t stop_len(const char *s, size_t n)
+static inline size_t stop_len(const char *s, size_t n)
 {
-    if (gwr_has_prefix(s, n, "。") || gwr_has_prefix(s, n, "！") || gwr_has_prefix(s, n, "？")) return 3;
+    const unsigned char *u = (const unsigned char *)s;
+    if (n < 3) return 0;
+    if (u[0] == 0xE3) return u[1] == 0x80 && u[2] == 0x82 ? 3 : 0;              /* 。 */
+    if (u[0] == 0xEF && u[1] == 0xBC) return u[2] == 0x81 || u[2] == 0x9F ? 3 : 0;   /* ！ ？ */
     return 0;
 }
 
-static size_t clause_len(const char *s, size_t n)
+/* Byte length of a clause end (，；： or , ; :) at s, else 0. */
+static inline size_t clause_len(const char *s, size_t n)
 {
-    if (gwr_has_prefix(s, n, "，") || gwr_has_prefix(s, n, "；") || gwr_has_prefix(s, n, "：")) return 3;
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8C || u[2] == 0x9B || u[2] == 0x9A)) return 3;
     if (n && (*s == ',' || *s == ';' || *s == ':')) return 1;
     return 0;
 }
 
-static size_t char_bytes(const char *s, size_t n)
+static inline size_t char_bytes(const char *s, size_t n)
 {
     unsigned c = (unsigned char)*s;
     size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
@@ -265,10 +314,15 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
         return;
     }
     /* the main-targets paragraph */
-    const char *t = gwr_find(s, n < 150 ? n : 150, "预期目标");
-    if (!t) t = gwr_find(s, n < 150 ? n : 150, "主要目标");
+    size_t lim = n < 150 ? n : 150;
+    const char *t = NULL;
+    if (gwr_find(s, lim, "目标")) {   /* both end in it */
+        t = gwr_find(s, lim, "预期目标");
+        if (!t) t = gwr_find(s, lim, "主要目标");
+    }
     size_t tk = strlen("预期目标");
-    if (!t) t = year_target(s, n, &tk);
+    /* year_target's phrases all follow a 今年 in the first 150 bytes */
+    if (!t && gwr_find(s, lim, "今年")) t = year_target(s, n, &tk);
     if (t) {
         size_t e = (size_t)(t - s) + tk;
         bool digits = gwr_find(s + e, n - e, "百分之") != NULL;   /* 增长百分之九 */
@@ -304,9 +358,7 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
         p->tlen = (uint32_t)(n - (s[n - 1] == ':' ? 1 : 3));
         return;
     }
-    bool digit = false;
-    for (size_t i = 0; i < n && !digit; i++) digit = is_digit(s[i]);
-    if (chars >= 4 && chars <= 30 && !digit && !has_sentence_punct(s, n)) {   /* no dates or page headers */
+    if (chars >= 4 && chars <= 30 && !gwr_has_digit(s, n) && !has_sentence_punct(s, n)) {   /* no dates or page headers */
         p->cls = GWR_P_BARE;
         p->tlen = (uint32_t)n;
         return;

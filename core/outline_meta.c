@@ -330,8 +330,8 @@ static size_t opening_len(const gwr_doc *d)
 {
     const char *s = d->text.norm;
     size_t n = d->text.norm_len < 6000 ? d->text.norm_len : 6000, paras = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '\n' && ++paras == 12) return i;
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))) != NULL; p++)
+        if (++paras == 12) return (size_t)(p - s);
     return n;
 }
 
