@@ -152,7 +152,9 @@ __attribute__((noinline)) static void census_scan(census *cs, const unsigned cha
 
 bool gwr_census_full(const char *s, size_t n, gwr_census *r)
 {
+    bool want = r->want_occ;
     memset(r, 0, sizeof *r);
+    r->want_occ = want;
     size_t HB = census_slots(n);
     /* the hash table holds 1 + the index of a pair in `pairs` (0: free), so
      * only 2 bytes a slot are cleared; at most 3/4 of HB ≤ 32768 are taken */
@@ -223,19 +225,18 @@ static void cset_add(cset *c, uint32_t cp)
     c->n++;
 }
 
-static int cmp_cp(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 /* The nibble tables, once the members are in; false when there are too
  * many members to keep (the byte-by-byte scan then serves). */
 static bool cset_build(cset *c)
 {
     memset(c->nib, 0, sizeof c->nib);
     if (c->n > CSET_MAX) return false;
-    qsort(c->cps, c->n, sizeof *c->cps, cmp_cp);
+    for (size_t k = 1; k < c->n; k++)   /* a few dozen: insertion sort */
+        for (size_t j = k; j > 0 && c->cps[j - 1] > c->cps[j]; j--) {
+            uint32_t x = c->cps[j];
+            c->cps[j] = c->cps[j - 1];
+            c->cps[j - 1] = x;
+        }
     for (size_t k = 0; k < c->n; k++) {
         uint32_t cp = c->cps[k];
         uint8_t bit = (uint8_t)(1u << (k * 8 / c->n));
@@ -430,7 +431,9 @@ static inline cpair *ctab_get(ctab *t, uint32_t key, bool add)
 bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
 {
     const unsigned char *u = (const unsigned char *)s;
+    bool want = r->want_occ;
     memset(r, 0, sizeof *r);
+    r->want_occ = want;
     size_t HB = census_slots(n);
     /* the full census's table takes every pair when the characters, an
      * upper bound of the distinct pairs, fit in three quarters of it */
@@ -438,10 +441,11 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
     const uint8_t *cls = gwr_word_census_class();
     const unsigned skip = GWR_CC_FUNCTION | GWR_CC_NONE;
     bool ok = false;
-    cset *c = calloc(1, sizeof *c);
-    offs o = { 0 };
+    cset cs1, *c = &cs1;   /* only the bits need clearing */
+    memset(c->bits, 0, sizeof c->bits);
+    c->n = 0;
+    offs o = { 0 }, hit = { 0 };
     ctab t = { 0 };
-    if (!c) goto out;
     static const uint32_t level[] = { 0x5E02, 0x533A, 0x53BF, 0x5DDE, 0x65D7 };   /* 市 区 县 州 旗 */
     uint32_t slog[NSLOGANS];
     for (size_t k = 0; k < 5; k++) cset_add(c, level[k]);
@@ -494,8 +498,12 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
         size_t p = o.v[k];
         if (p + 6 > n || !cjk_lead(u[p + 3])) continue;
         cpair *e = ctab_get(&t, decode3(u + p) << 16 | decode3(u + p + 3), false);
-        if (e) e->count++;
+        if (e) {
+            e->count++;
+            if (r->want_occ) offs_push(&hit, p);
+        }
     }
+    if (hit.bad) goto out;
     /* the winner: a pair in context with at least four uses, the highest
      * score; a tie at the top is left to the full census's slot order */
     bool any = false, tie = false;
@@ -513,13 +521,24 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
     if (best >= 4) {
         r->a = key >> 16;
         r->b = key & 0xFFFF;
+        if (r->want_occ) {   /* the winner's uses, from the uses of all pairs in context */
+            size_t m = 0;
+            for (size_t k = 0; k < hit.n; k++)
+                if ((decode3(u + hit.v[k]) << 16 | decode3(u + hit.v[k] + 3)) == key) hit.v[m++] = hit.v[k];
+            r->occ = hit.v;
+            r->nocc = m;
+            hit.v = NULL;
+        }
     }
     ok = true;
 out:
-    free(c);
     free(o.v);
+    free(hit.v);
     free(t.e);
-    if (!ok) memset(r->lvcount, 0, sizeof r->lvcount);
+    if (!ok) {
+        memset(r->lvcount, 0, sizeof r->lvcount);
+        r->best = 0;
+    }
     return ok;
 }
 

@@ -94,8 +94,15 @@ const uint8_t *gwr_word_census_class(void);
 
 /* outline_census.c: the name a text uses most (see there). a, b: the code
  * points of the winning pair, best its score (under 4: no name); lvcount[k]
- * for k 1–5: how often 全 我 本 precede 市 区 县 州 旗. */
-typedef struct gwr_census { uint32_t a, b, best; size_t lvcount[6]; } gwr_census;
+ * for k 1–5: how often 全 我 本 precede 市 区 县 州 旗. The fast census also
+ * knows where the winning pair stands (occ); the full one does not. */
+typedef struct gwr_census {
+    uint32_t a, b, best;
+    size_t lvcount[6];
+    bool want_occ;       /* set by the caller: where the winning pair stands, if known */
+    uint32_t *occ;       /* then (malloc'd, or NULL when not known): every offset of the pair */
+    size_t nocc;
+} gwr_census;
 bool gwr_census_run(const char *s, size_t n, gwr_census *r);          /* false: out of memory */
 bool gwr_census_full(const char *s, size_t n, gwr_census *r);     /* the census as defined */
 bool gwr_census_fast(const char *s, size_t n, gwr_census *r);     /* false: undecided */

@@ -128,19 +128,37 @@ static const char *entity_from_text(gwr_doc *d)
 {
     const char *s = d->text.norm;
     size_t n = d->text.norm_len < 300000 ? d->text.norm_len : 300000;
-    gwr_census cs;
-    if (!gwr_census_run(s, n, &cs) || cs.best < 4) return NULL;
+    gwr_census cs = { .want_occ = true };
+    if (!gwr_census_run(s, n, &cs) || cs.best < 4) {
+        free(cs.occ);
+        return NULL;
+    }
     uint32_t ba = cs.a, bb = cs.b;
     char name[16] = { 0 };         /* up to 4 characters and a NUL: gwr_find takes a C string */
     put3(name, ba);
     put3(name + 3, bb);
     size_t nl = 6;
     name[nl] = '\0';
-    /* widen: a character that precedes (or follows) nearly every occurrence */
+    /* every offset of the name, when the census knows them (the name is
+     * then followed from them: a widened name stands where the shorter one
+     * does, with the added character before or after it) */
+    uint32_t *all = cs.occ;
+    size_t nall = cs.nocc;
+    /* widen: a character that precedes (or follows) nearly every occurrence,
+     * the occurrences taken from the left without overlap */
     for (int round = 0; round < 2; round++) {
         uint32_t occ = 0, pc = 0, fc = 0;
         const char *pfirst = NULL, *ffirst = NULL;
-        for (const char *p = s; (p = gwr_find(p, n - (size_t)(p - s), name)) != NULL && (size_t)(p - s) + nl <= n; p += nl) {
+        size_t k = 0, next = 0;
+        for (const char *p = s;; p += nl) {
+            if (all) {
+                while (k < nall && all[k] < next) k++;
+                if (k == nall) break;
+                p = s + all[k];
+                next = all[k] + nl;
+            } else if ((p = gwr_find(p, n - (size_t)(p - s), name)) == NULL || (size_t)(p - s) + nl > n) {
+                break;
+            }
             size_t i = (size_t)(p - s);
             occ++;
             if (i >= 3 && is_cjk(s + i - 3, 3)) {
@@ -153,11 +171,19 @@ static const char *entity_from_text(gwr_doc *d)
             }
         }
         if (occ && pfirst && pc * 10 >= occ * 9 && !gwr_word_function_cp(decode3(pfirst)) && !is_level(pfirst, 3)) {
+            size_t m = 0;
+            for (size_t j = 0; all && j < nall; j++)
+                if (all[j] >= 3 && memcmp(s + all[j] - 3, pfirst, 3) == 0) all[m++] = all[j] - 3;
+            nall = m;
             memmove(name + 3, name, nl);
             memcpy(name, pfirst, 3);
             nl += 3;
             name[nl] = '\0';
         } else if (occ && ffirst && fc * 10 >= occ * 9 && !gwr_word_function_cp(decode3(ffirst)) && !is_level(ffirst, 3)) {
+            size_t m = 0;
+            for (size_t j = 0; all && j < nall; j++)
+                if (all[j] + nl + 3 <= n && memcmp(s + all[j] + nl, ffirst, 3) == 0) all[m++] = all[j];
+            nall = m;
             memcpy(name + nl, ffirst, 3);
             nl += 3;
             name[nl] = '\0';
@@ -165,6 +191,7 @@ static const char *entity_from_text(gwr_doc *d)
             break;
         }
     }
+    free(all);
     /* the level the report speaks of itself: 全市 / 我区 / 本县 … */
     size_t lv = 0;
     for (size_t k = 1; k < 5; k++) if (cs.lvcount[k + 1] > cs.lvcount[lv + 1]) lv = k;

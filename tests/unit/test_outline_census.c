@@ -48,6 +48,13 @@ static size_t random_text(char *buf, size_t cap, size_t npieces, unsigned bias)
     return n;
 }
 
+static void put3(char *o, uint32_t cp)
+{
+    o[0] = (char)(0xE0 | (cp >> 12));
+    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (cp & 0x3F));
+}
+
 static void assert_same(const gwr_census *f, const gwr_census *g)
 {
     assert_int_equal(f->best, g->best);
@@ -67,7 +74,7 @@ static void test_fast_equals_full_random(void **state)
     for (size_t t = 0; t < trials; t++) {
         size_t n = random_text(buf, sizeof buf, next() % 900, (unsigned)(t % 4 != 0));
         if (t % 5 == 0 && n > 0) n -= next() % (n < 4 ? n : 4);   /* cut anywhere, even inside a character */
-        gwr_census full, fast, mid, bytes;
+        gwr_census full = { 0 }, fast = { .want_occ = true }, mid = { 0 }, bytes = { 0 };
         assert_true(gwr_census_full(buf, n, &full));
         bool f1 = gwr_census_fast_simd(buf, n, &fast, 32);
         bool f2 = gwr_census_fast_simd(buf, n, &mid, 16);
@@ -80,8 +87,22 @@ static void test_fast_equals_full_random(void **state)
             assert_same(&fast, &full);
             assert_same(&mid, &full);
             assert_same(&bytes, &full);
+            if (fast.best >= 4) {   /* where the winner stands: every offset of its six bytes */
+                char pair[7];
+                size_t m = 0;
+                put3(pair, fast.a);
+                put3(pair + 3, fast.b);
+                for (size_t i = 0; i + 6 <= n; i++)
+                    if (memcmp(buf + i, pair, 6) == 0) {
+                        assert_true(m < fast.nocc);
+                        assert_int_equal(fast.occ[m], i);
+                        m++;
+                    }
+                assert_int_equal(m, fast.nocc);
+            }
         }
-        gwr_census run;
+        free(fast.occ);
+        gwr_census run = { 0 };
         assert_true(gwr_census_run(buf, n, &run));
         assert_same(&run, &full);
     }
@@ -92,7 +113,7 @@ static void test_fast_equals_full_random(void **state)
 
 static gwr_census census_of(const char *s, bool *decided)
 {
-    gwr_census full, fast;
+    gwr_census full = { 0 }, fast = { 0 };
     assert_true(gwr_census_full(s, strlen(s), &full));
     *decided = gwr_census_fast(s, strlen(s), &fast);
     if (*decided) assert_same(&fast, &full);
@@ -155,7 +176,7 @@ static void test_full_table_declines(void **state)
         buf[n++] = (char)(0x80 | (cp & 0x3F));
     }
     buf[n] = '\0';
-    gwr_census fast, full, run;
+    gwr_census fast = { 0 }, full = { 0 }, run = { 0 };
     assert_false(gwr_census_fast(buf, n, &fast));
     assert_true(gwr_census_full(buf, n, &full));
     assert_true(gwr_census_run(buf, n, &run));
