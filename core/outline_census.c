@@ -202,27 +202,40 @@ bool gwr_census_full(const char *s, size_t n, gwr_census *r)
 
 /* ---- the census from the places that matter ------------------------------ */
 
-/* A set of CJK characters (code points below U+A000): a bit per code point,
- * and for the scans that look at 16 or 32 offsets at once, the members in
- * eight buckets (neighbouring code points together) with a table per
- * nibble of each of the three bytes: bit k of nib[2j][x] (nib[2j+1][x]) is
- * set when a member of bucket k has x as the low (high) nibble of byte j.
- * An offset whose three bytes find a bucket in all six tables may start a
- * member; the bit set says whether it does. */
+/* A set of CJK characters (code points below U+A000), or of pairs of them
+ * (a << 16 | b): a bit per character (per first character of a pair), and
+ * for the scans that look at 16 or 32 offsets at once, the members in eight
+ * buckets (neighbouring keys together) with a table per nibble of each byte
+ * looked at — bytes 0 1 2 of a character, bytes 1 2 4 5 of a pair (the
+ * lead bytes of CJK text say little): bit k of nib[2j][x] (nib[2j+1][x]) is
+ * set when a member of bucket k has x as the low (high) nibble of the j-th
+ * byte looked at. An offset whose bytes find one bucket in all the tables
+ * may start a member; the bit set (for a pair, the caller) says whether it
+ * does. */
 enum { CSET_MAX = 1024 };
 typedef struct cset {
-    uint8_t nib[6][16];
+    uint8_t nib[8][16];
+    bool pairs;
     uint64_t bits[GWR_CENSUS_CPS / 64];
-    uint32_t cps[CSET_MAX];
+    uint32_t keys[CSET_MAX];
     size_t n;
 } cset;
 
-static void cset_add(cset *c, uint32_t cp)
+/* A member: a character, or a pair not added before. */
+static void cset_add(cset *c, uint32_t key)
 {
-    if (c->bits[cp >> 6] >> (cp & 63) & 1) return;
+    uint32_t cp = c->pairs ? key >> 16 : key;
+    if (!c->pairs && (c->bits[cp >> 6] >> (cp & 63) & 1)) return;
     c->bits[cp >> 6] |= 1ull << (cp & 63);
-    if (c->n < CSET_MAX) c->cps[c->n] = cp;
+    if (c->n < CSET_MAX) c->keys[c->n] = key;
     c->n++;
+}
+
+static void put_utf8(unsigned char *o, uint32_t cp)
+{
+    o[0] = (unsigned char)(0xE0 | (cp >> 12));
+    o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (unsigned char)(0x80 | (cp & 0x3F));
 }
 
 /* The nibble tables, once the members are in; false when there are too
@@ -230,30 +243,35 @@ static void cset_add(cset *c, uint32_t cp)
 static bool cset_build(cset *c)
 {
     memset(c->nib, 0, sizeof c->nib);
-    if (c->n > CSET_MAX) return false;
+    if (c->n > CSET_MAX || c->n == 0) return false;
     for (size_t k = 1; k < c->n; k++)   /* a few dozen: insertion sort */
-        for (size_t j = k; j > 0 && c->cps[j - 1] > c->cps[j]; j--) {
-            uint32_t x = c->cps[j];
-            c->cps[j] = c->cps[j - 1];
-            c->cps[j - 1] = x;
+        for (size_t j = k; j > 0 && c->keys[j - 1] > c->keys[j]; j--) {
+            uint32_t x = c->keys[j];
+            c->keys[j] = c->keys[j - 1];
+            c->keys[j - 1] = x;
         }
+    static const unsigned char char_at[] = { 0, 1, 2 }, pair_at[] = { 1, 2, 4, 5 };
     for (size_t k = 0; k < c->n; k++) {
-        uint32_t cp = c->cps[k];
         uint8_t bit = (uint8_t)(1u << (k * 8 / c->n));
-        unsigned char by[3] = { (unsigned char)(0xE0 | (cp >> 12)), (unsigned char)(0x80 | ((cp >> 6) & 0x3F)), (unsigned char)(0x80 | (cp & 0x3F)) };
-        for (int j = 0; j < 3; j++) {
-            c->nib[2 * j][by[j] & 15] |= bit;
-            c->nib[2 * j + 1][by[j] >> 4] |= bit;
+        unsigned char by[6];
+        put_utf8(by, c->pairs ? c->keys[k] >> 16 : c->keys[k]);
+        put_utf8(by + 3, c->keys[k] & 0xFFFF);
+        const unsigned char *at = c->pairs ? pair_at : char_at;
+        for (int j = 0; j < (c->pairs ? 4 : 3); j++) {
+            c->nib[2 * j][by[at[j]] & 15] |= bit;
+            c->nib[2 * j + 1][by[at[j]] >> 4] |= bit;
         }
     }
     return true;
 }
 
-static void cset_clear(cset *c)
+/* Empty again, for members of the other kind. */
+static void cset_clear(cset *c, bool pairs)
 {
-    for (size_t k = 0; k < c->n && k < CSET_MAX; k++) c->bits[c->cps[k] >> 6] = 0;
+    for (size_t k = 0; k < c->n && k < CSET_MAX; k++) c->bits[(c->pairs ? c->keys[k] >> 16 : c->keys[k]) >> 6] = 0;
     if (c->n > CSET_MAX) memset(c->bits, 0, sizeof c->bits);
     c->n = 0;
+    c->pairs = pairs;
 }
 
 /* Offsets, growing. */
@@ -271,10 +289,11 @@ static void offs_push(offs *o, size_t p)
     o->v[o->n++] = (uint32_t)p;
 }
 
-/* Keeps offset p when a member starts there. */
+/* Keeps offset p when a member (a pair whose first character is a member's)
+ * starts there. */
 static inline void cset_check(const cset *c, const unsigned char *u, size_t n, size_t p, offs *o)
 {
-    if (p + 3 <= n && cjk_lead(u[p])) {
+    if (p + (c->pairs ? 6 : 3) <= n && cjk_lead(u[p]) && (!c->pairs || cjk_lead(u[p + 3]))) {
         uint32_t cp = decode3(u + p);
         if (c->bits[cp >> 6] >> (cp & 63) & 1) {
             if (o->n < o->cap) o->v[o->n++] = (uint32_t)p;
@@ -290,47 +309,62 @@ static void cset_scan_bytes(const cset *c, const unsigned char *u, size_t from, 
 }
 
 #ifdef CENSUS_X86
-/* 16 (32) offsets at a time: an offset is looked at only when its three
- * bytes find a bucket in all six nibble tables. */
+/* 16 (32) offsets at a time: an offset is looked at only when its bytes
+ * find one bucket in all the nibble tables. */
+#define NIB16(v, j) _mm_and_si128(_mm_shuffle_epi8(t[2 * (j)], _mm_and_si128(v, low)), \
+                                  _mm_shuffle_epi8(t[2 * (j) + 1], _mm_and_si128(_mm_srli_epi16(v, 4), low)))
+#define LOAD16(k) _mm_loadu_si128((const __m128i *)(u + i + (k)))
+#define NIB32(v, j) _mm256_and_si256(_mm256_shuffle_epi8(t[2 * (j)], _mm256_and_si256(v, low)), \
+                                     _mm256_shuffle_epi8(t[2 * (j) + 1], _mm256_and_si256(_mm256_srli_epi16(v, 4), low)))
+#define LOAD32(k) _mm256_loadu_si256((const __m256i *)(u + i + (k)))
+
 __attribute__((target("ssse3"))) static void cset_scan_ssse3(const cset *c, const unsigned char *u, size_t n, offs *o)
 {
-    __m128i t[6];
-    for (int j = 0; j < 6; j++) t[j] = _mm_loadu_si128((const __m128i *)c->nib[j]);
+    __m128i t[8];
+    for (int j = 0; j < 8; j++) t[j] = _mm_loadu_si128((const __m128i *)c->nib[j]);
     const __m128i low = _mm_set1_epi8(0x0F), zero = _mm_setzero_si128();
     size_t i = 0;
-    for (; i + 18 <= n; i += 16) {
-#define NIB16(j) _mm_and_si128(_mm_shuffle_epi8(t[2 * (j)], _mm_and_si128(v##j, low)), \
-                                     _mm_shuffle_epi8(t[2 * (j) + 1], _mm_and_si128(_mm_srli_epi16(v##j, 4), low)))
-        __m128i v0 = _mm_loadu_si128((const __m128i *)(u + i));
-        __m128i v1 = _mm_loadu_si128((const __m128i *)(u + i + 1));
-        __m128i v2 = _mm_loadu_si128((const __m128i *)(u + i + 2));
-        __m128i acc = _mm_and_si128(_mm_and_si128(NIB16(0), NIB16(1)), NIB16(2));
-#undef NIB16
-        unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(acc, zero)) & 0xFFFFu;
-        for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
-    }
+    if (c->pairs)
+        for (; i + 21 <= n; i += 16) {
+            __m128i acc = _mm_and_si128(_mm_and_si128(NIB16(LOAD16(1), 0), NIB16(LOAD16(2), 1)),
+                                        _mm_and_si128(NIB16(LOAD16(4), 2), NIB16(LOAD16(5), 3)));
+            unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(acc, zero)) & 0xFFFFu;
+            for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
+        }
+    else
+        for (; i + 18 <= n; i += 16) {
+            __m128i acc = _mm_and_si128(_mm_and_si128(NIB16(LOAD16(0), 0), NIB16(LOAD16(1), 1)), NIB16(LOAD16(2), 2));
+            unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(acc, zero)) & 0xFFFFu;
+            for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
+        }
     cset_scan_bytes(c, u, i, n, o);
 }
 
 __attribute__((target("avx2"))) static void cset_scan_avx2(const cset *c, const unsigned char *u, size_t n, offs *o)
 {
-    __m256i t[6];
-    for (int j = 0; j < 6; j++) t[j] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)c->nib[j]));
+    __m256i t[8];
+    for (int j = 0; j < 8; j++) t[j] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)c->nib[j]));
     const __m256i low = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
     size_t i = 0;
-    for (; i + 34 <= n; i += 32) {
-#define NIB32(j) _mm256_and_si256(_mm256_shuffle_epi8(t[2 * (j)], _mm256_and_si256(v##j, low)), \
-                                        _mm256_shuffle_epi8(t[2 * (j) + 1], _mm256_and_si256(_mm256_srli_epi16(v##j, 4), low)))
-        __m256i v0 = _mm256_loadu_si256((const __m256i *)(u + i));
-        __m256i v1 = _mm256_loadu_si256((const __m256i *)(u + i + 1));
-        __m256i v2 = _mm256_loadu_si256((const __m256i *)(u + i + 2));
-        __m256i acc = _mm256_and_si256(_mm256_and_si256(NIB32(0), NIB32(1)), NIB32(2));
-#undef NIB32
-        uint32_t m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(acc, zero));
-        for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
-    }
+    if (c->pairs)
+        for (; i + 37 <= n; i += 32) {
+            __m256i acc = _mm256_and_si256(_mm256_and_si256(NIB32(LOAD32(1), 0), NIB32(LOAD32(2), 1)),
+                                           _mm256_and_si256(NIB32(LOAD32(4), 2), NIB32(LOAD32(5), 3)));
+            uint32_t m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(acc, zero));
+            for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
+        }
+    else
+        for (; i + 34 <= n; i += 32) {
+            __m256i acc = _mm256_and_si256(_mm256_and_si256(NIB32(LOAD32(0), 0), NIB32(LOAD32(1), 1)), NIB32(LOAD32(2), 2));
+            uint32_t m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(acc, zero));
+            for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
+        }
     cset_scan_bytes(c, u, i, n, o);
 }
+#undef NIB16
+#undef LOAD16
+#undef NIB32
+#undef LOAD32
 
 /* The number of bytes 0xE4–0xE9 in s[0,n). */
 static size_t count_leads(const unsigned char *u, size_t n)
@@ -376,14 +410,19 @@ static void cset_scan(cset *c, const unsigned char *u, size_t n, offs *o, int wi
     cset_scan_bytes(c, u, 0, n, o);
 }
 
-/* For the tests: the offsets where the characters cps occur in s[0,n), by
+/* For the tests: the offsets where the characters cps (or, when above
+ * 0xFFFF, the pairs a << 16 | b, counting the first character) occur in s[0,n), by
  * scans of at most width bytes at a time; *out is malloc'd. */
 void gwr_census_offsets(const uint32_t *cps, size_t ncps, const char *s, size_t n, int width, uint32_t **out, size_t *nout)
 {
     cset *c = calloc(1, sizeof *c);
     offs o = { 0 };
     if (c) {
-        for (size_t k = 0; k < ncps; k++) if (cps[k] >= 0x4E00 && cps[k] < GWR_CENSUS_CPS) cset_add(c, cps[k]);
+        c->pairs = ncps > 0 && cps[0] > 0xFFFF;   /* pairs a << 16 | b */
+        for (size_t k = 0; k < ncps; k++) {
+            uint32_t a = c->pairs ? cps[k] >> 16 : cps[k], b = c->pairs ? cps[k] & 0xFFFF : 0x4E00;
+            if (a >= 0x4E00 && a < GWR_CENSUS_CPS && b >= 0x4E00 && b < GWR_CENSUS_CPS) cset_add(c, cps[k]);
+        }
         cset_scan(c, (const unsigned char *)s, n, &o, width);
     }
     free(c);
@@ -444,6 +483,7 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
     cset cs1, *c = &cs1;   /* only the bits need clearing */
     memset(c->bits, 0, sizeof c->bits);
     c->n = 0;
+    c->pairs = false;
     offs o = { 0 }, hit = { 0 };
     ctab t = { 0 };
     static const uint32_t level[] = { 0x5E02, 0x533A, 0x53BF, 0x5DDE, 0x65D7 };   /* 市 区 县 州 旗 */
@@ -489,8 +529,8 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
     }
     if (t.used == 0) goto out;   /* nothing in context: the full census decides */
     /* 2. the uses of those pairs */
-    cset_clear(c);
-    for (size_t h = 0; h < t.cap; h++) if (t.e[h].key) cset_add(c, t.e[h].key >> 16);
+    cset_clear(c, true);
+    for (size_t h = 0; h < t.cap; h++) if (t.e[h].key) cset_add(c, t.e[h].key);
     o.n = 0;
     cset_scan(c, u, n, &o, width);
     if (o.bad) goto out;
