@@ -187,7 +187,7 @@ static void place(builder *b, const gwr_para *p, size_t index)
     place_one(b, p, index);
     if (d->nnodes > before && d->nodes[d->nnodes - 1].kind == GWR_NODE_TARGETS) b->targets = (int32_t)d->nnodes - 1;
     /* a heading or lead-in that names the targets but holds no figure */
-    if (gwr_utf8_chars_max(s, p->len, 40) <= 40 && !has_digit(s, p->len) &&
+    if (gwr_utf8_chars_max(s, p->len, 40) <= 40 && gwr_find(s, p->len, "目标") && !has_digit(s, p->len) &&
         (gwr_find(s, p->len, "预期目标") || gwr_find(s, p->len, "主要目标"))) {
         b->pending_targets = true;
         b->pending_toff = p->cls == GWR_P_SECTION ? p->toff : p->off;
@@ -443,11 +443,10 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
 {
     const char *norm = d->text.norm;
     size_t len = d->text.norm_len, np = 0;
-    for (const char *q = norm; (q = memchr(q, '\n', (size_t)(norm + len - q))) != NULL; q++) np++;
-    if (len && norm[len - 1] != '\n') np++;
-    gwr_para *ps = malloc((np ? np : 1) * sizeof *ps);
+    size_t cap = len / 64 + 16;   /* a first guess, grown as needed */
+    gwr_para *ps = malloc(cap * sizeof *ps);
     if (!ps) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
-    size_t k = 0, nbare = 0, first_bare = np, last_bare = 0, cap = np ? np : 1;
+    size_t k = 0, nbare = 0, first_bare = SIZE_MAX, last_bare = 0;
     for (size_t s = 0; s < len;) {
         const char *e = memchr(norm + s, '\n', len - s);
         size_t pe = e ? (size_t)(e - norm) : len;
@@ -473,7 +472,7 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
                 ps[k].cls = GWR_P_PLAIN;
             } else {
                 nbare++;
-                if (first_bare == np) first_bare = k;
+                if (first_bare == SIZE_MAX) first_bare = k;
                 last_bare = k;
             }
         }

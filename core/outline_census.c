@@ -206,8 +206,8 @@ bool gwr_census_full(const char *s, size_t n, gwr_census *r)
  * (a << 16 | b): a bit per character (per first character of a pair), and
  * for the scans that look at 16 or 32 offsets at once, the members in eight
  * buckets (neighbouring keys together) with a table per nibble of each byte
- * looked at — bytes 0 1 2 of a character, bytes 1 2 4 5 of a pair (the
- * lead bytes of CJK text say little): bit k of nib[2j][x] (nib[2j+1][x]) is
+ * looked at — bytes 1 2 of a character, bytes 1 2 4 5 of a pair (the lead
+ * bytes of CJK text say little): bit k of nib[2j][x] (nib[2j+1][x]) is
  * set when a member of bucket k has x as the low (high) nibble of the j-th
  * byte looked at. An offset whose bytes find one bucket in all the tables
  * may start a member; the bit set (for a pair, the caller) says whether it
@@ -250,14 +250,14 @@ static bool cset_build(cset *c)
             c->keys[j] = c->keys[j - 1];
             c->keys[j - 1] = x;
         }
-    static const unsigned char char_at[] = { 0, 1, 2 }, pair_at[] = { 1, 2, 4, 5 };
+    static const unsigned char char_at[] = { 1, 2 }, pair_at[] = { 1, 2, 4, 5 };
     for (size_t k = 0; k < c->n; k++) {
         uint8_t bit = (uint8_t)(1u << (k * 8 / c->n));
         unsigned char by[6];
         put_utf8(by, c->pairs ? c->keys[k] >> 16 : c->keys[k]);
         put_utf8(by + 3, c->keys[k] & 0xFFFF);
         const unsigned char *at = c->pairs ? pair_at : char_at;
-        for (int j = 0; j < (c->pairs ? 4 : 3); j++) {
+        for (int j = 0; j < (c->pairs ? 4 : 2); j++) {
             c->nib[2 * j][by[at[j]] & 15] |= bit;
             c->nib[2 * j + 1][by[at[j]] >> 4] |= bit;
         }
@@ -333,7 +333,7 @@ __attribute__((target("ssse3"))) static void cset_scan_ssse3(const cset *c, cons
         }
     else
         for (; i + 18 <= n; i += 16) {
-            __m128i acc = _mm_and_si128(_mm_and_si128(NIB16(LOAD16(0), 0), NIB16(LOAD16(1), 1)), NIB16(LOAD16(2), 2));
+            __m128i acc = _mm_and_si128(NIB16(LOAD16(1), 0), NIB16(LOAD16(2), 1));
             unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(acc, zero)) & 0xFFFFu;
             for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
         }
@@ -355,7 +355,7 @@ __attribute__((target("avx2"))) static void cset_scan_avx2(const cset *c, const 
         }
     else
         for (; i + 34 <= n; i += 32) {
-            __m256i acc = _mm256_and_si256(_mm256_and_si256(NIB32(LOAD32(0), 0), NIB32(LOAD32(1), 1)), NIB32(LOAD32(2), 2));
+            __m256i acc = _mm256_and_si256(NIB32(LOAD32(1), 0), NIB32(LOAD32(2), 1));
             uint32_t m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(acc, zero));
             for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
         }
@@ -515,9 +515,9 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
             /* a slogan, then a pair not followed by a level character */
             if (p + 12 > n || !cjk_lead(u[p + 3]) || !cjk_lead(u[p + 6]) || !cjk_lead(u[p + 9])) continue;
             uint32_t pk = x << 16 | decode3(u + p + 3);
-            bool slogan = false;
-            for (size_t j = 0; j < NSLOGANS; j++) slogan |= pk == slog[j];
-            if (!slogan) continue;
+            size_t j = 0;   /* the slogans' first characters all differ */
+            while (j < NSLOGANS && slog[j] >> 16 != x) j++;
+            if (j == NSLOGANS || slog[j] != pk) continue;
             uint32_t a = decode3(u + p + 6), b = decode3(u + p + 9);
             if ((cls[a] | cls[b]) & skip || gwr_word_common_pair(a, b)) continue;
             if (!(cls[b] & GWR_CC_CHENG) && p + 15 <= n && cjk_lead(u[p + 12]) && (cls[decode3(u + p + 12)] & GWR_CC_LEVEL))

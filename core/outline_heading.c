@@ -7,7 +7,9 @@
 #include "outline_internal.h"
 #include <stdint.h>
 #include <string.h>
-#ifdef __SSE2__
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
@@ -15,6 +17,36 @@
  * both the needle's first and last bytes match (16 starts tested at once):
  * in a CJK needle a lead byte and the last byte of its last character, a
  * pair far rarer in Chinese text than either byte alone. */
+/* Whether the needle's middle bytes (1 to m-2) follow at p. */
+static inline bool middle_matches(const unsigned char *p, const unsigned char *w, size_t m)
+{
+    size_t k = 1;
+    while (k < m - 1 && p[k] == w[k]) k++;
+    return k >= m - 1;
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+/* 32 starts at a time, for long texts; from start i on, the starts before
+ * n - m - 31 (the rest is left to the caller). Returns the match or NULL,
+ * and in *next the first start not yet tested. */
+__attribute__((target("avx2"))) static const unsigned char *findn_avx2(const unsigned char *u, size_t n, const unsigned char *w, size_t m, size_t *next)
+{
+    const __m256i f = _mm256_set1_epi8((char)w[0]), l = _mm256_set1_epi8((char)w[m - 1]);
+    size_t i = 0;
+    for (; i + 31 + m <= n; i += 32) {
+        __m256i a = _mm256_loadu_si256((const __m256i *)(u + i));
+        __m256i b = _mm256_loadu_si256((const __m256i *)(u + i + m - 1));
+        uint32_t mask = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, f), _mm256_cmpeq_epi8(b, l)));
+        for (; mask; mask &= mask - 1) {
+            const unsigned char *p = u + i + (unsigned)__builtin_ctz(mask);
+            if (middle_matches(p, w, m)) return p;
+        }
+    }
+    *next = i;
+    return NULL;
+}
+#endif
+
 const char *gwr_findn(const char *s, size_t n, const char *needle, size_t m)
 {
     if (m == 0 || n < m) return NULL;
@@ -22,27 +54,34 @@ const char *gwr_findn(const char *s, size_t n, const char *needle, size_t m)
     const unsigned char *u = (const unsigned char *)s, *w = (const unsigned char *)needle;
     const unsigned char first = w[0], last = w[m - 1];
     size_t i = 0;
+#if defined(__x86_64__) || defined(__i386__)
+    if (n >= 512 && __builtin_cpu_supports("avx2")) {
+        const unsigned char *p = findn_avx2(u, n, w, m, &i);
+        if (p) return (const char *)p;
+    }
+#endif
 #ifdef __SSE2__
-    /* 16 starts at a time: the first and the last byte must both match */
-    const __m128i f = _mm_set1_epi8((char)first), l = _mm_set1_epi8((char)last);
-    for (; i + 15 + m <= n; i += 16) {
-        __m128i a = _mm_loadu_si128((const __m128i *)(u + i));
-        __m128i b = _mm_loadu_si128((const __m128i *)(u + i + m - 1));
-        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, f), _mm_cmpeq_epi8(b, l)));
-        for (; mask; mask &= mask - 1) {
-            const unsigned char *p = u + i + (unsigned)__builtin_ctz(mask);
-            size_t k = 1;
-            while (k < m - 1 && p[k] == w[k]) k++;
-            if (k >= m - 1) return (const char *)p;
+    /* 16 starts at a time: the first and the last byte must both match; the
+     * last 16 starts overlap those tested before */
+    if (n >= 15 + m && i + m <= n) {
+        const __m128i f = _mm_set1_epi8((char)first), l = _mm_set1_epi8((char)last);
+        for (;;) {
+            size_t j = i + 15 + m <= n ? i : n - m - 15;
+            __m128i a = _mm_loadu_si128((const __m128i *)(u + j));
+            __m128i b = _mm_loadu_si128((const __m128i *)(u + j + m - 1));
+            unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, f), _mm_cmpeq_epi8(b, l)));
+            mask &= 0xFFFFu << (i - j);   /* starts before i are done */
+            for (; mask; mask &= mask - 1) {
+                const unsigned char *p = u + j + (unsigned)__builtin_ctz(mask);
+                if (middle_matches(p, w, m)) return (const char *)p;
+            }
+            i = j + 16;
+            if (i + m > n) return NULL;
         }
     }
 #endif
-    for (; i + m <= n; i++) {
-        if (u[i] != first || u[i + m - 1] != last) continue;
-        size_t k = 1;
-        while (k < m - 1 && u[i + k] == w[k]) k++;
-        if (k >= m - 1) return s + i;
-    }
+    for (; i + m <= n; i++)
+        if (u[i] == first && u[i + m - 1] == last && middle_matches(u + i, w, m)) return s + i;
     return NULL;
 }
 

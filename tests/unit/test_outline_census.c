@@ -4,7 +4,8 @@
  * where the two could part (ties, names only in slogans, 城 before a level,
  * texts cut inside a character, tables that fill up), and the scans for a
  * set of characters (32 and 16 bytes at a time, and byte by byte) find a
- * character at every byte offset. */
+ * character at every byte offset; and substring search, 16 and 32 starts at
+ * a time, finds what a byte-by-byte search finds. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -278,6 +279,29 @@ static void test_scan_pairs_every_offset(void **state)
         }
 }
 
+/* Substring search finds the first occurrence wherever it stands, in
+ * haystacks short and long (the 16- and 32-byte paths and their tails). */
+static void test_find_every_offset(void **state)
+{
+    (void)state;
+    static char hay[1400];
+    static const char *const needles[] = { "目标", "预期目标", "。", "ab", "a", "今年是", "宁安宁" };
+    for (size_t w = 0; w < 7; w++) {
+        size_t m = strlen(needles[w]);
+        for (size_t n = 0; n < sizeof hay; n += n < 80 ? 1 : 37) {
+            for (size_t k = 0; k < n; k++) hay[k] = "a\xe7\x9b\xae\xe6\xa0\x87\xe5" "b"[next() % 9];   /* bits of 目 标 */
+            size_t at = n >= m ? next() % (n - m + 1) : 0;
+            bool plant = n >= m && next() % 4 != 0;
+            if (plant) memcpy(hay + at, needles[w], m);
+            const char *want = NULL;
+            for (size_t i = 0; i + m <= n && !want; i++)
+                if (memcmp(hay + i, needles[w], m) == 0) want = hay + i;
+            assert_ptr_equal(gwr_find(hay, n, needles[w]), want);
+            if (plant) assert_non_null(want);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_full_table_declines),
         cmocka_unit_test(test_scan_every_offset),
         cmocka_unit_test(test_scan_pairs_every_offset),
+        cmocka_unit_test(test_find_every_offset),
     };
     return cmocka_run_group_tests_name("outline_census", tests, NULL, NULL);
 }
