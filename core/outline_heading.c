@@ -217,10 +217,10 @@ static void heading_title(const char *s, size_t n, uint32_t off, gwr_para *p, si
         size_t rest = st + stop_len(s + st, n - st);
         if (rest < n) p->runin = true;
     }
-    if (gwr_utf8_chars(s, tl) > max_chars) {
+    if (gwr_utf8_chars_max(s, tl, max_chars) > max_chars) {
         size_t c = first_clause(s, n);
         tl = c;
-        if (gwr_utf8_chars(s, tl) > max_chars) {
+        if (gwr_utf8_chars_max(s, tl, max_chars) > max_chars) {
             size_t i = 0, chars = 0;
             while (i < tl && chars < max_chars) { i += char_bytes(s + i, tl - i); chars++; }
             tl = i;
@@ -379,7 +379,7 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
         if (p->tlen <= 12 && p->tlen + 3 < n) {   /* "这一年，面对…挑战，…": keep the clause after it */
             size_t from = p->tlen + clause_len(s + p->tlen, n - p->tlen);
             size_t c = first_clause(s + from, n - from);
-            if (gwr_utf8_chars(s + from, c) <= 24) p->tlen = (uint32_t)(from + c);
+            if (gwr_utf8_chars_max(s + from, c, 24) <= 24) p->tlen = (uint32_t)(from + c);
         }
         p->cls = GWR_P_TOPIC;
         return;

@@ -124,8 +124,12 @@ static inline bool gwr_has_prefix(const char *s, size_t n, const char *pre)
 const char *gwr_findn(const char *s, size_t n, const char *needle, size_t m);
 static inline const char *gwr_find(const char *s, size_t n, const char *needle) { return gwr_findn(s, n, needle, strlen(needle)); }
 static inline size_t gwr_utf8_chars(const char *s, size_t n) { return gwr_utf8_count_upto(s, n, SIZE_MAX); }
-/* exact up to limit, then > limit */
-static inline size_t gwr_utf8_chars_max(const char *s, size_t n, size_t limit) { return gwr_utf8_count_upto(s, n, limit); }
+/* exact up to limit, then > limit; text is valid UTF-8 (text.h), so more
+ * than 4 × limit bytes are more than limit characters without counting */
+static inline size_t gwr_utf8_chars_max(const char *s, size_t n, size_t limit)
+{
+    return n / 4 > limit ? limit + 1 : gwr_utf8_count_upto(s, n, limit);
+}
 /* Whether s[0,n) holds an ASCII digit (16 bytes at a time). */
 bool   gwr_has_digit(const char *s, size_t n);
 /* Year 1900–2099 written as digits followed by 年, first one in s[0,n); 0 if none. */

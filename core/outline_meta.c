@@ -329,7 +329,7 @@ static int title_year(const char *s)
     int y;
     while (pos < n && (y = spaced_year(s + pos, n - pos, &after)) > 0) {
         const char *a = s + pos + after;
-        if (a <= g && gwr_utf8_chars(a, (size_t)(g - a)) <= 8) {
+        if (a <= g && gwr_utf8_chars_max(a, (size_t)(g - a), 8) <= 8) {
             bool digit = false;
             for (const char *q = a; q < g; q++) digit |= *q >= '0' && *q <= '9';
             if (!digit) return y;
@@ -457,7 +457,7 @@ static bool country_speaker(const char *s, size_t n)
     for (const char *p = s; p < s + n;) {
         const char *eol = memchr(p, '\n', (size_t)(s + n - p));
         size_t len = (size_t)((eol ? eol : s + n) - p);
-        if (gwr_utf8_chars(p, len) <= 40 && !gwr_find(p, len, "。") &&
+        if (gwr_utf8_chars_max(p, len, 40) <= 40 && !gwr_find(p, len, "。") &&
             (gwr_has_prefix(p, len, "国务院") || gwr_has_prefix(p, len, "总理") || gwr_has_prefix(p, len, "副总理") ||
              gwr_has_prefix(p, len, "代总理") || gwr_has_prefix(p, len, "国务委员")))
             return true;
