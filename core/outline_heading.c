@@ -85,6 +85,46 @@ const char *gwr_findn(const char *s, size_t n, const char *needle, size_t m)
     return NULL;
 }
 
+unsigned gwr_find_either(const char *s, size_t n, const char *x, size_t mx, const char *y, size_t my)
+{
+    const unsigned char *u = (const unsigned char *)s, *wx = (const unsigned char *)x, *wy = (const unsigned char *)y;
+    unsigned found = 0;
+    size_t m = mx > my ? mx : my, i = 0;
+#ifdef __SSE2__
+    if (n >= 15 + m) {
+        const __m128i fx = _mm_set1_epi8((char)wx[0]), lx = _mm_set1_epi8((char)wx[mx - 1]);
+        const __m128i fy = _mm_set1_epi8((char)wy[0]), ly = _mm_set1_epi8((char)wy[my - 1]);
+        for (;;) {
+            size_t j = i + 15 + m <= n ? i : n - m - 15;
+            __m128i a = _mm_loadu_si128((const __m128i *)(u + j));
+            unsigned kx = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, fx),
+                          _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + j + mx - 1)), lx)));
+            unsigned ky = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, fy),
+                          _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + j + my - 1)), ly)));
+            kx &= 0xFFFFu << (i - j);
+            ky &= 0xFFFFu << (i - j);
+            for (; kx && !(found & 1); kx &= kx - 1)
+                if (middle_matches(u + j + (unsigned)__builtin_ctz(kx), wx, mx)) found |= 1;
+            for (; ky && !(found & 2); ky &= ky - 1)
+                if (middle_matches(u + j + (unsigned)__builtin_ctz(ky), wy, my)) found |= 2;
+            i = j + 16;
+            if (found == 3 || i + m > n) break;
+        }
+        /* starts too close to the end for the longer needle */
+        for (size_t k = n - m + 1 > i ? n - m + 1 : i; k < n && found != 3; k++) {
+            if (!(found & 1) && k + mx <= n && u[k] == wx[0] && u[k + mx - 1] == wx[mx - 1] && middle_matches(u + k, wx, mx)) found |= 1;
+            if (!(found & 2) && k + my <= n && u[k] == wy[0] && u[k + my - 1] == wy[my - 1] && middle_matches(u + k, wy, my)) found |= 2;
+        }
+        return found;
+    }
+#endif
+    for (; i < n && found != 3; i++) {
+        if (!(found & 1) && i + mx <= n && u[i] == wx[0] && u[i + mx - 1] == wx[mx - 1] && middle_matches(u + i, wx, mx)) found |= 1;
+        if (!(found & 2) && i + my <= n && u[i] == wy[0] && u[i + my - 1] == wy[my - 1] && middle_matches(u + i, wy, my)) found |= 2;
+    }
+    return found;
+}
+
 bool gwr_has_digit(const char *s, size_t n)
 {
     size_t i = 0;
@@ -355,13 +395,14 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
     /* the main-targets paragraph */
     size_t lim = n < 150 ? n : 150;
     const char *t = NULL;
-    if (gwr_find(s, lim, "目标")) {   /* both end in it */
+    unsigned either = gwr_find_either(s, lim, "目标", 6, "今年", 6);
+    if (either & 1) {   /* both end in it */
         t = gwr_find(s, lim, "预期目标");
         if (!t) t = gwr_find(s, lim, "主要目标");
     }
     size_t tk = strlen("预期目标");
     /* year_target's phrases all follow a 今年 in the first 150 bytes */
-    if (!t && gwr_find(s, lim, "今年")) t = year_target(s, n, &tk);
+    if (!t && (either & 2)) t = year_target(s, n, &tk);
     if (t) {
         size_t e = (size_t)(t - s) + tk;
         bool digits = gwr_find(s + e, n - e, "百分之") != NULL;   /* 增长百分之九 */

@@ -298,6 +298,13 @@ static void test_find_every_offset(void **state)
                 if (memcmp(hay + i, needles[w], m) == 0) want = hay + i;
             assert_ptr_equal(gwr_find(hay, n, needles[w]), want);
             if (plant) assert_non_null(want);
+            /* and two needles in one pass */
+            const char *other = needles[(w + 1) % 7];
+            if (m >= 2 && strlen(other) >= 2) {
+                unsigned both = (gwr_find(hay, n, needles[w]) ? 1u : 0u) | (gwr_find(hay, n, other) ? 2u : 0u);
+                assert_int_equal(gwr_find_either(hay, n, needles[w], m, other, strlen(other)), both);
+                assert_int_equal(gwr_find_either(hay, n, other, strlen(other), needles[w], m), (both >> 1) | (both & 1) << 1);
+            }
         }
     }
 }
