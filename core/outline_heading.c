@@ -110,8 +110,9 @@ unsigned gwr_find_either(const char *s, size_t n, const char *x, size_t mx, cons
             i = j + 16;
             if (found == 3 || i + m > n) break;
         }
-        /* starts too close to the end for the longer needle */
-        for (size_t k = n - m + 1 > i ? n - m + 1 : i; k < n && found != 3; k++) {
+        /* starts too close to the end for the longer needle (none when
+         * both are as long) */
+        for (size_t k = n - m + 1 > i ? n - m + 1 : i; mx != my && k < n && found != 3; k++) {
             if (!(found & 1) && k + mx <= n && u[k] == wx[0] && u[k + mx - 1] == wx[mx - 1] && middle_matches(u + k, wx, mx)) found |= 1;
             if (!(found & 2) && k + my <= n && u[k] == wy[0] && u[k + my - 1] == wy[my - 1] && middle_matches(u + k, wy, my)) found |= 2;
         }
@@ -230,18 +231,22 @@ static inline size_t char_bytes(const char *s, size_t n)
     return k > n ? n : k;
 }
 
+/* A character led by E4–E9 (U+4000–U+9FFF): no punctuation, digit or 、,
+ * so the tests below pass it by. */
+static inline bool plain_cjk(const char *s) { return (unsigned)((unsigned char)*s - 0xE4u) <= 0xE9u - 0xE4u; }
+
 /* Offset of the first sentence end in s[0,n) or n. */
 static size_t first_stop(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
-        if (stop_len(s + i, n - i)) return i;
+        if (!plain_cjk(s + i) && stop_len(s + i, n - i)) return i;
     return n;
 }
 
 static size_t first_clause(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
-        if (clause_len(s + i, n - i) || stop_len(s + i, n - i)) return i;
+        if (!plain_cjk(s + i) && (clause_len(s + i, n - i) || stop_len(s + i, n - i))) return i;
     return n;
 }
 
@@ -273,7 +278,7 @@ static void heading_title(const char *s, size_t n, uint32_t off, gwr_para *p, si
 static bool has_sentence_punct(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
-        if (stop_len(s + i, n - i) || clause_len(s + i, n - i)) return true;
+        if (!plain_cjk(s + i) && (stop_len(s + i, n - i) || clause_len(s + i, n - i))) return true;
     return false;
 }
 
@@ -283,6 +288,7 @@ static bool lead_sentence(const char *s, size_t n, size_t *lead)
 {
     size_t chars = 0;
     for (size_t i = 0; i < n && chars <= 23; i += char_bytes(s + i, n - i), chars++) {
+        if (plain_cjk(s + i)) continue;
         if (stop_len(s + i, n - i) == 3 && gwr_has_prefix(s + i, n - i, "。")) {
             if (chars < 3 || chars > 22 || i + 3 >= n) return false;
             *lead = i;
@@ -503,7 +509,7 @@ bool gwr_para_is_bare_part(const char *s, size_t n)
     if (chars < 4 || chars > 24) return false;
     if (n >= 3 && memcmp(s + n - 3, "。", 3) == 0) n -= 3;
     for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
-        if (clause_len(s + i, n - i) || stop_len(s + i, n - i) || gwr_has_prefix(s + i, n - i, "、")) return false;
+        if (!plain_cjk(s + i) && (clause_len(s + i, n - i) || stop_len(s + i, n - i) || gwr_has_prefix(s + i, n - i, "、"))) return false;
     static const char *const words[] = { "工作回顾", "回顾", "主要目标任务", "目标任务", "主要任务", "重点工作",
                                          "工作安排", "工作建议", "工作部署" };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
