@@ -101,9 +101,9 @@ static void add_para(builder *b, const gwr_para *p)
     size_t tl = p->len;
     const char *s = b->d->text.norm + p->off;
     size_t i = 0, chars = 0;
+    static const uint8_t len_by_high[16] = { 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 4 };
     while (i < tl && chars < 30) {
-        unsigned c = (unsigned char)s[i];
-        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        i += len_by_high[(unsigned char)s[i] >> 4];   /* < 0x80: 1, < 0xE0: 2, < 0xF0: 3, else 4 */
         chars++;
     }
     if (i > tl) i = tl;
@@ -423,8 +423,9 @@ static gwr_status link_tree(gwr_doc *d, gwr_err *err)
 static size_t runin_heading(const gwr_text *t, const char *s, size_t n, uint32_t off)
 {
     if (n < 12) return 0;
-    size_t last = 0;   /* the end of the last 。 (E3 80 82) */
-    for (size_t i = n; i >= 3 && !last; i--)
+    size_t last = 0;   /* the end of the last 。 (E3 80 82), if at most 40 characters
+                        * (160 bytes, valid UTF-8) from the end: else no heading */
+    for (size_t i = n; i >= 3 && i + 163 >= n && !last; i--)
         if ((unsigned char)s[i - 1] == 0x82 && (unsigned char)s[i - 2] == 0x80 && (unsigned char)s[i - 3] == 0xE3) last = i;
     if (last == 0 || last >= n || gwr_utf8_chars_max(s + last, n - last, 40) > 40) return 0;
     size_t k;

@@ -226,8 +226,8 @@ static inline size_t clause_len(const char *s, size_t n)
 
 static inline size_t char_bytes(const char *s, size_t n)
 {
-    unsigned c = (unsigned char)*s;
-    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    static const uint8_t len_by_high[16] = { 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 4 };
+    size_t k = len_by_high[(unsigned char)*s >> 4];   /* < 0x80: 1, < 0xE0: 2, < 0xF0: 3, else 4 */
     return k > n ? n : k;
 }
 
@@ -338,9 +338,12 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
     p->cls = GWR_P_PLAIN;
     size_t k;
     int v;
+    /* the numeral the paragraph opens with, for parts and items */
+    size_t k0 = 0;
+    int v0 = gwr_cn_number(s, n, &k0);
     /* 一、 part (also 第一部分 …) */
     size_t pk = 0;
-    if ((v = gwr_cn_number(s, n, &k)) > 0 && gwr_has_prefix(s + k, n - k, "、")) {
+    if ((v = v0, k = k0, v0) > 0 && gwr_has_prefix(s + k, n - k, "、")) {
         pk = k + 3;
     } else if (gwr_has_prefix(s, n, "第") && (v = gwr_cn_number(s + 3, n - 3, &k)) > 0 &&
                gwr_has_prefix(s + 3 + k, n - 3 - k, "部分")) {
@@ -371,7 +374,7 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
     }
     /* items */
     size_t mk = 0;
-    if ((v = gwr_cn_number(s, n, &k)) > 0 && gwr_has_prefix(s + k, n - k, "是")) {
+    if ((v = v0, k = k0, v0) > 0 && gwr_has_prefix(s + k, n - k, "是")) {
         mk = k + 3;
     } else if (gwr_has_prefix(s, n, "第") && (v = gwr_cn_number(s + 3, n - 3, &k)) > 0 &&
                (gwr_has_prefix(s + 3 + k, n - 3 - k, "，") || gwr_has_prefix(s + 3 + k, n - 3 - k, "、") ||
