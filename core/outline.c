@@ -25,6 +25,7 @@
 
 typedef struct builder {
     gwr_doc  *d;
+    gwr_linecur lc;               /* nodes come mostly in text order */
     size_t    cap;
     bool      oom;
     int32_t   part, sec, last_item_parent;
@@ -36,6 +37,45 @@ typedef struct builder {
     bool      pending_targets;    /* a "主要预期目标" heading waits for its figures */
     uint32_t  pending_toff, pending_tlen;
 } builder;
+
+/* The last i from `from` on with a[i] <= key (a sorted; `from` itself when
+ * none after it is): galloping, then halving. */
+static size_t last_le(const uint32_t *a, size_t len, size_t from, size_t key)
+{
+    size_t lo = from, step = 1, hi = from + 1;
+    while (hi < len && a[hi] <= key) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+    }
+    if (hi > len) hi = len;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] <= key) lo = mid;
+        else hi = mid;
+    }
+    return lo;
+}
+
+uint32_t gwr_outline_norm_line(const gwr_text *t, gwr_linecur *c, size_t norm_off)
+{
+    size_t o;
+    if (t->map_len == 0) {
+        o = norm_off;
+    } else {
+        if (norm_off < c->last || c->m >= t->map_len) c->m = 0;   /* back: from the start again */
+        c->m = last_le(t->map_norm, t->map_len, c->m, norm_off);
+        o = t->map_orig[c->m];
+        if (norm_off > t->map_norm[c->m]) o += norm_off - t->map_norm[c->m];
+    }
+    if (o > t->orig_len) o = t->orig_len;
+    c->last = norm_off;
+    if (t->nlines == 0) return 1;
+    if (o < c->orig || c->l >= t->nlines) c->l = 0;
+    c->l = last_le(t->line_start, t->nlines, c->l, o);
+    c->orig = o;
+    return (uint32_t)c->l + 1;
+}
 
 static int32_t add_node(builder *b, gwr_node_kind kind, int32_t parent, const gwr_para *p, size_t title_off, size_t title_len)
 {
@@ -81,7 +121,7 @@ static int32_t add_node(builder *b, gwr_node_kind kind, int32_t parent, const gw
         .title = title,
         .body_off = p ? p->off : 0,
         .body_len = p ? p->len : 0,
-        .line = p ? gwr_text_norm_line(&d->text, p->off) : 1,
+        .line = p ? gwr_outline_norm_line(&d->text, &b->lc, p->off) : 1,
         .parent = parent,
         .first_child = -1,
         .next_sibling = -1,

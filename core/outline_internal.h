@@ -53,6 +53,13 @@ gwr_fm gwr_front_kind(const char *s, size_t n);
 /* An introductory paragraph of the plan (今年是…, 总体要求…) — never part of a work area. */
 bool gwr_para_is_intro(const char *s, size_t n);
 
+/* gwr_text_norm_line (the 1-based line of orig holding norm byte norm_off)
+ * by walking on from the offset asked before instead of two binary
+ * searches: the same answer, cheaper when offsets mostly grow. A cursor
+ * starts zeroed. */
+typedef struct gwr_linecur { size_t m, l, last, orig; } gwr_linecur;
+uint32_t gwr_outline_norm_line(const gwr_text *t, gwr_linecur *c, size_t norm_off);
+
 /* Entity and years; run after the tree is built. */
 void gwr_meta_fill(gwr_doc *d);
 

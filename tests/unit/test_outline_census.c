@@ -1,11 +1,13 @@
-/* test_outline_census.c — the census that names the entity from the text:
+/* test_outline_census.c — the outline's fast paths. The census that names
+ * the entity from the text:
  * the fast census (places in context, then the uses of their pairs) gives
  * exactly the full census's answer whenever it decides, on constructed texts
  * where the two could part (ties, names only in slogans, 城 before a level,
  * texts cut inside a character, tables that fill up), and the scans for a
  * set of characters (32 and 16 bytes at a time, and byte by byte) find a
  * character at every byte offset; and substring search, 16 and 32 starts at
- * a time, finds what a byte-by-byte search finds. */
+ * a time, finds what a byte-by-byte search finds; and the walking line
+ * cursor answers as the text layer does. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -15,6 +17,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "outline_internal.h"
+#include "text.h"
 
 static uint32_t rng = 12345;
 static uint32_t next(void)
@@ -309,6 +312,30 @@ static void test_find_every_offset(void **state)
     }
 }
 
+/* The line of a norm offset by the walking cursor is gwr_text_norm_line's,
+ * whether the offsets asked grow, jump back or come at random, on reports
+ * whose norm and orig differ (GBK, wrapped lines, spaces). */
+static void test_norm_line_cursor(void **state)
+{
+    (void)state;
+    static const char *const files[] = { "samples/jingmen-2024.txt", "tests/data/hailar/hailar-2013.txt",
+                                         "tests/data/national/national-1979.txt" };
+    for (size_t f = 0; f < 3; f++) {
+        gwr_text t = { 0 };
+        gwr_err e = { 0 };
+        assert_int_equal(gwr_text_load_file(&t, files[f], &e), GWR_OK);
+        assert_true(t.norm_len > 1000);
+        gwr_linecur c = { 0 };
+        for (size_t k = 0; k <= t.norm_len; k += 1 + next() % 97)
+            assert_int_equal(gwr_outline_norm_line(&t, &c, k), gwr_text_norm_line(&t, k));
+        for (int j = 0; j < 2000; j++) {
+            size_t k = next() % (t.norm_len + 1);
+            assert_int_equal(gwr_outline_norm_line(&t, &c, k), gwr_text_norm_line(&t, k));
+        }
+        gwr_text_free(&t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +345,7 @@ int main(void)
         cmocka_unit_test(test_scan_every_offset),
         cmocka_unit_test(test_scan_pairs_every_offset),
         cmocka_unit_test(test_find_every_offset),
+        cmocka_unit_test(test_norm_line_cursor),
     };
     return cmocka_run_group_tests_name("outline_census", tests, NULL, NULL);
 }
