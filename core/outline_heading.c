@@ -85,13 +85,45 @@ const char *gwr_findn(const char *s, size_t n, const char *needle, size_t m)
     return NULL;
 }
 
+#if defined(__x86_64__) || defined(__i386__)
+/* 32 starts at a time for both needles, as long as a whole block fits;
+ * *next: the first start not tested. */
+__attribute__((target("avx2"))) static unsigned either_avx2(const unsigned char *u, size_t n, const unsigned char *wx, size_t mx,
+                                                            const unsigned char *wy, size_t my, size_t m, size_t *next)
+{
+    const __m256i fx = _mm256_set1_epi8((char)wx[0]), lx = _mm256_set1_epi8((char)wx[mx - 1]);
+    const __m256i fy = _mm256_set1_epi8((char)wy[0]), ly = _mm256_set1_epi8((char)wy[my - 1]);
+    unsigned found = 0;
+    size_t i = 0;
+    for (; i + 31 + m <= n && found != 3; i += 32) {
+        __m256i a = _mm256_loadu_si256((const __m256i *)(u + i));
+        uint32_t kx = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, fx),
+                      _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(u + i + mx - 1)), lx)));
+        uint32_t ky = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, fy),
+                      _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(u + i + my - 1)), ly)));
+        for (; kx && !(found & 1); kx &= kx - 1)
+            if (middle_matches(u + i + (unsigned)__builtin_ctz(kx), wx, mx)) found |= 1;
+        for (; ky && !(found & 2); ky &= ky - 1)
+            if (middle_matches(u + i + (unsigned)__builtin_ctz(ky), wy, my)) found |= 2;
+    }
+    *next = i;
+    return found;
+}
+#endif
+
 unsigned gwr_find_either(const char *s, size_t n, const char *x, size_t mx, const char *y, size_t my)
 {
     const unsigned char *u = (const unsigned char *)s, *wx = (const unsigned char *)x, *wy = (const unsigned char *)y;
     unsigned found = 0;
     size_t m = mx > my ? mx : my, i = 0;
+#if defined(__x86_64__) || defined(__i386__)
+    if (n >= 31 + m && __builtin_cpu_supports("avx2")) {
+        found = either_avx2(u, n, wx, mx, wy, my, m, &i);
+        if (found == 3) return found;
+    }
+#endif
 #ifdef __SSE2__
-    if (n >= 15 + m) {
+    if (n >= 15 + m && i + m <= n) {
         const __m128i fx = _mm_set1_epi8((char)wx[0]), lx = _mm_set1_epi8((char)wx[mx - 1]);
         const __m128i fy = _mm_set1_epi8((char)wy[0]), ly = _mm_set1_epi8((char)wy[my - 1]);
         for (;;) {
