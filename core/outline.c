@@ -91,8 +91,9 @@ static int32_t add_node(builder *b, gwr_node_kind kind, int32_t parent, const gw
     const char *t = d->text.norm + title_off;
     size_t n = title_len;
     /* leading dashes and bullets ("——综合实力显著增强") are not part of a title */
-    while (n >= 3 && (gwr_has_prefix(t, n, "—") || gwr_has_prefix(t, n, "●") || gwr_has_prefix(t, n, "■") ||
-                      gwr_has_prefix(t, n, "◆") || gwr_has_prefix(t, n, "★")) && kind != GWR_NODE_FRONT) {
+    while (n >= 3 && (unsigned char)t[0] == 0xE2 &&   /* all five start with E2 */
+           (gwr_has_prefix(t, n, "—") || gwr_has_prefix(t, n, "●") || gwr_has_prefix(t, n, "■") ||
+            gwr_has_prefix(t, n, "◆") || gwr_has_prefix(t, n, "★")) && kind != GWR_NODE_FRONT) {
         t += 3;
         n -= 3;
     }
@@ -101,7 +102,8 @@ static int32_t add_node(builder *b, gwr_node_kind kind, int32_t parent, const gw
         while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--;
     }
     for (;;) {
-        if (n >= 3 && (gwr_has_prefix(t + n - 3, 3, "。") || gwr_has_prefix(t + n - 3, 3, "，") ||
+        if (n >= 3 && ((unsigned char)t[n - 3] == 0xE3 || (unsigned char)t[n - 3] == 0xEF) &&   /* 。、 E3, ，；：！ EF */
+            (gwr_has_prefix(t + n - 3, 3, "。") || gwr_has_prefix(t + n - 3, 3, "，") ||
                        gwr_has_prefix(t + n - 3, 3, "；") || gwr_has_prefix(t + n - 3, 3, "：") ||
                        gwr_has_prefix(t + n - 3, 3, "、") || gwr_has_prefix(t + n - 3, 3, "！")))
             n -= 3;

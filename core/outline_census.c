@@ -478,6 +478,10 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
      * upper bound of the distinct pairs, fit in three quarters of it */
     if (n / 3 * 4 > HB * 3 && count_leads(u, n) * 4 > HB * 3) return false;
     const uint8_t *cls = gwr_word_census_class();
+    const uint64_t *pbits = gwr_word_pair_bits();
+    const uint32_t *pset = gwr_word_pair_set();
+#define COMMON_PAIR(a, b) (pbits[gwr_word_pair_hash((a) << 16 | (b)) >> 6] >> (gwr_word_pair_hash((a) << 16 | (b)) & 63) & 1 && \
+                           gwr_word_pair_in(pset, (a) << 16 | (b)))
     const unsigned skip = GWR_CC_FUNCTION | GWR_CC_NONE;
     bool ok = false;
     cset cs1, *c = &cs1;   /* only the bits need clearing */
@@ -487,11 +491,14 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
     offs o = { 0 }, hit = { 0 };
     ctab t = { 0 };
     static const uint32_t level[] = { 0x5E02, 0x533A, 0x53BF, 0x5DDE, 0x65D7 };   /* 市 区 县 州 旗 */
-    uint32_t slog[NSLOGANS];
+    /* the slogans by their first characters, all different: a slot each
+     * under ((first · 301) mod 2^16) >> 12 */
+    uint32_t slog[16] = { 0 };
     for (size_t k = 0; k < 5; k++) cset_add(c, level[k]);
     for (size_t k = 0; k < NSLOGANS; k++) {
-        slog[k] = decode3((const unsigned char *)slogans[k]) << 16 | decode3((const unsigned char *)slogans[k] + 3);
-        cset_add(c, slog[k] >> 16);
+        uint32_t key = decode3((const unsigned char *)slogans[k]) << 16 | decode3((const unsigned char *)slogans[k] + 3);
+        slog[((key >> 16) * 301 & 0xFFFF) >> 12] = key;
+        cset_add(c, key >> 16);
     }
     /* 1. the places in context */
     cset_scan(c, u, n, &o, width);
@@ -506,7 +513,7 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
             if (p >= 3 && cjk_lead(u[p - 3]) && (cls[decode3(u + p - 3)] & GWR_CC_SELF)) r->lvcount[lv]++;
             if (p < 6 || !cjk_lead(u[p - 6]) || !cjk_lead(u[p - 3])) continue;
             uint32_t a = decode3(u + p - 6), b = decode3(u + p - 3);
-            if ((cls[a] | cls[b]) & skip || (cls[b] & GWR_CC_CHENG) || gwr_word_common_pair(a, b)) continue;
+            if ((cls[a] | cls[b]) & skip || (cls[b] & GWR_CC_CHENG) || COMMON_PAIR(a, b)) continue;
             cpair *e = ctab_get(&t, a << 16 | b, true);
             if (!e) goto out;
             e->ctx++;
@@ -514,12 +521,9 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
         } else {
             /* a slogan, then a pair not followed by a level character */
             if (p + 12 > n || !cjk_lead(u[p + 3]) || !cjk_lead(u[p + 6]) || !cjk_lead(u[p + 9])) continue;
-            uint32_t pk = x << 16 | decode3(u + p + 3);
-            size_t j = 0;   /* the slogans' first characters all differ */
-            while (j < NSLOGANS && slog[j] >> 16 != x) j++;
-            if (j == NSLOGANS || slog[j] != pk) continue;
+            if (slog[(x * 301 & 0xFFFF) >> 12] != (x << 16 | decode3(u + p + 3))) continue;
             uint32_t a = decode3(u + p + 6), b = decode3(u + p + 9);
-            if ((cls[a] | cls[b]) & skip || gwr_word_common_pair(a, b)) continue;
+            if ((cls[a] | cls[b]) & skip || COMMON_PAIR(a, b)) continue;
             if (!(cls[b] & GWR_CC_CHENG) && p + 15 <= n && cjk_lead(u[p + 12]) && (cls[decode3(u + p + 12)] & GWR_CC_LEVEL))
                 continue;   /* a level use, counted above */
             cpair *e = ctab_get(&t, a << 16 | b, true);
@@ -581,6 +585,8 @@ out:
     }
     return ok;
 }
+
+#undef COMMON_PAIR
 
 bool gwr_census_fast(const char *s, size_t n, gwr_census *r)
 {
