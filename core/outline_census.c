@@ -289,17 +289,31 @@ static void offs_push(offs *o, size_t p)
     o->v[o->n++] = (uint32_t)p;
 }
 
+static inline void cset_keep(const cset *c, const unsigned char *u, size_t p, offs *o)
+{
+    uint32_t cp = decode3(u + p);
+    if (c->bits[cp >> 6] >> (cp & 63) & 1) {
+        if (o->n < o->cap) o->v[o->n++] = (uint32_t)p;
+        else offs_push(o, p);
+    }
+}
+
 /* Keeps offset p when a member (a pair whose first character is a member's)
- * starts there. */
+ * starts there; one test for each kind of set. */
+static inline void check_char(const cset *c, const unsigned char *u, size_t n, size_t p, offs *o)
+{
+    if (p + 3 <= n && cjk_lead(u[p])) cset_keep(c, u, p, o);
+}
+
+static inline void check_pair(const cset *c, const unsigned char *u, size_t n, size_t p, offs *o)
+{
+    if (p + 6 <= n && cjk_lead(u[p]) && cjk_lead(u[p + 3])) cset_keep(c, u, p, o);
+}
+
 static inline void cset_check(const cset *c, const unsigned char *u, size_t n, size_t p, offs *o)
 {
-    if (p + (c->pairs ? 6 : 3) <= n && cjk_lead(u[p]) && (!c->pairs || cjk_lead(u[p + 3]))) {
-        uint32_t cp = decode3(u + p);
-        if (c->bits[cp >> 6] >> (cp & 63) & 1) {
-            if (o->n < o->cap) o->v[o->n++] = (uint32_t)p;
-            else offs_push(o, p);
-        }
-    }
+    if (c->pairs) check_pair(c, u, n, p, o);
+    else check_char(c, u, n, p, o);
 }
 
 /* Every offset p of s[from,n) where a member of c starts, in order. */
@@ -329,13 +343,13 @@ __attribute__((target("ssse3"))) static void cset_scan_ssse3(const cset *c, cons
             __m128i acc = _mm_and_si128(_mm_and_si128(NIB16(LOAD16(1), 0), NIB16(LOAD16(2), 1)),
                                         _mm_and_si128(NIB16(LOAD16(4), 2), NIB16(LOAD16(5), 3)));
             unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(acc, zero)) & 0xFFFFu;
-            for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
+            for (; m; m &= m - 1) check_pair(c, u, n, i + (unsigned)__builtin_ctz(m), o);
         }
     else
         for (; i + 18 <= n; i += 16) {
             __m128i acc = _mm_and_si128(NIB16(LOAD16(1), 0), NIB16(LOAD16(2), 1));
             unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(acc, zero)) & 0xFFFFu;
-            for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
+            for (; m; m &= m - 1) check_char(c, u, n, i + (unsigned)__builtin_ctz(m), o);
         }
     cset_scan_bytes(c, u, i, n, o);
 }
@@ -346,19 +360,27 @@ __attribute__((target("avx2"))) static void cset_scan_avx2(const cset *c, const 
     for (int j = 0; j < 8; j++) t[j] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)c->nib[j]));
     const __m256i low = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
     size_t i = 0;
-    if (c->pairs)
-        for (; i + 37 <= n; i += 32) {
-            __m256i acc = _mm256_and_si256(_mm256_and_si256(NIB32(LOAD32(1), 0), NIB32(LOAD32(2), 1)),
-                                           _mm256_and_si256(NIB32(LOAD32(4), 2), NIB32(LOAD32(5), 3)));
-            uint32_t m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(acc, zero));
-            for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
-        }
-    else
-        for (; i + 34 <= n; i += 32) {
-            __m256i acc = _mm256_and_si256(NIB32(LOAD32(1), 0), NIB32(LOAD32(2), 1));
-            uint32_t m = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(acc, zero));
-            for (; m; m &= m - 1) cset_check(c, u, n, i + (unsigned)__builtin_ctz(m), o);
-        }
+    /* two blocks of 32 a round, their candidates in one 64-bit mask */
+#define PAIRS32(k) ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256( \
+        _mm256_and_si256(NIB32(LOAD32((k) + 1), 0), NIB32(LOAD32((k) + 2), 1)),          \
+        _mm256_and_si256(NIB32(LOAD32((k) + 4), 2), NIB32(LOAD32((k) + 5), 3))), zero))
+#define CHARS32(k) ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(                   \
+        _mm256_and_si256(NIB32(LOAD32((k) + 1), 0), NIB32(LOAD32((k) + 2), 1)), zero))
+    if (c->pairs) {
+        for (; i + 69 <= n; i += 64)
+            for (uint64_t m = (uint64_t)PAIRS32(32) << 32 | PAIRS32(0); m; m &= m - 1)
+                check_pair(c, u, n, i + (unsigned)__builtin_ctzll(m), o);
+        for (; i + 37 <= n; i += 32)
+            for (uint32_t m = PAIRS32(0); m; m &= m - 1) check_pair(c, u, n, i + (unsigned)__builtin_ctz(m), o);
+    } else {
+        for (; i + 66 <= n; i += 64)
+            for (uint64_t m = (uint64_t)CHARS32(32) << 32 | CHARS32(0); m; m &= m - 1)
+                check_char(c, u, n, i + (unsigned)__builtin_ctzll(m), o);
+        for (; i + 34 <= n; i += 32)
+            for (uint32_t m = CHARS32(0); m; m &= m - 1) check_char(c, u, n, i + (unsigned)__builtin_ctz(m), o);
+    }
+#undef PAIRS32
+#undef CHARS32
     cset_scan_bytes(c, u, i, n, o);
 }
 #undef NIB16
