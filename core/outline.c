@@ -22,6 +22,9 @@
 #include "text_internal.h"
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef struct builder {
     gwr_doc  *d;
@@ -42,7 +45,9 @@ typedef struct builder {
  * none after it is): galloping, then halving. */
 static size_t last_le(const uint32_t *a, size_t len, size_t from, size_t key)
 {
-    size_t lo = from, step = 1, hi = from + 1;
+    size_t lo = from, step = 1, hi;
+    for (int k = 0; k < 3 && lo + 1 < len && a[lo + 1] <= key; k++) lo++;   /* mostly a step or two */
+    hi = lo + 1;
     while (hi < len && a[hi] <= key) {
         lo = hi;
         step *= 2;
@@ -460,15 +465,38 @@ static gwr_status link_tree(gwr_doc *d, gwr_err *err)
     return GWR_OK;
 }
 
+size_t gwr_last_stop_end(const char *s, size_t n, size_t jmin)
+{
+    if (n < 3) return 0;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t j = n - 2;   /* starts below j are left */
+#ifdef __SSE2__
+    const __m128i e3 = _mm_set1_epi8((char)0xE3), b80 = _mm_set1_epi8((char)0x80), b82 = _mm_set1_epi8((char)0x82);
+    while (j >= jmin + 16) {
+        size_t b = j - 16;
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_and_si128(
+                         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + b)), e3),
+                         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + b + 1)), b80)),
+                         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + b + 2)), b82)));
+        if (m) return b + (31 - (unsigned)__builtin_clz(m)) + 3;
+        j = b;
+    }
+#endif
+    while (j > jmin) {
+        j--;
+        if (u[j] == 0xE3 && u[j + 1] == 0x80 && u[j + 2] == 0x82) return j + 3;
+    }
+    return 0;
+}
+
 /* "…取得新成效。   二、2024年工作安排": the offset of a part heading run into
  * the end of a paragraph after spaces (in the original text), else 0. */
 static size_t runin_heading(const gwr_text *t, const char *s, size_t n, uint32_t off)
 {
     if (n < 12) return 0;
-    size_t last = 0;   /* the end of the last 。 (E3 80 82), if at most 40 characters
-                        * (160 bytes, valid UTF-8) from the end: else no heading */
-    for (size_t i = n; i >= 3 && i + 163 >= n && !last; i--)
-        if ((unsigned char)s[i - 1] == 0x82 && (unsigned char)s[i - 2] == 0x80 && (unsigned char)s[i - 3] == 0xE3) last = i;
+    /* the end of the last 。, if at most 40 characters (160 bytes, valid
+     * UTF-8) from the end: else no heading */
+    size_t last = gwr_last_stop_end(s, n, n > 166 ? n - 166 : 0);
     if (last == 0 || last >= n || gwr_utf8_chars_max(s + last, n - last, 40) > 40) return 0;
     size_t k;
     int v = gwr_cn_number(s + last, n - last, &k);

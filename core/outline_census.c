@@ -562,11 +562,14 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
     if (o.bad) goto out;
     for (size_t k = 0; k < o.n; k++) {
         size_t p = o.v[k];
-        if (p + 6 > n || !cjk_lead(u[p + 3])) continue;
+        /* (the scan kept only p + 6 <= n with CJK leads at p and p + 3) */
         cpair *e = ctab_get(&t, decode3(u + p) << 16 | decode3(u + p + 3), false);
         if (e) {
             e->count++;
-            if (r->want_occ) offs_push(&hit, p);
+            if (r->want_occ) {
+                if (hit.n < hit.cap) hit.v[hit.n++] = (uint32_t)p;
+                else offs_push(&hit, p);
+            }
         }
     }
     if (hit.bad) goto out;

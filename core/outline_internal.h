@@ -60,6 +60,10 @@ bool gwr_para_is_intro(const char *s, size_t n);
 typedef struct gwr_linecur { size_t m, l, last, orig; } gwr_linecur;
 uint32_t gwr_outline_norm_line(const gwr_text *t, gwr_linecur *c, size_t norm_off);
 
+/* The end of the last 。 (E3 80 82) in s[0,n) that starts at jmin or
+ * later, or 0; 16 starts at a time from the end. */
+size_t gwr_last_stop_end(const char *s, size_t n, size_t jmin);
+
 /* Entity and years; run after the tree is built. */
 void gwr_meta_fill(gwr_doc *d);
 

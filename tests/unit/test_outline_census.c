@@ -301,6 +301,17 @@ static void test_find_every_offset(void **state)
                 if (memcmp(hay + i, needles[w], m) == 0) want = hay + i;
             assert_ptr_equal(gwr_find(hay, n, needles[w]), want);
             if (plant) assert_non_null(want);
+            /* the last 。 from the end, from any lower bound on */
+            if (w == 2) {
+                size_t jmin = next() % (n + 1), end = 0, end0 = 0;
+                for (size_t j = 0; j + 3 <= n; j++)
+                    if (memcmp(hay + j, "。", 3) == 0) {
+                        end0 = j + 3;
+                        if (j >= jmin) end = j + 3;
+                    }
+                assert_int_equal(gwr_last_stop_end(hay, n, jmin), end);
+                assert_int_equal(gwr_last_stop_end(hay, n, 0), end0);
+            }
             /* and two needles in one pass */
             const char *other = needles[(w + 1) % 7];
             if (m >= 2 && strlen(other) >= 2) {
