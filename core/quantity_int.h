@@ -80,59 +80,30 @@ static inline bool qz_is_alpha(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x
  * qz_cn_mult: 10, 100, 1000 for 十百千; 10^4, 10^8 for 万亿; 0 otherwise.
  * qz_cn_class: 2 for the financial forms (壹 … 玖 拾 佰 仟), 0 for 〇 零 万 亿
  * (shared), 1 for the ordinary numerals; a numeral never mixes 1 and 2. */
+typedef struct qz_cn { uint32_t cp; int8_t digit; uint8_t pow10; uint8_t cls; } qz_cn;
+#define QZ_CN_MUL 0xB445A88Du
+extern const qz_cn qz_cn_tab[64];
+static inline const qz_cn *qz_cn_at(uint32_t c) { return &qz_cn_tab[(uint32_t)(c * QZ_CN_MUL) >> 26]; }
 static inline int qz_cn_digit(uint32_t c)
 {
-    switch (c) {
-    case 0x3007: case 0x96F6: return 0;          /* 〇 零 */
-    case 0x4E00: return 1;                       /* 一 */
-    case 0x4E8C: case 0x4E24: return 2;          /* 二 两 */
-    case 0x4E09: return 3;
-    case 0x56DB: return 4;
-    case 0x4E94: return 5;
-    case 0x516D: return 6;
-    case 0x4E03: return 7;
-    case 0x516B: return 8;
-    case 0x4E5D: return 9;
-    case 0x58F9: return 1;                       /* 壹 (financial forms) */
-    case 0x8D30: return 2;                       /* 贰 */
-    case 0x53C1: return 3;                       /* 叁 */
-    case 0x8086: return 4;                       /* 肆 */
-    case 0x4F0D: return 5;                       /* 伍 */
-    case 0x9646: return 6;                       /* 陆 */
-    case 0x67D2: return 7;                       /* 柒 */
-    case 0x634C: return 8;                       /* 捌 */
-    case 0x7396: return 9;                       /* 玖 */
-    default: return -1;
-    }
+    const qz_cn *e = qz_cn_at(c);
+    return e->cp == c ? e->digit : -1;
 }
 
 static inline int qz_cn_class(uint32_t c)
 {
-    switch (c) {
-    case 0x3007: case 0x96F6: case 0x4E07: case 0x4EBF: return 0;   /* 〇 零 万 亿 */
-    case 0x58F9: case 0x8D30: case 0x53C1: case 0x8086: case 0x4F0D: case 0x9646:
-    case 0x67D2: case 0x634C: case 0x7396: case 0x62FE: case 0x4F70: case 0x4EDF:
-        return 2;
-    default: return 1;
-    }
+    const qz_cn *e = qz_cn_at(c);
+    return e->cp == c ? e->cls : 1;
 }
 
 static inline int64_t qz_cn_mult(uint32_t c)
 {
-    switch (c) {
-    case 0x5341: return 10;                      /* 十 */
-    case 0x767E: return 100;                     /* 百 */
-    case 0x5343: return 1000;                    /* 千 */
-    case 0x4E07: return 10000;                   /* 万 */
-    case 0x4EBF: return 100000000;               /* 亿 */
-    case 0x62FE: return 10;                      /* 拾 */
-    case 0x4F70: return 100;                     /* 佰 */
-    case 0x4EDF: return 1000;                    /* 仟 */
-    default: return 0;
-    }
+    static const int64_t pow10[9] = { 0, 10, 100, 1000, 10000, 0, 0, 0, 100000000 };
+    const qz_cn *e = qz_cn_at(c);
+    return e->cp == c ? pow10[e->pow10] : 0;
 }
 
-static inline bool qz_is_cn_numeral(uint32_t c) { return qz_cn_digit(c) >= 0 || qz_cn_mult(c) > 0; }
+static inline bool qz_is_cn_numeral(uint32_t c) { return qz_cn_at(c)->cp == c; }
 
 /* ---- numbers (quantity_num.c) -------------------------------------------- */
 enum {
@@ -256,7 +227,9 @@ typedef struct qz_term {
 static inline size_t qz_skip_spaces(const char *s, size_t len, size_t i)
 {
     size_t k;
-    while (i < len && qz_cp(s, len, i, &k) == ' ') i += k;
+    /* only ' ' and U+3000 (E3 80 80) read as a space */
+    while (i < len && (s[i] == ' ' || ((unsigned char)s[i] == 0xE3 && qz_cp(s, len, i, &k) == ' ')))
+        i += s[i] == ' ' ? 1 : k;
     return i;
 }
 /* Reads the number at s[i] with its scale, 余/多 and unit into *t; false

@@ -21,6 +21,77 @@ const qz_fold qz_fold3[32] = {
     [31] = { 0x2212, 0x002D },   /* − minus → - */
 };
 
+/* The numerals by a perfect hash of the code point (QZ_CN_MUL): digit
+ * (-1 for a multiplier), the power of ten of a multiplier (0 for a digit)
+ * and the class (0 shared, 1 ordinary, 2 financial); an empty slot holds a
+ * code point that is never read. */
+const qz_cn qz_cn_tab[64] = {
+    [ 0] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 1] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 2] = { 0x96F6,  0, 0, 0 },   /* 零 */
+    [ 3] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 4] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 5] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 6] = { 0x9646,  6, 0, 2 },   /* 陆 */
+    [ 7] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 8] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 9] = { 0x4E07, -1, 4, 0 },   /* 万 */
+    [10] = { 0x8D30,  2, 0, 2 },   /* 贰 */
+    [11] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [12] = { 0x8086,  4, 0, 2 },   /* 肆 */
+    [13] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [14] = { 0x4E00,  1, 0, 1 },   /* 一 */
+    [15] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [16] = { 0x4EDF, -1, 3, 2 },   /* 仟 */
+    [17] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [18] = { 0x58F9,  1, 0, 2 },   /* 壹 */
+    [19] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [20] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [21] = { 0x4E03,  7, 0, 1 },   /* 七 */
+    [22] = { 0x5341, -1, 1, 1 },   /* 十 */
+    [23] = { 0x4F70, -1, 2, 2 },   /* 佰 */
+    [24] = { 0x516B,  8, 0, 1 },   /* 八 */
+    [25] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [26] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [27] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [28] = { 0x4E94,  5, 0, 1 },   /* 五 */
+    [29] = { 0x634C,  8, 0, 2 },   /* 捌 */
+    [30] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [31] = { 0x53C1,  3, 0, 2 },   /* 叁 */
+    [32] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [33] = { 0x62FE, -1, 1, 2 },   /* 拾 */
+    [34] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [35] = { 0x4E09,  3, 0, 1 },   /* 三 */
+    [36] = { 0x4E24,  2, 0, 1 },   /* 两 */
+    [37] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [38] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [39] = { 0x56DB,  4, 0, 1 },   /* 四 */
+    [40] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [41] = { 0x4F0D,  5, 0, 2 },   /* 伍 */
+    [42] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [43] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [44] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [45] = { 0x4E5D,  9, 0, 1 },   /* 九 */
+    [46] = { 0x4EBF, -1, 8, 0 },   /* 亿 */
+    [47] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [48] = { 0x5343, -1, 3, 1 },   /* 千 */
+    [49] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [50] = { 0x516D,  6, 0, 1 },   /* 六 */
+    [51] = { 0x4E8C,  2, 0, 1 },   /* 二 */
+    [52] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [53] = { 0x767E, -1, 2, 1 },   /* 百 */
+    [54] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [55] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [56] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [57] = { 0x67D2,  7, 0, 2 },   /* 柒 */
+    [58] = { 0x7396,  9, 0, 2 },   /* 玖 */
+    [59] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [60] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [61] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [62] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [63] = { 0x3007,  0, 0, 0 },   /* 〇 */
+};
+
 const uint64_t qz_fold_bits[65536 / 64] = {
     [0x088] = 0x0040000000040000ULL,   /* − ∶ */
     [0x0C0] = 0x0000000000000001ULL,   /* U+3000 */
@@ -111,6 +182,14 @@ uint32_t qz_prev_slow(const char *s, size_t floor, size_t i, size_t *n)
 
 static int log10_of(int64_t m)
 {
+    switch (m) {                 /* the multipliers */
+    case 10: return 1;
+    case 100: return 2;
+    case 1000: return 3;
+    case 10000: return 4;
+    case 100000000: return 8;
+    default: break;
+    }
     int k = 0;
     while (m > 1) {
         m /= 10;

@@ -134,7 +134,16 @@ size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit)
 #define QZ_HB 128
 static inline unsigned bucket(uint32_t c) { return (c ^ (c >> 7) ^ (c >> 13)) & (QZ_HB - 1); }
 
-static uint8_t  unit_head[QZ_HB], unit_next[NUNITS], unit_ncp[NUNITS];
+static uint8_t  unit_ncp[NUNITS];
+/* Units grouped by their first character, longest first (table order
+ * among equals): the first that matches and is not part of a word is the
+ * longest match. A group is found by an open-addressed hash of the first
+ * character (every first character has a slot: unit_first_bits says which). */
+#define QZ_UF_SLOTS 256
+static uint16_t uf_key[QZ_UF_SLOTS];
+static uint8_t  uf_start[QZ_UF_SLOTS], uf_count[QZ_UF_SLOTS], uf_units[NUNITS];
+static uint64_t unit_nn_bloom[NUNITS];            /* notnext characters by their low six bits */
+static inline unsigned uf_slot(uint32_t c) { return (c * 0x9E3779B1u) >> 24; }
 #define QZ_UNIT_CPS 8
 static uint32_t unit_cps[NUNITS][QZ_UNIT_CPS];   /* the unit's characters, folded as qz_cp folds */
 static uint32_t unit_first[NUNITS];
@@ -156,15 +165,27 @@ static void build_index(void)
             j += k;
         }
         unit_first[u] = qz_cp(units[u].text, l, 0, &k);
-        unsigned b = bucket(unit_first[u]);
-        unit_next[u] = unit_head[b];
-        unit_head[b] = (uint8_t)(u + 1);
         if (unit_first[u] < 65536) unit_first_bits[unit_first[u] >> 6] |= 1ULL << (unit_first[u] & 63);
         const char *nn = units[u].notnext;
         for (size_t j = 0, n = 0, nl = nn ? strlen(nn) : 0; j < nl && n + 1 < QZ_NOTNEXT_MAX; n++) {
             unit_notnext[u][n] = qz_cp(nn, nl, j, &k);
+            unit_nn_bloom[u] |= 1ULL << (unit_notnext[u][n] & 63);
             j += k;
         }
+    }
+    /* the groups: first characters in table order, each group longest first */
+    size_t ng = 0;
+    for (size_t u = 0; u < NUNITS; u++) {
+        uint32_t c = unit_first[u];
+        unsigned h = uf_slot(c);
+        while (uf_key[h] && uf_key[h] != c) h = (h + 1) & (QZ_UF_SLOTS - 1);
+        if (uf_key[h]) continue;                  /* group already made */
+        uf_key[h] = (uint16_t)c;
+        uf_start[h] = (uint8_t)ng;
+        for (int n = QZ_UNIT_CPS; n >= 1; n--)
+            for (size_t v = u; v < NUNITS; v++)
+                if (unit_first[v] == c && unit_ncp[v] == n) uf_units[ng++] = (uint8_t)v;
+        uf_count[h] = (uint8_t)(ng - uf_start[h]);
     }
     build_prefix_index();
     /* the numerals of qz_cn_digit and qz_cn_mult, and the traditional forms 萬 億 兩 貳 參 叄 陸 */
@@ -223,23 +244,23 @@ static bool next_in(const char *s, size_t len, size_t i, const char *set)
  * 个): the text after i is decoded once, only as far as a unit needs. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
 {
-    const qz_unit *best = NULL;
-    size_t best_end = 0, k;
+    size_t k;
     if (i >= len) return NULL;
     qz_init();
     uint32_t c = qz_cp(s, len, i, &k);
     if (c >= 65536 || !((unit_first_bits[c >> 6] >> (c & 63)) & 1)) return NULL;
+    unsigned h = uf_slot(c);
+    while (uf_key[h] != c) h = (h + 1) & (QZ_UF_SLOTS - 1);
     uint32_t cps[QZ_UNIT_CPS + 1];
     size_t ends[QZ_UNIT_CPS + 1];      /* ends[j]: the end of character j */
     int nd = 1;
     cps[0] = c;
     ends[0] = i + k;
-    for (unsigned v = unit_head[bucket(c)]; v; v = unit_next[v - 1]) {
-        size_t u = v - 1;
-        if (unit_first[u] != c) continue;
+    for (unsigned g = uf_start[h], ge = g + uf_count[h]; g < ge; g++) {
+        unsigned u = uf_units[g];
         int n = unit_ncp[u], j = 1;
         /* the unit's characters, and one past it when a notnext set is to be checked */
-        int need = unit_notnext[u][0] ? n + 1 : n;
+        int need = unit_nn_bloom[u] ? n + 1 : n;
         while (nd < need && ends[nd - 1] < len) {
             cps[nd] = qz_cp(s, len, ends[nd - 1], &k);
             ends[nd] = ends[nd - 1] + k;
@@ -247,17 +268,15 @@ const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
         }
         while (j < n && j < nd && cps[j] == unit_cps[u][j]) j++;
         if (j < n) continue;
-        size_t e = ends[n - 1];
-        bool word = false;
-        if (n < nd && unit_notnext[u][0])
+        if (n < nd && ((unit_nn_bloom[u] >> (cps[n] & 63)) & 1)) {
+            bool word = false;
             for (const uint32_t *w = unit_notnext[u]; *w && !word; w++) word = *w == cps[n];
-        if (e > best_end && !word) {
-            best = &units[u];
-            best_end = e;
+            if (word) continue;
         }
+        *end = ends[n - 1];
+        return &units[u];
     }
-    if (best) *end = best_end;
-    return best;
+    return NULL;
 }
 
 bool qz_unit_blocks_scale(const char *s, size_t len, size_t i)
@@ -292,6 +311,9 @@ bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned 
 {
     size_t k;
     uint32_t c = 0;
+    /* 以 及 之 左 上 all start with E4 or E5; a space is ' ' or E3 80 80 */
+    if (i < len && (unsigned char)s[i] != ' ' && ((unsigned char)s[i] & 0xFE) != 0xE4 && (unsigned char)s[i] != 0xE3)
+        return false;
     while (i < len && (c = qz_cp(s, len, i, &k)) == ' ') i += k;
     if (i >= len) return false;
     if (c != 0x4EE5 && c != 0x53CA && c != 0x4E4B && c != 0x5DE6 && c != 0x4E0A) return false;   /* 以 及 之 左 上 */
@@ -396,11 +418,12 @@ bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigne
      * passed over are Chinese, three bytes each, so 过 or 于 can only end
      * at i - 3, i - 6 … — when neither stands at one of these, nothing can. */
     bool maybe = false;
+    const unsigned char *u = (const unsigned char *)s;
     for (size_t e = i, g = 0; g < QZ_PREFIX_GAP && e >= floor + 6; g++) {
         e -= 3;
-        const unsigned char *w = (const unsigned char *)s + e - 3;
-        uint32_t b = (uint32_t)w[0] << 16 | (uint32_t)w[1] << 8 | w[2];
-        if (b == 0xE8BF87u || b == 0xE4BA8Eu) {   /* 过 于 */
+        /* 过 E8 BF 87, 于 E4 BA 8E: the last byte first, it tells them apart from most */
+        unsigned char t = u[e - 1];
+        if ((t == 0x87 && u[e - 2] == 0xBF && u[e - 3] == 0xE8) || (t == 0x8E && u[e - 2] == 0xBA && u[e - 3] == 0xE4)) {
             maybe = true;
             break;
         }
