@@ -86,12 +86,130 @@ static bool is_time(const char *s, size_t len, const qz_term *a, size_t *end)
     return true;
 }
 
+/* The common figure, decided without the general rules below: ASCII digits
+ * with an optional fraction (6.5, 2023, 1062) after a Chinese character and
+ * before '%' or a Chinese character, with or without a unit. Every rule of
+ * try_at that could apply to such a number is applied here in the same
+ * order; whatever else may follow (a scale, 余 多 几 分 又 成, a dash, a
+ * colon, a space, a quote, '/', another digit, point or comma) and whatever
+ * else may precede (负 第 届, punctuation, letters) is left to try_at.
+ * Returns 1 (a figure in *q), 0 (none; *next set) or -1 (not decided). */
+static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_quantity *q, size_t *next)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k;
+    if (i < 3) return -1;
+    uint32_t prev = qz_prev(s, 0, i, &k);
+    if (!qz_is_han(prev) || prev == CP_FU || prev == CP_DI || prev == 0x5C4Au) return -1;   /* 负 第 届 */
+
+    /* the number, as qz_read_arabic reads it */
+    size_t j = i;
+    int64_t m = 0;
+    int32_t e = 0;
+    int sig = 0, intdigits = 0;
+    bool leadzero = false, point = false;
+    while (j < len && (unsigned)(u[j] - '0') <= 9) {
+        unsigned d = u[j] - '0';
+        if (++intdigits == 2 && m == 0) leadzero = true;
+        if (!(m == 0 && d == 0)) {
+            if (++sig > 18) return -1;
+            m = m * 10 + d;
+        }
+        j++;
+    }
+    if (j + 1 < len && u[j] == '.' && (unsigned)(u[j + 1] - '0') <= 9) {
+        point = true;
+        j++;
+        while (j < len && (unsigned)(u[j] - '0') <= 9) {
+            unsigned d = u[j] - '0';
+            if (!(m == 0 && d == 0)) {
+                if (++sig > 18) return -1;
+                m = m * 10 + d;
+            }
+            e--;
+            j++;
+        }
+        if (e < -18) return -1;
+    }
+    /* what follows: '%' or a Chinese character that is neither a scale nor
+     * one of 分 又 余 多 几 成 */
+    if (j >= len) return -1;
+    size_t nend = j;
+    uint32_t after_num;
+    if (u[j] == '%') {
+        after_num = '%';
+    } else if (u[j] >= 0xE4 && u[j] <= 0xE9) {
+        after_num = qz_cp(s, len, j, &k);
+        if (k != 3 || qz_cn_mult(after_num) > 0 || after_num == 0x5206u || after_num == 0x53C8u ||
+            qz_is_vague_mark(after_num) || after_num == CP_JI_FEW || after_num == 0x6210u)
+            return -1;
+    } else {
+        return -1;
+    }
+    gwr_dec v = gwr_dec_norm((gwr_dec){ m, e });
+
+    size_t ue, aend = nend;
+    const qz_unit *unit = qz_match_unit(s, len, nend, &ue);
+    if (unit) aend = ue;
+    uint32_t after = cp_at(s, len, aend);
+    if (after == 0xD7 || after == '*' || after == '-' || after == '~' || after == 0x2014 || after == 0x2013 ||
+        after == 0x2015 || after == 0x2212 || after == 0x81F3 || after == 0x5230 || after == ':' || after == ' ' ||
+        after == '/' || is_close_quote(after) || qz_is_vague_mark(after))
+        return -1;
+    *next = aend;
+
+    unsigned uflags = unit ? unit->flags : 0;
+    bool year = !point && intdigits == 4 && v.m > 0;                                  /* qz_looks_like_year */
+    if (!unit && !point && (leadzero || (intdigits == 11 && v.m >= 13000000000LL && v.m < 20000000000LL)))
+        return 0;                                                                     /* 0571, 13912345678 */
+    if (after == '+') return 0;
+    if (uflags & (QZ_U_DATE | QZ_U_NAME)) return 0;                                   /* 12月27日, 40周年 */
+    if ((uflags & QZ_U_YEAR) && year) return 0;                                       /* 2023年 */
+
+    gwr_qual qual = GWR_Q_EXACT, pq;
+    unsigned flags = 0, qf = 0;
+    size_t end = aend, start = i, qe, pstart;
+    bool has_suffix = false, has_prefix = false;
+    if (qz_match_suffix(s, len, end, &qual, &qf, &qe)) {
+        has_suffix = true;
+        end = qe;
+        flags |= qf;
+    }
+    if (qz_match_prefix(s, floor, start, &pq, &qf, &pstart) && !((uflags & QZ_U_TIME) && (qf & GWR_QF_VAGUE))) {
+        has_prefix = true;
+        if (!has_suffix) qual = pq;
+        flags |= qf;
+        start = pstart;
+    }
+    if (!unit && !has_suffix) {
+        if (qz_is_han(after)) return 0;                                               /* 323攻坚行动 */
+        if (year && !has_prefix) return 0;                                            /* 到2025， */
+    }
+    memset(q, 0, sizeof *q);
+    q->value = v;
+    if (unit) {
+        size_t ul = strlen(unit->base);
+        if (ul >= sizeof q->unit) ul = sizeof q->unit - 1;
+        memcpy(q->unit, unit->base, ul);
+    }
+    q->qual = qual;
+    q->flags = flags;
+    q->off = (uint32_t)start;
+    q->len = (uint32_t)(end - start);
+    *next = end;
+    return 1;
+}
+
 /* Examines the candidate at s[i]. Returns true with *q filled for a figure;
  * otherwise false. Either way *next is where scanning resumes (> i). */
 static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quantity *q, size_t *next)
 {
     qz_term a, b;
     size_t k;
+    if ((unsigned)((unsigned char)s[i] - '0') <= 9) {
+        int r = fast_arabic(s, len, floor, i, q, next);
+        if (r >= 0) return r;
+    }
     if (!qz_read_term(s, len, i, &a)) {
         *next = a.end;
         return false;
