@@ -6,6 +6,9 @@
  * quantity_unit.c. */
 #include "quantity_int.h"
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static const char *const qual_names[GWR_Q__COUNT] = {
     "exact", "about", "atleast", "over", "atmost", "under", "range",
@@ -98,9 +101,15 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t k;
-    if (i < 3) return -1;
+    if (i == 0) return -1;
     uint32_t prev = qz_prev(s, 0, i, &k);
-    if (!qz_is_han(prev) || prev == CP_FU || prev == CP_DI || prev == 0x5C4Au) return -1;   /* 负 第 届 */
+    bool open_quote = prev == 0x201C || prev == 0x2018 || prev == 0x300C || prev == 0x300E;
+    if (qz_is_han(prev)) {
+        if (prev == CP_FU || prev == CP_DI || prev == 0x5C4Au) return -1;          /* 负 第 届 */
+    } else if (!(prev == 0x3001 || prev == 0x3002 || prev == ',' || prev == ';' || prev == '(' || prev == 0x201D ||
+                 open_quote)) {
+        return -1;
+    }
 
     /* the number, as qz_read_arabic reads it */
     size_t j = i;
@@ -131,17 +140,23 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
         }
         if (e < -18) return -1;
     }
-    /* what follows: '%' or a Chinese character that is neither a scale nor
-     * one of 分 又 余 多 几 成 */
+    /* what follows: '%', a letter or '+' (5G, 1+5+N: not a figure), 万 or
+     * 亿, or a Chinese character that is neither another scale nor one of
+     * 分 又 余 多 几 成 */
     if (j >= len) return -1;
     size_t nend = j;
-    uint32_t after_num;
+    bool scale = false;
     if (u[j] == '%') {
-        after_num = '%';
+        /* the unit */
+    } else if (qz_is_alpha(u[j]) || u[j] == '+') {
+        *next = nend;
+        return 0;
     } else if (u[j] >= 0xE4 && u[j] <= 0xE9) {
-        after_num = qz_cp(s, len, j, &k);
-        if (k != 3 || qz_cn_mult(after_num) > 0 || after_num == 0x5206u || after_num == 0x53C8u ||
-            qz_is_vague_mark(after_num) || after_num == CP_JI_FEW || after_num == 0x6210u)
+        uint32_t c = qz_cp(s, len, j, &k);
+        int64_t mult = qz_cn_mult(c);
+        if (k != 3) return -1;
+        if (mult >= 10000) scale = true;
+        else if (mult > 0 || c == 0x5206u || c == 0x53C8u || qz_is_vague_mark(c) || c == CP_JI_FEW || c == 0x6210u)
             return -1;
     } else {
         return -1;
@@ -149,20 +164,38 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
     gwr_dec v = gwr_dec_norm((gwr_dec){ m, e });
 
     size_t ue, aend = nend;
-    const qz_unit *unit = qz_match_unit(s, len, nend, &ue);
+    if (scale) {
+        if (!point && intdigits <= 4) {
+            /* qz_read_term would try 5万4千6百 when a number follows the scale */
+            size_t i2 = qz_skip_spaces(s, len, nend + 3), k2;
+            if (i2 < len && qz_cp(s, len, i2, &k2) == 0x96F6) i2 += k2;   /* 零 */
+            uint32_t c2 = i2 < len ? qz_cp(s, len, i2, &k2) : 0;
+            if (i2 < len && (qz_is_digit(c2) || qz_cn_digit(c2) > 0 || qz_cn_mult(c2) >= 10000)) return -1;
+        }
+        int pow10 = 0;
+        bool ovf = false;
+        aend = qz_read_scale(s, len, nend, &v, &pow10, &ovf);
+        if (ovf || pow10 == 0) return -1;
+        if (aend < len) {
+            uint32_t c = qz_cp(s, len, aend, &k);
+            if (c == ' ' || qz_is_vague_mark(c)) return -1;                            /* 3万余元, 5万 人 */
+        }
+    }
+    const qz_unit *unit = qz_match_unit(s, len, aend, &ue);
     if (unit) aend = ue;
     uint32_t after = cp_at(s, len, aend);
     if (after == 0xD7 || after == '*' || after == '-' || after == '~' || after == 0x2014 || after == 0x2013 ||
         after == 0x2015 || after == 0x2212 || after == 0x81F3 || after == 0x5230 || after == ':' || after == ' ' ||
-        after == '/' || is_close_quote(after) || qz_is_vague_mark(after))
+        after == '/' || is_close_quote(after) || qz_is_vague_mark(after) || (!unit && scale && after == CP_JI))
         return -1;
     *next = aend;
 
     unsigned uflags = unit ? unit->flags : 0;
-    bool year = !point && intdigits == 4 && v.m > 0;                                  /* qz_looks_like_year */
-    if (!unit && !point && (leadzero || (intdigits == 11 && v.m >= 13000000000LL && v.m < 20000000000LL)))
+    bool year = !point && !scale && intdigits == 4 && v.m > 0;                         /* qz_looks_like_year */
+    if (!unit && !scale && !point && (leadzero || (intdigits == 11 && v.m >= 13000000000LL && v.m < 20000000000LL)))
         return 0;                                                                     /* 0571, 13912345678 */
     if (after == '+') return 0;
+    if (open_quote && quoted_name(s, len, nend)) return 0;                            /* “4321” */
     if (uflags & (QZ_U_DATE | QZ_U_NAME)) return 0;                                   /* 12月27日, 40周年 */
     if ((uflags & QZ_U_YEAR) && year) return 0;                                       /* 2023年 */
 
@@ -181,7 +214,7 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
         flags |= qf;
         start = pstart;
     }
-    if (!unit && !has_suffix) {
+    if (!unit && !scale && !has_suffix) {
         if (qz_is_han(after)) return 0;                                               /* 323攻坚行动 */
         if (year && !has_prefix) return 0;                                            /* 到2025， */
     }
@@ -477,6 +510,17 @@ static inline bool cand3(unsigned c, unsigned u1, unsigned u2)
     return c >= 0xE3 && c <= 0xE9 && qz_numeral_cp(((c & 0x0Fu) << 12) | ((u1 & 0x3Fu) << 6) | (u2 & 0x3Fu));
 }
 
+/* The qz_cand3 index of the 3-byte character at p (qz_cand3_index of its bytes). */
+static inline unsigned cand3_at(const unsigned char *p)
+{
+    uint16_t x;
+    memcpy(&x, p + 1, 2);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap16(x);
+#endif
+    return x & 0x3FFFu;
+}
+
 /* Fast scan to the next byte that may start a number: an ASCII digit, a
  * full-width digit (EF BC 90-99) or a Chinese numeral (a bitmap over the
  * code points, traditional and financial forms included). Runs of 3-byte
@@ -487,6 +531,32 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
     const unsigned char *u = (const unsigned char *)s;
     const size_t last8 = len >= 8 ? len - 8 : 0;     /* the last start of a whole 8-byte word */
     while (i < len) {
+#ifdef __SSE2__
+        /* five 3-byte characters at a time: the layout of the 15 bytes is
+         * checked at once, then each character through qz_cand3 */
+        const __m128i lay_mask = _mm_setr_epi8((char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0,
+                                               (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0,
+                                               (char)0xF0, (char)0xC0, (char)0xC0, 0);
+        const __m128i lay_want = _mm_setr_epi8((char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80,
+                                               (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80,
+                                               (char)0xE0, (char)0x80, (char)0x80, 0);
+        while (i + 16 <= len) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+            if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, lay_mask), lay_want)) != 0xFFFF) break;
+            unsigned hit = qz_cand3[cand3_at(u + i)] | qz_cand3[cand3_at(u + i + 3)] << 1 |
+                           qz_cand3[cand3_at(u + i + 6)] << 2 | qz_cand3[cand3_at(u + i + 9)] << 3 |
+                           qz_cand3[cand3_at(u + i + 12)] << 4;
+            if (hit) {
+                /* the first character the hash lets through: a numeral, or
+                 * one sharing its last two bytes (优 统 引 …) */
+                i += 3 * (unsigned)__builtin_ctz(hit);
+                if (cand3(u[i], u[i + 1], u[i + 2])) return i;
+                i += 3;
+                continue;
+            }
+            i += 15;
+        }
+#endif
         while (i <= last8 && len >= 8) {               /* two 3-byte characters */
             uint64_t w;
             memcpy(&w, u + i, 8);
