@@ -4,6 +4,9 @@
 #include "quantity_int.h"
 #include <pthread.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Longest match wins, so "个百分点" beats "个" and "平方公里" beats "公里".
  * notnext: a following character from this set makes the unit part of a
@@ -251,6 +254,7 @@ const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
     if (c >= 65536 || !((unit_first_bits[c >> 6] >> (c & 63)) & 1)) return NULL;
     unsigned h = uf_slot(c);
     while (uf_key[h] != c) h = (h + 1) & (QZ_UF_SLOTS - 1);
+    /* the text after i, decoded only as far as a comparison needs */
     uint32_t cps[QZ_UNIT_CPS + 1];
     size_t ends[QZ_UNIT_CPS + 1];      /* ends[j]: the end of character j */
     int nd = 1;
@@ -259,19 +263,28 @@ const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
     for (unsigned g = uf_start[h], ge = g + uf_count[h]; g < ge; g++) {
         unsigned u = uf_units[g];
         int n = unit_ncp[u], j = 1;
-        /* the unit's characters, and one past it when a notnext set is to be checked */
-        int need = unit_nn_bloom[u] ? n + 1 : n;
-        while (nd < need && ends[nd - 1] < len) {
-            cps[nd] = qz_cp(s, len, ends[nd - 1], &k);
-            ends[nd] = ends[nd - 1] + k;
-            nd++;
+        for (; j < n; j++) {
+            if (j == nd) {
+                if (ends[nd - 1] >= len) break;
+                cps[nd] = qz_cp(s, len, ends[nd - 1], &k);
+                ends[nd] = ends[nd - 1] + k;
+                nd++;
+            }
+            if (cps[j] != unit_cps[u][j]) break;
         }
-        while (j < n && j < nd && cps[j] == unit_cps[u][j]) j++;
         if (j < n) continue;
-        if (n < nd && ((unit_nn_bloom[u] >> (cps[n] & 63)) & 1)) {
-            bool word = false;
-            for (const uint32_t *w = unit_notnext[u]; *w && !word; w++) word = *w == cps[n];
-            if (word) continue;
+        if (unit_nn_bloom[u]) {
+            /* a character from notnext after it makes it part of a word */
+            if (n == nd && ends[nd - 1] < len) {
+                cps[nd] = qz_cp(s, len, ends[nd - 1], &k);
+                ends[nd] = ends[nd - 1] + k;
+                nd++;
+            }
+            if (n < nd && ((unit_nn_bloom[u] >> (cps[n] & 63)) & 1)) {
+                bool word = false;
+                for (const uint32_t *w = unit_notnext[u]; *w && !word; w++) word = *w == cps[n];
+                if (word) continue;
+            }
         }
         *end = ends[n - 1];
         return &units[u];
@@ -311,9 +324,13 @@ bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned 
 {
     size_t k;
     uint32_t c = 0;
-    /* 以 及 之 左 上 all start with E4 or E5; a space is ' ' or E3 80 80 */
-    if (i < len && (unsigned char)s[i] != ' ' && ((unsigned char)s[i] & 0xFE) != 0xE4 && (unsigned char)s[i] != 0xE3)
-        return false;
+    /* 以 及 之 左 上, unless a space (' ' or E3 80 80) comes first */
+    const unsigned char *u = (const unsigned char *)s;
+    if (i < len && u[i] != ' ' && u[i] != 0xE3) {
+        if (i + 3 > len) return false;
+        uint32_t b = (uint32_t)u[i] << 16 | (uint32_t)u[i + 1] << 8 | u[i + 2];
+        if (b != 0xE4BBA5u && b != 0xE58F8Au && b != 0xE4B98Bu && b != 0xE5B7A6u && b != 0xE4B88Au) return false;
+    }
     while (i < len && (c = qz_cp(s, len, i, &k)) == ' ') i += k;
     if (i >= len) return false;
     if (c != 0x4EE5 && c != 0x53CA && c != 0x4E4B && c != 0x5DE6 && c != 0x4E0A) return false;   /* 以 及 之 左 上 */
@@ -419,6 +436,15 @@ bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigne
      * at i - 3, i - 6 … — when neither stands at one of these, nothing can. */
     bool maybe = false;
     const unsigned char *u = (const unsigned char *)s;
+#ifdef __SSE2__
+    if (i >= floor + 3 * QZ_PREFIX_GAP + 3) {
+        /* the last bytes of the six characters, at i-4, i-7 … i-19: is any 87 or 8E? */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i - 19));
+        int hit = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x87)),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8E))));
+        if (!(hit & 0x9249)) return false;
+    }
+#endif
     for (size_t e = i, g = 0; g < QZ_PREFIX_GAP && e >= floor + 6; g++) {
         e -= 3;
         /* 过 E8 BF 87, 于 E4 BA 8E: the last byte first, it tells them apart from most */
