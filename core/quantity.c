@@ -89,6 +89,46 @@ static bool is_time(const char *s, size_t len, const qz_term *a, size_t *end)
     return true;
 }
 
+/* 一 二 两 三 四 五 六 七 八 九: the ordinary digits (not 〇 零, not the
+ * financial forms) */
+static inline bool plain_cn_digit(uint32_t c)
+{
+    switch (c) {
+    case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09: case 0x56DB:
+    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A one-character numeral inside a word, where a unit or another word
+ * follows (一个, 一项, 三是): try_at rejects it at once unless a range
+ * follows (三至五个) or it carries a unit and is not 一 (两年). The reading
+ * of qz_read_term is certain when the next character is none of a
+ * numeral, 余 多 几 点 分 又 成 and a space; its unit, and where it ends,
+ * are found as qz_read_term finds them. Returns 0 (rejected; *next set)
+ * or -1 (not decided). */
+static int fast_cn_word(const char *s, size_t len, size_t i, size_t *next)
+{
+    size_t k, k1, ue;
+    uint32_t c = qz_cp(s, len, i, &k);
+    if (k != 3 || !plain_cn_digit(c) || i + k >= len) return -1;
+    uint32_t c1 = qz_cp(s, len, i + k, &k1);
+    if (qz_is_cn_numeral(c1) || qz_is_vague_mark(c1) || c1 == CP_JI_FEW || c1 == 0x70B9u || c1 == 0x5206u ||
+        c1 == 0x53C8u || c1 == 0x6210u || c1 == ' ')
+        return -1;                                                                    /* 点 分 又 成 */
+    const qz_unit *unit = qz_match_unit(s, len, i + k, &ue);
+    size_t aend = unit ? ue : i + k;
+    uint32_t nx = cp_at(s, len, aend);
+    if (unit && nx == '/') return -1;                                                 /* 800元/月 */
+    if (nx == '-' || nx == '~' || nx == 0x2014 || nx == 0x2013 || nx == 0x2015 || nx == 0x81F3 || nx == 0x5230)
+        return -1;                                                                    /* 三至五个 */
+    if (unit && !(c == 0x4E00 && qz_prev(s, 0, i, &k1) != CP_DI)) return -1;         /* 两年; 第一位 */
+    *next = aend;
+    return 0;
+}
+
 /* The common figure, decided without the general rules below: ASCII digits
  * with an optional fraction (6.5, 2023, 1062) after a Chinese character and
  * before '%' or a Chinese character, with or without a unit. Every rule of
@@ -161,7 +201,7 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
     } else {
         return -1;
     }
-    gwr_dec v = gwr_dec_norm((gwr_dec){ m, e });
+    gwr_dec v = qz_norm((gwr_dec){ m, e });
 
     size_t ue, aend = nend;
     if (scale) {
@@ -242,6 +282,8 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     if ((unsigned)((unsigned char)s[i] - '0') <= 9) {
         int r = fast_arabic(s, len, floor, i, q, next);
         if (r >= 0) return r;
+    } else if (fast_cn_word(s, len, i, next) == 0) {
+        return false;
     }
     if (!qz_read_term(s, len, i, &a)) {
         *next = a.end;
@@ -487,19 +529,6 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     q->len = (uint32_t)(end - start);
     *next = end;
     return true;
-}
-
-/* 一 二 两 三 四 五 六 七 八 九: the ordinary digits (not 〇 零, not the
- * financial forms) */
-static inline bool plain_cn_digit(uint32_t c)
-{
-    switch (c) {
-    case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09: case 0x56DB:
-    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
-        return true;
-    default:
-        return false;
-    }
 }
 
 /* Does the 3-byte character c u1 u2 (continuation bytes checked) start a

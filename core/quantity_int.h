@@ -73,6 +73,12 @@ static inline uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n)
     return qz_prev_slow(s, floor, i, n);
 }
 
+/* gwr_dec_norm, without the call when there is no trailing zero to strip. */
+static inline gwr_dec qz_norm(gwr_dec d)
+{
+    return d.m % 10 != 0 ? d : gwr_dec_norm(d);
+}
+
 static inline bool qz_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 static inline bool qz_is_han(uint32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
 static inline bool qz_is_alpha(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -196,7 +202,8 @@ extern uint8_t qz_cand3[1u << 14];
 extern uint64_t qz_follow_bits[65536 / 64];
 static inline bool qz_follow_cp(uint32_t c) { return c >= 65536 || ((qz_follow_bits[c >> 6] >> (c & 63)) & 1); }
 static inline unsigned qz_cand3_index(uint64_t w) { return (unsigned)(w >> 8) & 0x3FFFu; }
-/* Longest unit written at s[i]; NULL when none. Sets *end. */
+/* Longest unit written at s[i]; NULL when none. Sets *end. This and the
+ * other matchers below use the tables: call qz_init first. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);
 /* True when a unit starts at s[i] and begins with a scale character. */
 bool qz_unit_blocks_scale(const char *s, size_t len, size_t i);

@@ -254,7 +254,7 @@ bool qz_read_arabic(const char *s, size_t len, size_t i, qz_num *n)
         n->f |= QZ_N_OVERFLOW;
         n->v = (gwr_dec){ 0, 0 };
     } else {
-        n->v = gwr_dec_norm((gwr_dec){ m, e });
+        n->v = qz_norm((gwr_dec){ m, e });
     }
     return true;
 }
@@ -296,6 +296,20 @@ static bool is_space_cp(uint32_t c) { return c == ' '; }
  * 两三, 二三十, 二〇二三. False when it is not a well-formed numeral. */
 static bool parse_run(const uint32_t *run, int nr, qz_num *n)
 {
+    if (nr == 1) {                               /* 三, 十, 万 alone: what the general reading gives */
+        const qz_cn *e = qz_cn_at(run[0]);
+        if (e->cp == run[0]) {
+            if (e->digit > 0) {
+                n->v = (gwr_dec){ e->digit, 0 };
+                return true;
+            }
+            if (e->digit < 0) {
+                n->f |= QZ_N_NODIGIT | (e->pow10 >= 4 ? QZ_N_SCALED : 0);
+                n->v = (gwr_dec){ 1, e->pow10 };
+                return true;
+            }
+        }
+    }
     int ndig = 0;
     for (int j = 0; j < nr && qz_cn_digit(run[j]) >= 0; j++) ndig++;
     for (int j = 0; j < nr; j++)
@@ -402,7 +416,7 @@ static bool parse_run(const uint32_t *run, int nr, qz_num *n)
         n->f |= QZ_N_OVERFLOW;
         n->v = (gwr_dec){ 0, 0 };
     } else {
-        n->v = gwr_dec_norm((gwr_dec){ (int64_t)v, 0 });
+        n->v = qz_norm((gwr_dec){ (int64_t)v, 0 });
     }
     return true;
 }
@@ -607,7 +621,7 @@ bool qz_read_mixed(const char *s, size_t len, size_t i, qz_num *n)
         if (i < len && qz_cp(s, len, i, &k) == 0x96F6) i += k;   /* 5万零6百 */
     }
     if (pairs < 2 || !arabic) return false;
-    n->v = gwr_dec_norm((gwr_dec){ (int64_t)(yi * 100000000 + wan * 10000 + sec), 0 });
+    n->v = qz_norm((gwr_dec){ (int64_t)(yi * 100000000 + wan * 10000 + sec), 0 });
     n->f = QZ_N_SCALED;
     n->end = end;
     n->intdigits = 1;
@@ -635,7 +649,7 @@ bool qz_read_spaced(const char *s, size_t len, size_t i, qz_num *n)
         i += k;
     }
     if (nd < 2) return false;
-    n->v = gwr_dec_norm((gwr_dec){ (int64_t)v, 0 });
+    n->v = qz_norm((gwr_dec){ (int64_t)v, 0 });
     n->f = QZ_N_SPACED;
     n->intdigits = nd;
     n->end = i;
@@ -655,7 +669,7 @@ bool qz_divide(gwr_dec y, gwr_dec x, gwr_dec *out, bool *rounded)
             if (q >= (__int128)QZ_LIMIT) break;
             gwr_dec r = { (int64_t)q, e - sh };
             if (!gwr_dec_scale(&r, 0)) return false;
-            *out = gwr_dec_norm(r);
+            *out = qz_norm(r);
             return true;
         }
     }
@@ -672,7 +686,7 @@ bool qz_divide(gwr_dec y, gwr_dec x, gwr_dec *out, bool *rounded)
     __int128 q = (2 * num + den) / (2 * den);
     gwr_dec r = { (int64_t)q, e - sh };
     if (!gwr_dec_scale(&r, 0)) return false;
-    *out = gwr_dec_norm(r);
+    *out = qz_norm(r);
     *rounded = true;
     return true;
 }

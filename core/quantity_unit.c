@@ -249,7 +249,6 @@ const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
 {
     size_t k;
     if (i >= len) return NULL;
-    qz_init();
     uint32_t c = qz_cp(s, len, i, &k);
     if (c >= 65536 || !((unit_first_bits[c >> 6] >> (c & 63)) & 1)) return NULL;
     unsigned h = uf_slot(c);
@@ -326,7 +325,7 @@ bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned 
     uint32_t c = 0;
     /* 以 及 之 左 上, unless a space (' ' or E3 80 80) comes first */
     const unsigned char *u = (const unsigned char *)s;
-    if (i < len && u[i] != ' ' && u[i] != 0xE3) {
+    if (i < len && u[i] != ' ' && !(u[i] == 0xE3 && i + 2 < len && u[i + 1] == 0x80 && u[i + 2] == 0x80)) {
         if (i + 3 > len) return false;
         uint32_t b = (uint32_t)u[i] << 16 | (uint32_t)u[i + 1] << 8 | u[i + 2];
         if (b != 0xE4BBA5u && b != 0xE58F8Au && b != 0xE4B98Bu && b != 0xE5B7A6u && b != 0xE4B88Au) return false;
@@ -426,7 +425,6 @@ bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigne
 {
     size_t k;
     if (i <= floor) return false;
-    qz_init();
     uint32_t c;
     while ((c = qz_prev(s, floor, i, &k)) == ' ') i -= k;
     if (((prefix_last_bloom >> (c & 63)) & 1) && prefix_at(s, floor, i, false, q, flags, start)) return true;
@@ -436,13 +434,17 @@ bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigne
      * at i - 3, i - 6 … — when neither stands at one of these, nothing can. */
     bool maybe = false;
     const unsigned char *u = (const unsigned char *)s;
+    if (i < floor + 6) return false;               /* no character can stand between */
 #ifdef __SSE2__
-    if (i >= floor + 3 * QZ_PREFIX_GAP + 3) {
-        /* the last bytes of the six characters, at i-4, i-7 … i-19: is any 87 or 8E? */
+    if (i >= 19) {
+        /* the last bytes of the characters passed over, at i-4, i-7 … (at
+         * most six, none before floor): is any of them 87 or 8E? */
+        static const int lanes[QZ_PREFIX_GAP] = { 0x8000, 0x9000, 0x9200, 0x9240, 0x9248, 0x9249 };
+        size_t g = (i - floor - 6) / 3;
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i - 19));
         int hit = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x87)),
                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8E))));
-        if (!(hit & 0x9249)) return false;
+        if (!(hit & lanes[g < QZ_PREFIX_GAP ? g : QZ_PREFIX_GAP - 1])) return false;
     }
 #endif
     for (size_t e = i, g = 0; g < QZ_PREFIX_GAP && e >= floor + 6; g++) {
