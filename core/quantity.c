@@ -221,8 +221,14 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
             if (c == ' ' || qz_is_vague_mark(c)) return -1;                            /* 3万余元, 5万 人 */
         }
     }
-    const qz_unit *unit = qz_match_unit(s, len, aend, &ue);
-    if (unit) aend = ue;
+    const qz_unit *unit;
+    if (aend < len && u[aend] == '%') {          /* "%" is the only unit written with '%' */
+        unit = qz_unit_percent;
+        aend++;
+    } else {
+        unit = qz_match_unit(s, len, aend, &ue);
+        if (unit) aend = ue;
+    }
     uint32_t after = cp_at(s, len, aend);
     if (after == 0xD7 || after == '*' || after == '-' || after == '~' || after == 0x2014 || after == 0x2013 ||
         after == 0x2015 || after == 0x2212 || after == 0x81F3 || after == 0x5230 || after == ':' || after == ' ' ||
@@ -243,7 +249,7 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
     unsigned flags = 0, qf = 0;
     size_t end = aend, start = i, qe, pstart;
     bool has_suffix = false, has_prefix = false;
-    if (qz_match_suffix(s, len, end, &qual, &qf, &qe)) {
+    if (qz_suffix_may(s, len, end) && qz_match_suffix(s, len, end, &qual, &qf, &qe)) {
         has_suffix = true;
         end = qe;
         flags |= qf;
@@ -279,12 +285,6 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
 {
     qz_term a, b;
     size_t k;
-    if ((unsigned)((unsigned char)s[i] - '0') <= 9) {
-        int r = fast_arabic(s, len, floor, i, q, next);
-        if (r >= 0) return r;
-    } else if (fast_cn_word(s, len, i, next) == 0) {
-        return false;
-    }
     if (!qz_read_term(s, len, i, &a)) {
         *next = a.end;
         return false;
@@ -407,7 +407,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     unsigned flags = 0, qf = 0;
     size_t qe;
     bool has_suffix = false, has_prefix = false;
-    if (!ratio && qz_match_suffix(s, len, end, &qual, &qf, &qe)) {
+    if (!ratio && qz_suffix_may(s, len, end) && qz_match_suffix(s, len, end, &qual, &qf, &qe)) {
         has_suffix = true;
         end = qe;
         flags |= qf;
@@ -641,7 +641,10 @@ bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
                 continue;
             }
         }
-        if (try_at(s, len, floor, i, q, &next)) {
+        int r = -1;
+        if ((unsigned)((unsigned char)s[i] - '0') <= 9) r = fast_arabic(s, len, floor, i, q, &next);
+        else r = fast_cn_word(s, len, i, &next);
+        if (r > 0 || (r < 0 && try_at(s, len, floor, i, q, &next))) {
             *pos = next;
             return true;
         }

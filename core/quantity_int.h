@@ -207,6 +207,19 @@ static inline unsigned qz_cand3_index(uint64_t w) { return (unsigned)(w >> 8) & 
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);
 /* True when a unit starts at s[i] and begins with a scale character. */
 bool qz_unit_blocks_scale(const char *s, size_t len, size_t i);
+/* The unit "%" (what qz_match_unit finds at a '%'). */
+extern const qz_unit *const qz_unit_percent;
+/* False when no qualifier can be written at s[i]: its first character is
+ * none of 以 及 之 左 上 and no space comes first. */
+static inline bool qz_suffix_may(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i >= len) return false;
+    if (u[i] == ' ' || (u[i] == 0xE3 && i + 2 < len && u[i + 1] == 0x80 && u[i + 2] == 0x80)) return true;
+    if (i + 3 > len) return false;
+    uint32_t b = (uint32_t)u[i] << 16 | (uint32_t)u[i + 1] << 8 | u[i + 2];
+    return b == 0xE4BBA5u || b == 0xE58F8Au || b == 0xE4B98Bu || b == 0xE5B7A6u || b == 0xE4B88Au;
+}
 /* Qualifier written after the figure at s[i] (以上, 左右 …): sets *q and *end. */
 bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned *flags, size_t *end);
 /* Qualifier written before the figure, ending at s[i]; looks no further back

@@ -103,6 +103,8 @@ static const qz_unit units[] = {
     { "时", "时", "代期间", QZ_U_DATE },
 };
 
+const qz_unit *const qz_unit_percent = &units[0];
+
 static size_t match_lit_n(const char *s, size_t len, size_t i, const char *lit, size_t ll)
 {
     size_t p = 0;
@@ -323,13 +325,7 @@ bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned 
 {
     size_t k;
     uint32_t c = 0;
-    /* 以 及 之 左 上, unless a space (' ' or E3 80 80) comes first */
-    const unsigned char *u = (const unsigned char *)s;
-    if (i < len && u[i] != ' ' && !(u[i] == 0xE3 && i + 2 < len && u[i + 1] == 0x80 && u[i + 2] == 0x80)) {
-        if (i + 3 > len) return false;
-        uint32_t b = (uint32_t)u[i] << 16 | (uint32_t)u[i + 1] << 8 | u[i + 2];
-        if (b != 0xE4BBA5u && b != 0xE58F8Au && b != 0xE4B98Bu && b != 0xE5B7A6u && b != 0xE4B88Au) return false;
-    }
+    if (!qz_suffix_may(s, len, i)) return false;
     while (i < len && (c = qz_cp(s, len, i, &k)) == ' ') i += k;
     if (i >= len) return false;
     if (c != 0x4EE5 && c != 0x53CA && c != 0x4E4B && c != 0x5DE6 && c != 0x4E0A) return false;   /* 以 及 之 左 上 */
@@ -379,7 +375,8 @@ static const qword prefixes[] = {
 #define NPREFIXES (sizeof prefixes / sizeof prefixes[0])
 static uint8_t  prefix_head[QZ_HB], prefix_next[NPREFIXES], prefix_len[NPREFIXES];
 static uint32_t prefix_last[NPREFIXES];
-static uint64_t prefix_last_bloom;   /* last characters of the prefix words, by their low six bits */
+static uint64_t prefix_last_bloom, prefix_last_bloom2;   /* last characters of the prefix words, by two hashes */
+static inline unsigned bloom2(uint32_t c) { return (c * 0x9E3779B1u) >> 26; }
 
 static void build_prefix_index(void)
 {
@@ -391,6 +388,7 @@ static void build_prefix_index(void)
         prefix_next[w] = prefix_head[b];
         prefix_head[b] = (uint8_t)(w + 1);
         prefix_last_bloom |= 1ULL << (prefix_last[w] & 63);
+        prefix_last_bloom2 |= 1ULL << bloom2(prefix_last[w]);
     }
 }
 
@@ -427,7 +425,9 @@ bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigne
     if (i <= floor) return false;
     uint32_t c;
     while ((c = qz_prev(s, floor, i, &k)) == ' ') i -= k;
-    if (((prefix_last_bloom >> (c & 63)) & 1) && prefix_at(s, floor, i, false, q, flags, start)) return true;
+    if (((prefix_last_bloom >> (c & 63)) & (prefix_last_bloom2 >> bloom2(c)) & 1) &&
+        prefix_at(s, floor, i, false, q, flags, start))
+        return true;
     /* The words that may stand a few characters before (超过 高于 低于) end
      * in 过 or 于: only there is the word itself compared. The characters
      * passed over are Chinese, three bytes each, so 过 or 于 can only end
