@@ -102,24 +102,21 @@ static inline bool plain_cn_digit(uint32_t c)
     }
 }
 
-/* A one-character numeral inside a word, where a unit or another word
- * follows (一个, 一项, 三是): try_at rejects it at once unless a range
+/* A one-character numeral c (three bytes at i, an ordinary digit) inside
+ * a word, where a unit or another word c1 (k1 bytes) follows (一个, 一项, 三是): try_at rejects it at once unless a range
  * follows (三至五个) or it carries a unit and is not 一 (两年). The reading
  * of qz_read_term is certain when the next character is none of a
  * numeral, 余 多 几 点 分 又 成 and a space; its unit, and where it ends,
  * are found as qz_read_term finds them. Returns 0 (rejected; *next set)
  * or -1 (not decided). */
-static int fast_cn_word(const char *s, size_t len, size_t i, size_t *next)
+static int fast_cn_word(const char *s, size_t len, size_t i, uint32_t c, uint32_t c1, size_t k1, size_t *next)
 {
-    size_t k, k1, ue;
-    uint32_t c = qz_cp(s, len, i, &k);
-    if (k != 3 || !plain_cn_digit(c) || i + k >= len) return -1;
-    uint32_t c1 = qz_cp(s, len, i + k, &k1);
+    size_t ue;
     if (qz_is_cn_numeral(c1) || qz_is_vague_mark(c1) || c1 == CP_JI_FEW || c1 == 0x70B9u || c1 == 0x5206u ||
         c1 == 0x53C8u || c1 == 0x6210u || c1 == ' ')
         return -1;                                                                    /* 点 分 又 成 */
-    const qz_unit *unit = qz_match_unit(s, len, i + k, &ue);
-    size_t aend = unit ? ue : i + k;
+    const qz_unit *unit = qz_match_unit_cp(s, len, i + 3, c1, k1, &ue);
+    size_t aend = unit ? ue : i + 3;
     uint32_t nx = cp_at(s, len, aend);
     if (unit && nx == '/') return -1;                                                 /* 800元/月 */
     if (nx == '-' || nx == '~' || nx == 0x2014 || nx == 0x2013 || nx == 0x2015 || nx == 0x81F3 || nx == 0x5230)
@@ -186,13 +183,14 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
     if (j >= len) return -1;
     size_t nend = j;
     bool scale = false;
+    uint32_t c = 0;
     if (u[j] == '%') {
         /* the unit */
     } else if (qz_is_alpha(u[j]) || u[j] == '+') {
         *next = nend;
         return 0;
     } else if (u[j] >= 0xE4 && u[j] <= 0xE9) {
-        uint32_t c = qz_cp(s, len, j, &k);
+        c = qz_cp(s, len, j, &k);
         int64_t mult = qz_cn_mult(c);
         if (k != 3) return -1;
         if (mult >= 10000) scale = true;
@@ -217,8 +215,8 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
         aend = qz_read_scale(s, len, nend, &v, &pow10, &ovf);
         if (ovf || pow10 == 0) return -1;
         if (aend < len) {
-            uint32_t c = qz_cp(s, len, aend, &k);
-            if (c == ' ' || qz_is_vague_mark(c)) return -1;                            /* 3万余元, 5万 人 */
+            uint32_t c2 = qz_cp(s, len, aend, &k);
+            if (c2 == ' ' || qz_is_vague_mark(c2)) return -1;                            /* 3万余元, 5万 人 */
         }
     }
     const qz_unit *unit;
@@ -226,7 +224,7 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
         unit = qz_unit_percent;
         aend++;
     } else {
-        unit = qz_match_unit(s, len, aend, &ue);
+        unit = scale ? qz_match_unit(s, len, aend, &ue) : qz_match_unit_cp(s, len, aend, c, 3, &ue);
         if (unit) aend = ue;
     }
     uint32_t after = cp_at(s, len, aend);
@@ -631,19 +629,24 @@ bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
         i = skip_to_candidate(s, len, i);
         if (i >= len) break;
         size_t next;
+        int r = -1;
         if ((unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] <= 0xE9) {
             /* The common case, a one-character numeral inside a word (统一,
              * 三大, 进一步): what follows can neither extend the number nor
              * be a unit, so try_at would reject it at once. */
             size_t k, k2;
-            if (plain_cn_digit(qz_cp(s, len, i, &k)) && i + k < len && !qz_follow_cp(qz_cp(s, len, i + k, &k2))) {
-                floor = i = i + k;
-                continue;
+            uint32_t c = qz_cp(s, len, i, &k);
+            if (plain_cn_digit(c) && i + k < len) {
+                uint32_t c1 = qz_cp(s, len, i + k, &k2);
+                if (!qz_follow_cp(c1)) {
+                    floor = i = i + k;
+                    continue;
+                }
+                r = fast_cn_word(s, len, i, c, c1, k2, &next);
             }
+        } else if ((unsigned)((unsigned char)s[i] - '0') <= 9) {
+            r = fast_arabic(s, len, floor, i, q, &next);
         }
-        int r = -1;
-        if ((unsigned)((unsigned char)s[i] - '0') <= 9) r = fast_arabic(s, len, floor, i, q, &next);
-        else r = fast_cn_word(s, len, i, &next);
         if (r > 0 || (r < 0 && try_at(s, len, floor, i, q, &next))) {
             *pos = next;
             return true;

@@ -205,6 +205,8 @@ static inline unsigned qz_cand3_index(uint64_t w) { return (unsigned)(w >> 8) & 
 /* Longest unit written at s[i]; NULL when none. Sets *end. This and the
  * other matchers below use the tables: call qz_init first. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);
+/* The same when the character at s[i] is already decoded: c, k bytes. */
+const qz_unit *qz_match_unit_cp(const char *s, size_t len, size_t i, uint32_t c, size_t k, size_t *end);
 /* True when a unit starts at s[i] and begins with a scale character. */
 bool qz_unit_blocks_scale(const char *s, size_t len, size_t i);
 /* The unit "%" (what qz_match_unit finds at a '%'). */

@@ -252,6 +252,11 @@ const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
     size_t k;
     if (i >= len) return NULL;
     uint32_t c = qz_cp(s, len, i, &k);
+    return qz_match_unit_cp(s, len, i, c, k, end);
+}
+
+const qz_unit *qz_match_unit_cp(const char *s, size_t len, size_t i, uint32_t c, size_t k, size_t *end)
+{
     if (c >= 65536 || !((unit_first_bits[c >> 6] >> (c & 63)) & 1)) return NULL;
     unsigned h = uf_slot(c);
     while (uf_key[h] != c) h = (h + 1) & (QZ_UF_SLOTS - 1);
