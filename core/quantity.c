@@ -621,6 +621,8 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
     return len;
 }
 
+bool qz_general_only;
+
 bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
 {
     size_t i = *pos, floor = *pos;
@@ -642,9 +644,9 @@ bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
                     floor = i = i + k;
                     continue;
                 }
-                r = fast_cn_word(s, len, i, c, c1, k2, &next);
+                if (!qz_general_only) r = fast_cn_word(s, len, i, c, c1, k2, &next);
             }
-        } else if ((unsigned)((unsigned char)s[i] - '0') <= 9) {
+        } else if ((unsigned)((unsigned char)s[i] - '0') <= 9 && !qz_general_only) {
             r = fast_arabic(s, len, floor, i, q, &next);
         }
         if (r > 0 || (r < 0 && try_at(s, len, floor, i, q, &next))) {

@@ -111,6 +111,11 @@ static inline int64_t qz_cn_mult(uint32_t c)
 
 static inline bool qz_is_cn_numeral(uint32_t c) { return qz_cn_at(c)->cp == c; }
 
+/* When set, every candidate is decided by the general rules of quantity.c,
+ * not by the short paths for common forms (which must agree with them):
+ * for tests only. */
+extern bool qz_general_only;
+
 /* ---- numbers (quantity_num.c) -------------------------------------------- */
 enum {
     QZ_N_OVERFLOW   = 1u << 0,
