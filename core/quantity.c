@@ -529,6 +529,24 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     return true;
 }
 
+/* The other numerals that, alone before a character that neither extends
+ * a number nor starts a unit, are no figure: 〇 零 (a numeral does not
+ * start with them) and the financial forms (never alone) before anything;
+ * 十 百 千 before a Chinese character (十分, 百姓, 千方百计 — but 过千，
+ * and 几十， are read); 万 亿 too, unless 数 or 几 stand before them
+ * (数万群众 is "tens of thousands of people"). */
+static inline bool word_numeral(const char *s, size_t i, uint32_t c, uint32_t c1)
+{
+    const qz_cn *e = qz_cn_at(c);
+    if (e->cp != c) return false;
+    if (e->cls == 2 || e->digit == 0) return true;
+    if (e->pow10 == 0 || !qz_is_han(c1)) return false;
+    if (e->pow10 < 4) return true;
+    size_t k;
+    uint32_t p = qz_prev(s, 0, i, &k);
+    return p != 0x6570u && p != 0x51E0u;                        /* 数 几 */
+}
+
 /* Does the 3-byte character c u1 u2 (continuation bytes checked) start a
  * number: a full-width digit (EF BC 90-99) or a Chinese numeral? */
 static inline bool cand3(unsigned c, unsigned u1, unsigned u2)
@@ -638,13 +656,14 @@ bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
              * be a unit, so try_at would reject it at once. */
             size_t k, k2;
             uint32_t c = qz_cp(s, len, i, &k);
-            if (plain_cn_digit(c) && i + k < len) {
+            bool plain = plain_cn_digit(c);
+            if ((plain || (!qz_general_only && qz_is_cn_numeral(c))) && i + k < len) {
                 uint32_t c1 = qz_cp(s, len, i + k, &k2);
-                if (!qz_follow_cp(c1)) {
+                if (!qz_follow_cp(c1) && (plain || word_numeral(s, i, c, c1))) {
                     floor = i = i + k;
                     continue;
                 }
-                if (!qz_general_only) r = fast_cn_word(s, len, i, c, c1, k2, &next);
+                if (plain && !qz_general_only) r = fast_cn_word(s, len, i, c, c1, k2, &next);
             }
         } else if ((unsigned)((unsigned char)s[i] - '0') <= 9 && !qz_general_only) {
             r = fast_arabic(s, len, floor, i, q, &next);

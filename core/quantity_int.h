@@ -212,6 +212,9 @@ static inline unsigned qz_cand3_index(uint64_t w) { return (unsigned)(w >> 8) & 
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);
 /* The same when the character at s[i] is already decoded: c, k bytes. */
 const qz_unit *qz_match_unit_cp(const char *s, size_t len, size_t i, uint32_t c, size_t k, size_t *end);
+/* Is c the first character of a unit? After qz_init. */
+extern uint64_t qz_unit_first_bits[65536 / 64];
+static inline bool qz_unit_first_cp(uint32_t c) { return c < 65536 && (qz_unit_first_bits[c >> 6] >> (c & 63)) & 1; }
 /* True when a unit starts at s[i] and begins with a scale character. */
 bool qz_unit_blocks_scale(const char *s, size_t len, size_t i);
 /* The unit "%" (what qz_match_unit finds at a '%'). */

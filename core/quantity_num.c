@@ -264,8 +264,9 @@ size_t qz_read_scale(const char *s, size_t len, size_t i, gwr_dec *v, int *pow10
     size_t k;
     int count = 0;
     while (i < len && count < 3) {
-        int64_t m = qz_cn_mult(qz_cp(s, len, i, &k));
-        if (m == 0 || qz_unit_blocks_scale(s, len, i)) break;
+        uint32_t c = qz_cp(s, len, i, &k);
+        int64_t m = qz_cn_mult(c);
+        if (m == 0 || (qz_unit_first_cp(c) && qz_unit_blocks_scale(s, len, i))) break;   /* 千瓦, 百分点 */
         if (!*ovf && !gwr_dec_scale(v, log10_of(m))) {
             *ovf = true;
             *v = (gwr_dec){ 0, 0 };
@@ -595,7 +596,7 @@ bool qz_read_mixed(const char *s, size_t len, size_t i, qz_num *n)
         }
         if (j >= len) break;
         int64_t m = qz_cn_mult(qz_cp(s, len, j, &k));
-        if (!m || qz_unit_blocks_scale(s, len, j)) break;
+        if (!m || (qz_unit_first_cp(qz_cp(s, len, j, &k)) && qz_unit_blocks_scale(s, len, j))) break;
         if (m < 10000) {
             if (d > 9 || (last_small && m >= last_small)) break;
             sec += d * (uint64_t)m;

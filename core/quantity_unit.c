@@ -152,7 +152,7 @@ static inline unsigned uf_slot(uint32_t c) { return (c * 0x9E3779B1u) >> 24; }
 #define QZ_UNIT_CPS 8
 static uint32_t unit_cps[NUNITS][QZ_UNIT_CPS];   /* the unit's characters, folded as qz_cp folds */
 static uint32_t unit_first[NUNITS];
-static uint64_t unit_first_bits[65536 / 64];     /* first characters of the units */
+uint64_t qz_unit_first_bits[65536 / 64];          /* first characters of the units */
 #define QZ_NOTNEXT_MAX 24
 static uint32_t unit_notnext[NUNITS][QZ_NOTNEXT_MAX];   /* notnext as code points, 0-terminated */
 uint64_t qz_numeral_bits[65536 / 64];
@@ -170,7 +170,7 @@ static void build_index(void)
             j += k;
         }
         unit_first[u] = qz_cp(units[u].text, l, 0, &k);
-        if (unit_first[u] < 65536) unit_first_bits[unit_first[u] >> 6] |= 1ULL << (unit_first[u] & 63);
+        if (unit_first[u] < 65536) qz_unit_first_bits[unit_first[u] >> 6] |= 1ULL << (unit_first[u] & 63);
         const char *nn = units[u].notnext;
         for (size_t j = 0, n = 0, nl = nn ? strlen(nn) : 0; j < nl && n + 1 < QZ_NOTNEXT_MAX; n++) {
             unit_notnext[u][n] = qz_cp(nn, nl, j, &k);
@@ -207,7 +207,7 @@ static void build_index(void)
     /* 余 多 几 点 分 又 成 至 到, dashes, space, and the end of the text */
     for (size_t t = 0; t < sizeof follow / sizeof follow[0]; t++)
         qz_follow_bits[follow[t] >> 6] |= 1ULL << (follow[t] & 63);
-    for (size_t w = 0; w < 65536 / 64; w++) qz_follow_bits[w] |= qz_numeral_bits[w] | unit_first_bits[w];
+    for (size_t w = 0; w < 65536 / 64; w++) qz_follow_bits[w] |= qz_numeral_bits[w] | qz_unit_first_bits[w];
     for (uint32_t c = 0x800; c < 0x10000; c++) {
         if (!qz_numeral_cp(c) && !(c >= 0xFF10 && c <= 0xFF19)) {     /* and ０-９ */
             if (!qz_numeral_bits[c >> 6] && c < 0xFF00) c |= 63;      /* the rest of an empty word */
@@ -257,7 +257,7 @@ const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
 
 const qz_unit *qz_match_unit_cp(const char *s, size_t len, size_t i, uint32_t c, size_t k, size_t *end)
 {
-    if (c >= 65536 || !((unit_first_bits[c >> 6] >> (c & 63)) & 1)) return NULL;
+    if (c >= 65536 || !((qz_unit_first_bits[c >> 6] >> (c & 63)) & 1)) return NULL;
     unsigned h = uf_slot(c);
     while (uf_key[h] != c) h = (h + 1) & (QZ_UF_SLOTS - 1);
     /* the text after i, decoded only as far as a comparison needs */
