@@ -137,9 +137,9 @@ static int fast_cn_word(const char *s, size_t len, size_t i, uint32_t c, uint32_
 static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_quantity *q, size_t *next)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t k;
+    size_t k, kp;
     if (i == 0) return -1;
-    uint32_t prev = qz_prev(s, 0, i, &k);
+    uint32_t prev = qz_prev(s, 0, i, &kp);
     bool open_quote = prev == 0x201C || prev == 0x2018 || prev == 0x300C || prev == 0x300E;
     if (qz_is_han(prev)) {
         if (prev == CP_FU || prev == CP_DI || prev == 0x5C4Au) return -1;          /* 负 第 届 */
@@ -252,7 +252,10 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
         end = qe;
         flags |= qf;
     }
-    if (qz_match_prefix(s, floor, start, &pq, &qf, &pstart) && !((uflags & QZ_U_TIME) && (qf & GWR_QF_VAGUE))) {
+    uint32_t pf = prev;                            /* the character before i, as qz_prev(s, floor, i) reads it */
+    if (!(kp == 1 ? i > floor : i >= floor + 3)) pf = qz_prev(s, floor, i, &k);
+    if (qz_prefix_may(s, floor, i, pf) && qz_match_prefix(s, floor, start, &pq, &qf, &pstart) &&
+        !((uflags & QZ_U_TIME) && (qf & GWR_QF_VAGUE))) {
         has_prefix = true;
         if (!has_suffix) qual = pq;
         flags |= qf;

@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "quantity.h"
 
 /* A word loaded with memcpy, read as little-endian. */
@@ -232,6 +235,44 @@ static inline bool qz_suffix_may(const char *s, size_t len, size_t i)
 }
 /* Qualifier written after the figure at s[i] (以上, 左右 …): sets *q and *end. */
 bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned *flags, size_t *end);
+/* The last characters of the prefix words (约 近 过 于 …), by two filters
+ * of 64 bits: false means none. */
+extern uint64_t qz_prefix_bloom[2];
+static inline unsigned qz_prefix_hash2(uint32_t c) { return (c * 0x9E3779B1u) >> 26; }
+static inline bool qz_prefix_last(uint32_t c)
+{
+    return ((qz_prefix_bloom[0] >> (c & 63)) & (qz_prefix_bloom[1] >> qz_prefix_hash2(c)) & 1) != 0;
+}
+#define QZ_PREFIX_GAP 6   /* 高于全国平均水平2个百分点: up to six characters between */
+/* True when neither 过 nor 于 ends at i-3, i-6 … (the characters a prefix
+ * word may stand before the number, at most QZ_PREFIX_GAP, none before
+ * floor): then no word stands apart from the number. i >= floor + 6. */
+static inline bool qz_prefix_no_gap_word(const unsigned char *u, size_t floor, size_t i)
+{
+#ifdef __SSE2__
+    if (i >= 19) {
+        /* the last bytes of those characters, at i-4, i-7 …: is any 87 or 8E? */
+        static const int lanes[QZ_PREFIX_GAP] = { 0x8000, 0x9000, 0x9200, 0x9240, 0x9248, 0x9249 };
+        size_t g = (i - floor - 6) / 3;
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i - 19));
+        int hit = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x87)),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8E))));
+        return !(hit & lanes[g < QZ_PREFIX_GAP ? g : QZ_PREFIX_GAP - 1]);
+    }
+#endif
+    (void)u;
+    (void)floor;
+    return false;
+}
+/* False when qz_match_prefix(s, floor, i, …) is certainly false; c is
+ * qz_prev(s, floor, i). A cheap test before the call. */
+static inline bool qz_prefix_may(const char *s, size_t floor, size_t i, uint32_t c)
+{
+    if (i <= floor) return false;
+    if (c == ' ' || qz_prefix_last(c)) return true;
+    if (!qz_is_han(c) || qz_numeral_cp(c) || i < floor + 6) return false;
+    return !qz_prefix_no_gap_word((const unsigned char *)s, floor, i);
+}
 /* Qualifier written before the figure, ending at s[i]; looks no further back
  * than floor. Sets *q, *flags and *start. */
 bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigned *flags, size_t *start);

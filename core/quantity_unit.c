@@ -380,8 +380,7 @@ static const qword prefixes[] = {
 #define NPREFIXES (sizeof prefixes / sizeof prefixes[0])
 static uint8_t  prefix_head[QZ_HB], prefix_next[NPREFIXES], prefix_len[NPREFIXES];
 static uint32_t prefix_last[NPREFIXES];
-static uint64_t prefix_last_bloom, prefix_last_bloom2;   /* last characters of the prefix words, by two hashes */
-static inline unsigned bloom2(uint32_t c) { return (c * 0x9E3779B1u) >> 26; }
+uint64_t qz_prefix_bloom[2];   /* last characters of the prefix words, by two hashes */
 
 static void build_prefix_index(void)
 {
@@ -392,8 +391,8 @@ static void build_prefix_index(void)
         unsigned b = bucket(prefix_last[w]);
         prefix_next[w] = prefix_head[b];
         prefix_head[b] = (uint8_t)(w + 1);
-        prefix_last_bloom |= 1ULL << (prefix_last[w] & 63);
-        prefix_last_bloom2 |= 1ULL << bloom2(prefix_last[w]);
+        qz_prefix_bloom[0] |= 1ULL << (prefix_last[w] & 63);
+        qz_prefix_bloom[1] |= 1ULL << qz_prefix_hash2(prefix_last[w]);
     }
 }
 
@@ -422,7 +421,6 @@ static bool prefix_at(const char *s, size_t floor, size_t i, bool gap_only, gwr_
     return false;
 }
 
-#define QZ_PREFIX_GAP 6   /* 高于全国平均水平2个百分点: up to six characters between */
 
 bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigned *flags, size_t *start)
 {
@@ -430,9 +428,8 @@ bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigne
     if (i <= floor) return false;
     uint32_t c;
     while ((c = qz_prev(s, floor, i, &k)) == ' ') i -= k;
-    if (((prefix_last_bloom >> (c & 63)) & (prefix_last_bloom2 >> bloom2(c)) & 1) &&
-        prefix_at(s, floor, i, false, q, flags, start))
-        return true;
+    if (qz_prefix_last(c) && prefix_at(s, floor, i, false, q, flags, start)) return true;
+    if (!qz_is_han(c) || qz_numeral_cp(c)) return false;   /* nothing passed over: the loop below stops at once */
     /* The words that may stand a few characters before (超过 高于 低于) end
      * in 过 or 于: only there is the word itself compared. The characters
      * passed over are Chinese, three bytes each, so 过 or 于 can only end
@@ -440,18 +437,7 @@ bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigne
     bool maybe = false;
     const unsigned char *u = (const unsigned char *)s;
     if (i < floor + 6) return false;               /* no character can stand between */
-#ifdef __SSE2__
-    if (i >= 19) {
-        /* the last bytes of the characters passed over, at i-4, i-7 … (at
-         * most six, none before floor): is any of them 87 or 8E? */
-        static const int lanes[QZ_PREFIX_GAP] = { 0x8000, 0x9000, 0x9200, 0x9240, 0x9248, 0x9249 };
-        size_t g = (i - floor - 6) / 3;
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i - 19));
-        int hit = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x87)),
-                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8E))));
-        if (!(hit & lanes[g < QZ_PREFIX_GAP ? g : QZ_PREFIX_GAP - 1])) return false;
-    }
-#endif
+    if (qz_prefix_no_gap_word(u, floor, i)) return false;
     for (size_t e = i, g = 0; g < QZ_PREFIX_GAP && e >= floor + 6; g++) {
         e -= 3;
         /* 过 E8 BF 87, 于 E4 BA 8E: the last byte first, it tells them apart from most */
