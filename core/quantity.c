@@ -268,7 +268,7 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
     memset(q, 0, sizeof *q);
     q->value = v;
     if (unit) {
-        size_t ul = strlen(unit->base);
+        size_t ul = unit->base_len;
         if (ul >= sizeof q->unit) ul = sizeof q->unit - 1;
         memcpy(q->unit, unit->base, ul);
     }
@@ -516,7 +516,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         q->hi = (gwr_dec){ 0, 0 };
     }
     if (a.unit) {
-        size_t ul = strlen(a.unit->base);
+        size_t ul = a.unit->base_len;
         if (ul >= sizeof q->unit) ul = sizeof q->unit - 1;
         memcpy(q->unit, a.unit->base, ul);
         if (a.per) {               /* length checked when read */

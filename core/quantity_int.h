@@ -185,6 +185,7 @@ typedef struct qz_unit {
     const char *base;      /* reported unit */
     const char *notnext;   /* characters that, following, make it a word (个体, 方面) */
     unsigned    flags;
+    unsigned    base_len;  /* strlen(base) */
 } qz_unit;
 
 /* Builds the lookup tables once (thread-safe); every entry point calls it.

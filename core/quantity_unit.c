@@ -11,97 +11,100 @@
 /* Longest match wins, so "个百分点" beats "个" and "平方公里" beats "公里".
  * notnext: a following character from this set makes the unit part of a
  * word (个体, 方面, 项目, 国家 …), so the unit is not taken. */
+/* base_len: the length of base, counted by the compiler */
+#define U(text, base, notnext, flags) { text, base, notnext, flags, sizeof base - 1 }
 static const qz_unit units[] = {
-    { "%", "%", NULL, 0 },
-    { "‰", "‰", NULL, 0 },
-    { "‱", "‱", NULL, 0 },
-    { "个百分点", "个百分点", NULL, 0 },
-    { "百分点", "个百分点", NULL, 0 },
-    { "个点", "个百分点", "位", 0 },
-    { "倍", "倍", NULL, 0 },
-    { "元", "元", "素旦首宵", 0 },
-    { "美元", "美元", NULL, 0 },
-    { "欧元", "欧元", NULL, 0 },
-    { "港元", "港元", NULL, 0 },
-    { "日元", "日元", NULL, 0 },
-    { "英镑", "英镑", NULL, 0 },
-    { "人次", "人次", NULL, 0 },
-    { "人", "人", "民", 0 },
-    { "户", "户", "籍外口型", 0 },
-    { "家", "家", "庭具电政园乡居族用", 0 },
-    { "个月", "个月", NULL, QZ_U_TIME },
-    { "个工作日", "个工作日", NULL, 0 },
-    { "个", "个", "体性税案别", 0 },
-    { "项", "项", "目规", 0 },
-    { "所", "所", "有在属得以", 0 },
-    { "座", "座", "谈", 0 },
-    { "套", "套", "餐", 0 },
-    { "亩", "亩", NULL, 0 },
-    { "公顷", "公顷", NULL, 0 },
-    { "斤", "斤", NULL, 0 },
-    { "公斤", "公斤", NULL, 0 },
-    { "千克", "千克", NULL, 0 },
-    { "克", "克", "服", 0 },
-    { "吨标准煤", "吨标准煤", NULL, 0 },
-    { "吨", "吨", NULL, 0 },
-    { "蒸吨", "蒸吨", NULL, 0 },
-    { "公里", "公里", NULL, 0 },
-    { "千米", "千米", NULL, 0 },
-    { "米", "米", "粮", 0 },
-    { "平方公里", "平方公里", NULL, 0 },
-    { "平方千米", "平方千米", NULL, 0 },
-    { "平方米", "平方米", NULL, 0 },
-    { "立方米", "立方米", NULL, 0 },
-    { "方", "方", "面式案向法针位便言略阵舱志正", 0 },
-    { "头", "头", "部号条脑", 0 },
-    { "辆", "辆", NULL, 0 },
-    { "件", "件", "事", 0 },
-    { "列", "列", "入为出", 0 },
-    { "场次", "场次", NULL, 0 },
-    { "场", "场", "景所馆地址域", 0 },
-    { "株", "株", NULL, 0 },
-    { "间", "间", "接隔距", 0 },
-    { "千瓦时", "千瓦时", NULL, 0 },
-    { "千瓦", "千瓦", NULL, 0 },
-    { "兆瓦", "兆瓦", NULL, 0 },
-    { "千伏", "千伏", NULL, 0 },
-    { "微克/立方米", "微克/立方米", NULL, 0 },
-    { "毫克/立方米", "毫克/立方米", NULL, 0 },
-    { "条", "条", "件例款", 0 },
-    { "台", "台", "账阶", 0 },
-    { "只", "只", "有是能要", 0 },
-    { "名", "名", "单称牌片", QZ_U_RANK },
-    { "位", "位", "于置居列一数", QZ_U_RANK },
-    { "处", "处", "理置于", 0 },
-    { "栋", "栋", NULL, 0 },
-    { "幢", "幢", NULL, 0 },
-    { "张", "张", NULL, 0 },
-    { "床", "床", NULL, 0 },
-    { "艘", "艘", NULL, 0 },
-    { "架次", "架次", NULL, 0 },
-    { "架", "架", "构", 0 },
-    { "批次", "批次", NULL, 0 },
-    { "批", "批", "准复", 0 },
-    { "次", "次", "产序会全党", 0 },
-    { "种", "种", "植子养", 0 },
-    { "类", "类", "型", 0 },
-    { "支", "支", "持出付撑柱", 0 },
-    { "笔", "笔", NULL, 0 },
-    { "单", "单", "位元独一据项体列纯调品", 0 },
-    { "宗", "宗", "旨教", 0 },
-    { "标箱", "标箱", NULL, 0 },
-    { "岁", "岁", NULL, 0 },
-    { "天", "天", "然津地", QZ_U_TIME },
-    { "小时", "小时", NULL, 0 },
-    { "分钟", "分钟", NULL, 0 },
-    { "周年", "周年", NULL, QZ_U_NAME },
-    { "周", "周", "边末转期", QZ_U_TIME },
-    { "年", "年", "级轻行攻计规", QZ_U_YEAR | QZ_U_TIME },
-    { "月", "月", NULL, QZ_U_DATE },
-    { "日", "日", NULL, QZ_U_DATE },
-    { "号", "号", NULL, QZ_U_DATE },
-    { "时", "时", "代期间", QZ_U_DATE },
+    U("%", "%", NULL, 0),
+    U("‰", "‰", NULL, 0),
+    U("‱", "‱", NULL, 0),
+    U("个百分点", "个百分点", NULL, 0),
+    U("百分点", "个百分点", NULL, 0),
+    U("个点", "个百分点", "位", 0),
+    U("倍", "倍", NULL, 0),
+    U("元", "元", "素旦首宵", 0),
+    U("美元", "美元", NULL, 0),
+    U("欧元", "欧元", NULL, 0),
+    U("港元", "港元", NULL, 0),
+    U("日元", "日元", NULL, 0),
+    U("英镑", "英镑", NULL, 0),
+    U("人次", "人次", NULL, 0),
+    U("人", "人", "民", 0),
+    U("户", "户", "籍外口型", 0),
+    U("家", "家", "庭具电政园乡居族用", 0),
+    U("个月", "个月", NULL, QZ_U_TIME),
+    U("个工作日", "个工作日", NULL, 0),
+    U("个", "个", "体性税案别", 0),
+    U("项", "项", "目规", 0),
+    U("所", "所", "有在属得以", 0),
+    U("座", "座", "谈", 0),
+    U("套", "套", "餐", 0),
+    U("亩", "亩", NULL, 0),
+    U("公顷", "公顷", NULL, 0),
+    U("斤", "斤", NULL, 0),
+    U("公斤", "公斤", NULL, 0),
+    U("千克", "千克", NULL, 0),
+    U("克", "克", "服", 0),
+    U("吨标准煤", "吨标准煤", NULL, 0),
+    U("吨", "吨", NULL, 0),
+    U("蒸吨", "蒸吨", NULL, 0),
+    U("公里", "公里", NULL, 0),
+    U("千米", "千米", NULL, 0),
+    U("米", "米", "粮", 0),
+    U("平方公里", "平方公里", NULL, 0),
+    U("平方千米", "平方千米", NULL, 0),
+    U("平方米", "平方米", NULL, 0),
+    U("立方米", "立方米", NULL, 0),
+    U("方", "方", "面式案向法针位便言略阵舱志正", 0),
+    U("头", "头", "部号条脑", 0),
+    U("辆", "辆", NULL, 0),
+    U("件", "件", "事", 0),
+    U("列", "列", "入为出", 0),
+    U("场次", "场次", NULL, 0),
+    U("场", "场", "景所馆地址域", 0),
+    U("株", "株", NULL, 0),
+    U("间", "间", "接隔距", 0),
+    U("千瓦时", "千瓦时", NULL, 0),
+    U("千瓦", "千瓦", NULL, 0),
+    U("兆瓦", "兆瓦", NULL, 0),
+    U("千伏", "千伏", NULL, 0),
+    U("微克/立方米", "微克/立方米", NULL, 0),
+    U("毫克/立方米", "毫克/立方米", NULL, 0),
+    U("条", "条", "件例款", 0),
+    U("台", "台", "账阶", 0),
+    U("只", "只", "有是能要", 0),
+    U("名", "名", "单称牌片", QZ_U_RANK),
+    U("位", "位", "于置居列一数", QZ_U_RANK),
+    U("处", "处", "理置于", 0),
+    U("栋", "栋", NULL, 0),
+    U("幢", "幢", NULL, 0),
+    U("张", "张", NULL, 0),
+    U("床", "床", NULL, 0),
+    U("艘", "艘", NULL, 0),
+    U("架次", "架次", NULL, 0),
+    U("架", "架", "构", 0),
+    U("批次", "批次", NULL, 0),
+    U("批", "批", "准复", 0),
+    U("次", "次", "产序会全党", 0),
+    U("种", "种", "植子养", 0),
+    U("类", "类", "型", 0),
+    U("支", "支", "持出付撑柱", 0),
+    U("笔", "笔", NULL, 0),
+    U("单", "单", "位元独一据项体列纯调品", 0),
+    U("宗", "宗", "旨教", 0),
+    U("标箱", "标箱", NULL, 0),
+    U("岁", "岁", NULL, 0),
+    U("天", "天", "然津地", QZ_U_TIME),
+    U("小时", "小时", NULL, 0),
+    U("分钟", "分钟", NULL, 0),
+    U("周年", "周年", NULL, QZ_U_NAME),
+    U("周", "周", "边末转期", QZ_U_TIME),
+    U("年", "年", "级轻行攻计规", QZ_U_YEAR | QZ_U_TIME),
+    U("月", "月", NULL, QZ_U_DATE),
+    U("日", "日", NULL, QZ_U_DATE),
+    U("号", "号", NULL, QZ_U_DATE),
+    U("时", "时", "代期间", QZ_U_DATE),
 };
+#undef U
 
 const qz_unit *const qz_unit_percent = &units[0];
 
@@ -147,6 +150,8 @@ static uint8_t  unit_ncp[NUNITS];
 #define QZ_UF_SLOTS 256
 static uint16_t uf_key[QZ_UF_SLOTS];
 static uint8_t  uf_start[QZ_UF_SLOTS], uf_count[QZ_UF_SLOTS], uf_units[NUNITS];
+static uint8_t  uf_nmulti[QZ_UF_SLOTS];           /* units of two or more characters, first in the group */
+static uint64_t uf_second[QZ_UF_SLOTS];           /* their second characters, by the low six bits */
 static uint64_t unit_nn_bloom[NUNITS];            /* notnext characters by their low six bits */
 static inline unsigned uf_slot(uint32_t c) { return (c * 0x9E3779B1u) >> 24; }
 #define QZ_UNIT_CPS 8
@@ -189,7 +194,13 @@ static void build_index(void)
         uf_start[h] = (uint8_t)ng;
         for (int n = QZ_UNIT_CPS; n >= 1; n--)
             for (size_t v = u; v < NUNITS; v++)
-                if (unit_first[v] == c && unit_ncp[v] == n) uf_units[ng++] = (uint8_t)v;
+                if (unit_first[v] == c && unit_ncp[v] == n) {
+                    if (n >= 2) {
+                        uf_nmulti[h]++;
+                        uf_second[h] |= 1ULL << (unit_cps[v][1] & 63);
+                    }
+                    uf_units[ng++] = (uint8_t)v;
+                }
         uf_count[h] = (uint8_t)(ng - uf_start[h]);
     }
     build_prefix_index();
@@ -266,7 +277,17 @@ const qz_unit *qz_match_unit_cp(const char *s, size_t len, size_t i, uint32_t c,
     int nd = 1;
     cps[0] = c;
     ends[0] = i + k;
-    for (unsigned g = uf_start[h], ge = g + uf_count[h]; g < ge; g++) {
+    unsigned g = uf_start[h], ge = g + uf_count[h];
+    if (uf_nmulti[h]) {
+        /* the longer units only when the second character may be theirs */
+        if (ends[0] < len) {
+            cps[1] = qz_cp(s, len, ends[0], &k);
+            ends[1] = ends[0] + k;
+            nd = 2;
+        }
+        if (nd < 2 || !((uf_second[h] >> (cps[1] & 63)) & 1)) g += uf_nmulti[h];
+    }
+    for (; g < ge; g++) {
         unsigned u = uf_units[g];
         int n = unit_ncp[u], j = 1;
         for (; j < n; j++) {
