@@ -591,13 +591,11 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
         while (i + 16 <= len) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
             if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, lay_mask), lay_want)) != 0xFFFF) break;
-            unsigned hit = qz_cand3[cand3_at(u + i)] | qz_cand3[cand3_at(u + i + 3)] << 1 |
-                           qz_cand3[cand3_at(u + i + 6)] << 2 | qz_cand3[cand3_at(u + i + 9)] << 3 |
-                           qz_cand3[cand3_at(u + i + 12)] << 4;
-            if (hit) {
+            if (qz_cand3[cand3_at(u + i)] | qz_cand3[cand3_at(u + i + 3)] | qz_cand3[cand3_at(u + i + 6)] |
+                qz_cand3[cand3_at(u + i + 9)] | qz_cand3[cand3_at(u + i + 12)]) {
                 /* the first character the hash lets through: a numeral, or
                  * one sharing its last two bytes (优 统 引 …) */
-                i += 3 * (unsigned)__builtin_ctz(hit);
+                while (!qz_cand3[cand3_at(u + i)]) i += 3;
                 if (cand3(u[i], u[i + 1], u[i + 2])) return i;
                 i += 3;
                 continue;
