@@ -91,9 +91,17 @@ int gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *str, size_t n)
     const unsigned char *s = (const unsigned char *)str;
     uint32_t a = 0, b = 0;
     for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        i += gwr_py_utf8_step(s + i, n - i, &cp);
-        uint32_t c = letters_of_char(t, cp);
+        uint32_t cp, c;
+        unsigned b0 = s[i];
+        if (b0 - 0xE1u <= 0xEFu - 0xE1u && b0 != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {          /* the common case: U+1000..U+CFFF, U+E000..U+FFFF */
+            int set = (int)gwr_py_bmp[(b0 & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu)] - 1;
+            c = set >= 0 ? t->set_letters[set] : 0;
+            i += 3;
+        } else {
+            i += gwr_py_utf8_step(s + i, n - i, &cp);
+            c = letters_of_char(t, cp);
+        }
         if (a && b && c)
             for (uint32_t x = a; x; x &= x - 1)
                 for (uint32_t y = b; y; y &= y - 1)
