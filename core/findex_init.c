@@ -23,7 +23,9 @@ int gwr_fx_tri_init(gwr_fx_tri *t)
     size_t ns = gwr_py_set_count();
     t->lists = calloc(TRI_KEYS, sizeof *t->lists);
     t->set_letters = calloc(ns ? ns : 1, sizeof *t->set_letters);
-    if (!t->lists || !t->set_letters) {
+    t->seen = calloc(TRI_KEYS, sizeof *t->seen);
+    t->pend_max = GWR_FX_TRI_PEND;
+    if (!t->lists || !t->set_letters || !t->seen) {
         gwr_fx_tri_free(t);
         return -1;
     }
@@ -45,12 +47,16 @@ void gwr_fx_tri_free(gwr_fx_tri *t)
         for (size_t k = 0; k < TRI_KEYS; k++) free(t->lists[k].p);
     free(t->lists);
     free(t->set_letters);
+    free(t->seen);
+    free(t->pend);
     memset(t, 0, sizeof *t);
 }
 
 size_t gwr_fx_tri_memory(const gwr_fx_tri *t)
 {
-    return t->lists ? TRI_KEYS * sizeof *t->lists + gwr_py_set_count() * sizeof *t->set_letters + t->bytes : 0;
+    return t->lists ? TRI_KEYS * (sizeof *t->lists + sizeof *t->seen) + gwr_py_set_count() * sizeof *t->set_letters + t->bytes +
+                          (t->pend ? t->pend_max * sizeof *t->pend : 0)
+                    : 0;
 }
 
 /* The letters a character can begin a reading with (bit 0 = a). */
@@ -64,17 +70,26 @@ static uint32_t letters_of_char(const gwr_fx_tri *t, uint32_t cp)
     return set >= 0 ? t->set_letters[set] : 0;
 }
 
-static int put(gwr_fx_tri *t, gwr_fx_tri_list *l, uint32_t id)
+/* Room for `more` ids on l (five bytes each at most). */
+static int reserve(gwr_fx_tri *t, gwr_fx_tri_list *l, size_t more)
+{
+    size_t need = (size_t)l->len + 5 * more;
+    if (need <= l->cap) return 0;
+    size_t nc = (size_t)l->cap + l->cap / 2;
+    if (nc < need) nc = need;
+    if (nc < 8) nc = 8;
+    if (nc > UINT32_MAX) return -1;
+    uint8_t *np = realloc(l->p, nc);
+    if (!np) return -1;
+    t->bytes += nc - l->cap;
+    l->p = np;
+    l->cap = (uint32_t)nc;
+    return 0;
+}
+
+static void put(gwr_fx_tri_list *l, uint32_t id)
 {
     uint32_t d = id + 1 - l->last;
-    if (l->cap - l->len < 5) {
-        uint32_t nc = l->cap < 8 ? 8 : l->cap + l->cap / 2;
-        uint8_t *np = realloc(l->p, nc);
-        if (!np) return -1;
-        t->bytes += nc - l->cap;
-        l->p = np;
-        l->cap = nc;
-    }
     while (d >= 0x80) {
         l->p[l->len++] = (uint8_t)(d | 0x80);
         d >>= 7;
@@ -82,12 +97,52 @@ static int put(gwr_fx_tri *t, gwr_fx_tri_list *l, uint32_t id)
     l->p[l->len++] = (uint8_t)d;
     l->last = id + 1;
     l->count++;
-    return 0;
+}
+
+/* The batch onto the lists: ordered by key (a stable counting sort keeps
+ * the ids of a key in order), then each list is appended to once. */
+static int flush(gwr_fx_tri *t)
+{
+    if (!t->npend || t->bad) {
+        t->npend = 0;
+        return t->bad ? -1 : 0;
+    }
+    uint32_t *at = calloc(TRI_KEYS + 1, sizeof *at);
+    uint32_t *ids = malloc(t->npend * sizeof *ids);
+    if (!at || !ids) {
+        free(at), free(ids);
+        t->bad = 1;
+        return -1;
+    }
+    for (size_t i = 0; i < t->npend; i++) at[(t->pend[i] >> 32) + 1]++;
+    for (size_t k = 0; k < TRI_KEYS; k++) at[k + 1] += at[k];
+    for (size_t i = 0; i < t->npend; i++) ids[at[t->pend[i] >> 32]++] = (uint32_t)t->pend[i];
+    /* at[k] is now where key k's ids end */
+    for (size_t k = 0, from = 0; k < TRI_KEYS; from = at[k], k++) {
+        if (at[k] == from) continue;
+        gwr_fx_tri_list *l = &t->lists[k];
+        if (reserve(t, l, at[k] - from) != 0) {
+            t->bad = 1;
+            break;
+        }
+        for (size_t j = from; j < at[k]; j++) put(l, ids[j]);
+    }
+    free(at);
+    free(ids);
+    t->npend = 0;
+    return t->bad ? -1 : 0;
 }
 
 int gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *str, size_t n)
 {
-    if (!t->lists) return 0;
+    if (!t->lists || t->bad) return 0;
+    if (!t->pend) {
+        t->pend = malloc(t->pend_max * sizeof *t->pend);
+        if (!t->pend) {
+            t->bad = 1;          /* the filter goes on without the lists */
+            return 0;
+        }
+    }
     const unsigned char *s = (const unsigned char *)str;
     uint32_t a = 0, b = 0;
     for (size_t i = 0; i < n;) {
@@ -107,8 +162,10 @@ int gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *str, size_t n)
                 for (uint32_t y = b; y; y &= y - 1)
                     for (uint32_t z = c; z; z &= z - 1) {
                         size_t key = ((size_t)__builtin_ctz(x) * 26 + (size_t)__builtin_ctz(y)) * 26 + (size_t)__builtin_ctz(z);
-                        gwr_fx_tri_list *l = &t->lists[key];
-                        if (l->last != id + 1 && put(t, l, id) != 0) return -1;
+                        if (t->seen[key] == id + 1) continue;
+                        t->seen[key] = id + 1;
+                        if (t->npend == t->pend_max && flush(t) != 0) return 0;
+                        t->pend[t->npend++] = (uint64_t)key << 32 | id;
                     }
         a = b;
         b = c;
@@ -151,10 +208,16 @@ static size_t keep_common(const gwr_fx_tri_list *l, uint32_t *ids, size_t n)
     return k;
 }
 
-int gwr_fx_tri_cands(const gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp)
+int gwr_fx_tri_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp)
 {
-    const gwr_fx_tri *t = &x->tri;
+    gwr_fx_tri *t = &x->tri;
     if (!t->lists || m < 3 || m > 63) return 0;
+    if (t->npend) {              /* the last batch; its buffer is given back until more strings come */
+        if (flush(t) != 0) return 0;
+        free(t->pend);
+        t->pend = NULL;
+    }
+    if (t->bad) return 0;
     for (size_t i = 0; i < m; i++)
         if (q[i] < 'a' || q[i] > 'z') return 0;
     /* positions 0..np-1 each take one letter: the trigrams at 0..np-2 hold */

@@ -68,7 +68,13 @@ typedef struct gwr_fx_tri {
     gwr_fx_tri_list *lists;      /* 26^3 */
     uint32_t *set_letters;       /* per reading set: first letters of its readings */
     size_t    bytes;             /* list buffers */
+    uint32_t *seen;              /* per key: the last string id + 1 that held it */
+    uint64_t *pend;              /* key << 32 | string id, not yet on the lists: added a
+                                    batch at a time, list by list (fewer cache misses) */
+    size_t    npend, pend_max;   /* pend_max: GWR_FX_TRI_PEND (tests lower it) */
+    int       bad;               /* a batch did not fit in memory: the lists are not used */
 } gwr_fx_tri;
+enum { GWR_FX_TRI_PEND = 1 << 19 };
 
 int    gwr_fx_tri_init(gwr_fx_tri *t);
 void   gwr_fx_tri_free(gwr_fx_tri *t);
@@ -225,7 +231,7 @@ bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uin
  * written); tmp has room for x->nstr ids. Returns 0 when the query's letters
  * are not read one per character (nothing written), 1 when the strings are
  * candidates to check, 2 when every one of them matches. */
-int  gwr_fx_tri_cands(const gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp);
+int  gwr_fx_tri_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp);
 bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp, size_t budget);
 
 /* Shared by findex_query.c (matching, ordinary answers) and findex_lazy.c

@@ -3,7 +3,8 @@
  * the strings the matcher matches: random strings of polyphones (长 行 重),
  * readings in ü (绿 女, typed u or v), Latin letters of either case, digits,
  * punctuation, a character beyond the BMP and invalid bytes, against every
- * query of three letters over their initials and random longer ones. */
+ * query of three letters over their initials and random longer ones; the
+ * lists built in small batches. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -51,6 +52,7 @@ static void test_lists_cover_matches(void **state)
     assert_non_null(x);
     gwr_fx_tri t;
     assert_int_equal(gwr_fx_tri_init(&t), 0);
+    t.pend_max = 37;            /* many small batches */
     gwr_fx_tri saved = x->tri;
     x->tri = t;
     static char text[NSTR][MAXLEN * 4 + 1];
