@@ -17,6 +17,7 @@ void gwr_findex_free(gwr_findex *x)
     if (!x) return;
     gwr_post_free(&x->post);
     gwr_fx_tri_free(&x->tri);
+    gwr_fxq_sent_free(x);
     free(x->ref);
     free(x->f_name);
     free(x->groups);
@@ -83,7 +84,7 @@ size_t gwr_findex_memory(const gwr_findex *x)
     for (size_t i = 0; i < x->nnames; i++) b += x->nfig[i].cap * sizeof(uint32_t);
     for (int i = 0; i < GWR_FX_CACHE; i++)
         b += x->cache[i].smark_words * 8;
-    b += gwr_fx_tri_memory(&x->tri);
+    b += gwr_fx_tri_memory(&x->tri) + gwr_fxq_sent_memory(x);
     return b;
 }
 

@@ -183,6 +183,13 @@ struct gwr_findex {
     size_t       nintern, ninterned;
     gwr_postings post;
     gwr_fx_tri   tri;            /* initials trigrams (findex_init.c) */
+    /* the groups by sentence, made when first asked for (findex_lazy.c) */
+    uint32_t    *s_group;        /* per sentence string: its first group */
+    uint64_t    *s_sent;         /* bitmap: the strings that are sentences of groups */
+    size_t       sg_cap;         /* strings room in s_group (s_sent: sg_cap / 64 words) */
+    size_t       sg_groups;      /* groups indexed so far */
+    uint32_t    *nosent;         /* groups without a sentence */
+    size_t       n_nosent, nosent_cap;
     int          oom;            /* an add ran out of memory */
     /* query state */
     uint32_t    *res;            /* scratch: the figures of the answer being built */
@@ -255,6 +262,9 @@ int      gwr_fxq_rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, cha
 int      gwr_fxq_grow_ranked(gwr_findex *x, size_t n);
 size_t   gwr_fxq_entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out);
 size_t   gwr_fxq_count_all(gwr_findex *x, const uint64_t *sm, size_t dhi, size_t nfig, size_t cap);
+size_t   gwr_fxq_count_quick(gwr_findex *x, const uint64_t *sm);
+void     gwr_fxq_sent_free(gwr_findex *x);
+size_t   gwr_fxq_sent_memory(const gwr_findex *x);
 int      gwr_fxq_make_lazy(gwr_findex *x, gwr_fx_cached *c, size_t total, char *top, size_t topcap);
 
 #endif

@@ -26,6 +26,7 @@
 #include "indicators_alias.h"
 #include <pthread.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -574,7 +575,9 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     if (lazy_ok && base && base->cnt > lazy_cap) base = NULL;
     size_t k = 0;
     if (lazy_ok && !base && nh) {
-        k = gwr_fxq_count_all(x, x->mark, x->ndocs, x->n, lazy_cap);
+        /* most sentences match: counted by those that do not, when the answer is large */
+        size_t quick = gwr_fxq_count_quick(x, x->mark);
+        k = quick != SIZE_MAX && quick > lazy_cap ? quick : gwr_fxq_count_all(x, x->mark, x->ndocs, x->n, lazy_cap);
         if (k > lazy_cap) {
             victim->gen = ++x->gen_clock;
             victim->sorted_ok = 0;
