@@ -148,7 +148,11 @@ int gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *str, size_t n)
     for (size_t i = 0; i < n;) {
         uint32_t cp, c;
         unsigned b0 = s[i];
-        if (b0 - 0xE1u <= 0xEFu - 0xE1u && b0 != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+        if (b0 < 0x80) {                          /* ASCII: a Latin letter stands for itself */
+            uint32_t l = b0 | 32;
+            c = l >= 'a' && l <= 'z' && b0 >= 'A' ? 1u << (l - 'a') : 0;
+            i++;
+        } else if (b0 - 0xE1u <= 0xEFu - 0xE1u && b0 != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
             (s[i + 2] & 0xC0) == 0x80) {          /* the common case: U+1000..U+CFFF, U+E000..U+FFFF */
             int set = (int)gwr_py_bmp[(b0 & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu)] - 1;
             c = set >= 0 ? t->set_letters[set] : 0;
