@@ -1,0 +1,182 @@
+/* text_scan.c — the byte scans of the loader, sixteen bytes at a time.
+ *
+ * gwr_utf8_scan checks UTF-8, counts control bytes, notes CR and NUL and
+ * finds the line starts in one pass. A block of sixteen bytes is valid UTF-8
+ * when every continuation byte (80–BF) stands exactly where a lead byte
+ * before it asks for one (one after C2–DF, two after E1–EF) and it holds none
+ * of the lead bytes with extra rules (C0, C1, E0, ED, F0–FF): with SSE2 that
+ * is a few compares of the block against itself shifted by one and two bytes.
+ * A block that is not (or holds a rare lead) goes to the byte-at-a-time
+ * decoder from the start of the character it cuts, which counts exactly as
+ * the decoder has always counted (each byte not part of a valid sequence is
+ * one invalid sequence); blocks of plain text resume after it.
+ *
+ * gwr_text_next_special finds the next character the analysis form changes
+ * (blanks, controls, format characters, full-width forms that are folded),
+ * checking sixteen lead bytes at once and each candidate exactly.
+ *
+ * Without SSE2 the same results come from the byte-at-a-time code. */
+#include "text_internal.h"
+#include <stdlib.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+/* ---- UTF-8 check, control bytes, line starts ------------------------------ */
+
+static void add_line(gwr_utf8_scan *sc, size_t start)
+{
+    if (sc->nlf == sc->lf_cap) {
+        size_t nc = sc->lf_cap ? sc->lf_cap * 2 : 64;
+        uint32_t *a = realloc(sc->lf, nc * sizeof *a);
+        if (!a) {
+            sc->lf_oom = true;
+            return;
+        }
+        sc->lf = a;
+        sc->lf_cap = nc;
+    }
+    sc->lf[sc->nlf++] = (uint32_t)start;
+}
+
+/* A byte below 0x20 or DEL at offset i of s[0,len). */
+static inline void note_low(gwr_utf8_scan *sc, unsigned c, size_t i, size_t len)
+{
+    switch (c) {
+    case '\n':
+        if (sc->lines && i + 1 < len) add_line(sc, i + 1);
+        break;
+    case '\r': sc->cr = true; break;
+    case '\t': case '\f': case 0x1B: break;
+    case 0: sc->nul = true; sc->ctl++; break;
+    default: sc->ctl++; break;
+    }
+}
+
+/* Bytes from 0x80. */
+size_t gwr_count_high(const unsigned char *s, size_t len)
+{
+    size_t i = 0, hi = 0;
+#ifdef __SSE2__
+    for (; i + 16 <= len; i += 16)
+        hi += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(s + i))));
+#endif
+    for (; i < len; i++) hi += s[i] >= 0x80;
+    return hi;
+}
+
+/* Control bytes only (after the check has stopped): from i to len. */
+static void scan_ctl(gwr_utf8_scan *sc, const unsigned char *s, size_t i, size_t len)
+{
+#ifdef __SSE2__
+    const __m128i c1f = _mm_set1_epi8(0x1F), c7f = _mm_set1_epi8(0x7F);
+    for (; i + 16 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i low = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v), _mm_cmpeq_epi8(v, c7f));
+        unsigned m = (unsigned)_mm_movemask_epi8(low);
+        while (m) {
+            unsigned b = (unsigned)__builtin_ctz(m);
+            note_low(sc, s[i + b], i + b, len);
+            m &= m - 1;
+        }
+    }
+#endif
+    for (; i < len; i++)
+        if (s[i] < 0x20 || s[i] == 0x7F) note_low(sc, s[i], i, len);
+}
+
+/* One character (or one invalid byte) at s[i]: returns its length; *ok is
+ * false for an invalid byte. */
+static inline size_t step(gwr_utf8_scan *sc, const unsigned char *s, size_t i, size_t len, bool *ok)
+{
+    unsigned c = s[i];
+    *ok = true;
+    if (c < 0x80) {
+        if (c < 0x20 || c == 0x7F) note_low(sc, c, i, len);
+        return 1;
+    }
+    size_t n = gwr_utf8_valid_len(s + i, s + len);
+    if (n) return n;
+    *ok = false;
+    if (sc->bad++ == 0) {
+        sc->high = gwr_count_high(s, len);
+        if (sc->stop) sc->bad_cap = sc->high / 4;
+    }
+    return 1;
+}
+
+void gwr_utf8_scan_run(const unsigned char *s, size_t len, gwr_utf8_scan *sc)
+{
+    sc->bad = sc->ctl = sc->high = sc->nlf = 0;
+    sc->cr = sc->nul = sc->over = sc->lf_oom = false;
+    sc->bad_cap = SIZE_MAX;
+    if (sc->lines) add_line(sc, 0);
+    size_t i = 0;
+    bool ok = true;
+#ifdef __SSE2__
+    const __m128i c0 = _mm_set1_epi8((char)0xC0), e0 = _mm_set1_epi8((char)0xE0), f0 = _mm_set1_epi8((char)0xF0),
+                  ed = _mm_set1_epi8((char)0xED), fe = _mm_set1_epi8((char)0xFE), c1f = _mm_set1_epi8(0x1F),
+                  c7f = _mm_set1_epi8(0x7F);
+    for (;;) {
+        /* the byte-at-a-time decoder until a block may start: two bytes of
+         * context behind it, the last character valid, and no lead byte in
+         * them (one left by an invalid sequence before an ASCII byte) that
+         * would ask for continuation bytes inside the block */
+        while (i < len && (i < 2 || !ok || s[i - 1] >= 0xC0 || s[i - 2] >= 0xE0)) i += step(sc, s, i, len, &ok);
+        if (sc->bad > sc->bad_cap) goto over;
+        while (i + 16 <= len) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+            __m128i v1 = _mm_loadu_si128((const __m128i *)(s + i - 1));
+            __m128i v2 = _mm_loadu_si128((const __m128i *)(s + i - 2));
+            __m128i cont = _mm_cmplt_epi8(v, c0);                             /* 80–BF */
+            __m128i want = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v1, c0), v1),   /* after C0–FF */
+                                        _mm_cmpeq_epi8(_mm_max_epu8(v2, e0), v2));  /* two after E0–FF */
+            __m128i rare = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, f0), v), _mm_cmpeq_epi8(v, e0)),
+                                        _mm_or_si128(_mm_cmpeq_epi8(v, ed), _mm_cmpeq_epi8(_mm_and_si128(v, fe), c0)));
+            __m128i bad = _mm_or_si128(_mm_xor_si128(cont, want), rare);
+            __m128i low = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v), _mm_cmpeq_epi8(v, c7f));
+            unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(bad, low));
+            if (m == 0) {
+                i += 16;
+                continue;
+            }
+            if (_mm_movemask_epi8(bad)) break;
+            while (m) {
+                unsigned b = (unsigned)__builtin_ctz(m);
+                note_low(sc, s[i + b], i + b, len);
+                m &= m - 1;
+            }
+            i += 16;
+        }
+        if (i >= len) break;
+        /* a block to decode byte by byte, or the tail: from the start of the
+         * character that the block boundary cuts (bytes before i are valid
+         * UTF-8 and their control bytes are counted; the bytes stepped back
+         * over are not ASCII, so none is counted twice) */
+        size_t lim = i + 16 < len ? i + 16 : len;
+        if (s[i - 1] >= 0x80) {
+            size_t k = i - 1;
+            while (k > 0 && k + 3 >= i && (s[k] & 0xC0) == 0x80) k--;
+            i = k;
+        }
+        while (i < lim) i += step(sc, s, i, len, &ok);
+        if (i >= len) break;
+    }
+    if (sc->bad > sc->bad_cap) goto over;
+    return;
+#else
+    while (i < len) {
+        i += step(sc, s, i, len, &ok);
+        if (sc->bad > sc->bad_cap) goto over;
+    }
+    (void)ok;
+    return;
+#endif
+over:
+    /* more invalid sequences than the caller weighs: the rest only for its
+     * control bytes and NULs */
+    sc->over = true;
+    sc->lines = false;
+    scan_ctl(sc, s, i, len);
+}
