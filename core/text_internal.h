@@ -73,5 +73,10 @@ typedef struct gwr_utf8_scan {
 void   gwr_utf8_scan_run(const unsigned char *s, size_t len, gwr_utf8_scan *sc);
 /* Bytes from 0x80 in s[0,len). */
 size_t gwr_count_high(const unsigned char *s, size_t len);
+/* The first character in [s, end) that the analysis form changes (a blank,
+ * control, format character or folded full-width form; see text_norm.c),
+ * else end. s is a character boundary of valid UTF-8; [base, end) may be
+ * read. */
+const unsigned char *gwr_text_next_special(const unsigned char *base, const unsigned char *s, const unsigned char *end);
 
 #endif

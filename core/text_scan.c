@@ -180,3 +180,77 @@ over:
     sc->lines = false;
     scan_ctl(sc, s, i, len);
 }
+
+/* ---- characters the analysis form changes -------------------------------- */
+
+/* Does the character at p (a candidate lead byte, see below) change in the
+ * analysis form: a blank or control character (ASCII up to the space, DEL),
+ * U+00A0, U+00AD, C1 controls, U+061C, U+180E, U+2000–200F, U+202A–202E,
+ * U+2060–2069, U+3000, U+FEFF, or a full-width digit, letter, ％ or ． that
+ * is folded? A few more answer yes (U+2065): the slow path then copies them
+ * as they are, as it does for any character that is none of these. */
+static inline bool special_at(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = p[0];
+    size_t avail = (size_t)(end - p);
+    if (c <= 0x20 || c == 0x7F) return true;
+    if (c < 0xC0) return false;
+    if (avail < 3 && c >= 0xE0) return true;   /* cut short: the slow path decides */
+    if (avail < 2) return true;
+    unsigned c1 = p[1], c2 = avail >= 3 ? p[2] : 0;
+    switch (c) {
+    case 0xC2: return c1 <= 0xA0 || c1 == 0xAD;
+    case 0xD8: return c1 == 0x9C;
+    case 0xE1: return c1 == 0xA0 && c2 == 0x8E;
+    case 0xE2: return (c1 == 0x80 && (c2 <= 0x8F || (c2 >= 0xAA && c2 <= 0xAE))) || (c1 == 0x81 && c2 >= 0xA0 && c2 <= 0xA9);
+    case 0xE3: return c1 == 0x80 && c2 == 0x80;
+    case 0xEF:
+        if (c1 == 0xBB) return c2 == 0xBF;
+        if (c1 == 0xBC) return c2 == 0x85 || c2 == 0x8E || (c2 >= 0x90 && c2 <= 0x99) || (c2 >= 0xA1 && c2 <= 0xBA);
+        if (c1 == 0xBD) return c2 >= 0x81 && c2 <= 0x9A;
+        return false;
+    default: return false;
+    }
+}
+
+/* Candidate lead bytes: 00–20, 7F, C0–E3, EF (C2, D8, E1, E2, E3 and EF
+ * lead the characters above; the rest of C0–E3 is rare in reports). */
+static inline bool candidate(unsigned c)
+{
+    return c <= 0x20 || c == 0x7F || (c >= 0xC0 && c <= 0xE3) || c == 0xEF;
+}
+
+#ifdef __SSE2__
+static inline unsigned candidates16(__m128i v)
+{
+    /* C0–E3 is 80–A3 after adding C0, 00–20 is 80–A0 after flipping the top
+     * bit: both signed compares */
+    __m128i lead = _mm_cmpgt_epi8(_mm_set1_epi8((char)0xA4), _mm_add_epi8(v, _mm_set1_epi8((char)0xC0)));
+    __m128i low = _mm_cmpgt_epi8(_mm_set1_epi8((char)0xA1), _mm_xor_si128(v, _mm_set1_epi8((char)0x80)));
+    __m128i one = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF)));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(lead, low), one));
+}
+#endif
+
+const unsigned char *gwr_text_next_special(const unsigned char *base, const unsigned char *s, const unsigned char *end)
+{
+#ifdef __SSE2__
+    for (; end - s >= 16; s += 16) {
+        unsigned m = candidates16(_mm_loadu_si128((const __m128i *)s));
+        for (; m; m &= m - 1)
+            if (special_at(s + __builtin_ctz(m), end)) return s + __builtin_ctz(m);
+    }
+    if (s < end && end - base >= 16) {   /* the last sixteen bytes, those before s masked off */
+        const unsigned char *q = end - 16;
+        unsigned m = candidates16(_mm_loadu_si128((const __m128i *)q)) & (0xFFFFu << (s - q));
+        for (; m; m &= m - 1)
+            if (special_at(q + __builtin_ctz(m), end)) return q + __builtin_ctz(m);
+        return end;
+    }
+#else
+    (void)base;
+#endif
+    for (; s < end; s++)
+        if (candidate(*s) && special_at(s, end)) return s;
+    return end;
+}
