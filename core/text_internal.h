@@ -69,6 +69,12 @@ typedef struct gwr_utf8_scan {
     size_t    nlf, lf_cap;
 } gwr_utf8_scan;
 
+/* The widest byte scans used: 2 (AVX2, where the processor has it), 1
+ * (SSE2), 0 (a byte at a time). Every width gives the same results; tests
+ * lower gwr_text_simd to check each against the others. */
+extern int gwr_text_simd;
+int gwr_text_simd_level(void);
+
 /* Fills sc (lines and stop set by the caller; lf NULL or malloc'd). */
 void   gwr_utf8_scan_run(const unsigned char *s, size_t len, gwr_utf8_scan *sc);
 /* Bytes from 0x80 in s[0,len). */
