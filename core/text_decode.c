@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 /* Do the eight bytes of w (in memory order) start with two valid three-byte
  * characters led by E1–EC or EE–EF (no overlong E0, no surrogate ED)? Nearly
@@ -125,19 +126,59 @@ static char *utf16_to_utf8(const unsigned char *s, size_t len, bool be, size_t *
     return out;
 }
 
-/* GB18030 → UTF-8 with glibc iconv; undecodable bytes become U+FFFD.
- * Returns NULL if iconv is unavailable or out of memory. */
+/* GB18030 → UTF-8 with iconv; undecodable bytes become U+FFFD.
+ * Returns NULL if iconv is unavailable or out of memory. Where wchar_t holds
+ * Unicode code points, iconv decodes into a buffer of them (one conversion
+ * step instead of two) and they are written as UTF-8 here. */
 static char *gb18030_to_utf8(const unsigned char *s, size_t len, size_t *outlen, size_t *bad)
 {
+    size_t cap = len * 3 + 16;   /* 2-byte → 3, 4-byte → 4, 1 → 1 or U+FFFD: 3 */
+    char *in = (char *)(uintptr_t)s, *out, *op;
+    size_t inleft = len, outleft;
+    *bad = 0;
+#if defined(__STDC_ISO_10646__) && defined(__WCHAR_MAX__) && __WCHAR_MAX__ >= 0x10FFFF
+    iconv_t wd = iconv_open("WCHAR_T", "GB18030");
+    if (wd != (iconv_t)-1) {
+        enum { CHUNK = 8192 };
+        wchar_t *w = malloc(CHUNK * sizeof *w);
+        out = malloc(cap);
+        if (!w || !out) {
+            free(w);
+            free(out);
+            iconv_close(wd);
+            return NULL;
+        }
+        size_t o = 0;
+        while (inleft > 0) {
+            char *wp = (char *)w;
+            size_t wleft = CHUNK * sizeof *w;
+            size_t r = iconv(wd, &in, &inleft, &wp, &wleft);
+            int e = r == (size_t)-1 ? errno : 0;
+            for (const wchar_t *q = w; q < (const wchar_t *)(uintptr_t)wp; q++) o += put_utf8(out + o, (unsigned long)*q);
+            if (r != (size_t)-1) break;
+            if (e == EILSEQ || e == EINVAL) {
+                memcpy(out + o, "\xEF\xBF\xBD", 3);
+                o += 3;
+                in++;
+                inleft--;
+                (*bad)++;
+            } else if (e != E2BIG) {
+                break;
+            }
+        }
+        free(w);
+        iconv_close(wd);
+        *outlen = o;
+        return out;
+    }
+#endif
     iconv_t cd = iconv_open("UTF-8", "GB18030");
     if (cd == (iconv_t)-1) cd = iconv_open("UTF-8", "GBK");
     if (cd == (iconv_t)-1) return NULL;
-    size_t cap = len * 3 + 16;   /* 2-byte → 3, 4-byte → 4, 1 → 1 or U+FFFD: 3 */
-    char *out = malloc(cap);
+    out = malloc(cap);
     if (!out) { iconv_close(cd); return NULL; }
-    char *in = (char *)(uintptr_t)s, *op = out;
-    size_t inleft = len, outleft = cap;
-    *bad = 0;
+    op = out;
+    outleft = cap;
     while (inleft > 0) {
         size_t r = iconv(cd, &in, &inleft, &op, &outleft);
         if (r != (size_t)-1) break;
@@ -150,7 +191,7 @@ static char *gb18030_to_utf8(const unsigned char *s, size_t len, size_t *outlen,
             inleft--;
             (*bad)++;
         } else {
-            break;   /* E2BIG cannot happen with cap = 2*len+16 */
+            break;   /* E2BIG cannot happen with cap = 3*len+16 */
         }
     }
     iconv_close(cd);

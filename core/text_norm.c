@@ -116,6 +116,15 @@ size_t gwr_utf8_count_upto(const char *s, size_t n, size_t cap)
         c += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);     /* its bytes summed */
     }
     if (c > cap) return c;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (i < n && n >= 8) {   /* the last bytes from the word that ends the text */
+        uint64_t w;
+        memcpy(&w, s + n - 8, 8);
+        w >>= 8 * (8 - (n - i));
+        uint64_t cont = (w & ~(w << 1) & high) >> 7;
+        return c + (n - i) - (size_t)((cont * 0x0101010101010101ULL) >> 56);
+    }
+#endif
     for (; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;
 }
@@ -202,11 +211,30 @@ static inline bool ends_with(const char *s, size_t n, const char *suf)
     return true;
 }
 
+/* The last three bytes of s[0,n) as one number (0 when shorter): the
+ * punctuation that ends lines is three bytes long. */
+static inline uint32_t last3(const char *s, size_t n)
+{
+    if (n < 3) return 0;
+    return (uint32_t)(unsigned char)s[n - 3] << 16 | (uint32_t)(unsigned char)s[n - 2] << 8 | (unsigned char)s[n - 1];
+}
+
+enum {
+    P_RDQUOTE = 0xE2809D,   /* ” */
+    P_RPAREN = 0xEFBC89,    /* ） */
+    P_STOP = 0xE38082,      /* 。 */
+    P_EXCL = 0xEFBC81,      /* ！ */
+    P_QUEST = 0xEFBC9F,     /* ？ */
+    P_SEMI = 0xEFBC9B,      /* ； */
+    P_COLON = 0xEFBC9A,     /* ： */
+};
+
 /* Does norm text s[0,n) end a sentence (。！？, perhaps before ” or ）)? */
 static bool ends_sentence(const char *s, size_t n)
 {
-    if (ends_with(s, n, "”") || ends_with(s, n, "）")) n -= 3;
-    return ends_with(s, n, "。") || ends_with(s, n, "！") || ends_with(s, n, "？");
+    uint32_t e = last3(s, n);
+    if (e == P_RDQUOTE || e == P_RPAREN) e = last3(s, n - 3);
+    return e == P_STOP || e == P_EXCL || e == P_QUEST;
 }
 
 /* A paragraph that is one short sentence with no comma: a lead sentence. */
@@ -261,9 +289,17 @@ static inline size_t line_end(const gwr_text *t, size_t li)
     return t->orig_len > t->line_start[li] && t->orig[t->orig_len - 1] == '\n' ? t->orig_len - 1 : t->orig_len;
 }
 
+/* A line of orig as the layout detection found it: trimmed to [a, b), and
+ * its characters (exact up to 41, else 41). */
+typedef struct tline {
+    uint32_t a, b;
+    uint8_t  chars;
+} tline;
+
 /* Hard-wrapped layout: many lines, median length ≤ 40 characters and fewer
- * than 4 in 10 lines ending a sentence. */
-static bool detect_wrapped(const gwr_text *t, size_t *median_out)
+ * than 4 in 10 lines ending a sentence. lc (may be NULL): filled for each
+ * line, for the pass that follows. */
+static bool detect_wrapped(const gwr_text *t, size_t *median_out, tline *lc)
 {
     enum { MAXL = 512 };
     static const size_t zero[MAXL + 1];
@@ -274,15 +310,19 @@ static bool detect_wrapped(const gwr_text *t, size_t *median_out)
     for (size_t li = 0; li < t->nlines; li++) {
         size_t a = t->line_start[li], b = line_end(t, li);
         trim(o, &a, &b);
+        size_t chars = 0;
         if (b > a) {
             /* only whether the median is at most 40 matters (and then its
              * value): longer lines share one bin */
-            size_t chars = gwr_utf8_count_upto(o + a, b - a, 41);
-            hist[chars > 41 ? 41 : chars]++;
+            chars = gwr_utf8_count_upto(o + a, b - a, 41);
+            if (chars > 41) chars = 41;
+            hist[chars]++;
             lines++;
-            if (ends_sentence(o + a, b - a) || ends_with(o + a, b - a, "；") || ends_with(o + a, b - a, "："))
+            uint32_t e = last3(o + a, b - a);
+            if (e == P_SEMI || e == P_COLON || ends_sentence(o + a, b - a))
                 ends++;
         }
+        if (lc) lc[li] = (tline){ (uint32_t)a, (uint32_t)b, (uint8_t)chars };
     }
     if (lines < 40) return false;
     size_t half = lines / 2, acc = 0, median = 0;
@@ -337,9 +377,9 @@ static inline bool has(const char *s, size_t n, const char *needle)
  * speaker line and the salutation stand alone (*alone); a meeting line
  * ("——2022年…" or "（2024年…"), an address "各位代表…" start a paragraph
  * (*starts), and the meeting line ends with "…会议上" (*ends). */
-static void front_line(const char *s, size_t n, bool *starts, bool *alone, bool *ends)
+static void front_line(const char *s, size_t n, size_t chars, bool *starts, bool *alone, bool *ends)
 {
-    size_t chars = gwr_utf8_count_upto(s, n, 30);   /* exact up to 30, the largest bound asked */
+    /* chars: exact up to 30 at least, the largest bound asked */
     if (chars <= 24 && has(s, n, "政府工作报告")) *alone = true;
     if (chars <= 30 && has(s, n, "人民政府") && has(s, n, "长") && !has(s, n, "。")) *alone = true;
     if (chars <= 12 && (ends_with(s, n, "：") || ends_with(s, n, ":")) && has(s, n, "代表")) *alone = true;
@@ -357,7 +397,8 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
     k.n = malloc(k.ncap + 1);
     if (!k.n) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
     size_t median = 0;
-    bool wrapped = detect_wrapped(t, &median);
+    tline *lc = malloc((t->nlines ? t->nlines : 1) * sizeof *lc);   /* NULL: each line measured again */
+    bool wrapped = detect_wrapped(t, &median, lc);
     const char *o = t->orig;
     size_t para = 0;                  /* norm offset where the open paragraph starts */
     bool open = false, para_marker = false, para_stop = false;
@@ -377,8 +418,15 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
         open = false; \
     } while (0)
     for (size_t li = 0; li < t->nlines; li++) {
-        size_t a = t->line_start[li], b = line_end(t, li);
-        trim(o, &a, &b);
+        size_t a, b;
+        if (lc) {
+            a = lc[li].a;
+            b = lc[li].b;
+        } else {
+            a = t->line_start[li];
+            b = line_end(t, li);
+            trim(o, &a, &b);
+        }
         if (a == b) continue;
         /* the same short line again (a heading or running header printed twice) */
         if (b - a <= 200 && b - a == prev_line_len && memcmp(o + a, o + prev_line, b - a) == 0 &&
@@ -398,7 +446,8 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
         }
         bool marker = heading_marker(o + a, b - a);
         bool alone = false, ends = false;
-        front_line(o + a, b - a, &marker, &alone, &ends);
+        size_t chars = lc ? lc[li].chars : gwr_utf8_count_upto(o + a, b - a, 41);
+        front_line(o + a, b - a, chars, &marker, &alone, &ends);
         if ((marker || alone) && open) FINISH();
         if (!open) {
             para = k.nl;
@@ -415,11 +464,12 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
         last_end = b;
         if (alone || ends) FINISH();
         else if (ends_sentence(k.n + para, k.nl - para) && !lead_sentence(k.n + para, k.nl - para)) FINISH();
-        else if (para_marker && !para_stop && gwr_utf8_count_upto(o + a, b - a, median) < median)
+        else if (para_marker && !para_stop && chars < median)
             FINISH();   /* a heading ends on a line shorter than the column */
     }
     if (open && k.nl > para) FINISH();
 #undef FINISH
+    free(lc);
     if (k.oom) {
         free(k.n); free(k.mn); free(k.mo);
         return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
