@@ -217,13 +217,13 @@ void gwr_utf8_scan_run(const unsigned char *s, size_t len, gwr_utf8_scan *sc)
 #ifdef __SSE2__
         i = blocks_sse2(sc, s, i, len);
 #endif
-        if (i >= len) break;
-        /* a block to decode byte by byte, or the tail: from the start of the
-         * character that the block boundary cuts (bytes before i are valid
-         * UTF-8 and their control bytes are counted; the bytes stepped back
-         * over are not ASCII, so none is counted twice) */
+        /* a block to decode byte by byte, or the tail (perhaps empty, but a
+         * lead byte at the very end still asks for what does not follow):
+         * from the start of the character that the block boundary cuts (bytes
+         * before i are valid UTF-8 and their control bytes are counted; the
+         * bytes stepped back over are not ASCII, so none is counted twice) */
         size_t lim = i + 16 < len ? i + 16 : len;
-        if (s[i - 1] >= 0x80) {
+        if (ok && i > 0 && s[i - 1] >= 0x80) {   /* not after an invalid byte, already counted */
             size_t k = i - 1;
             while (k > 0 && k + 3 >= i && (s[k] & 0xC0) == 0x80) k--;
             i = k;
