@@ -154,7 +154,19 @@ static char *gb18030_to_utf8(const unsigned char *s, size_t len, size_t *outlen,
             size_t wleft = CHUNK * sizeof *w;
             size_t r = iconv(wd, &in, &inleft, &wp, &wleft);
             int e = r == (size_t)-1 ? errno : 0;
-            for (const wchar_t *q = w; q < (const wchar_t *)(uintptr_t)wp; q++) o += put_utf8(out + o, (unsigned long)*q);
+            for (const wchar_t *q = w, *qe = (const wchar_t *)(uintptr_t)wp; q < qe; q++) {
+                unsigned long cp = (unsigned long)*q;
+                if (cp < 0x80) {
+                    out[o++] = (char)cp;
+                } else if (cp >= 0x800 && cp < 0x10000) {   /* nearly every character */
+                    out[o] = (char)(0xE0 | (cp >> 12));
+                    out[o + 1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                    out[o + 2] = (char)(0x80 | (cp & 0x3F));
+                    o += 3;
+                } else {
+                    o += put_utf8(out + o, cp);
+                }
+            }
             if (r != (size_t)-1) break;
             if (e == EILSEQ || e == EINVAL) {
                 memcpy(out + o, "\xEF\xBF\xBD", 3);
@@ -597,7 +609,8 @@ static gwr_status decode_utf8(gwr_text *t, const char *name, const unsigned char
             t->encoding = "GB18030";
             /* iconv writes valid UTF-8 (and U+FFFD for what it cannot decode) */
             st = take_utf8(t, name, (const unsigned char *)g, gn, gbad, 0, NULL, &g, err);
-        } else if (bad * 4 <= hi) {
+        } else if ((sc->over ? count_invalid_utf8(buf + off, len - off) : bad) * 4 <= hi) {
+            /* (counted to the end only now, when it matters) */
             st = take_utf8(t, name, buf + off, len - off, 0, sc->over ? SIZE_MAX : bad, sc, own, err);
         } else {
             free(g);

@@ -56,9 +56,9 @@ static inline size_t gwr_utf8_valid_len(const unsigned char *s, const unsigned c
  * CR, NUL and line starts. */
 typedef struct gwr_utf8_scan {
     bool      lines;      /* in: collect line starts into lf */
-    bool      stop;       /* in: stop counting invalid sequences once bad * 4 > high */
+    bool      stop;       /* in: stop counting invalid sequences once bad * 50 > high */
     size_t    bad;        /* invalid sequences (each byte outside a valid one); when
-                           * over, only a lower bound above high / 4 */
+                           * over, only a lower bound above high / 50 */
     size_t    ctl;        /* control bytes: C0 other than tab, LF, CR, FF and ESC; DEL */
     size_t    high;       /* bytes from 0x80 (counted only when bad > 0) */
     size_t    bad_cap;

@@ -118,7 +118,7 @@ static inline size_t step(gwr_utf8_scan *sc, const unsigned char *s, size_t i, s
     *ok = false;
     if (sc->bad++ == 0) {
         sc->high = gwr_count_high(s, len);
-        if (sc->stop) sc->bad_cap = sc->high / 4;
+        if (sc->stop) sc->bad_cap = sc->high / 50;
     }
     return 1;
 }
