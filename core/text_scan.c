@@ -247,28 +247,25 @@ over:
  * analysis form: a blank or control character (ASCII up to the space, DEL),
  * U+00A0, U+00AD, C1 controls, U+061C, U+180E, U+2000–200F, U+202A–202E,
  * U+2060–2069, U+3000, U+FEFF, or a full-width digit, letter, ％ or ． that
- * is folded? A few more answer yes (U+2065): the slow path then copies them
- * as they are, as it does for any character that is none of these. */
+ * is folded? A few more answer yes (U+2065, a two-byte character that ends
+ * the text): the slow path then copies them as they are, as it does for any
+ * character that is none of these. */
 static inline bool special_at(const unsigned char *p, const unsigned char *end)
 {
     unsigned c = p[0];
-    size_t avail = (size_t)(end - p);
-    if (c <= 0x20 || c == 0x7F) return true;
-    if (c < 0xC0) return false;
-    if (avail < 3 && c >= 0xE0) return true;   /* cut short: the slow path decides */
-    if (avail < 2) return true;
-    unsigned c1 = p[1], c2 = avail >= 3 ? p[2] : 0;
+    if (c < 0xC0) return c <= 0x20 || c == 0x7F;
+    if (end - p < 3) return true;   /* cut short, or a last character of two bytes: the slow path decides */
+    unsigned c1 = p[1], c2 = p[2];
     switch (c) {
+    case 0xE2: return (c1 == 0x80 && (c2 <= 0x8F || (c2 >= 0xAA && c2 <= 0xAE))) || (c1 == 0x81 && c2 >= 0xA0 && c2 <= 0xA9);
+    case 0xEF:
+        if (c1 == 0xBC) return c2 == 0x85 || c2 == 0x8E || (c2 >= 0x90 && c2 <= 0x99) || (c2 >= 0xA1 && c2 <= 0xBA);
+        if (c1 == 0xBD) return c2 >= 0x81 && c2 <= 0x9A;
+        return c1 == 0xBB && c2 == 0xBF;
+    case 0xE3: return c1 == 0x80 && c2 == 0x80;
     case 0xC2: return c1 <= 0xA0 || c1 == 0xAD;
     case 0xD8: return c1 == 0x9C;
     case 0xE1: return c1 == 0xA0 && c2 == 0x8E;
-    case 0xE2: return (c1 == 0x80 && (c2 <= 0x8F || (c2 >= 0xAA && c2 <= 0xAE))) || (c1 == 0x81 && c2 >= 0xA0 && c2 <= 0xA9);
-    case 0xE3: return c1 == 0x80 && c2 == 0x80;
-    case 0xEF:
-        if (c1 == 0xBB) return c2 == 0xBF;
-        if (c1 == 0xBC) return c2 == 0x85 || c2 == 0x8E || (c2 >= 0x90 && c2 <= 0x99) || (c2 >= 0xA1 && c2 <= 0xBA);
-        if (c1 == 0xBD) return c2 >= 0x81 && c2 <= 0x9A;
-        return false;
     default: return false;
     }
 }

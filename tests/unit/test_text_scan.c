@@ -90,10 +90,12 @@ static int ref_special(const unsigned char *p, const unsigned char *end)
 }
 
 /* Characters the scan may stop at although nothing changes them (the slow
- * path then copies them): U+2065 and LF (never inside a line). */
+ * path then copies them): U+2065, LF (never inside a line) and a two-byte
+ * character that ends the text. */
 static int allowed_extra(const unsigned char *p, const unsigned char *end)
 {
     if (*p == '\n') return 1;
+    if (*p >= 0xC0 && end - p == 2) return 1;
     return end - p >= 3 && p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0xA5;
 }
 
