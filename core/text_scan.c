@@ -57,6 +57,27 @@ static void add_line(gwr_utf8_scan *sc, size_t start)
     sc->lf[sc->nlf++] = (uint32_t)start;
 }
 
+/* LFs at the offsets i + (each bit of bits), the last before len: their lines. */
+static inline void add_lines(gwr_utf8_scan *sc, size_t i, unsigned bits, size_t len)
+{
+    if (!sc->lines) return;
+    if (sc->nlf + 32 > sc->lf_cap) {
+        size_t nc = sc->lf_cap * 2 + 64;
+        uint32_t *a = realloc(sc->lf, nc * sizeof *a);
+        if (!a) {
+            sc->lf_oom = true;
+            sc->lines = false;
+            return;
+        }
+        sc->lf = a;
+        sc->lf_cap = nc;
+    }
+    for (; bits; bits &= bits - 1) {
+        size_t at = i + (unsigned)__builtin_ctz(bits) + 1;
+        if (at < len) sc->lf[sc->nlf++] = (uint32_t)at;
+    }
+}
+
 /* A byte below 0x20 or DEL at offset i of s[0,len). */
 static inline void note_low(gwr_utf8_scan *sc, unsigned c, size_t i, size_t len)
 {
@@ -146,7 +167,9 @@ static size_t blocks_sse2(gwr_utf8_scan *sc, const unsigned char *s, size_t i, s
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(bad, low));
         if (m) {
             if (_mm_movemask_epi8(bad)) break;
-            for (; m; m &= m - 1) note_low(sc, s[i + (unsigned)__builtin_ctz(m)], i + (unsigned)__builtin_ctz(m), len);
+            unsigned lf = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+            add_lines(sc, i, lf, len);
+            for (m &= ~lf; m; m &= m - 1) note_low(sc, s[i + (unsigned)__builtin_ctz(m)], i + (unsigned)__builtin_ctz(m), len);
         }
         i += 16;
     }
@@ -180,7 +203,9 @@ __attribute__((target("avx2"))) static size_t blocks_avx2(gwr_utf8_scan *sc, con
         unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(bad, low));
         if (m) {
             if (_mm256_movemask_epi8(bad)) break;
-            for (; m; m &= m - 1) note_low(sc, s[i + (unsigned)__builtin_ctz(m)], i + (unsigned)__builtin_ctz(m), len);
+            unsigned lf = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')));
+            add_lines(sc, i, lf, len);
+            for (m &= ~lf; m; m &= m - 1) note_low(sc, s[i + (unsigned)__builtin_ctz(m)], i + (unsigned)__builtin_ctz(m), len);
         }
         i += 32;
     }
