@@ -75,6 +75,10 @@ typedef struct gwr_utf8_scan {
 extern int gwr_text_simd;
 int gwr_text_simd_level(void);
 
+/* gwr_utf8_count_upto with the widest scan, or SIZE_MAX when it has none for
+ * s[0,n) (then the caller counts). */
+size_t gwr_text_count_chars(const char *s, size_t n, size_t cap);
+
 /* Fills sc (lines and stop set by the caller; lf NULL or malloc'd). */
 void   gwr_utf8_scan_run(const unsigned char *s, size_t len, gwr_utf8_scan *sc);
 /* Bytes from 0x80 in s[0,len). */

@@ -108,7 +108,10 @@ size_t gwr_utf8_count_upto(const char *s, size_t n, size_t cap)
 {
     const uint64_t high = 0x8080808080808080ULL;
     if (n / 4 > cap) return n / 4;   /* at least one character in four bytes */
-    size_t c = 0, i = 0;
+    size_t c = gwr_text_count_chars(s, n, cap);
+    if (c != SIZE_MAX) return c;
+    c = 0;
+    size_t i = 0;
     for (; i + 8 <= n && c <= cap; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);

@@ -32,7 +32,7 @@ int gwr_text_simd = 2;
 int gwr_text_simd_level(void)
 {
 #ifdef GWR_TEXT_AVX2
-    if (gwr_text_simd >= 2 && __builtin_cpu_supports("avx2")) return 2;
+    if (gwr_text_simd >= 2 && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt")) return 2;
 #endif
 #ifdef __SSE2__
     if (gwr_text_simd >= 1) return 1;
@@ -380,4 +380,35 @@ const unsigned char *gwr_text_next_special(const unsigned char *base, const unsi
     (void)base;
 #endif
     return next_special_bytes(s, end);
+}
+
+/* ---- characters in a stretch ------------------------------------------------ */
+
+#ifdef GWR_TEXT_AVX2
+/* Bytes that are not continuation bytes in s[0,n) (n >= 32), 32 at a time
+ * while at most cap are seen; the last block overlaps the one before. */
+__attribute__((target("avx2,popcnt"))) static size_t count_avx2(const unsigned char *s, size_t n, size_t cap)
+{
+    const __m256i c0 = _mm256_set1_epi8((char)0xC0);
+    size_t c = 0, i = 0;
+    for (; i + 32 <= n && c <= cap; i += 32)
+        c += 32 - (size_t)__builtin_popcount(
+                      (unsigned)_mm256_movemask_epi8(_mm256_cmpgt_epi8(c0, _mm256_loadu_si256((const __m256i *)(s + i)))));
+    if (i < n && c <= cap) {
+        unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_cmpgt_epi8(c0, _mm256_loadu_si256((const __m256i *)(s + n - 32))));
+        size_t r = n - i;   /* 1..31: the last r bytes */
+        c += r - (size_t)__builtin_popcount(m >> (32 - r));
+    }
+    return c;
+}
+#endif
+
+size_t gwr_text_count_chars(const char *s, size_t n, size_t cap)
+{
+#ifdef GWR_TEXT_AVX2
+    if (n >= 32 && gwr_text_simd_level() >= 2) return count_avx2((const unsigned char *)s, n, cap);
+#endif
+    (void)s;
+    (void)cap;
+    return SIZE_MAX;   /* not counted here */
 }

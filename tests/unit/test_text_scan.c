@@ -375,6 +375,31 @@ static void test_load_same_at_each_width(void **state)
     }
 }
 
+/* Characters counted at each width: exact up to the cap, above it after. */
+static void test_count_chars(void **state)
+{
+    (void)state;
+    static unsigned char buf[400];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = random_line(buf, sizeof buf, rnd(300));
+        unsigned char *s = malloc(len ? len : 1);
+        assert_non_null(s);
+        memcpy(s, buf, len);
+        size_t want = 0;
+        for (size_t i = 0; i < len; i++) want += (s[i] & 0xC0) != 0x80;
+        size_t caps[] = { 0, 1, 30, 41, want ? want - 1 : 0, want, want + 1, SIZE_MAX };
+        for (size_t c = 0; c < sizeof caps / sizeof caps[0]; c++)
+            for (int level = 2; level >= 0; level--) {
+                gwr_text_simd = level;
+                size_t got = gwr_utf8_count_upto((const char *)s, len, caps[c]);
+                gwr_text_simd = 2;
+                if (want <= caps[c]) assert_int_equal(got, want);
+                else assert_true(got > caps[c]);
+            }
+        free(s);
+    }
+}
+
 /* A known answer, so that the references above are checked too. */
 static void test_known_answers(void **state)
 {
@@ -401,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_special_random),
         cmocka_unit_test(test_special_every_offset),
         cmocka_unit_test(test_load_same_at_each_width),
+        cmocka_unit_test(test_count_chars),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
