@@ -409,6 +409,7 @@ size_t gwr_text_count_chars(const char *s, size_t n, size_t cap)
     if (n >= 32 && gwr_text_simd_level() >= 2) return count_avx2((const unsigned char *)s, n, cap);
 #endif
     (void)s;
+    (void)n;
     (void)cap;
     return SIZE_MAX;   /* not counted here */
 }
