@@ -213,6 +213,23 @@ __attribute__((target("avx2"))) static size_t blocks_avx2(gwr_utf8_scan *sc, con
 }
 #endif
 
+/* Eight ASCII bytes, none below 0x20 and no DEL (in memory order in w). */
+static inline bool plain_ascii8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t x = w ^ (ones * 0x7F);
+    return !((w | ((w - ones * 0x20) & ~w) | ((x - ones) & ~x)) & high);
+}
+
+/* Do the eight bytes of w (in memory order) start with two valid three-byte
+ * characters led by E1–EC or EE–EF (no E0 overlong, no ED surrogate)? */
+static inline bool two_cjk(uint64_t w)
+{
+    if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) return false;
+    unsigned l1 = (unsigned)(w & 0x0F), l2 = (unsigned)(w >> 24) & 0x0F;
+    return !(((0x2001u >> l1) | (0x2001u >> l2)) & 1);
+}
+
 void gwr_utf8_scan_run(const unsigned char *s, size_t len, gwr_utf8_scan *sc)
 {
     sc->bad = sc->ctl = sc->high = sc->nlf = 0;
@@ -224,6 +241,18 @@ void gwr_utf8_scan_run(const unsigned char *s, size_t len, gwr_utf8_scan *sc)
     int level = gwr_text_simd_level();
     if (level == 0) {
         while (i < len) {
+            if (len - i >= 8) {   /* eight bytes at a time where nothing is to note */
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if (plain_ascii8(w)) {
+                    i += 8;
+                    continue;
+                }
+                if (two_cjk(w)) {
+                    i += 6;
+                    continue;
+                }
+            }
             i += step(sc, s, i, len, &ok);
             if (sc->bad > sc->bad_cap) goto over;
         }
@@ -302,10 +331,20 @@ static inline bool candidate(unsigned c)
     return c <= 0x20 || c == 0x7F || (c >= 0xC0 && c <= 0xE3) || c == 0xEF;
 }
 
+/* A character at a time (s and end on character boundaries of valid UTF-8;
+ * a byte at a time otherwise, as continuation bytes are never candidates). */
 static const unsigned char *next_special_bytes(const unsigned char *s, const unsigned char *end)
 {
-    for (; s < end; s++)
-        if (candidate(*s) && special_at(s, end)) return s;
+    while (s < end) {
+        unsigned c = *s;
+        if (candidate(c)) {
+            if (special_at(s, end)) return s;
+            s++;
+            continue;
+        }
+        size_t n = c < 0xE0 ? 1 : c < 0xF0 ? 3 : 4;   /* C0–DF are candidates */
+        s += (size_t)(end - s) < n ? 1 : n;
+    }
     return end;
 }
 
