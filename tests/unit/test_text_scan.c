@@ -342,7 +342,8 @@ static void test_load_same_at_each_width(void **state)
             n = 0;
             for (int l = 0; l < 60; l++) {
                 n += random_line(buf + n, sizeof buf - n, 10 + rnd(60));
-                n = put(buf, n, sizeof buf, rnd(4) ? "\n" : "。\n", rnd(4) ? 1 : 4);
+                const char *le = rnd(4) ? "\n" : "。\n";
+                n = put(buf, n, sizeof buf, le, strlen(le));
             }
         } else {
             n = random_text(buf, sizeof buf, 100 + rnd(15000), round % 2);
