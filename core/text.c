@@ -5,21 +5,23 @@
 #include "text_internal.h"
 #include "read.h"
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* path: the file on disk for external converters (NULL when from memory). */
+/* path: the file on disk for external converters (NULL when from memory).
+ * known: the kind of input when already told from its name and first KiB, else NULL. */
 static gwr_status load(gwr_text *t, const char *name, const char *path, const void *buf, size_t len, char **own,
-                       gwr_err *err)
+                       const gwr_input_kind *known, gwr_err *err)
 {
     memset(t, 0, sizeof *t);
     t->format = "";
     if (len == 0) return gwr_err_set(err, GWR_E_EMPTY, "%s: empty file", name);
     if (len > GWR_TEXT_MAX_INPUT) return gwr_err_set(err, GWR_E_IO, "%s: file too large (over 1 GiB)", name);
-    gwr_input_kind kind = gwr_read_detect(name, buf, len < 1024 ? len : 1024);
+    gwr_input_kind kind = known ? *known : gwr_read_detect(name, buf, len < 1024 ? len : 1024);
     gwr_status st;
     if (kind != GWR_IN_TEXT) {
         char *x = NULL;
@@ -43,17 +45,18 @@ static gwr_status load(gwr_text *t, const char *name, const char *path, const vo
 
 gwr_status gwr_text_load_mem(gwr_text *t, const char *name, const void *buf, size_t len, gwr_err *err)
 {
-    return load(t, name, NULL, buf, len, NULL, err);
+    return load(t, name, NULL, buf, len, NULL, NULL, err);
 }
 
 gwr_status gwr_text_load_owned(gwr_text *t, const char *name, char **buf, size_t len, gwr_err *err)
 {
-    return load(t, name, NULL, *buf, len, buf, err);
+    return load(t, name, NULL, *buf, len, buf, NULL, err);
 }
 
-static gwr_status load_path(gwr_text *t, const char *name, const char *path, char **buf, size_t len, gwr_err *err)
+static gwr_status load_path(gwr_text *t, const char *name, const char *path, char **buf, size_t len,
+                            const gwr_input_kind *kind, gwr_err *err)
 {
-    return load(t, name, path, *buf, len, buf, err);
+    return load(t, name, path, *buf, len, buf, kind, err);
 }
 
 /* Reads all of fd; size_hint preallocates (regular files). */
@@ -130,10 +133,19 @@ gwr_status gwr_text_load_file(gwr_text *t, const char *path, gwr_err *err)
         close(fd);
         return gwr_err_set(err, GWR_E_IO, "%s: file too large (over 1 GiB)", path);
     }
-    {   /* a web page, PDF or Word file has a smaller limit: refused before it is read */
+    /* a web page, PDF or Word file has a smaller limit: one larger than the
+     * smallest is refused before it is read, after a look at its first KiB */
+    size_t small = gwr_read_max_input(GWR_IN_HTML);
+    const gwr_input_kind others[] = { GWR_IN_PDF, GWR_IN_DOCX, GWR_IN_DOC };
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+        if (gwr_read_max_input(others[i]) < small) small = gwr_read_max_input(others[i]);
+    gwr_input_kind kind = GWR_IN_TEXT;
+    bool told = false;
+    if ((unsigned long long)sb.st_size > small) {
         unsigned char head[1024];
         ssize_t hn = pread(fd, head, sizeof head, 0);
-        gwr_input_kind kind = gwr_read_detect(path, head, hn > 0 ? (size_t)hn : 0);
+        kind = gwr_read_detect(path, head, hn > 0 ? (size_t)hn : 0);
+        told = true;
         if (kind != GWR_IN_TEXT && (unsigned long long)sb.st_size > gwr_read_max_input(kind)) {
             close(fd);
             return gwr_err_set(err, GWR_E_IO, "%s: %s file too large (over %zu MiB)", path, gwr_read_kind_name(kind),
@@ -146,7 +158,8 @@ gwr_status gwr_text_load_file(gwr_text *t, const char *path, gwr_err *err)
     st = read_all(fd, path, (size_t)sb.st_size, &buf, &len, err);
     close(fd);
     if (st != GWR_OK) return st;
-    st = load_path(t, path, path, &buf, len, err);
+    /* the kind told from the bytes read (once; by the look above for a large file) */
+    st = load_path(t, path, path, &buf, len, told ? &kind : NULL, err);
     free(buf);
     if (st == GWR_OK)
         t->stamp = (gwr_text_stamp){ (uint64_t)sb.st_size,

@@ -8,29 +8,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Length of the valid UTF-8 sequence at s, or 0 if invalid (overlongs,
- * surrogates and values above U+10FFFF are invalid). */
-static size_t utf8_valid_len(const unsigned char *s, const unsigned char *end)
-{
-    unsigned c = s[0];
-    if (c < 0x80) return 1;
-    size_t avail = (size_t)(end - s);
-    if (c >= 0xC2 && c <= 0xDF) return avail >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if (avail < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-        if (c == 0xE0 && s[1] < 0xA0) return 0;
-        if (c == 0xED && s[1] >= 0xA0) return 0;
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
-        if (c == 0xF0 && s[1] < 0x90) return 0;
-        if (c == 0xF4 && s[1] >= 0x90) return 0;
-        return 4;
-    }
-    return 0;
-}
+#include <wchar.h>
 
 /* Do the eight bytes of w (in memory order) start with two valid three-byte
  * characters led by E1–EC or EE–EF (no overlong E0, no surrogate ED)? Nearly
@@ -44,10 +22,24 @@ static inline bool two_cjk(uint64_t w)
 
 /* Copies UTF-8 into out (capacity len + 2*invalid + 1) turning CRLF/CR into
  * LF and invalid bytes into U+FFFD. Returns bytes written. */
-static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *invalid)
+static size_t clean_utf8(const unsigned char *s, size_t len, size_t known_bad, char *out, size_t *invalid)
 {
     const unsigned char *end = s + len;
     size_t o = 0, bad = 0;
+    if (known_bad == 0) {   /* only line ends to change: from CR to CR */
+        const unsigned char *r;
+        while ((r = memchr(s, '\r', (size_t)(end - s))) != NULL) {
+            memmove(out + o, s, (size_t)(r - s));
+            o += (size_t)(r - s);
+            out[o++] = '\n';
+            s = r + ((r + 1 < end && r[1] == '\n') ? 2 : 1);
+        }
+        memmove(out + o, s, (size_t)(end - s));
+        o += (size_t)(end - s);
+        out[o] = '\0';
+        if (invalid) *invalid = 0;
+        return o;
+    }
     while (s < end) {
         /* a run of bytes that stay as they are, moved at once (in place when
          * cleaning an adopted buffer: output never overtakes input) */
@@ -60,7 +52,7 @@ static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *
             }
             if (r >= end || *r == '\r') break;
             if (*r < 0x80) { r++; continue; }
-            size_t n = utf8_valid_len(r, end);
+            size_t n = gwr_utf8_valid_len(r, end);
             if (n == 0) break;
             r += n;
         }
@@ -85,74 +77,12 @@ static size_t clean_utf8(const unsigned char *s, size_t len, char *out, size_t *
     return o;
 }
 
-/* Counts invalid UTF-8 bytes (and, in *high when there are any, the bytes
- * of non-ASCII characters: every byte from 0x80, valid or not). Runs of
- * ASCII are skipped eight bytes at a time, and two three-byte characters
- * E1–EC or EE–EF (nearly every character of a report) are checked with one
- * masked compare of a word. */
-static bool is_ctl(unsigned c)
+/* Invalid UTF-8 sequences in s[0,len) (see gwr_utf8_scan). */
+static size_t count_invalid_utf8(const unsigned char *s, size_t len)
 {
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) || c == 0x7F;
-}
-
-/* ctl (may be NULL): also counts the control bytes control_heavy counts. */
-static size_t count_invalid_utf8_ctl(const unsigned char *s, size_t len, size_t *high, size_t *ctl)
-{
-    const unsigned char *start = s, *end = s + len;
-    const uint64_t hibits = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
-    size_t bad = 0, nctl = 0;
-    while (s < end) {
-        if (end - s >= 8) {
-            uint64_t w;
-            memcpy(&w, s, 8);
-            if (!(w & hibits)) {
-                uint64_t x = w ^ (ones * 0x7F);
-                if (ctl && (((w - ones * 0x20) & ~w) | ((x - ones) & ~x)) & hibits)   /* below 0x20, or DEL */
-                    for (size_t j = 0; j < 8; j++) nctl += is_ctl(s[j]);
-                s += 8;
-                continue;
-            }
-            if (two_cjk(w)) {
-                s += 6;
-                while (end - s >= 8) {   /* and on, while the characters are such */
-                    memcpy(&w, s, 8);
-                    if (!two_cjk(w)) break;
-                    s += 6;
-                }
-                continue;
-            }
-        }
-        unsigned c = *s;
-        if (c < 0x80) { nctl += is_ctl(c); s++; continue; }
-        if (end - s >= 3) {
-            uint32_t v = (uint32_t)s[0] | (uint32_t)s[1] << 8 | (uint32_t)s[2] << 16;
-            unsigned lo = c & 0x0F;
-            if ((v & 0xC0C0F0u) == 0x8080E0u && lo != 0 && lo != 0xD) {
-                s += 3;
-                continue;
-            }
-        }
-        size_t n = utf8_valid_len(s, end);
-        if (n == 0) { bad++; s++; } else s += n;
-    }
-    size_t hi = 0;
-    if (bad) {   /* only then does a caller weigh the invalid against the rest */
-        const unsigned char *p = start;
-        for (; p + 8 <= end; p += 8) {
-            uint64_t w;
-            memcpy(&w, p, 8);
-            hi += (size_t)((((w & hibits) >> 7) * 0x0101010101010101ULL) >> 56);
-        }
-        for (; p < end; p++) hi += *p >= 0x80;
-    }
-    *high = hi;
-    if (ctl) *ctl = nctl;
-    return bad;
-}
-
-static size_t count_invalid_utf8(const unsigned char *s, size_t len, size_t *high)
-{
-    return count_invalid_utf8_ctl(s, len, high, NULL);
+    gwr_utf8_scan sc = { .lines = false };
+    gwr_utf8_scan_run(s, len, &sc);
+    return sc.bad;
 }
 
 static size_t put_utf8(char *o, unsigned long cp)
@@ -196,19 +126,71 @@ static char *utf16_to_utf8(const unsigned char *s, size_t len, bool be, size_t *
     return out;
 }
 
-/* GB18030 → UTF-8 with glibc iconv; undecodable bytes become U+FFFD.
- * Returns NULL if iconv is unavailable or out of memory. */
+/* GB18030 → UTF-8 with iconv; undecodable bytes become U+FFFD.
+ * Returns NULL if iconv is unavailable or out of memory. Where wchar_t holds
+ * Unicode code points, iconv decodes into a buffer of them (one conversion
+ * step instead of two) and they are written as UTF-8 here. */
 static char *gb18030_to_utf8(const unsigned char *s, size_t len, size_t *outlen, size_t *bad)
 {
+    size_t cap = len * 3 + 16;   /* 2-byte → 3, 4-byte → 4, 1 → 1 or U+FFFD: 3 */
+    char *in = (char *)(uintptr_t)s, *out, *op;
+    size_t inleft = len, outleft;
+    *bad = 0;
+#if defined(__STDC_ISO_10646__) && defined(__WCHAR_MAX__) && __WCHAR_MAX__ >= 0x10FFFF
+    iconv_t wd = iconv_open("WCHAR_T", "GB18030");
+    if (wd != (iconv_t)-1) {
+        enum { CHUNK = 8192 };
+        wchar_t *w = malloc(CHUNK * sizeof *w);
+        out = malloc(cap);
+        if (!w || !out) {
+            free(w);
+            free(out);
+            iconv_close(wd);
+            return NULL;
+        }
+        size_t o = 0;
+        while (inleft > 0) {
+            char *wp = (char *)w;
+            size_t wleft = CHUNK * sizeof *w;
+            size_t r = iconv(wd, &in, &inleft, &wp, &wleft);
+            int e = r == (size_t)-1 ? errno : 0;
+            for (const wchar_t *q = w, *qe = (const wchar_t *)(uintptr_t)wp; q < qe; q++) {
+                unsigned long cp = (unsigned long)*q;
+                if (cp < 0x80) {
+                    out[o++] = (char)cp;
+                } else if (cp >= 0x800 && cp < 0x10000) {   /* nearly every character */
+                    out[o] = (char)(0xE0 | (cp >> 12));
+                    out[o + 1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                    out[o + 2] = (char)(0x80 | (cp & 0x3F));
+                    o += 3;
+                } else {
+                    o += put_utf8(out + o, cp);
+                }
+            }
+            if (r != (size_t)-1) break;
+            if (e == EILSEQ || e == EINVAL) {
+                memcpy(out + o, "\xEF\xBF\xBD", 3);
+                o += 3;
+                in++;
+                inleft--;
+                (*bad)++;
+            } else if (e != E2BIG) {
+                break;
+            }
+        }
+        free(w);
+        iconv_close(wd);
+        *outlen = o;
+        return out;
+    }
+#endif
     iconv_t cd = iconv_open("UTF-8", "GB18030");
     if (cd == (iconv_t)-1) cd = iconv_open("UTF-8", "GBK");
     if (cd == (iconv_t)-1) return NULL;
-    size_t cap = len * 3 + 16;   /* 2-byte → 3, 4-byte → 4, 1 → 1 or U+FFFD: 3 */
-    char *out = malloc(cap);
+    out = malloc(cap);
     if (!out) { iconv_close(cd); return NULL; }
-    char *in = (char *)(uintptr_t)s, *op = out;
-    size_t inleft = len, outleft = cap;
-    *bad = 0;
+    op = out;
+    outleft = cap;
     while (inleft > 0) {
         size_t r = iconv(cd, &in, &inleft, &op, &outleft);
         if (r != (size_t)-1) break;
@@ -221,7 +203,7 @@ static char *gb18030_to_utf8(const unsigned char *s, size_t len, size_t *outlen,
             inleft--;
             (*bad)++;
         } else {
-            break;   /* E2BIG cannot happen with cap = 2*len+16 */
+            break;   /* E2BIG cannot happen with cap = 3*len+16 */
         }
     }
     iconv_close(cd);
@@ -275,17 +257,20 @@ static bool control_heavy(const unsigned char *s, size_t len)
 /* Final step shared by every encoding: clean (CR, invalid) into t->orig.
  * When *own is the buffer holding s (with room for one more byte) and s has
  * no invalid sequence, the cleaning is done in place — output never overtakes
- * input — and the buffer becomes t->orig (*own is set to NULL). */
+ * input — and the buffer becomes t->orig (*own is set to NULL). sc (may be
+ * NULL): the scan of s, whose line starts are taken when s needs no
+ * cleaning. */
 static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *s, size_t len, size_t extra_bad,
-                            size_t known_bad, char **own, gwr_err *err)
+                            size_t known_bad, gwr_utf8_scan *sc, char **own, gwr_err *err)
 {
-    size_t hi, bad = known_bad != SIZE_MAX ? known_bad : count_invalid_utf8(s, len, &hi);
-    if (bad == 0 && !memchr(s, '\r', len)) {
+    size_t bad = known_bad != SIZE_MAX ? known_bad : count_invalid_utf8(s, len);
+    bool cr = sc ? sc->cr : memchr(s, '\r', len) != NULL;
+    if (bad == 0 && !cr) {
         /* nothing to clean: moved (or copied) as it is */
         if (own && *own && (const char *)s >= *own) {
             t->orig = *own;
             *own = NULL;
-            memmove(t->orig, s, len);
+            if ((const char *)s != t->orig) memmove(t->orig, s, len);
         } else {
             t->orig = malloc(len + 1);
             if (!t->orig) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
@@ -294,14 +279,23 @@ static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *
         t->orig[len] = '\0';
         t->orig_len = len;
         t->invalid = 0;
+        if (sc && sc->lines && !sc->lf_oom && t->orig_len < UINT32_MAX) {
+            /* the line starts found by the scan: the text is the bytes scanned */
+            uint32_t *fit = sc->nlf < sc->lf_cap ? realloc(sc->lf, sc->nlf * sizeof *fit) : sc->lf;
+            t->line_start = fit ? fit : sc->lf;
+            t->nlines = sc->nlf;
+            sc->lf = NULL;
+            t->invalid = extra_bad;
+            return GWR_OK;
+        }
     } else if (own && *own && bad == 0 && (const char *)s >= *own) {
         t->orig = *own;
         *own = NULL;
-        t->orig_len = clean_utf8(s, len, t->orig, &t->invalid);
+        t->orig_len = clean_utf8(s, len, bad, t->orig, &t->invalid);
     } else {
         t->orig = malloc(len + 2 * bad + 1);
         if (!t->orig) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
-        t->orig_len = clean_utf8(s, len, t->orig, &t->invalid);
+        t->orig_len = clean_utf8(s, len, bad, t->orig, &t->invalid);
     }
     t->invalid += extra_bad;
     if (t->orig_len >= UINT32_MAX) return gwr_err_set(err, GWR_E_IO, "%s: file too large", name);
@@ -367,7 +361,7 @@ static bool looks_like_text(const unsigned char *u, size_t n)
     size_t good = 0, all = 0;
     const unsigned char *e = u + n;
     while (u < e) {
-        size_t k = utf8_valid_len(u, e);
+        size_t k = gwr_utf8_valid_len(u, e);
         if (!k) { u++; all++; continue; }
         unsigned long cp = *u;
         if (k == 2) cp = (unsigned long)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
@@ -391,7 +385,7 @@ static bool utf8_follows(const unsigned char *s, const unsigned char *end)
 {
     size_t chain = 0;
     while (s < end && *s >= 0x80) {
-        size_t k = utf8_valid_len(s, end);
+        size_t k = gwr_utf8_valid_len(s, end);
         if (!k) return chain >= 2;
         chain++;
         if (chain >= 2) return true;
@@ -426,7 +420,7 @@ static char *mixed_to_utf8(const unsigned char *s, size_t len, size_t *outlen, s
         const unsigned char *p = s;
         size_t ub = 0;
         while (p < le) {
-            size_t k = utf8_valid_len(p, le);
+            size_t k = gwr_utf8_valid_len(p, le);
             if (!k) break;
             if (k > 1) ub += k;
             p += k;
@@ -458,7 +452,7 @@ static char *mixed_to_utf8(const unsigned char *s, size_t len, size_t *outlen, s
         }
         /* position by position */
         while (s < le) {
-            size_t k = utf8_valid_len(s, le);
+            size_t k = gwr_utf8_valid_len(s, le);
             if (k) {
                 if (k > 1) *ubytes += k;
                 memcpy(out + o, s, k);
@@ -497,16 +491,160 @@ static char *mixed_to_utf8(const unsigned char *s, size_t len, size_t *outlen, s
     return out;
 }
 
+/* UTF-8 (off = 3 after a BOM) without NUL bytes, scanned into sc. */
+/* Is s[0,n) valid UTF-8? */
+static bool valid_utf8(const unsigned char *s, size_t n)
+{
+    const unsigned char *end = s + n;
+    while (s < end) {
+        if (*s < 0x80) { s++; continue; }
+        size_t k = gwr_utf8_valid_len(s, end);
+        if (!k) return false;
+        s += k;
+    }
+    return true;
+}
+
+/* What mixed_to_utf8 gives for s[0,len) when GB18030 decodes all of it
+ * without an invalid byte into g[0,gn): each line that is valid UTF-8 is
+ * kept, each other line decodes as GB18030 — the same bytes as the line of g,
+ * GB18030 being stateless and no GB18030 character holding a LF byte. Sets
+ * the counts mixed_to_utf8 sets (*bad is 0); builds the text and counts
+ * *repaired only when out is not NULL (returns NULL then if out of memory). */
+static char *mixed_from_gb(const unsigned char *s, size_t len, const char *g, size_t gn, char **out, size_t *outlen,
+                           size_t *repaired, size_t *gbytes, size_t *ubytes)
+{
+    const unsigned char *end = s + len;
+    const char *gend = g + gn;
+    char *o = NULL;
+    size_t on = 0;
+    if (out) {
+        o = malloc(len * 3 + 16);
+        if (!o) return NULL;
+    }
+    *repaired = *gbytes = *ubytes = 0;
+    while (s < end) {
+        const unsigned char *le = memchr(s, '\n', (size_t)(end - s));
+        le = le ? le + 1 : end;
+        const char *ge = memchr(g, '\n', (size_t)(gend - g));
+        ge = ge ? ge + 1 : gend;
+        if (valid_utf8(s, (size_t)(le - s))) {
+            *ubytes += gwr_count_high(s, (size_t)(le - s));
+            if (o) { memcpy(o + on, s, (size_t)(le - s)); on += (size_t)(le - s); }
+        } else {
+            *gbytes += (size_t)(le - s);
+            if (o) {   /* the characters decoded, counted as mixed_to_utf8 counts them */
+                for (const unsigned char *q = s; q < le;) {
+                    if (*q < 0x80) { q++; continue; }
+                    size_t k = (q + 1 < le && q[1] >= 0x30 && q[1] <= 0x39) ? 4 : 2;
+                    (*repaired)++;
+                    q += k;
+                }
+                memcpy(o + on, g, (size_t)(ge - g));
+                on += (size_t)(ge - g);
+            }
+        }
+        s = le;
+        g = ge;
+    }
+    if (out) {
+        o[on] = '\0';
+        *out = o;
+        *outlen = on;
+    }
+    return o;
+}
+
+static gwr_status decode_utf8(gwr_text *t, const char *name, const unsigned char *buf, size_t len, size_t off,
+                              gwr_utf8_scan *sc, char **own, gwr_err *err)
+{
+    gwr_status st;
+    size_t hi = sc->high, ctl = sc->ctl, bad = sc->bad;
+    if (ctl * 100 > len)
+        return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (control bytes), not a text report", name);
+    t->encoding = off ? "UTF-8 (BOM)" : "UTF-8";
+    char *g = NULL;
+    size_t gn = 0, gbad = (size_t)-1;
+    if (bad > 0) {
+        /* UTF-8 with stretches of GB18030, or GB18030 throughout: the
+         * decoding that leaves fewer invalid sequences (on a tie, the one
+         * holding more of the non-ASCII bytes) */
+        size_t mn, mbad, rep, gbytes, ubytes;
+        char *m = NULL;
+        if (off == 0) g = gb18030_to_utf8(buf, len, &gn, &gbad);
+        if (g && gbad == 0) {
+            /* the mixed decoding is then known from g: only its counts are
+             * needed, and its text when it is the one taken */
+            mbad = 0;
+            mixed_from_gb(buf, len, g, gn, NULL, NULL, &rep, &gbytes, &ubytes);
+            if (ubytes > gbytes) {
+                if (!mixed_from_gb(buf, len, g, gn, &m, &mn, &rep, &gbytes, &ubytes)) {
+                    free(g);
+                    return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+                }
+            }
+        } else {
+            m = mixed_to_utf8(buf + off, len - off, &mn, &mbad, &rep, &gbytes, &ubytes);
+        }
+        if (m && (!g || mbad < gbad || (mbad == gbad && ubytes > gbytes))) {
+            free(g);
+            if (mbad * 4 > hi && rep == 0) {
+                free(m);
+                return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
+            }
+            st = take_utf8(t, name, (const unsigned char *)m, mn, mbad, 0, NULL, &m, err);
+            t->repaired = rep;
+            free(m);
+            return st;
+        }
+        free(m);
+    }
+    if (bad == 0 || (off == 3) || bad * 50 <= hi) {
+        /* valid, or mostly valid UTF-8: stray bytes become U+FFFD */
+        free(g);
+        st = take_utf8(t, name, buf + off, len - off, 0, sc->over ? SIZE_MAX : bad, sc, own, err);
+    } else {
+        if (!g) g = gb18030_to_utf8(buf, len, &gn, &gbad);
+        if (g && gbad * 50 <= hi) {
+            t->encoding = "GB18030";
+            /* iconv writes valid UTF-8 (and U+FFFD for what it cannot decode) */
+            st = take_utf8(t, name, (const unsigned char *)g, gn, gbad, 0, NULL, &g, err);
+        } else if ((sc->over ? count_invalid_utf8(buf + off, len - off) : bad) * 4 <= hi) {
+            /* (counted to the end only now, when it matters) */
+            st = take_utf8(t, name, buf + off, len - off, 0, sc->over ? SIZE_MAX : bad, sc, own, err);
+        } else {
+            free(g);
+            return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
+        }
+        free(g);
+    }
+    return st;
+}
+
 gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own, gwr_err *err)
 {
     gwr_status st;
-    int u16 = bomless_utf16(buf, len);
     bool bom16 = len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF));
+    if (!bom16) {
+        /* one pass over the text after any UTF-8 BOM (which holds no NUL and
+         * no control byte): invalid sequences, control bytes, CR, NUL, lines.
+         * Without a NUL it is not UTF-16 (see bomless_utf16). */
+        size_t off = len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0;
+        gwr_utf8_scan sc = { .lines = true, .stop = off == 0 };
+        gwr_utf8_scan_run(buf + off, len - off, &sc);
+        if (!sc.nul) {
+            st = decode_utf8(t, name, buf, len, off, &sc, own, err);
+            free(sc.lf);
+            if (st != GWR_OK) return st;
+            goto decoded;
+        }
+        free(sc.lf);
+    }
+    int u16 = bomless_utf16(buf, len);
     if (bom16 && len > 2 && !memchr(buf + 2, '\0', len - 2)) {
         /* UTF-16 text has NUL bytes (line ends, digits) unless it is all CJK;
          * after this BOM the bytes are NUL-free and valid UTF-8: the BOM lies */
-        size_t hi, bad = count_invalid_utf8(buf + 2, len - 2, &hi);
-        if (bad == 0)
+        if (count_invalid_utf8(buf + 2, len - 2) == 0)
             return gwr_err_set(err, GWR_E_ENCODING, "%s: BOM says UTF-16 but the text is not (it is UTF-8 after the "
                                "first two bytes; remove them)", name);
     }
@@ -527,58 +665,10 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
                 return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL bytes), not a text report", name);
             return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
         }
-        st = take_utf8(t, name, (const unsigned char *)u, n, bad, SIZE_MAX, &u, err);
+        st = take_utf8(t, name, (const unsigned char *)u, n, bad, SIZE_MAX, NULL, &u, err);
         free(u);
     } else {
-        if (memchr(buf, '\0', len))
-            return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL bytes), not a text report", name);
-        size_t off = 0;
-        if (len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF) off = 3;
-        /* one pass: the control bytes (as control_heavy counts them; the BOM
-         * holds none) and the invalid sequences */
-        size_t hi, ctl, bad = count_invalid_utf8_ctl(buf + off, len - off, &hi, &ctl);
-        if (ctl * 100 > len)
-            return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (control bytes), not a text report", name);
-        t->encoding = off ? "UTF-8 (BOM)" : "UTF-8";
-        if (bad > 0) {
-            /* UTF-8 with stretches of GB18030, or GB18030 throughout: the
-             * decoding that leaves fewer invalid sequences (on a tie, the one
-             * holding more of the non-ASCII bytes) */
-            size_t mn, mbad, rep, gbytes, ubytes;
-            char *m = mixed_to_utf8(buf + off, len - off, &mn, &mbad, &rep, &gbytes, &ubytes);
-            size_t gn = 0, gbad = (size_t)-1;
-            char *g = off == 0 && m ? gb18030_to_utf8(buf, len, &gn, &gbad) : NULL;
-            if (m && (!g || mbad < gbad || (mbad == gbad && ubytes > gbytes))) {
-                free(g);
-                if (mbad * 4 > hi && rep == 0) {
-                    free(m);
-                    return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
-                }
-                st = take_utf8(t, name, (const unsigned char *)m, mn, mbad, 0, &m, err);
-                t->repaired = rep;
-                free(m);
-                goto decoded;
-            }
-            free(m);
-            free(g);
-        }
-        if (bad == 0 || (off == 3) || bad * 50 <= hi) {
-            /* valid, or mostly valid UTF-8: stray bytes become U+FFFD */
-            st = take_utf8(t, name, buf + off, len - off, 0, bad, own, err);
-        } else {
-            size_t n, gbad;
-            char *u = gb18030_to_utf8(buf, len, &n, &gbad);
-            if (u && gbad * 50 <= hi) {
-                t->encoding = "GB18030";
-                st = take_utf8(t, name, (const unsigned char *)u, n, gbad, SIZE_MAX, &u, err);
-            } else if (bad * 4 <= hi) {
-                st = take_utf8(t, name, buf + off, len - off, 0, bad, own, err);
-            } else {
-                free(u);
-                return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
-            }
-            free(u);
-        }
+        return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL bytes), not a text report", name);
     }
 decoded:
     if (st != GWR_OK) return st;

@@ -3,6 +3,7 @@
 #ifndef GWR_TEXT_INTERNAL_H
 #define GWR_TEXT_INTERNAL_H
 #include "text.h"
+#include <stdbool.h>
 
 /* Largest input accepted: offsets are 32-bit and GB18030 grows by half. */
 #define GWR_TEXT_MAX_INPUT ((size_t)1 << 30)
@@ -27,5 +28,65 @@ size_t gwr_text_control_len(const unsigned char *s, const unsigned char *end);
  * U+200B–200F, U+202A–202E, U+2060–2064, U+2066–2069, U+FEFF): its byte
  * length, else 0. The analysis form drops them, as it drops controls. */
 size_t gwr_text_format_len(const unsigned char *s, const unsigned char *end);
+
+/* Length of the valid UTF-8 sequence at s (s < end), or 0 if invalid
+ * (overlongs, surrogates and values above U+10FFFF are invalid). */
+static inline size_t gwr_utf8_valid_len(const unsigned char *s, const unsigned char *end)
+{
+    unsigned c = s[0];
+    if (c < 0x80) return 1;
+    size_t avail = (size_t)(end - s);
+    if (c >= 0xC2 && c <= 0xDF) return avail >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (avail < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+        if (c == 0xE0 && s[1] < 0xA0) return 0;
+        if (c == 0xED && s[1] >= 0xA0) return 0;
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (avail < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
+        if (c == 0xF0 && s[1] < 0x90) return 0;
+        if (c == 0xF4 && s[1] >= 0x90) return 0;
+        return 4;
+    }
+    return 0;
+}
+
+/* One pass over UTF-8 bytes (text_scan.c): invalid sequences, control bytes,
+ * CR, NUL and line starts. */
+typedef struct gwr_utf8_scan {
+    bool      lines;      /* in: collect line starts into lf */
+    bool      stop;       /* in: stop counting invalid sequences once bad * 50 > high */
+    size_t    bad;        /* invalid sequences (each byte outside a valid one); when
+                           * over, only a lower bound above high / 50 */
+    size_t    ctl;        /* control bytes: C0 other than tab, LF, CR, FF and ESC; DEL */
+    size_t    high;       /* bytes from 0x80 (counted only when bad > 0) */
+    size_t    bad_cap;
+    bool      cr, nul;    /* a CR, a NUL byte seen */
+    bool      over;       /* stopped counting invalid sequences */
+    bool      lf_oom;     /* out of memory collecting line starts */
+    uint32_t *lf;         /* 0 and the offset after each LF that is not the last byte */
+    size_t    nlf, lf_cap;
+} gwr_utf8_scan;
+
+/* The widest byte scans used: 2 (AVX2, where the processor has it), 1
+ * (SSE2), 0 (a byte at a time). Every width gives the same results; tests
+ * lower gwr_text_simd to check each against the others. */
+extern int gwr_text_simd;
+int gwr_text_simd_level(void);
+
+/* gwr_utf8_count_upto with the widest scan, or SIZE_MAX when it has none for
+ * s[0,n) (then the caller counts). */
+size_t gwr_text_count_chars(const char *s, size_t n, size_t cap);
+
+/* Fills sc (lines and stop set by the caller; lf NULL or malloc'd). */
+void   gwr_utf8_scan_run(const unsigned char *s, size_t len, gwr_utf8_scan *sc);
+/* Bytes from 0x80 in s[0,len). */
+size_t gwr_count_high(const unsigned char *s, size_t len);
+/* The first character in [s, end) that the analysis form changes (a blank,
+ * control, format character or folded full-width form; see text_norm.c),
+ * else end. s is a character boundary of valid UTF-8; [base, end) may be
+ * read. */
+const unsigned char *gwr_text_next_special(const unsigned char *base, const unsigned char *s, const unsigned char *end);
 
 #endif

@@ -107,7 +107,11 @@ static unsigned fold_fullwidth(const unsigned char *s, const unsigned char *end)
 size_t gwr_utf8_count_upto(const char *s, size_t n, size_t cap)
 {
     const uint64_t high = 0x8080808080808080ULL;
-    size_t c = 0, i = 0;
+    if (n / 4 > cap) return n / 4;   /* at least one character in four bytes */
+    size_t c = gwr_text_count_chars(s, n, cap);
+    if (c != SIZE_MAX) return c;
+    c = 0;
+    size_t i = 0;
     for (; i + 8 <= n && c <= cap; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
@@ -115,6 +119,15 @@ size_t gwr_utf8_count_upto(const char *s, size_t n, size_t cap)
         c += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);     /* its bytes summed */
     }
     if (c > cap) return c;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (i < n && n >= 8) {   /* the last bytes from the word that ends the text */
+        uint64_t w;
+        memcpy(&w, s + n - 8, 8);
+        w >>= 8 * (8 - (n - i));
+        uint64_t cont = (w & ~(w << 1) & high) >> 7;
+        return c + (n - i) - (size_t)((cont * 0x0101010101010101ULL) >> 56);
+    }
+#endif
     for (; i < n; i++) c += ((unsigned char)s[i] & 0xC0) != 0x80;
     return c;
 }
@@ -127,69 +140,19 @@ static size_t char_len(const unsigned char *s, const unsigned char *end)
     return (size_t)(end - s) < n ? (size_t)(end - s) : n;
 }
 
-/* Bytes that may start something emit_line must look at: blanks, U+00A0,
- * U+2000–200B, U+3000, U+FEFF, the full-width forms (EF BC / EF BD) and
- * control characters (C0, DEL, C1 as C2 80–9F) and format characters
- * (U+00AD, U+061C, U+180E, U+200B–200F, U+202A–202E, U+2060–2069). */
-static bool special_lead(unsigned char c)
-{
-    return c <= 0x20 || c == 0x7F || c == 0xC2 || c == 0xD8 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF;
-}
-
-/* How far the run of ordinary text in emit_line steps over a character by
- * its first byte: 0 for a special_lead byte, 1–4 the character's length
- * (orig is valid UTF-8), 5 for E3 (special only as U+3000), 6 for EF
- * (special only as U+FEFF or a full-width form that is folded). */
-static const unsigned char run_step[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 2, 2, 2, 2, 2, 2, 2,
-    3, 0, 0, 5, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 4, 4, 4, 4, 4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
-
-/* The end of the run of ordinary characters from r: one table look-up per
- * character; a character the slow path would change (or one cut short)
- * ends it. The same bytes as testing special_lead byte by byte. */
-static const unsigned char *ordinary_run(const unsigned char *r, const unsigned char *end)
-{
-    while (r < end) {
-        while (end - r >= 4) {   /* room for any character: no bound check */
-            unsigned f = run_step[*r];
-            if (f - 1u > 3u) break;
-            r += f;
-        }
-        if (r >= end) break;
-        unsigned st = run_step[*r];
-        if (st == 0) break;
-        if (st <= 4) {
-            if ((size_t)(end - r) < st) break;
-            r += st;
-            continue;
-        }
-        if (end - r < 3) break;
-        if (st == 5 ? (r[1] == 0x80 && r[2] == 0x80) : ((r[1] == 0xBB && r[2] == 0xBF) || fold_fullwidth(r, end)))
-            break;
-        r += 3;
-    }
-    return r;
-}
-
 /* Emits orig[a, b) (already trimmed) into the sink, folding and dropping
- * spaces. Runs of ordinary bytes are copied with one checkpoint. */
+ * spaces. Runs of characters that stay as they are (found sixteen bytes at a
+ * time) are copied with one checkpoint. */
 static void emit_line(sink *k, const char *orig, size_t a, size_t b)
 {
-    const unsigned char *s = (const unsigned char *)orig + a, *end = (const unsigned char *)orig + b;
+    const unsigned char *base = (const unsigned char *)orig;
+    const unsigned char *s = base + a, *end = base + b;
     while (s < end) {
-        const unsigned char *r = ordinary_run(s, end);
-        if (r == s) while (r < end && !special_lead(*r)) r++;
+        const unsigned char *r = gwr_text_next_special(base, s, end);
         if (r > s) {
             emit(k, (const char *)s, (size_t)(r - s), (size_t)((const char *)s - orig));
             s = r;
-            continue;
+            if (s >= end) break;
         }
         size_t fc = gwr_text_format_len(s, end);     /* invisible format characters: dropped */
         if (fc) {
@@ -242,17 +205,39 @@ static bool doubled(const char *s, size_t n)
     return true;
 }
 
-static bool ends_with(const char *s, size_t n, const char *suf)
+static inline bool ends_with(const char *s, size_t n, const char *suf)
 {
     size_t m = strlen(suf);
-    return n >= m && memcmp(s + n - m, suf, m) == 0;
+    if (n < m) return false;
+    for (size_t i = 0; i < m; i++)
+        if (s[n - m + i] != suf[i]) return false;
+    return true;
 }
+
+/* The last three bytes of s[0,n) as one number (0 when shorter): the
+ * punctuation that ends lines is three bytes long. */
+static inline uint32_t last3(const char *s, size_t n)
+{
+    if (n < 3) return 0;
+    return (uint32_t)(unsigned char)s[n - 3] << 16 | (uint32_t)(unsigned char)s[n - 2] << 8 | (unsigned char)s[n - 1];
+}
+
+enum {
+    P_RDQUOTE = 0xE2809D,   /* ” */
+    P_RPAREN = 0xEFBC89,    /* ） */
+    P_STOP = 0xE38082,      /* 。 */
+    P_EXCL = 0xEFBC81,      /* ！ */
+    P_QUEST = 0xEFBC9F,     /* ？ */
+    P_SEMI = 0xEFBC9B,      /* ； */
+    P_COLON = 0xEFBC9A,     /* ： */
+};
 
 /* Does norm text s[0,n) end a sentence (。！？, perhaps before ” or ）)? */
 static bool ends_sentence(const char *s, size_t n)
 {
-    if (ends_with(s, n, "”") || ends_with(s, n, "）")) n -= 3;
-    return ends_with(s, n, "。") || ends_with(s, n, "！") || ends_with(s, n, "？");
+    uint32_t e = last3(s, n);
+    if (e == P_RDQUOTE || e == P_RPAREN) e = last3(s, n - 3);
+    return e == P_STOP || e == P_EXCL || e == P_QUEST;
 }
 
 /* A paragraph that is one short sentence with no comma: a lead sentence. */
@@ -272,10 +257,25 @@ static bool lead_sentence(const char *s, size_t n)
     return chars >= 3 && chars <= 22;
 }
 
+/* Can a blank (see gwr_text_space_len) start at s[a], or end at s[b-1]? */
+static inline bool blank_may_start(unsigned c)
+{
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF;
+}
+
+static inline bool blank_may_end(const unsigned char *s, size_t a, size_t b)
+{
+    unsigned c = s[b - 1];
+    if (c < 0x80) return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+    if (c == 0xA0 || c == 0xBF) return true;                       /* U+00A0, U+FEFF */
+    return c <= 0x8B && b - a >= 3 && s[b - 2] == 0x80 && ((s[b - 3] == 0xE3 && c == 0x80) || s[b - 3] == 0xE2);
+}
+
 static void trim(const char *orig, size_t *a, size_t *b)
 {
     const unsigned char *s = (const unsigned char *)orig;
     size_t k;
+    if (*a < *b && !blank_may_start(s[*a]) && !blank_may_end(s, *a, *b)) return;
     while (*a < *b && (k = gwr_text_space_len(s + *a, s + *b)) > 0) *a += k;
     while (*a < *b) {
         size_t e = *b, st = e - 1;
@@ -285,9 +285,24 @@ static void trim(const char *orig, size_t *a, size_t *b)
     }
 }
 
+/* The end of line li of orig (its LF, or the end of the text). */
+static inline size_t line_end(const gwr_text *t, size_t li)
+{
+    if (li + 1 < t->nlines) return t->line_start[li + 1] - 1;
+    return t->orig_len > t->line_start[li] && t->orig[t->orig_len - 1] == '\n' ? t->orig_len - 1 : t->orig_len;
+}
+
+/* A line of orig as the layout detection found it: trimmed to [a, b), and
+ * its characters (exact up to 41, else 41). */
+typedef struct tline {
+    uint32_t a, b;
+    uint8_t  chars;
+} tline;
+
 /* Hard-wrapped layout: many lines, median length ≤ 40 characters and fewer
- * than 4 in 10 lines ending a sentence. */
-static bool detect_wrapped(const gwr_text *t, size_t *median_out)
+ * than 4 in 10 lines ending a sentence. lc (may be NULL): filled for each
+ * line, for the pass that follows. */
+static bool detect_wrapped(const gwr_text *t, size_t *median_out, tline *lc)
 {
     enum { MAXL = 512 };
     static const size_t zero[MAXL + 1];
@@ -295,22 +310,22 @@ static bool detect_wrapped(const gwr_text *t, size_t *median_out)
     memcpy(hist, zero, sizeof hist);
     size_t lines = 0, ends = 0;
     const char *o = t->orig;
-    size_t pos = 0;
-    while (pos < t->orig_len) {
-        const char *nlp = memchr(o + pos, '\n', t->orig_len - pos);
-        size_t le = nlp ? (size_t)(nlp - o) : t->orig_len;
-        size_t a = pos, b = le;
+    for (size_t li = 0; li < t->nlines; li++) {
+        size_t a = t->line_start[li], b = line_end(t, li);
         trim(o, &a, &b);
+        size_t chars = 0;
         if (b > a) {
             /* only whether the median is at most 40 matters (and then its
              * value): longer lines share one bin */
-            size_t chars = gwr_utf8_count_upto(o + a, b - a, 41);
-            hist[chars > 41 ? 41 : chars]++;
+            chars = gwr_utf8_count_upto(o + a, b - a, 41);
+            if (chars > 41) chars = 41;
+            hist[chars]++;
             lines++;
-            if (ends_sentence(o + a, b - a) || ends_with(o + a, b - a, "；") || ends_with(o + a, b - a, "："))
+            uint32_t e = last3(o + a, b - a);
+            if (e == P_SEMI || e == P_COLON || ends_sentence(o + a, b - a))
                 ends++;
         }
-        pos = le + 1;
+        if (lc) lc[li] = (tline){ (uint32_t)a, (uint32_t)b, (uint8_t)chars };
     }
     if (lines < 40) return false;
     size_t half = lines / 2, acc = 0, median = 0;
@@ -333,6 +348,8 @@ static bool heading_marker(const char *s, size_t n)
     else if (n >= 1 && s[0] == '(') { i = 1; br = true; }
     size_t k = 0;
     while (i + 3 <= n && k < 3) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0xE3 || c > 0xE5) break;   /* the lead bytes of the numerals */
         bool hit = false;
         for (size_t j = 0; j + 3 <= sizeof digits - 1; j += 3)
             if (memcmp(s + i, digits + j, 3) == 0) { hit = true; break; }
@@ -345,11 +362,17 @@ static bool heading_marker(const char *s, size_t n)
     return i + 3 <= n && (memcmp(s + i, "、", 3) == 0 || memcmp(s + i, "是", 3) == 0);
 }
 
-static bool has(const char *s, size_t n, const char *needle)
+/* Is needle (three bytes or more: a Chinese word) in s[0,n)? Found by its
+ * third byte, which for a Chinese character varies more than the first. */
+static inline bool has(const char *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= n; i++)
-        if (memcmp(s + i, needle, m) == 0) return true;
+    if (n < m) return false;
+    const char *p = s + 2, *last = s + n - m + 2;
+    while ((p = memchr(p, needle[2], (size_t)(last - p) + 1)) != NULL) {
+        if (p[-2] == needle[0] && p[-1] == needle[1] && memcmp(p + 1, needle + 3, m - 3) == 0) return true;
+        if (p++ == last) break;
+    }
     return false;
 }
 
@@ -357,9 +380,9 @@ static bool has(const char *s, size_t n, const char *needle)
  * speaker line and the salutation stand alone (*alone); a meeting line
  * ("——2022年…" or "（2024年…"), an address "各位代表…" start a paragraph
  * (*starts), and the meeting line ends with "…会议上" (*ends). */
-static void front_line(const char *s, size_t n, bool *starts, bool *alone, bool *ends)
+static void front_line(const char *s, size_t n, size_t chars, bool *starts, bool *alone, bool *ends)
 {
-    size_t chars = gwr_utf8_count_upto(s, n, 30);   /* exact up to 30, the largest bound asked */
+    /* chars: exact up to 30 at least, the largest bound asked */
     if (chars <= 24 && has(s, n, "政府工作报告")) *alone = true;
     if (chars <= 30 && has(s, n, "人民政府") && has(s, n, "长") && !has(s, n, "。")) *alone = true;
     if (chars <= 12 && (ends_with(s, n, "：") || ends_with(s, n, ":")) && has(s, n, "代表")) *alone = true;
@@ -377,9 +400,10 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
     k.n = malloc(k.ncap + 1);
     if (!k.n) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
     size_t median = 0;
-    bool wrapped = detect_wrapped(t, &median);
+    tline *lc = malloc((t->nlines ? t->nlines : 1) * sizeof *lc);   /* NULL: each line measured again */
+    bool wrapped = detect_wrapped(t, &median, lc);
     const char *o = t->orig;
-    size_t pos = 0, para = 0;         /* norm offset where the open paragraph starts */
+    size_t para = 0;                  /* norm offset where the open paragraph starts */
     bool open = false, para_marker = false, para_stop = false;
     size_t prev_off = 0, prev_len = (size_t)-1;   /* previous finished paragraph */
     size_t last_end = 0, prev_line = 0, prev_line_len = (size_t)-1;
@@ -396,12 +420,16 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
         } \
         open = false; \
     } while (0)
-    while (pos < t->orig_len) {
-        const char *nlp = memchr(o + pos, '\n', t->orig_len - pos);
-        size_t le = nlp ? (size_t)(nlp - o) : t->orig_len;
-        size_t a = pos, b = le;
-        pos = le + 1;
-        trim(o, &a, &b);
+    for (size_t li = 0; li < t->nlines; li++) {
+        size_t a, b;
+        if (lc) {
+            a = lc[li].a;
+            b = lc[li].b;
+        } else {
+            a = t->line_start[li];
+            b = line_end(t, li);
+            trim(o, &a, &b);
+        }
         if (a == b) continue;
         /* the same short line again (a heading or running header printed twice) */
         if (b - a <= 200 && b - a == prev_line_len && memcmp(o + a, o + prev_line, b - a) == 0 &&
@@ -421,7 +449,8 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
         }
         bool marker = heading_marker(o + a, b - a);
         bool alone = false, ends = false;
-        front_line(o + a, b - a, &marker, &alone, &ends);
+        size_t chars = lc ? lc[li].chars : gwr_utf8_count_upto(o + a, b - a, 41);
+        front_line(o + a, b - a, chars, &marker, &alone, &ends);
         if ((marker || alone) && open) FINISH();
         if (!open) {
             para = k.nl;
@@ -438,11 +467,12 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
         last_end = b;
         if (alone || ends) FINISH();
         else if (ends_sentence(k.n + para, k.nl - para) && !lead_sentence(k.n + para, k.nl - para)) FINISH();
-        else if (para_marker && !para_stop && gwr_utf8_count_upto(o + a, b - a, median) < median)
+        else if (para_marker && !para_stop && chars < median)
             FINISH();   /* a heading ends on a line shorter than the column */
     }
     if (open && k.nl > para) FINISH();
 #undef FINISH
+    free(lc);
     if (k.oom) {
         free(k.n); free(k.mn); free(k.mo);
         return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);

@@ -50,8 +50,13 @@ gwr_input_kind gwr_read_detect(const char *name, const unsigned char *head, size
     /* content first where it is unambiguous: a PDF named .txt is still a PDF */
     if (n >= 5 && memcmp(head, "%PDF-", 5) == 0) return GWR_IN_PDF;
     /* junk before the signature is allowed in the first KiB of a PDF */
-    for (size_t i = 1; i + 5 <= n && i < 1024; i++)
-        if (head[i] == '%' && memcmp(head + i, "%PDF-", 5) == 0) return GWR_IN_PDF;
+    size_t lim = n < 1024 ? n : 1024;
+    for (size_t i = 1; i + 5 <= n && i < lim; i++) {
+        const unsigned char *q = memchr(head + i, '%', lim - i);
+        if (!q) break;
+        i = (size_t)(q - head);
+        if (i + 5 <= n && memcmp(head + i, "%PDF-", 5) == 0) return GWR_IN_PDF;
+    }
     if (n >= 8 && memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) return GWR_IN_DOC;
     if (n >= 4 && memcmp(head, "PK\x03\x04", 4) == 0) return GWR_IN_DOCX;   /* any zip: the reader says what it lacks */
     gwr_input_kind k = kind_of_ext(ext_of(name));
