@@ -1,14 +1,16 @@
 /* findex_init.c — the initials-trigram lists of the figure filter: for every
  * three letters a, b, c, the strings holding three neighbouring characters
  * whose readings begin with a, b and c (a Latin letter stands for itself;
- * a reading in v also for u), delta-encoded as variable-length integers.
+ * a reading in v also for u).
  *
  * A pinyin query whose first letters can only be taken one letter per
  * character (no syllable begins with "jy", "yz": jyz, gdzctz) matches only
  * strings on the lists of its first three letters, and of each later three
  * as far as that holds; a query of three such letters matches exactly the
  * strings of its one list. The pair lists (findex_pinyin.c) cannot tell
- * that: j·y and y·z are both common in a long sentence. */
+ * that: j·y and y·z are both common in a long sentence. Only the letter
+ * triples a query reads are kept (no syllable begins with their first two
+ * letters, nor with their last two), as posting lists (findex_post.c). */
 #include "findex_int.h"
 #include "pinyin_int.h"
 #include <stdlib.h>
@@ -21,11 +23,10 @@ int gwr_fx_tri_init(gwr_fx_tri *t)
     memset(t, 0, sizeof *t);
     gwr_py_init();
     size_t ns = gwr_py_set_count();
-    t->lists = calloc(TRI_KEYS, sizeof *t->lists);
+    t->slot = calloc(TRI_KEYS, sizeof *t->slot);
     t->set_letters = calloc(ns ? ns : 1, sizeof *t->set_letters);
-    t->seen = calloc(TRI_KEYS, sizeof *t->seen);
     t->pend_max = GWR_FX_TRI_PEND;
-    if (!t->lists || !t->set_letters || !t->seen) {
+    if (!t->slot || !t->set_letters) {
         gwr_fx_tri_free(t);
         return -1;
     }
@@ -38,13 +39,34 @@ int gwr_fx_tri_init(gwr_fx_tri *t)
             if (syl[0] == 'v') t->set_letters[k] |= 1u << ('u' - 'a');
         }
     }
+    /* a·b where a syllable (or zh, ch, sh) begins with them, a reading in v
+       also for a query's u: a query never reads a trigram holding one */
+    for (size_t a = 0; a < 26; a++) t->one[a] = (1u << 26) - 1;
+    for (size_t k = 0; k < gwr_py_syllable_count(); k++) {
+        const char *syl = gwr_py_syllable((uint16_t)k);
+        if (!syl[0] || !syl[1] || syl[0] < 'a' || syl[0] > 'z' || syl[1] < 'a' || syl[1] > 'z') continue;
+        uint32_t a = 1u << (syl[0] - 'a'), b = 1u << (syl[1] - 'a');
+        if (syl[0] == 'v') a |= 1u << ('u' - 'a');
+        if (syl[1] == 'v') b |= 1u << ('u' - 'a');
+        for (uint32_t x = a; x; x &= x - 1) t->one[__builtin_ctz(x)] &= ~b;
+    }
+    for (size_t a = 0; a < 26; a++)
+        for (size_t b = 0; b < 26; b++)
+            for (size_t c = 0; c < 26; c++)
+                if ((t->one[a] >> b & 1) && (t->one[b] >> c & 1)) t->slot[(a * 26 + b) * 26 + c] = (uint16_t)++t->nlists;
+    t->lists = calloc(t->nlists ? t->nlists : 1, sizeof *t->lists);
+    t->seen = calloc(t->nlists ? t->nlists : 1, sizeof *t->seen);
+    if (!t->lists || !t->seen) {
+        gwr_fx_tri_free(t);
+        return -1;
+    }
     return 0;
 }
 
 void gwr_fx_tri_free(gwr_fx_tri *t)
 {
-    if (t->lists)
-        for (size_t k = 0; k < TRI_KEYS; k++) free(t->lists[k].p);
+    gwr_post_free(&t->pool);
+    free(t->slot);
     free(t->lists);
     free(t->set_letters);
     free(t->seen);
@@ -54,9 +76,10 @@ void gwr_fx_tri_free(gwr_fx_tri *t)
 
 size_t gwr_fx_tri_memory(const gwr_fx_tri *t)
 {
-    return t->lists ? TRI_KEYS * (sizeof *t->lists + sizeof *t->seen) + gwr_py_set_count() * sizeof *t->set_letters + t->bytes +
-                          (t->pend ? t->pend_max * sizeof *t->pend : 0)
-                    : 0;
+    return t->slot ? TRI_KEYS * sizeof *t->slot + t->nlists * (sizeof *t->lists + sizeof *t->seen) +
+                         gwr_py_set_count() * sizeof *t->set_letters + t->pool.bytes + t->pool.slabs_cap * sizeof *t->pool.slabs +
+                         (t->pend ? t->pend_max * sizeof *t->pend : 0)
+                   : 0;
 }
 
 /* The letters a character can begin a reading with (bit 0 = a). */
@@ -70,44 +93,15 @@ static uint32_t letters_of_char(const gwr_fx_tri *t, uint32_t cp)
     return set >= 0 ? t->set_letters[set] : 0;
 }
 
-/* Room for `more` ids on l (five bytes each at most). */
-static int reserve(gwr_fx_tri *t, gwr_fx_tri_list *l, size_t more)
-{
-    size_t need = (size_t)l->len + 5 * more;
-    if (need <= l->cap) return 0;
-    size_t nc = (size_t)l->cap + l->cap / 2;
-    if (nc < need) nc = need;
-    if (nc < 8) nc = 8;
-    if (nc > UINT32_MAX) return -1;
-    uint8_t *np = realloc(l->p, nc);
-    if (!np) return -1;
-    t->bytes += nc - l->cap;
-    l->p = np;
-    l->cap = (uint32_t)nc;
-    return 0;
-}
-
-static void put(gwr_fx_tri_list *l, uint32_t id)
-{
-    uint32_t d = id + 1 - l->last;
-    while (d >= 0x80) {
-        l->p[l->len++] = (uint8_t)(d | 0x80);
-        d >>= 7;
-    }
-    l->p[l->len++] = (uint8_t)d;
-    l->last = id + 1;
-    l->count++;
-}
-
-/* The batch onto the lists: ordered by key (a stable counting sort keeps
- * the ids of a key in order), then each list is appended to once. */
+/* The batch onto the lists: ordered by list (a stable counting sort keeps
+ * the ids of a list in order), then each list is appended to once. */
 static int flush(gwr_fx_tri *t)
 {
     if (!t->npend || t->bad) {
         t->npend = 0;
         return t->bad ? -1 : 0;
     }
-    uint32_t *at = calloc(TRI_KEYS + 1, sizeof *at);
+    uint32_t *at = calloc(t->nlists + 1, sizeof *at);
     uint32_t *ids = malloc(t->npend * sizeof *ids);
     if (!at || !ids) {
         free(at), free(ids);
@@ -115,18 +109,15 @@ static int flush(gwr_fx_tri *t)
         return -1;
     }
     for (size_t i = 0; i < t->npend; i++) at[(t->pend[i] >> 32) + 1]++;
-    for (size_t k = 0; k < TRI_KEYS; k++) at[k + 1] += at[k];
+    for (size_t k = 0; k < t->nlists; k++) at[k + 1] += at[k];
     for (size_t i = 0; i < t->npend; i++) ids[at[t->pend[i] >> 32]++] = (uint32_t)t->pend[i];
-    /* at[k] is now where key k's ids end */
-    for (size_t k = 0, from = 0; k < TRI_KEYS; from = at[k], k++) {
-        if (at[k] == from) continue;
-        gwr_fx_tri_list *l = &t->lists[k];
-        if (reserve(t, l, at[k] - from) != 0) {
-            t->bad = 1;
-            break;
-        }
-        for (size_t j = from; j < at[k]; j++) put(l, ids[j]);
-    }
+    /* at[k] is now where list k's ids end */
+    for (size_t k = 0, from = 0; k < t->nlists && !t->bad; from = at[k], k++)
+        for (size_t j = from; j < at[k]; j++)
+            if (gwr_post_append(&t->pool, &t->lists[k], ids[j]) != 0) {
+                t->bad = 1;
+                break;
+            }
     free(at);
     free(ids);
     t->npend = 0;
@@ -135,7 +126,7 @@ static int flush(gwr_fx_tri *t)
 
 int gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *str, size_t n)
 {
-    if (!t->lists || t->bad) return 0;
+    if (!t->slot || t->bad) return 0;
     if (!t->pend) {
         t->pend = malloc(t->pend_max * sizeof *t->pend);
         if (!t->pend) {
@@ -162,15 +153,19 @@ int gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *str, size_t n)
             c = letters_of_char(t, cp);
         }
         if (a && b && c)
-            for (uint32_t x = a; x; x &= x - 1)
-                for (uint32_t y = b; y; y &= y - 1)
-                    for (uint32_t z = c; z; z &= z - 1) {
-                        size_t key = ((size_t)__builtin_ctz(x) * 26 + (size_t)__builtin_ctz(y)) * 26 + (size_t)__builtin_ctz(z);
-                        if (t->seen[key] == id + 1) continue;
-                        t->seen[key] = id + 1;
+            for (uint32_t x = a; x; x &= x - 1) {
+                unsigned xa = (unsigned)__builtin_ctz(x);
+                for (uint32_t y = b & t->one[xa]; y; y &= y - 1) {
+                    unsigned yb = (unsigned)__builtin_ctz(y);
+                    for (uint32_t z = c & t->one[yb]; z; z &= z - 1) {
+                        size_t li = (size_t)t->slot[((size_t)xa * 26 + yb) * 26 + (size_t)__builtin_ctz(z)] - 1;
+                        if (t->seen[li] == id + 1) continue;
+                        t->seen[li] = id + 1;
                         if (t->npend == t->pend_max && flush(t) != 0) return 0;
-                        t->pend[t->npend++] = (uint64_t)key << 32 | id;
+                        t->pend[t->npend++] = (uint64_t)li << 32 | id;
                     }
+                }
+            }
         a = b;
         b = c;
     }
@@ -179,43 +174,15 @@ int gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *str, size_t n)
 
 /* Can one character take two letters or more of q from position p (a
  * syllable, or zh/ch/sh, begins with q[p] q[p+1])? */
-static bool takes_two(const char *q, size_t p)
+static bool takes_two(const gwr_fx_tri *t, const char *q, size_t p)
 {
-    for (size_t k = 0; k < gwr_py_syllable_count(); k++) {
-        const char *syl = gwr_py_syllable((uint16_t)k);
-        if (!syl[0] || !syl[1]) continue;
-        bool ok = true;
-        for (size_t i = 0; i < 2 && ok; i++) ok = syl[i] == q[p + i] || (syl[i] == 'v' && q[p + i] == 'u');
-        if (ok) return true;
-    }
-    return false;
-}
-
-/* Ids of list l, in order, kept in ids[0..n) only where they are also on l
- * (ids sorted); returns how many are kept. */
-static size_t keep_common(const gwr_fx_tri_list *l, uint32_t *ids, size_t n)
-{
-    size_t k = 0, j = 0;
-    uint32_t v = 0;
-    for (uint32_t i = 0; i < l->len && j < n;) {
-        uint32_t d = 0;
-        for (unsigned sh = 0;; sh += 7) {
-            uint8_t byte = l->p[i++];
-            d |= (uint32_t)(byte & 0x7F) << sh;
-            if (!(byte & 0x80)) break;
-        }
-        v += d;
-        uint32_t id = v - 1;
-        while (j < n && ids[j] < id) j++;
-        if (j < n && ids[j] == id) ids[k++] = id, j++;
-    }
-    return k;
+    return !(t->one[q[p] - 'a'] >> (q[p + 1] - 'a') & 1);
 }
 
 int gwr_fx_tri_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp)
 {
     gwr_fx_tri *t = &x->tri;
-    if (!t->lists || m < 3 || m > 63) return 0;
+    if (!t->slot || m < 3 || m > 63) return 0;
     if (t->npend) {              /* the last batch; its buffer is given back until more strings come */
         if (flush(t) != 0) return 0;
         free(t->pend);
@@ -226,31 +193,21 @@ int gwr_fx_tri_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uin
         if (q[i] < 'a' || q[i] > 'z') return 0;
     /* positions 0..np-1 each take one letter: the trigrams at 0..np-2 hold */
     size_t np = 0;
-    while (np + 1 < m && !takes_two(q, np)) np++;
+    while (np + 1 < m && !takes_two(t, q, np)) np++;
     if (np < 2) return 0;
     size_t ntri = np - 1 < m - 2 ? np - 1 : m - 2;
-    const gwr_fx_tri_list *best = NULL;
+    const gwr_plist *tl[64];
+    const gwr_plist *best = NULL;
     for (size_t p = 0; p < ntri; p++) {
-        const gwr_fx_tri_list *l = &t->lists[((size_t)(q[p] - 'a') * 26 + (size_t)(q[p + 1] - 'a')) * 26 + (size_t)(q[p + 2] - 'a')];
-        if (!best || l->count < best->count) best = l;
+        uint16_t sl = t->slot[((size_t)(q[p] - 'a') * 26 + (size_t)(q[p + 1] - 'a')) * 26 + (size_t)(q[p + 2] - 'a')];
+        if (!sl) return 0;       /* not kept: cannot happen, the keys read are the keys kept */
+        tl[p] = &t->lists[sl - 1];
+        if (!best || tl[p]->count < best->count) best = tl[p];
     }
     /* the rarest list, then the others kept in common */
-    size_t n = 0;
-    uint32_t v = 0;
-    for (uint32_t i = 0; i < best->len;) {
-        uint32_t d = 0;
-        for (unsigned sh = 0;; sh += 7) {
-            uint8_t byte = best->p[i++];
-            d |= (uint32_t)(byte & 0x7F) << sh;
-            if (!(byte & 0x80)) break;
-        }
-        v += d;
-        tmp[n++] = v - 1;
-    }
-    for (size_t p = 0; p < ntri && n; p++) {
-        const gwr_fx_tri_list *l = &t->lists[((size_t)(q[p] - 'a') * 26 + (size_t)(q[p + 1] - 'a')) * 26 + (size_t)(q[p + 2] - 'a')];
-        if (l != best) n = keep_common(l, tmp, n);
-    }
+    size_t n = gwr_post_decode(best, tmp);
+    for (size_t p = 0; p < ntri && n; p++)
+        if (tl[p] != best) n = gwr_post_keep(tl[p], tmp, n);
     memset(into, 0, x->mark_words * sizeof *into);
     for (size_t i = 0; i < n; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
     /* three letters, one per character: every string on the list matches */

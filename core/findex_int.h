@@ -57,6 +57,8 @@ int  gwr_post_append(gwr_postings *p, gwr_plist *l, uint32_t sid);
 const gwr_plist *gwr_post_get(const gwr_postings *p, gwr_pkey key);
 /* Decodes a list into out (room for l->count ids); returns the count. */
 size_t gwr_post_decode(const gwr_plist *l, uint32_t *out);
+/* Keeps in ids[0..n) (sorted) only the ids also on l; returns how many. */
+size_t gwr_post_keep(const gwr_plist *l, uint32_t *ids, size_t n);
 
 /* Decodes one character (ASCII folded to lower case; an invalid byte becomes
  * 0x110000 + byte so that it still matches itself). Returns bytes used (≥ 1). */
@@ -64,18 +66,17 @@ size_t gwr_fx_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
 static inline gwr_pkey gwr_pkey_pair(uint32_t a, uint32_t b) { return ((gwr_pkey)1 << 63) | ((gwr_pkey)a << 21) | (gwr_pkey)b; }
 
-/* The initials-trigram lists (findex_init.c): key (a * 26 + b) * 26 + c. */
-typedef struct gwr_fx_tri_list {
-    uint8_t *p;                  /* delta + 1 of each string id, varint */
-    uint32_t len, cap;           /* bytes */
-    uint32_t last;               /* last string id added + 1; 0 when empty */
-    uint32_t count;
-} gwr_fx_tri_list;
-
+/* The initials-trigram lists (findex_init.c): key (a * 26 + b) * 26 + c.
+ * Only the keys a query reads are kept: those where no syllable begins
+ * with a·b or with b·c. Their lists are posting lists carved from pool. */
 typedef struct gwr_fx_tri {
-    gwr_fx_tri_list *lists;      /* 26^3 */
+    uint16_t *slot;              /* per key: its list + 1; 0: never read, not kept */
+    gwr_plist *lists;            /* the kept keys' lists */
+    size_t    nlists;
+    uint32_t  one[26];           /* per letter a: the letters b (bit b) such that no
+                                    syllable begins with a·b (a character takes one each) */
+    gwr_postings pool;           /* only its slabs are used */
     uint32_t *set_letters;       /* per reading set: first letters of its readings */
-    size_t    bytes;             /* list buffers */
     uint32_t *seen;              /* per key: the last string id + 1 that held it */
     uint64_t *pend;              /* key << 32 | string id, not yet on the lists: added a
                                     batch at a time, list by list (fewer cache misses) */

@@ -336,3 +336,36 @@ size_t gwr_post_decode(const gwr_plist *l, uint32_t *out)
     }
     return o;
 }
+
+size_t gwr_post_keep(const gwr_plist *l, uint32_t *ids, size_t n)
+{
+    size_t k = 0, j = 0;
+    for (const uint8_t *b = l->head; b && j < n; b = next_of(b)) {
+        const uint8_t *nb = next_of(b);
+        if (nb && hdr32(nb, 8) <= ids[j]) continue;  /* every id of b is below ids[j] */
+        uint32_t cur = hdr32(b, 8);
+        unsigned cnt = b == l->tail ? l->tn : hdr16(b, 12), kk = b[14];
+        const uint8_t *pay = b + HDR;
+        uint64_t mask = ((uint64_t)1 << kk) - 1;
+        uint32_t pos = 0;
+        for (unsigned i = 0;;) {
+            while (j < n && ids[j] < cur) j++;
+            if (j == n) break;
+            if (ids[j] == cur) ids[k++] = cur, j++;
+            if (++i == cnt) break;
+            uint64_t w = load64(pay + (pos >> 3)) >> (pos & 7);
+            uint32_t v;
+            if (!(w & ((1u << ESC) - 1))) {
+                pos += ESC;
+                v = (uint32_t)(load64(pay + (pos >> 3)) >> (pos & 7));
+                pos += 32;
+            } else {
+                unsigned z = (unsigned)__builtin_ctzll(w);
+                v = (uint32_t)(((uint64_t)z << kk) | ((w >> (z + 1)) & mask));
+                pos += z + 1 + kk;
+            }
+            cur += v + 1;
+        }
+    }
+    return k;
+}
