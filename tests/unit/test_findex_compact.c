@@ -168,6 +168,22 @@ static void test_edges(void **state)
     assert_int_equal(own.count, 3000);
     assert_int_equal(gwr_post_decode(&own, big), 3000);
     for (uint32_t i = 0; i < 3000; i++) assert_int_equal(big[i], i * i);
+    /* kept in common with it: ids on and off the list, whole blocks passed over */
+    size_t nc = 0;
+    for (uint32_t i = 0; i < 3000; i++) {
+        if (i % 3 == 0) big[nc++] = i * i;
+        if (i % 2 == 0 && i) big[nc++] = i * i + 1;
+    }
+    big[nc++] = 2999u * 2999u + 5;
+    size_t kept = gwr_post_keep(&own, big, nc);
+    assert_int_equal(kept, 1000);
+    for (uint32_t i = 0; i < 1000; i++) assert_int_equal(big[i], 9 * i * i);
+    big[0] = 4, big[1] = 2500u * 2500u, big[2] = 2500u * 2500u + 2, big[3] = 2999u * 2999u;
+    assert_int_equal(gwr_post_keep(&own, big, 4), 3);
+    assert_int_equal(big[0], 4);
+    assert_int_equal(big[1], 2500u * 2500u);
+    assert_int_equal(big[2], 2999u * 2999u);
+    assert_int_equal(gwr_post_keep(&own, big, 0), 0);
     assert_null(gwr_post_get(&p, gwr_pkey_pair('x', 'a')));
     gwr_post_free(&p);
 }

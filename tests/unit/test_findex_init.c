@@ -112,6 +112,11 @@ static void test_lists_cover_matches(void **state)
     assert_int_equal(gwr_fx_tri_cands(x, "jy", 2, into, tmp), 0);
     assert_int_equal(gwr_fx_tri_cands(x, "jyz", 3, into, tmp), 2);
     assert_int_equal(gwr_fx_tri_cands(x, "jyzc", 4, into, tmp), 1);
+    /* only the triples a query reads are kept: none where a syllable begins with two of them */
+    assert_true(x->tri.slot[('j' - 'a') * 676 + ('y' - 'a') * 26 + ('z' - 'a')] != 0);
+    assert_int_equal(x->tri.slot[('z' - 'a') * 676 + ('h' - 'a') * 26 + ('y' - 'a')], 0);
+    assert_int_equal(x->tri.slot[('g' - 'a') * 676 + ('j' - 'a') * 26 + ('i' - 'a')], 0);
+    assert_true(x->tri.nlists < 26 * 26 * 26);
     gwr_fx_tri_free(&x->tri);
     x->tri = saved;
     gwr_findex_free(x);
