@@ -52,6 +52,7 @@ static bool name_found(fx_str n)
 #undef V
     n = fx_trim(n);
     if (n.n == 0 || fx_chars_upto(n, 2) < 2) return false;
+    if (n.n > sizeof "加快推进" - 1) return true;   /* longer than the longest verb */
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
         if (n.n == verbs[i].n && memcmp(n.s, verbs[i].s, n.n) == 0) return false;
     return true;
@@ -151,10 +152,10 @@ static bool in_targets(const gwr_doc *d, int32_t i)
 
 static bool plan_words(const fx_words *kw)
 {
-    static const int w[] = { FXW_LIZHENG, FXW_QUEBAO, FXW_ZHENGQU, FXW_YUQI, FXW_MUBIAO, FXW_JIHUA, FXW_JIANG, FXW_YAO };
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (fx_has(kw, w[i])) return true;
-    return false;
+#define PLAN(X) X(LIZHENG) X(QUEBAO) X(ZHENGQU) X(YUQI) X(MUBIAO) X(JIHUA) X(JIANG) X(YAO)
+    static const uint64_t plan[2] = FX_SET(PLAN);
+#undef PLAN
+    return fx_has_set(kw, plan);
 }
 
 /* The year at s.s + i: -1 to look on from *next, else the clause's year or 0. */
@@ -231,10 +232,11 @@ static int clause_year(fx_str s, const fx_words *kw)
  * "今年经济社会发展的主要预期目标是：…", "今年…力争增长8%", "宏观调控的主要目标是：…". */
 static bool year_targets_sentence(const fx_words *kw)
 {
-    static const int t[] = { FXW_YQMB_SHI, FXW_YQMB_WEI, FXW_ZYMB_SHI, FXW_ZYMB_WEI, FXW_TKMB, FXW_KZMB, FXW_YQMB };
+#define TARGETS(X) X(YQMB_SHI) X(YQMB_WEI) X(ZYMB_SHI) X(ZYMB_WEI) X(TKMB) X(KZMB) X(YQMB)
+    static const uint64_t t[2] = FX_SET(TARGETS);
+#undef TARGETS
     bool this_year = fx_has(kw, FXW_JINNIAN) || fx_has(kw, FXW_BENNIAN);
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (fx_has(kw, t[i])) return this_year || fx_has(kw, FXW_MB_SHI) || fx_has(kw, FXW_MB_WEI);
+    if (fx_has_set(kw, t)) return this_year || fx_has(kw, FXW_MB_SHI) || fx_has(kw, FXW_MB_WEI);
     return this_year && plan_words(kw) && !fx_has(kw, FXW_JINNIAN_YILAI) && !fx_has(kw, FXW_JINNIAN_QIAN) &&
            !fx_has(kw, FXW_JINNIAN_1);
 }
@@ -244,10 +246,10 @@ static bool year_targets_sentence(const fx_words *kw)
  * the fifth year of the plan that starts with the report year), or 0. */
 static int five_year_targets(fx_str s, const fx_words *kw, int report_year)
 {
-    static const int w[] = { FXW_JHWN, FXW_WLWN, FXW_GHGY, FXW_GYCA, FXW_GYCA2,
-                             FXW_WNGH, FXW_WNJH, FXW_WQJH, FXW_WQGH, FXW_JHCA };
-    bool hit = false;
-    for (size_t i = 0; i < sizeof w / sizeof w[0] && !hit; i++) hit = fx_has(kw, w[i]);
+#define PLANS(X) X(JHWN) X(WLWN) X(GHGY) X(GYCA) X(GYCA2) X(WNGH) X(WNJH) X(WQJH) X(WQGH) X(JHCA)
+    static const uint64_t w[2] = FX_SET(PLANS);
+#undef PLANS
+    bool hit = fx_has_set(kw, w);
     /* "“十四五”时期…目标", "十五期间…要" */
     if (!hit && (fx_has(kw, FXW_WQSQ) || fx_has(kw, FXW_WQQJ) || fx_has(kw, FXW_WSQ)) &&
         (fx_has(kw, FXW_MUBIAO) || fx_has(kw, FXW_YUQI) || fx_has(kw, FXW_LIZHENG) || fx_has(kw, FXW_YAO)))
@@ -299,8 +301,10 @@ static void mark_headline(gwr_doc *d, size_t first)
 /* Words of a result in a sentence about a plan: "十五计划的主要目标已经实现". */
 static bool plan_words_past(const fx_words *kw)
 {
-    return fx_has(kw, FXW_YJSX) || fx_has(kw, FXW_WCL) || fx_has(kw, FXW_SLWC) || fx_has(kw, FXW_SLWC2) ||
-           fx_has(kw, FXW_TQSX) || fx_has(kw, FXW_WNL) || fx_has(kw, FXW_GQWN);
+#define PAST(X) X(YJSX) X(WCL) X(SLWC) X(SLWC2) X(TQSX) X(WNL) X(GQWN)
+    static const uint64_t past[2] = FX_SET(PAST);
+#undef PAST
+    return fx_has_set(kw, past);
 }
 
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)

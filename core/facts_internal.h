@@ -42,14 +42,35 @@ static inline bool fx_ends(fx_str s, const char *tok)
     size_t n = strlen(tok);
     return n <= s.n && memcmp(s.s + s.n - n, tok, n) == 0;
 }
-fx_str fx_trim(fx_str s);                 /* drops spaces and punctuation at both ends */
+fx_str fx_trim_ends(fx_str s);
+/* Drops spaces and punctuation at both ends. A span that starts and ends
+ * with a CJK ideograph (lead bytes E4–E9, none of them punctuation) is
+ * returned as it is without a call. */
+static inline fx_str fx_trim(fx_str s)
+{
+    if (s.n >= 3) {
+        const unsigned char *a = (const unsigned char *)s.s, *z = a + s.n - 3;
+        if ((unsigned)(a[0] - 0xE4) <= 5 && (unsigned)(z[0] - 0xE4) <= 5 && (z[1] & 0xC0) == 0x80 && (z[2] & 0xC0) == 0x80)
+            return s;
+    }
+    return fx_trim_ends(s);
+}
 size_t fx_chars(fx_str s);                /* characters (not bytes) */
 /* Characters, counted up to cap + 1: enough to compare with cap. */
 static inline size_t fx_chars_upto(fx_str s, size_t cap)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < s.n && c <= cap; i++)
-        if (((unsigned char)s.s[i] & 0xC0) != 0x80) c++;
+    size_t c = 0, i = 0;
+    /* from a lead byte of a three-byte character (valid or not) the next
+     * two bytes are counted as continuations when they are */
+    while (i < s.n && c <= cap) {
+        unsigned char b = (unsigned char)s.s[i];
+        if ((b & 0xC0) != 0x80) c++;
+        if ((b & 0xF0) == 0xE0 && i + 2 < s.n && ((unsigned char)s.s[i + 1] & 0xC0) == 0x80 &&
+            ((unsigned char)s.s[i + 2] & 0xC0) == 0x80)
+            i += 3;
+        else
+            i++;
+    }
     return c;
 }
 /* The first i in [from, n) where a sentence ends (\n ! ? 。 ！ ？ start at
@@ -109,6 +130,22 @@ extern const char *const fx_word_text[FXW_COUNT];
 void fx_words_scan(fx_words *w, fx_str full, fx_str inner);
 /* Does word id occur in the trimmed sentence? */
 static inline bool fx_has(const fx_words *w, int id) { return (w->in[id >> 6] >> (id & 63)) & 1; }
+/* A set of words as two masks, built when compiling from a list macro:
+ *   #define PLAN(X) X(LIZHENG) X(QUEBAO)
+ *   static const uint64_t plan[2] = FX_SET(PLAN); */
+#define FX_SET_LO(id) | ((FXW_##id) < 64 ? (uint64_t)1 << ((FXW_##id) & 63) : 0)
+#define FX_SET_HI(id) | ((FXW_##id) >= 64 ? (uint64_t)1 << ((FXW_##id) & 63) : 0)
+#define FX_SET(list) { 0 list(FX_SET_LO), 0 list(FX_SET_HI) }
+/* Does any word of the set occur in the trimmed sentence? */
+static inline bool fx_has_set(const fx_words *w, const uint64_t set[2])
+{
+    return ((w->in[0] & set[0]) | (w->in[1] & set[1])) != 0;
+}
+/* May a word of the set occur in a part of the sentence (false: none does)? */
+static inline bool fx_may_have_set(const fx_words *w, const uint64_t set[2])
+{
+    return !w || ((w->any[0] & set[0]) | (w->any[1] & set[1])) != 0;
+}
 /* Does word id occur in part, a span of the sentence w was scanned from?
  * Without w, a plain search. */
 static inline bool fx_part_has(const fx_words *w, fx_str part, int id)

@@ -58,7 +58,9 @@ static bool is_joiner(fx_str t)
     return t.n == 0 || eq(t, "和") || eq(t, "及") || eq(t, "与") || eq(t, "或") || eq(t, "以及");
 }
 
-static bool unit_is(const gwr_quantity *q, const char *u) { return strcmp(q->unit, u) == 0; }
+/* Is the unit of q the literal u? (u's bytes with its NUL: no call to strcmp) */
+#define unit_is(q, u) (memcmp((q)->unit, u, sizeof u) == 0)
+_Static_assert(sizeof ((gwr_quantity *)0)->unit >= sizeof "个百分点", "units compared with their NUL");
 
 static bool money_or_rate(const gwr_quantity *q)
 {
@@ -79,8 +81,8 @@ static bool starts_word(fx_str s)
  * 三条高铁, 八个一年; and durations (三年, 5年). */
 static bool noise(const char *s, size_t n, const gwr_quantity *q)
 {
-    if (strcmp(q->unit, "年") == 0) return true;
-    if (!(q->flags & GWR_QF_CHINESE) || (q->flags & GWR_QF_RANK) || strcmp(q->unit, "%") == 0) return false;
+    if (unit_is(q, "年")) return true;
+    if (!(q->flags & GWR_QF_CHINESE) || (q->flags & GWR_QF_RANK) || unit_is(q, "%")) return false;
     gwr_dec ten = { 10, 0 };
     if (gwr_dec_cmp(q->value, ten) > 0) return false;
     size_t e = q->off + q->len;
@@ -123,6 +125,10 @@ static gwr_fig_kind kind_of(const gwr_quantity *q, const fx_pred *p, fx_str name
 static size_t region_words(fx_str w, const fx_words *kw)
 {
     static const int r[] = { FXW_QUANGUO, FXW_QUANSHENG, FXW_QUANSHI, FXW_QUANZHOU, FXW_QUANQU, FXW_QUANMENG, FXW_PINGJUN };
+#define REGION(X) X(QUANGUO) X(QUANSHENG) X(QUANSHI) X(QUANZHOU) X(QUANQU) X(QUANMENG) X(PINGJUN)
+    static const uint64_t region[2] = FX_SET(REGION);
+#undef REGION
+    if (!fx_may_have_set(kw, region)) return 0;
     bool hit = false;
     for (size_t i = 0; i < sizeof r / sizeof r[0] && !hit; i++) hit = fx_part_has(kw, w, r[i]);
     if (!hit) return 0;

@@ -167,9 +167,19 @@ static const fx_str action_words[] = {
     W("开复工"), W("复工"), W("在建"), W("续建"), W("新建"), W("投用"),
 };
 
-/* Is s one of the n words of list? */
-static bool one_of(fx_str s, const fx_str *list, size_t n)
+/* The lengths of the words of a list as bits (bit k: a word of k bytes;
+ * bit 63 for 63 bytes or more). */
+static uint64_t lengths_of(const fx_str *list, size_t n)
 {
+    uint64_t m = 0;
+    for (size_t i = 0; i < n; i++) m |= (uint64_t)1 << (list[i].n < 63 ? list[i].n : 63);
+    return m;
+}
+
+/* Is s one of the n words of list? lens: lengths_of(list, n). */
+static bool one_of(fx_str s, const fx_str *list, size_t n, uint64_t lens)
+{
+    if (!((lens >> (s.n < 63 ? s.n : 63)) & 1)) return false;
     for (size_t i = 0; i < n; i++)
         if (s.n == list[i].n && memcmp(s.s, list[i].s, s.n) == 0) return true;
     return false;
@@ -195,6 +205,12 @@ static tok_index trail_index, lead_index;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 enum { NNBN = sizeof nbn_verbs / sizeof nbn_verbs[0] };
 static fx_str nbn_sorted[NNBN];                 /* nbn_verbs by length, then bytes */
+enum { NACTION = sizeof action_words / sizeof action_words[0] };
+static const fx_str measures[] = {
+    W("产量"), W("总产量"), W("总产"), W("面积"), W("播种面积"), W("种植面积"), W("总面积"), W("单产"),
+};
+enum { NMEASURE = sizeof measures / sizeof measures[0] };
+static uint64_t action_lens, measure_lens, nbn_lens;   /* lengths_of each list */
 
 static int word_cmp(const void *a, const void *b)
 {
@@ -221,6 +237,9 @@ static void index_build(void)
 {
     index_list(&trail_index, trail_toks, true);
     index_list(&lead_index, lead_toks, false);
+    action_lens = lengths_of(action_words, NACTION);
+    measure_lens = lengths_of(measures, NMEASURE);
+    nbn_lens = lengths_of(nbn_verbs, NNBN);
     memcpy(nbn_sorted, nbn_verbs, sizeof nbn_sorted);
     qsort(nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp);
 }
@@ -291,11 +310,15 @@ static void note(fx_pred *p, int what, bool *cmpverb, bool *region)
 
 static bool is_nbn_verb(fx_str s)
 {
-    return fx_ends(s, "等") || bsearch(&s, nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp) != NULL;
+    return fx_ends(s, "等") || (((nbn_lens >> (s.n < 63 ? s.n : 63)) & 1) &&
+                               bsearch(&s, nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp) != NULL);
 }
 
 fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
 {
+#define REGION(X) X(QUANGUO) X(QUANSHENG) X(QUANSHI) X(QUANQU) X(QUANZHOU) X(PINGJUN)
+    static const uint64_t region_set[2] = FX_SET(REGION);
+#undef REGION
     bool cmpverb = false, region = false;
     size_t k;
     pthread_once(&index_once, index_build);
@@ -371,9 +394,12 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
             break;
         const tok *t = match_end(s, trail_toks);
         if (t) {
-            if (first && (!strcmp(t->w, "到") || !strcmp(t->w, "至") || !strcmp(t->w, "增至") ||
-                          (t->n == 9 && (fx_ends(fx_span(t->w, t->n), "至") || fx_ends(fx_span(t->w, t->n), "到"))) ||
-                          !strcmp(t->w, "降至") || !strcmp(t->w, "达到") || !strcmp(t->w, "为")))
+            fx_str tw = fx_span(t->w, t->n);
+#define IS(lit) (tw.n == sizeof lit - 1 && memcmp(tw.s, lit, sizeof lit - 1) == 0)
+            if (first && (IS("到") || IS("至") || IS("增至") ||
+                          (t->n == 9 && (fx_ends(tw, "至") || fx_ends(tw, "到"))) ||
+                          IS("降至") || IS("达到") || IS("为")))
+#undef IS
                 p->kind = GWR_FK_LEVEL;
             first = false;
             note(p, t->what, &cmpverb, &region);
@@ -403,6 +429,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
     if (cmpverb && region) p->compare = true;
     /* "比全省高1.2个百分点", "较全省快1.1个百分点": a comparison, named by the subject */
     if ((fx_starts(s, "比") || fx_starts(s, "较")) && !fx_starts(s, "比重") && !fx_starts(s, "比例") &&
+        fx_may_have_set(kw, region_set) &&
         (fx_part_has(kw, s, FXW_QUANGUO) || fx_part_has(kw, s, FXW_QUANSHENG) || fx_part_has(kw, s, FXW_QUANSHI) ||
          fx_part_has(kw, s, FXW_QUANQU) || fx_part_has(kw, s, FXW_QUANZHOU) || fx_part_has(kw, s, FXW_PINGJUN))) {
         p->compare = true;
@@ -437,7 +464,10 @@ bool fx_multiyear(fx_str s, const fx_words *kw)
 {
     static const int w[] = { FXW_NIANJUN, FXW_NIANLAI, FXW_YILAI, FXW_QIJIAN, FXW_GQWN, FXW_WNJ,
                              FXW_WNLJ, FXW_LJWN, FXW_WNN, FXW_JHWN, FXW_WLWN };
-    for (size_t j = 0; j < sizeof w / sizeof w[0]; j++) {
+#define MULTI(X) X(NIANJUN) X(NIANLAI) X(YILAI) X(QIJIAN) X(GQWN) X(WNJ) X(WNLJ) X(LJWN) X(WNN) X(JHWN) X(WLWN)
+    static const uint64_t multi[2] = FX_SET(MULTI);
+#undef MULTI
+    for (size_t j = 0; j < sizeof w / sizeof w[0] && fx_may_have_set(kw, multi); j++) {
         if (!fx_part_has(kw, s, w[j])) continue;
         if (w[j] != FXW_NIANLAI) return true;
         /* "多年来没有过的", "十多年来首次": a remark, not a span of the figures */
@@ -456,7 +486,8 @@ bool fx_multiyear(fx_str s, const fx_words *kw)
 
 bool fx_action_only(fx_str name)
 {
-    return one_of(name, action_words, sizeof action_words / sizeof action_words[0]);
+    pthread_once(&index_once, index_build);
+    return one_of(name, action_words, NACTION, action_lens);
 }
 
 /* Modifiers that a shortened list element replaces in the complete one. */
@@ -495,10 +526,8 @@ size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap)
 
 bool fx_measure_word(fx_str part)
 {
-    static const fx_str measures[] = {
-        W("产量"), W("总产量"), W("总产"), W("面积"), W("播种面积"), W("种植面积"), W("总面积"), W("单产"),
-    };
-    return one_of(part, measures, sizeof measures / sizeof measures[0]);
+    pthread_once(&index_once, index_build);
+    return one_of(part, measures, NMEASURE, measure_lens);
 }
 
 size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap)

@@ -154,7 +154,7 @@ static size_t last_char_len(fx_str s)
     return k <= s.n ? k : s.n;
 }
 
-fx_str fx_trim(fx_str s)
+fx_str fx_trim_ends(fx_str s)
 {
     size_t cl;
     while (s.n && punct_at(s.s, s.n, &cl)) { s.s += cl; s.n -= cl; }

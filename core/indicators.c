@@ -185,9 +185,18 @@ static unsigned tail_slot(const char *end)
     return (u[0] * 7u + u[1] * 13u + u[2]) & (SYN_SLOTS - 1);
 }
 
+/* The suffixes that end in a byte, as bits in list order (the empty
+ * suffix, first, ends in every byte). */
+enum { NSUFFIX = sizeof suffixes / sizeof suffixes[0] - 1 };
+static uint32_t suffix_by_last[256];
+
 static void syn_index_build(void)
 {
     size_t count[SYN_SLOTS] = { 0 }, fill[SYN_SLOTS], total = 0;
+    _Static_assert(NSUFFIX <= 32, "one bit per suffix");
+    for (size_t k = 0; k < NSUFFIX; k++)
+        for (unsigned b = 0; b < 256; b++)
+            if (suffixes[k].n == 0 || (unsigned char)suffixes[k].s[suffixes[k].n - 1] == b) suffix_by_last[b] |= 1u << k;
     for (size_t i = 0; i < NTABLE; i++)
         for (const syn_t *s = table[i].syn; s->s; s++) {
             if (s->n < 3 || total++ == SYN_MAX) return;  /* the plain loop then */
@@ -213,9 +222,12 @@ static const gwr_indicator *match_plain(const char *name, size_t len)
     len = without_adjustment(name, len);
     const gwr_indicator *best = NULL;
     size_t best_len = 0;
-    for (const syn_t *sf = suffixes; sf->s; sf++) {
+    if (len == 0) return NULL;
+    /* only the suffixes that end in the name's last byte, in list order */
+    for (uint32_t bits = suffix_by_last[(unsigned char)name[len - 1]]; bits; bits &= bits - 1) {
+        const syn_t *sf = &suffixes[__builtin_ctz(bits)];
         size_t sn = sf->n;
-        if (sn > len || (sn && name[len - 1] != sf->s[sn - 1]) || memcmp(name + len - sn, sf->s, sn) != 0) continue;
+        if (sn > len || memcmp(name + len - sn, sf->s, sn) != 0) continue;
         size_t core = len - sn;
         if (core == 0) continue;
         char last = name[core - 1];
