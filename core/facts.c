@@ -18,6 +18,7 @@ typedef struct walk {
     const char *s;
     uint32_t    base;          /* offset of s in text.norm */
     size_t      n;
+    size_t      end_len;       /* bytes of the end mark at the end of s (。 3, ! 1), or 0 */
     const char *copy;          /* arena copy of the sentence, made on the first figure */
     int32_t     node;
     gwr_fig_status status;
@@ -36,7 +37,49 @@ typedef struct walk {
     char        last_name[FX_NAME_MAX];   /* the name last matched against the indicators */
     size_t      last_n;        /* its length, SIZE_MAX for none */
     const gwr_indicator *last_ind;
+    size_t      map_at;        /* the text's norm→orig checkpoint and line of the last figure */
+    size_t      line_at;
 } walk;
+
+/* The last i in [0, n) with a[i] <= k (a ascending), or 0 when there is
+ * none: as the binary searches of text.c answer. The search starts at from
+ * (the last answer) when a[from] <= k: a few steps forward, else a binary
+ * search of the rest. */
+static size_t last_at_or_before(const uint32_t *a, size_t n, size_t from, size_t k)
+{
+    size_t lo = from < n && a[from] <= k ? from : 0;
+    for (int step = 0; step < 8; step++) {
+        if (lo + 1 >= n || a[lo + 1] > k) return lo;
+        lo++;
+    }
+    size_t hi = n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] <= k) lo = mid;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* gwr_text_norm_line for offsets that mostly grow (figures in text order):
+ * the checkpoint and the line of the last figure are where the next search
+ * starts. */
+static uint32_t fig_line(walk *w, size_t norm_off)
+{
+    const gwr_text *t = &w->d->text;
+    size_t o;
+    if (t->map_len == 0) {
+        o = norm_off < t->orig_len ? norm_off : t->orig_len;
+    } else {
+        size_t c = w->map_at = last_at_or_before(t->map_norm, t->map_len, w->map_at, norm_off);
+        o = t->map_orig[c];
+        if (norm_off > t->map_norm[c]) o += norm_off - t->map_norm[c];
+        if (o > t->orig_len) o = t->orig_len;
+    }
+    if (t->nlines == 0) return 1;
+    w->line_at = last_at_or_before(t->line_start, t->nlines, w->line_at, o);
+    return (uint32_t)w->line_at + 1;
+}
 
 /* Is a name the measured noun phrase? Not when it is empty, a single
  * character ("下" of 下降至) or only a verb of doing (完成, 加快推进). */
@@ -64,7 +107,7 @@ static void on_fig(void *ctx, const fx_fig *f)
     gwr_doc *d = w->d;
     if (w->st != GWR_OK) return;
     if (d->nfigs == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 8;
+        size_t cap = w->cap ? w->cap * 2 : 16 + d->text.norm_len / 1024;   /* about as many as a report has */
         gwr_figure *nf = realloc(d->figs, cap * sizeof *nf);
         if (!nf) {
             w->st = GWR_E_NOMEM;
@@ -122,7 +165,7 @@ static void on_fig(void *ctx, const fx_fig *f)
     g->period = w->multiyear && f->period == GWR_PER_YEAR ? GWR_PER_MULTIYEAR : f->period;
     /* a change measured from a year before the previous one spans several years */
     if (f->base_year && g->year && f->base_year < g->year - 1 && g->kind != GWR_FK_LEVEL) g->period = GWR_PER_MULTIYEAR;
-    g->line = gwr_text_norm_line(&d->text, w->base + f->q.off);
+    g->line = fig_line(w, w->base + f->q.off);
     g->sentence = w->copy;
     g->node = w->node;
     g->headline = w->headline;
@@ -310,7 +353,8 @@ static bool plan_words_past(const fx_words *kw)
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)
 {
     gwr_doc *d = w->d;
-    fx_str s = fx_trim(fx_span(w->s, w->n));
+    /* the end mark (。！？!?) is punctuation that the trim would drop first */
+    fx_str s = fx_trim(fx_span(w->s, w->n - w->end_len));
     if (!fx_sentence_scan(w->s, w->n, s, qb)) {
         w->st = GWR_E_NOMEM;
         return;
@@ -457,7 +501,8 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         if (i == n || sentence_end(s, i, n, &sl)) {
             if (i > start) {
                 w.s = s + start;
-                w.n = i - start + (i < n && s[i] != '\n' ? sl : 0);   /* keep 。 */
+                w.end_len = i < n && s[i] != '\n' ? sl : 0;
+                w.n = i - start + w.end_len;   /* keep 。 */
                 w.base = (uint32_t)start;
                 sentence(&w, &qb, &cur, has_review, has_plan, reviewed);
             }
