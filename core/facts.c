@@ -85,17 +85,21 @@ static uint32_t fig_line(walk *w, size_t norm_off)
  * character ("下" of 下降至) or only a verb of doing (完成, 加快推进). */
 static bool name_found(fx_str n)
 {
-#define V(lit) { lit, sizeof lit - 1 }
-    static const fx_str verbs[] = {
-        V("完成"), V("实现"), V("达到"), V("达"), V("加快推进"), V("推进"), V("加快"), V("参与"), V("惠及"), V("获"),
-        V("获得"), V("带动"), V("超过"), V("突破"), V("增加"), V("减少"), V("提高"), V("下降"), V("增长"), V("开展"),
-        V("落实"), V("共"), V("累计"), V("其中"), V("确保"), V("力争"), V("争取"), V("新增"), V("共有"), V("拥有"),
-        V("有"), V("是"), V("为"), V("占"), V("下"), V("上"),
-    };
+#define VERBS(X) \
+    X("完成") X("实现") X("达到") X("达") X("加快推进") X("推进") X("加快") X("参与") X("惠及") X("获") \
+    X("获得") X("带动") X("超过") X("突破") X("增加") X("减少") X("提高") X("下降") X("增长") X("开展") \
+    X("落实") X("共") X("累计") X("其中") X("确保") X("力争") X("争取") X("新增") X("共有") X("拥有") \
+    X("有") X("是") X("为") X("占") X("下") X("上")
+#define V(lit) { lit, sizeof lit - 1 },
+#define L(lit) | ((uint64_t)1 << (sizeof lit - 1))
+    static const fx_str verbs[] = { VERBS(V) };
+    static const uint64_t lens = 0 VERBS(L);     /* the lengths of the verbs, as bits */
+#undef L
 #undef V
+#undef VERBS
     n = fx_trim(n);
     if (n.n == 0 || fx_chars_upto(n, 2) < 2) return false;
-    if (n.n > sizeof "加快推进" - 1) return true;   /* longer than the longest verb */
+    if (n.n >= 64 || !((lens >> n.n) & 1)) return true;   /* no verb has its length */
     for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
         if (n.n == verbs[i].n && memcmp(n.s, verbs[i].s, n.n) == 0) return false;
     return true;
@@ -361,8 +365,9 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     }
     /* A sentence without figures matters only for what it says of its
      * paragraph: when it opens one, or names the year of the results that
-     * follow ("2001年…", which needs a 年). */
-    if (qb->n == 0 && !w->para_open && !fx_has_char3(fx_span(w->s, w->n), "年")) return;
+     * follow ("2001年…", which needs a year, and a paragraph not opened by
+     * this year's targets). */
+    if (qb->n == 0 && !w->para_open && (w->para_plan || !fx_has_year(fx_span(w->s, w->n)))) return;
     fx_words kwords, *kw = &kwords;
     fx_words_scan(kw, fx_span(w->s, w->n), s);
     w->node = node_at(d, cur, w->base);

@@ -84,6 +84,8 @@ bool   fx_is_punct_at(const char *s, size_t n, size_t *clen);
 bool   fx_contains(fx_str s, const char *tok);
 /* Leading "YYYY年" (4 digits); returns the year or 0 and its byte length in *len. */
 int    fx_year_at(fx_str s, size_t *len);
+/* Does s hold a year that fx_year_at reads (2001年, 一九九○年) anywhere? */
+bool   fx_has_year(fx_str s);
 
 /* ---- the words that decide a sentence's reading (facts_words.c) ----
  * One pass over a sentence finds which of these words occur in it, instead of
@@ -182,6 +184,12 @@ typedef struct fx_name {
 
 void   fx_name_set(fx_name *d, fx_str a, fx_str b);     /* d = a + b, cut at FX_NAME_MAX */
 fx_str fx_name_str(const fx_name *nm);
+/* *d = *src, copying only the bytes the name has (and its NUL). */
+static inline void fx_name_copy(fx_name *d, const fx_name *src)
+{
+    memcpy(d->buf, src->buf, src->n + 1);
+    d->n = src->n;
+}
 fx_str fx_cut_at_pred(fx_str s);                        /* 粮食种植面积、总产量实现双增 → names part */
 size_t fx_split_parts(fx_str s, fx_str *parts, size_t max);   /* at 、 (or 和 after a short part) */
 size_t fx_complete_parts(fx_str *parts, size_t np, fx_name *out);

@@ -56,7 +56,7 @@ size_t fx_split_parts(fx_str s, fx_str *parts, size_t max)
     parts[np++] = fx_trim(fx_span(s.s + start, s.n - start));
     if (np == 1) {
         for (size_t i = 3; i + 3 <= s.n && i <= 9; i++)
-            if (memcmp(s.s + i, "和", 3) == 0) {
+            if (s.s[i] == '\xE5' && memcmp(s.s + i, "和", 3) == 0) {
                 parts[0] = fx_trim(fx_span(s.s, i));
                 parts[1] = fx_trim(fx_span(s.s + i + 3, s.n - i - 3));
                 np = parts[1].n ? 2 : 1;

@@ -163,12 +163,12 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
     /* "在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%": a figure
      * inside 在…的基础上 is context; the sentence's subject stays */
     if (!compare && !fx_starts(fx_name_str(nm), "在")) {
-        st->subj = *nm;
+        fx_name_copy(&st->subj, nm);
         if (st->ncur < MAXNAMES) {
             bool dup = false;
             for (size_t i = 0; i < st->ncur; i++)
                 if (st->cur[i].n == nm->n && memcmp(st->cur[i].buf, nm->buf, nm->n) == 0) dup = true;
-            if (!dup) st->cur[st->ncur++] = *nm;
+            if (!dup) fx_name_copy(&st->cur[st->ncur++], nm);
         }
     }
 }
@@ -214,7 +214,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         } else {
             const fx_name *src = st->ncur ? st->cur : st->prev;
             nn = st->ncur ? st->ncur : st->nprev;
-            for (size_t i = 0; i < nn; i++) names[i] = src[i];
+            for (size_t i = 0; i < nn; i++) fx_name_copy(&names[i], &src[i]);
         }
     } else if (name.n == 0 && compare) {
         fx_name_set(&names[0], fx_name_str(&st->subj), fx_trim(it->seg));
@@ -226,7 +226,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         fx_name_set(&names[0], p.verb, fx_span("", 0));   /* 治理1570亩: the verb is all there is */
         nn = 1;
     } else if (name.n == 0 || p.verb_only) {
-        if (st->subj.n) names[0] = st->subj;
+        if (st->subj.n) fx_name_copy(&names[0], &st->subj);
         else if (st->quiet.n) {
             /* "今年经济增长速度的宏观调控目标，定为百分之八至九": the quiet clause's subject */
             fx_pred qp;
@@ -351,8 +351,12 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
         if (ni > 0 && is_joiner(raw) && items[ni - 1].nq < MAXQ) {
             items[ni - 1].qi[items[ni - 1].nq++] = k;
         } else if (ni < MAXITEMS) {
-            items[ni] = (item){ .seg = raw, .nq = 1 };
-            items[ni].qi[0] = k;
+            item *it = &items[ni];      /* field by field: qi[] beyond nq is never read */
+            it->seg = raw;
+            it->nq = 1;
+            it->consumed = false;
+            it->verb = (fx_str){ NULL, 0 };
+            it->qi[0] = k;
             ni++;
         }
         seg_start = q->off + q->len;
@@ -364,7 +368,7 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
         if (i + 1 < ni && items[i + 1].seg.s != st->s + a) b = a;   /* attributive in between */
         do_item(st, &items[i], fx_span(st->s + a, b > a ? b - a : 0), i + 1 < ni ? &items[i + 1] : NULL);
     }
-    memcpy(st->prev, st->cur, st->ncur * sizeof st->cur[0]);
+    for (size_t i = 0; i < st->ncur; i++) fx_name_copy(&st->prev[i], &st->cur[i]);
     st->nprev = st->ncur;
     st->quiet = fx_span(st->s, 0);
 }

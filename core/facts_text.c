@@ -186,16 +186,20 @@ static inline bool punct_at(const char *s, size_t n, size_t *clen)
         return true;
     }
     if ((c != 0xE2 && c != 0xE3 && c != 0xEF) || n < 3) return false;
-    switch ((uint32_t)c << 16 | (uint32_t)u[1] << 8 | u[2]) {
-    case 0xEFBC8C: case 0xE38082: case 0xE38081: case 0xEFBC9B: case 0xEFBC9A: case 0xEFBC81: /* ，。、；：！ */
-    case 0xEFBC9F: case 0xE2809C: case 0xE2809D: case 0xE28098: case 0xE28099: case 0xE3808A: /* ？“”‘’《 */
-    case 0xE3808B: case 0xE28094: case 0xE280A6: case 0xE38080: case 0xE3808C: case 0xE3808D: /* 》—…　「」 */
-    case 0xE38090: case 0xE38091: case 0xE38094: case 0xE38095:                               /* 【】〔〕 */
-        *clen = 3;
-        return true;
-    default:
-        return false;
-    }
+    /* the third byte of each, as a bit of a mask per lead and middle byte:
+     *   E2 80: — ‘ ’ “ ” …      (94 98 99 9C 9D A6)
+     *   E3 80: 　 、 。 《 》 「 」 【 】 〔 〕 (80 81 82 8A 8B 8C 8D 90 91 94 95)
+     *   EF BC: ！ ， ： ； ？    (81 8C 9A 9B 9F) */
+#define B(x) ((uint64_t)1 << ((x) - 0x80))
+    static const uint64_t e2 = B(0x94) | B(0x98) | B(0x99) | B(0x9C) | B(0x9D) | B(0xA6);
+    static const uint64_t e3 = B(0x80) | B(0x81) | B(0x82) | B(0x8A) | B(0x8B) | B(0x8C) | B(0x8D) | B(0x90) |
+                               B(0x91) | B(0x94) | B(0x95);
+    static const uint64_t ef = B(0x81) | B(0x8C) | B(0x9A) | B(0x9B) | B(0x9F);
+#undef B
+    uint64_t m = c == 0xE2 ? (u[1] == 0x80 ? e2 : 0) : c == 0xE3 ? (u[1] == 0x80 ? e3 : 0) : (u[1] == 0xBC ? ef : 0);
+    if ((u[2] & 0xC0) != 0x80 || !((m >> (u[2] - 0x80)) & 1)) return false;
+    *clen = 3;
+    return true;
 }
 
 bool fx_is_punct_at(const char *s, size_t n, size_t *clen) { return punct_at(s, n, clen); }
@@ -270,4 +274,21 @@ int fx_year_at(fx_str s, size_t *len)
     if (memcmp(s.s + 4, "年", 3) != 0 || y < 1949 || y > 2100) return 0;
     *len = 7;
     return y;
+}
+
+bool fx_has_year(fx_str s)
+{
+    /* every year ends in 年: look for its last byte, then at the four ASCII
+     * or Chinese digits before it */
+    if (s.n < 7) return false;
+    const char *p = s.s + 6, *end = s.s + s.n;
+    while (p < end && (p = memchr(p, 0xB4, (size_t)(end - p))) != NULL) {
+        if (p[-2] == '\xE5' && p[-1] == '\xB9') {
+            size_t j = (size_t)(p - 2 - s.s), k;      /* the offset of 年 */
+            if (j >= 4 && fx_year_at(fx_span(s.s + j - 4, s.n - j + 4), &k)) return true;
+            if (j >= 12 && fx_year_at(fx_span(s.s + j - 12, s.n - j + 12), &k)) return true;
+        }
+        p++;
+    }
+    return false;
 }

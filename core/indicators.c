@@ -227,7 +227,7 @@ static const gwr_indicator *match_plain(const char *name, size_t len)
     for (uint32_t bits = suffix_by_last[(unsigned char)name[len - 1]]; bits; bits &= bits - 1) {
         const syn_t *sf = &suffixes[__builtin_ctz(bits)];
         size_t sn = sf->n;
-        if (sn > len || memcmp(name + len - sn, sf->s, sn) != 0) continue;
+        if (sn > len || (sn && memcmp(name + len - sn, sf->s, sn) != 0)) continue;
         size_t core = len - sn;
         if (core == 0) continue;
         char last = name[core - 1];
@@ -236,7 +236,9 @@ static const gwr_indicator *match_plain(const char *name, size_t len)
             for (unsigned j = syn_index.start[k]; j < syn_index.start[k + 1]; j++) {
                 const syn_t *s = syn_index.syn[j];
                 size_t n = s->n;
-                if (n > core || n <= best_len || s->s[n - 1] != last) continue;
+                /* the last byte, then the last byte of the character before */
+                if (n > core || n <= best_len || s->s[n - 1] != last || (n >= 4 && s->s[n - 4] != name[core - 4]))
+                    continue;
                 if (memcmp(name + core - n, s->s, n) == 0 && scope_only(name, core - n)) {
                     best = &table[syn_index.entry[j]].ind;
                     best_len = n;
