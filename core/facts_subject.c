@@ -308,6 +308,24 @@ static void note(fx_pred *p, int what, bool *cmpverb, bool *region)
     }
 }
 
+/* 占比, 比重, 比例, 比率, 签约, 节约, 到位, 人均 at the end: the name ends there.
+ * The last character picks the words to compare. */
+static bool ends_in_measure(fx_str s)
+{
+    if (s.n < 6) return false;
+    const unsigned char *z = (const unsigned char *)s.s + s.n - 3;
+    switch ((uint32_t)z[0] << 16 | (uint32_t)z[1] << 8 | z[2]) {
+    case 0xE6AF94: return fx_ends(s, "占比");                       /* 比 */
+    case 0xE9878D: return fx_ends(s, "比重");                       /* 重 */
+    case 0xE4BE8B: return fx_ends(s, "比例");                       /* 例 */
+    case 0xE78E87: return fx_ends(s, "比率");                       /* 率 */
+    case 0xE7BAA6: return fx_ends(s, "签约") || fx_ends(s, "节约");  /* 约 */
+    case 0xE4BD8D: return fx_ends(s, "到位");                       /* 位 */
+    case 0xE59D87: return fx_ends(s, "人均");                       /* 均 */
+    default: return false;
+    }
+}
+
 static bool is_nbn_verb(fx_str s)
 {
     return fx_ends(s, "等") || (((nbn_lens >> (s.n < 63 ? s.n : 63)) & 1) &&
@@ -330,7 +348,8 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
         s = fx_trim(fx_span(s.s + (s.s[0] == '(' ? 1 : 3), s.n - (s.s[0] == '(' ? 1 : 3)));
     /* a run-in heading: "经济社会发展主要预期目标地区生产总值…" */
     static const char *const lead_heads[] = { "主要预期目标", "预期目标", "主要目标", NULL };
-    for (const char *const *h = lead_heads; *h && fx_part_has(kw, s, FXW_MUBIAO); h++) {   /* each holds 目标 */
+    bool mubiao = fx_part_has(kw, s, FXW_MUBIAO);    /* each head holds 目标: asked again when s changes */
+    for (const char *const *h = lead_heads; *h && mubiao; h++) {
         for (size_t i = 0, hn = strlen(*h); i + hn < s.n; i++)
             if (s.s[i + 2] == (*h)[2] && s.s[i] == (*h)[0] && memcmp(s.s + i, *h, hn) == 0) {
                 fx_str before = fx_trim(fx_span(s.s, i));
@@ -339,6 +358,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
                 s = fx_trim(s);
                 /* "今年经济增长预期目标为7%左右": the name stands before the words */
                 if (s.n == 0 && before.n) s = before;
+                mubiao = fx_part_has(kw, s, FXW_MUBIAO);
                 break;
             }
     }
@@ -389,9 +409,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
     /* trailing predicate words; 增加到 / 提升至 / 降至 give a level, not a change */
     bool first = true;
     for (;;) {
-        if (fx_ends(s, "占比") || fx_ends(s, "比重") || fx_ends(s, "比例") || fx_ends(s, "比率") ||
-            fx_ends(s, "签约") || fx_ends(s, "节约") || fx_ends(s, "到位") || fx_ends(s, "人均"))
-            break;
+        if (ends_in_measure(s)) break;
         const tok *t = match_end(s, trail_toks);
         if (t) {
             fx_str tw = fx_span(t->w, t->n);
