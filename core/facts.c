@@ -41,26 +41,6 @@ typedef struct walk {
     size_t      line_at;
 } walk;
 
-/* The last i in [0, n) with a[i] <= k (a ascending), or 0 when there is
- * none: as the binary searches of text.c answer. The search starts at from
- * (the last answer) when a[from] <= k: a few steps forward, else a binary
- * search of the rest. */
-static size_t last_at_or_before(const uint32_t *a, size_t n, size_t from, size_t k)
-{
-    size_t lo = from < n && a[from] <= k ? from : 0;
-    for (int step = 0; step < 8; step++) {
-        if (lo + 1 >= n || a[lo + 1] > k) return lo;
-        lo++;
-    }
-    size_t hi = n;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (a[mid] <= k) lo = mid;
-        else hi = mid;
-    }
-    return lo;
-}
-
 /* gwr_text_norm_line for offsets that mostly grow (figures in text order):
  * the checkpoint and the line of the last figure are where the next search
  * starts. */
@@ -71,13 +51,13 @@ static uint32_t fig_line(walk *w, size_t norm_off)
     if (t->map_len == 0) {
         o = norm_off < t->orig_len ? norm_off : t->orig_len;
     } else {
-        size_t c = w->map_at = last_at_or_before(t->map_norm, t->map_len, w->map_at, norm_off);
+        size_t c = w->map_at = fx_last_at_or_before(t->map_norm, t->map_len, w->map_at, norm_off);
         o = t->map_orig[c];
         if (norm_off > t->map_norm[c]) o += norm_off - t->map_norm[c];
         if (o > t->orig_len) o = t->orig_len;
     }
     if (t->nlines == 0) return 1;
-    w->line_at = last_at_or_before(t->line_start, t->nlines, w->line_at, o);
+    w->line_at = fx_last_at_or_before(t->line_start, t->nlines, w->line_at, o);
     return (uint32_t)w->line_at + 1;
 }
 

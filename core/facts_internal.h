@@ -77,6 +77,11 @@ static inline size_t fx_chars_upto(fx_str s, size_t cap)
  * bytes at a time where the machine has SSE2. */
 size_t fx_next_sentence_end(const char *s, size_t from, size_t n);
 size_t fx_next_clause_sep(const char *s, size_t from, size_t n);
+/* Whether the scans may use AVX2 (the processor has it, asked once); tests
+ * turn it off with fx_simd_set(0) to run the other path, and back to asking
+ * the processor with fx_simd_set(1). */
+bool   fx_simd_avx2(void);
+void   fx_simd_set(int on);
 /* Does s hold the 3-byte character c? */
 bool   fx_has_char3(fx_str s, const char *c);
 bool   fx_is_punct_at(const char *s, size_t n, size_t *clen);
@@ -85,6 +90,11 @@ bool   fx_contains(fx_str s, const char *tok);
 int    fx_year_at(fx_str s, size_t *len);
 /* Does s hold a year that fx_year_at reads (2001年, 一九九○年) anywhere? */
 bool   fx_has_year(fx_str s);
+/* The last i in [0, n) with a[i] <= k (a ascending), or 0 when there is
+ * none: what a binary search of the whole array answers. The search starts
+ * at from (the last answer, for keys that mostly grow) when a[from] <= k:
+ * a few steps forward, else a binary search of the rest. */
+size_t fx_last_at_or_before(const uint32_t *a, size_t n, size_t from, size_t k);
 
 /* ---- the words that decide a sentence's reading (facts_words.c) ----
  * One pass over a sentence finds which of these words occur in it, instead of

@@ -113,16 +113,31 @@ __attribute__((target("avx2"))) static size_t seps32(const char *s, size_t i, si
     return find16(s, i, n, seps16);
 }
 
-static int has_avx2(void)
+#endif
+
+static _Atomic int simd_known;          /* 0 not asked, 1 no, 2 yes */
+static _Atomic int simd_off;           /* fx_simd_set(0) */
+
+bool fx_simd_avx2(void)
 {
-    static _Atomic int known;          /* 0 not asked, 1 no, 2 yes */
-    int k = known;
+    if (simd_off) return false;
+    int k = simd_known;
     if (!k) {
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(GWR_NO_AVX2)
         __builtin_cpu_init();
-        known = k = __builtin_cpu_supports("avx2") ? 2 : 1;
+        k = __builtin_cpu_supports("avx2") ? 2 : 1;
+#else
+        k = 1;
+#endif
+        simd_known = k;
     }
     return k == 2;
 }
+
+void fx_simd_set(int on) { simd_off = !on; }
+
+#ifdef HAVE_FIND32
+static inline int has_avx2(void) { return fx_simd_avx2(); }
 #endif
 
 size_t fx_next_sentence_end(const char *s, size_t i, size_t n)
@@ -291,4 +306,20 @@ bool fx_has_year(fx_str s)
         p++;
     }
     return false;
+}
+
+size_t fx_last_at_or_before(const uint32_t *a, size_t n, size_t from, size_t k)
+{
+    size_t lo = from < n && a[from] <= k ? from : 0;
+    for (int step = 0; step < 8; step++) {
+        if (lo + 1 >= n || a[lo + 1] > k) return lo;
+        lo++;
+    }
+    size_t hi = n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] <= k) lo = mid;
+        else hi = mid;
+    }
+    return lo;
 }
