@@ -447,7 +447,7 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     }
     w->para_open = false;
     w->copy = NULL;
-    fx_sentence(w->s, w->n, kw, qb, on_fig, w);
+    fx_sentence(w->s, w->n, d->text.norm_len - w->base, kw, qb, on_fig, w);
 }
 
 static bool sentence_end(const char *s, size_t i, size_t n, size_t *len)

@@ -77,6 +77,8 @@ static inline size_t fx_chars_upto(fx_str s, size_t cap)
  * bytes at a time where the machine has SSE2. */
 size_t fx_next_sentence_end(const char *s, size_t from, size_t n);
 size_t fx_next_clause_sep(const char *s, size_t from, size_t n);
+/* The same where lim (>= n) bytes of s may be read: fewer copies at the end. */
+size_t fx_next_clause_sep_in(const char *s, size_t from, size_t n, size_t lim);
 /* Whether the scans may use AVX2 (the processor has it, asked once); tests
  * turn it off with fx_simd_set(0) to run the other path, and back to asking
  * the processor with fx_simd_set(1). */
@@ -230,7 +232,8 @@ typedef struct fx_qbuf {
  * scratch space reused between sentences. Returns false when out of memory. */
 bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb);
 /* Reads the figures of those numbers and calls emit for each, in text order;
- * kw holds the words of the sentence. */
-void fx_sentence(const char *s, size_t n, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit, void *ctx);
+ * kw holds the words of the sentence; readable (>= n) bytes of s may be read. */
+void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit,
+                 void *ctx);
 
 #endif

@@ -457,7 +457,8 @@ bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
     return true;
 }
 
-void fx_sentence(const char *s, size_t n, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit, void *ctx)
+void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit,
+                 void *ctx)
 {
     if (qb->n == 0) return;
     sent st;
@@ -476,7 +477,7 @@ void fx_sentence(const char *s, size_t n, const fx_words *kw, const fx_qbuf *qb,
     st.quiet = fx_span(s, 0);
     size_t cs = 0, qi = 0, qa = 0, sl = 1;
     for (size_t i = 0; i <= n;) {
-        i = fx_next_clause_sep(s, i, n);   /* only a separator ends a clause */
+        i = fx_next_clause_sep_in(s, i, n, readable);   /* only a separator ends a clause */
         while (qi < st.nq && st.q[qi].off + st.q[qi].len <= i) qi++;
         bool inside = qi < st.nq && st.q[qi].off <= i && i < st.q[qi].off + st.q[qi].len;
         if (i == n || (!inside && clause_sep(s, n, i, &sl))) {

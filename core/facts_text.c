@@ -84,33 +84,43 @@ static inline size_t find16(const char *s, size_t i, size_t n, unsigned (*mask16
 #include <immintrin.h>
 #define HAVE_FIND32 1
 #define LOAD32(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
-#define EQ32(x, c) _mm256_cmpeq_epi8((x), _mm256_set1_epi8((char)(c)))
+
+#define C32(c) _mm256_set1_epi8((char)(c))
+#define EQV(x, c) _mm256_cmpeq_epi8((x), (c))
 
 __attribute__((target("avx2"))) static size_t ends32(const char *s, size_t i, size_t n)
 {
+    const __m256i nl = C32('\n'), ex = C32('!'), qu = C32('?'), e3 = C32(0xE3), x80 = C32(0x80), x82 = C32(0x82),
+                  ef = C32(0xEF), xbc = C32(0xBC), x81 = C32(0x81), x9f = C32(0x9F);
     for (; i + 34 <= n; i += 32) {
         __m256i b0 = LOAD32(s + i), b1 = LOAD32(s + i + 1), b2 = LOAD32(s + i + 2);
-        __m256i m = _mm256_or_si256(_mm256_or_si256(EQ32(b0, '\n'), EQ32(b0, '!')), EQ32(b0, '?'));
-        __m256i full = _mm256_and_si256(_mm256_and_si256(EQ32(b0, 0xE3), EQ32(b1, 0x80)), EQ32(b2, 0x82));
-        __m256i wide = _mm256_and_si256(_mm256_and_si256(EQ32(b0, 0xEF), EQ32(b1, 0xBC)),
-                                        _mm256_or_si256(EQ32(b2, 0x81), EQ32(b2, 0x9F)));
+        __m256i m = _mm256_or_si256(_mm256_or_si256(EQV(b0, nl), EQV(b0, ex)), EQV(b0, qu));
+        __m256i full = _mm256_and_si256(_mm256_and_si256(EQV(b0, e3), EQV(b1, x80)), EQV(b2, x82));
+        __m256i wide = _mm256_and_si256(_mm256_and_si256(EQV(b0, ef), EQV(b1, xbc)), _mm256_or_si256(EQV(b2, x81), EQV(b2, x9f)));
         unsigned bits = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(m, _mm256_or_si256(full, wide)));
         if (bits) return i + (size_t)__builtin_ctz(bits);
     }
     return find16(s, i, n, ends16);
 }
 
-__attribute__((target("avx2"))) static size_t seps32(const char *s, size_t i, size_t n)
+/* lim (>= n): bytes of s that may be read; a stop found where its three
+ * bytes pass n is looked at again by find16, which reads no further than n. */
+__attribute__((target("avx2"))) static size_t seps32(const char *s, size_t i, size_t n, size_t lim)
 {
-    for (; i + 34 <= n; i += 32) {
+    const __m256i co = C32(','), se = C32(';'), cl = C32(':'), ef = C32(0xEF), xbc = C32(0xBC), x8c = C32(0x8C),
+                  x9b = C32(0x9B), x9a = C32(0x9A);
+    for (; i < n && i + 34 <= lim; i += 32) {
         __m256i b0 = LOAD32(s + i), b1 = LOAD32(s + i + 1), b2 = LOAD32(s + i + 2);
-        __m256i m = _mm256_or_si256(_mm256_or_si256(EQ32(b0, ','), EQ32(b0, ';')), EQ32(b0, ':'));
-        __m256i wide = _mm256_and_si256(_mm256_and_si256(EQ32(b0, 0xEF), EQ32(b1, 0xBC)),
-                                        _mm256_or_si256(_mm256_or_si256(EQ32(b2, 0x8C), EQ32(b2, 0x9B)), EQ32(b2, 0x9A)));
+        __m256i m = _mm256_or_si256(_mm256_or_si256(EQV(b0, co), EQV(b0, se)), EQV(b0, cl));
+        __m256i wide = _mm256_and_si256(_mm256_and_si256(EQV(b0, ef), EQV(b1, xbc)),
+                                        _mm256_or_si256(_mm256_or_si256(EQV(b2, x8c), EQV(b2, x9b)), EQV(b2, x9a)));
         unsigned bits = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(m, wide));
-        if (bits) return i + (size_t)__builtin_ctz(bits);
+        if (bits) {
+            size_t at = i + (size_t)__builtin_ctz(bits);
+            return at + 3 <= n ? at : find16(s, at < n ? at : n, n, seps16);
+        }
     }
-    return find16(s, i, n, seps16);
+    return find16(s, i < n ? i : n, n, seps16);
 }
 
 #endif
@@ -154,11 +164,14 @@ size_t fx_next_sentence_end(const char *s, size_t i, size_t n)
 #endif
 }
 
-size_t fx_next_clause_sep(const char *s, size_t i, size_t n)
+size_t fx_next_clause_sep(const char *s, size_t i, size_t n) { return fx_next_clause_sep_in(s, i, n, n); }
+
+size_t fx_next_clause_sep_in(const char *s, size_t i, size_t n, size_t lim)
 {
 #ifdef HAVE_FIND32
-    if (has_avx2()) return seps32(s, i, n);
+    if (has_avx2()) return seps32(s, i, n, lim < n ? n : lim);
 #endif
+    (void)lim;
 #ifdef __SSE2__
     return find16(s, i, n, seps16);
 #else

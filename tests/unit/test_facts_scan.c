@@ -111,6 +111,9 @@ static void test_random_against_plain_search(void **state)
         for (size_t from = 0; from <= n; from += 1 + from / 4) {
             assert_int_equal(fx_next_sentence_end(buf, from, n), naive_end(buf, from, n));
             assert_int_equal(fx_next_clause_sep(buf, from, n), naive_sep(buf, from, n));
+            /* a clause of a longer text: what follows its end is readable, never found */
+            for (size_t end = from; end <= n; end += 1 + (n - end) / 3)
+                assert_int_equal(fx_next_clause_sep_in(buf, from, end, n), naive_sep(buf, from, end));
         }
         assert_int_equal(fx_has_char3(full, "年"), fx_contains(full, "年"));
         assert_int_equal(fx_has_char3(fx_span(buf + a, b - a), "年"), fx_contains(fx_span(buf + a, b - a), "年"));
