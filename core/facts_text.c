@@ -283,6 +283,7 @@ static int cn_year_digit(const char *p)
 int fx_year_at(fx_str s, size_t *len)
 {
     if (s.n >= 15 && (unsigned char)s.s[0] >= 0xE0) {
+        if (memcmp(s.s + 12, "年", 3) != 0) return 0;      /* the cheaper test first */
         int y = 0;
         for (int i = 0; i < 4; i++) {
             int v = cn_year_digit(s.s + 3 * i);
