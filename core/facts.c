@@ -334,6 +334,20 @@ static bool plan_words_past(const fx_words *kw)
     return fx_has_set(kw, past);
 }
 
+/* Can a sentence without figures that opens a paragraph say something of
+ * the paragraph (below: para_span, para_past, para_year, para_plan)? Only
+ * with the words each of those needs: the five-year plan's (all hold 五, 纲
+ * or 计划草案), a start in 过去的一年 / 过去一年 / 去年 / 一年来, a year, or this
+ * year's targets (目标, or 今年 / 本年 with a plan word). Looked for in the
+ * whole sentence (s is its trimmed span): more than needed, never less. */
+static bool may_open_paragraph(fx_str full, fx_str s)
+{
+    if (fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") || fx_starts(s, "去年") || fx_starts(s, "一年来"))
+        return true;
+    return fx_has_char3(full, "五") || fx_has_char3(full, "纲") || fx_has_char3(full, "计") || fx_has_char3(full, "目") ||
+           fx_has_char3(full, "今") || fx_has_char3(full, "本") || fx_has_year(full);
+}
+
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)
 {
     gwr_doc *d = w->d;
@@ -348,6 +362,10 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
      * follow ("2001年…", which needs a year, and a paragraph not opened by
      * this year's targets). */
     if (qb->n == 0 && !w->para_open && (w->para_plan || !fx_has_year(fx_span(w->s, w->n)))) return;
+    if (qb->n == 0 && w->para_open && !may_open_paragraph(fx_span(w->s, w->n), s)) {
+        w->para_open = false;
+        return;
+    }
     fx_words kwords, *kw = &kwords;
     fx_words_scan(kw, fx_span(w->s, w->n), s);
     w->node = node_at(d, cur, w->base);
