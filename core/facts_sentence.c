@@ -386,6 +386,8 @@ static bool clause_sep(const char *s, size_t n, size_t i, size_t *len)
     return false;
 }
 
+#define CH_BIT(b1, b2) (((b1) ^ (b2)) & 63)
+
 /* Lines that are the page around the report, not the report: a web copy's
  * date line, source, editor and toolbar. */
 static bool chrome(fx_str t)
@@ -396,6 +398,14 @@ static bool chrome(fx_str t)
                                 C("访问量"), C("浏览次数"), C("发布日期"), C("信息来源") };
 #undef C
     if (t.n < 4) return false;
+    /* the second and third bytes of the first characters as bits: most
+     * lines are passed without the switch */
+#define CH(b1, b2) ((uint64_t)1 << (((b1) ^ (b2)) & 63))
+    static const uint64_t firsts = CH(0x97, 0xB6) | CH(0x8F, 0x91) | CH(0x9D, 0xA5) | CH(0xB4, 0xA3) | CH(0x80, 0x90) |
+                                   CH(0xAD, 0x97) | CH(0xB8, 0x8B) | CH(0x89, 0x93) | CH(0x85, 0xB3) | CH(0x89, 0xAB) |
+                                   CH(0xAE, 0xBF) | CH(0xB5, 0x8F) | CH(0xBF, 0xA1);
+    if (!((firsts >> CH_BIT((unsigned char)t.s[1], (unsigned char)t.s[2])) & 1)) return false;
+#undef CH
     switch ((uint32_t)(unsigned char)t.s[0] << 16 | (uint32_t)(unsigned char)t.s[1] << 8 | (unsigned char)t.s[2]) {
     case 0xE697B6: case 0xE58F91: case 0xE69DA5: case 0xE8B4A3: case 0xE38090: case 0xE5AD97: case 0xE4B88B:
     case 0xE68993: case 0xE585B3: case 0xE689AB: case 0xE8AEBF: case 0xE6B58F: case 0xE4BFA1:

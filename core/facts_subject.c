@@ -167,19 +167,31 @@ static const fx_str action_words[] = {
     W("开复工"), W("复工"), W("在建"), W("续建"), W("新建"), W("投用"),
 };
 
-/* The lengths of the words of a list as bits (bit k: a word of k bytes;
- * bit 63 for 63 bytes or more). */
-static uint64_t lengths_of(const fx_str *list, size_t n)
+/* What the words of a list can be told by before they are compared: their
+ * lengths (bit k: a word of k bytes; bit 63 for 63 bytes or more) and the
+ * low six bits of their last bytes. */
+typedef struct { uint64_t lens, lasts; } word_marks;
+
+static word_marks marks_of(const fx_str *list, size_t n)
 {
-    uint64_t m = 0;
-    for (size_t i = 0; i < n; i++) m |= (uint64_t)1 << (list[i].n < 63 ? list[i].n : 63);
+    word_marks m = { 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        m.lens |= (uint64_t)1 << (list[i].n < 63 ? list[i].n : 63);
+        if (list[i].n) m.lasts |= (uint64_t)1 << ((unsigned char)list[i].s[list[i].n - 1] & 63);
+    }
     return m;
 }
 
-/* Is s one of the n words of list? lens: lengths_of(list, n). */
-static bool one_of(fx_str s, const fx_str *list, size_t n, uint64_t lens)
+static inline bool may_be_one_of(fx_str s, word_marks m)
 {
-    if (!((lens >> (s.n < 63 ? s.n : 63)) & 1)) return false;
+    if (!((m.lens >> (s.n < 63 ? s.n : 63)) & 1)) return false;
+    return s.n == 0 || ((m.lasts >> ((unsigned char)s.s[s.n - 1] & 63)) & 1);
+}
+
+/* Is s one of the n words of list? m: marks_of(list, n). */
+static bool one_of(fx_str s, const fx_str *list, size_t n, word_marks m)
+{
+    if (!may_be_one_of(s, m)) return false;
     for (size_t i = 0; i < n; i++)
         if (s.n == list[i].n && memcmp(s.s, list[i].s, s.n) == 0) return true;
     return false;
@@ -210,7 +222,7 @@ static const fx_str measures[] = {
     W("产量"), W("总产量"), W("总产"), W("面积"), W("播种面积"), W("种植面积"), W("总面积"), W("单产"),
 };
 enum { NMEASURE = sizeof measures / sizeof measures[0] };
-static uint64_t action_lens, measure_lens, nbn_lens;   /* lengths_of each list */
+static word_marks action_marks, measure_marks, nbn_marks;   /* marks_of each list */
 
 static int word_cmp(const void *a, const void *b)
 {
@@ -237,9 +249,9 @@ static void index_build(void)
 {
     index_list(&trail_index, trail_toks, true);
     index_list(&lead_index, lead_toks, false);
-    action_lens = lengths_of(action_words, NACTION);
-    measure_lens = lengths_of(measures, NMEASURE);
-    nbn_lens = lengths_of(nbn_verbs, NNBN);
+    action_marks = marks_of(action_words, NACTION);
+    measure_marks = marks_of(measures, NMEASURE);
+    nbn_marks = marks_of(nbn_verbs, NNBN);
     memcpy(nbn_sorted, nbn_verbs, sizeof nbn_sorted);
     qsort(nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp);
 }
@@ -328,8 +340,8 @@ static bool ends_in_measure(fx_str s)
 
 static bool is_nbn_verb(fx_str s)
 {
-    return fx_ends(s, "等") || (((nbn_lens >> (s.n < 63 ? s.n : 63)) & 1) &&
-                               bsearch(&s, nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp) != NULL);
+    return fx_ends(s, "等") ||
+           (may_be_one_of(s, nbn_marks) && bsearch(&s, nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp) != NULL);
 }
 
 fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
@@ -505,7 +517,7 @@ bool fx_multiyear(fx_str s, const fx_words *kw)
 bool fx_action_only(fx_str name)
 {
     pthread_once(&index_once, index_build);
-    return one_of(name, action_words, NACTION, action_lens);
+    return one_of(name, action_words, NACTION, action_marks);
 }
 
 /* Modifiers that a shortened list element replaces in the complete one. */
@@ -545,7 +557,7 @@ size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap)
 bool fx_measure_word(fx_str part)
 {
     pthread_once(&index_once, index_build);
-    return one_of(part, measures, NMEASURE, measure_lens);
+    return one_of(part, measures, NMEASURE, measure_marks);
 }
 
 size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap)
