@@ -6,6 +6,7 @@
 #include "facts.h"
 #include "facts_internal.h"
 #include "indicators.h"
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,27 +64,40 @@ static uint32_t fig_line(walk *w, size_t norm_off)
 
 /* Is a name the measured noun phrase? Not when it is empty, a single
  * character ("下" of 下降至) or only a verb of doing (完成, 加快推进). */
-static bool name_found(fx_str n)
-{
+/* The verbs of doing that name nothing alone, sorted by length then bytes
+ * (once, for a binary search). */
 #define VERBS(X) \
     X("完成") X("实现") X("达到") X("达") X("加快推进") X("推进") X("加快") X("参与") X("惠及") X("获") \
     X("获得") X("带动") X("超过") X("突破") X("增加") X("减少") X("提高") X("下降") X("增长") X("开展") \
     X("落实") X("共") X("累计") X("其中") X("确保") X("力争") X("争取") X("新增") X("共有") X("拥有") \
     X("有") X("是") X("为") X("占") X("下") X("上")
 #define V(lit) { lit, sizeof lit - 1 },
+static fx_str verbs_sorted[] = { VERBS(V) };
+#undef V
+enum { NVERBS = sizeof verbs_sorted / sizeof verbs_sorted[0] };
+static pthread_once_t verbs_once = PTHREAD_ONCE_INIT;
+
+static int verb_cmp(const void *a, const void *b)
+{
+    const fx_str *x = a, *y = b;
+    if (x->n != y->n) return x->n < y->n ? -1 : 1;
+    return memcmp(x->s, y->s, x->n);
+}
+
+static void verbs_sort(void) { qsort(verbs_sorted, NVERBS, sizeof verbs_sorted[0], verb_cmp); }
+
+static bool name_found(fx_str n)
+{
 #define L(lit) | ((uint64_t)1 << (sizeof lit - 1))
-    static const fx_str verbs[] = { VERBS(V) };
     static const uint64_t lens = 0 VERBS(L);     /* the lengths of the verbs, as bits */
 #undef L
-#undef V
-#undef VERBS
     n = fx_trim(n);
     if (n.n == 0 || fx_chars_upto(n, 2) < 2) return false;
     if (n.n >= 64 || !((lens >> n.n) & 1)) return true;   /* no verb has its length */
-    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-        if (n.n == verbs[i].n && memcmp(n.s, verbs[i].s, n.n) == 0) return false;
-    return true;
+    pthread_once(&verbs_once, verbs_sort);
+    return bsearch(&n, verbs_sorted, NVERBS, sizeof verbs_sorted[0], verb_cmp) == NULL;
 }
+#undef VERBS
 
 static void on_fig(void *ctx, const fx_fig *f)
 {

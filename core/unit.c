@@ -23,33 +23,16 @@ static uint32_t hash(const char *s, size_t n)
     return h ^ (h >> 15);
 }
 
-static uint16_t unit_id_slow(const char *unit, size_t n);
-
 static bool same(uint16_t id, const char *s, size_t n)
 {
     const char *u = gwr_unit_pool_[id];
     return memcmp(u, s, n) == 0 && u[n] == '\0';
 }
 
-/* The unit this thread asked for last and its id: figures in a row often
- * share their unit (%, 亿元). An id never changes once handed out. */
-static _Thread_local char     last_unit[GWR_UNIT_MAX];
-static _Thread_local uint16_t last_id;
-
 uint16_t gwr_unit_id(const char *unit)
 {
     size_t n = strnlen(unit, GWR_UNIT_MAX - 1);
     if (n == 0) return 0;
-    if (last_id && memcmp(last_unit, unit, n) == 0 && last_unit[n] == '\0') return last_id;
-    uint16_t id = unit_id_slow(unit, n);
-    memcpy(last_unit, unit, n);
-    last_unit[n] = '\0';
-    last_id = id;
-    return id;
-}
-
-static uint16_t unit_id_slow(const char *unit, size_t n)
-{
     uint32_t i = hash(unit, n) & (SLOTS - 1);
     for (;;) {                                  /* the table is never more than half full */
         uint16_t id = atomic_load_explicit(&slots[i], memory_order_acquire);
