@@ -512,9 +512,12 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
     if (w.heading) memset(w.heading, 0xFF, d->nnodes * sizeof *w.heading);
     size_t cur = 0, start = 0, n = d->text.norm_len, sl = 1;
     const char *s = d->text.norm;
-    /* the first bytes of what ends a sentence (\n ! ? 。 ！ ？) */
+    /* the first bytes of what ends a sentence (\n ! ? 。 ！ ？), marked in one
+     * pass (or looked for from each sentence when there is no memory for it) */
+    uint32_t *marks = malloc((n + 31) / 32 * sizeof *marks + sizeof *marks);
+    if (marks) fx_sentence_end_marks(s, n, marks);
     for (size_t i = 0; i <= n && w.st == GWR_OK;) {
-        i = fx_next_sentence_end(s, i, n);
+        i = marks ? fx_next_mark(marks, i, n) : fx_next_sentence_end(s, i, n);
         if (i == n || sentence_end(s, i, n, &sl)) {
             if (i > start) {
                 w.s = s + start;
@@ -539,6 +542,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
             i++;
         }
     }
+    free(marks);
     free(qb.q);
     free(w.heading);
     if (w.st != GWR_OK) return gwr_err_set(err, w.st, "%s: out of memory", d->path);

@@ -76,6 +76,23 @@ static inline size_t fx_chars_upto(fx_str s, size_t cap)
  * s + i), or n; the same for a clause separator (, ; : ， ； ：). Sixteen
  * bytes at a time where the machine has SSE2. */
 size_t fx_next_sentence_end(const char *s, size_t from, size_t n);
+/* Every place fx_next_sentence_end stops at in s[0, n), as bits: bit i % 32
+ * of marks[i / 32] (marks has (n + 31) / 32 words). One pass, 32 bytes at a
+ * time where the processor has AVX2. */
+void   fx_sentence_end_marks(const char *s, size_t n, uint32_t *marks);
+/* The first marked place at or after i, or n. */
+static inline size_t fx_next_mark(const uint32_t *marks, size_t i, size_t n)
+{
+    if (i >= n) return n;
+    size_t j = i / 32, words = (n + 31) / 32;
+    uint32_t m = marks[j] & (~(uint32_t)0 << (i % 32));
+    while (!m) {
+        if (++j == words) return n;
+        m = marks[j];
+    }
+    size_t at = j * 32 + (size_t)__builtin_ctz(m);
+    return at < n ? at : n;
+}
 size_t fx_next_clause_sep(const char *s, size_t from, size_t n);
 /* The same where lim (>= n) bytes of s may be read: fewer copies at the end. */
 size_t fx_next_clause_sep_in(const char *s, size_t from, size_t n, size_t lim);

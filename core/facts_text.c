@@ -105,6 +105,22 @@ __attribute__((target("avx2"))) static size_t ends32(const char *s, size_t i, si
 
 /* lim (>= n): bytes of s that may be read; a stop found where its three
  * bytes pass n is looked at again by find16, which reads no further than n. */
+/* The sentence ends of s[i, i + 32) as bits (s + i + 34 readable). */
+__attribute__((target("avx2"))) static void ends_marks32(const char *s, size_t n, uint32_t *marks, size_t *done)
+{
+    const __m256i nl = C32('\n'), ex = C32('!'), qu = C32('?'), e3 = C32(0xE3), x80 = C32(0x80), x82 = C32(0x82),
+                  ef = C32(0xEF), xbc = C32(0xBC), x81 = C32(0x81), x9f = C32(0x9F);
+    size_t i = 0;
+    for (; i + 34 <= n; i += 32) {
+        __m256i b0 = LOAD32(s + i), b1 = LOAD32(s + i + 1), b2 = LOAD32(s + i + 2);
+        __m256i m = _mm256_or_si256(_mm256_or_si256(EQV(b0, nl), EQV(b0, ex)), EQV(b0, qu));
+        __m256i full = _mm256_and_si256(_mm256_and_si256(EQV(b0, e3), EQV(b1, x80)), EQV(b2, x82));
+        __m256i wide = _mm256_and_si256(_mm256_and_si256(EQV(b0, ef), EQV(b1, xbc)), _mm256_or_si256(EQV(b2, x81), EQV(b2, x9f)));
+        marks[i / 32] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(m, _mm256_or_si256(full, wide)));
+    }
+    *done = i;
+}
+
 __attribute__((target("avx2"))) static size_t seps32(const char *s, size_t i, size_t n, size_t lim)
 {
     const __m256i co = C32(','), se = C32(';'), cl = C32(':'), ef = C32(0xEF), xbc = C32(0xBC), x8c = C32(0x8C),
@@ -162,6 +178,16 @@ size_t fx_next_sentence_end(const char *s, size_t i, size_t n)
     static const unsigned char w[][3] = { { 0xE3, 0x80, 0x82 }, { 0xEF, 0xBC, 0x81 }, { 0xEF, 0xBC, 0x9F } };  /* 。！？ */
     return find_stops(s, i, n, a, sizeof a, w, sizeof w / sizeof w[0]);
 #endif
+}
+
+void fx_sentence_end_marks(const char *s, size_t n, uint32_t *marks)
+{
+    size_t i = 0;
+    memset(marks, 0, (n + 31) / 32 * sizeof *marks);
+#ifdef HAVE_FIND32
+    if (has_avx2()) ends_marks32(s, n, marks, &i);
+#endif
+    for (; (i = fx_next_sentence_end(s, i, n)) < n; i++) marks[i / 32] |= (uint32_t)1 << (i % 32);
 }
 
 size_t fx_next_clause_sep(const char *s, size_t i, size_t n) { return fx_next_clause_sep_in(s, i, n, n); }

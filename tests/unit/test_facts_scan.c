@@ -116,6 +116,10 @@ static void test_random_against_plain_search(void **state)
                 assert_int_equal(fx_next_clause_sep_in(buf, from, end, n), naive_sep(buf, from, end));
         }
         assert_int_equal(fx_has_char3(full, "年"), fx_contains(full, "年"));
+        /* the marks of a whole text: every stop of the plain search, nothing else */
+        uint32_t marks[256 / 32 + 1];
+        fx_sentence_end_marks(buf, n, marks);
+        for (size_t from = 0; from <= n; from++) assert_int_equal(fx_next_mark(marks, from, n), naive_end(buf, from, n));
         assert_int_equal(fx_has_char3(fx_span(buf + a, b - a), "年"), fx_contains(fx_span(buf + a, b - a), "年"));
     }
 }
