@@ -130,6 +130,7 @@ static bool scope_only(const char *s, size_t n)
 }
 
 static const gwr_indicator *match_plain(const char *name, size_t len);
+static bool ends_possible(const char *name, size_t len);
 
 /* Bracketed asides do not count: 居民消费价格指数（CPI）涨幅. */
 const gwr_indicator *gwr_indicator_match(const char *name, size_t len)
@@ -140,7 +141,7 @@ const gwr_indicator *gwr_indicator_match(const char *name, size_t len)
     bool any = memchr(name, '(', len) != NULL;
     for (const char *p = name, *end = name + len; !any && (p = memchr(p, 0xEF, (size_t)(end - p))) != NULL; p++)
         any = end - p > 2 && memcmp(p, "（", 3) == 0;
-    if (!any || len >= sizeof buf) return match_plain(name, len);
+    if (!any || len >= sizeof buf) return ends_possible(name, len) ? match_plain(name, len) : NULL;
     for (size_t i = 0; i < len;) {
         if (name[i] == '(' || (i + 3 <= len && memcmp(name + i, "（", 3) == 0)) {
             depth++;
@@ -190,10 +191,23 @@ static unsigned tail_slot(const char *end)
 enum { NSUFFIX = sizeof suffixes / sizeof suffixes[0] - 1 };
 static uint32_t suffix_by_last[256];
 
+/* The bytes a name can end in and have a key: the last bytes of the
+ * synonyms, of the measure words and of 后 (of a trailing 剔除…后). */
+static uint64_t last_ok[4];
+
+static void mark_last(const char *s, size_t n)
+{
+    if (n) last_ok[(unsigned char)s[n - 1] >> 6] |= (uint64_t)1 << ((unsigned char)s[n - 1] & 63);
+}
+
 static void syn_index_build(void)
 {
     size_t count[SYN_SLOTS] = { 0 }, fill[SYN_SLOTS], total = 0;
     _Static_assert(NSUFFIX <= 32, "one bit per suffix");
+    for (size_t i = 0; i < NTABLE; i++)
+        for (const syn_t *x = table[i].syn; x->s; x++) mark_last(x->s, x->n);
+    for (size_t k = 0; k < NSUFFIX; k++) mark_last(suffixes[k].s, suffixes[k].n);
+    mark_last("后", sizeof "后" - 1);
     for (size_t k = 0; k < NSUFFIX; k++)
         for (unsigned b = 0; b < 256; b++)
             if (suffixes[k].n == 0 || (unsigned char)suffixes[k].s[suffixes[k].n - 1] == b) suffix_by_last[b] |= 1u << k;
@@ -214,6 +228,16 @@ static void syn_index_build(void)
             syn_index.syn[at] = s;
         }
     syn_index.ok = 1;
+}
+
+/* Can match_plain find a key for a name that ends so? No when its last
+ * byte ends no synonym, measure word or 后: the common case, told at once. */
+static bool ends_possible(const char *name, size_t len)
+{
+    pthread_once(&syn_once, syn_index_build);
+    if (len == 0) return false;
+    unsigned char b = (unsigned char)name[len - 1];
+    return (last_ok[b >> 6] >> (b & 63)) & 1;
 }
 
 static const gwr_indicator *match_plain(const char *name, size_t len)
