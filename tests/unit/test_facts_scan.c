@@ -141,12 +141,15 @@ static void test_long_sentence_ends(void **state)
 }
 
 /* The same scans with the AVX2 paths turned off: the SSE2 (or plain) loops. */
+static void test_trim_chars_years_random(void **state);
+
 static void test_without_avx2(void **state)
 {
     fx_simd_set(0);
     assert_false(fx_simd_avx2());
     test_random_against_plain_search(state);
     test_long_sentence_ends(state);
+    test_trim_chars_years_random(state);
     fx_simd_set(1);
 }
 
@@ -251,7 +254,7 @@ static void test_trim_chars_years_random(void **state)
     unsigned seed = 777;
     char buf[200];
     for (int round = 0; round < 20000; round++) {
-        size_t n = 0, parts = (size_t)(round % 12);
+        size_t n = 0, parts = (size_t)(round % 30);
         for (size_t k = 0; k < parts; k++) {
             seed = seed * 1103515245u + 12345u;
             const char *p = pieces[(seed >> 16) % np];
