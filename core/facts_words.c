@@ -26,6 +26,10 @@ static uint8_t slot_bucket[NSLOTS];               /* bucket + 1, 0 for none */
 static uint8_t ascii_bucket[128];
 static uint8_t bucket_words[NBUCKETS][BUCKET_MAX];
 static uint8_t bucket_len[NBUCKETS];
+/* per bucket, the low six bits of the third byte of its words' second
+ * characters (all bits when a word of the bucket is one character long):
+ * a character after the first that no word continues with ends the look */
+static uint64_t bucket_next[NBUCKETS];
 static uint8_t word_len[FXW_COUNT];
 static uint64_t word_head[FXW_COUNT];             /* the first (up to) eight bytes */
 static uint64_t word_mask[FXW_COUNT];             /* which of them the word has */
@@ -71,6 +75,12 @@ static bool add_to_slot(uint8_t *slot, size_t *nb, size_t id)
     size_t b = *slot - 1u;
     if (bucket_len[b] == BUCKET_MAX) return false;
     bucket_words[b][bucket_len[b]++] = (uint8_t)id;
+    const unsigned char *t = (const unsigned char *)fx_word_text[id];
+    size_t n = strlen(fx_word_text[id]), first = t[0] < 0x80 ? 1 : 3;
+    /* the byte looked at: the third of a three-byte second character, or the
+     * second character's first byte when it is ASCII or the word ends */
+    if (n >= first + 3 && t[first] >= 0x80) bucket_next[b] |= (uint64_t)1 << (t[first + 2] & 63);
+    else bucket_next[b] = ~(uint64_t)0;
     return true;
 }
 
@@ -110,6 +120,11 @@ static void check(fx_words *w, const unsigned char *p, size_t i, size_t n, unsig
 {
     const uint8_t *ws = bucket_words[bk - 1];
     size_t left = n - i;
+    /* the character after the first (three bytes from i for the buckets of
+     * three-byte first characters, the only ones with a mask of their own) */
+    if (bucket_next[bk - 1] != ~(uint64_t)0 &&
+        (left < 6 || !((bucket_next[bk - 1] >> (p[i + 5] & 63)) & 1)))
+        return;
     uint64_t v = left >= 8 ? load64(p + i) : head_of(p + i, left);
     for (size_t k = 0, nk = bucket_len[bk - 1]; k < nk; k++) {
         unsigned id = ws[k];
