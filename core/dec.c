@@ -134,41 +134,50 @@ int gwr_dec_cmp(gwr_dec a, gwr_dec b)
 
 bool gwr_dec_is_zero(gwr_dec d) { return d.m == 0; }
 
-int gwr_dec_format(gwr_dec d, char *buf, size_t n)
+/* Writes the digits of a (nd of them) ending just before end. */
+static void put_digits(char *end, uint64_t a, int nd)
 {
-    char tmp[80];
-    size_t k = 0;
+    while (nd-- > 0) {
+        *--end = (char)('0' + a % 10);
+        a /= 10;
+    }
+}
+
+size_t gwr_dec_write(gwr_dec d, char *out)
+{
     d = gwr_dec_norm(d);
     if (!dec_ok(d)) {
-        static const char ov[] = "overflow";
-        memcpy(tmp, ov, sizeof ov - 1);
-        k = sizeof ov - 1;
-    } else {
-        char dig[24];
-        int nd = 0;
-        uint64_t a = d.m < 0 ? (uint64_t)(-d.m) : (uint64_t)d.m;
-        do {
-            dig[nd++] = (char)('0' + a % 10);
-            a /= 10;
-        } while (a);
-        if (d.m < 0) tmp[k++] = '-';
-        if (d.e >= 0) {
-            while (nd) tmp[k++] = dig[--nd];
-            for (int i = 0; i < d.e; i++) tmp[k++] = '0';
-        } else {
-            int frac = -d.e;
-            if (nd <= frac) {
-                tmp[k++] = '0';
-                tmp[k++] = '.';
-                for (int i = nd; i < frac; i++) tmp[k++] = '0';
-                while (nd) tmp[k++] = dig[--nd];
-            } else {
-                while (nd > frac) tmp[k++] = dig[--nd];
-                tmp[k++] = '.';
-                while (nd) tmp[k++] = dig[--nd];
-            }
-        }
+        memcpy(out, "overflow", 8);
+        return 8;
     }
+    char *p = out;
+    uint64_t a = d.m < 0 ? (uint64_t)(-d.m) : (uint64_t)d.m;
+    if (d.m < 0) *p++ = '-';
+    int nd = ndigits(d.m);
+    if (d.e >= 0) {
+        put_digits(p + nd, a, nd);
+        p += nd;
+        for (int i = 0; i < d.e; i++) *p++ = '0';
+    } else if (nd <= -d.e) {                 /* 0.0…digits */
+        *p++ = '0';
+        *p++ = '.';
+        for (int i = nd; i < -d.e; i++) *p++ = '0';
+        put_digits(p + nd, a, nd);
+        p += nd;
+    } else {                                 /* digits.digits */
+        int frac = -d.e;
+        put_digits(p + nd + 1, a, frac);
+        p[nd - frac] = '.';
+        put_digits(p + nd - frac, a / (uint64_t)pow10_tab[frac], nd - frac);
+        p += nd + 1;
+    }
+    return (size_t)(p - out);
+}
+
+int gwr_dec_format(gwr_dec d, char *buf, size_t n)
+{
+    char tmp[GWR_DEC_CHARS];
+    size_t k = gwr_dec_write(d, tmp);
     if (n > 0) {
         size_t c = k < n - 1 ? k : n - 1;
         memcpy(buf, tmp, c);

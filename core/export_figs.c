@@ -108,36 +108,144 @@ static void targets_text(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
     if (!shown) fputs("(no figures)\n", f);
 }
 
+/* TSV rows are written straight into the row buffer: each row reserves the
+ * most it can take (every string escaped at four bytes a byte) and is then
+ * written without further checks. Fields repeated from row to row (file and
+ * entity, key, unit, section) are measured and checked once. */
+typedef struct tsv_field {
+    const char *s;      /* the string last seen (compared by pointer) */
+    size_t n;
+    bool plain;
+} tsv_field;
+
+static inline void field_see(tsv_field *c, const char *s)
+{
+    if (s == c->s) return;
+    c->s = s;
+    c->n = strlen(s);
+    c->plain = gwr_row_tsv_plain(s, c->n);
+}
+
+static inline char *put_field(char *p, const tsv_field *c)
+{
+    if (c->plain) {
+        memcpy(p, c->s, c->n);
+        return p + c->n;
+    }
+    return p + gwr_tsv_copy(p, c->s, c->n);
+}
+
+static inline char *put_tsv(char *p, const char *s, size_t n) { return p + gwr_tsv_copy(p, s, n); }
+
+/* A name of an enum, padded so that it is copied as sixteen bytes; a table
+ * for every value of the figure's bit field (names say "?" past the enum). */
+typedef struct tsv_name { char s[16]; size_t n; } tsv_name;
+enum { TSV_ST = 2, TSV_FK = 8, TSV_Q = 8, TSV_PER = 4, TSV_NAMES = TSV_ST + TSV_FK + TSV_Q + TSV_PER };
+
+static bool name_set(tsv_name *t, const char *s)
+{
+    size_t n = strlen(s);
+    if (n > sizeof t->s) return false;
+    memset(t->s, 0, sizeof t->s);
+    memcpy(t->s, s, n);
+    t->n = n;
+    return true;
+}
+
+static inline char *put_name(char *p, const tsv_name *t)
+{
+    memcpy(p, t->s, sizeof t->s);
+    return p + t->n;
+}
+
+static char *put_uint(char *p, uint32_t v)
+{
+    int nd = 1;
+    for (uint32_t t = v; t >= 10; t /= 10) nd++;
+    for (int i = nd; i-- > 0; v /= 10) p[i] = (char)('0' + v % 10);
+    return p + nd;
+}
+
+/* One row through the general writers (a field too long for the fast path). */
+static void targets_tsv_row(gwr_row *r, const gwr_doc *d, const gwr_figure *g, const tsv_field *path,
+                            const tsv_field *ent)
+{
+    gwr_row_tsv_n(r, path->s, path->n, path->plain); gwr_row_ch(r, '\t');
+    gwr_row_tsv_n(r, ent->s, ent->n, ent->plain); gwr_row_ch(r, '\t');
+    gwr_row_str(r, gwr_fig_status_name(g->status)); gwr_row_ch(r, '\t');
+    if (g->year) gwr_row_int(r, g->year);
+    gwr_row_ch(r, '\t');
+    gwr_row_tsv(r, g->key); gwr_row_ch(r, '\t');
+    gwr_row_tsv(r, g->name); gwr_row_ch(r, '\t');
+    gwr_row_str(r, gwr_fig_kind_name(g->kind)); gwr_row_ch(r, '\t');
+    if (known(g)) gwr_row_dec(r, gwr_fig_value(g));
+    gwr_row_ch(r, '\t');
+    if (known(g) && has_hi(g)) gwr_row_dec(r, gwr_fig_hi(g));
+    gwr_row_ch(r, '\t');
+    gwr_row_tsv(r, gwr_fig_unit(g)); gwr_row_ch(r, '\t');
+    gwr_row_str(r, gwr_qual_name(gwr_fig_qual(g))); gwr_row_ch(r, '\t');
+    gwr_row_tsv(r, g->written); gwr_row_ch(r, '\t');
+    gwr_row_int(r, g->line); gwr_row_ch(r, '\t');
+    gwr_row_tsv(r, gwr_doc_section_title(d, g->node)); gwr_row_ch(r, '\t');
+    gwr_row_str(r, gwr_period_name(g->period));
+    gwr_row_ch(r, '\n');
+}
+
 static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
 {
     gwr_row r;
-    r.f = f;
-    r.n = 0;
-    const char *path = d->path ? d->path : "", *ent = d->entity ? d->entity : "";
-    size_t pn = strlen(path), en = strlen(ent);
-    bool pp = gwr_row_tsv_plain(path, pn), ep = gwr_row_tsv_plain(ent, en);
+    gwr_row_init(&r, f);
+    tsv_field path = { 0 }, ent = { 0 }, key = { 0 }, unit = { 0 }, sect = { 0 };
+    field_see(&path, d->path ? d->path : "");
+    field_see(&ent, d->entity ? d->entity : "");
+    /* the names of the enums, once: a name too long for a slot sends every row the general way */
+    tsv_name names[TSV_NAMES], *st = names, *kind = st + TSV_ST, *qual = kind + TSV_FK, *per = qual + TSV_Q;
+    bool fast = true;
+    for (int i = 0; i < TSV_ST; i++) fast &= name_set(&st[i], gwr_fig_status_name((gwr_fig_status)i));
+    for (int i = 0; i < TSV_FK; i++) fast &= name_set(&kind[i], gwr_fig_kind_name((gwr_fig_kind)i));
+    for (int i = 0; i < TSV_Q; i++) fast &= name_set(&qual[i], gwr_qual_name((gwr_qual)i));
+    for (int i = 0; i < TSV_PER; i++) fast &= name_set(&per[i], gwr_period_name((gwr_period)i));
+    int32_t sect_node = -2;
+    /* file, entity, the enum names, the numbers and the tabs of one row */
+    const size_t fixed = GWR_TSV_ROOM(path.n) + GWR_TSV_ROOM(ent.n) + 4 * sizeof names[0].s + 2 * GWR_DEC_CHARS + 64;
     for (size_t i = 0; i < d->nfigs; i++) {
         const gwr_figure *g = &d->figs[i];
         if (!keep(g, flt)) continue;
-        gwr_row_tsv_n(&r, path, pn, pp); gwr_row_ch(&r, '\t');
-        gwr_row_tsv_n(&r, ent, en, ep); gwr_row_ch(&r, '\t');
-        gwr_row_str(&r, gwr_fig_status_name(g->status)); gwr_row_ch(&r, '\t');
-        if (g->year) gwr_row_int(&r, g->year);
-        gwr_row_ch(&r, '\t');
-        gwr_row_tsv(&r, g->key); gwr_row_ch(&r, '\t');
-        gwr_row_tsv(&r, g->name); gwr_row_ch(&r, '\t');
-        gwr_row_str(&r, gwr_fig_kind_name(g->kind)); gwr_row_ch(&r, '\t');
-        if (known(g)) gwr_row_dec(&r, gwr_fig_value(g));
-        gwr_row_ch(&r, '\t');
-        if (known(g) && has_hi(g)) gwr_row_dec(&r, gwr_fig_hi(g));
-        gwr_row_ch(&r, '\t');
-        gwr_row_tsv(&r, gwr_fig_unit(g)); gwr_row_ch(&r, '\t');
-        gwr_row_str(&r, gwr_qual_name(gwr_fig_qual(g))); gwr_row_ch(&r, '\t');
-        gwr_row_tsv(&r, g->written); gwr_row_ch(&r, '\t');
-        gwr_row_int(&r, g->line); gwr_row_ch(&r, '\t');
-        gwr_row_tsv(&r, gwr_doc_section_title(d, g->node)); gwr_row_ch(&r, '\t');
-        gwr_row_str(&r, gwr_period_name(g->period));
-        gwr_row_ch(&r, '\n');
+        if (g->node != sect_node) {
+            sect_node = g->node;
+            field_see(&sect, gwr_doc_section_title(d, g->node));
+        }
+        field_see(&key, g->key ? g->key : "");
+        field_see(&unit, gwr_fig_unit(g));
+        size_t nn = g->name ? strlen(g->name) : 0, wn = g->written ? strlen(g->written) : 0;
+        size_t need = fixed + GWR_TSV_ROOM(key.n) + GWR_TSV_ROOM(nn) + GWR_TSV_ROOM(unit.n) + GWR_TSV_ROOM(wn) +
+                      GWR_TSV_ROOM(sect.n);
+        if (!fast || !gwr_row_room(&r, need)) {
+            targets_tsv_row(&r, d, g, &path, &ent);
+            continue;
+        }
+        char *p = r.b + r.n;
+        p = put_field(p, &path); *p++ = '\t';
+        p = put_field(p, &ent); *p++ = '\t';
+        p = put_name(p, &st[g->status]); *p++ = '\t';
+        if (g->year < 0) *p++ = '-';
+        if (g->year) p = put_uint(p, (uint32_t)(g->year < 0 ? -g->year : g->year));
+        *p++ = '\t';
+        p = put_field(p, &key); *p++ = '\t';
+        p = put_tsv(p, g->name, nn); *p++ = '\t';
+        p = put_name(p, &kind[g->kind]); *p++ = '\t';
+        if (known(g)) p += gwr_dec_write(gwr_fig_value(g), p);
+        *p++ = '\t';
+        if (known(g) && has_hi(g)) p += gwr_dec_write(gwr_fig_hi(g), p);
+        *p++ = '\t';
+        p = put_field(p, &unit); *p++ = '\t';
+        p = put_name(p, &qual[(unsigned)gwr_fig_qual(g) & 7u]); *p++ = '\t';
+        p = put_tsv(p, g->written, wn); *p++ = '\t';
+        p = put_uint(p, g->line); *p++ = '\t';
+        p = put_field(p, &sect); *p++ = '\t';
+        p = put_name(p, &per[g->period]);
+        *p++ = '\n';
+        r.n = (size_t)(p - r.b);
     }
     gwr_row_flush(&r);
 }
