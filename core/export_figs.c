@@ -2,6 +2,7 @@
  * display cells, CJK counted double), TSV (columns as in DESIGN.md) and JSON
  * (the same fields, plus period and headline for targets). */
 #include "export.h"
+#include "safe.h"
 #include "uwidth.h"
 #include <string.h>
 
@@ -34,7 +35,7 @@ static bool has_hi(const gwr_figure *g) { return gwr_fig_qual(g) == GWR_Q_RANGE 
  * written empty / null / "(overflow)", never as 0. */
 static bool known(const gwr_figure *g) { return !(gwr_fig_flags(g) & GWR_QF_OVERFLOW); }
 
-static bool keep(const gwr_figure *g, const gwr_fig_filter *flt)
+static inline bool keep(const gwr_figure *g, const gwr_fig_filter *flt)
 {
     if (!flt) return true;
     if (flt->status >= 0 && (int)g->status != flt->status) return false;
@@ -126,6 +127,16 @@ static inline void field_see(tsv_field *c, const char *s)
     c->plain = gwr_row_tsv_plain(s, c->n);
 }
 
+/* Keys and units are static strings, few and recurring: a small table
+ * keyed by the pointer remembers each one's length and check. */
+enum { TSV_SEEN = 32 };
+static inline const tsv_field *field_of(tsv_field *tab, const char *s)
+{
+    tsv_field *c = &tab[((uintptr_t)s >> 3 ^ (uintptr_t)s >> 9) & (TSV_SEEN - 1)];
+    field_see(c, s);
+    return c;
+}
+
 static inline char *put_field(char *p, const tsv_field *c)
 {
     if (c->plain) {
@@ -135,7 +146,15 @@ static inline char *put_field(char *p, const tsv_field *c)
     return p + gwr_tsv_copy(p, c->s, c->n);
 }
 
-static inline char *put_tsv(char *p, const char *s, size_t n) { return p + gwr_tsv_copy(p, s, n); }
+/* As gwr_tsv_copy: copied, then checked where it landed. */
+static inline char *put_tsv(char *p, const char *s, size_t n)
+{
+    memcpy(p, s, n);
+    memset(p + n, 0, 16);
+    size_t pl = gwr_safe_plain_len_padded(GWR_SAFE_TSV, p, n);
+    if (pl == n) return p + n;
+    return p + pl + gwr_safe_copy(GWR_SAFE_TSV, s + pl, n - pl, p + pl, GWR_TSV_ROOM(n - pl));
+}
 
 /* A name of an enum, padded so that it is copied as sixteen bytes; a table
  * for every value of the figure's bit field (names say "?" past the enum). */
@@ -158,11 +177,27 @@ static inline char *put_name(char *p, const tsv_name *t)
     return p + t->n;
 }
 
-static char *put_uint(char *p, uint32_t v)
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+static inline char *put_uint(char *p, uint32_t v)
 {
-    int nd = 1;
-    for (uint32_t t = v; t >= 10; t /= 10) nd++;
-    for (int i = nd; i-- > 0; v /= 10) p[i] = (char)('0' + v % 10);
+    int nd = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6
+           : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+    char *e = p + nd;
+    while (v >= 100) {
+        e -= 2;
+        memcpy(e, digit_pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        e -= 2;
+        memcpy(e, digit_pairs + 2 * v, 2);
+    } else {
+        *--e = (char)('0' + v);
+    }
     return p + nd;
 }
 
@@ -195,7 +230,9 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
 {
     gwr_row r;
     gwr_row_init(&r, f);
-    tsv_field path = { 0 }, ent = { 0 }, key = { 0 }, unit = { 0 }, sect = { 0 };
+    tsv_field path = { 0 }, ent = { 0 }, sect = { 0 }, keys[TSV_SEEN], units[TSV_SEEN];
+    memset(keys, 0, sizeof keys);
+    memset(units, 0, sizeof units);
     field_see(&path, d->path ? d->path : "");
     field_see(&ent, d->entity ? d->entity : "");
     /* the names of the enums, once: a name too long for a slot sends every row the general way */
@@ -215,10 +252,9 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
             sect_node = g->node;
             field_see(&sect, gwr_doc_section_title(d, g->node));
         }
-        field_see(&key, g->key ? g->key : "");
-        field_see(&unit, gwr_fig_unit(g));
+        const tsv_field *key = field_of(keys, g->key ? g->key : ""), *unit = field_of(units, gwr_fig_unit(g));
         size_t nn = g->name ? strlen(g->name) : 0, wn = g->written ? strlen(g->written) : 0;
-        size_t need = fixed + GWR_TSV_ROOM(key.n) + GWR_TSV_ROOM(nn) + GWR_TSV_ROOM(unit.n) + GWR_TSV_ROOM(wn) +
+        size_t need = fixed + GWR_TSV_ROOM(key->n) + GWR_TSV_ROOM(nn) + GWR_TSV_ROOM(unit->n) + GWR_TSV_ROOM(wn) +
                       GWR_TSV_ROOM(sect.n);
         if (!fast || !gwr_row_room(&r, need)) {
             targets_tsv_row(&r, d, g, &path, &ent);
@@ -231,14 +267,14 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
         if (g->year < 0) *p++ = '-';
         if (g->year) p = put_uint(p, (uint32_t)(g->year < 0 ? -g->year : g->year));
         *p++ = '\t';
-        p = put_field(p, &key); *p++ = '\t';
+        p = put_field(p, key); *p++ = '\t';
         p = put_tsv(p, g->name, nn); *p++ = '\t';
         p = put_name(p, &kind[g->kind]); *p++ = '\t';
         if (known(g)) p += gwr_dec_write(gwr_fig_value(g), p);
         *p++ = '\t';
         if (known(g) && has_hi(g)) p += gwr_dec_write(gwr_fig_hi(g), p);
         *p++ = '\t';
-        p = put_field(p, &unit); *p++ = '\t';
+        p = put_field(p, unit); *p++ = '\t';
         p = put_name(p, &qual[(unsigned)gwr_fig_qual(g) & 7u]); *p++ = '\t';
         p = put_tsv(p, g->written, wn); *p++ = '\t';
         p = put_uint(p, g->line); *p++ = '\t';

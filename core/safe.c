@@ -219,18 +219,54 @@ size_t gwr_safe_plain_len(gwr_safe_form form, const char *str, size_t len)
 }
 
 #if defined(__SSE2__)
+/* Sixteen bytes at a time to the end, the last look masked to the bytes
+ * that count. A three-byte character may run across two looks: `carry`
+ * holds the continuation bytes the next look must begin with. */
 static inline __attribute__((always_inline)) size_t plain_padded(gwr_safe_form form, const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
-    while (i < len) {
+    unsigned carry = 0;
+    const __m128i c1f = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F), bsl = _mm_set1_epi8('\\'),
+                  quo = _mm_set1_epi8('"'), c0 = _mm_set1_epi8((char)0xC0);
+    for (;;) {
         size_t rest = len - i;
-        unsigned n = rest < 16 ? (unsigned)rest : 16;
-        unsigned a = plain16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), form, n);
-        if (!a || a < n - (n == 16 ? 2 : 0)) return i + gwr_safe_plain_len(form, str + i, len - i);
-        i += a;
+        if (rest == 0) return len;
+        unsigned valid = rest >= 16 ? 0xFFFFu : (1u << rest) - 1;
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f),
+                                   _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, bsl)));
+        if (form == GWR_SAFE_JSON) bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, quo));
+        if (mask_of(bad) & valid) break;
+        unsigned high = mask_of(v) & valid;
+        if (high | carry) {
+            unsigned cont = mask_of(_mm_cmplt_epi8(v, c0)) & valid, lead;
+            if (form == GWR_SAFE_TEXT) lead = mask_of(in_range(v, 0xE5, 0xE9));
+            else lead = mask_of(in_range(v, 0xE1, 0xEF)) & ~eq_mask(v, 0xED);
+            lead &= valid;
+            unsigned want = (lead << 1) | (lead << 2) | carry;
+            if ((high & ~(cont | lead)) | (cont ^ (want & valid))) break;
+            unsigned e2 = form == GWR_SAFE_TEXT ? 0 : eq_mask(v, 0xE2) & lead;
+            if (e2) {
+                if (e2 & 0xC000) break;              /* its next bytes in the next look: the scalar scan decides */
+                unsigned x80 = eq_mask(v, 0x80) & (e2 << 1), x81 = eq_mask(v, 0x81) & (e2 << 1);
+                unsigned bidi80 = mask_of(_mm_or_si128(in_range(v, 0x8E, 0x8F), in_range(v, 0xA8, 0xAE)));
+                unsigned bidi81 = mask_of(in_range(v, 0xA6, 0xA9));
+                if (((x80 << 1) & bidi80) | ((x81 << 1) & bidi81)) break;
+            }
+            if (rest <= 16) {
+                if (want >> rest) break;             /* the last character is cut */
+                return len;
+            }
+            carry = want >> 16;
+        } else if (rest <= 16) {
+            return len;
+        }
+        i += 16;
     }
-    return len;
+    /* back to the start of the character the look began inside */
+    size_t b = i - (carry == 3 ? 1 : carry == 1 ? 2 : 0);
+    return b + gwr_safe_plain_len(form, str + b, len - b);
 }
 #endif
 
