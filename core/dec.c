@@ -134,38 +134,61 @@ int gwr_dec_cmp(gwr_dec a, gwr_dec b)
 
 bool gwr_dec_is_zero(gwr_dec d) { return d.m == 0; }
 
-/* Writes the digits of a (nd of them) ending just before end. */
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/* Writes the last nd digits of a (nd >= 1) ending just before end, two at a time. */
 static void put_digits(char *end, uint64_t a, int nd)
 {
-    while (nd-- > 0) {
-        *--end = (char)('0' + a % 10);
-        a /= 10;
+    for (; nd >= 2; nd -= 2, a /= 100) {
+        end -= 2;
+        memcpy(end, digit_pairs + 2 * (a % 100), 2);
     }
+    if (nd) *--end = (char)('0' + a % 10);
 }
 
+static int ndigits_u(uint64_t a)
+{
+    int n = 1;
+    while (n < 19 && a >= (uint64_t)pow10_tab[n]) n++;
+    return n;
+}
+
+/* As gwr_dec_norm + dec_ok + the digits, on the magnitude: the same text as
+ * the definition (digits of m, the point placed by e, zeros to fill). */
 size_t gwr_dec_write(gwr_dec d, char *out)
 {
-    d = gwr_dec_norm(d);
-    if (!dec_ok(d)) {
+    if (d.m == 0) {
+        out[0] = '0';
+        return 1;
+    }
+    uint64_t a = d.m < 0 ? 0 - (uint64_t)d.m : (uint64_t)d.m;
+    int64_t e = d.e;
+    while (a % 10 == 0) {
+        a /= 10;
+        e++;
+    }
+    int nd = ndigits_u(a);
+    if (a >= (uint64_t)DEC_LIMIT || e < DEC_MIN_EXP || (e > 0 && nd + e > DEC_MAX_DIGITS)) {
         memcpy(out, "overflow", 8);
         return 8;
     }
     char *p = out;
-    uint64_t a = d.m < 0 ? (uint64_t)(-d.m) : (uint64_t)d.m;
     if (d.m < 0) *p++ = '-';
-    int nd = ndigits(d.m);
-    if (d.e >= 0) {
+    if (e >= 0) {
         put_digits(p + nd, a, nd);
         p += nd;
-        for (int i = 0; i < d.e; i++) *p++ = '0';
-    } else if (nd <= -d.e) {                 /* 0.0…digits */
+        for (int64_t i = 0; i < e; i++) *p++ = '0';
+    } else if (nd <= -e) {                   /* 0.0…digits */
         *p++ = '0';
         *p++ = '.';
-        for (int i = nd; i < -d.e; i++) *p++ = '0';
+        for (int64_t i = nd; i < -e; i++) *p++ = '0';
         put_digits(p + nd, a, nd);
         p += nd;
     } else {                                 /* digits.digits */
-        int frac = -d.e;
+        int frac = (int)-e;
         put_digits(p + nd + 1, a, frac);
         p[nd - frac] = '.';
         put_digits(p + nd - frac, a / (uint64_t)pow10_tab[frac], nd - frac);

@@ -181,8 +181,10 @@ static void walk_strings(gwr_doc *d, ptrmap *m, ptrmap *c, gwr_arena *a, size_t 
     for (size_t i = 0; i < d->nnodes; i++) d->nodes[i].title = visit(m, a, d->nodes[i].title, total);
     for (size_t i = 0; i < d->nfigs; i++) {
         gwr_figure *f = &d->figs[i];
-        f->name = visit_text(m, c, a, f->name, total);
-        f->written = visit_text(m, c, a, f->written, total);
+        /* the first pass points equal names and values at one of them: the
+         * second needs only the pointer map */
+        f->name = a ? visit(m, a, f->name, total) : visit_text(m, c, a, f->name, total);
+        f->written = a ? visit(m, a, f->written, total) : visit_text(m, c, a, f->written, total);
         f->sentence = visit(m, a, f->sentence, total);
     }
 }
@@ -196,12 +198,11 @@ gwr_status gwr_doc_compact(gwr_doc *d)
     ptrmap c = { calloc(cap, sizeof *c.from), malloc(cap * sizeof *c.to), cap };
     gwr_arena na;
     gwr_arena_init(&na);
-    gwr_status st = GWR_E_NOMEM;             /* on failure the doc stays as it was */
+    gwr_status st = GWR_E_NOMEM;             /* on failure the doc keeps its arena (and reads the same) */
     if (m.from && m.to && c.from && c.to) {
-        walk_strings(d, &m, &c, NULL, &total);   /* pointers unchanged: each maps to itself */
+        walk_strings(d, &m, &c, NULL, &total);   /* counts; equal names and values now share one old copy */
         if (gwr_arena_reserve(&na, total)) {
             memset(m.from, 0, cap * sizeof *m.from);
-            memset(c.from, 0, cap * sizeof *c.from);
             walk_strings(d, &m, &c, &na, &total);  /* every copy fits the reserved block */
             gwr_arena_free(&d->arena);
             d->arena = na;

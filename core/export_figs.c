@@ -3,6 +3,7 @@
  * (the same fields, plus period and headline for targets). */
 #include "export.h"
 #include "safe.h"
+#include "safe_scan.h"
 #include "uwidth.h"
 #include <string.h>
 
@@ -113,11 +114,30 @@ static void targets_text(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
  * most it can take (every string escaped at four bytes a byte) and is then
  * written without further checks. Fields repeated from row to row (file and
  * entity, key, unit, section) are measured and checked once. */
+enum { TSV_HELD = 256 };   /* a plain field up to this long is held, padded, and copied 16 bytes a step */
 typedef struct tsv_field {
     const char *s;      /* the string last seen (compared by pointer) */
     size_t n;
     bool plain;
+    bool held;
+    char pad[TSV_HELD + 16];
 } tsv_field;
+
+/* s[0,n) from a buffer padded past n, sixteen bytes a step (p has room for
+ * n rounded up to sixteen). */
+static inline char *copy16(char *p, const char *pad, size_t n)
+{
+    for (size_t k = 0; k < n; k += 16) memcpy(p + k, pad + k, 16);
+    return p + n;
+}
+
+static inline void field_hold(tsv_field *c)
+{
+    c->held = c->plain && c->n <= TSV_HELD;
+    if (!c->held) return;
+    memcpy(c->pad, c->s, c->n);
+    memset(c->pad + c->n, 0, 16);
+}
 
 static inline void field_see(tsv_field *c, const char *s)
 {
@@ -125,10 +145,11 @@ static inline void field_see(tsv_field *c, const char *s)
     c->s = s;
     c->n = strlen(s);
     c->plain = gwr_row_tsv_plain(s, c->n);
+    field_hold(c);
 }
 
 /* Keys and units are static strings, few and recurring: a small table
- * keyed by the pointer remembers each one's length and check. */
+ * keyed by the pointer remembers each one's length, check and copy. */
 enum { TSV_SEEN = 32 };
 static inline const tsv_field *field_of(tsv_field *tab, const char *s)
 {
@@ -139,6 +160,7 @@ static inline const tsv_field *field_of(tsv_field *tab, const char *s)
 
 static inline char *put_field(char *p, const tsv_field *c)
 {
+    if (c->held) return copy16(p, c->pad, c->n);
     if (c->plain) {
         memcpy(p, c->s, c->n);
         return p + c->n;
@@ -151,7 +173,7 @@ static inline char *put_tsv(char *p, const char *s, size_t n)
 {
     memcpy(p, s, n);
     memset(p + n, 0, 16);
-    size_t pl = gwr_safe_plain_len_padded(GWR_SAFE_TSV, p, n);
+    size_t pl = gwr_safe_scan_padded(GWR_SAFE_TSV, p, n);
     if (pl == n) return p + n;
     return p + pl + gwr_safe_copy(GWR_SAFE_TSV, s + pl, n - pl, p + pl, GWR_TSV_ROOM(n - pl));
 }
@@ -230,11 +252,24 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
 {
     gwr_row r;
     gwr_row_init(&r, f);
-    tsv_field path = { 0 }, ent = { 0 }, sect = { 0 }, keys[TSV_SEEN], units[TSV_SEEN];
-    memset(keys, 0, sizeof keys);
-    memset(units, 0, sizeof units);
+    tsv_field path, ent, sect, pre, keys[TSV_SEEN], units[TSV_SEEN];
+    path.s = ent.s = sect.s = pre.s = NULL;
+    for (int i = 0; i < TSV_SEEN; i++) keys[i].s = units[i].s = NULL;
     field_see(&path, d->path ? d->path : "");
     field_see(&ent, d->entity ? d->entity : "");
+    /* file TAB entity TAB, held as one field when both are plain and short */
+    pre.s = "";
+    pre.n = path.n + ent.n + 2;
+    pre.plain = path.plain && ent.plain && pre.n <= TSV_HELD;
+    pre.held = false;
+    if (pre.plain) {
+        memcpy(pre.pad, path.s, path.n);
+        pre.pad[path.n] = '\t';
+        memcpy(pre.pad + path.n + 1, ent.s, ent.n);
+        pre.pad[pre.n - 1] = '\t';
+        memset(pre.pad + pre.n, 0, 16);
+        pre.held = true;
+    }
     /* the names of the enums, once: a name too long for a slot sends every row the general way */
     tsv_name names[TSV_NAMES], *st = names, *kind = st + TSV_ST, *qual = kind + TSV_FK, *per = qual + TSV_Q;
     bool fast = true;
@@ -244,7 +279,8 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
     for (int i = 0; i < TSV_PER; i++) fast &= name_set(&per[i], gwr_period_name((gwr_period)i));
     int32_t sect_node = -2;
     /* file, entity, the enum names, the numbers and the tabs of one row */
-    const size_t fixed = GWR_TSV_ROOM(path.n) + GWR_TSV_ROOM(ent.n) + 4 * sizeof names[0].s + 2 * GWR_DEC_CHARS + 64;
+    const size_t fixed = GWR_TSV_ROOM(path.n) + GWR_TSV_ROOM(ent.n) + 4 * sizeof names[0].s + 2 * GWR_DEC_CHARS + 64 +
+                         4 * 16;   /* held fields are copied in steps of sixteen */
     for (size_t i = 0; i < d->nfigs; i++) {
         const gwr_figure *g = &d->figs[i];
         if (!keep(g, flt)) continue;
@@ -261,8 +297,12 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
             continue;
         }
         char *p = r.b + r.n;
-        p = put_field(p, &path); *p++ = '\t';
-        p = put_field(p, &ent); *p++ = '\t';
+        if (pre.held) {
+            p = copy16(p, pre.pad, pre.n);
+        } else {
+            p = put_field(p, &path); *p++ = '\t';
+            p = put_field(p, &ent); *p++ = '\t';
+        }
         p = put_name(p, &st[g->status]); *p++ = '\t';
         if (g->year < 0) *p++ = '-';
         if (g->year) p = put_uint(p, (uint32_t)(g->year < 0 ? -g->year : g->year));

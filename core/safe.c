@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE 700   /* wcwidth */
 #endif
 #include "safe.h"
+#include "safe_scan.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,18 +116,6 @@ static int escape(gwr_safe_form form, unsigned cp, size_t n, unsigned char b, ch
 static int plain_ascii(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
 
 #if defined(__SSE2__)
-#include <emmintrin.h>
-
-/* Bytes x with lo <= x <= hi (unsigned), as 0xFF lanes. */
-static inline __m128i in_range(__m128i v, unsigned char lo, unsigned char hi)
-{
-    __m128i d = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
-    return _mm_cmpeq_epi8(_mm_subs_epu8(d, _mm_set1_epi8((char)(hi - lo))), _mm_setzero_si128());
-}
-
-static inline unsigned mask_of(__m128i m) { return (unsigned)_mm_movemask_epi8(m); }
-static inline unsigned eq_mask(__m128i v, unsigned char c) { return mask_of(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)c))); }
-
 /* Sixteen bytes at once, of which the first nvalid (1–16) count: how many
  * leading bytes are whole characters that `form` leaves as they are (a
  * character cut by the end of the valid bytes is left to the next look), or
@@ -142,23 +131,23 @@ static inline __attribute__((always_inline)) unsigned plain16(__m128i v, gwr_saf
                                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
                                             _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
     if (form == GWR_SAFE_JSON) bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
-    if (mask_of(bad) & valid) return 0;
-    unsigned high = mask_of(v) & valid;
+    if (gwr_ss_mask(bad) & valid) return 0;
+    unsigned high = gwr_ss_mask(v) & valid;
     if (!high) return nvalid;
-    unsigned cont = mask_of(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0))) & valid, lead;   /* 80–BF */
-    if (form == GWR_SAFE_TEXT) lead = mask_of(in_range(v, 0xE5, 0xE9));
-    else lead = mask_of(in_range(v, 0xE1, 0xEF)) & ~eq_mask(v, 0xED);
+    unsigned cont = gwr_ss_mask(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0))) & valid, lead;   /* 80–BF */
+    if (form == GWR_SAFE_TEXT) lead = gwr_ss_mask(gwr_ss_in_range(v, 0xE5, 0xE9));
+    else lead = gwr_ss_mask(gwr_ss_in_range(v, 0xE1, 0xEF)) & ~gwr_ss_eq(v, 0xED);
     lead &= valid;
     if (high & ~(cont | lead)) return 0;
     unsigned cut = nvalid >= 2 ? lead >> (nvalid - 2) : lead;   /* leads too late to end in time */
     unsigned adv = cut ? nvalid - (nvalid >= 2 ? 2 : nvalid) + (unsigned)__builtin_ctz(cut) : nvalid;
     unsigned keep = (1u << adv) - 1, whole = lead & keep, want = (whole << 1) | (whole << 2);
     if ((want & ~keep) || (cont & keep) != want) return 0;
-    unsigned e2 = eq_mask(v, 0xE2) & whole;
+    unsigned e2 = gwr_ss_eq(v, 0xE2) & whole;
     if (e2) {
-        unsigned x80 = eq_mask(v, 0x80) & (e2 << 1), x81 = eq_mask(v, 0x81) & (e2 << 1);
-        unsigned bidi80 = mask_of(_mm_or_si128(in_range(v, 0x8E, 0x8F), in_range(v, 0xA8, 0xAE)));
-        unsigned bidi81 = mask_of(in_range(v, 0xA6, 0xA9));
+        unsigned x80 = gwr_ss_eq(v, 0x80) & (e2 << 1), x81 = gwr_ss_eq(v, 0x81) & (e2 << 1);
+        unsigned bidi80 = gwr_ss_mask(_mm_or_si128(gwr_ss_in_range(v, 0x8E, 0x8F), gwr_ss_in_range(v, 0xA8, 0xAE)));
+        unsigned bidi81 = gwr_ss_mask(gwr_ss_in_range(v, 0xA6, 0xA9));
         if (((x80 << 1) & bidi80) | ((x81 << 1) & bidi81)) return 0;
     }
     return adv;
@@ -218,63 +207,11 @@ size_t gwr_safe_plain_len(gwr_safe_form form, const char *str, size_t len)
     return i;
 }
 
-#if defined(__SSE2__)
-/* Sixteen bytes at a time to the end, the last look masked to the bytes
- * that count. A three-byte character may run across two looks: `carry`
- * holds the continuation bytes the next look must begin with. */
-static inline __attribute__((always_inline)) size_t plain_padded(gwr_safe_form form, const char *str, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    unsigned carry = 0;
-    const __m128i c1f = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F), bsl = _mm_set1_epi8('\\'),
-                  quo = _mm_set1_epi8('"'), c0 = _mm_set1_epi8((char)0xC0);
-    for (;;) {
-        size_t rest = len - i;
-        if (rest == 0) return len;
-        unsigned valid = rest >= 16 ? 0xFFFFu : (1u << rest) - 1;
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f),
-                                   _mm_or_si128(_mm_cmpeq_epi8(v, del), _mm_cmpeq_epi8(v, bsl)));
-        if (form == GWR_SAFE_JSON) bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, quo));
-        if (mask_of(bad) & valid) break;
-        unsigned high = mask_of(v) & valid;
-        if (high | carry) {
-            unsigned cont = mask_of(_mm_cmplt_epi8(v, c0)) & valid, lead;
-            if (form == GWR_SAFE_TEXT) lead = mask_of(in_range(v, 0xE5, 0xE9));
-            else lead = mask_of(in_range(v, 0xE1, 0xEF)) & ~eq_mask(v, 0xED);
-            lead &= valid;
-            unsigned want = (lead << 1) | (lead << 2) | carry;
-            if ((high & ~(cont | lead)) | (cont ^ (want & valid))) break;
-            unsigned e2 = form == GWR_SAFE_TEXT ? 0 : eq_mask(v, 0xE2) & lead;
-            if (e2) {
-                if (e2 & 0xC000) break;              /* its next bytes in the next look: the scalar scan decides */
-                unsigned x80 = eq_mask(v, 0x80) & (e2 << 1), x81 = eq_mask(v, 0x81) & (e2 << 1);
-                unsigned bidi80 = mask_of(_mm_or_si128(in_range(v, 0x8E, 0x8F), in_range(v, 0xA8, 0xAE)));
-                unsigned bidi81 = mask_of(in_range(v, 0xA6, 0xA9));
-                if (((x80 << 1) & bidi80) | ((x81 << 1) & bidi81)) break;
-            }
-            if (rest <= 16) {
-                if (want >> rest) break;             /* the last character is cut */
-                return len;
-            }
-            carry = want >> 16;
-        } else if (rest <= 16) {
-            return len;
-        }
-        i += 16;
-    }
-    /* back to the start of the character the look began inside */
-    size_t b = i - (carry == 3 ? 1 : carry == 1 ? 2 : 0);
-    return b + gwr_safe_plain_len(form, str + b, len - b);
-}
-#endif
-
 size_t gwr_safe_plain_len_padded(gwr_safe_form form, const char *str, size_t len)
 {
 #if defined(__SSE2__)
-    if (form == GWR_SAFE_TSV) return plain_padded(GWR_SAFE_TSV, str, len);   /* the common case, specialised */
-    return plain_padded(form, str, len);
+    if (form == GWR_SAFE_TSV) return gwr_safe_scan_padded(GWR_SAFE_TSV, str, len);   /* the common case, specialised */
+    return gwr_safe_scan_padded(form, str, len);
 #else
     return gwr_safe_plain_len(form, str, len);
 #endif
