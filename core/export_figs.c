@@ -289,7 +289,8 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
             field_see(&sect, gwr_doc_section_title(d, g->node));
         }
         const tsv_field *key = field_of(keys, g->key ? g->key : ""), *unit = field_of(units, gwr_fig_unit(g));
-        size_t nn = g->name ? strlen(g->name) : 0, wn = g->written ? strlen(g->written) : 0;
+        const char *name = g->name ? g->name : "", *written = g->written ? g->written : "";
+        size_t nn = strlen(name), wn = strlen(written);
         size_t need = fixed + GWR_TSV_ROOM(key->n) + GWR_TSV_ROOM(nn) + GWR_TSV_ROOM(unit->n) + GWR_TSV_ROOM(wn) +
                       GWR_TSV_ROOM(sect.n);
         if (!fast || !gwr_row_room(&r, need)) {
@@ -308,7 +309,7 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
         if (g->year) p = put_uint(p, (uint32_t)(g->year < 0 ? -g->year : g->year));
         *p++ = '\t';
         p = put_field(p, key); *p++ = '\t';
-        p = put_tsv(p, g->name, nn); *p++ = '\t';
+        p = put_tsv(p, name, nn); *p++ = '\t';
         p = put_name(p, &kind[g->kind]); *p++ = '\t';
         if (known(g)) p += gwr_dec_write(gwr_fig_value(g), p);
         *p++ = '\t';
@@ -316,7 +317,7 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
         *p++ = '\t';
         p = put_field(p, unit); *p++ = '\t';
         p = put_name(p, &qual[(unsigned)gwr_fig_qual(g) & 7u]); *p++ = '\t';
-        p = put_tsv(p, g->written, wn); *p++ = '\t';
+        p = put_tsv(p, written, wn); *p++ = '\t';
         p = put_uint(p, g->line); *p++ = '\t';
         p = put_field(p, &sect); *p++ = '\t';
         p = put_name(p, &per[g->period]);
