@@ -22,9 +22,13 @@
 #include "text_internal.h"
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef struct builder {
     gwr_doc  *d;
+    gwr_linecur lc;               /* nodes come mostly in text order */
     size_t    cap;
     bool      oom;
     int32_t   part, sec, last_item_parent;
@@ -36,6 +40,47 @@ typedef struct builder {
     bool      pending_targets;    /* a "主要预期目标" heading waits for its figures */
     uint32_t  pending_toff, pending_tlen;
 } builder;
+
+/* The last i from `from` on with a[i] <= key (a sorted; `from` itself when
+ * none after it is): galloping, then halving. */
+static size_t last_le(const uint32_t *a, size_t len, size_t from, size_t key)
+{
+    size_t lo = from, step = 1, hi;
+    for (int k = 0; k < 3 && lo + 1 < len && a[lo + 1] <= key; k++) lo++;   /* mostly a step or two */
+    hi = lo + 1;
+    while (hi < len && a[hi] <= key) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+    }
+    if (hi > len) hi = len;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] <= key) lo = mid;
+        else hi = mid;
+    }
+    return lo;
+}
+
+uint32_t gwr_outline_norm_line(const gwr_text *t, gwr_linecur *c, size_t norm_off)
+{
+    size_t o;
+    if (t->map_len == 0) {
+        o = norm_off;
+    } else {
+        if (norm_off < c->last || c->m >= t->map_len) c->m = 0;   /* back: from the start again */
+        c->m = last_le(t->map_norm, t->map_len, c->m, norm_off);
+        o = t->map_orig[c->m];
+        if (norm_off > t->map_norm[c->m]) o += norm_off - t->map_norm[c->m];
+    }
+    if (o > t->orig_len) o = t->orig_len;
+    c->last = norm_off;
+    if (t->nlines == 0) return 1;
+    if (o < c->orig || c->l >= t->nlines) c->l = 0;
+    c->l = last_le(t->line_start, t->nlines, c->l, o);
+    c->orig = o;
+    return (uint32_t)c->l + 1;
+}
 
 static int32_t add_node(builder *b, gwr_node_kind kind, int32_t parent, const gwr_para *p, size_t title_off, size_t title_len)
 {
@@ -51,8 +96,9 @@ static int32_t add_node(builder *b, gwr_node_kind kind, int32_t parent, const gw
     const char *t = d->text.norm + title_off;
     size_t n = title_len;
     /* leading dashes and bullets ("——综合实力显著增强") are not part of a title */
-    while (n >= 3 && (gwr_has_prefix(t, n, "—") || gwr_has_prefix(t, n, "●") || gwr_has_prefix(t, n, "■") ||
-                      gwr_has_prefix(t, n, "◆") || gwr_has_prefix(t, n, "★")) && kind != GWR_NODE_FRONT) {
+    while (n >= 3 && (unsigned char)t[0] == 0xE2 &&   /* all five start with E2 */
+           (gwr_has_prefix(t, n, "—") || gwr_has_prefix(t, n, "●") || gwr_has_prefix(t, n, "■") ||
+            gwr_has_prefix(t, n, "◆") || gwr_has_prefix(t, n, "★")) && kind != GWR_NODE_FRONT) {
         t += 3;
         n -= 3;
     }
@@ -61,7 +107,8 @@ static int32_t add_node(builder *b, gwr_node_kind kind, int32_t parent, const gw
         while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--;
     }
     for (;;) {
-        if (n >= 3 && (gwr_has_prefix(t + n - 3, 3, "。") || gwr_has_prefix(t + n - 3, 3, "，") ||
+        if (n >= 3 && ((unsigned char)t[n - 3] == 0xE3 || (unsigned char)t[n - 3] == 0xEF) &&   /* 。、 E3, ，；：！ EF */
+            (gwr_has_prefix(t + n - 3, 3, "。") || gwr_has_prefix(t + n - 3, 3, "，") ||
                        gwr_has_prefix(t + n - 3, 3, "；") || gwr_has_prefix(t + n - 3, 3, "：") ||
                        gwr_has_prefix(t + n - 3, 3, "、") || gwr_has_prefix(t + n - 3, 3, "！")))
             n -= 3;
@@ -81,7 +128,7 @@ static int32_t add_node(builder *b, gwr_node_kind kind, int32_t parent, const gw
         .title = title,
         .body_off = p ? p->off : 0,
         .body_len = p ? p->len : 0,
-        .line = p ? gwr_text_norm_line(&d->text, p->off) : 1,
+        .line = p ? gwr_outline_norm_line(&d->text, &b->lc, p->off) : 1,
         .parent = parent,
         .first_child = -1,
         .next_sibling = -1,
@@ -101,9 +148,9 @@ static void add_para(builder *b, const gwr_para *p)
     size_t tl = p->len;
     const char *s = b->d->text.norm + p->off;
     size_t i = 0, chars = 0;
+    static const uint8_t len_by_high[16] = { 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 4 };
     while (i < tl && chars < 30) {
-        unsigned c = (unsigned char)s[i];
-        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        i += len_by_high[(unsigned char)s[i] >> 4];   /* < 0x80: 1, < 0xE0: 2, < 0xF0: 3, else 4 */
         chars++;
     }
     if (i > tl) i = tl;
@@ -138,12 +185,7 @@ static const char *speaker_as_written(gwr_doc *d, const gwr_para *p, const char 
 
 static void place_one(builder *b, const gwr_para *p, size_t index);
 
-static bool has_digit(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] >= '0' && s[i] <= '9') return true;
-    return false;
-}
+static bool has_digit(const char *s, size_t n) { return gwr_has_digit(s, n); }
 
 /* A line of a targets list: "城镇新增就业5万人以上；" */
 static bool targets_line(const builder *b, const gwr_para *p, const char *s)
@@ -192,7 +234,7 @@ static void place(builder *b, const gwr_para *p, size_t index)
     place_one(b, p, index);
     if (d->nnodes > before && d->nodes[d->nnodes - 1].kind == GWR_NODE_TARGETS) b->targets = (int32_t)d->nnodes - 1;
     /* a heading or lead-in that names the targets but holds no figure */
-    if (gwr_utf8_chars_max(s, p->len, 40) <= 40 && !has_digit(s, p->len) &&
+    if (gwr_utf8_chars_max(s, p->len, 40) <= 40 && gwr_find(s, p->len, "目标") && !has_digit(s, p->len) &&
         (gwr_find(s, p->len, "预期目标") || gwr_find(s, p->len, "主要目标"))) {
         b->pending_targets = true;
         b->pending_toff = p->cls == GWR_P_SECTION ? p->toff : p->off;
@@ -423,13 +465,38 @@ static gwr_status link_tree(gwr_doc *d, gwr_err *err)
     return GWR_OK;
 }
 
+size_t gwr_last_stop_end(const char *s, size_t n, size_t jmin)
+{
+    if (n < 3) return 0;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t j = n - 2;   /* starts below j are left */
+#ifdef __SSE2__
+    const __m128i e3 = _mm_set1_epi8((char)0xE3), b80 = _mm_set1_epi8((char)0x80), b82 = _mm_set1_epi8((char)0x82);
+    while (j >= jmin + 16) {
+        size_t b = j - 16;
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_and_si128(
+                         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + b)), e3),
+                         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + b + 1)), b80)),
+                         _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + b + 2)), b82)));
+        if (m) return b + (31 - (unsigned)__builtin_clz(m)) + 3;
+        j = b;
+    }
+#endif
+    while (j > jmin) {
+        j--;
+        if (u[j] == 0xE3 && u[j + 1] == 0x80 && u[j + 2] == 0x82) return j + 3;
+    }
+    return 0;
+}
+
 /* "…取得新成效。   二、2024年工作安排": the offset of a part heading run into
  * the end of a paragraph after spaces (in the original text), else 0. */
 static size_t runin_heading(const gwr_text *t, const char *s, size_t n, uint32_t off)
 {
     if (n < 12) return 0;
-    size_t last = 0;
-    for (const char *p = s; (p = gwr_find(p, n - (size_t)(p - s), "。")) != NULL; p += 3) last = (size_t)(p - s) + 3;
+    /* the end of the last 。, if at most 40 characters (160 bytes, valid
+     * UTF-8) from the end: else no heading */
+    size_t last = gwr_last_stop_end(s, n, n > 166 ? n - 166 : 0);
     if (last == 0 || last >= n || gwr_utf8_chars_max(s + last, n - last, 40) > 40) return 0;
     size_t k;
     int v = gwr_cn_number(s + last, n - last, &k);
@@ -447,11 +514,10 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
 {
     const char *norm = d->text.norm;
     size_t len = d->text.norm_len, np = 0;
-    for (const char *q = norm; (q = memchr(q, '\n', (size_t)(norm + len - q))) != NULL; q++) np++;
-    if (len && norm[len - 1] != '\n') np++;
-    gwr_para *ps = malloc((np ? np : 1) * sizeof *ps);
+    size_t cap = len / 64 + 16;   /* a first guess, grown as needed */
+    gwr_para *ps = malloc(cap * sizeof *ps);
     if (!ps) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", d->path);
-    size_t k = 0, nbare = 0, first_bare = np, last_bare = 0, cap = np ? np : 1;
+    size_t k = 0, nbare = 0, first_bare = SIZE_MAX, last_bare = 0;
     for (size_t s = 0; s < len;) {
         const char *e = memchr(norm + s, '\n', len - s);
         size_t pe = e ? (size_t)(e - norm) : len;
@@ -477,7 +543,7 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
                 ps[k].cls = GWR_P_PLAIN;
             } else {
                 nbare++;
-                if (first_bare == np) first_bare = k;
+                if (first_bare == SIZE_MAX) first_bare = k;
                 last_bare = k;
             }
         }

@@ -7,25 +7,170 @@
 #include "outline_internal.h"
 #include <stdint.h>
 #include <string.h>
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
-/* The first occurrence of needle in s[0,n). Candidates are found with
- * memchr on the needle's third byte when it has one: in a CJK needle the
- * last byte of its first character, far rarer in Chinese text than a lead
- * byte (E4–E9 start nearly every character). */
-const char *gwr_find(const char *s, size_t n, const char *needle)
+/* The first occurrence of needle in s[0,n). A start is a candidate when
+ * both the needle's first and last bytes match (16 starts tested at once):
+ * in a CJK needle a lead byte and the last byte of its last character, a
+ * pair far rarer in Chinese text than either byte alone. */
+/* Whether the needle's middle bytes (1 to m-2) follow at p. */
+static inline bool middle_matches(const unsigned char *p, const unsigned char *w, size_t m)
 {
-    size_t m = strlen(needle);
-    if (m == 0 || n < m) return NULL;
-    size_t k = m >= 3 ? 2 : 0;
-    const char *end = s + n - m + 1;   /* a match starts before end */
-    for (const char *p = s; p < end; ) {
-        const char *q = memchr(p + k, needle[k], (size_t)(end - p));
-        if (!q) return NULL;
-        p = q - k;
-        if (memcmp(p, needle, m) == 0) return p;
-        p++;
+    size_t k = 1;
+    while (k < m - 1 && p[k] == w[k]) k++;
+    return k >= m - 1;
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+/* 32 starts at a time, for long texts; from start i on, the starts before
+ * n - m - 31 (the rest is left to the caller). Returns the match or NULL,
+ * and in *next the first start not yet tested. */
+__attribute__((target("avx2"))) static const unsigned char *findn_avx2(const unsigned char *u, size_t n, const unsigned char *w, size_t m, size_t *next)
+{
+    const __m256i f = _mm256_set1_epi8((char)w[0]), l = _mm256_set1_epi8((char)w[m - 1]);
+    size_t i = 0;
+    for (; i + 31 + m <= n; i += 32) {
+        __m256i a = _mm256_loadu_si256((const __m256i *)(u + i));
+        __m256i b = _mm256_loadu_si256((const __m256i *)(u + i + m - 1));
+        uint32_t mask = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, f), _mm256_cmpeq_epi8(b, l)));
+        for (; mask; mask &= mask - 1) {
+            const unsigned char *p = u + i + (unsigned)__builtin_ctz(mask);
+            if (middle_matches(p, w, m)) return p;
+        }
     }
+    *next = i;
     return NULL;
+}
+#endif
+
+const char *gwr_findn(const char *s, size_t n, const char *needle, size_t m)
+{
+    if (m == 0 || n < m) return NULL;
+    if (m == 1) return memchr(s, needle[0], n);
+    const unsigned char *u = (const unsigned char *)s, *w = (const unsigned char *)needle;
+    const unsigned char first = w[0], last = w[m - 1];
+    size_t i = 0;
+#if defined(__x86_64__) || defined(__i386__)
+    if (n >= 512 && __builtin_cpu_supports("avx2")) {
+        const unsigned char *p = findn_avx2(u, n, w, m, &i);
+        if (p) return (const char *)p;
+    }
+#endif
+#ifdef __SSE2__
+    /* 16 starts at a time: the first and the last byte must both match; the
+     * last 16 starts overlap those tested before */
+    if (n >= 15 + m && i + m <= n) {
+        const __m128i f = _mm_set1_epi8((char)first), l = _mm_set1_epi8((char)last);
+        for (;;) {
+            size_t j = i + 15 + m <= n ? i : n - m - 15;
+            __m128i a = _mm_loadu_si128((const __m128i *)(u + j));
+            __m128i b = _mm_loadu_si128((const __m128i *)(u + j + m - 1));
+            unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, f), _mm_cmpeq_epi8(b, l)));
+            mask &= 0xFFFFu << (i - j);   /* starts before i are done */
+            for (; mask; mask &= mask - 1) {
+                const unsigned char *p = u + j + (unsigned)__builtin_ctz(mask);
+                if (middle_matches(p, w, m)) return (const char *)p;
+            }
+            i = j + 16;
+            if (i + m > n) return NULL;
+        }
+    }
+#endif
+    for (; i + m <= n; i++)
+        if (u[i] == first && u[i + m - 1] == last && middle_matches(u + i, w, m)) return s + i;
+    return NULL;
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+/* 32 starts at a time for both needles, as long as a whole block fits;
+ * *next: the first start not tested. */
+__attribute__((target("avx2"))) static unsigned either_avx2(const unsigned char *u, size_t n, const unsigned char *wx, size_t mx,
+                                                            const unsigned char *wy, size_t my, size_t m, size_t *next)
+{
+    const __m256i fx = _mm256_set1_epi8((char)wx[0]), lx = _mm256_set1_epi8((char)wx[mx - 1]);
+    const __m256i fy = _mm256_set1_epi8((char)wy[0]), ly = _mm256_set1_epi8((char)wy[my - 1]);
+    unsigned found = 0;
+    size_t i = 0;
+    for (; i + 31 + m <= n && found != 3; i += 32) {
+        __m256i a = _mm256_loadu_si256((const __m256i *)(u + i));
+        uint32_t kx = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, fx),
+                      _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(u + i + mx - 1)), lx)));
+        uint32_t ky = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, fy),
+                      _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(u + i + my - 1)), ly)));
+        for (; kx && !(found & 1); kx &= kx - 1)
+            if (middle_matches(u + i + (unsigned)__builtin_ctz(kx), wx, mx)) found |= 1;
+        for (; ky && !(found & 2); ky &= ky - 1)
+            if (middle_matches(u + i + (unsigned)__builtin_ctz(ky), wy, my)) found |= 2;
+    }
+    *next = i;
+    return found;
+}
+#endif
+
+unsigned gwr_find_either(const char *s, size_t n, const char *x, size_t mx, const char *y, size_t my)
+{
+    const unsigned char *u = (const unsigned char *)s, *wx = (const unsigned char *)x, *wy = (const unsigned char *)y;
+    unsigned found = 0;
+    size_t m = mx > my ? mx : my, i = 0;
+#if defined(__x86_64__) || defined(__i386__)
+    if (n >= 31 + m && __builtin_cpu_supports("avx2")) {
+        found = either_avx2(u, n, wx, mx, wy, my, m, &i);
+        if (found == 3) return found;
+    }
+#endif
+#ifdef __SSE2__
+    if (n >= 15 + m && i + m <= n) {
+        const __m128i fx = _mm_set1_epi8((char)wx[0]), lx = _mm_set1_epi8((char)wx[mx - 1]);
+        const __m128i fy = _mm_set1_epi8((char)wy[0]), ly = _mm_set1_epi8((char)wy[my - 1]);
+        for (;;) {
+            size_t j = i + 15 + m <= n ? i : n - m - 15;
+            __m128i a = _mm_loadu_si128((const __m128i *)(u + j));
+            unsigned kx = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, fx),
+                          _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + j + mx - 1)), lx)));
+            unsigned ky = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(a, fy),
+                          _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(u + j + my - 1)), ly)));
+            kx &= 0xFFFFu << (i - j);
+            ky &= 0xFFFFu << (i - j);
+            for (; kx && !(found & 1); kx &= kx - 1)
+                if (middle_matches(u + j + (unsigned)__builtin_ctz(kx), wx, mx)) found |= 1;
+            for (; ky && !(found & 2); ky &= ky - 1)
+                if (middle_matches(u + j + (unsigned)__builtin_ctz(ky), wy, my)) found |= 2;
+            i = j + 16;
+            if (found == 3 || i + m > n) break;
+        }
+        /* starts too close to the end for the longer needle (none when
+         * both are as long) */
+        for (size_t k = n - m + 1 > i ? n - m + 1 : i; mx != my && k < n && found != 3; k++) {
+            if (!(found & 1) && k + mx <= n && u[k] == wx[0] && u[k + mx - 1] == wx[mx - 1] && middle_matches(u + k, wx, mx)) found |= 1;
+            if (!(found & 2) && k + my <= n && u[k] == wy[0] && u[k + my - 1] == wy[my - 1] && middle_matches(u + k, wy, my)) found |= 2;
+        }
+        return found;
+    }
+#endif
+    for (; i < n && found != 3; i++) {
+        if (!(found & 1) && i + mx <= n && u[i] == wx[0] && u[i + mx - 1] == wx[mx - 1] && middle_matches(u + i, wx, mx)) found |= 1;
+        if (!(found & 2) && i + my <= n && u[i] == wy[0] && u[i + my - 1] == wy[my - 1] && middle_matches(u + i, wy, my)) found |= 2;
+    }
+    return found;
+}
+
+bool gwr_has_digit(const char *s, size_t n)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    const __m128i zero = _mm_set1_epi8('0'), nine = _mm_set1_epi8(9);
+    for (; i + 16 <= n; i += 16) {
+        __m128i t = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(s + i)), zero);
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(t, nine), t))) return true;
+    }
+#endif
+    for (; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9') return true;
+    return false;
 }
 
 int gwr_first_year(const char *s, size_t n, size_t *after)
@@ -42,15 +187,26 @@ int gwr_first_year(const char *s, size_t n, size_t *after)
     return 0;
 }
 
-static const char *const cn_digits[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
-
+/* The value of the Chinese digit at s (〇 一 … 九, 两, 零), else −1. */
 static int cn_digit(const char *s, size_t n)
 {
-    for (int i = 0; i < 10; i++)
-        if (gwr_has_prefix(s, n, cn_digits[i])) return i;
-    if (gwr_has_prefix(s, n, "两")) return 2;
-    if (gwr_has_prefix(s, n, "零")) return 0;
-    return -1;
+    const unsigned char *u = (const unsigned char *)s;
+    if (n < 3 || (u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return -1;
+    switch ((uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F)) {
+    case 0x3007: return 0;   /* 〇 */
+    case 0x4E00: return 1;   /* 一 */
+    case 0x4E8C: return 2;   /* 二 */
+    case 0x4E09: return 3;   /* 三 */
+    case 0x56DB: return 4;   /* 四 */
+    case 0x4E94: return 5;   /* 五 */
+    case 0x516D: return 6;   /* 六 */
+    case 0x4E03: return 7;   /* 七 */
+    case 0x516B: return 8;   /* 八 */
+    case 0x4E5D: return 9;   /* 九 */
+    case 0x4E24: return 2;   /* 两 */
+    case 0x96F6: return 0;   /* 零 */
+    default: return -1;
+    }
 }
 
 int gwr_cn_number(const char *s, size_t n, size_t *len)
@@ -82,38 +238,47 @@ int gwr_cn_number(const char *s, size_t n, size_t *len)
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Byte length of a sentence end (。！？) at s, else 0. */
-static size_t stop_len(const char *s, size_t n)
+static inline size_t stop_len(const char *s, size_t n)
 {
-    if (gwr_has_prefix(s, n, "。") || gwr_has_prefix(s, n, "！") || gwr_has_prefix(s, n, "？")) return 3;
+    const unsigned char *u = (const unsigned char *)s;
+    if (n < 3) return 0;
+    if (u[0] == 0xE3) return u[1] == 0x80 && u[2] == 0x82 ? 3 : 0;              /* 。 */
+    if (u[0] == 0xEF && u[1] == 0xBC) return u[2] == 0x81 || u[2] == 0x9F ? 3 : 0;   /* ！ ？ */
     return 0;
 }
 
-static size_t clause_len(const char *s, size_t n)
+/* Byte length of a clause end (，；： or , ; :) at s, else 0. */
+static inline size_t clause_len(const char *s, size_t n)
 {
-    if (gwr_has_prefix(s, n, "，") || gwr_has_prefix(s, n, "；") || gwr_has_prefix(s, n, "：")) return 3;
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBC && (u[2] == 0x8C || u[2] == 0x9B || u[2] == 0x9A)) return 3;
     if (n && (*s == ',' || *s == ';' || *s == ':')) return 1;
     return 0;
 }
 
-static size_t char_bytes(const char *s, size_t n)
+static inline size_t char_bytes(const char *s, size_t n)
 {
-    unsigned c = (unsigned char)*s;
-    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    static const uint8_t len_by_high[16] = { 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 4 };
+    size_t k = len_by_high[(unsigned char)*s >> 4];   /* < 0x80: 1, < 0xE0: 2, < 0xF0: 3, else 4 */
     return k > n ? n : k;
 }
+
+/* A character led by E4–E9 (U+4000–U+9FFF): no punctuation, digit or 、,
+ * so the tests below pass it by. */
+static inline bool plain_cjk(const char *s) { return (unsigned)((unsigned char)*s - 0xE4u) <= 0xE9u - 0xE4u; }
 
 /* Offset of the first sentence end in s[0,n) or n. */
 static size_t first_stop(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
-        if (stop_len(s + i, n - i)) return i;
+        if (!plain_cjk(s + i) && stop_len(s + i, n - i)) return i;
     return n;
 }
 
 static size_t first_clause(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
-        if (clause_len(s + i, n - i) || stop_len(s + i, n - i)) return i;
+        if (!plain_cjk(s + i) && (clause_len(s + i, n - i) || stop_len(s + i, n - i))) return i;
     return n;
 }
 
@@ -129,10 +294,10 @@ static void heading_title(const char *s, size_t n, uint32_t off, gwr_para *p, si
         size_t rest = st + stop_len(s + st, n - st);
         if (rest < n) p->runin = true;
     }
-    if (gwr_utf8_chars(s, tl) > max_chars) {
+    if (gwr_utf8_chars_max(s, tl, max_chars) > max_chars) {
         size_t c = first_clause(s, n);
         tl = c;
-        if (gwr_utf8_chars(s, tl) > max_chars) {
+        if (gwr_utf8_chars_max(s, tl, max_chars) > max_chars) {
             size_t i = 0, chars = 0;
             while (i < tl && chars < max_chars) { i += char_bytes(s + i, tl - i); chars++; }
             tl = i;
@@ -145,7 +310,7 @@ static void heading_title(const char *s, size_t n, uint32_t off, gwr_para *p, si
 static bool has_sentence_punct(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
-        if (stop_len(s + i, n - i) || clause_len(s + i, n - i)) return true;
+        if (!plain_cjk(s + i) && (stop_len(s + i, n - i) || clause_len(s + i, n - i))) return true;
     return false;
 }
 
@@ -155,6 +320,7 @@ static bool lead_sentence(const char *s, size_t n, size_t *lead)
 {
     size_t chars = 0;
     for (size_t i = 0; i < n && chars <= 23; i += char_bytes(s + i, n - i), chars++) {
+        if (plain_cjk(s + i)) continue;
         if (stop_len(s + i, n - i) == 3 && gwr_has_prefix(s + i, n - i, "。")) {
             if (chars < 3 || chars > 22 || i + 3 >= n) return false;
             *lead = i;
@@ -204,9 +370,12 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
     p->cls = GWR_P_PLAIN;
     size_t k;
     int v;
+    /* the numeral the paragraph opens with, for parts and items */
+    size_t k0 = 0;
+    int v0 = gwr_cn_number(s, n, &k0);
     /* 一、 part (also 第一部分 …) */
     size_t pk = 0;
-    if ((v = gwr_cn_number(s, n, &k)) > 0 && gwr_has_prefix(s + k, n - k, "、")) {
+    if ((v = v0, k = k0, v0) > 0 && gwr_has_prefix(s + k, n - k, "、")) {
         pk = k + 3;
     } else if (gwr_has_prefix(s, n, "第") && (v = gwr_cn_number(s + 3, n - 3, &k)) > 0 &&
                gwr_has_prefix(s + 3 + k, n - 3 - k, "部分")) {
@@ -237,7 +406,7 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
     }
     /* items */
     size_t mk = 0;
-    if ((v = gwr_cn_number(s, n, &k)) > 0 && gwr_has_prefix(s + k, n - k, "是")) {
+    if ((v = v0, k = k0, v0) > 0 && gwr_has_prefix(s + k, n - k, "是")) {
         mk = k + 3;
     } else if (gwr_has_prefix(s, n, "第") && (v = gwr_cn_number(s + 3, n - 3, &k)) > 0 &&
                (gwr_has_prefix(s + 3 + k, n - 3 - k, "，") || gwr_has_prefix(s + 3 + k, n - 3 - k, "、") ||
@@ -265,10 +434,16 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
         return;
     }
     /* the main-targets paragraph */
-    const char *t = gwr_find(s, n < 150 ? n : 150, "预期目标");
-    if (!t) t = gwr_find(s, n < 150 ? n : 150, "主要目标");
+    size_t lim = n < 150 ? n : 150;
+    const char *t = NULL;
+    unsigned either = gwr_find_either(s, lim, "目标", 6, "今年", 6);
+    if (either & 1) {   /* both end in it */
+        t = gwr_find(s, lim, "预期目标");
+        if (!t) t = gwr_find(s, lim, "主要目标");
+    }
     size_t tk = strlen("预期目标");
-    if (!t) t = year_target(s, n, &tk);
+    /* year_target's phrases all follow a 今年 in the first 150 bytes */
+    if (!t && (either & 2)) t = year_target(s, n, &tk);
     if (t) {
         size_t e = (size_t)(t - s) + tk;
         bool digits = gwr_find(s + e, n - e, "百分之") != NULL;   /* 增长百分之九 */
@@ -286,7 +461,7 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
         if (p->tlen <= 12 && p->tlen + 3 < n) {   /* "这一年，面对…挑战，…": keep the clause after it */
             size_t from = p->tlen + clause_len(s + p->tlen, n - p->tlen);
             size_t c = first_clause(s + from, n - from);
-            if (gwr_utf8_chars(s + from, c) <= 24) p->tlen = (uint32_t)(from + c);
+            if (gwr_utf8_chars_max(s + from, c, 24) <= 24) p->tlen = (uint32_t)(from + c);
         }
         p->cls = GWR_P_TOPIC;
         return;
@@ -304,9 +479,7 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
         p->tlen = (uint32_t)(n - (s[n - 1] == ':' ? 1 : 3));
         return;
     }
-    bool digit = false;
-    for (size_t i = 0; i < n && !digit; i++) digit = is_digit(s[i]);
-    if (chars >= 4 && chars <= 30 && !digit && !has_sentence_punct(s, n)) {   /* no dates or page headers */
+    if (chars >= 4 && chars <= 30 && !gwr_has_digit(s, n) && !has_sentence_punct(s, n)) {   /* no dates or page headers */
         p->cls = GWR_P_BARE;
         p->tlen = (uint32_t)n;
         return;
@@ -371,7 +544,7 @@ bool gwr_para_is_bare_part(const char *s, size_t n)
     if (chars < 4 || chars > 24) return false;
     if (n >= 3 && memcmp(s + n - 3, "。", 3) == 0) n -= 3;
     for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
-        if (clause_len(s + i, n - i) || stop_len(s + i, n - i) || gwr_has_prefix(s + i, n - i, "、")) return false;
+        if (!plain_cjk(s + i) && (clause_len(s + i, n - i) || stop_len(s + i, n - i) || gwr_has_prefix(s + i, n - i, "、"))) return false;
     static const char *const words[] = { "工作回顾", "回顾", "主要目标任务", "目标任务", "主要任务", "重点工作",
                                          "工作安排", "工作建议", "工作部署" };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {

@@ -53,6 +53,17 @@ gwr_fm gwr_front_kind(const char *s, size_t n);
 /* An introductory paragraph of the plan (今年是…, 总体要求…) — never part of a work area. */
 bool gwr_para_is_intro(const char *s, size_t n);
 
+/* gwr_text_norm_line (the 1-based line of orig holding norm byte norm_off)
+ * by walking on from the offset asked before instead of two binary
+ * searches: the same answer, cheaper when offsets mostly grow. A cursor
+ * starts zeroed. */
+typedef struct gwr_linecur { size_t m, l, last, orig; } gwr_linecur;
+uint32_t gwr_outline_norm_line(const gwr_text *t, gwr_linecur *c, size_t norm_off);
+
+/* The end of the last 。 (E3 80 82) in s[0,n) that starts at jmin or
+ * later, or 0; 16 starts at a time from the end. */
+size_t gwr_last_stop_end(const char *s, size_t n, size_t jmin);
+
 /* Entity and years; run after the tree is built. */
 void gwr_meta_fill(gwr_doc *d);
 
@@ -92,6 +103,26 @@ enum {
 };
 const uint8_t *gwr_word_census_class(void);
 
+/* outline_census.c: the name a text uses most (see there). a, b: the code
+ * points of the winning pair, best its score (under 4: no name); lvcount[k]
+ * for k 1–5: how often 全 我 本 precede 市 区 县 州 旗. The fast census also
+ * knows where the winning pair stands (occ); the full one does not. */
+typedef struct gwr_census {
+    uint32_t a, b, best;
+    size_t lvcount[6];
+    bool want_occ;       /* set by the caller: where the winning pair stands, if known */
+    uint32_t *occ;       /* then (malloc'd, or NULL when not known): every offset of the pair */
+    size_t nocc;
+} gwr_census;
+bool gwr_census_run(const char *s, size_t n, gwr_census *r);          /* false: out of memory */
+bool gwr_census_full(const char *s, size_t n, gwr_census *r);     /* the census as defined */
+bool gwr_census_fast(const char *s, size_t n, gwr_census *r);     /* false: undecided */
+/* for the tests: the fast census with scans of at most width (32, 16, 1)
+ * bytes at a time, and the offsets where the characters cps occur in s[0,n)
+ * (*out malloc'd) */
+bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width);
+void gwr_census_offsets(const uint32_t *cps, size_t ncps, const char *s, size_t n, int width, uint32_t **out, size_t *nout);
+
 /* Helpers on UTF-8 byte strings. */
 /* inline, byte by byte: called millions of times per corpus */
 static inline bool gwr_has_prefix(const char *s, size_t n, const char *pre)
@@ -100,10 +131,21 @@ static inline bool gwr_has_prefix(const char *s, size_t n, const char *pre)
         if (i >= n || s[i] != pre[i]) return false;
     return true;
 }
-const char *gwr_find(const char *s, size_t n, const char *needle);   /* NULL if absent */
+/* The first occurrence of needle (m bytes) in s[0,n); NULL if absent. */
+const char *gwr_findn(const char *s, size_t n, const char *needle, size_t m);
+static inline const char *gwr_find(const char *s, size_t n, const char *needle) { return gwr_findn(s, n, needle, strlen(needle)); }
 static inline size_t gwr_utf8_chars(const char *s, size_t n) { return gwr_utf8_count_upto(s, n, SIZE_MAX); }
-/* exact up to limit, then > limit */
-static inline size_t gwr_utf8_chars_max(const char *s, size_t n, size_t limit) { return gwr_utf8_count_upto(s, n, limit); }
+/* exact up to limit, then > limit; text is valid UTF-8 (text.h), so more
+ * than 4 × limit bytes are more than limit characters without counting */
+static inline size_t gwr_utf8_chars_max(const char *s, size_t n, size_t limit)
+{
+    return n / 4 > limit ? limit + 1 : gwr_utf8_count_upto(s, n, limit);
+}
+/* Which of two needles (each of at least two bytes) occur in s[0,n): bit 0
+ * for x, bit 1 for y, found in one pass. */
+unsigned gwr_find_either(const char *s, size_t n, const char *x, size_t mx, const char *y, size_t my);
+/* Whether s[0,n) holds an ASCII digit (16 bytes at a time). */
+bool   gwr_has_digit(const char *s, size_t n);
 /* Year 1900–2099 written as digits followed by 年, first one in s[0,n); 0 if none. */
 int    gwr_first_year(const char *s, size_t n, size_t *after);
 

@@ -110,7 +110,6 @@ static const char *entity_from_title(gwr_doc *d, const char *t)
 }
 
 
-typedef struct bigram { uint32_t key; uint32_t count, ctx, lvl, slot; } bigram;   /* key: a << 16 | b */
 static uint32_t decode3(const char *s) { return ((uint32_t)((unsigned char)s[0] & 0x0F) << 12) | ((uint32_t)((unsigned char)s[1] & 0x3F) << 6) | ((unsigned char)s[2] & 0x3F); }
 
 static const char *const level_chars[] = { "市", "区", "县", "州", "旗" };
@@ -122,146 +121,44 @@ static void put3(char *o, uint32_t cp)
     o[2] = (char)(0x80 | (cp & 0x3F));
 }
 
-/* One pair of the census, a and b, neither a function character nor 0
- * (anything not CJK): w holds the window p2 p1 a b (16 bits each, p2 the
- * highest; all code points counted are below U+A000); kb is b's class and
- * kx the class of the code point after b. */
-typedef struct census {
-    uint16_t *tab;
-    bigram *pairs;
-    size_t HB, used;
-    size_t lvcount[6];                  /* 1–5: 市 区 县 州 旗 after 全 我 本 */
-    const uint32_t *pset;
-    const uint64_t *pbits;
-    const uint8_t *cls;
-    uint32_t slog[10];
-} census;
-
-static void census_pair(census *cs, uint64_t w, unsigned kb, unsigned kx)
-{
-    uint32_t p2 = (uint32_t)(w >> 48), p1 = (uint32_t)(w >> 32) & 0xFFFF;
-    uint32_t a = (uint32_t)(w >> 16) & 0xFFFF, b = (uint32_t)w & 0xFFFF;
-    uint32_t key = (uint32_t)w;   /* a << 16 | b */
-    uint32_t ph = gwr_word_pair_hash(key);
-    if (cs->pbits[ph >> 6] >> (ph & 63) & 1 && gwr_word_pair_in(cs->pset, key)) return;
-    uint32_t c = 0;
-    if ((kx & GWR_CC_LEVEL) && !(kb & GWR_CC_CHENG)) c = 1;   /* "中心城区" is no name */
-    if (!c && (cs->cls[p2] & GWR_CC_SLOGAN) && p1) {
-        uint32_t pk = (uint32_t)(w >> 32);   /* p2 << 16 | p1 */
-        for (size_t k = 0; k < 10; k++) if (pk == cs->slog[k]) c = 2;
-    }
-    size_t HB = cs->HB;
-    uint32_t h = (a * 2654435761u ^ b * 40503u) & (HB - 1);
-    for (;;) {
-        if (cs->tab[h] == 0) {
-            if (cs->used * 4 >= HB * 3) break;   /* full enough: known pairs only */
-            cs->pairs[cs->used] = (bigram){ key, 0, 0, 0, (uint32_t)h };
-            cs->tab[h] = (uint16_t)++cs->used;
-        }
-        bigram *e = &cs->pairs[cs->tab[h] - 1];
-        if (e->key == key) {
-            e->count++;
-            if (c) {   /* rare: a level or a slogan beside the pair */
-                e->ctx++;
-                e->lvl += c == 1;
-            }
-            break;
-        }
-        h = (h + 1) & (HB - 1);
-    }
-}
-
-/* Decodes s[0,n) and counts its pairs (the same as is_cjk / decode3 /
- * cbytes character by character). Kept out of line so that its state stays
- * in registers. */
-__attribute__((noinline)) static void census_scan(census *cs, const unsigned char *u, size_t n)
-{
-    const uint8_t *cls = cs->cls;
-    uint64_t w = 0;                        /* p2 p1 a b, as census_pair takes them */
-    unsigned kw = cls[0] << 8 | cls[0];    /* the classes of a and b */
-    const unsigned skip = (GWR_CC_FUNCTION | GWR_CC_NONE) * 0x101u;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = u[i];
-        uint32_t x;
-        if (c < 0x80) {
-            x = 0;
-            i++;
-        } else if (c - 0xE4u <= 0xE9u - 0xE4u && n - i >= 3) {
-            x = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
-            i += 3;
-        } else {
-            x = 0;
-            i += c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        }
-        unsigned kx = cls[x];
-        if (kw & GWR_CC_SELF << 8) cs->lvcount[(kw & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
-        if (!(kw & skip)) census_pair(cs, w, kw & 0xFF, kx);
-        w = w << 16 | x;
-        kw = (kw << 8 | kx) & 0xFFFF;
-    }
-    if (kw & GWR_CC_SELF << 8) cs->lvcount[(kw & GWR_CC_LEVEL) >> GWR_CC_LEVEL_SHIFT]++;
-    if (!(kw & skip)) census_pair(cs, w, kw & 0xFF, cls[0]);
-}
-
-/* The name the text uses most (see the header). One pass over at most the
- * first 300 KB, decoding and counting together (a window of four code points,
- * 0 for anything not CJK, each with its class byte): pairs are counted in an
- * open-addressing table that stops taking new pairs when three quarters full,
- * so the cost stays linear. */
+/* The name the text uses most (see the header): the census of at most the
+ * first 300 KB (outline_census.c), widened to three or four characters when
+ * it is nearly always part of a longer name. */
 static const char *entity_from_text(gwr_doc *d)
 {
     const char *s = d->text.norm;
     size_t n = d->text.norm_len < 300000 ? d->text.norm_len : 300000;
-    size_t HB = 256;                       /* a power of two, about 2 slots per character */
-    while (HB < 32768 && HB < n / 3 * 2) HB *= 2;
-    /* the hash table holds 1 + the index of a pair in `pairs` (0: free), so
-     * only 2 bytes a slot are cleared; at most 3/4 of HB ≤ 32768 are taken */
-    census cs = { .HB = HB };
-    cs.tab = calloc(HB, sizeof *cs.tab);
-    cs.pairs = malloc((HB / 4 * 3 + 1) * sizeof *cs.pairs);
-    if (!cs.tab || !cs.pairs) {
-        free(cs.tab);
-        free(cs.pairs);
+    gwr_census cs = { .want_occ = true };
+    if (!gwr_census_run(s, n, &cs) || cs.best < 4) {
+        free(cs.occ);
         return NULL;
     }
-    static const char *const slogans[] = { "美丽", "健康", "平安", "智慧", "幸福", "魅力", "活力", "文明", "大美", "数化" };
-    for (size_t k = 0; k < 10; k++) cs.slog[k] = decode3(slogans[k]) << 16 | decode3(slogans[k] + 3);
-    cs.pbits = gwr_word_pair_bits();
-    cs.pset = gwr_word_pair_set();
-    cs.cls = gwr_word_census_class();   /* GWR_CC_SLOGAN: the first characters of these */
-    census_scan(&cs, (const unsigned char *)s, n);
-    bigram *pairs = cs.pairs;
-    size_t used = cs.used;
-    uint32_t best = 0, ba = 0, bb = 0;
-    size_t bh = HB;
-    bool any_ctx = false;
-    for (size_t u = 0; u < used; u++) any_ctx |= pairs[u].ctx > 0 && pairs[u].count >= 4;
-    /* the pairs taken; ties go to the lowest slot of the table */
-    for (size_t u = 0; u < used; u++) {
-        const bigram *e = &pairs[u];
-        size_t h = e->slot;
-        /* uses of the bare name count; "棚户区", "工业园区" are always suffixed */
-        uint32_t score = e->count - e->lvl + 2 * (e->ctx - e->lvl);
-        if (score < best || (score == best && (best == 0 || h > bh)) || e->count < 4 || (any_ctx && e->ctx == 0)) continue;
-        best = score;
-        bh = h;
-        ba = e->key >> 16;
-        bb = e->key & 0xFFFF;
-    }
-    free(pairs);
-    free(cs.tab);
-    if (best < 4) return NULL;
+    uint32_t ba = cs.a, bb = cs.b;
     char name[16] = { 0 };         /* up to 4 characters and a NUL: gwr_find takes a C string */
     put3(name, ba);
     put3(name + 3, bb);
     size_t nl = 6;
     name[nl] = '\0';
-    /* widen: a character that precedes (or follows) nearly every occurrence */
+    /* every offset of the name, when the census knows them (the name is
+     * then followed from them: a widened name stands where the shorter one
+     * does, with the added character before or after it) */
+    uint32_t *all = cs.occ;
+    size_t nall = cs.nocc;
+    /* widen: a character that precedes (or follows) nearly every occurrence,
+     * the occurrences taken from the left without overlap */
     for (int round = 0; round < 2; round++) {
         uint32_t occ = 0, pc = 0, fc = 0;
         const char *pfirst = NULL, *ffirst = NULL;
-        for (const char *p = s; (p = gwr_find(p, n - (size_t)(p - s), name)) != NULL && (size_t)(p - s) + nl <= n; p += nl) {
+        size_t k = 0, next = 0;
+        for (const char *p = s;; p += nl) {
+            if (all) {
+                while (k < nall && all[k] < next) k++;
+                if (k == nall) break;
+                p = s + all[k];
+                next = all[k] + nl;
+            } else if ((p = gwr_find(p, n - (size_t)(p - s), name)) == NULL || (size_t)(p - s) + nl > n) {
+                break;
+            }
             size_t i = (size_t)(p - s);
             occ++;
             if (i >= 3 && is_cjk(s + i - 3, 3)) {
@@ -274,11 +171,19 @@ static const char *entity_from_text(gwr_doc *d)
             }
         }
         if (occ && pfirst && pc * 10 >= occ * 9 && !gwr_word_function_cp(decode3(pfirst)) && !is_level(pfirst, 3)) {
+            size_t m = 0;
+            for (size_t j = 0; all && j < nall; j++)
+                if (all[j] >= 3 && memcmp(s + all[j] - 3, pfirst, 3) == 0) all[m++] = all[j] - 3;
+            nall = m;
             memmove(name + 3, name, nl);
             memcpy(name, pfirst, 3);
             nl += 3;
             name[nl] = '\0';
         } else if (occ && ffirst && fc * 10 >= occ * 9 && !gwr_word_function_cp(decode3(ffirst)) && !is_level(ffirst, 3)) {
+            size_t m = 0;
+            for (size_t j = 0; all && j < nall; j++)
+                if (all[j] + nl + 3 <= n && memcmp(s + all[j] + nl, ffirst, 3) == 0) all[m++] = all[j];
+            nall = m;
             memcpy(name + nl, ffirst, 3);
             nl += 3;
             name[nl] = '\0';
@@ -286,6 +191,7 @@ static const char *entity_from_text(gwr_doc *d)
             break;
         }
     }
+    free(all);
     /* the level the report speaks of itself: 全市 / 我区 / 本县 … */
     size_t lv = 0;
     for (size_t k = 1; k < 5; k++) if (cs.lvcount[k + 1] > cs.lvcount[lv + 1]) lv = k;
@@ -423,7 +329,7 @@ static int title_year(const char *s)
     int y;
     while (pos < n && (y = spaced_year(s + pos, n - pos, &after)) > 0) {
         const char *a = s + pos + after;
-        if (a <= g && gwr_utf8_chars(a, (size_t)(g - a)) <= 8) {
+        if (a <= g && gwr_utf8_chars_max(a, (size_t)(g - a), 8) <= 8) {
             bool digit = false;
             for (const char *q = a; q < g; q++) digit |= *q >= '0' && *q <= '9';
             if (!digit) return y;
@@ -451,8 +357,8 @@ static size_t opening_len(const gwr_doc *d)
 {
     const char *s = d->text.norm;
     size_t n = d->text.norm_len < 6000 ? d->text.norm_len : 6000, paras = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '\n' && ++paras == 12) return i;
+    for (const char *p = s; (p = memchr(p, '\n', (size_t)(s + n - p))) != NULL; p++)
+        if (++paras == 12) return (size_t)(p - s);
     return n;
 }
 
@@ -551,7 +457,7 @@ static bool country_speaker(const char *s, size_t n)
     for (const char *p = s; p < s + n;) {
         const char *eol = memchr(p, '\n', (size_t)(s + n - p));
         size_t len = (size_t)((eol ? eol : s + n) - p);
-        if (gwr_utf8_chars(p, len) <= 40 && !gwr_find(p, len, "。") &&
+        if (gwr_utf8_chars_max(p, len, 40) <= 40 && !gwr_find(p, len, "。") &&
             (gwr_has_prefix(p, len, "国务院") || gwr_has_prefix(p, len, "总理") || gwr_has_prefix(p, len, "副总理") ||
              gwr_has_prefix(p, len, "代总理") || gwr_has_prefix(p, len, "国务委员")))
             return true;

@@ -1,0 +1,362 @@
+/* test_outline_census.c — the outline's fast paths. The census that names
+ * the entity from the text:
+ * the fast census (places in context, then the uses of their pairs) gives
+ * exactly the full census's answer whenever it decides, on constructed texts
+ * where the two could part (ties, names only in slogans, 城 before a level,
+ * texts cut inside a character, tables that fill up), and the scans for a
+ * set of characters (32 and 16 bytes at a time, and byte by byte) find a
+ * character at every byte offset; and substring search, 16 and 32 starts at
+ * a time, finds what a byte-by-byte search finds; and the walking line
+ * cursor answers as the text layer does. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "outline_internal.h"
+#include "text.h"
+
+static uint32_t rng = 12345;
+static uint32_t next(void)
+{
+    rng = rng * 1103515245u + 12345u;
+    return rng >> 8;
+}
+
+/* Pieces a report is made of, as far as the census cares. */
+static const char *const pieces[] = {
+    "宁安", "荆门", "恩施", "天门", "海拉尔", "宁", "安", "荆", "门", "江", "山", "施",
+    "市", "区", "县", "州", "旗", "盟", "省",
+    "美丽", "平安", "智慧", "大美", "数化", "健康", "幸福", "魅力", "活力", "文明", "美", "丽", "平", "智",
+    "全", "我", "本", "的", "年", "一", "城", "中心城", "建设", "发展",
+    "a", "1", ",", "\n", " ", "é", "😀", "，", "。", "鿿", "丁",
+};
+enum { NPIECES = sizeof pieces / sizeof *pieces };
+
+static size_t random_text(char *buf, size_t cap, size_t npieces, unsigned bias)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < npieces; k++) {
+        /* bias: favour names and levels so that names win often */
+        size_t i = next() % (bias ? 19 : NPIECES);
+        if (bias && next() % 3 == 0) i = 19 + next() % (NPIECES - 19);
+        size_t l = strlen(pieces[i]);
+        if (n + l + 1 > cap) break;
+        memcpy(buf + n, pieces[i], l);
+        n += l;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+static void put3(char *o, uint32_t cp)
+{
+    o[0] = (char)(0xE0 | (cp >> 12));
+    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (cp & 0x3F));
+}
+
+static void assert_same(const gwr_census *f, const gwr_census *g)
+{
+    assert_int_equal(f->best, g->best);
+    if (f->best >= 4) {
+        assert_int_equal(f->a, g->a);
+        assert_int_equal(f->b, g->b);
+    }
+    for (int k = 1; k < 6; k++) assert_int_equal(f->lvcount[k], g->lvcount[k]);
+}
+
+/* Whenever the fast census decides, it says what the full census says. */
+static void test_fast_equals_full_random(void **state)
+{
+    (void)state;
+    static char buf[20000];
+    size_t decided = 0, named = 0, trials = 3000;
+    for (size_t t = 0; t < trials; t++) {
+        size_t n = random_text(buf, sizeof buf, next() % 900, (unsigned)(t % 4 != 0));
+        if (t % 5 == 0 && n > 0) n -= next() % (n < 4 ? n : 4);   /* cut anywhere, even inside a character */
+        gwr_census full = { 0 }, fast = { .want_occ = true }, mid = { 0 }, bytes = { 0 };
+        assert_true(gwr_census_full(buf, n, &full));
+        bool f1 = gwr_census_fast_simd(buf, n, &fast, 32);
+        bool f2 = gwr_census_fast_simd(buf, n, &mid, 16);
+        bool f3 = gwr_census_fast_simd(buf, n, &bytes, 1);
+        assert_int_equal(f1, f3);
+        assert_int_equal(f2, f3);
+        if (f1) {
+            decided++;
+            named += full.best >= 4;
+            assert_same(&fast, &full);
+            assert_same(&mid, &full);
+            assert_same(&bytes, &full);
+            if (fast.best >= 4) {   /* where the winner stands: every offset of its six bytes */
+                char pair[7];
+                size_t m = 0;
+                put3(pair, fast.a);
+                put3(pair + 3, fast.b);
+                for (size_t i = 0; i + 6 <= n; i++)
+                    if (memcmp(buf + i, pair, 6) == 0) {
+                        assert_true(m < fast.nocc);
+                        assert_int_equal(fast.occ[m], i);
+                        m++;
+                    }
+                assert_int_equal(m, fast.nocc);
+            }
+        }
+        free(fast.occ);
+        gwr_census run = { 0 };
+        assert_true(gwr_census_run(buf, n, &run));
+        assert_same(&run, &full);
+    }
+    /* the fast path is the common one, and names are found by it */
+    assert_true(decided > trials / 3);
+    assert_true(named > trials / 10);
+}
+
+static gwr_census census_of(const char *s, bool *decided)
+{
+    gwr_census full = { 0 }, fast = { 0 };
+    assert_true(gwr_census_full(s, strlen(s), &full));
+    *decided = gwr_census_fast(s, strlen(s), &fast);
+    if (*decided) assert_same(&fast, &full);
+    return full;
+}
+
+static uint32_t cp_of(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+}
+
+/* Constructed cases where a shortcut would part from the census. */
+static void test_fast_equals_full_constructed(void **state)
+{
+    (void)state;
+    bool d;
+    /* the bare name wins, a level use counts nothing */
+    gwr_census c = census_of("宁安市，宁安，宁安，宁安，宁安，宁安。", &d);
+    assert_true(d);
+    assert_int_equal(c.a, cp_of("宁"));
+    assert_int_equal(c.b, cp_of("安"));
+    /* a name used only after slogans: in context without a level */
+    c = census_of("美丽荆门，美丽荆门，美丽荆门，美丽荆门，美丽荆门。", &d);
+    assert_true(d);
+    assert_int_equal(c.a, cp_of("荆"));
+    /* nothing in context: only the full census decides */
+    c = census_of("荆门荆门荆门荆门荆门", &d);
+    assert_false(d);
+    assert_int_equal(c.a, cp_of("荆"));
+    /* two names tied at the top: the slot order decides, left to the full census */
+    c = census_of("宁安市荆门市宁安，宁安，宁安，宁安，荆门，荆门，荆门，荆门。", &d);
+    assert_false(d);
+    /* a pair ending in 城 before a level is no name in context: nothing is,
+     * so every pair competes, and only the full census decides */
+    c = census_of("心城区心城，心城，心城，心城，心城。", &d);
+    assert_false(d);
+    assert_int_equal(c.a, cp_of("心"));
+    /* the self-level: 全市 twice, 我区 once */
+    c = census_of("全市全市我区宁安市宁安宁安宁安宁安", &d);
+    assert_true(d);
+    assert_int_equal(c.lvcount[1], 2);
+    assert_int_equal(c.lvcount[2], 1);
+}
+
+/* A text of more distinct pairs than three quarters of the table: the full
+ * census stops taking new pairs, and the fast one must not decide. */
+static void test_full_table_declines(void **state)
+{
+    (void)state;
+    size_t cap = 300000;
+    char *buf = malloc(cap + 1);
+    assert_non_null(buf);
+    size_t n = 0;
+    for (size_t k = 0; n + 12 <= cap; k++) {
+        uint32_t cp = 0x4E00 + (uint32_t)(next() % 0x5000);
+        if (k % 50 == 49) { memcpy(buf + n, "宁安市", 9); n += 9; continue; }
+        buf[n++] = (char)(0xE0 | (cp >> 12));
+        buf[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[n++] = (char)(0x80 | (cp & 0x3F));
+    }
+    buf[n] = '\0';
+    gwr_census fast = { 0 }, full = { 0 }, run = { 0 };
+    assert_false(gwr_census_fast(buf, n, &fast));
+    assert_true(gwr_census_full(buf, n, &full));
+    assert_true(gwr_census_run(buf, n, &run));
+    assert_same(&run, &full);
+    free(buf);
+}
+
+/* The 16- and 32-byte scans find a character at every byte offset, after any mix of
+ * ASCII and other characters, and nothing the byte-by-byte scan does not. */
+static void test_scan_every_offset(void **state)
+{
+    (void)state;
+    static const char *const fill[] = { "a", "宁", "é", "😀", "，", "心" };
+    uint32_t cps[] = { cp_of("市"), cp_of("旗"), cp_of("鿿"), cp_of("丁") };
+    const char *const want[] = { "市", "旗", "鿿", "丁" };
+    char buf[200];
+    for (size_t w = 0; w < 4; w++)
+        for (size_t off = 0; off < 100; off++)
+            for (size_t tail = 0; tail < 40; tail += 13) {
+                size_t n = 0;
+                while (n < off) {
+                    const char *f = fill[next() % 6];
+                    size_t l = strlen(f);
+                    if (n + l > off) f = "a", l = 1;
+                    memcpy(buf + n, f, l);
+                    n += l;
+                }
+                memcpy(buf + n, want[w], 3);
+                n += 3;
+                for (size_t k = 0; k < tail; k++) buf[n++] = 'b';
+                uint32_t *b;
+                size_t nb;
+                gwr_census_offsets(cps, 4, buf, n, 1, &b, &nb);
+                bool found = false;
+                for (size_t k = 0; k < nb; k++) found |= b[k] == off;
+                assert_true(found);
+                for (int width = 16; width <= 32; width *= 2) {
+                    uint32_t *a;
+                    size_t na;
+                    gwr_census_offsets(cps, 4, buf, n, width, &a, &na);
+                    assert_int_equal(na, nb);
+                    for (size_t k = 0; k < na; k++) assert_int_equal(a[k], b[k]);
+                    free(a);
+                }
+                free(b);
+            }
+}
+
+/* The same for pairs: the offsets kept, once those not starting a member
+ * are dropped (the scans may keep more than the members), are the same, and
+ * a pair is found at every byte offset. */
+static size_t only_pairs(uint32_t *v, size_t nv, const char *buf, const char *const *pairs, size_t np)
+{
+    size_t m = 0;
+    for (size_t k = 0; k < nv; k++)
+        for (size_t j = 0; j < np; j++)
+            if (memcmp(buf + v[k], pairs[j], 6) == 0) { v[m++] = v[k]; break; }
+    return m;
+}
+
+static void test_scan_pairs_every_offset(void **state)
+{
+    (void)state;
+    static const char *const fill[] = { "a", "宁", "é", "😀", "，", "心", "安", "宁心" };
+    const char *const want[] = { "宁安", "荆门", "海拉", "鿿丁", "丁鿿" };
+    uint32_t keys[5];
+    for (size_t w = 0; w < 5; w++) keys[w] = cp_of(want[w]) << 16 | cp_of(want[w] + 3);
+    char buf[200];
+    for (size_t w = 0; w < 5; w++)
+        for (size_t off = 0; off < 100; off++) {
+            size_t n = 0;
+            while (n < off) {
+                const char *f = fill[next() % 8];
+                size_t l = strlen(f);
+                if (n + l > off) f = "a", l = 1;
+                memcpy(buf + n, f, l);
+                n += l;
+            }
+            memcpy(buf + n, want[w], 6);
+            n += 6;
+            for (size_t k = 0; k < off % 37; k++) buf[n++] = k % 2 ? 'b' : ' ';
+            uint32_t *b;
+            size_t nb;
+            gwr_census_offsets(keys, 5, buf, n, 1, &b, &nb);
+            nb = only_pairs(b, nb, buf, want, 5);
+            bool found = false;
+            for (size_t k = 0; k < nb; k++) found |= b[k] == off;
+            assert_true(found);
+            for (int width = 16; width <= 32; width *= 2) {
+                uint32_t *a;
+                size_t na;
+                gwr_census_offsets(keys, 5, buf, n, width, &a, &na);
+                na = only_pairs(a, na, buf, want, 5);
+                assert_int_equal(na, nb);
+                for (size_t k = 0; k < na; k++) assert_int_equal(a[k], b[k]);
+                free(a);
+            }
+            free(b);
+        }
+}
+
+/* Substring search finds the first occurrence wherever it stands, in
+ * haystacks short and long (the 16- and 32-byte paths and their tails). */
+static void test_find_every_offset(void **state)
+{
+    (void)state;
+    static char hay[1400];
+    static const char *const needles[] = { "目标", "预期目标", "。", "ab", "a", "今年是", "宁安宁" };
+    for (size_t w = 0; w < 7; w++) {
+        size_t m = strlen(needles[w]);
+        for (size_t n = 0; n < sizeof hay; n += n < 80 ? 1 : 37) {
+            for (size_t k = 0; k < n; k++) hay[k] = "a\xe7\x9b\xae\xe6\xa0\x87\xe5" "b"[next() % 9];   /* bits of 目 标 */
+            size_t at = n >= m ? next() % (n - m + 1) : 0;
+            bool plant = n >= m && next() % 4 != 0;
+            if (plant) memcpy(hay + at, needles[w], m);
+            const char *want = NULL;
+            for (size_t i = 0; i + m <= n && !want; i++)
+                if (memcmp(hay + i, needles[w], m) == 0) want = hay + i;
+            assert_ptr_equal(gwr_find(hay, n, needles[w]), want);
+            if (plant) assert_non_null(want);
+            /* the last 。 from the end, from any lower bound on */
+            if (w == 2) {
+                size_t jmin = next() % (n + 1), end = 0, end0 = 0;
+                for (size_t j = 0; j + 3 <= n; j++)
+                    if (memcmp(hay + j, "。", 3) == 0) {
+                        end0 = j + 3;
+                        if (j >= jmin) end = j + 3;
+                    }
+                assert_int_equal(gwr_last_stop_end(hay, n, jmin), end);
+                assert_int_equal(gwr_last_stop_end(hay, n, 0), end0);
+            }
+            /* and two needles in one pass */
+            const char *other = needles[(w + 1) % 7];
+            if (m >= 2 && strlen(other) >= 2) {
+                unsigned both = (gwr_find(hay, n, needles[w]) ? 1u : 0u) | (gwr_find(hay, n, other) ? 2u : 0u);
+                assert_int_equal(gwr_find_either(hay, n, needles[w], m, other, strlen(other)), both);
+                assert_int_equal(gwr_find_either(hay, n, other, strlen(other), needles[w], m), (both >> 1) | (both & 1) << 1);
+            }
+        }
+    }
+}
+
+/* The line of a norm offset by the walking cursor is gwr_text_norm_line's,
+ * whether the offsets asked grow, jump back or come at random, on reports
+ * whose norm and orig differ (GBK, wrapped lines, spaces). */
+static void test_norm_line_cursor(void **state)
+{
+    (void)state;
+    static const char *const files[] = { "samples/jingmen-2024.txt", "tests/data/hailar/hailar-2013.txt",
+                                         "tests/data/national/national-1979.txt" };
+    for (size_t f = 0; f < 3; f++) {
+        gwr_text t = { 0 };
+        gwr_err e = { 0 };
+        assert_int_equal(gwr_text_load_file(&t, files[f], &e), GWR_OK);
+        assert_true(t.norm_len > 1000);
+        gwr_linecur c = { 0 };
+        for (size_t k = 0; k <= t.norm_len; k += 1 + next() % 97)
+            assert_int_equal(gwr_outline_norm_line(&t, &c, k), gwr_text_norm_line(&t, k));
+        for (int j = 0; j < 2000; j++) {
+            size_t k = next() % (t.norm_len + 1);
+            assert_int_equal(gwr_outline_norm_line(&t, &c, k), gwr_text_norm_line(&t, k));
+        }
+        gwr_text_free(&t);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fast_equals_full_random),
+        cmocka_unit_test(test_fast_equals_full_constructed),
+        cmocka_unit_test(test_full_table_declines),
+        cmocka_unit_test(test_scan_every_offset),
+        cmocka_unit_test(test_scan_pairs_every_offset),
+        cmocka_unit_test(test_find_every_offset),
+        cmocka_unit_test(test_norm_line_cursor),
+    };
+    return cmocka_run_group_tests_name("outline_census", tests, NULL, NULL);
+}
