@@ -16,12 +16,12 @@ void gwr_findex_free(gwr_findex *x)
 {
     if (!x) return;
     gwr_post_free(&x->post);
-    free(x->ref);
+    free(x->fdoc);
+    free(x->fig_fdoc);
     free(x->f_name);
     free(x->groups);
     free(x->f_status);
     free(x->f_key);
-    free(x->s_name);
     free(x->srank);
     free(x->cmark);
     free(x->pmark);
@@ -32,7 +32,9 @@ void gwr_findex_free(gwr_findex *x)
     for (size_t i = 0; i < x->nnames; i++) free(x->nfig[i].v);
     free(x->nfig);
     free(x->name_str);
-    free(x->s_nidx);
+    free(x->nm_bits);
+    free(x->nm_base);
+    free(x->nm_num);
     for (int l = 0; l < 26; l++) free(x->lbits[l]);
     free(x->set_letters);
     free(x->hist);
@@ -67,9 +69,10 @@ size_t gwr_findex_size(const gwr_findex *x) { return x->n; }
 
 size_t gwr_findex_memory(const gwr_findex *x)
 {
-    size_t b = x->cap * (sizeof *x->ref + sizeof(uint32_t) + 2) + x->docs_cap * sizeof *x->docs +
+    size_t b = x->cap * (sizeof(uint32_t) + 2) + x->docs_cap * sizeof *x->docs + x->fdoc_cap * sizeof *x->fdoc +
+               x->fig_fdoc_cap * sizeof *x->fig_fdoc +
                x->groups_cap * sizeof *x->groups +
-               x->str_cap * (sizeof *x->str + sizeof *x->slen + 2) + x->nintern * sizeof *x->intern +
+               x->str_cap * (sizeof *x->str + sizeof *x->slen + 1) + x->nintern * sizeof *x->intern +
                x->post.cap * sizeof(gwr_plist) + x->post.nslots * sizeof(uint32_t) + 0x10000 * sizeof(uint32_t) +
                x->post.bytes + x->res_cap * sizeof *x->res + x->tmp_cap * sizeof *x->tmp + x->cand_cap * 2 * sizeof(uint32_t) +
                x->prev_cap * sizeof(uint32_t) + x->mark_words * 8 * 5 + x->sword_cap + x->rank_cap * 2 + x->post.follow_bytes + 0x10000 * sizeof(gwr_follow);
@@ -78,7 +81,8 @@ size_t gwr_findex_memory(const gwr_findex *x)
         b += x->cache[i].cap * (sizeof(uint32_t) + sizeof(uint16_t)) + x->cache[i].sorted_cap * sizeof(gwr_fig_ref) +
              x->cache[i].nb * (sizeof(uint16_t) + sizeof(uint32_t));
     if (x->hist) b += 0x10000 * (sizeof(uint32_t) + sizeof(uint16_t));
-    b += x->str_cap * sizeof *x->s_nidx + x->names_cap * (sizeof *x->nfig + sizeof *x->name_str) + 26 * x->lbits_words * 8;
+    b += x->lbits_words * (sizeof *x->nm_bits + sizeof *x->nm_base) + x->names_cap * (sizeof *x->nfig + sizeof *x->name_str + sizeof *x->nm_num) +
+         26 * x->lbits_words * 8;
     for (size_t i = 0; i < x->nnames; i++) b += x->nfig[i].cap * sizeof(uint32_t);
     for (int i = 0; i < GWR_FX_CACHE; i++)
         b += x->cache[i].smark_words * 8;
@@ -147,21 +151,20 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
         uint32_t *nl = realloc(x->slen, nc * sizeof *nl);
         if (!nl) goto oom;
         x->slen = nl;
-        uint8_t *nn = realloc(x->s_name, nc);
-        if (!nn) goto oom;
-        x->s_name = nn;
         uint8_t *nr = realloc(x->srank, nc);
         if (!nr) goto oom;
         x->srank = nr;
-        uint32_t *ni = realloc(x->s_nidx, nc * sizeof *ni);
-        if (!ni) goto oom;
-        x->s_nidx = ni;
         size_t words = (nc + 63) / 64;
+        uint64_t *nb = realloc(x->nm_bits, words * sizeof *nb);
+        if (!nb) goto oom;
+        x->nm_bits = nb;
+        uint32_t *nn = realloc(x->nm_base, words * sizeof *nn);
+        if (!nn) goto oom;
+        x->nm_base = nn;
         for (int l = 0; l < 26; l++) {
             uint64_t *lb = realloc(x->lbits[l], words * sizeof *lb);
             if (!lb) goto oom;
-            memset(lb + x->lbits_words, 0, (words - x->lbits_words) * sizeof *lb);
-            x->lbits[l] = lb;
+            x->lbits[l] = lb;      /* each word is zeroed when its first string comes */
         }
         x->lbits_words = words;
         x->str_cap = nc;
@@ -170,8 +173,11 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
     if (gwr_post_add(&x->post, id, s, n) != 0) goto oom;
     x->str[id] = s;
     x->slen[id] = (uint32_t)n;
-    x->s_name[id] = 0;
-    x->s_nidx[id] = 0;
+    if (!(id & 63)) {
+        for (int l = 0; l < 26; l++) x->lbits[l][id >> 6] = 0;
+        x->nm_bits[id >> 6] = 0;
+        x->nm_base[id >> 6] = (uint32_t)x->nnames;   /* every name so far is an earlier string */
+    }
     for (uint32_t lm = letters_of(x, s, n); lm; lm &= lm - 1) x->lbits[__builtin_ctz(lm)][id >> 6] |= 1ULL << (id & 63);
     x->srank[id] = 255;
     x->nstr++;
@@ -249,10 +255,23 @@ static int reserve_figs(gwr_findex *x, size_t more)
         GROW(x->groups, nc);
         x->groups_cap = nc;
     }
+    if (more) {
+        if (x->nfdoc == x->fdoc_cap) {
+            size_t nc = x->fdoc_cap ? x->fdoc_cap * 2 : 256;
+            GROW(x->fdoc, nc);
+            x->fdoc_cap = nc;
+        }
+        size_t steps = ((x->n + more - 1) >> GWR_FX_REF_SHIFT) + 1;
+        if (steps > x->fig_fdoc_cap) {
+            size_t nc = x->fig_fdoc_cap ? x->fig_fdoc_cap : 1024;
+            while (nc < steps) nc *= 2;
+            GROW(x->fig_fdoc, nc);
+            x->fig_fdoc_cap = nc;
+        }
+    }
     if (x->n + more <= x->cap) return 0;
     size_t nc = x->cap ? x->cap : 4096;
     while (nc < x->n + more) nc *= 2;
-    GROW(x->ref, nc);
     GROW(x->f_name, nc);
     GROW(x->f_status, nc);
     GROW(x->f_key, nc);
@@ -274,20 +293,31 @@ static uint8_t key_index(const char *key)
 /* Figure g has the name of string nm: into that name's figure list. */
 static int add_name_fig(gwr_findex *x, uint32_t nm, uint32_t g)
 {
-    if (!x->s_nidx[nm]) {
+    uint32_t num = gwr_fx_name_num(x, nm);
+    if (!num) {
         if (x->nnames == x->names_cap) {
             size_t nc = x->names_cap ? x->names_cap * 2 : 1024;
             GROW(x->nfig, nc);
             GROW(x->name_str, nc);
+            GROW(x->nm_num, nc);
             x->names_cap = nc;
         }
         x->nfig[x->nnames] = (gwr_follow){ 0 };
         x->name_str[x->nnames] = nm;
-        x->s_nidx[nm] = (uint32_t)++x->nnames;
+        num = (uint32_t)++x->nnames;
+        /* its place among the names in string order: last, unless the
+           string was first a title or an entity */
+        size_t w = nm >> 6, words = (x->nstr + 63) / 64;
+        uint64_t bit = 1ULL << (nm & 63);
+        size_t at = x->nm_base[w] + (size_t)__builtin_popcountll(x->nm_bits[w] & (bit - 1));
+        memmove(x->nm_num + at + 1, x->nm_num + at, (x->nnames - 1 - at) * sizeof *x->nm_num);
+        x->nm_num[at] = num;
+        x->nm_bits[w] |= bit;
+        for (size_t v = w + 1; v < words; v++) x->nm_base[v]++;
     }
-    gwr_follow *f = &x->nfig[x->s_nidx[nm] - 1];
+    gwr_follow *f = &x->nfig[num - 1];
     if (f->n == f->cap) {
-        uint32_t nc = f->cap ? f->cap * 2 : 4;
+        uint32_t nc = f->cap ? f->cap + f->cap / 2 : 4;   /* most names hold few figures */
         GROW(f->v, nc);
         f->cap = nc;
     }
@@ -310,16 +340,20 @@ int gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index)
     fd->first = (uint32_t)x->n;
     fd->count = (uint32_t)d->nfigs;
     fd->gfirst = (uint32_t)x->ngroups;
+    if (d->nfigs) {             /* the steps of GWR_FX_REF_STEP figures that begin in it */
+        x->fdoc[x->nfdoc] = (uint32_t)(x->ndocs - 1);
+        for (size_t s = (x->n + (1u << GWR_FX_REF_SHIFT) - 1) >> GWR_FX_REF_SHIFT; s << GWR_FX_REF_SHIFT < x->n + d->nfigs; s++)
+            x->fig_fdoc[s] = (uint32_t)x->nfdoc;
+        x->nfdoc++;
+    }
     fd->entity = intern(x, d->entity);
     const char *last_sent = NULL;
     int32_t last_node = -2;
     for (size_t i = 0; i < d->nfigs; i++) {
         const gwr_figure *f = &d->figs[i];
         size_t g = x->n++;
-        x->ref[g] = (gwr_fig_ref){ doc_index, (uint32_t)i };
         x->f_status[g] = (uint8_t)f->status;
         x->f_name[g] = intern(x, f->name);
-        x->s_name[x->f_name[g]] = x->f_name[g] != GWR_FX_NOSTR;
         if (x->f_name[g] != GWR_FX_NOSTR && add_name_fig(x, x->f_name[g], (uint32_t)g) != 0) x->oom = 1;
         x->f_key[g] = key_index(f->key);
         if (i == 0 || f->sentence != last_sent || f->node != last_node) {

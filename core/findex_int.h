@@ -1,7 +1,7 @@
 /* findex_int.h — the posting lists behind the figure filter (findex_post.c):
  * for every character and every pair of adjacent characters (ASCII folded to
- * lower case), the sorted ids of the strings that contain it, delta-encoded
- * as variable-length integers; and the index structure shared by findex.c
+ * lower case), the sorted ids of the strings that contain it, as a chain of
+ * blocks of Rice-coded gaps; and the index structure shared by findex.c
  * (building) and findex_query.c (answering). Not part of the public API. */
 #ifndef GWR_FINDEX_INT_H
 #define GWR_FINDEX_INT_H
@@ -11,15 +11,16 @@
 /* A key is one character c (key = c) or a pair (key = c1 << 21 | c2). */
 typedef uint64_t gwr_pkey;
 
+/* A list is a chain of blocks carved from the slabs of its gwr_postings
+ * (findex_post.c describes a block). */
 typedef struct gwr_plist {
     gwr_pkey key;
-    union {
-        uint8_t *p;              /* cap > sizeof in */
-        uint8_t  in[8];          /* small lists live inline */
-    } b;
-    uint32_t len, cap;           /* bytes */
+    uint8_t *head;               /* first block (NULL: empty) */
+    uint8_t *tail;               /* the block being filled */
     uint32_t last;               /* last string id added + 1; 0 when empty */
     uint32_t count;              /* ids in the list */
+    uint16_t tn, tused;          /* the tail block's ids and bits used */
+    uint8_t  tk, tcls;           /* its Rice parameter and size class */
 } gwr_plist;
 
 /* The pair lists that begin with one character (pinyin search walks them). */
@@ -37,7 +38,10 @@ typedef struct gwr_postings {
     gwr_follow *follow;          /* per BMP first character: its pair lists */
     gwr_follow  far;             /* pair lists whose first character is beyond the BMP */
     size_t      follow_bytes;
-    size_t     bytes;            /* heap bytes held by list buffers */
+    uint8_t   **slabs;           /* where list blocks are carved from */
+    size_t      nslabs, slabs_cap;
+    size_t      slab_used;       /* bytes used of the last slab */
+    size_t     bytes;            /* heap bytes held by list blocks (whole slabs) */
 } gwr_postings;
 
 int  gwr_post_init(gwr_postings *p);
@@ -45,6 +49,10 @@ void gwr_post_free(gwr_postings *p);
 /* Indexes every character and character pair of s[0..n) under string id sid.
  * Ids must be added in increasing order. Returns -1 when out of memory. */
 int  gwr_post_add(gwr_postings *p, uint32_t sid, const char *s, size_t n);
+/* Appends sid to a list kept outside the table (zeroed to begin with; its
+ * blocks come from p's slabs and are freed with p): for other lists of
+ * string ids. Ids must not decrease; the last one again is ignored. */
+int  gwr_post_append(gwr_postings *p, gwr_plist *l, uint32_t sid);
 /* The list for key, or NULL. */
 const gwr_plist *gwr_post_get(const gwr_postings *p, gwr_pkey key);
 /* Decodes a list into out (room for l->count ids); returns the count. */
@@ -129,7 +137,12 @@ typedef struct gwr_fx_pending {
 
 struct gwr_findex {
     /* figures, by number in load order */
-    gwr_fig_ref *ref;
+    /* a figure's reference (document, number in it) is found from docs:
+       per GWR_FX_REF_STEP figures, the place in fdoc of the document
+       holding the first of them (gwr_fx_ref) */
+    uint32_t    *fdoc;           /* positions in docs of the documents with figures */
+    uint32_t    *fig_fdoc;
+    size_t       nfdoc, fdoc_cap, fig_fdoc_cap;
     uint32_t    *f_name;         /* string id of each figure's indicator name */
     uint8_t     *f_status;
     uint8_t     *f_key;          /* indicator table index + 1, 0 without key */
@@ -144,8 +157,12 @@ struct gwr_findex {
     const char **str;            /* string id → text (owned by the docs) */
     uint32_t    *slen;
     size_t       nstr, str_cap;
-    uint8_t     *s_name;         /* per string: 1 when it is an indicator name */
-    uint32_t    *s_nidx;         /* per string: its number among the names + 1, 0 if none */
+    /* which strings are indicator names, and their numbers (gwr_fx_name_num):
+       per 64 strings, a bit each and the count of names before them; the
+       numbers + 1 of the names in string order */
+    uint64_t    *nm_bits;
+    uint32_t    *nm_base;
+    uint32_t    *nm_num;
     uint64_t    *lbits[26];      /* per letter: the strings holding that Latin letter or a
                                     character with a reading that begins with it (a query
                                     of one letter is that bitmap) */
@@ -197,6 +214,36 @@ struct gwr_findex {
     int        (*stop)(void *ctx);
     void        *stop_ctx;
 };
+
+/* The reference of figure g. *hint (start at 0) remembers the document of
+ * the last call, so that figures asked for in load order cost a compare. */
+enum { GWR_FX_REF_SHIFT = 6 };
+static inline gwr_fig_ref gwr_fx_ref_at(const gwr_findex *x, size_t g, size_t *hint)
+{
+    size_t j = x->fig_fdoc[g >> GWR_FX_REF_SHIFT];
+    if (*hint > j && *hint < x->nfdoc && x->docs[x->fdoc[*hint]].first <= g) j = *hint;
+    while (j + 1 < x->nfdoc && x->docs[x->fdoc[j + 1]].first <= g) j++;
+    *hint = j;
+    const gwr_fx_doc *d = &x->docs[x->fdoc[j]];
+    return (gwr_fig_ref){ d->index, (uint32_t)(g - d->first) };
+}
+
+static inline gwr_fig_ref gwr_fx_ref(const gwr_findex *x, size_t g)
+{
+    size_t h = 0;
+    return gwr_fx_ref_at(x, g, &h);
+}
+
+/* Is string id an indicator name? */
+static inline bool gwr_fx_is_name(const gwr_findex *x, uint32_t id) { return x->nm_bits[id >> 6] >> (id & 63) & 1; }
+
+/* The number of string id among the names + 1; 0 when it is no name. */
+static inline uint32_t gwr_fx_name_num(const gwr_findex *x, uint32_t id)
+{
+    uint64_t w = x->nm_bits[id >> 6], bit = 1ULL << (id & 63);
+    if (!(w & bit)) return 0;
+    return x->nm_num[x->nm_base[id >> 6] + (uint32_t)__builtin_popcountll(w & (bit - 1))];
+}
 
 /* findex_pinyin.c: candidate strings of a pinyin query (marks bits in a bitmap). */
 bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact, uint32_t *tmp);

@@ -211,8 +211,9 @@ static size_t merge_rows(const gwr_findex *x, const uint32_t *ln, size_t k, size
         hp[nh] = (head){ f->v[0], ln[j], 0 };
         for (size_t c = nh++; c > 0 && LESS(c, (c - 1) / 2); c = (c - 1) / 2) SWAP(c, (c - 1) / 2);
     }
+    size_t hint = 0;
     while (nh && seen < hi) {
-        if (seen >= lo) out[got++] = x->ref[hp[0].g];
+        if (seen >= lo) out[got++] = gwr_fx_ref_at(x, hp[0].g, &hint);
         seen++;
         const gwr_follow *f = &x->nfig[hp[0].name];
         if (++hp[0].at < f->n && f->v[hp[0].at] < n_at) hp[0].g = f->v[hp[0].at];
@@ -247,7 +248,7 @@ static size_t context_rows(const gwr_findex *x, const gwr_fx_cached *c, size_t l
             size_t gend = gi + 1 < glast ? x->groups[gi + 1].first : end;
             for (size_t g = gr->first; g < gend && seen < hi; g++)
                 if (!SMARKED(x->f_name[g])) {
-                    if (seen >= lo) out[got++] = x->ref[g];
+                    if (seen >= lo) out[got++] = (gwr_fig_ref){ fd->index, (uint32_t)(g - fd->first) };
                     seen++;
                 }
         }
@@ -277,7 +278,7 @@ static int materialise(gwr_findex *x, gwr_fx_cached *c)
     for (size_t i = 0; i < k; i++) {
         uint32_t nm = x->f_name[x->res[i]];
         fno[i] = x->res[i];
-        rank[i] = nm != GWR_FX_NOSTR && SMARKED(nm) ? pk[x->s_nidx[nm] - 1] : 0xFFFF;
+        rank[i] = nm != GWR_FX_NOSTR && SMARKED(nm) ? pk[gwr_fx_name_num(x, nm) - 1] : 0xFFFF;
     }
     free(pk);
     free(c->fno), free(c->rank);
@@ -315,7 +316,7 @@ size_t gwr_findex_rows(gwr_findex *x, const gwr_fx_answer *a, size_t from, size_
     switch (a->src) {
     case SRC_ALL:
         if (to > x->n) return 0;
-        memcpy(out, x->ref + from, (to - from) * sizeof *out);
+        for (size_t g = from, h = 0; g < to; g++) out[g - from] = gwr_fx_ref_at(x, g, &h);
         return to - from;
     case SRC_RANKED:
         if (a->gen != x->ranked_gen || to > x->ranked_cap) return 0;

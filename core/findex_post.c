@@ -1,14 +1,29 @@
 /* findex_post.c — posting lists of characters and character pairs.
  * One open-addressing table maps a key to its list; single characters of the
- * Basic Multilingual Plane skip the table through a direct array. A list
- * stores string ids delta-encoded (LEB128), in a small inline buffer until it
- * outgrows it. An id is appended at most once per list, so a string that
- * repeats a pair costs one entry. */
+ * Basic Multilingual Plane skip the table through a direct array. An id is
+ * appended at most once per list, so a string that repeats a pair costs one
+ * entry.
+ *
+ * A list is a chain of blocks of 32, 64, 128, 256 and then 512 bytes, carved
+ * one after another from slabs of a megabyte (nothing is ever freed before
+ * the whole index, so nothing is wasted but the unfilled end of each list's
+ * last block). A block is a header of HDR bytes:
+ *   next block (pointer), base (its first id, uint32), n (ids, uint16),
+ *   k (Rice parameter), size class (block = 32 << class)
+ * then the gaps between its following ids, less one, Rice-coded with k, bit
+ * by bit from the lowest bit of each byte: gap − 1 = q·2^k + r is written as
+ * q zero bits, a one bit, and r in k bits; a gap with q ≥ ESC is written as
+ * ESC zero bits and the gap − 1 in 32 bits. k is chosen per block from the
+ * gaps of the block before it (the first block takes K0), so that dense and
+ * sparse lists both cost about two bits more than the logarithm of their
+ * mean gap per id. The block being filled keeps its count and bits used in
+ * the list (tn, tused): appending touches the list and the bits only. */
 #include "findex_int.h"
 #include <stdlib.h>
 #include <string.h>
 
 enum { BMP = 0x10000 };
+enum { HDR = 16, MAXCLASS = 4, ESC = 16, K0 = 4, SLAB = 1 << 20, SLAB_PAD = 8 };
 
 int gwr_post_init(gwr_postings *p)
 {
@@ -30,9 +45,8 @@ int gwr_post_init(gwr_postings *p)
 
 void gwr_post_free(gwr_postings *p)
 {
-    if (p->lists)
-        for (size_t i = 1; i < p->nlists; i++)
-            if (p->lists[i].cap > sizeof p->lists[i].b.in) free(p->lists[i].b.p);
+    for (size_t i = 0; i < p->nslabs; i++) free(p->slabs[i]);
+    free(p->slabs);
     free(p->lists);
     free(p->slots);
     free(p->bmp);
@@ -81,7 +95,6 @@ static uint32_t new_list(gwr_postings *p, gwr_pkey key)
     gwr_plist *l = &p->lists[p->nlists];
     memset(l, 0, sizeof *l);
     l->key = key;
-    l->cap = sizeof l->b.in;
     return (uint32_t)p->nlists++;
 }
 
@@ -120,32 +133,124 @@ static uint32_t find_or_add(gwr_postings *p, gwr_pkey key)
     return i;
 }
 
-static int append(gwr_postings *p, gwr_plist *l, uint32_t sid)
+/* A zeroed block of `size` bytes (a multiple of 32) from the slabs. */
+static uint8_t *carve(gwr_postings *p, size_t size)
 {
-    uint32_t v = sid + 1 - l->last;     /* ≥ 1: ids increase */
-    if (l->len + 5 > l->cap) {
-        uint32_t nc = l->cap < 32 ? 32 : l->cap * 2;
-        uint8_t *nb;
-        if (l->cap <= sizeof l->b.in) {
-            nb = malloc(nc);
-            if (!nb) return -1;
-            memcpy(nb, l->b.in, l->len);
-        } else {
-            nb = realloc(l->b.p, nc);
-            if (!nb) return -1;
+    if (!p->nslabs || p->slab_used + size > SLAB) {
+        if (p->nslabs == p->slabs_cap) {
+            size_t nc = p->slabs_cap ? p->slabs_cap * 2 : 16;
+            uint8_t **ns = realloc(p->slabs, nc * sizeof *ns);
+            if (!ns) return NULL;
+            p->slabs = ns;
+            p->slabs_cap = nc;
         }
-        p->bytes += nc - (l->cap <= sizeof l->b.in ? 0 : l->cap);
-        l->b.p = nb;
-        l->cap = nc;
+        /* zeroed (the gaps are or-ed in), with room for the eight-byte
+           loads and stores of the last bits of a block */
+        uint8_t *s = calloc(1, SLAB + SLAB_PAD);
+        if (!s) return NULL;
+        p->slabs[p->nslabs++] = s;
+        p->slab_used = 0;
+        p->bytes += SLAB + SLAB_PAD;
     }
-    uint8_t *b = (l->cap <= sizeof l->b.in ? l->b.in : l->b.p) + l->len;
-    while (v >= 0x80) {
-        *b++ = (uint8_t)(v | 0x80);
-        v >>= 7;
-        l->len++;
+    uint8_t *b = p->slabs[p->nslabs - 1] + p->slab_used;
+    p->slab_used += size;
+    return b;
+}
+
+static inline uint64_t load64(const uint8_t *b)
+{
+    uint64_t w;
+    memcpy(&w, b, 8);
+    return w;
+}
+
+/* Or v (below 2^nb, nb ≤ 57) into the bits of pay from bit pos. */
+static inline void put_bits(uint8_t *pay, uint32_t pos, uint64_t v, int nb)
+{
+    (void)nb;
+    uint8_t *b = pay + (pos >> 3);
+    uint64_t w = load64(b) | v << (pos & 7);
+    memcpy(b, &w, 8);
+}
+
+static inline uint32_t hdr32(const uint8_t *b, size_t at)
+{
+    uint32_t v;
+    memcpy(&v, b + at, 4);
+    return v;
+}
+
+static inline uint16_t hdr16(const uint8_t *b, size_t at)
+{
+    uint16_t v;
+    memcpy(&v, b + at, 2);
+    return v;
+}
+
+static inline void set16(uint8_t *b, size_t at, uint16_t v) { memcpy(b + at, &v, 2); }
+
+static inline uint8_t *next_of(const uint8_t *b)
+{
+    uint8_t *n;
+    memcpy(&n, b, sizeof n);
+    return n;
+}
+
+/* Starts a new tail block of class cls holding sid alone, with Rice
+ * parameter k (the block before it, if any, is closed by the caller). */
+static int new_tail(gwr_postings *p, gwr_plist *l, unsigned cls, unsigned k, uint32_t sid)
+{
+    uint8_t *b = carve(p, (size_t)32 << cls);
+    if (!b) return -1;
+    memcpy(b + 8, &sid, 4);
+    b[14] = (uint8_t)k;
+    b[15] = (uint8_t)cls;
+    l->tail = b;
+    l->tn = 1;
+    l->tused = 0;
+    l->tk = (uint8_t)k;
+    l->tcls = (uint8_t)cls;
+    return 0;
+}
+
+/* sid joins l in a new block: the list's first, or one that did not fit. */
+static __attribute__((noinline)) int append_block(gwr_postings *p, gwr_plist *l, uint32_t sid)
+{
+    if (!l->tail) {
+        if (new_tail(p, l, 0, K0, sid) != 0) return -1;
+        l->head = l->tail;
+    } else {
+        /* close the tail; the mean gap of its ids and of this one, scaled
+           by ln 2, gives the next block's parameter */
+        uint8_t *t = l->tail;
+        set16(t, 12, l->tn);
+        uint64_t span = (uint64_t)(sid - hdr32(t, 8)) * 11 / 16 / l->tn;
+        unsigned nk = span ? 63 - (unsigned)__builtin_clzll(span) : 0;
+        if (nk > 31) nk = 31;
+        unsigned cls = l->tcls < MAXCLASS ? l->tcls + 1u : MAXCLASS;
+        if (new_tail(p, l, cls, nk, sid) != 0) return -1;
+        memcpy(t, &l->tail, sizeof l->tail);
     }
-    *b = (uint8_t)v;
-    l->len++;
+    l->last = sid + 1;
+    l->count++;
+    return 0;
+}
+
+static inline int append(gwr_postings *p, gwr_plist *l, uint32_t sid)
+{
+    uint32_t v = sid - l->last;          /* gap − 1: ids increase */
+    unsigned k = l->tk, used = l->tused;
+    uint32_t q = v >> k;
+    unsigned need = q < ESC ? q + 1 + k : ESC + 32;
+    unsigned room = (unsigned)((32u << l->tcls) - HDR) * 8;
+    if (!l->tail || used + need > room) return append_block(p, l, sid);
+    uint8_t *pay = l->tail + HDR;
+    if (q < ESC)      /* the one bit ending q, then r: at most 15 + 1 + 31 bits */
+        put_bits(pay, used + q, (1 | (uint64_t)(v & ((1u << k) - 1)) << 1), (int)(k + 1));
+    else
+        put_bits(pay, used + ESC, v, 32);
+    l->tn++;
+    l->tused = (uint16_t)(used + need);
     l->last = sid + 1;
     l->count++;
     return 0;
@@ -156,6 +261,12 @@ static inline int add_key(gwr_postings *p, gwr_pkey key, uint32_t sid)
     uint32_t i = find_or_add(p, key);
     if (!i) return -1;
     gwr_plist *l = &p->lists[i];
+    if (l->last == sid + 1) return 0;
+    return append(p, l, sid);
+}
+
+int gwr_post_append(gwr_postings *p, gwr_plist *l, uint32_t sid)
+{
     if (l->last == sid + 1) return 0;
     return append(p, l, sid);
 }
@@ -199,20 +310,29 @@ const gwr_plist *gwr_post_get(const gwr_postings *p, gwr_pkey key)
 
 size_t gwr_post_decode(const gwr_plist *l, uint32_t *out)
 {
-    const uint8_t *b = l->cap <= sizeof l->b.in ? l->b.in : l->b.p;
-    const uint8_t *end = b + l->len;
-    uint32_t cur = 0;
-    size_t k = 0;
-    while (b < end) {
-        uint32_t v = 0;
-        int shift = 0;
-        while (*b & 0x80) {
-            v |= (uint32_t)(*b++ & 0x7F) << shift;
-            shift += 7;
+    size_t o = 0;
+    for (const uint8_t *b = l->head; b; b = next_of(b)) {
+        uint32_t cur = hdr32(b, 8);
+        unsigned n = b == l->tail ? l->tn : hdr16(b, 12), k = b[14];
+        const uint8_t *pay = b + HDR;
+        uint64_t mask = ((uint64_t)1 << k) - 1;
+        uint32_t pos = 0;
+        out[o++] = cur;
+        for (unsigned i = 1; i < n; i++) {
+            uint64_t w = load64(pay + (pos >> 3)) >> (pos & 7);
+            uint32_t v;
+            if (!(w & ((1u << ESC) - 1))) {
+                pos += ESC;
+                v = (uint32_t)(load64(pay + (pos >> 3)) >> (pos & 7));
+                pos += 32;
+            } else {
+                unsigned z = (unsigned)__builtin_ctzll(w);
+                v = (uint32_t)(((uint64_t)z << k) | ((w >> (z + 1)) & mask));
+                pos += z + 1 + k;
+            }
+            cur += v + 1;
+            out[o++] = cur;
         }
-        v |= (uint32_t)*b++ << shift;
-        cur += v;
-        out[k++] = cur - 1;
     }
-    return k;
+    return o;
 }

@@ -224,7 +224,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
         uint32_t id = x->cand[p->k] & ~EXACT;
         /* an exact list is the answer; ranks matter for names of a pinyin query only
            (a Chinese query keeps load order among the names, as it always did) */
-        if ((p->exact || (x->cand[p->k] & EXACT)) && (!x->s_name[id] || !gwr_pq_is_pinyin(pq))) {
+        if ((p->exact || (x->cand[p->k] & EXACT)) && (!gwr_fx_is_name(x, id) || !gwr_pq_is_pinyin(pq))) {
             x->hits[nh++] = id;
             continue;
         }
@@ -456,9 +456,9 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     if (gwr_fxq_reserve(x) != 0) return;
     if (m == 0) {
         if (gwr_fxq_grow_ranked(x, x->n) != 0) return;
-        size_t k = 0;
+        size_t k = 0, h = 0;
         for (size_t g = 0; g < x->n; g++)
-            if (x->f_status[g] == status) x->ranked[k++] = x->ref[g];
+            if (x->f_status[g] == status) x->ranked[k++] = gwr_fx_ref_at(x, g, &h);
         a->src = SRC_RANKED;
         a->gen = ++x->ranked_gen;
         a->n = a->nname = k;
@@ -613,8 +613,6 @@ size_t gwr_findex_query(gwr_findex *x, const char *query, int status, const gwr_
     run(x, query, status, 1, &a);
     x->stop = stop;
     /* in load order (a literal answer has one rank) */
-    *out = x->ref;
-    if (a.src == SRC_ALL) return a.n;
     if (a.src != SRC_RANKED) {
         if (gwr_fxq_grow_ranked(x, a.n) != 0) return 0;
         a.n = gwr_findex_rows(x, &a, 0, a.n, x->ranked);

@@ -203,7 +203,8 @@ static int sort_answer(gwr_findex *x, gwr_fx_cached *c)
     uint32_t *at = x->hist;          /* rank key → next place (the scratch is kept zero) */
     size_t o = 0;
     for (size_t j = 0; j < c->nb; j++) at[c->bkey[j]] = (uint32_t)o, o += c->bcnt[j];
-    for (size_t i = 0; i < c->cnt; i++) c->sorted[at[c->rank[i]]++] = x->ref[c->fno[i]];
+    size_t h = 0;
+    for (size_t i = 0; i < c->cnt; i++) c->sorted[at[c->rank[i]]++] = gwr_fx_ref_at(x, c->fno[i], &h);
     for (size_t j = 0; j < c->nb; j++) at[c->bkey[j]] = 0;
     c->sorted_ok = 1;
     return 0;
@@ -219,7 +220,7 @@ size_t gwr_fxq_entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t t
     if (from >= to) return 0;
     size_t want = to - from;
     if (c->nb == 1) {                  /* one rank: load order */
-        for (size_t i = 0; i < want; i++) out[i] = x->ref[c->fno[from + i]];
+        for (size_t i = 0, h = 0; i < want; i++) out[i] = gwr_fx_ref_at(x, c->fno[from + i], &h);
         return want;
     }
     if (c->sorted_ok || to > x->pick_max) {
@@ -243,12 +244,12 @@ size_t gwr_fxq_entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t t
         map[c->bkey[j]] = (uint32_t)(j - jlo + 1);
         place[j - jlo] = (uint32_t)o;
     }
-    size_t got = 0;
+    size_t got = 0, h = 0;
     for (size_t i = 0; i < c->cnt && got < want; i++) {
         uint32_t b = map[c->rank[i]];
         if (!b) continue;
         size_t p = place[b - 1]++;
-        if (p >= from && p < to) out[p - from] = x->ref[c->fno[i]], got++;
+        if (p >= from && p < to) out[p - from] = gwr_fx_ref_at(x, c->fno[i], &h), got++;
     }
     for (size_t j = jlo; j < jhi; j++) map[c->bkey[j]] = 0;
     free(place);

@@ -6,6 +6,9 @@
  * quantity_unit.c. */
 #include "quantity_int.h"
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static const char *const qual_names[GWR_Q__COUNT] = {
     "exact", "about", "atleast", "over", "atmost", "under", "range",
@@ -84,6 +87,197 @@ static bool is_time(const char *s, size_t len, const qz_term *a, size_t *end)
         j += 3;                                                  /* 12:30:45 */
     *end = j;
     return true;
+}
+
+/* 一 二 两 三 四 五 六 七 八 九: the ordinary digits (not 〇 零, not the
+ * financial forms) */
+static inline bool plain_cn_digit(uint32_t c)
+{
+    switch (c) {
+    case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09: case 0x56DB:
+    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A one-character numeral c (three bytes at i, an ordinary digit) inside
+ * a word, where a unit or another word c1 (k1 bytes) follows (一个, 一项, 三是): try_at rejects it at once unless a range
+ * follows (三至五个) or it carries a unit and is not 一 (两年). The reading
+ * of qz_read_term is certain when the next character is none of a
+ * numeral, 余 多 几 点 分 又 成 and a space; its unit, and where it ends,
+ * are found as qz_read_term finds them. Returns 0 (rejected; *next set)
+ * or -1 (not decided). */
+static int fast_cn_word(const char *s, size_t len, size_t i, uint32_t c, uint32_t c1, size_t k1, size_t *next)
+{
+    size_t ue;
+    if (qz_is_cn_numeral(c1) || qz_is_vague_mark(c1) || c1 == CP_JI_FEW || c1 == 0x70B9u || c1 == 0x5206u ||
+        c1 == 0x53C8u || c1 == 0x6210u || c1 == ' ')
+        return -1;                                                                    /* 点 分 又 成 */
+    const qz_unit *unit = qz_match_unit_cp(s, len, i + 3, c1, k1, &ue);
+    size_t aend = unit ? ue : i + 3;
+    uint32_t nx = cp_at(s, len, aend);
+    if (unit && nx == '/') return -1;                                                 /* 800元/月 */
+    if (nx == '-' || nx == '~' || nx == 0x2014 || nx == 0x2013 || nx == 0x2015 || nx == 0x81F3 || nx == 0x5230)
+        return -1;                                                                    /* 三至五个 */
+    if (unit && !(c == 0x4E00 && qz_prev(s, 0, i, &k1) != CP_DI)) return -1;         /* 两年; 第一位 */
+    *next = aend;
+    return 0;
+}
+
+/* The common figure, decided without the general rules below: ASCII digits
+ * with an optional fraction (6.5, 2023, 1062) after a Chinese character and
+ * before '%' or a Chinese character, with or without a unit. Every rule of
+ * try_at that could apply to such a number is applied here in the same
+ * order; whatever else may follow (a scale, 余 多 几 分 又 成, a dash, a
+ * colon, a space, a quote, '/', another digit, point or comma) and whatever
+ * else may precede (负 第 届, punctuation, letters) is left to try_at.
+ * Returns 1 (a figure in *q), 0 (none; *next set) or -1 (not decided). */
+static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_quantity *q, size_t *next)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k, kp;
+    if (i == 0) return -1;
+    uint32_t prev = qz_prev(s, 0, i, &kp);
+    bool open_quote = prev == 0x201C || prev == 0x2018 || prev == 0x300C || prev == 0x300E;
+    if (qz_is_han(prev)) {
+        if (prev == CP_FU || prev == CP_DI || prev == 0x5C4Au) return -1;          /* 负 第 届 */
+    } else if (!(prev == 0x3001 || prev == 0x3002 || prev == ',' || prev == ';' || prev == '(' || prev == 0x201D ||
+                 open_quote)) {
+        return -1;
+    }
+
+    /* the number, as qz_read_arabic reads it */
+    size_t j = i;
+    int64_t m = 0;
+    int32_t e = 0;
+    int sig = 0, intdigits = 0;
+    bool leadzero = false, point = false;
+    while (j < len && (unsigned)(u[j] - '0') <= 9) {
+        unsigned d = u[j] - '0';
+        if (++intdigits == 2 && m == 0) leadzero = true;
+        if (!(m == 0 && d == 0)) {
+            if (++sig > 18) return -1;
+            m = m * 10 + d;
+        }
+        j++;
+    }
+    if (j + 1 < len && u[j] == '.' && (unsigned)(u[j + 1] - '0') <= 9) {
+        point = true;
+        j++;
+        while (j < len && (unsigned)(u[j] - '0') <= 9) {
+            unsigned d = u[j] - '0';
+            if (!(m == 0 && d == 0)) {
+                if (++sig > 18) return -1;
+                m = m * 10 + d;
+            }
+            e--;
+            j++;
+        }
+        if (e < -18) return -1;
+    }
+    /* what follows: '%', a letter or '+' (5G, 1+5+N: not a figure), 万 or
+     * 亿, or a Chinese character that is neither another scale nor one of
+     * 分 又 余 多 几 成 */
+    if (j >= len) return -1;
+    size_t nend = j;
+    bool scale = false;
+    uint32_t c = 0;
+    if (u[j] == '%') {
+        /* the unit */
+    } else if (qz_is_alpha(u[j]) || u[j] == '+') {
+        *next = nend;
+        return 0;
+    } else if (u[j] >= 0xE4 && u[j] <= 0xE9) {
+        c = qz_cp(s, len, j, &k);
+        int64_t mult = qz_cn_mult(c);
+        if (k != 3) return -1;
+        if (mult >= 10000) scale = true;
+        else if (mult > 0 || c == 0x5206u || c == 0x53C8u || qz_is_vague_mark(c) || c == CP_JI_FEW || c == 0x6210u)
+            return -1;
+    } else {
+        return -1;
+    }
+    gwr_dec v = qz_norm((gwr_dec){ m, e });
+
+    size_t ue, aend = nend;
+    if (scale) {
+        if (!point && intdigits <= 4) {
+            /* qz_read_term would try 5万4千6百 when a number follows the scale */
+            size_t i2 = qz_skip_spaces(s, len, nend + 3), k2;
+            if (i2 < len && qz_cp(s, len, i2, &k2) == 0x96F6) i2 += k2;   /* 零 */
+            uint32_t c2 = i2 < len ? qz_cp(s, len, i2, &k2) : 0;
+            if (i2 < len && (qz_is_digit(c2) || qz_cn_digit(c2) > 0 || qz_cn_mult(c2) >= 10000)) return -1;
+        }
+        int pow10 = 0;
+        bool ovf = false;
+        aend = qz_read_scale(s, len, nend, &v, &pow10, &ovf);
+        if (ovf || pow10 == 0) return -1;
+        if (aend < len) {
+            uint32_t c2 = qz_cp(s, len, aend, &k);
+            if (c2 == ' ' || qz_is_vague_mark(c2)) return -1;                            /* 3万余元, 5万 人 */
+        }
+    }
+    const qz_unit *unit;
+    if (aend < len && u[aend] == '%') {          /* "%" is the only unit written with '%' */
+        unit = qz_unit_percent;
+        aend++;
+    } else {
+        unit = scale ? qz_match_unit(s, len, aend, &ue) : qz_match_unit_cp(s, len, aend, c, 3, &ue);
+        if (unit) aend = ue;
+    }
+    uint32_t after = cp_at(s, len, aend);
+    if (after == 0xD7 || after == '*' || after == '-' || after == '~' || after == 0x2014 || after == 0x2013 ||
+        after == 0x2015 || after == 0x2212 || after == 0x81F3 || after == 0x5230 || after == ':' || after == ' ' ||
+        after == '/' || is_close_quote(after) || qz_is_vague_mark(after) || (!unit && scale && after == CP_JI))
+        return -1;
+    *next = aend;
+
+    unsigned uflags = unit ? unit->flags : 0;
+    bool year = !point && !scale && intdigits == 4 && v.m > 0;                         /* qz_looks_like_year */
+    if (!unit && !scale && !point && (leadzero || (intdigits == 11 && v.m >= 13000000000LL && v.m < 20000000000LL)))
+        return 0;                                                                     /* 0571, 13912345678 */
+    if (after == '+') return 0;
+    if (open_quote && quoted_name(s, len, nend)) return 0;                            /* “4321” */
+    if (uflags & (QZ_U_DATE | QZ_U_NAME)) return 0;                                   /* 12月27日, 40周年 */
+    if ((uflags & QZ_U_YEAR) && year) return 0;                                       /* 2023年 */
+
+    gwr_qual qual = GWR_Q_EXACT, pq;
+    unsigned flags = 0, qf = 0;
+    size_t end = aend, start = i, qe, pstart;
+    bool has_suffix = false, has_prefix = false;
+    if (qz_suffix_may(s, len, end) && qz_match_suffix(s, len, end, &qual, &qf, &qe)) {
+        has_suffix = true;
+        end = qe;
+        flags |= qf;
+    }
+    uint32_t pf = prev;                            /* the character before i, as qz_prev(s, floor, i) reads it */
+    if (!(kp == 1 ? i > floor : i >= floor + 3)) pf = qz_prev(s, floor, i, &k);
+    if (qz_prefix_may(s, floor, i, pf) && qz_match_prefix(s, floor, start, &pq, &qf, &pstart) &&
+        !((uflags & QZ_U_TIME) && (qf & GWR_QF_VAGUE))) {
+        has_prefix = true;
+        if (!has_suffix) qual = pq;
+        flags |= qf;
+        start = pstart;
+    }
+    if (!unit && !scale && !has_suffix) {
+        if (qz_is_han(after)) return 0;                                               /* 323攻坚行动 */
+        if (year && !has_prefix) return 0;                                            /* 到2025， */
+    }
+    memset(q, 0, sizeof *q);
+    q->value = v;
+    if (unit) {
+        size_t ul = unit->base_len;
+        if (ul >= sizeof q->unit) ul = sizeof q->unit - 1;
+        memcpy(q->unit, unit->base, ul);
+    }
+    q->qual = qual;
+    q->flags = flags;
+    q->off = (uint32_t)start;
+    q->len = (uint32_t)(end - start);
+    *next = end;
+    return 1;
 }
 
 /* Examines the candidate at s[i]. Returns true with *q filled for a figure;
@@ -214,7 +408,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     unsigned flags = 0, qf = 0;
     size_t qe;
     bool has_suffix = false, has_prefix = false;
-    if (!ratio && qz_match_suffix(s, len, end, &qual, &qf, &qe)) {
+    if (!ratio && qz_suffix_may(s, len, end) && qz_match_suffix(s, len, end, &qual, &qf, &qe)) {
         has_suffix = true;
         end = qe;
         flags |= qf;
@@ -322,7 +516,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         q->hi = (gwr_dec){ 0, 0 };
     }
     if (a.unit) {
-        size_t ul = strlen(a.unit->base);
+        size_t ul = a.unit->base_len;
         if (ul >= sizeof q->unit) ul = sizeof q->unit - 1;
         memcpy(q->unit, a.unit->base, ul);
         if (a.per) {               /* length checked when read */
@@ -338,17 +532,22 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     return true;
 }
 
-/* 一 二 两 三 四 五 六 七 八 九: the ordinary digits (not 〇 零, not the
- * financial forms) */
-static inline bool plain_cn_digit(uint32_t c)
+/* The other numerals that, alone before a character that neither extends
+ * a number nor starts a unit, are no figure: 〇 零 (a numeral does not
+ * start with them) and the financial forms (never alone) before anything;
+ * 十 百 千 before a Chinese character (十分, 百姓, 千方百计 — but 过千，
+ * and 几十， are read); 万 亿 too, unless 数 or 几 stand before them
+ * (数万群众 is "tens of thousands of people"). */
+static inline bool word_numeral(const char *s, size_t i, uint32_t c, uint32_t c1)
 {
-    switch (c) {
-    case 0x4E00: case 0x4E8C: case 0x4E24: case 0x4E09: case 0x56DB:
-    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
-        return true;
-    default:
-        return false;
-    }
+    const qz_cn *e = qz_cn_at(c);
+    if (e->cp != c) return false;
+    if (e->cls == 2 || e->digit == 0) return true;
+    if (e->pow10 == 0 || !qz_is_han(c1)) return false;
+    if (e->pow10 < 4) return true;
+    size_t k;
+    uint32_t p = qz_prev(s, 0, i, &k);
+    return p != 0x6570u && p != 0x51E0u;                        /* 数 几 */
 }
 
 /* Does the 3-byte character c u1 u2 (continuation bytes checked) start a
@@ -357,6 +556,17 @@ static inline bool cand3(unsigned c, unsigned u1, unsigned u2)
 {
     if (c == 0xEF) return u1 == 0xBC && u2 >= 0x90 && u2 <= 0x99;
     return c >= 0xE3 && c <= 0xE9 && qz_numeral_cp(((c & 0x0Fu) << 12) | ((u1 & 0x3Fu) << 6) | (u2 & 0x3Fu));
+}
+
+/* The qz_cand3 index of the 3-byte character at p (qz_cand3_index of its bytes). */
+static inline unsigned cand3_at(const unsigned char *p)
+{
+    uint16_t x;
+    memcpy(&x, p + 1, 2);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap16(x);
+#endif
+    return x & 0x3FFFu;
 }
 
 /* Fast scan to the next byte that may start a number: an ASCII digit, a
@@ -369,6 +579,30 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
     const unsigned char *u = (const unsigned char *)s;
     const size_t last8 = len >= 8 ? len - 8 : 0;     /* the last start of a whole 8-byte word */
     while (i < len) {
+#ifdef __SSE2__
+        /* five 3-byte characters at a time: the layout of the 15 bytes is
+         * checked at once, then each character through qz_cand3 */
+        const __m128i lay_mask = _mm_setr_epi8((char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0,
+                                               (char)0xF0, (char)0xC0, (char)0xC0, (char)0xF0, (char)0xC0, (char)0xC0,
+                                               (char)0xF0, (char)0xC0, (char)0xC0, 0);
+        const __m128i lay_want = _mm_setr_epi8((char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80,
+                                               (char)0xE0, (char)0x80, (char)0x80, (char)0xE0, (char)0x80, (char)0x80,
+                                               (char)0xE0, (char)0x80, (char)0x80, 0);
+        while (i + 16 <= len) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+            if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, lay_mask), lay_want)) != 0xFFFF) break;
+            if (qz_cand3[cand3_at(u + i)] | qz_cand3[cand3_at(u + i + 3)] | qz_cand3[cand3_at(u + i + 6)] |
+                qz_cand3[cand3_at(u + i + 9)] | qz_cand3[cand3_at(u + i + 12)]) {
+                /* the first character the hash lets through: a numeral, or
+                 * one sharing its last two bytes (优 统 引 …) */
+                while (!qz_cand3[cand3_at(u + i)]) i += 3;
+                if (cand3(u[i], u[i + 1], u[i + 2])) return i;
+                i += 3;
+                continue;
+            }
+            i += 15;
+        }
+#endif
         while (i <= last8 && len >= 8) {               /* two 3-byte characters */
             uint64_t w;
             memcpy(&w, u + i, 8);
@@ -406,6 +640,8 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
     return len;
 }
 
+bool qz_general_only;
+
 bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
 {
     size_t i = *pos, floor = *pos;
@@ -414,17 +650,26 @@ bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
         i = skip_to_candidate(s, len, i);
         if (i >= len) break;
         size_t next;
+        int r = -1;
         if ((unsigned char)s[i] >= 0xE3 && (unsigned char)s[i] <= 0xE9) {
             /* The common case, a one-character numeral inside a word (统一,
              * 三大, 进一步): what follows can neither extend the number nor
              * be a unit, so try_at would reject it at once. */
             size_t k, k2;
-            if (plain_cn_digit(qz_cp(s, len, i, &k)) && i + k < len && !qz_follow_cp(qz_cp(s, len, i + k, &k2))) {
-                floor = i = i + k;
-                continue;
+            uint32_t c = qz_cp(s, len, i, &k);
+            bool plain = plain_cn_digit(c);
+            if ((plain || (!qz_general_only && qz_is_cn_numeral(c))) && i + k < len) {
+                uint32_t c1 = qz_cp(s, len, i + k, &k2);
+                if (!qz_follow_cp(c1) && (plain || word_numeral(s, i, c, c1))) {
+                    floor = i = i + k;
+                    continue;
+                }
+                if (plain && !qz_general_only) r = fast_cn_word(s, len, i, c, c1, k2, &next);
             }
+        } else if ((unsigned)((unsigned char)s[i] - '0') <= 9 && !qz_general_only) {
+            r = fast_arabic(s, len, floor, i, q, &next);
         }
-        if (try_at(s, len, floor, i, q, &next)) {
+        if (r > 0 || (r < 0 && try_at(s, len, floor, i, q, &next))) {
             *pos = next;
             return true;
         }

@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "quantity.h"
 
 /* A word loaded with memcpy, read as little-endian. */
@@ -73,6 +76,12 @@ static inline uint32_t qz_prev(const char *s, size_t floor, size_t i, size_t *n)
     return qz_prev_slow(s, floor, i, n);
 }
 
+/* gwr_dec_norm, without the call when there is no trailing zero to strip. */
+static inline gwr_dec qz_norm(gwr_dec d)
+{
+    return d.m % 10 != 0 ? d : gwr_dec_norm(d);
+}
+
 static inline bool qz_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 static inline bool qz_is_han(uint32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
 static inline bool qz_is_alpha(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
@@ -80,59 +89,35 @@ static inline bool qz_is_alpha(uint32_t c) { return (c | 0x20) >= 'a' && (c | 0x
  * qz_cn_mult: 10, 100, 1000 for 十百千; 10^4, 10^8 for 万亿; 0 otherwise.
  * qz_cn_class: 2 for the financial forms (壹 … 玖 拾 佰 仟), 0 for 〇 零 万 亿
  * (shared), 1 for the ordinary numerals; a numeral never mixes 1 and 2. */
+typedef struct qz_cn { uint32_t cp; int8_t digit; uint8_t pow10; uint8_t cls; } qz_cn;
+#define QZ_CN_MUL 0xB445A88Du
+extern const qz_cn qz_cn_tab[64];
+static inline const qz_cn *qz_cn_at(uint32_t c) { return &qz_cn_tab[(uint32_t)(c * QZ_CN_MUL) >> 26]; }
 static inline int qz_cn_digit(uint32_t c)
 {
-    switch (c) {
-    case 0x3007: case 0x96F6: return 0;          /* 〇 零 */
-    case 0x4E00: return 1;                       /* 一 */
-    case 0x4E8C: case 0x4E24: return 2;          /* 二 两 */
-    case 0x4E09: return 3;
-    case 0x56DB: return 4;
-    case 0x4E94: return 5;
-    case 0x516D: return 6;
-    case 0x4E03: return 7;
-    case 0x516B: return 8;
-    case 0x4E5D: return 9;
-    case 0x58F9: return 1;                       /* 壹 (financial forms) */
-    case 0x8D30: return 2;                       /* 贰 */
-    case 0x53C1: return 3;                       /* 叁 */
-    case 0x8086: return 4;                       /* 肆 */
-    case 0x4F0D: return 5;                       /* 伍 */
-    case 0x9646: return 6;                       /* 陆 */
-    case 0x67D2: return 7;                       /* 柒 */
-    case 0x634C: return 8;                       /* 捌 */
-    case 0x7396: return 9;                       /* 玖 */
-    default: return -1;
-    }
+    const qz_cn *e = qz_cn_at(c);
+    return e->cp == c ? e->digit : -1;
 }
 
 static inline int qz_cn_class(uint32_t c)
 {
-    switch (c) {
-    case 0x3007: case 0x96F6: case 0x4E07: case 0x4EBF: return 0;   /* 〇 零 万 亿 */
-    case 0x58F9: case 0x8D30: case 0x53C1: case 0x8086: case 0x4F0D: case 0x9646:
-    case 0x67D2: case 0x634C: case 0x7396: case 0x62FE: case 0x4F70: case 0x4EDF:
-        return 2;
-    default: return 1;
-    }
+    const qz_cn *e = qz_cn_at(c);
+    return e->cp == c ? e->cls : 1;
 }
 
 static inline int64_t qz_cn_mult(uint32_t c)
 {
-    switch (c) {
-    case 0x5341: return 10;                      /* 十 */
-    case 0x767E: return 100;                     /* 百 */
-    case 0x5343: return 1000;                    /* 千 */
-    case 0x4E07: return 10000;                   /* 万 */
-    case 0x4EBF: return 100000000;               /* 亿 */
-    case 0x62FE: return 10;                      /* 拾 */
-    case 0x4F70: return 100;                     /* 佰 */
-    case 0x4EDF: return 1000;                    /* 仟 */
-    default: return 0;
-    }
+    static const int64_t pow10[9] = { 0, 10, 100, 1000, 10000, 0, 0, 0, 100000000 };
+    const qz_cn *e = qz_cn_at(c);
+    return e->cp == c ? pow10[e->pow10] : 0;
 }
 
-static inline bool qz_is_cn_numeral(uint32_t c) { return qz_cn_digit(c) >= 0 || qz_cn_mult(c) > 0; }
+static inline bool qz_is_cn_numeral(uint32_t c) { return qz_cn_at(c)->cp == c; }
+
+/* When set, every candidate is decided by the general rules of quantity.c,
+ * not by the short paths for common forms (which must agree with them):
+ * for tests only. */
+extern bool qz_general_only;
 
 /* ---- numbers (quantity_num.c) -------------------------------------------- */
 enum {
@@ -200,6 +185,7 @@ typedef struct qz_unit {
     const char *base;      /* reported unit */
     const char *notnext;   /* characters that, following, make it a word (个体, 方面) */
     unsigned    flags;
+    unsigned    base_len;  /* strlen(base) */
 } qz_unit;
 
 /* Builds the lookup tables once (thread-safe); every entry point calls it.
@@ -225,12 +211,69 @@ extern uint8_t qz_cand3[1u << 14];
 extern uint64_t qz_follow_bits[65536 / 64];
 static inline bool qz_follow_cp(uint32_t c) { return c >= 65536 || ((qz_follow_bits[c >> 6] >> (c & 63)) & 1); }
 static inline unsigned qz_cand3_index(uint64_t w) { return (unsigned)(w >> 8) & 0x3FFFu; }
-/* Longest unit written at s[i]; NULL when none. Sets *end. */
+/* Longest unit written at s[i]; NULL when none. Sets *end. This and the
+ * other matchers below use the tables: call qz_init first. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);
+/* The same when the character at s[i] is already decoded: c, k bytes. */
+const qz_unit *qz_match_unit_cp(const char *s, size_t len, size_t i, uint32_t c, size_t k, size_t *end);
+/* Is c the first character of a unit? After qz_init. */
+extern uint64_t qz_unit_first_bits[65536 / 64];
+static inline bool qz_unit_first_cp(uint32_t c) { return c < 65536 && (qz_unit_first_bits[c >> 6] >> (c & 63)) & 1; }
 /* True when a unit starts at s[i] and begins with a scale character. */
 bool qz_unit_blocks_scale(const char *s, size_t len, size_t i);
+/* The unit "%" (what qz_match_unit finds at a '%'). */
+extern const qz_unit *const qz_unit_percent;
+/* False when no qualifier can be written at s[i]: its first character is
+ * none of 以 及 之 左 上 and no space comes first. */
+static inline bool qz_suffix_may(const char *s, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (i >= len) return false;
+    if (u[i] == ' ' || (u[i] == 0xE3 && i + 2 < len && u[i + 1] == 0x80 && u[i + 2] == 0x80)) return true;
+    if (i + 3 > len) return false;
+    uint32_t b = (uint32_t)u[i] << 16 | (uint32_t)u[i + 1] << 8 | u[i + 2];
+    return b == 0xE4BBA5u || b == 0xE58F8Au || b == 0xE4B98Bu || b == 0xE5B7A6u || b == 0xE4B88Au;
+}
 /* Qualifier written after the figure at s[i] (以上, 左右 …): sets *q and *end. */
 bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned *flags, size_t *end);
+/* The last characters of the prefix words (约 近 过 于 …), by two filters
+ * of 64 bits: false means none. */
+extern uint64_t qz_prefix_bloom[2];
+static inline unsigned qz_prefix_hash2(uint32_t c) { return (c * 0x9E3779B1u) >> 26; }
+static inline bool qz_prefix_last(uint32_t c)
+{
+    return ((qz_prefix_bloom[0] >> (c & 63)) & (qz_prefix_bloom[1] >> qz_prefix_hash2(c)) & 1) != 0;
+}
+#define QZ_PREFIX_GAP 6   /* 高于全国平均水平2个百分点: up to six characters between */
+/* True when neither 过 nor 于 ends at i-3, i-6 … (the characters a prefix
+ * word may stand before the number, at most QZ_PREFIX_GAP, none before
+ * floor): then no word stands apart from the number. i >= floor + 6. */
+static inline bool qz_prefix_no_gap_word(const unsigned char *u, size_t floor, size_t i)
+{
+#ifdef __SSE2__
+    if (i >= 19) {
+        /* the last bytes of those characters, at i-4, i-7 …: is any 87 or 8E? */
+        static const int lanes[QZ_PREFIX_GAP] = { 0x8000, 0x9000, 0x9200, 0x9240, 0x9248, 0x9249 };
+        size_t g = (i - floor - 6) / 3;
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i - 19));
+        int hit = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x87)),
+                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8E))));
+        return !(hit & lanes[g < QZ_PREFIX_GAP ? g : QZ_PREFIX_GAP - 1]);
+    }
+#endif
+    (void)u;
+    (void)floor;
+    return false;
+}
+/* False when qz_match_prefix(s, floor, i, …) is certainly false; c is
+ * qz_prev(s, floor, i). A cheap test before the call. */
+static inline bool qz_prefix_may(const char *s, size_t floor, size_t i, uint32_t c)
+{
+    if (i <= floor) return false;
+    if (c == ' ' || qz_prefix_last(c)) return true;
+    if (!qz_is_han(c) || qz_numeral_cp(c) || i < floor + 6) return false;
+    return !qz_prefix_no_gap_word((const unsigned char *)s, floor, i);
+}
 /* Qualifier written before the figure, ending at s[i]; looks no further back
  * than floor. Sets *q, *flags and *start. */
 bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigned *flags, size_t *start);
@@ -256,7 +299,9 @@ typedef struct qz_term {
 static inline size_t qz_skip_spaces(const char *s, size_t len, size_t i)
 {
     size_t k;
-    while (i < len && qz_cp(s, len, i, &k) == ' ') i += k;
+    /* only ' ' and U+3000 (E3 80 80) read as a space */
+    while (i < len && (s[i] == ' ' || ((unsigned char)s[i] == 0xE3 && qz_cp(s, len, i, &k) == ' ')))
+        i += s[i] == ' ' ? 1 : k;
     return i;
 }
 /* Reads the number at s[i] with its scale, 余/多 and unit into *t; false

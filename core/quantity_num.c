@@ -21,6 +21,77 @@ const qz_fold qz_fold3[32] = {
     [31] = { 0x2212, 0x002D },   /* − minus → - */
 };
 
+/* The numerals by a perfect hash of the code point (QZ_CN_MUL): digit
+ * (-1 for a multiplier), the power of ten of a multiplier (0 for a digit)
+ * and the class (0 shared, 1 ordinary, 2 financial); an empty slot holds a
+ * code point that is never read. */
+const qz_cn qz_cn_tab[64] = {
+    [ 0] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 1] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 2] = { 0x96F6,  0, 0, 0 },   /* 零 */
+    [ 3] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 4] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 5] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 6] = { 0x9646,  6, 0, 2 },   /* 陆 */
+    [ 7] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 8] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [ 9] = { 0x4E07, -1, 4, 0 },   /* 万 */
+    [10] = { 0x8D30,  2, 0, 2 },   /* 贰 */
+    [11] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [12] = { 0x8086,  4, 0, 2 },   /* 肆 */
+    [13] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [14] = { 0x4E00,  1, 0, 1 },   /* 一 */
+    [15] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [16] = { 0x4EDF, -1, 3, 2 },   /* 仟 */
+    [17] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [18] = { 0x58F9,  1, 0, 2 },   /* 壹 */
+    [19] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [20] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [21] = { 0x4E03,  7, 0, 1 },   /* 七 */
+    [22] = { 0x5341, -1, 1, 1 },   /* 十 */
+    [23] = { 0x4F70, -1, 2, 2 },   /* 佰 */
+    [24] = { 0x516B,  8, 0, 1 },   /* 八 */
+    [25] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [26] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [27] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [28] = { 0x4E94,  5, 0, 1 },   /* 五 */
+    [29] = { 0x634C,  8, 0, 2 },   /* 捌 */
+    [30] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [31] = { 0x53C1,  3, 0, 2 },   /* 叁 */
+    [32] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [33] = { 0x62FE, -1, 1, 2 },   /* 拾 */
+    [34] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [35] = { 0x4E09,  3, 0, 1 },   /* 三 */
+    [36] = { 0x4E24,  2, 0, 1 },   /* 两 */
+    [37] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [38] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [39] = { 0x56DB,  4, 0, 1 },   /* 四 */
+    [40] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [41] = { 0x4F0D,  5, 0, 2 },   /* 伍 */
+    [42] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [43] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [44] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [45] = { 0x4E5D,  9, 0, 1 },   /* 九 */
+    [46] = { 0x4EBF, -1, 8, 0 },   /* 亿 */
+    [47] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [48] = { 0x5343, -1, 3, 1 },   /* 千 */
+    [49] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [50] = { 0x516D,  6, 0, 1 },   /* 六 */
+    [51] = { 0x4E8C,  2, 0, 1 },   /* 二 */
+    [52] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [53] = { 0x767E, -1, 2, 1 },   /* 百 */
+    [54] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [55] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [56] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [57] = { 0x67D2,  7, 0, 2 },   /* 柒 */
+    [58] = { 0x7396,  9, 0, 2 },   /* 玖 */
+    [59] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [60] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [61] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [62] = { 0xFFFFFFFFu, -1, 0, 1 },
+    [63] = { 0x3007,  0, 0, 0 },   /* 〇 */
+};
+
 const uint64_t qz_fold_bits[65536 / 64] = {
     [0x088] = 0x0040000000040000ULL,   /* − ∶ */
     [0x0C0] = 0x0000000000000001ULL,   /* U+3000 */
@@ -111,6 +182,14 @@ uint32_t qz_prev_slow(const char *s, size_t floor, size_t i, size_t *n)
 
 static int log10_of(int64_t m)
 {
+    switch (m) {                 /* the multipliers */
+    case 10: return 1;
+    case 100: return 2;
+    case 1000: return 3;
+    case 10000: return 4;
+    case 100000000: return 8;
+    default: break;
+    }
     int k = 0;
     while (m > 1) {
         m /= 10;
@@ -175,7 +254,7 @@ bool qz_read_arabic(const char *s, size_t len, size_t i, qz_num *n)
         n->f |= QZ_N_OVERFLOW;
         n->v = (gwr_dec){ 0, 0 };
     } else {
-        n->v = gwr_dec_norm((gwr_dec){ m, e });
+        n->v = qz_norm((gwr_dec){ m, e });
     }
     return true;
 }
@@ -185,8 +264,9 @@ size_t qz_read_scale(const char *s, size_t len, size_t i, gwr_dec *v, int *pow10
     size_t k;
     int count = 0;
     while (i < len && count < 3) {
-        int64_t m = qz_cn_mult(qz_cp(s, len, i, &k));
-        if (m == 0 || qz_unit_blocks_scale(s, len, i)) break;
+        uint32_t c = qz_cp(s, len, i, &k);
+        int64_t m = qz_cn_mult(c);
+        if (m == 0 || (qz_unit_first_cp(c) && qz_unit_blocks_scale(s, len, i))) break;   /* 千瓦, 百分点 */
         if (!*ovf && !gwr_dec_scale(v, log10_of(m))) {
             *ovf = true;
             *v = (gwr_dec){ 0, 0 };
@@ -217,6 +297,20 @@ static bool is_space_cp(uint32_t c) { return c == ' '; }
  * 两三, 二三十, 二〇二三. False when it is not a well-formed numeral. */
 static bool parse_run(const uint32_t *run, int nr, qz_num *n)
 {
+    if (nr == 1) {                               /* 三, 十, 万 alone: what the general reading gives */
+        const qz_cn *e = qz_cn_at(run[0]);
+        if (e->cp == run[0]) {
+            if (e->digit > 0) {
+                n->v = (gwr_dec){ e->digit, 0 };
+                return true;
+            }
+            if (e->digit < 0) {
+                n->f |= QZ_N_NODIGIT | (e->pow10 >= 4 ? QZ_N_SCALED : 0);
+                n->v = (gwr_dec){ 1, e->pow10 };
+                return true;
+            }
+        }
+    }
     int ndig = 0;
     for (int j = 0; j < nr && qz_cn_digit(run[j]) >= 0; j++) ndig++;
     for (int j = 0; j < nr; j++)
@@ -323,7 +417,7 @@ static bool parse_run(const uint32_t *run, int nr, qz_num *n)
         n->f |= QZ_N_OVERFLOW;
         n->v = (gwr_dec){ 0, 0 };
     } else {
-        n->v = gwr_dec_norm((gwr_dec){ (int64_t)v, 0 });
+        n->v = qz_norm((gwr_dec){ (int64_t)v, 0 });
     }
     return true;
 }
@@ -502,7 +596,7 @@ bool qz_read_mixed(const char *s, size_t len, size_t i, qz_num *n)
         }
         if (j >= len) break;
         int64_t m = qz_cn_mult(qz_cp(s, len, j, &k));
-        if (!m || qz_unit_blocks_scale(s, len, j)) break;
+        if (!m || (qz_unit_first_cp(qz_cp(s, len, j, &k)) && qz_unit_blocks_scale(s, len, j))) break;
         if (m < 10000) {
             if (d > 9 || (last_small && m >= last_small)) break;
             sec += d * (uint64_t)m;
@@ -528,7 +622,7 @@ bool qz_read_mixed(const char *s, size_t len, size_t i, qz_num *n)
         if (i < len && qz_cp(s, len, i, &k) == 0x96F6) i += k;   /* 5万零6百 */
     }
     if (pairs < 2 || !arabic) return false;
-    n->v = gwr_dec_norm((gwr_dec){ (int64_t)(yi * 100000000 + wan * 10000 + sec), 0 });
+    n->v = qz_norm((gwr_dec){ (int64_t)(yi * 100000000 + wan * 10000 + sec), 0 });
     n->f = QZ_N_SCALED;
     n->end = end;
     n->intdigits = 1;
@@ -556,7 +650,7 @@ bool qz_read_spaced(const char *s, size_t len, size_t i, qz_num *n)
         i += k;
     }
     if (nd < 2) return false;
-    n->v = gwr_dec_norm((gwr_dec){ (int64_t)v, 0 });
+    n->v = qz_norm((gwr_dec){ (int64_t)v, 0 });
     n->f = QZ_N_SPACED;
     n->intdigits = nd;
     n->end = i;
@@ -576,7 +670,7 @@ bool qz_divide(gwr_dec y, gwr_dec x, gwr_dec *out, bool *rounded)
             if (q >= (__int128)QZ_LIMIT) break;
             gwr_dec r = { (int64_t)q, e - sh };
             if (!gwr_dec_scale(&r, 0)) return false;
-            *out = gwr_dec_norm(r);
+            *out = qz_norm(r);
             return true;
         }
     }
@@ -593,7 +687,7 @@ bool qz_divide(gwr_dec y, gwr_dec x, gwr_dec *out, bool *rounded)
     __int128 q = (2 * num + den) / (2 * den);
     gwr_dec r = { (int64_t)q, e - sh };
     if (!gwr_dec_scale(&r, 0)) return false;
-    *out = gwr_dec_norm(r);
+    *out = qz_norm(r);
     *rounded = true;
     return true;
 }

@@ -119,7 +119,15 @@ bool qz_read_term(const char *s, size_t len, size_t i, qz_term *t)
         if (ok && !(t->n.f & (QZ_N_POINT | QZ_N_GROUPED)) && t->n.intdigits <= 4 && sp < len) {
             qz_num alt;
             if (qz_cn_mult(qz_cp(s, len, sp, &k)) > 0) {
-                if (qz_read_mixed(s, len, i, &alt)) t->n = alt;       /* 5万4千6百 */
+                /* 5万4千6百: a second number, or a scale after 千 (2千万),
+                 * must follow the first multiplier — else it is an
+                 * ordinary scaled number and qz_read_mixed would say so */
+                size_t i2 = qz_skip_spaces(s, len, sp + k), k2;
+                if (i2 < len && qz_cp(s, len, i2, &k2) == 0x96F6) i2 += k2;   /* 零 */
+                uint32_t c2 = i2 < len ? qz_cp(s, len, i2, &k2) : 0;
+                if (i2 < len && (qz_is_digit(c2) || qz_cn_digit(c2) > 0 || qz_cn_mult(c2) >= 10000) &&
+                    qz_read_mixed(s, len, i, &alt))
+                    t->n = alt;
             } else if (t->n.intdigits == 1 && sp > t->n.end && qz_read_spaced(s, len, i, &alt)) {
                 size_t sp2 = qz_skip_spaces(s, len, alt.end), e;  /* 1 9 4 亿美元 */
                 if (sp2 < len && (qz_cn_mult(qz_cp(s, len, sp2, &k)) >= 10000 || qz_match_unit(s, len, sp2, &e)))

@@ -4,101 +4,109 @@
 #include "quantity_int.h"
 #include <pthread.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Longest match wins, so "个百分点" beats "个" and "平方公里" beats "公里".
  * notnext: a following character from this set makes the unit part of a
  * word (个体, 方面, 项目, 国家 …), so the unit is not taken. */
+/* base_len: the length of base, counted by the compiler */
+#define U(text, base, notnext, flags) { text, base, notnext, flags, sizeof base - 1 }
 static const qz_unit units[] = {
-    { "%", "%", NULL, 0 },
-    { "‰", "‰", NULL, 0 },
-    { "‱", "‱", NULL, 0 },
-    { "个百分点", "个百分点", NULL, 0 },
-    { "百分点", "个百分点", NULL, 0 },
-    { "个点", "个百分点", "位", 0 },
-    { "倍", "倍", NULL, 0 },
-    { "元", "元", "素旦首宵", 0 },
-    { "美元", "美元", NULL, 0 },
-    { "欧元", "欧元", NULL, 0 },
-    { "港元", "港元", NULL, 0 },
-    { "日元", "日元", NULL, 0 },
-    { "英镑", "英镑", NULL, 0 },
-    { "人次", "人次", NULL, 0 },
-    { "人", "人", "民", 0 },
-    { "户", "户", "籍外口型", 0 },
-    { "家", "家", "庭具电政园乡居族用", 0 },
-    { "个月", "个月", NULL, QZ_U_TIME },
-    { "个工作日", "个工作日", NULL, 0 },
-    { "个", "个", "体性税案别", 0 },
-    { "项", "项", "目规", 0 },
-    { "所", "所", "有在属得以", 0 },
-    { "座", "座", "谈", 0 },
-    { "套", "套", "餐", 0 },
-    { "亩", "亩", NULL, 0 },
-    { "公顷", "公顷", NULL, 0 },
-    { "斤", "斤", NULL, 0 },
-    { "公斤", "公斤", NULL, 0 },
-    { "千克", "千克", NULL, 0 },
-    { "克", "克", "服", 0 },
-    { "吨标准煤", "吨标准煤", NULL, 0 },
-    { "吨", "吨", NULL, 0 },
-    { "蒸吨", "蒸吨", NULL, 0 },
-    { "公里", "公里", NULL, 0 },
-    { "千米", "千米", NULL, 0 },
-    { "米", "米", "粮", 0 },
-    { "平方公里", "平方公里", NULL, 0 },
-    { "平方千米", "平方千米", NULL, 0 },
-    { "平方米", "平方米", NULL, 0 },
-    { "立方米", "立方米", NULL, 0 },
-    { "方", "方", "面式案向法针位便言略阵舱志正", 0 },
-    { "头", "头", "部号条脑", 0 },
-    { "辆", "辆", NULL, 0 },
-    { "件", "件", "事", 0 },
-    { "列", "列", "入为出", 0 },
-    { "场次", "场次", NULL, 0 },
-    { "场", "场", "景所馆地址域", 0 },
-    { "株", "株", NULL, 0 },
-    { "间", "间", "接隔距", 0 },
-    { "千瓦时", "千瓦时", NULL, 0 },
-    { "千瓦", "千瓦", NULL, 0 },
-    { "兆瓦", "兆瓦", NULL, 0 },
-    { "千伏", "千伏", NULL, 0 },
-    { "微克/立方米", "微克/立方米", NULL, 0 },
-    { "毫克/立方米", "毫克/立方米", NULL, 0 },
-    { "条", "条", "件例款", 0 },
-    { "台", "台", "账阶", 0 },
-    { "只", "只", "有是能要", 0 },
-    { "名", "名", "单称牌片", QZ_U_RANK },
-    { "位", "位", "于置居列一数", QZ_U_RANK },
-    { "处", "处", "理置于", 0 },
-    { "栋", "栋", NULL, 0 },
-    { "幢", "幢", NULL, 0 },
-    { "张", "张", NULL, 0 },
-    { "床", "床", NULL, 0 },
-    { "艘", "艘", NULL, 0 },
-    { "架次", "架次", NULL, 0 },
-    { "架", "架", "构", 0 },
-    { "批次", "批次", NULL, 0 },
-    { "批", "批", "准复", 0 },
-    { "次", "次", "产序会全党", 0 },
-    { "种", "种", "植子养", 0 },
-    { "类", "类", "型", 0 },
-    { "支", "支", "持出付撑柱", 0 },
-    { "笔", "笔", NULL, 0 },
-    { "单", "单", "位元独一据项体列纯调品", 0 },
-    { "宗", "宗", "旨教", 0 },
-    { "标箱", "标箱", NULL, 0 },
-    { "岁", "岁", NULL, 0 },
-    { "天", "天", "然津地", QZ_U_TIME },
-    { "小时", "小时", NULL, 0 },
-    { "分钟", "分钟", NULL, 0 },
-    { "周年", "周年", NULL, QZ_U_NAME },
-    { "周", "周", "边末转期", QZ_U_TIME },
-    { "年", "年", "级轻行攻计规", QZ_U_YEAR | QZ_U_TIME },
-    { "月", "月", NULL, QZ_U_DATE },
-    { "日", "日", NULL, QZ_U_DATE },
-    { "号", "号", NULL, QZ_U_DATE },
-    { "时", "时", "代期间", QZ_U_DATE },
+    U("%", "%", NULL, 0),
+    U("‰", "‰", NULL, 0),
+    U("‱", "‱", NULL, 0),
+    U("个百分点", "个百分点", NULL, 0),
+    U("百分点", "个百分点", NULL, 0),
+    U("个点", "个百分点", "位", 0),
+    U("倍", "倍", NULL, 0),
+    U("元", "元", "素旦首宵", 0),
+    U("美元", "美元", NULL, 0),
+    U("欧元", "欧元", NULL, 0),
+    U("港元", "港元", NULL, 0),
+    U("日元", "日元", NULL, 0),
+    U("英镑", "英镑", NULL, 0),
+    U("人次", "人次", NULL, 0),
+    U("人", "人", "民", 0),
+    U("户", "户", "籍外口型", 0),
+    U("家", "家", "庭具电政园乡居族用", 0),
+    U("个月", "个月", NULL, QZ_U_TIME),
+    U("个工作日", "个工作日", NULL, 0),
+    U("个", "个", "体性税案别", 0),
+    U("项", "项", "目规", 0),
+    U("所", "所", "有在属得以", 0),
+    U("座", "座", "谈", 0),
+    U("套", "套", "餐", 0),
+    U("亩", "亩", NULL, 0),
+    U("公顷", "公顷", NULL, 0),
+    U("斤", "斤", NULL, 0),
+    U("公斤", "公斤", NULL, 0),
+    U("千克", "千克", NULL, 0),
+    U("克", "克", "服", 0),
+    U("吨标准煤", "吨标准煤", NULL, 0),
+    U("吨", "吨", NULL, 0),
+    U("蒸吨", "蒸吨", NULL, 0),
+    U("公里", "公里", NULL, 0),
+    U("千米", "千米", NULL, 0),
+    U("米", "米", "粮", 0),
+    U("平方公里", "平方公里", NULL, 0),
+    U("平方千米", "平方千米", NULL, 0),
+    U("平方米", "平方米", NULL, 0),
+    U("立方米", "立方米", NULL, 0),
+    U("方", "方", "面式案向法针位便言略阵舱志正", 0),
+    U("头", "头", "部号条脑", 0),
+    U("辆", "辆", NULL, 0),
+    U("件", "件", "事", 0),
+    U("列", "列", "入为出", 0),
+    U("场次", "场次", NULL, 0),
+    U("场", "场", "景所馆地址域", 0),
+    U("株", "株", NULL, 0),
+    U("间", "间", "接隔距", 0),
+    U("千瓦时", "千瓦时", NULL, 0),
+    U("千瓦", "千瓦", NULL, 0),
+    U("兆瓦", "兆瓦", NULL, 0),
+    U("千伏", "千伏", NULL, 0),
+    U("微克/立方米", "微克/立方米", NULL, 0),
+    U("毫克/立方米", "毫克/立方米", NULL, 0),
+    U("条", "条", "件例款", 0),
+    U("台", "台", "账阶", 0),
+    U("只", "只", "有是能要", 0),
+    U("名", "名", "单称牌片", QZ_U_RANK),
+    U("位", "位", "于置居列一数", QZ_U_RANK),
+    U("处", "处", "理置于", 0),
+    U("栋", "栋", NULL, 0),
+    U("幢", "幢", NULL, 0),
+    U("张", "张", NULL, 0),
+    U("床", "床", NULL, 0),
+    U("艘", "艘", NULL, 0),
+    U("架次", "架次", NULL, 0),
+    U("架", "架", "构", 0),
+    U("批次", "批次", NULL, 0),
+    U("批", "批", "准复", 0),
+    U("次", "次", "产序会全党", 0),
+    U("种", "种", "植子养", 0),
+    U("类", "类", "型", 0),
+    U("支", "支", "持出付撑柱", 0),
+    U("笔", "笔", NULL, 0),
+    U("单", "单", "位元独一据项体列纯调品", 0),
+    U("宗", "宗", "旨教", 0),
+    U("标箱", "标箱", NULL, 0),
+    U("岁", "岁", NULL, 0),
+    U("天", "天", "然津地", QZ_U_TIME),
+    U("小时", "小时", NULL, 0),
+    U("分钟", "分钟", NULL, 0),
+    U("周年", "周年", NULL, QZ_U_NAME),
+    U("周", "周", "边末转期", QZ_U_TIME),
+    U("年", "年", "级轻行攻计规", QZ_U_YEAR | QZ_U_TIME),
+    U("月", "月", NULL, QZ_U_DATE),
+    U("日", "日", NULL, QZ_U_DATE),
+    U("号", "号", NULL, QZ_U_DATE),
+    U("时", "时", "代期间", QZ_U_DATE),
 };
+#undef U
+
+const qz_unit *const qz_unit_percent = &units[0];
 
 static size_t match_lit_n(const char *s, size_t len, size_t i, const char *lit, size_t ll)
 {
@@ -134,11 +142,22 @@ size_t qz_match_lit(const char *s, size_t len, size_t i, const char *lit)
 #define QZ_HB 128
 static inline unsigned bucket(uint32_t c) { return (c ^ (c >> 7) ^ (c >> 13)) & (QZ_HB - 1); }
 
-static uint8_t  unit_head[QZ_HB], unit_next[NUNITS], unit_ncp[NUNITS];
+static uint8_t  unit_ncp[NUNITS];
+/* Units grouped by their first character, longest first (table order
+ * among equals): the first that matches and is not part of a word is the
+ * longest match. A group is found by an open-addressed hash of the first
+ * character (every first character has a slot: unit_first_bits says which). */
+#define QZ_UF_SLOTS 256
+static uint16_t uf_key[QZ_UF_SLOTS];
+static uint8_t  uf_start[QZ_UF_SLOTS], uf_count[QZ_UF_SLOTS], uf_units[NUNITS];
+static uint8_t  uf_nmulti[QZ_UF_SLOTS];           /* units of two or more characters, first in the group */
+static uint64_t uf_second[QZ_UF_SLOTS];           /* their second characters, by the low six bits */
+static uint64_t unit_nn_bloom[NUNITS];            /* notnext characters by their low six bits */
+static inline unsigned uf_slot(uint32_t c) { return (c * 0x9E3779B1u) >> 24; }
 #define QZ_UNIT_CPS 8
 static uint32_t unit_cps[NUNITS][QZ_UNIT_CPS];   /* the unit's characters, folded as qz_cp folds */
 static uint32_t unit_first[NUNITS];
-static uint64_t unit_first_bits[65536 / 64];     /* first characters of the units */
+uint64_t qz_unit_first_bits[65536 / 64];          /* first characters of the units */
 #define QZ_NOTNEXT_MAX 24
 static uint32_t unit_notnext[NUNITS][QZ_NOTNEXT_MAX];   /* notnext as code points, 0-terminated */
 uint64_t qz_numeral_bits[65536 / 64];
@@ -156,15 +175,33 @@ static void build_index(void)
             j += k;
         }
         unit_first[u] = qz_cp(units[u].text, l, 0, &k);
-        unsigned b = bucket(unit_first[u]);
-        unit_next[u] = unit_head[b];
-        unit_head[b] = (uint8_t)(u + 1);
-        if (unit_first[u] < 65536) unit_first_bits[unit_first[u] >> 6] |= 1ULL << (unit_first[u] & 63);
+        if (unit_first[u] < 65536) qz_unit_first_bits[unit_first[u] >> 6] |= 1ULL << (unit_first[u] & 63);
         const char *nn = units[u].notnext;
         for (size_t j = 0, n = 0, nl = nn ? strlen(nn) : 0; j < nl && n + 1 < QZ_NOTNEXT_MAX; n++) {
             unit_notnext[u][n] = qz_cp(nn, nl, j, &k);
+            unit_nn_bloom[u] |= 1ULL << (unit_notnext[u][n] & 63);
             j += k;
         }
+    }
+    /* the groups: first characters in table order, each group longest first */
+    size_t ng = 0;
+    for (size_t u = 0; u < NUNITS; u++) {
+        uint32_t c = unit_first[u];
+        unsigned h = uf_slot(c);
+        while (uf_key[h] && uf_key[h] != c) h = (h + 1) & (QZ_UF_SLOTS - 1);
+        if (uf_key[h]) continue;                  /* group already made */
+        uf_key[h] = (uint16_t)c;
+        uf_start[h] = (uint8_t)ng;
+        for (int n = QZ_UNIT_CPS; n >= 1; n--)
+            for (size_t v = u; v < NUNITS; v++)
+                if (unit_first[v] == c && unit_ncp[v] == n) {
+                    if (n >= 2) {
+                        uf_nmulti[h]++;
+                        uf_second[h] |= 1ULL << (unit_cps[v][1] & 63);
+                    }
+                    uf_units[ng++] = (uint8_t)v;
+                }
+        uf_count[h] = (uint8_t)(ng - uf_start[h]);
     }
     build_prefix_index();
     /* the numerals of qz_cn_digit and qz_cn_mult, and the traditional forms 萬 億 兩 貳 參 叄 陸 */
@@ -181,7 +218,7 @@ static void build_index(void)
     /* 余 多 几 点 分 又 成 至 到, dashes, space, and the end of the text */
     for (size_t t = 0; t < sizeof follow / sizeof follow[0]; t++)
         qz_follow_bits[follow[t] >> 6] |= 1ULL << (follow[t] & 63);
-    for (size_t w = 0; w < 65536 / 64; w++) qz_follow_bits[w] |= qz_numeral_bits[w] | unit_first_bits[w];
+    for (size_t w = 0; w < 65536 / 64; w++) qz_follow_bits[w] |= qz_numeral_bits[w] | qz_unit_first_bits[w];
     for (uint32_t c = 0x800; c < 0x10000; c++) {
         if (!qz_numeral_cp(c) && !(c >= 0xFF10 && c <= 0xFF19)) {     /* and ０-９ */
             if (!qz_numeral_bits[c >> 6] && c < 0xFF00) c |= 63;      /* the rest of an empty word */
@@ -223,41 +260,63 @@ static bool next_in(const char *s, size_t len, size_t i, const char *set)
  * 个): the text after i is decoded once, only as far as a unit needs. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end)
 {
-    const qz_unit *best = NULL;
-    size_t best_end = 0, k;
+    size_t k;
     if (i >= len) return NULL;
-    qz_init();
     uint32_t c = qz_cp(s, len, i, &k);
-    if (c >= 65536 || !((unit_first_bits[c >> 6] >> (c & 63)) & 1)) return NULL;
+    return qz_match_unit_cp(s, len, i, c, k, end);
+}
+
+const qz_unit *qz_match_unit_cp(const char *s, size_t len, size_t i, uint32_t c, size_t k, size_t *end)
+{
+    if (c >= 65536 || !((qz_unit_first_bits[c >> 6] >> (c & 63)) & 1)) return NULL;
+    unsigned h = uf_slot(c);
+    while (uf_key[h] != c) h = (h + 1) & (QZ_UF_SLOTS - 1);
+    /* the text after i, decoded only as far as a comparison needs */
     uint32_t cps[QZ_UNIT_CPS + 1];
     size_t ends[QZ_UNIT_CPS + 1];      /* ends[j]: the end of character j */
     int nd = 1;
     cps[0] = c;
     ends[0] = i + k;
-    for (unsigned v = unit_head[bucket(c)]; v; v = unit_next[v - 1]) {
-        size_t u = v - 1;
-        if (unit_first[u] != c) continue;
-        int n = unit_ncp[u], j = 1;
-        /* the unit's characters, and one past it when a notnext set is to be checked */
-        int need = unit_notnext[u][0] ? n + 1 : n;
-        while (nd < need && ends[nd - 1] < len) {
-            cps[nd] = qz_cp(s, len, ends[nd - 1], &k);
-            ends[nd] = ends[nd - 1] + k;
-            nd++;
+    unsigned g = uf_start[h], ge = g + uf_count[h];
+    if (uf_nmulti[h]) {
+        /* the longer units only when the second character may be theirs */
+        if (ends[0] < len) {
+            cps[1] = qz_cp(s, len, ends[0], &k);
+            ends[1] = ends[0] + k;
+            nd = 2;
         }
-        while (j < n && j < nd && cps[j] == unit_cps[u][j]) j++;
-        if (j < n) continue;
-        size_t e = ends[n - 1];
-        bool word = false;
-        if (n < nd && unit_notnext[u][0])
-            for (const uint32_t *w = unit_notnext[u]; *w && !word; w++) word = *w == cps[n];
-        if (e > best_end && !word) {
-            best = &units[u];
-            best_end = e;
-        }
+        if (nd < 2 || !((uf_second[h] >> (cps[1] & 63)) & 1)) g += uf_nmulti[h];
     }
-    if (best) *end = best_end;
-    return best;
+    for (; g < ge; g++) {
+        unsigned u = uf_units[g];
+        int n = unit_ncp[u], j = 1;
+        for (; j < n; j++) {
+            if (j == nd) {
+                if (ends[nd - 1] >= len) break;
+                cps[nd] = qz_cp(s, len, ends[nd - 1], &k);
+                ends[nd] = ends[nd - 1] + k;
+                nd++;
+            }
+            if (cps[j] != unit_cps[u][j]) break;
+        }
+        if (j < n) continue;
+        if (unit_nn_bloom[u]) {
+            /* a character from notnext after it makes it part of a word */
+            if (n == nd && ends[nd - 1] < len) {
+                cps[nd] = qz_cp(s, len, ends[nd - 1], &k);
+                ends[nd] = ends[nd - 1] + k;
+                nd++;
+            }
+            if (n < nd && ((unit_nn_bloom[u] >> (cps[n] & 63)) & 1)) {
+                bool word = false;
+                for (const uint32_t *w = unit_notnext[u]; *w && !word; w++) word = *w == cps[n];
+                if (word) continue;
+            }
+        }
+        *end = ends[n - 1];
+        return &units[u];
+    }
+    return NULL;
 }
 
 bool qz_unit_blocks_scale(const char *s, size_t len, size_t i)
@@ -292,6 +351,7 @@ bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned 
 {
     size_t k;
     uint32_t c = 0;
+    if (!qz_suffix_may(s, len, i)) return false;
     while (i < len && (c = qz_cp(s, len, i, &k)) == ' ') i += k;
     if (i >= len) return false;
     if (c != 0x4EE5 && c != 0x53CA && c != 0x4E4B && c != 0x5DE6 && c != 0x4E0A) return false;   /* 以 及 之 左 上 */
@@ -341,7 +401,7 @@ static const qword prefixes[] = {
 #define NPREFIXES (sizeof prefixes / sizeof prefixes[0])
 static uint8_t  prefix_head[QZ_HB], prefix_next[NPREFIXES], prefix_len[NPREFIXES];
 static uint32_t prefix_last[NPREFIXES];
-static uint64_t prefix_last_bloom;   /* last characters of the prefix words, by their low six bits */
+uint64_t qz_prefix_bloom[2];   /* last characters of the prefix words, by two hashes */
 
 static void build_prefix_index(void)
 {
@@ -352,7 +412,8 @@ static void build_prefix_index(void)
         unsigned b = bucket(prefix_last[w]);
         prefix_next[w] = prefix_head[b];
         prefix_head[b] = (uint8_t)(w + 1);
-        prefix_last_bloom |= 1ULL << (prefix_last[w] & 63);
+        qz_prefix_bloom[0] |= 1ULL << (prefix_last[w] & 63);
+        qz_prefix_bloom[1] |= 1ULL << qz_prefix_hash2(prefix_last[w]);
     }
 }
 
@@ -381,26 +442,28 @@ static bool prefix_at(const char *s, size_t floor, size_t i, bool gap_only, gwr_
     return false;
 }
 
-#define QZ_PREFIX_GAP 6   /* 高于全国平均水平2个百分点: up to six characters between */
 
 bool qz_match_prefix(const char *s, size_t floor, size_t i, gwr_qual *q, unsigned *flags, size_t *start)
 {
     size_t k;
     if (i <= floor) return false;
-    qz_init();
     uint32_t c;
     while ((c = qz_prev(s, floor, i, &k)) == ' ') i -= k;
-    if (((prefix_last_bloom >> (c & 63)) & 1) && prefix_at(s, floor, i, false, q, flags, start)) return true;
+    if (qz_prefix_last(c) && prefix_at(s, floor, i, false, q, flags, start)) return true;
+    if (!qz_is_han(c) || qz_numeral_cp(c)) return false;   /* nothing passed over: the loop below stops at once */
     /* The words that may stand a few characters before (超过 高于 低于) end
      * in 过 or 于: only there is the word itself compared. The characters
      * passed over are Chinese, three bytes each, so 过 or 于 can only end
      * at i - 3, i - 6 … — when neither stands at one of these, nothing can. */
     bool maybe = false;
+    const unsigned char *u = (const unsigned char *)s;
+    if (i < floor + 6) return false;               /* no character can stand between */
+    if (qz_prefix_no_gap_word(u, floor, i)) return false;
     for (size_t e = i, g = 0; g < QZ_PREFIX_GAP && e >= floor + 6; g++) {
         e -= 3;
-        const unsigned char *w = (const unsigned char *)s + e - 3;
-        uint32_t b = (uint32_t)w[0] << 16 | (uint32_t)w[1] << 8 | w[2];
-        if (b == 0xE8BF87u || b == 0xE4BA8Eu) {   /* 过 于 */
+        /* 过 E8 BF 87, 于 E4 BA 8E: the last byte first, it tells them apart from most */
+        unsigned char t = u[e - 1];
+        if ((t == 0x87 && u[e - 2] == 0xBF && u[e - 3] == 0xE8) || (t == 0x8E && u[e - 2] == 0xBA && u[e - 3] == 0xE4)) {
             maybe = true;
             break;
         }

@@ -1,8 +1,11 @@
 /* test_quantity_scan.c — the fast paths of the figure scanner against the
  * plain ones: the inline decoder and its fold table against qz_cp_slow for
- * every 3-byte character, the skip tables against the numeral tests, and
+ * every 3-byte character, the skip tables against the numeral tests, the
+ * numeral hash against a plain switch, the unit lookup on the hard cases,
  * figures found at every byte alignment after any kind of text (Chinese,
- * ASCII, 2-byte, broken UTF-8). */
+ * ASCII, 2-byte, broken UTF-8) and at every offset around the 15-byte
+ * blocks of the scan, and the short paths for common figures against the
+ * general rules on many generated phrases. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -92,7 +95,7 @@ static void expect_one(const char *text, size_t len, size_t off, const char *val
     size_t pos = 0;
     gwr_quantity q;
     char v[32];
-    assert_true(gwr_quantity_next(text, len, &pos, &q));
+    if (!gwr_quantity_next(text, len, &pos, &q)) fail_msg("in \"%.*s\": no figure, expected %s %s at %zu", (int)len, text, value, unit, off);
     gwr_dec_format(q.value, v, sizeof v);
     if (q.off != off || strcmp(v, value) != 0 || strcmp(q.unit, unit) != 0)
         fail_msg("in \"%.*s\": %s %s at %u, expected %s %s at %zu", (int)len, text, v, q.unit, q.off, value, unit, off);
@@ -148,6 +151,190 @@ static void test_one_character_numerals(void **state)
     assert_false(gwr_quantity_next(t, len, &pos, &q));
 }
 
+/* The numerals as the hash reads them, against the plain definition. */
+static int ref_digit(uint32_t c)
+{
+    static const uint32_t d[][2] = { { 0x3007, 0 }, { 0x96F6, 0 }, { 0x4E00, 1 }, { 0x4E8C, 2 }, { 0x4E24, 2 },
+                                     { 0x4E09, 3 }, { 0x56DB, 4 }, { 0x4E94, 5 }, { 0x516D, 6 }, { 0x4E03, 7 },
+                                     { 0x516B, 8 }, { 0x4E5D, 9 }, { 0x58F9, 1 }, { 0x8D30, 2 }, { 0x53C1, 3 },
+                                     { 0x8086, 4 }, { 0x4F0D, 5 }, { 0x9646, 6 }, { 0x67D2, 7 }, { 0x634C, 8 },
+                                     { 0x7396, 9 } };
+    for (size_t t = 0; t < sizeof d / sizeof d[0]; t++)
+        if (d[t][0] == c) return (int)d[t][1];
+    return -1;
+}
+
+static int64_t ref_mult(uint32_t c)
+{
+    switch (c) {
+    case 0x5341: case 0x62FE: return 10;          /* 十 拾 */
+    case 0x767E: case 0x4F70: return 100;         /* 百 佰 */
+    case 0x5343: case 0x4EDF: return 1000;        /* 千 仟 */
+    case 0x4E07: return 10000;                    /* 万 */
+    case 0x4EBF: return 100000000;                /* 亿 */
+    default: return 0;
+    }
+}
+
+static int ref_class(uint32_t c)
+{
+    if (c == 0x3007 || c == 0x96F6 || c == 0x4E07 || c == 0x4EBF) return 0;
+    static const uint32_t fin[] = { 0x58F9, 0x8D30, 0x53C1, 0x8086, 0x4F0D, 0x9646, 0x67D2, 0x634C, 0x7396,
+                                    0x62FE, 0x4F70, 0x4EDF };
+    for (size_t t = 0; t < sizeof fin / sizeof fin[0]; t++)
+        if (fin[t] == c) return 2;
+    return 1;
+}
+
+static void test_numeral_hash(void **state)
+{
+    (void)state;
+    for (uint32_t c = 0; c < 0x110000; c += c < 0x10000 ? 1 : 0x101) {
+        if (qz_cn_digit(c) != ref_digit(c) || qz_cn_mult(c) != ref_mult(c) || qz_cn_class(c) != ref_class(c) ||
+            qz_is_cn_numeral(c) != (ref_digit(c) >= 0 || ref_mult(c) > 0))
+            fail_msg("U+%04X: digit %d/%d mult %lld/%lld class %d/%d", c, qz_cn_digit(c), ref_digit(c),
+                     (long long)qz_cn_mult(c), (long long)ref_mult(c), qz_cn_class(c), ref_class(c));
+    }
+    assert_int_equal(qz_cn_digit(0xFFFFFFFFu), -1);
+}
+
+/* The unit lookup: the longest unit wins, a following character of
+ * notnext makes a word, full-width and traditional forms fold, and the end
+ * of the text ends a unit. */
+static void expect_unit(const char *text, const char *base, size_t end)
+{
+    size_t e = 0, len = strlen(text);
+    qz_init();
+    const qz_unit *u = qz_match_unit(text, len, 0, &e);
+    if (!base) {
+        if (u) fail_msg("\"%s\": unit %s, expected none", text, u->base);
+        return;
+    }
+    if (!u || strcmp(u->base, base) != 0 || e != end)
+        fail_msg("\"%s\": unit %s ending at %zu, expected %s at %zu", text, u ? u->base : "(none)", e, base, end);
+    size_t k, e2 = 0;
+    uint32_t c = qz_cp(text, len, 0, &k);
+    assert_ptr_equal(qz_match_unit_cp(text, len, 0, c, k, &e2), u);
+    assert_int_equal(e2, end);
+}
+
+static void test_unit_lookup(void **state)
+{
+    (void)state;
+    expect_unit("个百分点，", "个百分点", 12);
+    expect_unit("个百分", "个", 3);
+    expect_unit("个月", "个月", 6);
+    expect_unit("个点位", "个", 3);           /* 个点 not before 位 */
+    expect_unit("个体", NULL, 0);
+    expect_unit("个", "个", 3);
+    expect_unit("個百分點", "个百分点", 12);
+    expect_unit("％", "%", 3);
+    expect_unit("%", "%", 1);
+    expect_unit("平方公里", "平方公里", 12);
+    expect_unit("公里", "公里", 6);
+    expect_unit("千瓦时", "千瓦时", 9);
+    expect_unit("千瓦", "千瓦", 6);
+    expect_unit("微克/立方米", "微克/立方米", 16);
+    expect_unit("微克／立方米", "微克/立方米", 18);
+    expect_unit("家庭", NULL, 0);
+    expect_unit("家。", "家", 3);
+    expect_unit("方面", NULL, 0);
+    expect_unit("周年", "周年", 6);
+    expect_unit("周边", NULL, 0);
+    expect_unit("是", NULL, 0);
+}
+
+/* A numeral at every offset of a run of Chinese text, after 0-3 bytes
+ * that shift the run, with 0-7 characters after it: the 15-byte blocks of
+ * the scan, the 6-byte steps after them and the last bytes of the text all
+ * find it. The filler shares its last two bytes with numerals (优 统 引 线
+ * 众: the scan's hash lets them through) or not (的). */
+static void test_block_boundaries(void **state)
+{
+    (void)state;
+    static const char *const shift[] = { "", "\n", "\xC3\xA9", "\n\xC3\xA9" };   /* 0 1 2 3 bytes */
+    static const char *const filler[] = { "的", "优", "统", "引", "线", "众" };
+    static const struct { const char *num, *value, *unit; } nums[] = {
+        { "三百家", "300", "家" }, { "7家", "7", "家" }, { "８家", "8", "家" }, { "兩萬人", "20000", "人" },
+        { "6.5%", "6.5", "%" }, { "25亿元", "2500000000", "元" },
+    };
+    char text[256];
+    for (size_t n = 0; n < sizeof nums / sizeof nums[0]; n++)
+        for (size_t sh = 0; sh < sizeof shift / sizeof shift[0]; sh++)
+            for (size_t f = 0; f < sizeof filler / sizeof filler[0]; f++)
+                for (size_t before = 0; before < 14; before++)
+                    for (size_t after = 0; after < 8; after++) {
+                        size_t len = 0;
+                        memcpy(text, shift[sh], strlen(shift[sh]));
+                        len += strlen(shift[sh]);
+                        for (size_t b = 0; b < before; b++, len += 3) memcpy(text + len, filler[f], 3);
+                        size_t off = len;
+                        memcpy(text + len, nums[n].num, strlen(nums[n].num));
+                        len += strlen(nums[n].num);
+                        if (after) {
+                            memcpy(text + len, "。", 3);
+                            len += 3;
+                        }
+                        for (size_t a = 1; a < after; a++, len += 3) memcpy(text + len, filler[f], 3);
+                        expect_one(text, len, off, nums[n].value, nums[n].unit);
+                    }
+}
+
+/* All quantities of text, as one string. */
+static void scan_all(const char *text, size_t len, char *out, size_t cap)
+{
+    size_t pos = 0, o = 0;
+    gwr_quantity q;
+    out[0] = '\0';
+    while (pos < len && gwr_quantity_next(text, len, &pos, &q) && o + 160 < cap) {
+        char v[40], h[40];
+        gwr_dec_format(q.value, v, sizeof v);
+        gwr_dec_format(q.hi, h, sizeof h);
+        o += (size_t)snprintf(out + o, cap - o, "%u+%u %s %s [%s] %d %u @%zu; ", q.off, q.len, v, h, q.unit, (int)q.qual,
+                              q.flags, pos);
+    }
+}
+
+/* The short paths for common figures decide exactly as the general rules:
+ * phrases made of numbers, units, scales, qualifiers, quotes, punctuation
+ * and the characters the short paths refuse, each read both ways. */
+static void test_short_paths_agree(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "6.5", "2023", "1062", "0571", "13912345678", "5", "12", "100", "3.14", "0.5", "7", "2222.2222",
+        "一", "二", "两", "三", "十", "百", "千", "万", "亿", "五", "零", "四十", "壹", "伍", "九",
+        "%", "％", "个", "个百分点", "家", "年", "月", "日", "人", "元", "亿元", "万人", "万亿", "项", "公里", "周年",
+        "次", "位", "名", "倍", "成", "分之", "又", "点", "余", "多", "几", "级", "以上", "左右", "以下", "上下游",
+        "约", "近", "超过", "高于全省", "不到", "第", "届", "负", "数", "上", "是", "大", "的", "增长", "优", "统",
+        "，", "。", "、", "“", "”", "（", "）", "(", ")", "-", "—", "~", "至", "到", ":", "：", "×", "*", "/", "+",
+        " ", "　", "G", "a", ".", ",", "·", "#", "\n", "\xE4\xB8", "é",
+    };
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    char text[256], fast[8192], general[8192];
+    for (int r = 0; r < 30000; r++) {
+        size_t len = 0;
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        int n = 1 + (int)((x >> 33) % 10);
+        for (int p = 0; p < n; p++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            const char *piece = pieces[(x >> 33) % np];
+            size_t pl = strlen(piece);
+            if (len + pl >= sizeof text) break;
+            memcpy(text + len, piece, pl);
+            len += pl;
+        }
+        qz_general_only = false;
+        scan_all(text, len, fast, sizeof fast);
+        qz_general_only = true;
+        scan_all(text, len, general, sizeof general);
+        qz_general_only = false;
+        if (strcmp(fast, general) != 0)
+            fail_msg("\"%.*s\":\n  short paths: %s\n  general:     %s", (int)len, text, fast, general);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -155,6 +342,10 @@ int main(void)
         cmocka_unit_test(test_skip_tables),
         cmocka_unit_test(test_every_alignment),
         cmocka_unit_test(test_one_character_numerals),
+        cmocka_unit_test(test_numeral_hash),
+        cmocka_unit_test(test_unit_lookup),
+        cmocka_unit_test(test_block_boundaries),
+        cmocka_unit_test(test_short_paths_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
