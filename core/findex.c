@@ -18,6 +18,8 @@ void gwr_findex_free(gwr_findex *x)
     gwr_post_free(&x->post);
     free(x->fdoc);
     free(x->fig_fdoc);
+    gwr_fx_tri_free(&x->tri);
+    gwr_fxq_sent_free(x);
     free(x->f_name);
     free(x->groups);
     free(x->f_status);
@@ -86,12 +88,13 @@ size_t gwr_findex_memory(const gwr_findex *x)
     for (size_t i = 0; i < x->nnames; i++) b += x->nfig[i].cap * sizeof(uint32_t);
     for (int i = 0; i < GWR_FX_CACHE; i++)
         b += x->cache[i].smark_words * 8;
+    b += gwr_fx_tri_memory(&x->tri) + gwr_fxq_sent_memory(x);
     return b;
 }
 
 size_t gwr_findex_pinyin_memory(const gwr_findex *x)
 {
-    return x->post.follow_bytes + 0x10000 * sizeof(gwr_follow) + 26 * x->lbits_words * 8 +
+    return x->post.follow_bytes + 0x10000 * sizeof(gwr_follow) + 26 * x->lbits_words * 8 + gwr_fx_tri_memory(&x->tri) +
            (x->set_letters ? gwr_py_set_count() * sizeof *x->set_letters : 0);
 }
 
@@ -171,6 +174,7 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
     }
     uint32_t id = (uint32_t)x->nstr;
     if (gwr_post_add(&x->post, id, s, n) != 0) goto oom;
+    if (gwr_fx_tri_add(&x->tri, id, s, n) != 0) goto oom;
     x->str[id] = s;
     x->slen[id] = (uint32_t)n;
     if (!(id & 63)) {
@@ -196,7 +200,7 @@ gwr_findex *gwr_findex_new(void)
     x->lazy_min = GWR_FX_LAZY;
     x->pick_max = GWR_FX_PICK;
     x->intern = calloc(x->nintern, sizeof *x->intern);
-    if (!x->intern || gwr_post_init(&x->post) != 0 || new_string(x, "", 0) != GWR_FX_NOSTR || x->nstr != 1) {
+    if (!x->intern || gwr_post_init(&x->post) != 0 || gwr_fx_tri_init(&x->tri) != 0 || new_string(x, "", 0) != GWR_FX_NOSTR || x->nstr != 1) {
         gwr_findex_free(x);
         return NULL;
     }

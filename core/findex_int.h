@@ -64,6 +64,31 @@ size_t gwr_fx_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
 static inline gwr_pkey gwr_pkey_pair(uint32_t a, uint32_t b) { return ((gwr_pkey)1 << 63) | ((gwr_pkey)a << 21) | (gwr_pkey)b; }
 
+/* The initials-trigram lists (findex_init.c): key (a * 26 + b) * 26 + c. */
+typedef struct gwr_fx_tri_list {
+    uint8_t *p;                  /* delta + 1 of each string id, varint */
+    uint32_t len, cap;           /* bytes */
+    uint32_t last;               /* last string id added + 1; 0 when empty */
+    uint32_t count;
+} gwr_fx_tri_list;
+
+typedef struct gwr_fx_tri {
+    gwr_fx_tri_list *lists;      /* 26^3 */
+    uint32_t *set_letters;       /* per reading set: first letters of its readings */
+    size_t    bytes;             /* list buffers */
+    uint32_t *seen;              /* per key: the last string id + 1 that held it */
+    uint64_t *pend;              /* key << 32 | string id, not yet on the lists: added a
+                                    batch at a time, list by list (fewer cache misses) */
+    size_t    npend, pend_max;   /* pend_max: GWR_FX_TRI_PEND (tests lower it) */
+    int       bad;               /* a batch did not fit in memory: the lists are not used */
+} gwr_fx_tri;
+enum { GWR_FX_TRI_PEND = 1 << 19 };
+
+int    gwr_fx_tri_init(gwr_fx_tri *t);
+void   gwr_fx_tri_free(gwr_fx_tri *t);
+int    gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *s, size_t n);
+size_t gwr_fx_tri_memory(const gwr_fx_tri *t);
+
 /* ---- the index itself (findex.c builds it, findex_query.c answers) ---- */
 #include "findex.h"
 
@@ -174,6 +199,14 @@ struct gwr_findex {
     uint32_t    *intern;         /* content hash → string id + 1 */
     size_t       nintern, ninterned;
     gwr_postings post;
+    gwr_fx_tri   tri;            /* initials trigrams (findex_init.c) */
+    /* the groups by sentence, made when first asked for (findex_lazy.c) */
+    uint32_t    *s_group;        /* per sentence string: its first group */
+    uint64_t    *s_sent;         /* bitmap: the strings that are sentences of groups */
+    size_t       sg_cap;         /* strings room in s_group (s_sent: sg_cap / 64 words) */
+    size_t       sg_groups;      /* groups indexed so far */
+    uint32_t    *nosent;         /* groups without a sentence */
+    size_t       n_nosent, nosent_cap;
     int          oom;            /* an add ran out of memory */
     /* query state */
     uint32_t    *res;            /* scratch: the figures of the answer being built */
@@ -247,6 +280,12 @@ static inline uint32_t gwr_fx_name_num(const gwr_findex *x, uint32_t id)
 
 /* findex_pinyin.c: candidate strings of a pinyin query (marks bits in a bitmap). */
 bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact, uint32_t *tmp);
+/* findex_init.c: the strings a pinyin query (letters q[0..m), no separators)
+ * can match, by its initials trigrams, into `into` (all x->mark_words words
+ * written); tmp has room for x->nstr ids. Returns 0 when the query's letters
+ * are not read one per character (nothing written), 1 when the strings are
+ * candidates to check, 2 when every one of them matches. */
+int  gwr_fx_tri_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp);
 bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp, size_t budget);
 
 /* Shared by findex_query.c (matching, ordinary answers) and findex_lazy.c
@@ -270,6 +309,9 @@ int      gwr_fxq_rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, cha
 int      gwr_fxq_grow_ranked(gwr_findex *x, size_t n);
 size_t   gwr_fxq_entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out);
 size_t   gwr_fxq_count_all(gwr_findex *x, const uint64_t *sm, size_t dhi, size_t nfig, size_t cap);
+size_t   gwr_fxq_count_quick(gwr_findex *x, const uint64_t *sm);
+void     gwr_fxq_sent_free(gwr_findex *x);
+size_t   gwr_fxq_sent_memory(const gwr_findex *x);
 int      gwr_fxq_make_lazy(gwr_findex *x, gwr_fx_cached *c, size_t total, char *top, size_t topcap);
 
 #endif

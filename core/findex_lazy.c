@@ -4,6 +4,7 @@
  * answers; the two share the helpers declared in findex_int.h (gwr_fxq_*). */
 #include "findex_int.h"
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,6 +91,101 @@ size_t gwr_fxq_count_all(gwr_findex *x, const uint64_t *sm, size_t dhi, size_t n
     pthread_join(th, NULL);
     if (k + j.total <= cap) memcpy(x->res + k, x->tmp, j.total * sizeof *x->res);
     return k + j.total;
+}
+
+/* ---- counting by the sentences that do not match ----
+ * A query of one or two letters matches most sentences: its count is the
+ * figures less those of the groups whose sentence does not match and that
+ * do not match otherwise (section, entity, name). The groups of a sentence
+ * are found through s_group, extended to the groups added since last time. */
+
+void gwr_fxq_sent_free(gwr_findex *x)
+{
+    free(x->s_group);
+    free(x->s_sent);
+    free(x->nosent);
+    x->s_group = NULL;
+    x->s_sent = NULL;
+    x->nosent = NULL;
+    x->sg_cap = x->sg_groups = x->n_nosent = x->nosent_cap = 0;
+}
+
+size_t gwr_fxq_sent_memory(const gwr_findex *x)
+{
+    return x->sg_cap * sizeof *x->s_group + x->sg_cap / 8 + x->nosent_cap * sizeof *x->nosent;
+}
+
+static int sent_index(gwr_findex *x)
+{
+    if (x->sg_cap < x->nstr) {
+        size_t nc = (x->str_cap + 63) / 64 * 64;
+        uint32_t *ng = realloc(x->s_group, nc * sizeof *ng);
+        if (!ng) return -1;
+        x->s_group = ng;
+        uint64_t *ns = realloc(x->s_sent, nc / 8);
+        if (!ns) return -1;
+        memset(ns + x->sg_cap / 64, 0, (nc - x->sg_cap) / 8);
+        x->s_sent = ns;
+        x->sg_cap = nc;
+    }
+    for (size_t gi = x->sg_groups; gi < x->ngroups; gi++) {
+        uint32_t s = x->groups[gi].sent;
+        if (s == GWR_FX_NOSTR) {
+            if (x->n_nosent == x->nosent_cap) {
+                size_t nc = x->nosent_cap ? x->nosent_cap * 2 : 256;
+                uint32_t *nn = realloc(x->nosent, nc * sizeof *nn);
+                if (!nn) return -1;
+                x->nosent = nn;
+                x->nosent_cap = nc;
+            }
+            x->nosent[x->n_nosent++] = (uint32_t)gi;
+        } else if (!(x->s_sent[s >> 6] >> (s & 63) & 1)) {
+            x->s_sent[s >> 6] |= 1ULL << (s & 63);
+            x->s_group[s] = (uint32_t)gi;
+        }
+        x->sg_groups = gi + 1;
+    }
+    return 0;
+}
+
+/* The document holding group gi. */
+static size_t doc_of_group(const gwr_findex *x, size_t gi)
+{
+    size_t lo = 0, hi = x->ndocs;        /* the last document whose groups begin at or before gi */
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (x->docs[mid].gfirst <= gi) lo = mid;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* Figures of group gi that do not match (strings in sm); its sentence does not. */
+static size_t unmatched(const gwr_findex *x, const uint64_t *sm, size_t gi)
+{
+    const gwr_fx_group *gr = &x->groups[gi];
+    if (SMARKED(gr->sect) || SMARKED(x->docs[doc_of_group(x, gi)].entity)) return 0;
+    size_t gend = gi + 1 < x->ngroups ? x->groups[gi + 1].first : x->n, k = 0;
+    for (size_t g = gr->first; g < gend; g++) k += !SMARKED(x->f_name[g]);
+    return k;
+}
+
+/* The count of the figures matching (any status, no keys; strings in sm)
+ * over the whole index, when few sentences do not match; else SIZE_MAX. */
+size_t gwr_fxq_count_quick(gwr_findex *x, const uint64_t *sm)
+{
+    if (sent_index(x) != 0) return SIZE_MAX;
+    size_t words = (x->nstr + 63) / 64, un = x->n_nosent;
+    for (size_t w = 0; w < words; w++) un += (size_t)__builtin_popcountll(x->s_sent[w] & ~sm[w]);
+    if (un > x->ngroups / 8) return SIZE_MAX;
+    size_t total = x->n;
+    for (size_t w = 0; w < words; w++)
+        for (uint64_t b = x->s_sent[w] & ~sm[w]; b; b &= b - 1) {
+            uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+            for (size_t gi = x->s_group[id]; gi < x->ngroups && x->groups[gi].sent == id; gi++) total -= unmatched(x, sm, gi);
+        }
+    for (size_t i = 0; i < x->n_nosent; i++) total -= unmatched(x, sm, x->nosent[i]);
+    return total;
 }
 
 static int cmp_u64(const void *a, const void *b)

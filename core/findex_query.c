@@ -26,6 +26,7 @@
 #include "indicators_alias.h"
 #include <pthread.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,6 +111,28 @@ static uint8_t rank_of(gwr_pq_class c, size_t at)
     return (uint8_t)((c - 1) * 64 + (at < 63 ? at : 63));
 }
 
+/* Names known to match are checked all the same, for the rank of their match:
+ * from mark to cmark. */
+static void move_names(gwr_findex *x)
+{
+    for (size_t i = 0; i < x->nnames; i++) {
+        uint32_t nm = x->name_str[i];
+        uint64_t bit = 1ULL << (nm & 63);
+        if (x->mark[nm >> 6] & bit) x->mark[nm >> 6] &= ~bit, x->cmark[nm >> 6] |= bit;
+    }
+}
+
+/* A pinyin query without separators, by its initials trigrams (into
+ * x->pmark): 0 when they do not apply, 1 candidates, 2 exact. */
+static int plain_tri(gwr_findex *x, const gwr_pq *pq)
+{
+    size_t lm;
+    const char *lt = gwr_pq_literal(pq, &lm);
+    if (memchr(lt, ' ', lm) || memchr(lt, '\'', lm) || memchr(lt, '\t', lm)) return 0;
+    const char *letters = gwr_pq_letters(pq);
+    return gwr_fx_tri_cands(x, letters, strlen(letters), x->pmark, x->hits);
+}
+
 /* The strings matching the query into x->hits (their ranks in x->srank);
  * returns false when the stop function interrupted (x->pend keeps the
  * place). */
@@ -120,6 +143,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
     if (!(p->valid && p->literal == literal && strcmp(p->q, q) == 0)) {
         memset(p, 0, sizeof *p);
         size_t ncand = 0;
+        int tri = 0;
         int exact = literal_cands(x, q, m, &ncand);
         bool pinyin = !literal && gwr_pq_is_pinyin(pq);
         bool narrow = x->prev_valid && x->prev_literal == literal &&
@@ -128,6 +152,23 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
         if (from_prev) {
             if (x->nprev) memcpy(x->cand, x->prev_hits, x->nprev * sizeof *x->cand);
             ncand = x->nprev;
+        } else if (pinyin && (tri = plain_tri(x, pq)) != 0) {
+            /* by the initials trigrams: exact (mark) or to check (cmark) */
+            uint64_t *t = tri == 2 ? x->mark : x->cmark, *o = tri == 2 ? x->cmark : x->mark;
+            memcpy(t, x->pmark, x->mark_words * sizeof *t);
+            memset(o, 0, x->mark_words * sizeof *o);
+            if (narrow) {            /* every match of q matches the previous query */
+                const uint64_t *pm = x->prev_mark;
+                if (!x->prev_bm) {
+                    memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
+                    for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
+                    pm = x->pmark;
+                }
+                for (size_t w = 0; w < x->mark_words; w++) t[w] &= pm[w];
+            }
+            move_names(x);
+            p->bm = 1;
+            ncand = 0;
         } else if (pinyin) {
             /* x->mark holds the exact candidates for now (it is rebuilt from the hits) */
             memset(x->cmark, 0, x->mark_words * sizeof *x->cmark);
@@ -164,11 +205,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
             /* to check (cmark): the candidates not known to match, and the names
                (checked for the rank of their match); the answer grows in mark */
             for (size_t w = 0; w < x->mark_words; w++) x->cmark[w] = (x->cmark[w] | x->tmark[w]) & ~x->mark[w];
-            for (size_t i = 0; i < x->nnames; i++) {
-                uint32_t nm = x->name_str[i];
-                uint64_t bit = 1ULL << (nm & 63);
-                if (x->mark[nm >> 6] & bit) x->mark[nm >> 6] &= ~bit, x->cmark[nm >> 6] |= bit;
-            }
+            move_names(x);
             p->bm = 1;
             ncand = 0;
         } else if (exact < 0) {
@@ -190,6 +227,8 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
             while (!b && ++w < words) b = x->cmark[w];
             if (!b) break;
             id = w * 64 + (size_t)__builtin_ctzll(b);
+            /* only names are ranked by their match: any other string stops at its first */
+            p->st.first = !gwr_fx_is_name(x, (uint32_t)id);
             if (!gwr_pq_scan_step(pq, x->str[id], x->slen[id], &p->st, &slice)) {
                 if (x->stop && x->stop(x->stop_ctx)) {
                     p->k = id;
@@ -536,7 +575,9 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     if (lazy_ok && base && base->cnt > lazy_cap) base = NULL;
     size_t k = 0;
     if (lazy_ok && !base && nh) {
-        k = gwr_fxq_count_all(x, x->mark, x->ndocs, x->n, lazy_cap);
+        /* most sentences match: counted by those that do not, when the answer is large */
+        size_t quick = gwr_fxq_count_quick(x, x->mark);
+        k = quick != SIZE_MAX && quick > lazy_cap ? quick : gwr_fxq_count_all(x, x->mark, x->ndocs, x->n, lazy_cap);
         if (k > lazy_cap) {
             victim->gen = ++x->gen_clock;
             victim->sorted_ok = 0;

@@ -77,6 +77,8 @@ typedef struct gwr_pq_scan {
     gwr_pq_class cls;      /* best class found so far */
     size_t   at;           /* characters before the best match's end */
     size_t   nchar;
+    bool     first;        /* set by the caller: stop at the first match, of any
+                              class (only whether the string matches is wanted) */
 } gwr_pq_scan;
 void gwr_pq_scan_init(gwr_pq_scan *st);
 /* Returns true when done (st->cls says whether it matched). */

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAXQ = 256, MAXL = 63 };
+enum { MAXQ = 256, MAXL = 63, GWR_PQ_MAXSET = 1024 };
 
 struct gwr_pq {
     char     lit[MAXQ];          /* folded, simplified */
@@ -29,6 +29,9 @@ struct gwr_pq {
     uint64_t lf[GWR_PY_MAXSYL], li[GWR_PY_MAXSYL];
     uint8_t  len[GWR_PY_MAXSYL];
     uint64_t asc[26], ascend[26];
+    uint64_t live[GWR_PQ_MAXSET]; /* per reading set: the positions its characters can
+                                    move on from or end at (0: the character only
+                                    resets the automaton) */
 };
 
 static inline unsigned char fold(unsigned char c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
@@ -103,6 +106,15 @@ static void compile_pinyin(gwr_pq *p, uint64_t bound)
             #undef CLEAR
         }
         p->full[k] &= below_m;
+    }
+    for (size_t set = 0; set < gwr_py_nsets && set < GWR_PQ_MAXSET; set++) {
+        const uint16_t *rs = gwr_py_sets + gwr_py_set_off[set];
+        uint64_t v = 0;
+        for (unsigned r = 1; r <= rs[0]; r++) {
+            unsigned k = rs[r];
+            v |= p->full[k] | p->i1[k] | p->i2[k] | p->lf[k] | p->li[k];
+        }
+        p->live[set] = v;
     }
     for (int j = 0; j < m; j++) {
         int c = p->q[j] - 'a';
@@ -197,7 +209,8 @@ static inline gwr_pq_class step(const gwr_pq *q, uint32_t cp, uint64_t *F, uint6
         return cls;
     }
     int set = cp < 0x10000 ? (int)gwr_py_bmp[cp] - 1 : (cp < 0x110000 ? gwr_py_set_of(cp) : -1);
-    if (set < 0) {
+    /* most characters can neither move a match on nor end one: reset */
+    if (set < 0 || (set < GWR_PQ_MAXSET && !((f0 | i0 | a0) & q->live[set]))) {
         *F = *I = *A = 0;
         return GWR_PQ_NONE;
     }
@@ -263,25 +276,46 @@ bool gwr_pq_scan_step(const gwr_pq *q, const char *str, size_t n, gwr_pq_scan *s
             }
         }
     } else {
+        /* a pinyin query's literal text is ASCII: any other byte ends a
+           partial literal match */
+        size_t nchar = st->nchar;
         while (i < stop) {
+            unsigned b0 = s[i];
+            /* the common case first: a three-byte character (U+1000..U+CFFF,
+               U+E000..U+FFFF) that neither goes on with a match nor begins one */
+            if (b0 - 0xE1u <= 0xEFu - 0xE1u && b0 != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+                (s[i + 2] & 0xC0) == 0x80) {
+                uint32_t cp3 = (b0 & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+                int set = (int)gwr_py_bmp[cp3] - 1;
+                if (set < 0 || (set < GWR_PQ_MAXSET && !((F | I | A | 1) & q->live[set]))) {
+                    k = 0;
+                    F = I = A = 0;
+                    i += 3;
+                    nchar++;
+                    continue;
+                }
+            }
             uint32_t cp;
             size_t len = gwr_py_utf8_step(s + i, n - i, &cp);
             bool lit = false;
-            for (size_t b = 0; b < len; b++) lit |= kmp(q, &k, s[i + b]);
+            if (len == 1 && s[i] < 0x80) lit = kmp(q, &k, s[i]);
+            else k = 0;
             gwr_pq_class c = step(q, cp, &F, &I, &A, true);
             i += len;
             if (lit) c = GWR_PQ_LITERAL;
             if (c && (!st->cls || c < st->cls)) {
                 st->cls = c;
-                st->at = st->nchar;
-                if (c == GWR_PQ_LITERAL) {
+                st->at = nchar;
+                if (c == GWR_PQ_LITERAL || st->first) {
+                    st->nchar = nchar;
                     *budget -= i - st->pos;
                     st->pos = i;
                     return true;
                 }
             }
-            st->nchar++;
+            nchar++;
         }
+        st->nchar = nchar;
     }
     *budget -= i - st->pos;
     st->pos = i;
