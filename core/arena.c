@@ -5,12 +5,6 @@
 #include <string.h>
 #include <stdalign.h>
 
-struct gwr_arena_block {
-    gwr_arena_block *next;
-    size_t cap, used;
-    alignas(max_align_t) unsigned char data[];
-};
-
 /* The first block is small and blocks double: a one-line report costs a
  * kilobyte, not sixteen (a corpus keeps 100,000 of them). */
 enum { ARENA_MIN_BLOCK = 1024 };
@@ -86,7 +80,7 @@ bool gwr_arena_reserve(gwr_arena *a, size_t n)
     return new_block(a, n, n) != NULL;
 }
 
-char *gwr_arena_strndup(gwr_arena *a, const char *s, size_t n)
+char *gwr_arena_strndup_block(gwr_arena *a, const char *s, size_t n)
 {
     char *p = take(a, n + 1, 1);
     if (!p) return NULL;

@@ -30,7 +30,9 @@ typedef struct gwr_corpus_opts {
     void (*on_doc)(void *ctx, size_t index, gwr_doc *doc);
     void  *ctx;
     /* streaming: on_doc takes ownership of each doc (gwr_doc_free + free);
-     * c->docs stays empty, ndocs still counts the loaded docs */
+     * c->docs stays empty, ndocs still counts the loaded docs. A doc handed
+     * over is as analysis left it, not compacted: a receiver that keeps it
+     * long calls gwr_doc_compact itself. */
     bool   hand_over;
 } gwr_corpus_opts;
 

@@ -60,8 +60,10 @@ static void load_one(loader *L, size_t i)
     } else if (gwr_doc_load(d, L->paths[i], &e) == GWR_OK) {
         /* a corpus keeps many documents: each costs its content and little more */
         if (L->opts->drop_text) gwr_doc_drop_text(d);
-        shrink(d);
-        gwr_doc_compact(d);       /* on failure the doc simply keeps its arena */
+        if (!L->opts->hand_over) {   /* a doc handed over is usually written once and freed */
+            shrink(d);
+            gwr_doc_compact(d);       /* on failure the doc simply keeps its arena */
+        }
         s->doc = d;
         return;
     } else {

@@ -134,41 +134,73 @@ int gwr_dec_cmp(gwr_dec a, gwr_dec b)
 
 bool gwr_dec_is_zero(gwr_dec d) { return d.m == 0; }
 
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/* Writes the last nd digits of a (nd >= 1) ending just before end, two at a time. */
+static void put_digits(char *end, uint64_t a, int nd)
+{
+    for (; nd >= 2; nd -= 2, a /= 100) {
+        end -= 2;
+        memcpy(end, digit_pairs + 2 * (a % 100), 2);
+    }
+    if (nd) *--end = (char)('0' + a % 10);
+}
+
+static int ndigits_u(uint64_t a)
+{
+    int n = 1;
+    while (n < 19 && a >= (uint64_t)pow10_tab[n]) n++;
+    return n;
+}
+
+/* As gwr_dec_norm + dec_ok + the digits, on the magnitude: the same text as
+ * the definition (digits of m, the point placed by e, zeros to fill). */
+size_t gwr_dec_write(gwr_dec d, char *out)
+{
+    if (d.m == 0) {
+        out[0] = '0';
+        return 1;
+    }
+    uint64_t a = d.m < 0 ? 0 - (uint64_t)d.m : (uint64_t)d.m;
+    int64_t e = d.e;
+    while (a % 10 == 0) {
+        a /= 10;
+        e++;
+    }
+    int nd = ndigits_u(a);
+    if (a >= (uint64_t)DEC_LIMIT || e < DEC_MIN_EXP || (e > 0 && nd + e > DEC_MAX_DIGITS)) {
+        memcpy(out, "overflow", 8);
+        return 8;
+    }
+    char *p = out;
+    if (d.m < 0) *p++ = '-';
+    if (e >= 0) {
+        put_digits(p + nd, a, nd);
+        p += nd;
+        for (int64_t i = 0; i < e; i++) *p++ = '0';
+    } else if (nd <= -e) {                   /* 0.0…digits */
+        *p++ = '0';
+        *p++ = '.';
+        for (int64_t i = nd; i < -e; i++) *p++ = '0';
+        put_digits(p + nd, a, nd);
+        p += nd;
+    } else {                                 /* digits.digits */
+        int frac = (int)-e;
+        put_digits(p + nd + 1, a, frac);
+        p[nd - frac] = '.';
+        put_digits(p + nd - frac, a / (uint64_t)pow10_tab[frac], nd - frac);
+        p += nd + 1;
+    }
+    return (size_t)(p - out);
+}
+
 int gwr_dec_format(gwr_dec d, char *buf, size_t n)
 {
-    char tmp[80];
-    size_t k = 0;
-    d = gwr_dec_norm(d);
-    if (!dec_ok(d)) {
-        static const char ov[] = "overflow";
-        memcpy(tmp, ov, sizeof ov - 1);
-        k = sizeof ov - 1;
-    } else {
-        char dig[24];
-        int nd = 0;
-        uint64_t a = d.m < 0 ? (uint64_t)(-d.m) : (uint64_t)d.m;
-        do {
-            dig[nd++] = (char)('0' + a % 10);
-            a /= 10;
-        } while (a);
-        if (d.m < 0) tmp[k++] = '-';
-        if (d.e >= 0) {
-            while (nd) tmp[k++] = dig[--nd];
-            for (int i = 0; i < d.e; i++) tmp[k++] = '0';
-        } else {
-            int frac = -d.e;
-            if (nd <= frac) {
-                tmp[k++] = '0';
-                tmp[k++] = '.';
-                for (int i = nd; i < frac; i++) tmp[k++] = '0';
-                while (nd) tmp[k++] = dig[--nd];
-            } else {
-                while (nd > frac) tmp[k++] = dig[--nd];
-                tmp[k++] = '.';
-                while (nd) tmp[k++] = dig[--nd];
-            }
-        }
-    }
+    char tmp[GWR_DEC_CHARS];
+    size_t k = gwr_dec_write(d, tmp);
     if (n > 0) {
         size_t c = k < n - 1 ? k : n - 1;
         memcpy(buf, tmp, c);

@@ -25,6 +25,10 @@ bool    gwr_dec_is_zero(gwr_dec d);
 /* Plain decimal, never exponent notation: "1640000000", "6.7", "-0.5".
  * Writes at most n bytes including NUL; returns the length it needed. */
 int     gwr_dec_format(gwr_dec d, char *buf, size_t n);
+/* The same characters without a NUL into out, which has room for
+ * GWR_DEC_CHARS; returns how many. */
+enum { GWR_DEC_CHARS = 24 };
+size_t  gwr_dec_write(gwr_dec d, char *out);
 /* Parses an ASCII decimal "123.45" (no sign, no exponent); false on overflow or junk. */
 bool    gwr_dec_parse(const char *s, size_t len, gwr_dec *out);
 /* For drawing bars and sorting only (never for output). */

@@ -155,9 +155,16 @@ static const char *visit(ptrmap *m, gwr_arena *a, const char *s, size_t *total)
 static const char *visit_text(ptrmap *m, ptrmap *c, gwr_arena *a, const char *s, size_t *total)
 {
     if (!s) return NULL;
-    size_t h = 0xcbf29ce484222325u;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) h = (h ^ *p) * 0x100000001b3u;
-    size_t i = (h ^ (h >> 29)) & (c->cap - 1);
+    size_t n = strlen(s);
+    uint64_t h = 0xcbf29ce484222325u ^ n;
+    for (size_t k = 0; k + 8 <= n; k += 8) {   /* eight bytes a step */
+        uint64_t w;
+        memcpy(&w, s + k, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15u;
+        h ^= h >> 29;
+    }
+    for (size_t k = n & ~(size_t)7; k < n; k++) h = (h ^ (unsigned char)s[k]) * 0x100000001b3u;
+    size_t i = (size_t)(h ^ (h >> 29)) & (c->cap - 1);
     while (c->from[i] && strcmp(c->from[i], s) != 0) i = (i + 1) & (c->cap - 1);
     if (c->from[i]) return c->to[i];
     c->from[i] = s;
@@ -174,8 +181,10 @@ static void walk_strings(gwr_doc *d, ptrmap *m, ptrmap *c, gwr_arena *a, size_t 
     for (size_t i = 0; i < d->nnodes; i++) d->nodes[i].title = visit(m, a, d->nodes[i].title, total);
     for (size_t i = 0; i < d->nfigs; i++) {
         gwr_figure *f = &d->figs[i];
-        f->name = visit_text(m, c, a, f->name, total);
-        f->written = visit_text(m, c, a, f->written, total);
+        /* the first pass points equal names and values at one of them: the
+         * second needs only the pointer map */
+        f->name = a ? visit(m, a, f->name, total) : visit_text(m, c, a, f->name, total);
+        f->written = a ? visit(m, a, f->written, total) : visit_text(m, c, a, f->written, total);
         f->sentence = visit(m, a, f->sentence, total);
     }
 }
@@ -184,16 +193,16 @@ gwr_status gwr_doc_compact(gwr_doc *d)
 {
     size_t n = 5 + d->nnodes + 3 * d->nfigs, cap = 16, total = 0;
     while (cap < 2 * n) cap *= 2;
-    ptrmap m = { calloc(cap, sizeof *m.from), calloc(cap, sizeof *m.to), cap };
-    ptrmap c = { calloc(cap, sizeof *c.from), calloc(cap, sizeof *c.to), cap };
+    /* to[i] is read only where from[i] is set: only from is cleared */
+    ptrmap m = { calloc(cap, sizeof *m.from), malloc(cap * sizeof *m.to), cap };
+    ptrmap c = { calloc(cap, sizeof *c.from), malloc(cap * sizeof *c.to), cap };
     gwr_arena na;
     gwr_arena_init(&na);
-    gwr_status st = GWR_E_NOMEM;             /* on failure the doc stays as it was */
+    gwr_status st = GWR_E_NOMEM;             /* on failure the doc keeps its arena (and reads the same) */
     if (m.from && m.to && c.from && c.to) {
-        walk_strings(d, &m, &c, NULL, &total);   /* pointers unchanged: each maps to itself */
+        walk_strings(d, &m, &c, NULL, &total);   /* counts; equal names and values now share one old copy */
         if (gwr_arena_reserve(&na, total)) {
             memset(m.from, 0, cap * sizeof *m.from);
-            memset(c.from, 0, cap * sizeof *c.from);
             walk_strings(d, &m, &c, &na, &total);  /* every copy fits the reserved block */
             gwr_arena_free(&d->arena);
             d->arena = na;

@@ -44,15 +44,25 @@ void gwr_json_string(FILE *f, const char *s);   /* = gwr_put_str(f, GWR_FMT_JSON
 void gwr_text_field(FILE *f, const char *s);    /* = gwr_put_str(f, GWR_FMT_TEXT, s) */
 void gwr_fmt_dec(FILE *f, gwr_dec d);
 
-/* A row assembled in memory and written with one call (the rows of a large
- * TSV export): the same bytes as the field writers above, in order. A field
- * that needs escaping goes through the sanitiser as it would unbuffered. */
+/* Rows assembled in memory and written a buffer at a time (the rows of a
+ * large TSV export): the same bytes as the field writers above, in order. A
+ * field that needs escaping goes through the sanitiser as it would
+ * unbuffered. */
 typedef struct gwr_row {
     FILE  *f;
     size_t n;
-    char   b[4096];
+    char   b[16384];
 } gwr_row;
+void gwr_row_init(gwr_row *r, FILE *f);
 void gwr_row_flush(gwr_row *r);
+/* Makes room for n more bytes at r->b + r->n, flushing when needed; false
+ * when n is more than the buffer holds. */
+static inline bool gwr_row_room(gwr_row *r, size_t n)
+{
+    if (n <= sizeof r->b - r->n) return true;
+    gwr_row_flush(r);
+    return n <= sizeof r->b;
+}
 void gwr_row_put(gwr_row *r, const char *s, size_t n);
 static inline void gwr_row_ch(gwr_row *r, char c)
 {
@@ -67,5 +77,10 @@ bool gwr_row_tsv_plain(const char *s, size_t n);
 void gwr_row_tsv_n(gwr_row *r, const char *s, size_t n, bool plain);
 void gwr_row_int(gwr_row *r, long long v);          /* as fprintf "%lld" */
 void gwr_row_dec(gwr_row *r, gwr_dec d);            /* as gwr_fmt_dec */
+/* The TSV form of s[0,n) into out, which has room for GWR_TSV_ROOM(n)
+ * bytes (the copy is checked where it lands, sixteen bytes at a time);
+ * returns its length (no NUL). */
+#define GWR_TSV_ROOM(n) (4 * (n) + 16)
+size_t gwr_tsv_copy(char *out, const char *s, size_t n);
 
 #endif

@@ -23,6 +23,12 @@ void gwr_fmt_dec(FILE *f, gwr_dec d)
     fputs(buf, f);
 }
 
+void gwr_row_init(gwr_row *r, FILE *f)
+{
+    r->f = f;
+    r->n = 0;
+}
+
 void gwr_row_flush(gwr_row *r)
 {
     if (r->n) fwrite(r->b, 1, r->n, r->f);
@@ -31,12 +37,9 @@ void gwr_row_flush(gwr_row *r)
 
 void gwr_row_put(gwr_row *r, const char *s, size_t n)
 {
-    if (r->n + n > sizeof r->b) {
-        gwr_row_flush(r);
-        if (n > sizeof r->b) {
-            fwrite(s, 1, n, r->f);
-            return;
-        }
+    if (!gwr_row_room(r, n)) {
+        fwrite(s, 1, n, r->f);
+        return;
     }
     memcpy(r->b + r->n, s, n);
     r->n += n;
@@ -44,11 +47,20 @@ void gwr_row_put(gwr_row *r, const char *s, size_t n)
 
 void gwr_row_str(gwr_row *r, const char *s) { gwr_row_put(r, s, strlen(s)); }
 
+/* An escape is at most four bytes for each byte escaped (\xHH for an invalid
+ * byte or a control), so GWR_TSV_ROOM(n) always holds the copy and its NUL. */
+size_t gwr_tsv_copy(char *out, const char *s, size_t n)
+{
+    memcpy(out, s, n);
+    memset(out + n, 0, 16);   /* the copy is read sixteen bytes at a time */
+    size_t pl = gwr_safe_plain_len_padded(GWR_SAFE_TSV, out, n);
+    if (pl == n) return n;
+    return pl + gwr_safe_copy(GWR_SAFE_TSV, s + pl, n - pl, out + pl, GWR_TSV_ROOM(n - pl));
+}
+
 void gwr_row_tsv(gwr_row *r, const char *s)
 {
-    if (!s) return;
-    size_t n = strlen(s);
-    gwr_row_tsv_n(r, s, n, gwr_row_tsv_plain(s, n));
+    if (s) gwr_row_tsv_n(r, s, strlen(s), false);
 }
 
 bool gwr_row_tsv_plain(const char *s, size_t n) { return gwr_safe_plain_len(GWR_SAFE_TSV, s, n) == n; }
@@ -57,8 +69,9 @@ void gwr_row_tsv_n(gwr_row *r, const char *s, size_t n, bool plain)
 {
     if (plain) {
         gwr_row_put(r, s, n);
+    } else if (gwr_row_room(r, GWR_TSV_ROOM(n))) {
+        r->n += gwr_tsv_copy(r->b + r->n, s, n);
     } else {
-        gwr_row_flush(r);
         gwr_safe_put(r->f, GWR_SAFE_TSV, s, n);
     }
 }
@@ -78,7 +91,5 @@ void gwr_row_int(gwr_row *r, long long v)
 
 void gwr_row_dec(gwr_row *r, gwr_dec d)
 {
-    char buf[64];
-    gwr_dec_format(d, buf, sizeof buf);
-    gwr_row_str(r, buf);
+    if (gwr_row_room(r, GWR_DEC_CHARS)) r->n += gwr_dec_write(d, r->b + r->n);
 }

@@ -2,6 +2,8 @@
  * display cells, CJK counted double), TSV (columns as in DESIGN.md) and JSON
  * (the same fields, plus period and headline for targets). */
 #include "export.h"
+#include "safe.h"
+#include "safe_scan.h"
 #include "uwidth.h"
 #include <string.h>
 
@@ -34,7 +36,7 @@ static bool has_hi(const gwr_figure *g) { return gwr_fig_qual(g) == GWR_Q_RANGE 
  * written empty / null / "(overflow)", never as 0. */
 static bool known(const gwr_figure *g) { return !(gwr_fig_flags(g) & GWR_QF_OVERFLOW); }
 
-static bool keep(const gwr_figure *g, const gwr_fig_filter *flt)
+static inline bool keep(const gwr_figure *g, const gwr_fig_filter *flt)
 {
     if (!flt) return true;
     if (flt->status >= 0 && (int)g->status != flt->status) return false;
@@ -108,36 +110,219 @@ static void targets_text(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
     if (!shown) fputs("(no figures)\n", f);
 }
 
+/* TSV rows are written straight into the row buffer: each row reserves the
+ * most it can take (every string escaped at four bytes a byte) and is then
+ * written without further checks. Fields repeated from row to row (file and
+ * entity, key, unit, section) are measured and checked once. */
+enum { TSV_HELD = 256 };   /* a plain field up to this long is held, padded, and copied 16 bytes a step */
+typedef struct tsv_field {
+    const char *s;      /* the string last seen (compared by pointer) */
+    size_t n;
+    bool plain;
+    bool held;
+    char pad[TSV_HELD + 16];
+} tsv_field;
+
+/* s[0,n) from a buffer padded past n, sixteen bytes a step (p has room for
+ * n rounded up to sixteen). */
+static inline char *copy16(char *p, const char *pad, size_t n)
+{
+    for (size_t k = 0; k < n; k += 16) memcpy(p + k, pad + k, 16);
+    return p + n;
+}
+
+static inline void field_hold(tsv_field *c)
+{
+    c->held = c->plain && c->n <= TSV_HELD;
+    if (!c->held) return;
+    memcpy(c->pad, c->s, c->n);
+    memset(c->pad + c->n, 0, 16);
+}
+
+static inline void field_see(tsv_field *c, const char *s)
+{
+    if (s == c->s) return;
+    c->s = s;
+    c->n = strlen(s);
+    c->plain = gwr_row_tsv_plain(s, c->n);
+    field_hold(c);
+}
+
+/* Keys and units are static strings, few and recurring: a small table
+ * keyed by the pointer remembers each one's length, check and copy. */
+enum { TSV_SEEN = 32 };
+static inline const tsv_field *field_of(tsv_field *tab, const char *s)
+{
+    tsv_field *c = &tab[((uintptr_t)s >> 3 ^ (uintptr_t)s >> 9) & (TSV_SEEN - 1)];
+    field_see(c, s);
+    return c;
+}
+
+static inline char *put_field(char *p, const tsv_field *c)
+{
+    if (c->held) return copy16(p, c->pad, c->n);
+    if (c->plain) {
+        memcpy(p, c->s, c->n);
+        return p + c->n;
+    }
+    return p + gwr_tsv_copy(p, c->s, c->n);
+}
+
+/* As gwr_tsv_copy: copied, then checked where it landed. */
+static inline char *put_tsv(char *p, const char *s, size_t n)
+{
+    memcpy(p, s, n);
+    memset(p + n, 0, 16);
+    size_t pl = gwr_safe_scan_padded(GWR_SAFE_TSV, p, n);
+    if (pl == n) return p + n;
+    return p + pl + gwr_safe_copy(GWR_SAFE_TSV, s + pl, n - pl, p + pl, GWR_TSV_ROOM(n - pl));
+}
+
+/* A name of an enum, padded so that it is copied as sixteen bytes; a table
+ * for every value of the figure's bit field (names say "?" past the enum). */
+typedef struct tsv_name { char s[16]; size_t n; } tsv_name;
+enum { TSV_ST = 2, TSV_FK = 8, TSV_Q = 8, TSV_PER = 4, TSV_NAMES = TSV_ST + TSV_FK + TSV_Q + TSV_PER };
+
+static bool name_set(tsv_name *t, const char *s)
+{
+    size_t n = strlen(s);
+    if (n > sizeof t->s) return false;
+    memset(t->s, 0, sizeof t->s);
+    memcpy(t->s, s, n);
+    t->n = n;
+    return true;
+}
+
+static inline char *put_name(char *p, const tsv_name *t)
+{
+    memcpy(p, t->s, sizeof t->s);
+    return p + t->n;
+}
+
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+static inline char *put_uint(char *p, uint32_t v)
+{
+    int nd = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6
+           : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+    char *e = p + nd;
+    while (v >= 100) {
+        e -= 2;
+        memcpy(e, digit_pairs + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        e -= 2;
+        memcpy(e, digit_pairs + 2 * v, 2);
+    } else {
+        *--e = (char)('0' + v);
+    }
+    return p + nd;
+}
+
+/* One row through the general writers (a field too long for the fast path). */
+static void targets_tsv_row(gwr_row *r, const gwr_doc *d, const gwr_figure *g, const tsv_field *path,
+                            const tsv_field *ent)
+{
+    gwr_row_tsv_n(r, path->s, path->n, path->plain); gwr_row_ch(r, '\t');
+    gwr_row_tsv_n(r, ent->s, ent->n, ent->plain); gwr_row_ch(r, '\t');
+    gwr_row_str(r, gwr_fig_status_name(g->status)); gwr_row_ch(r, '\t');
+    if (g->year) gwr_row_int(r, g->year);
+    gwr_row_ch(r, '\t');
+    gwr_row_tsv(r, g->key); gwr_row_ch(r, '\t');
+    gwr_row_tsv(r, g->name); gwr_row_ch(r, '\t');
+    gwr_row_str(r, gwr_fig_kind_name(g->kind)); gwr_row_ch(r, '\t');
+    if (known(g)) gwr_row_dec(r, gwr_fig_value(g));
+    gwr_row_ch(r, '\t');
+    if (known(g) && has_hi(g)) gwr_row_dec(r, gwr_fig_hi(g));
+    gwr_row_ch(r, '\t');
+    gwr_row_tsv(r, gwr_fig_unit(g)); gwr_row_ch(r, '\t');
+    gwr_row_str(r, gwr_qual_name(gwr_fig_qual(g))); gwr_row_ch(r, '\t');
+    gwr_row_tsv(r, g->written); gwr_row_ch(r, '\t');
+    gwr_row_int(r, g->line); gwr_row_ch(r, '\t');
+    gwr_row_tsv(r, gwr_doc_section_title(d, g->node)); gwr_row_ch(r, '\t');
+    gwr_row_str(r, gwr_period_name(g->period));
+    gwr_row_ch(r, '\n');
+}
+
 static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
 {
     gwr_row r;
-    r.f = f;
-    r.n = 0;
-    const char *path = d->path ? d->path : "", *ent = d->entity ? d->entity : "";
-    size_t pn = strlen(path), en = strlen(ent);
-    bool pp = gwr_row_tsv_plain(path, pn), ep = gwr_row_tsv_plain(ent, en);
+    gwr_row_init(&r, f);
+    tsv_field path, ent, sect, pre, keys[TSV_SEEN], units[TSV_SEEN];
+    path.s = ent.s = sect.s = pre.s = NULL;
+    for (int i = 0; i < TSV_SEEN; i++) keys[i].s = units[i].s = NULL;
+    field_see(&path, d->path ? d->path : "");
+    field_see(&ent, d->entity ? d->entity : "");
+    /* file TAB entity TAB, held as one field when both are plain and short */
+    pre.s = "";
+    pre.n = path.n + ent.n + 2;
+    pre.plain = path.plain && ent.plain && pre.n <= TSV_HELD;
+    pre.held = false;
+    if (pre.plain) {
+        memcpy(pre.pad, path.s, path.n);
+        pre.pad[path.n] = '\t';
+        memcpy(pre.pad + path.n + 1, ent.s, ent.n);
+        pre.pad[pre.n - 1] = '\t';
+        memset(pre.pad + pre.n, 0, 16);
+        pre.held = true;
+    }
+    /* the names of the enums, once: a name too long for a slot sends every row the general way */
+    tsv_name names[TSV_NAMES], *st = names, *kind = st + TSV_ST, *qual = kind + TSV_FK, *per = qual + TSV_Q;
+    bool fast = true;
+    for (int i = 0; i < TSV_ST; i++) fast &= name_set(&st[i], gwr_fig_status_name((gwr_fig_status)i));
+    for (int i = 0; i < TSV_FK; i++) fast &= name_set(&kind[i], gwr_fig_kind_name((gwr_fig_kind)i));
+    for (int i = 0; i < TSV_Q; i++) fast &= name_set(&qual[i], gwr_qual_name((gwr_qual)i));
+    for (int i = 0; i < TSV_PER; i++) fast &= name_set(&per[i], gwr_period_name((gwr_period)i));
+    int32_t sect_node = -2;
+    /* file, entity, the enum names, the numbers and the tabs of one row */
+    const size_t fixed = GWR_TSV_ROOM(path.n) + GWR_TSV_ROOM(ent.n) + 4 * sizeof names[0].s + 2 * GWR_DEC_CHARS + 64 +
+                         4 * 16;   /* held fields are copied in steps of sixteen */
     for (size_t i = 0; i < d->nfigs; i++) {
         const gwr_figure *g = &d->figs[i];
         if (!keep(g, flt)) continue;
-        gwr_row_tsv_n(&r, path, pn, pp); gwr_row_ch(&r, '\t');
-        gwr_row_tsv_n(&r, ent, en, ep); gwr_row_ch(&r, '\t');
-        gwr_row_str(&r, gwr_fig_status_name(g->status)); gwr_row_ch(&r, '\t');
-        if (g->year) gwr_row_int(&r, g->year);
-        gwr_row_ch(&r, '\t');
-        gwr_row_tsv(&r, g->key); gwr_row_ch(&r, '\t');
-        gwr_row_tsv(&r, g->name); gwr_row_ch(&r, '\t');
-        gwr_row_str(&r, gwr_fig_kind_name(g->kind)); gwr_row_ch(&r, '\t');
-        if (known(g)) gwr_row_dec(&r, gwr_fig_value(g));
-        gwr_row_ch(&r, '\t');
-        if (known(g) && has_hi(g)) gwr_row_dec(&r, gwr_fig_hi(g));
-        gwr_row_ch(&r, '\t');
-        gwr_row_tsv(&r, gwr_fig_unit(g)); gwr_row_ch(&r, '\t');
-        gwr_row_str(&r, gwr_qual_name(gwr_fig_qual(g))); gwr_row_ch(&r, '\t');
-        gwr_row_tsv(&r, g->written); gwr_row_ch(&r, '\t');
-        gwr_row_int(&r, g->line); gwr_row_ch(&r, '\t');
-        gwr_row_tsv(&r, gwr_doc_section_title(d, g->node)); gwr_row_ch(&r, '\t');
-        gwr_row_str(&r, gwr_period_name(g->period));
-        gwr_row_ch(&r, '\n');
+        if (g->node != sect_node) {
+            sect_node = g->node;
+            field_see(&sect, gwr_doc_section_title(d, g->node));
+        }
+        const tsv_field *key = field_of(keys, g->key ? g->key : ""), *unit = field_of(units, gwr_fig_unit(g));
+        const char *name = g->name ? g->name : "", *written = g->written ? g->written : "";
+        size_t nn = strlen(name), wn = strlen(written);
+        size_t need = fixed + GWR_TSV_ROOM(key->n) + GWR_TSV_ROOM(nn) + GWR_TSV_ROOM(unit->n) + GWR_TSV_ROOM(wn) +
+                      GWR_TSV_ROOM(sect.n);
+        if (!fast || !gwr_row_room(&r, need)) {
+            targets_tsv_row(&r, d, g, &path, &ent);
+            continue;
+        }
+        char *p = r.b + r.n;
+        if (pre.held) {
+            p = copy16(p, pre.pad, pre.n);
+        } else {
+            p = put_field(p, &path); *p++ = '\t';
+            p = put_field(p, &ent); *p++ = '\t';
+        }
+        p = put_name(p, &st[g->status]); *p++ = '\t';
+        if (g->year < 0) *p++ = '-';
+        if (g->year) p = put_uint(p, (uint32_t)(g->year < 0 ? -g->year : g->year));
+        *p++ = '\t';
+        p = put_field(p, key); *p++ = '\t';
+        p = put_tsv(p, name, nn); *p++ = '\t';
+        p = put_name(p, &kind[g->kind]); *p++ = '\t';
+        if (known(g)) p += gwr_dec_write(gwr_fig_value(g), p);
+        *p++ = '\t';
+        if (known(g) && has_hi(g)) p += gwr_dec_write(gwr_fig_hi(g), p);
+        *p++ = '\t';
+        p = put_field(p, unit); *p++ = '\t';
+        p = put_name(p, &qual[(unsigned)gwr_fig_qual(g) & 7u]); *p++ = '\t';
+        p = put_tsv(p, written, wn); *p++ = '\t';
+        p = put_uint(p, g->line); *p++ = '\t';
+        p = put_field(p, &sect); *p++ = '\t';
+        p = put_name(p, &per[g->period]);
+        *p++ = '\n';
+        r.n = (size_t)(p - r.b);
     }
     gwr_row_flush(&r);
 }

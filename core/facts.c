@@ -6,6 +6,7 @@
 #include "facts.h"
 #include "facts_internal.h"
 #include "indicators.h"
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@ typedef struct walk {
     const char *s;
     uint32_t    base;          /* offset of s in text.norm */
     size_t      n;
+    size_t      end_len;       /* bytes of the end mark at the end of s (。 3, ! 1), or 0 */
     const char *copy;          /* arena copy of the sentence, made on the first figure */
     int32_t     node;
     gwr_fig_status status;
@@ -36,26 +38,66 @@ typedef struct walk {
     char        last_name[FX_NAME_MAX];   /* the name last matched against the indicators */
     size_t      last_n;        /* its length, SIZE_MAX for none */
     const gwr_indicator *last_ind;
+    size_t      map_at;        /* the text's norm→orig checkpoint and line of the last figure */
+    size_t      line_at;
 } walk;
+
+/* gwr_text_norm_line for offsets that mostly grow (figures in text order):
+ * the checkpoint and the line of the last figure are where the next search
+ * starts. */
+static uint32_t fig_line(walk *w, size_t norm_off)
+{
+    const gwr_text *t = &w->d->text;
+    size_t o;
+    if (t->map_len == 0) {
+        o = norm_off < t->orig_len ? norm_off : t->orig_len;
+    } else {
+        size_t c = w->map_at = fx_last_at_or_before(t->map_norm, t->map_len, w->map_at, norm_off);
+        o = t->map_orig[c];
+        if (norm_off > t->map_norm[c]) o += norm_off - t->map_norm[c];
+        if (o > t->orig_len) o = t->orig_len;
+    }
+    if (t->nlines == 0) return 1;
+    w->line_at = fx_last_at_or_before(t->line_start, t->nlines, w->line_at, o);
+    return (uint32_t)w->line_at + 1;
+}
 
 /* Is a name the measured noun phrase? Not when it is empty, a single
  * character ("下" of 下降至) or only a verb of doing (完成, 加快推进). */
+/* The verbs of doing that name nothing alone, sorted by length then bytes
+ * (once, for a binary search). */
+#define VERBS(X) \
+    X("完成") X("实现") X("达到") X("达") X("加快推进") X("推进") X("加快") X("参与") X("惠及") X("获") \
+    X("获得") X("带动") X("超过") X("突破") X("增加") X("减少") X("提高") X("下降") X("增长") X("开展") \
+    X("落实") X("共") X("累计") X("其中") X("确保") X("力争") X("争取") X("新增") X("共有") X("拥有") \
+    X("有") X("是") X("为") X("占") X("下") X("上")
+#define V(lit) { lit, sizeof lit - 1 },
+static fx_str verbs_sorted[] = { VERBS(V) };
+#undef V
+enum { NVERBS = sizeof verbs_sorted / sizeof verbs_sorted[0] };
+static pthread_once_t verbs_once = PTHREAD_ONCE_INIT;
+
+static int verb_cmp(const void *a, const void *b)
+{
+    const fx_str *x = a, *y = b;
+    if (x->n != y->n) return x->n < y->n ? -1 : 1;
+    return memcmp(x->s, y->s, x->n);
+}
+
+static void verbs_sort(void) { qsort(verbs_sorted, NVERBS, sizeof verbs_sorted[0], verb_cmp); }
+
 static bool name_found(fx_str n)
 {
-#define V(lit) { lit, sizeof lit - 1 }
-    static const fx_str verbs[] = {
-        V("完成"), V("实现"), V("达到"), V("达"), V("加快推进"), V("推进"), V("加快"), V("参与"), V("惠及"), V("获"),
-        V("获得"), V("带动"), V("超过"), V("突破"), V("增加"), V("减少"), V("提高"), V("下降"), V("增长"), V("开展"),
-        V("落实"), V("共"), V("累计"), V("其中"), V("确保"), V("力争"), V("争取"), V("新增"), V("共有"), V("拥有"),
-        V("有"), V("是"), V("为"), V("占"), V("下"), V("上"),
-    };
-#undef V
+#define L(lit) | ((uint64_t)1 << (sizeof lit - 1))
+    static const uint64_t lens = 0 VERBS(L);     /* the lengths of the verbs, as bits */
+#undef L
     n = fx_trim(n);
     if (n.n == 0 || fx_chars_upto(n, 2) < 2) return false;
-    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-        if (n.n == verbs[i].n && memcmp(n.s, verbs[i].s, n.n) == 0) return false;
-    return true;
+    if (n.n >= 64 || !((lens >> n.n) & 1)) return true;   /* no verb has its length */
+    pthread_once(&verbs_once, verbs_sort);
+    return bsearch(&n, verbs_sorted, NVERBS, sizeof verbs_sorted[0], verb_cmp) == NULL;
 }
+#undef VERBS
 
 static void on_fig(void *ctx, const fx_fig *f)
 {
@@ -63,7 +105,7 @@ static void on_fig(void *ctx, const fx_fig *f)
     gwr_doc *d = w->d;
     if (w->st != GWR_OK) return;
     if (d->nfigs == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 8;
+        size_t cap = w->cap ? w->cap * 2 : 16 + d->text.norm_len / 1024;   /* about as many as a report has */
         gwr_figure *nf = realloc(d->figs, cap * sizeof *nf);
         if (!nf) {
             w->st = GWR_E_NOMEM;
@@ -121,7 +163,7 @@ static void on_fig(void *ctx, const fx_fig *f)
     g->period = w->multiyear && f->period == GWR_PER_YEAR ? GWR_PER_MULTIYEAR : f->period;
     /* a change measured from a year before the previous one spans several years */
     if (f->base_year && g->year && f->base_year < g->year - 1 && g->kind != GWR_FK_LEVEL) g->period = GWR_PER_MULTIYEAR;
-    g->line = gwr_text_norm_line(&d->text, w->base + f->q.off);
+    g->line = fig_line(w, w->base + f->q.off);
     g->sentence = w->copy;
     g->node = w->node;
     g->headline = w->headline;
@@ -151,10 +193,10 @@ static bool in_targets(const gwr_doc *d, int32_t i)
 
 static bool plan_words(const fx_words *kw)
 {
-    static const int w[] = { FXW_LIZHENG, FXW_QUEBAO, FXW_ZHENGQU, FXW_YUQI, FXW_MUBIAO, FXW_JIHUA, FXW_JIANG, FXW_YAO };
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (fx_has(kw, w[i])) return true;
-    return false;
+#define PLAN(X) X(LIZHENG) X(QUEBAO) X(ZHENGQU) X(YUQI) X(MUBIAO) X(JIHUA) X(JIANG) X(YAO)
+    static const uint64_t plan[2] = FX_SET(PLAN);
+#undef PLAN
+    return fx_has_set(kw, plan);
 }
 
 /* The year at s.s + i: -1 to look on from *next, else the clause's year or 0. */
@@ -231,10 +273,11 @@ static int clause_year(fx_str s, const fx_words *kw)
  * "今年经济社会发展的主要预期目标是：…", "今年…力争增长8%", "宏观调控的主要目标是：…". */
 static bool year_targets_sentence(const fx_words *kw)
 {
-    static const int t[] = { FXW_YQMB_SHI, FXW_YQMB_WEI, FXW_ZYMB_SHI, FXW_ZYMB_WEI, FXW_TKMB, FXW_KZMB, FXW_YQMB };
+#define TARGETS(X) X(YQMB_SHI) X(YQMB_WEI) X(ZYMB_SHI) X(ZYMB_WEI) X(TKMB) X(KZMB) X(YQMB)
+    static const uint64_t t[2] = FX_SET(TARGETS);
+#undef TARGETS
     bool this_year = fx_has(kw, FXW_JINNIAN) || fx_has(kw, FXW_BENNIAN);
-    for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-        if (fx_has(kw, t[i])) return this_year || fx_has(kw, FXW_MB_SHI) || fx_has(kw, FXW_MB_WEI);
+    if (fx_has_set(kw, t)) return this_year || fx_has(kw, FXW_MB_SHI) || fx_has(kw, FXW_MB_WEI);
     return this_year && plan_words(kw) && !fx_has(kw, FXW_JINNIAN_YILAI) && !fx_has(kw, FXW_JINNIAN_QIAN) &&
            !fx_has(kw, FXW_JINNIAN_1);
 }
@@ -244,10 +287,10 @@ static bool year_targets_sentence(const fx_words *kw)
  * the fifth year of the plan that starts with the report year), or 0. */
 static int five_year_targets(fx_str s, const fx_words *kw, int report_year)
 {
-    static const int w[] = { FXW_JHWN, FXW_WLWN, FXW_GHGY, FXW_GYCA, FXW_GYCA2,
-                             FXW_WNGH, FXW_WNJH, FXW_WQJH, FXW_WQGH, FXW_JHCA };
-    bool hit = false;
-    for (size_t i = 0; i < sizeof w / sizeof w[0] && !hit; i++) hit = fx_has(kw, w[i]);
+#define PLANS(X) X(JHWN) X(WLWN) X(GHGY) X(GYCA) X(GYCA2) X(WNGH) X(WNJH) X(WQJH) X(WQGH) X(JHCA)
+    static const uint64_t w[2] = FX_SET(PLANS);
+#undef PLANS
+    bool hit = fx_has_set(kw, w);
     /* "“十四五”时期…目标", "十五期间…要" */
     if (!hit && (fx_has(kw, FXW_WQSQ) || fx_has(kw, FXW_WQQJ) || fx_has(kw, FXW_WSQ)) &&
         (fx_has(kw, FXW_MUBIAO) || fx_has(kw, FXW_YUQI) || fx_has(kw, FXW_LIZHENG) || fx_has(kw, FXW_YAO)))
@@ -299,22 +342,44 @@ static void mark_headline(gwr_doc *d, size_t first)
 /* Words of a result in a sentence about a plan: "十五计划的主要目标已经实现". */
 static bool plan_words_past(const fx_words *kw)
 {
-    return fx_has(kw, FXW_YJSX) || fx_has(kw, FXW_WCL) || fx_has(kw, FXW_SLWC) || fx_has(kw, FXW_SLWC2) ||
-           fx_has(kw, FXW_TQSX) || fx_has(kw, FXW_WNL) || fx_has(kw, FXW_GQWN);
+#define PAST(X) X(YJSX) X(WCL) X(SLWC) X(SLWC2) X(TQSX) X(WNL) X(GQWN)
+    static const uint64_t past[2] = FX_SET(PAST);
+#undef PAST
+    return fx_has_set(kw, past);
+}
+
+/* Can a sentence without figures that opens a paragraph say something of
+ * the paragraph (below: para_span, para_past, para_year, para_plan)? Only
+ * with the words each of those needs: the five-year plan's (all hold 五, 纲
+ * or 计划草案), a start in 过去的一年 / 过去一年 / 去年 / 一年来, a year, or this
+ * year's targets (目标, or 今年 / 本年 with a plan word). Looked for in the
+ * whole sentence (s is its trimmed span): more than needed, never less. */
+static bool may_open_paragraph(fx_str full, fx_str s)
+{
+    if (fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") || fx_starts(s, "去年") || fx_starts(s, "一年来"))
+        return true;
+    return fx_has_char3(full, "五") || fx_has_char3(full, "纲") || fx_has_char3(full, "计") || fx_has_char3(full, "目") ||
+           fx_has_char3(full, "今") || fx_has_char3(full, "本") || fx_has_year(full);
 }
 
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)
 {
     gwr_doc *d = w->d;
-    fx_str s = fx_trim(fx_span(w->s, w->n));
+    /* the end mark (。！？!?) is punctuation that the trim would drop first */
+    fx_str s = fx_trim(fx_span(w->s, w->n - w->end_len));
     if (!fx_sentence_scan(w->s, w->n, s, qb)) {
         w->st = GWR_E_NOMEM;
         return;
     }
     /* A sentence without figures matters only for what it says of its
      * paragraph: when it opens one, or names the year of the results that
-     * follow ("2001年…", which needs a 年). */
-    if (qb->n == 0 && !w->para_open && !fx_has_char3(fx_span(w->s, w->n), "年")) return;
+     * follow ("2001年…", which needs a year, and a paragraph not opened by
+     * this year's targets). */
+    if (qb->n == 0 && !w->para_open && (w->para_plan || !fx_has_year(fx_span(w->s, w->n)))) return;
+    if (qb->n == 0 && w->para_open && !may_open_paragraph(fx_span(w->s, w->n), s)) {
+        w->para_open = false;
+        return;
+    }
     fx_words kwords, *kw = &kwords;
     fx_words_scan(kw, fx_span(w->s, w->n), s);
     w->node = node_at(d, cur, w->base);
@@ -414,7 +479,7 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     }
     w->para_open = false;
     w->copy = NULL;
-    fx_sentence(w->s, w->n, kw, qb, on_fig, w);
+    fx_sentence(w->s, w->n, d->text.norm_len - w->base, kw, qb, on_fig, w);
 }
 
 static bool sentence_end(const char *s, size_t i, size_t n, size_t *len)
@@ -447,13 +512,17 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
     if (w.heading) memset(w.heading, 0xFF, d->nnodes * sizeof *w.heading);
     size_t cur = 0, start = 0, n = d->text.norm_len, sl = 1;
     const char *s = d->text.norm;
-    /* the first bytes of what ends a sentence (\n ! ? 。 ！ ？) */
+    /* the first bytes of what ends a sentence (\n ! ? 。 ！ ？), marked in one
+     * pass (or looked for from each sentence when there is no memory for it) */
+    uint32_t *marks = malloc((n + 31) / 32 * sizeof *marks + sizeof *marks);
+    if (marks) fx_sentence_end_marks(s, n, marks);
     for (size_t i = 0; i <= n && w.st == GWR_OK;) {
-        i = fx_next_sentence_end(s, i, n);
+        i = marks ? fx_next_mark(marks, i, n) : fx_next_sentence_end(s, i, n);
         if (i == n || sentence_end(s, i, n, &sl)) {
             if (i > start) {
                 w.s = s + start;
-                w.n = i - start + (i < n && s[i] != '\n' ? sl : 0);   /* keep 。 */
+                w.end_len = i < n && s[i] != '\n' ? sl : 0;
+                w.n = i - start + w.end_len;   /* keep 。 */
                 w.base = (uint32_t)start;
                 sentence(&w, &qb, &cur, has_review, has_plan, reviewed);
             }
@@ -473,6 +542,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
             i++;
         }
     }
+    free(marks);
     free(qb.q);
     free(w.heading);
     if (w.st != GWR_OK) return gwr_err_set(err, w.st, "%s: out of memory", d->path);

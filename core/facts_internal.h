@@ -42,13 +42,33 @@ static inline bool fx_ends(fx_str s, const char *tok)
     size_t n = strlen(tok);
     return n <= s.n && memcmp(s.s + s.n - n, tok, n) == 0;
 }
-fx_str fx_trim(fx_str s);                 /* drops spaces and punctuation at both ends */
+fx_str fx_trim_ends(fx_str s);
+/* Drops spaces and punctuation at both ends. A span that starts and ends
+ * with a CJK ideograph (lead bytes E4–E9, none of them punctuation) is
+ * returned as it is without a call. */
+static inline fx_str fx_trim(fx_str s)
+{
+    if (s.n >= 3) {
+        const unsigned char *a = (const unsigned char *)s.s, *z = a + s.n - 3;
+        if ((unsigned)(a[0] - 0xE4) <= 5 && (unsigned)(z[0] - 0xE4) <= 5 && (z[1] & 0xC0) == 0x80 && (z[2] & 0xC0) == 0x80)
+            return s;
+    }
+    return fx_trim_ends(s);
+}
 size_t fx_chars(fx_str s);                /* characters (not bytes) */
-/* Characters, counted up to cap + 1: enough to compare with cap. */
+/* Characters (bytes that continue no sequence), counted until more than
+ * cap are seen: the result is exact up to cap and above cap once more are
+ * there, enough to compare with cap. Eight bytes at a time. */
 static inline size_t fx_chars_upto(fx_str s, size_t cap)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < s.n && c <= cap; i++)
+    size_t c = 0, i = 0;
+    for (; i + 8 <= s.n && c <= cap; i += 8) {
+        uint64_t x;
+        memcpy(&x, s.s + i, 8);
+        /* a byte continues a sequence when its top bits are 10: count the others */
+        c += (size_t)__builtin_popcountll((~x | (x << 1)) & 0x8080808080808080ull);
+    }
+    for (; i < s.n && c <= cap; i++)
         if (((unsigned char)s.s[i] & 0xC0) != 0x80) c++;
     return c;
 }
@@ -56,13 +76,44 @@ static inline size_t fx_chars_upto(fx_str s, size_t cap)
  * s + i), or n; the same for a clause separator (, ; : ， ； ：). Sixteen
  * bytes at a time where the machine has SSE2. */
 size_t fx_next_sentence_end(const char *s, size_t from, size_t n);
+/* Every place fx_next_sentence_end stops at in s[0, n), as bits: bit i % 32
+ * of marks[i / 32] (marks has (n + 31) / 32 words). One pass, 32 bytes at a
+ * time where the processor has AVX2. */
+void   fx_sentence_end_marks(const char *s, size_t n, uint32_t *marks);
+/* The first marked place at or after i, or n. */
+static inline size_t fx_next_mark(const uint32_t *marks, size_t i, size_t n)
+{
+    if (i >= n) return n;
+    size_t j = i / 32, words = (n + 31) / 32;
+    uint32_t m = marks[j] & (~(uint32_t)0 << (i % 32));
+    while (!m) {
+        if (++j == words) return n;
+        m = marks[j];
+    }
+    size_t at = j * 32 + (size_t)__builtin_ctz(m);
+    return at < n ? at : n;
+}
 size_t fx_next_clause_sep(const char *s, size_t from, size_t n);
+/* The same where lim (>= n) bytes of s may be read: fewer copies at the end. */
+size_t fx_next_clause_sep_in(const char *s, size_t from, size_t n, size_t lim);
+/* Whether the scans may use AVX2 (the processor has it, asked once); tests
+ * turn it off with fx_simd_set(0) to run the other path, and back to asking
+ * the processor with fx_simd_set(1). */
+bool   fx_simd_avx2(void);
+void   fx_simd_set(int on);
 /* Does s hold the 3-byte character c? */
 bool   fx_has_char3(fx_str s, const char *c);
 bool   fx_is_punct_at(const char *s, size_t n, size_t *clen);
 bool   fx_contains(fx_str s, const char *tok);
 /* Leading "YYYY年" (4 digits); returns the year or 0 and its byte length in *len. */
 int    fx_year_at(fx_str s, size_t *len);
+/* Does s hold a year that fx_year_at reads (2001年, 一九九○年) anywhere? */
+bool   fx_has_year(fx_str s);
+/* The last i in [0, n) with a[i] <= k (a ascending), or 0 when there is
+ * none: what a binary search of the whole array answers. The search starts
+ * at from (the last answer, for keys that mostly grow) when a[from] <= k:
+ * a few steps forward, else a binary search of the rest. */
+size_t fx_last_at_or_before(const uint32_t *a, size_t n, size_t from, size_t k);
 
 /* ---- the words that decide a sentence's reading (facts_words.c) ----
  * One pass over a sentence finds which of these words occur in it, instead of
@@ -109,6 +160,22 @@ extern const char *const fx_word_text[FXW_COUNT];
 void fx_words_scan(fx_words *w, fx_str full, fx_str inner);
 /* Does word id occur in the trimmed sentence? */
 static inline bool fx_has(const fx_words *w, int id) { return (w->in[id >> 6] >> (id & 63)) & 1; }
+/* A set of words as two masks, built when compiling from a list macro:
+ *   #define PLAN(X) X(LIZHENG) X(QUEBAO)
+ *   static const uint64_t plan[2] = FX_SET(PLAN); */
+#define FX_SET_LO(id) | ((FXW_##id) < 64 ? (uint64_t)1 << ((FXW_##id) & 63) : 0)
+#define FX_SET_HI(id) | ((FXW_##id) >= 64 ? (uint64_t)1 << ((FXW_##id) & 63) : 0)
+#define FX_SET(list) { 0 list(FX_SET_LO), 0 list(FX_SET_HI) }
+/* Does any word of the set occur in the trimmed sentence? */
+static inline bool fx_has_set(const fx_words *w, const uint64_t set[2])
+{
+    return ((w->in[0] & set[0]) | (w->in[1] & set[1])) != 0;
+}
+/* May a word of the set occur in a part of the sentence (false: none does)? */
+static inline bool fx_may_have_set(const fx_words *w, const uint64_t set[2])
+{
+    return !w || ((w->any[0] & set[0]) | (w->any[1] & set[1])) != 0;
+}
 /* Does word id occur in part, a span of the sentence w was scanned from?
  * Without w, a plain search. */
 static inline bool fx_part_has(const fx_words *w, fx_str part, int id)
@@ -145,6 +212,12 @@ typedef struct fx_name {
 
 void   fx_name_set(fx_name *d, fx_str a, fx_str b);     /* d = a + b, cut at FX_NAME_MAX */
 fx_str fx_name_str(const fx_name *nm);
+/* *d = *src, copying only the bytes the name has (and its NUL). */
+static inline void fx_name_copy(fx_name *d, const fx_name *src)
+{
+    memcpy(d->buf, src->buf, src->n + 1);
+    d->n = src->n;
+}
 fx_str fx_cut_at_pred(fx_str s);                        /* 粮食种植面积、总产量实现双增 → names part */
 size_t fx_split_parts(fx_str s, fx_str *parts, size_t max);   /* at 、 (or 和 after a short part) */
 size_t fx_complete_parts(fx_str *parts, size_t np, fx_name *out);
@@ -176,7 +249,8 @@ typedef struct fx_qbuf {
  * scratch space reused between sentences. Returns false when out of memory. */
 bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb);
 /* Reads the figures of those numbers and calls emit for each, in text order;
- * kw holds the words of the sentence. */
-void fx_sentence(const char *s, size_t n, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit, void *ctx);
+ * kw holds the words of the sentence; readable (>= n) bytes of s may be read. */
+void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit,
+                 void *ctx);
 
 #endif

@@ -31,8 +31,15 @@ fx_str fx_cut_at_pred(fx_str s)
     size_t best = s.n;
     for (const char *const *p = w; *p; p++) {
         size_t n = strlen(*p);
-        for (size_t i = 0; i + n <= best; i++)
-            if (memcmp(s.s + i, *p, n) == 0) { best = i; break; }
+        /* the first place of the word before best: its first byte by memchr */
+        for (const char *q = s.s, *end = s.s + best; q + n <= end; q++) {
+            q = memchr(q, (*p)[0], (size_t)(end - q));
+            if (!q || q + n > end) break;
+            if (memcmp(q, *p, n) == 0) {
+                best = (size_t)(q - s.s);
+                break;
+            }
+        }
     }
     return fx_trim(fx_span(s.s, best));
 }
@@ -56,7 +63,7 @@ size_t fx_split_parts(fx_str s, fx_str *parts, size_t max)
     parts[np++] = fx_trim(fx_span(s.s + start, s.n - start));
     if (np == 1) {
         for (size_t i = 3; i + 3 <= s.n && i <= 9; i++)
-            if (memcmp(s.s + i, "和", 3) == 0) {
+            if (s.s[i] == '\xE5' && memcmp(s.s + i, "和", 3) == 0) {
                 parts[0] = fx_trim(fx_span(s.s, i));
                 parts[1] = fx_trim(fx_span(s.s + i + 3, s.n - i - 3));
                 np = parts[1].n ? 2 : 1;

@@ -58,7 +58,9 @@ static bool is_joiner(fx_str t)
     return t.n == 0 || eq(t, "和") || eq(t, "及") || eq(t, "与") || eq(t, "或") || eq(t, "以及");
 }
 
-static bool unit_is(const gwr_quantity *q, const char *u) { return strcmp(q->unit, u) == 0; }
+/* Is the unit of q the literal u? (u's bytes with its NUL: no call to strcmp) */
+#define unit_is(q, u) (memcmp((q)->unit, u, sizeof u) == 0)
+_Static_assert(sizeof ((gwr_quantity *)0)->unit >= sizeof "个百分点", "units compared with their NUL");
 
 static bool money_or_rate(const gwr_quantity *q)
 {
@@ -79,8 +81,8 @@ static bool starts_word(fx_str s)
  * 三条高铁, 八个一年; and durations (三年, 5年). */
 static bool noise(const char *s, size_t n, const gwr_quantity *q)
 {
-    if (strcmp(q->unit, "年") == 0) return true;
-    if (!(q->flags & GWR_QF_CHINESE) || (q->flags & GWR_QF_RANK) || strcmp(q->unit, "%") == 0) return false;
+    if (unit_is(q, "年")) return true;
+    if (!(q->flags & GWR_QF_CHINESE) || (q->flags & GWR_QF_RANK) || unit_is(q, "%")) return false;
     gwr_dec ten = { 10, 0 };
     if (gwr_dec_cmp(q->value, ten) > 0) return false;
     size_t e = q->off + q->len;
@@ -123,6 +125,10 @@ static gwr_fig_kind kind_of(const gwr_quantity *q, const fx_pred *p, fx_str name
 static size_t region_words(fx_str w, const fx_words *kw)
 {
     static const int r[] = { FXW_QUANGUO, FXW_QUANSHENG, FXW_QUANSHI, FXW_QUANZHOU, FXW_QUANQU, FXW_QUANMENG, FXW_PINGJUN };
+#define REGION(X) X(QUANGUO) X(QUANSHENG) X(QUANSHI) X(QUANZHOU) X(QUANQU) X(QUANMENG) X(PINGJUN)
+    static const uint64_t region[2] = FX_SET(REGION);
+#undef REGION
+    if (!fx_may_have_set(kw, region)) return 0;
     bool hit = false;
     for (size_t i = 0; i < sizeof r / sizeof r[0] && !hit; i++) hit = fx_part_has(kw, w, r[i]);
     if (!hit) return 0;
@@ -157,12 +163,12 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
     /* "在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%": a figure
      * inside 在…的基础上 is context; the sentence's subject stays */
     if (!compare && !fx_starts(fx_name_str(nm), "在")) {
-        st->subj = *nm;
+        fx_name_copy(&st->subj, nm);
         if (st->ncur < MAXNAMES) {
             bool dup = false;
             for (size_t i = 0; i < st->ncur; i++)
                 if (st->cur[i].n == nm->n && memcmp(st->cur[i].buf, nm->buf, nm->n) == 0) dup = true;
-            if (!dup) st->cur[st->ncur++] = *nm;
+            if (!dup) fx_name_copy(&st->cur[st->ncur++], nm);
         }
     }
 }
@@ -208,7 +214,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         } else {
             const fx_name *src = st->ncur ? st->cur : st->prev;
             nn = st->ncur ? st->ncur : st->nprev;
-            for (size_t i = 0; i < nn; i++) names[i] = src[i];
+            for (size_t i = 0; i < nn; i++) fx_name_copy(&names[i], &src[i]);
         }
     } else if (name.n == 0 && compare) {
         fx_name_set(&names[0], fx_name_str(&st->subj), fx_trim(it->seg));
@@ -220,7 +226,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         fx_name_set(&names[0], p.verb, fx_span("", 0));   /* 治理1570亩: the verb is all there is */
         nn = 1;
     } else if (name.n == 0 || p.verb_only) {
-        if (st->subj.n) names[0] = st->subj;
+        if (st->subj.n) fx_name_copy(&names[0], &st->subj);
         else if (st->quiet.n) {
             /* "今年经济增长速度的宏观调控目标，定为百分之八至九": the quiet clause's subject */
             fx_pred qp;
@@ -345,8 +351,12 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
         if (ni > 0 && is_joiner(raw) && items[ni - 1].nq < MAXQ) {
             items[ni - 1].qi[items[ni - 1].nq++] = k;
         } else if (ni < MAXITEMS) {
-            items[ni] = (item){ .seg = raw, .nq = 1 };
-            items[ni].qi[0] = k;
+            item *it = &items[ni];      /* field by field: qi[] beyond nq is never read */
+            it->seg = raw;
+            it->nq = 1;
+            it->consumed = false;
+            it->verb = (fx_str){ NULL, 0 };
+            it->qi[0] = k;
             ni++;
         }
         seg_start = q->off + q->len;
@@ -358,7 +368,7 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
         if (i + 1 < ni && items[i + 1].seg.s != st->s + a) b = a;   /* attributive in between */
         do_item(st, &items[i], fx_span(st->s + a, b > a ? b - a : 0), i + 1 < ni ? &items[i + 1] : NULL);
     }
-    memcpy(st->prev, st->cur, st->ncur * sizeof st->cur[0]);
+    for (size_t i = 0; i < st->ncur; i++) fx_name_copy(&st->prev[i], &st->cur[i]);
     st->nprev = st->ncur;
     st->quiet = fx_span(st->s, 0);
 }
@@ -376,6 +386,8 @@ static bool clause_sep(const char *s, size_t n, size_t i, size_t *len)
     return false;
 }
 
+#define CH_BIT(b1, b2) (((b1) ^ (b2)) & 63)
+
 /* Lines that are the page around the report, not the report: a web copy's
  * date line, source, editor and toolbar. */
 static bool chrome(fx_str t)
@@ -386,6 +398,14 @@ static bool chrome(fx_str t)
                                 C("访问量"), C("浏览次数"), C("发布日期"), C("信息来源") };
 #undef C
     if (t.n < 4) return false;
+    /* the second and third bytes of the first characters as bits: most
+     * lines are passed without the switch */
+#define CH(b1, b2) ((uint64_t)1 << (((b1) ^ (b2)) & 63))
+    static const uint64_t firsts = CH(0x97, 0xB6) | CH(0x8F, 0x91) | CH(0x9D, 0xA5) | CH(0xB4, 0xA3) | CH(0x80, 0x90) |
+                                   CH(0xAD, 0x97) | CH(0xB8, 0x8B) | CH(0x89, 0x93) | CH(0x85, 0xB3) | CH(0x89, 0xAB) |
+                                   CH(0xAE, 0xBF) | CH(0xB5, 0x8F) | CH(0xBF, 0xA1);
+    if (!((firsts >> CH_BIT((unsigned char)t.s[1], (unsigned char)t.s[2])) & 1)) return false;
+#undef CH
     switch ((uint32_t)(unsigned char)t.s[0] << 16 | (uint32_t)(unsigned char)t.s[1] << 8 | (unsigned char)t.s[2]) {
     case 0xE697B6: case 0xE58F91: case 0xE69DA5: case 0xE8B4A3: case 0xE38090: case 0xE5AD97: case 0xE4B88B:
     case 0xE68993: case 0xE585B3: case 0xE689AB: case 0xE8AEBF: case 0xE6B58F: case 0xE4BFA1:
@@ -447,7 +467,8 @@ bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
     return true;
 }
 
-void fx_sentence(const char *s, size_t n, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit, void *ctx)
+void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit,
+                 void *ctx)
 {
     if (qb->n == 0) return;
     sent st;
@@ -466,7 +487,7 @@ void fx_sentence(const char *s, size_t n, const fx_words *kw, const fx_qbuf *qb,
     st.quiet = fx_span(s, 0);
     size_t cs = 0, qi = 0, qa = 0, sl = 1;
     for (size_t i = 0; i <= n;) {
-        i = fx_next_clause_sep(s, i, n);   /* only a separator ends a clause */
+        i = fx_next_clause_sep_in(s, i, n, readable);   /* only a separator ends a clause */
         while (qi < st.nq && st.q[qi].off + st.q[qi].len <= i) qi++;
         bool inside = qi < st.nq && st.q[qi].off <= i && i < st.q[qi].off + st.q[qi].len;
         if (i == n || (!inside && clause_sep(s, n, i, &sl))) {

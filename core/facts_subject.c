@@ -167,9 +167,31 @@ static const fx_str action_words[] = {
     W("开复工"), W("复工"), W("在建"), W("续建"), W("新建"), W("投用"),
 };
 
-/* Is s one of the n words of list? */
-static bool one_of(fx_str s, const fx_str *list, size_t n)
+/* What the words of a list can be told by before they are compared: their
+ * lengths (bit k: a word of k bytes; bit 63 for 63 bytes or more) and the
+ * low six bits of their last bytes. */
+typedef struct { uint64_t lens, lasts; } word_marks;
+
+static word_marks marks_of(const fx_str *list, size_t n)
 {
+    word_marks m = { 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        m.lens |= (uint64_t)1 << (list[i].n < 63 ? list[i].n : 63);
+        if (list[i].n) m.lasts |= (uint64_t)1 << ((unsigned char)list[i].s[list[i].n - 1] & 63);
+    }
+    return m;
+}
+
+static inline bool may_be_one_of(fx_str s, word_marks m)
+{
+    if (!((m.lens >> (s.n < 63 ? s.n : 63)) & 1)) return false;
+    return s.n == 0 || ((m.lasts >> ((unsigned char)s.s[s.n - 1] & 63)) & 1);
+}
+
+/* Is s one of the n words of list? m: marks_of(list, n). */
+static bool one_of(fx_str s, const fx_str *list, size_t n, word_marks m)
+{
+    if (!may_be_one_of(s, m)) return false;
     for (size_t i = 0; i < n; i++)
         if (s.n == list[i].n && memcmp(s.s, list[i].s, s.n) == 0) return true;
     return false;
@@ -195,6 +217,12 @@ static tok_index trail_index, lead_index;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 enum { NNBN = sizeof nbn_verbs / sizeof nbn_verbs[0] };
 static fx_str nbn_sorted[NNBN];                 /* nbn_verbs by length, then bytes */
+enum { NACTION = sizeof action_words / sizeof action_words[0] };
+static const fx_str measures[] = {
+    W("产量"), W("总产量"), W("总产"), W("面积"), W("播种面积"), W("种植面积"), W("总面积"), W("单产"),
+};
+enum { NMEASURE = sizeof measures / sizeof measures[0] };
+static word_marks action_marks, measure_marks, nbn_marks;   /* marks_of each list */
 
 static int word_cmp(const void *a, const void *b)
 {
@@ -221,6 +249,9 @@ static void index_build(void)
 {
     index_list(&trail_index, trail_toks, true);
     index_list(&lead_index, lead_toks, false);
+    action_marks = marks_of(action_words, NACTION);
+    measure_marks = marks_of(measures, NMEASURE);
+    nbn_marks = marks_of(nbn_verbs, NNBN);
     memcpy(nbn_sorted, nbn_verbs, sizeof nbn_sorted);
     qsort(nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp);
 }
@@ -289,13 +320,35 @@ static void note(fx_pred *p, int what, bool *cmpverb, bool *region)
     }
 }
 
+/* 占比, 比重, 比例, 比率, 签约, 节约, 到位, 人均 at the end: the name ends there.
+ * The last character picks the words to compare. */
+static bool ends_in_measure(fx_str s)
+{
+    if (s.n < 6) return false;
+    const unsigned char *z = (const unsigned char *)s.s + s.n - 3;
+    switch ((uint32_t)z[0] << 16 | (uint32_t)z[1] << 8 | z[2]) {
+    case 0xE6AF94: return fx_ends(s, "占比");                       /* 比 */
+    case 0xE9878D: return fx_ends(s, "比重");                       /* 重 */
+    case 0xE4BE8B: return fx_ends(s, "比例");                       /* 例 */
+    case 0xE78E87: return fx_ends(s, "比率");                       /* 率 */
+    case 0xE7BAA6: return fx_ends(s, "签约") || fx_ends(s, "节约");  /* 约 */
+    case 0xE4BD8D: return fx_ends(s, "到位");                       /* 位 */
+    case 0xE59D87: return fx_ends(s, "人均");                       /* 均 */
+    default: return false;
+    }
+}
+
 static bool is_nbn_verb(fx_str s)
 {
-    return fx_ends(s, "等") || bsearch(&s, nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp) != NULL;
+    return fx_ends(s, "等") ||
+           (may_be_one_of(s, nbn_marks) && bsearch(&s, nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp) != NULL);
 }
 
 fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
 {
+#define REGION(X) X(QUANGUO) X(QUANSHENG) X(QUANSHI) X(QUANQU) X(QUANZHOU) X(PINGJUN)
+    static const uint64_t region_set[2] = FX_SET(REGION);
+#undef REGION
     bool cmpverb = false, region = false;
     size_t k;
     pthread_once(&index_once, index_build);
@@ -307,7 +360,8 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
         s = fx_trim(fx_span(s.s + (s.s[0] == '(' ? 1 : 3), s.n - (s.s[0] == '(' ? 1 : 3)));
     /* a run-in heading: "经济社会发展主要预期目标地区生产总值…" */
     static const char *const lead_heads[] = { "主要预期目标", "预期目标", "主要目标", NULL };
-    for (const char *const *h = lead_heads; *h && fx_part_has(kw, s, FXW_MUBIAO); h++) {   /* each holds 目标 */
+    bool mubiao = fx_part_has(kw, s, FXW_MUBIAO);    /* each head holds 目标: asked again when s changes */
+    for (const char *const *h = lead_heads; *h && mubiao; h++) {
         for (size_t i = 0, hn = strlen(*h); i + hn < s.n; i++)
             if (s.s[i + 2] == (*h)[2] && s.s[i] == (*h)[0] && memcmp(s.s + i, *h, hn) == 0) {
                 fx_str before = fx_trim(fx_span(s.s, i));
@@ -316,6 +370,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
                 s = fx_trim(s);
                 /* "今年经济增长预期目标为7%左右": the name stands before the words */
                 if (s.n == 0 && before.n) s = before;
+                mubiao = fx_part_has(kw, s, FXW_MUBIAO);
                 break;
             }
     }
@@ -366,14 +421,15 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
     /* trailing predicate words; 增加到 / 提升至 / 降至 give a level, not a change */
     bool first = true;
     for (;;) {
-        if (fx_ends(s, "占比") || fx_ends(s, "比重") || fx_ends(s, "比例") || fx_ends(s, "比率") ||
-            fx_ends(s, "签约") || fx_ends(s, "节约") || fx_ends(s, "到位") || fx_ends(s, "人均"))
-            break;
+        if (ends_in_measure(s)) break;
         const tok *t = match_end(s, trail_toks);
         if (t) {
-            if (first && (!strcmp(t->w, "到") || !strcmp(t->w, "至") || !strcmp(t->w, "增至") ||
-                          (t->n == 9 && (fx_ends(fx_span(t->w, t->n), "至") || fx_ends(fx_span(t->w, t->n), "到"))) ||
-                          !strcmp(t->w, "降至") || !strcmp(t->w, "达到") || !strcmp(t->w, "为")))
+            fx_str tw = fx_span(t->w, t->n);
+#define IS(lit) (tw.n == sizeof lit - 1 && memcmp(tw.s, lit, sizeof lit - 1) == 0)
+            if (first && (IS("到") || IS("至") || IS("增至") ||
+                          (t->n == 9 && (fx_ends(tw, "至") || fx_ends(tw, "到"))) ||
+                          IS("降至") || IS("达到") || IS("为")))
+#undef IS
                 p->kind = GWR_FK_LEVEL;
             first = false;
             note(p, t->what, &cmpverb, &region);
@@ -403,6 +459,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
     if (cmpverb && region) p->compare = true;
     /* "比全省高1.2个百分点", "较全省快1.1个百分点": a comparison, named by the subject */
     if ((fx_starts(s, "比") || fx_starts(s, "较")) && !fx_starts(s, "比重") && !fx_starts(s, "比例") &&
+        fx_may_have_set(kw, region_set) &&
         (fx_part_has(kw, s, FXW_QUANGUO) || fx_part_has(kw, s, FXW_QUANSHENG) || fx_part_has(kw, s, FXW_QUANSHI) ||
          fx_part_has(kw, s, FXW_QUANQU) || fx_part_has(kw, s, FXW_QUANZHOU) || fx_part_has(kw, s, FXW_PINGJUN))) {
         p->compare = true;
@@ -437,7 +494,10 @@ bool fx_multiyear(fx_str s, const fx_words *kw)
 {
     static const int w[] = { FXW_NIANJUN, FXW_NIANLAI, FXW_YILAI, FXW_QIJIAN, FXW_GQWN, FXW_WNJ,
                              FXW_WNLJ, FXW_LJWN, FXW_WNN, FXW_JHWN, FXW_WLWN };
-    for (size_t j = 0; j < sizeof w / sizeof w[0]; j++) {
+#define MULTI(X) X(NIANJUN) X(NIANLAI) X(YILAI) X(QIJIAN) X(GQWN) X(WNJ) X(WNLJ) X(LJWN) X(WNN) X(JHWN) X(WLWN)
+    static const uint64_t multi[2] = FX_SET(MULTI);
+#undef MULTI
+    for (size_t j = 0; j < sizeof w / sizeof w[0] && fx_may_have_set(kw, multi); j++) {
         if (!fx_part_has(kw, s, w[j])) continue;
         if (w[j] != FXW_NIANLAI) return true;
         /* "多年来没有过的", "十多年来首次": a remark, not a span of the figures */
@@ -456,7 +516,8 @@ bool fx_multiyear(fx_str s, const fx_words *kw)
 
 bool fx_action_only(fx_str name)
 {
-    return one_of(name, action_words, sizeof action_words / sizeof action_words[0]);
+    pthread_once(&index_once, index_build);
+    return one_of(name, action_words, NACTION, action_marks);
 }
 
 /* Modifiers that a shortened list element replaces in the complete one. */
@@ -495,10 +556,8 @@ size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap)
 
 bool fx_measure_word(fx_str part)
 {
-    static const fx_str measures[] = {
-        W("产量"), W("总产量"), W("总产"), W("面积"), W("播种面积"), W("种植面积"), W("总面积"), W("单产"),
-    };
-    return one_of(part, measures, sizeof measures / sizeof measures[0]);
+    pthread_once(&index_once, index_build);
+    return one_of(part, measures, NMEASURE, measure_marks);
 }
 
 size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap)

@@ -78,8 +78,99 @@ static inline size_t find16(const char *s, size_t i, size_t n, unsigned (*mask16
 }
 #endif
 
+#if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__) && !defined(GWR_NO_AVX2)
+/* Thirty-two positions at a time where the processor has AVX2 (asked once);
+ * the last bytes go to find16. */
+#include <immintrin.h>
+#define HAVE_FIND32 1
+#define LOAD32(p) _mm256_loadu_si256((const __m256i *)(const void *)(p))
+
+#define C32(c) _mm256_set1_epi8((char)(c))
+#define EQV(x, c) _mm256_cmpeq_epi8((x), (c))
+
+__attribute__((target("avx2"))) static size_t ends32(const char *s, size_t i, size_t n)
+{
+    const __m256i nl = C32('\n'), ex = C32('!'), qu = C32('?'), e3 = C32(0xE3), x80 = C32(0x80), x82 = C32(0x82),
+                  ef = C32(0xEF), xbc = C32(0xBC), x81 = C32(0x81), x9f = C32(0x9F);
+    for (; i + 34 <= n; i += 32) {
+        __m256i b0 = LOAD32(s + i), b1 = LOAD32(s + i + 1), b2 = LOAD32(s + i + 2);
+        __m256i m = _mm256_or_si256(_mm256_or_si256(EQV(b0, nl), EQV(b0, ex)), EQV(b0, qu));
+        __m256i full = _mm256_and_si256(_mm256_and_si256(EQV(b0, e3), EQV(b1, x80)), EQV(b2, x82));
+        __m256i wide = _mm256_and_si256(_mm256_and_si256(EQV(b0, ef), EQV(b1, xbc)), _mm256_or_si256(EQV(b2, x81), EQV(b2, x9f)));
+        unsigned bits = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(m, _mm256_or_si256(full, wide)));
+        if (bits) return i + (size_t)__builtin_ctz(bits);
+    }
+    return find16(s, i, n, ends16);
+}
+
+/* lim (>= n): bytes of s that may be read; a stop found where its three
+ * bytes pass n is looked at again by find16, which reads no further than n. */
+/* The sentence ends of s[i, i + 32) as bits (s + i + 34 readable). */
+__attribute__((target("avx2"))) static void ends_marks32(const char *s, size_t n, uint32_t *marks, size_t *done)
+{
+    const __m256i nl = C32('\n'), ex = C32('!'), qu = C32('?'), e3 = C32(0xE3), x80 = C32(0x80), x82 = C32(0x82),
+                  ef = C32(0xEF), xbc = C32(0xBC), x81 = C32(0x81), x9f = C32(0x9F);
+    size_t i = 0;
+    for (; i + 34 <= n; i += 32) {
+        __m256i b0 = LOAD32(s + i), b1 = LOAD32(s + i + 1), b2 = LOAD32(s + i + 2);
+        __m256i m = _mm256_or_si256(_mm256_or_si256(EQV(b0, nl), EQV(b0, ex)), EQV(b0, qu));
+        __m256i full = _mm256_and_si256(_mm256_and_si256(EQV(b0, e3), EQV(b1, x80)), EQV(b2, x82));
+        __m256i wide = _mm256_and_si256(_mm256_and_si256(EQV(b0, ef), EQV(b1, xbc)), _mm256_or_si256(EQV(b2, x81), EQV(b2, x9f)));
+        marks[i / 32] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(m, _mm256_or_si256(full, wide)));
+    }
+    *done = i;
+}
+
+__attribute__((target("avx2"))) static size_t seps32(const char *s, size_t i, size_t n, size_t lim)
+{
+    const __m256i co = C32(','), se = C32(';'), cl = C32(':'), ef = C32(0xEF), xbc = C32(0xBC), x8c = C32(0x8C),
+                  x9b = C32(0x9B), x9a = C32(0x9A);
+    for (; i < n && i + 34 <= lim; i += 32) {
+        __m256i b0 = LOAD32(s + i), b1 = LOAD32(s + i + 1), b2 = LOAD32(s + i + 2);
+        __m256i m = _mm256_or_si256(_mm256_or_si256(EQV(b0, co), EQV(b0, se)), EQV(b0, cl));
+        __m256i wide = _mm256_and_si256(_mm256_and_si256(EQV(b0, ef), EQV(b1, xbc)),
+                                        _mm256_or_si256(_mm256_or_si256(EQV(b2, x8c), EQV(b2, x9b)), EQV(b2, x9a)));
+        unsigned bits = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(m, wide));
+        if (bits) {
+            size_t at = i + (size_t)__builtin_ctz(bits);
+            return at + 3 <= n ? at : find16(s, at < n ? at : n, n, seps16);
+        }
+    }
+    return find16(s, i < n ? i : n, n, seps16);
+}
+
+#endif
+
+static _Atomic int simd_known;          /* 0 not asked, 1 no, 2 yes */
+static _Atomic int simd_off;           /* fx_simd_set(0) */
+
+bool fx_simd_avx2(void)
+{
+    if (simd_off) return false;
+    int k = simd_known;
+    if (!k) {
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(GWR_NO_AVX2)
+        __builtin_cpu_init();
+        k = __builtin_cpu_supports("avx2") ? 2 : 1;
+#else
+        k = 1;
+#endif
+        simd_known = k;
+    }
+    return k == 2;
+}
+
+void fx_simd_set(int on) { simd_off = !on; }
+
+#ifdef HAVE_FIND32
+static inline int has_avx2(void) { return fx_simd_avx2(); }
+#endif
+
 size_t fx_next_sentence_end(const char *s, size_t i, size_t n)
 {
+#ifdef HAVE_FIND32
+    if (has_avx2()) return ends32(s, i, n);
+#endif
 #ifdef __SSE2__
     return find16(s, i, n, ends16);
 #else
@@ -89,8 +180,24 @@ size_t fx_next_sentence_end(const char *s, size_t i, size_t n)
 #endif
 }
 
-size_t fx_next_clause_sep(const char *s, size_t i, size_t n)
+void fx_sentence_end_marks(const char *s, size_t n, uint32_t *marks)
 {
+    size_t i = 0;
+    memset(marks, 0, (n + 31) / 32 * sizeof *marks);
+#ifdef HAVE_FIND32
+    if (has_avx2()) ends_marks32(s, n, marks, &i);
+#endif
+    for (; (i = fx_next_sentence_end(s, i, n)) < n; i++) marks[i / 32] |= (uint32_t)1 << (i % 32);
+}
+
+size_t fx_next_clause_sep(const char *s, size_t i, size_t n) { return fx_next_clause_sep_in(s, i, n, n); }
+
+size_t fx_next_clause_sep_in(const char *s, size_t i, size_t n, size_t lim)
+{
+#ifdef HAVE_FIND32
+    if (has_avx2()) return seps32(s, i, n, lim < n ? n : lim);
+#endif
+    (void)lim;
 #ifdef __SSE2__
     return find16(s, i, n, seps16);
 #else
@@ -133,16 +240,20 @@ static inline bool punct_at(const char *s, size_t n, size_t *clen)
         return true;
     }
     if ((c != 0xE2 && c != 0xE3 && c != 0xEF) || n < 3) return false;
-    switch ((uint32_t)c << 16 | (uint32_t)u[1] << 8 | u[2]) {
-    case 0xEFBC8C: case 0xE38082: case 0xE38081: case 0xEFBC9B: case 0xEFBC9A: case 0xEFBC81: /* ，。、；：！ */
-    case 0xEFBC9F: case 0xE2809C: case 0xE2809D: case 0xE28098: case 0xE28099: case 0xE3808A: /* ？“”‘’《 */
-    case 0xE3808B: case 0xE28094: case 0xE280A6: case 0xE38080: case 0xE3808C: case 0xE3808D: /* 》—…　「」 */
-    case 0xE38090: case 0xE38091: case 0xE38094: case 0xE38095:                               /* 【】〔〕 */
-        *clen = 3;
-        return true;
-    default:
-        return false;
-    }
+    /* the third byte of each, as a bit of a mask per lead and middle byte:
+     *   E2 80: — ‘ ’ “ ” …      (94 98 99 9C 9D A6)
+     *   E3 80: 　 、 。 《 》 「 」 【 】 〔 〕 (80 81 82 8A 8B 8C 8D 90 91 94 95)
+     *   EF BC: ！ ， ： ； ？    (81 8C 9A 9B 9F) */
+#define B(x) ((uint64_t)1 << ((x) - 0x80))
+    static const uint64_t e2 = B(0x94) | B(0x98) | B(0x99) | B(0x9C) | B(0x9D) | B(0xA6);
+    static const uint64_t e3 = B(0x80) | B(0x81) | B(0x82) | B(0x8A) | B(0x8B) | B(0x8C) | B(0x8D) | B(0x90) |
+                               B(0x91) | B(0x94) | B(0x95);
+    static const uint64_t ef = B(0x81) | B(0x8C) | B(0x9A) | B(0x9B) | B(0x9F);
+#undef B
+    uint64_t m = c == 0xE2 ? (u[1] == 0x80 ? e2 : 0) : c == 0xE3 ? (u[1] == 0x80 ? e3 : 0) : (u[1] == 0xBC ? ef : 0);
+    if ((u[2] & 0xC0) != 0x80 || !((m >> (u[2] - 0x80)) & 1)) return false;
+    *clen = 3;
+    return true;
 }
 
 bool fx_is_punct_at(const char *s, size_t n, size_t *clen) { return punct_at(s, n, clen); }
@@ -154,11 +265,18 @@ static size_t last_char_len(fx_str s)
     return k <= s.n ? k : s.n;
 }
 
-fx_str fx_trim(fx_str s)
+fx_str fx_trim_ends(fx_str s)
 {
     size_t cl;
     while (s.n && punct_at(s.s, s.n, &cl)) { s.s += cl; s.n -= cl; }
     while (s.n) {
+        const unsigned char *z = (const unsigned char *)s.s + s.n;
+        if (s.n >= 3 && (z[-3] & 0xF0) == 0xE0 && (z[-2] & 0xC0) == 0x80 && (z[-1] & 0xC0) == 0x80) {
+            /* a three-byte character: a CJK ideograph ends it at once */
+            if ((unsigned)(z[-3] - 0xE4) <= 5 || !punct_at((const char *)z - 3, 3, &cl)) break;
+            s.n -= 3;
+            continue;
+        }
         size_t k = last_char_len(s);
         if (!punct_at(s.s + s.n - k, k, &cl)) break;
         s.n -= k;
@@ -191,6 +309,7 @@ static int cn_year_digit(const char *p)
 int fx_year_at(fx_str s, size_t *len)
 {
     if (s.n >= 15 && (unsigned char)s.s[0] >= 0xE0) {
+        if (memcmp(s.s + 12, "年", 3) != 0) return 0;      /* the cheaper test first */
         int y = 0;
         for (int i = 0; i < 4; i++) {
             int v = cn_year_digit(s.s + 3 * i);
@@ -210,4 +329,37 @@ int fx_year_at(fx_str s, size_t *len)
     if (memcmp(s.s + 4, "年", 3) != 0 || y < 1949 || y > 2100) return 0;
     *len = 7;
     return y;
+}
+
+bool fx_has_year(fx_str s)
+{
+    /* every year ends in 年: look for its last byte, then at the four ASCII
+     * or Chinese digits before it */
+    if (s.n < 7) return false;
+    const char *p = s.s + 6, *end = s.s + s.n;
+    while (p < end && (p = memchr(p, 0xB4, (size_t)(end - p))) != NULL) {
+        if (p[-2] == '\xE5' && p[-1] == '\xB9') {
+            size_t j = (size_t)(p - 2 - s.s), k;      /* the offset of 年 */
+            if (j >= 4 && fx_year_at(fx_span(s.s + j - 4, s.n - j + 4), &k)) return true;
+            if (j >= 12 && fx_year_at(fx_span(s.s + j - 12, s.n - j + 12), &k)) return true;
+        }
+        p++;
+    }
+    return false;
+}
+
+size_t fx_last_at_or_before(const uint32_t *a, size_t n, size_t from, size_t k)
+{
+    size_t lo = from < n && a[from] <= k ? from : 0;
+    for (int step = 0; step < 8; step++) {
+        if (lo + 1 >= n || a[lo + 1] > k) return lo;
+        lo++;
+    }
+    size_t hi = n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] <= k) lo = mid;
+        else hi = mid;
+    }
+    return lo;
 }

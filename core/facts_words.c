@@ -1,9 +1,11 @@
 /* facts_words.c — one pass over a sentence for the words that decide its
  * reading (plan words, years, five-year plans, regions).
  *
- * The words are bucketed by their first character; a table indexed by that
- * character's code point (built once, shared by all threads) gives the
- * bucket, so a character that starts no word costs one table look-up. */
+ * The words are bucketed by their first character; a table indexed by the
+ * two continuation bytes of a three-byte character (or by an ASCII byte)
+ * gives the bucket, so a character that starts no word costs one load of
+ * four bytes and one table look-up. The table is built once and shared by
+ * all threads. */
 #include "facts_internal.h"
 #include <pthread.h>
 #include <string.h>
@@ -14,36 +16,72 @@ const char *const fx_word_text[FXW_COUNT] = {
 #undef FX_WORD_TEXT
 };
 
-enum { NSLOTS = 4096, NBUCKETS = 64, BUCKET_MAX = 16 };
+enum { NSLOTS = 1 << 14, NBUCKETS = 64, BUCKET_MAX = 16 };
 
-/* Slot of a first character: the low 12 bits of its code point. Characters
- * that share a slot share its bucket; the comparison of the whole word
- * tells them apart. */
+/* Slot of a first character: the low six bits of its second and third
+ * bytes (three-byte characters), or the byte itself in ascii_bucket.
+ * Characters that share a slot share its bucket; the comparison of the
+ * whole word (lead byte included) tells them apart. */
 static uint8_t slot_bucket[NSLOTS];               /* bucket + 1, 0 for none */
+static uint8_t ascii_bucket[128];
 static uint8_t bucket_words[NBUCKETS][BUCKET_MAX];
 static uint8_t bucket_len[NBUCKETS];
+/* per bucket, the low six bits of the third byte of its words' second
+ * characters (all bits when a word of the bucket is one character long):
+ * a character after the first that no word continues with ends the look */
+static uint64_t bucket_next[NBUCKETS];
 static uint8_t word_len[FXW_COUNT];
+static uint64_t word_head[FXW_COUNT];             /* the first (up to) eight bytes */
+static uint64_t word_mask[FXW_COUNT];             /* which of them the word has */
 static bool    complete;                          /* every word has its bucket */
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-/* The code point of the character at p (n bytes left) and its byte length,
- * or 0 when p holds no complete one- to three-byte sequence. */
-static inline size_t char_at(const unsigned char *p, size_t n, unsigned *cp)
+/* Eight bytes as a little-endian number (one load where the machine is one). */
+static inline uint64_t load64le(const unsigned char *p)
 {
-    unsigned c = p[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+#else
+    uint64_t v = 0;
+    for (int k = 7; k >= 0; k--) v = v << 8 | p[k];
+    return v;
+#endif
+}
+
+/* Eight bytes in the machine's order, compared only with values made the same way. */
+static inline uint64_t load64(const unsigned char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+/* The first n (at most eight) bytes, the rest zero, as load64 reads them. */
+static uint64_t head_of(const unsigned char *t, size_t n)
+{
+    unsigned char b[8] = { 0 };
+    memcpy(b, t, n < 8 ? n : 8);
+    return load64(b);
+}
+
+static bool add_to_slot(uint8_t *slot, size_t *nb, size_t id)
+{
+    if (!*slot) {
+        if (*nb == NBUCKETS) return false;
+        *slot = (uint8_t)++*nb;
     }
-    if (c >= 0xC2 && c < 0xE0 && n >= 2 && (p[1] & 0xC0) == 0x80) {
-        *cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-        return 2;
-    }
-    if (c >= 0xE0 && c < 0xF0 && n >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-        *cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-        return 3;
-    }
-    return 0;
+    size_t b = *slot - 1u;
+    if (bucket_len[b] == BUCKET_MAX) return false;
+    bucket_words[b][bucket_len[b]++] = (uint8_t)id;
+    const unsigned char *t = (const unsigned char *)fx_word_text[id];
+    size_t n = strlen(fx_word_text[id]), first = t[0] < 0x80 ? 1 : 3;
+    /* the byte looked at: the third of a three-byte second character, or the
+     * second character's first byte when it is ASCII or the word ends */
+    if (n >= first + 3 && t[first] >= 0x80) bucket_next[b] |= (uint64_t)1 << (t[first + 2] & 63);
+    else bucket_next[b] = ~(uint64_t)0;
+    return true;
 }
 
 static void build(void)
@@ -53,42 +91,48 @@ static void build(void)
     for (size_t i = 0; i < FXW_COUNT; i++) {
         const unsigned char *t = (const unsigned char *)fx_word_text[i];
         size_t n = strlen(fx_word_text[i]);
-        unsigned cp;
         word_len[i] = (uint8_t)n;
-        if (!char_at(t, n, &cp)) {
-            complete = false;
-            continue;
-        }
-        unsigned sl = cp & (NSLOTS - 1);
-        if (!slot_bucket[sl]) {
-            if (nb == NBUCKETS) {
-                complete = false;
-                continue;
-            }
-            slot_bucket[sl] = (uint8_t)++nb;
-        }
-        size_t b = slot_bucket[sl] - 1u;
-        if (bucket_len[b] == BUCKET_MAX) {
-            complete = false;
-            continue;
-        }
-        bucket_words[b][bucket_len[b]++] = (uint8_t)i;
+        word_head[i] = head_of(t, n);
+        static const unsigned char ones[8] = { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF };
+        word_mask[i] = head_of(ones, n);
+        bool ok;
+        if (n >= 1 && t[0] < 0x80)
+            ok = add_to_slot(&ascii_bucket[t[0]], &nb, i);
+        else if (n >= 3 && (t[0] & 0xF0) == 0xE0 && (t[1] & 0xC0) == 0x80 && (t[2] & 0xC0) == 0x80)
+            ok = add_to_slot(&slot_bucket[(t[1] & 0x3Fu) | (t[2] & 0x3Fu) << 8], &nb, i);
+        else
+            ok = false;                   /* a first character of another length: the plain search */
+        if (!ok) complete = false;
+    }
+}
+
+static inline void found(fx_words *w, unsigned id, size_t i, size_t a, size_t b)
+{
+    w->any[id >> 6] |= (uint64_t)1 << (id & 63);
+    if (i >= a && i + word_len[id] <= b) w->in[id >> 6] |= (uint64_t)1 << (id & 63);
+    if (id == FXW_NIAN) {
+        if (w->nnian < FX_NIAN_MAX) w->nian[w->nnian++] = (uint32_t)i;
+        else w->nian_all = false;
     }
 }
 
 static void check(fx_words *w, const unsigned char *p, size_t i, size_t n, unsigned bk, size_t a, size_t b)
 {
     const uint8_t *ws = bucket_words[bk - 1];
+    size_t left = n - i;
+    /* the character after the first (three bytes from i for the buckets of
+     * three-byte first characters, the only ones with a mask of their own) */
+    if (bucket_next[bk - 1] != ~(uint64_t)0 &&
+        (left < 6 || !((bucket_next[bk - 1] >> (p[i + 5] & 63)) & 1)))
+        return;
+    uint64_t v = left >= 8 ? load64(p + i) : head_of(p + i, left);
     for (size_t k = 0, nk = bucket_len[bk - 1]; k < nk; k++) {
         unsigned id = ws[k];
+        /* past the end of the sentence v holds zeros, which no word has */
+        if ((v & word_mask[id]) != word_head[id]) continue;
         size_t len = word_len[id];
-        if (len > n - i || memcmp(p + i, fx_word_text[id], len) != 0) continue;
-        w->any[id >> 6] |= (uint64_t)1 << (id & 63);
-        if (i >= a && i + len <= b) w->in[id >> 6] |= (uint64_t)1 << (id & 63);
-        if (id == FXW_NIAN) {
-            if (w->nnian < FX_NIAN_MAX) w->nian[w->nnian++] = (uint32_t)i;
-            else w->nian_all = false;
-        }
+        if (len > 8 && (len > left || memcmp(p + i + 8, fx_word_text[id] + 8, len - 8) != 0)) continue;
+        found(w, id, i, a, b);
     }
 }
 
@@ -105,8 +149,7 @@ static void scan_plain(fx_words *w, fx_str full, fx_str inner)
 void fx_words_scan(fx_words *w, fx_str full, fx_str inner)
 {
     pthread_once(&once, build);
-    memset(w->in, 0, sizeof w->in);
-    memset(w->any, 0, sizeof w->any);
+    w->in[0] = w->in[1] = w->any[0] = w->any[1] = 0;
     w->full = full.s;
     w->nnian = 0;
     w->nian_all = complete && full.n <= UINT32_MAX;
@@ -118,34 +161,38 @@ void fx_words_scan(fx_words *w, fx_str full, fx_str inner)
     size_t n = full.n;
     size_t a = (size_t)(inner.s - full.s), b = a + inner.n;
     size_t i = 0;
-    /* A word starts only where a character starts; a character of no slot
-     * is passed whole. */
-    while (i + 4 <= n) {
-        /* four bytes at once (the compiler makes it one load) */
-        uint32_t v = (uint32_t)p[i] | (uint32_t)p[i + 1] << 8 | (uint32_t)p[i + 2] << 16 | (uint32_t)p[i + 3] << 24;
-        if ((v & 0xC0C0F0u) == 0x8080E0u) {               /* a lead of three bytes and two continuations */
-            unsigned bk = slot_bucket[((v >> 2) & 0xFC0u) | ((v >> 16) & 0x3Fu)];
+    /* A word starts with an ASCII byte or a three-byte character: a
+     * three-byte character is passed whole (no word starts inside it),
+     * any other byte alone. Two three-byte characters at once where
+     * eight bytes are left, the common case. */
+    while (i + 8 <= n) {
+        uint64_t v = load64le(p + i);
+        if ((v & 0xC0C0F0C0C0F0u) == 0x8080E08080E0u) {
+            unsigned b1 = slot_bucket[(v >> 8) & 0x3F3Fu], b2 = slot_bucket[(v >> 32) & 0x3F3Fu];
+            if (b1 | b2) {
+                if (b1) check(w, p, i, n, b1, a, b);
+                if (b2) check(w, p, i + 3, n, b2, a, b);
+            }
+            i += 6;
+        } else if ((v & 0xC0C0F0u) == 0x8080E0u) {
+            unsigned bk = slot_bucket[(v >> 8) & 0x3F3Fu];
+            if (bk) check(w, p, i, n, bk, a, b);
+            i += 3;
+        } else {
+            if ((v & 0x80u) == 0 && ascii_bucket[v & 0x7Fu]) check(w, p, i, n, ascii_bucket[v & 0x7Fu], a, b);
+            i++;
+        }
+    }
+    while (i < n) {
+        unsigned c = p[i];
+        if (c < 0x80) {
+            if (ascii_bucket[c]) check(w, p, i, n, ascii_bucket[c], a, b);
+        } else if (i + 3 <= n && (c & 0xF0) == 0xE0 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            unsigned bk = slot_bucket[(p[i + 1] & 0x3Fu) | (p[i + 2] & 0x3Fu) << 8];
             if (bk) check(w, p, i, n, bk, a, b);
             i += 3;
             continue;
         }
-        if ((v & 0x80u) == 0) {                           /* ASCII: its own slot */
-            unsigned bk = slot_bucket[v & 0x7Fu];
-            if (bk) check(w, p, i, n, bk, a, b);
-            i++;
-            continue;
-        }
-        unsigned cp;
-        if (char_at(p + i, n - i, &cp)) {
-            unsigned bk = slot_bucket[cp & (NSLOTS - 1)];
-            if (bk) check(w, p, i, n, bk, a, b);
-        }
         i++;
-    }
-    for (; i < n; i++) {
-        unsigned cp;
-        if (!char_at(p + i, n - i, &cp)) continue;
-        unsigned bk = slot_bucket[cp & (NSLOTS - 1)];
-        if (bk) check(w, p, i, n, bk, a, b);
     }
 }

@@ -130,6 +130,7 @@ static bool scope_only(const char *s, size_t n)
 }
 
 static const gwr_indicator *match_plain(const char *name, size_t len);
+static bool ends_possible(const char *name, size_t len);
 
 /* Bracketed asides do not count: 居民消费价格指数（CPI）涨幅. */
 const gwr_indicator *gwr_indicator_match(const char *name, size_t len)
@@ -140,7 +141,7 @@ const gwr_indicator *gwr_indicator_match(const char *name, size_t len)
     bool any = memchr(name, '(', len) != NULL;
     for (const char *p = name, *end = name + len; !any && (p = memchr(p, 0xEF, (size_t)(end - p))) != NULL; p++)
         any = end - p > 2 && memcmp(p, "（", 3) == 0;
-    if (!any || len >= sizeof buf) return match_plain(name, len);
+    if (!any || len >= sizeof buf) return ends_possible(name, len) ? match_plain(name, len) : NULL;
     for (size_t i = 0; i < len;) {
         if (name[i] == '(' || (i + 3 <= len && memcmp(name + i, "（", 3) == 0)) {
             depth++;
@@ -185,9 +186,31 @@ static unsigned tail_slot(const char *end)
     return (u[0] * 7u + u[1] * 13u + u[2]) & (SYN_SLOTS - 1);
 }
 
+/* The suffixes that end in a byte, as bits in list order (the empty
+ * suffix, first, ends in every byte). */
+enum { NSUFFIX = sizeof suffixes / sizeof suffixes[0] - 1 };
+static uint32_t suffix_by_last[256];
+
+/* The bytes a name can end in and have a key: the last bytes of the
+ * synonyms, of the measure words and of 后 (of a trailing 剔除…后). */
+static uint64_t last_ok[4];
+
+static void mark_last(const char *s, size_t n)
+{
+    if (n) last_ok[(unsigned char)s[n - 1] >> 6] |= (uint64_t)1 << ((unsigned char)s[n - 1] & 63);
+}
+
 static void syn_index_build(void)
 {
     size_t count[SYN_SLOTS] = { 0 }, fill[SYN_SLOTS], total = 0;
+    _Static_assert(NSUFFIX <= 32, "one bit per suffix");
+    for (size_t i = 0; i < NTABLE; i++)
+        for (const syn_t *x = table[i].syn; x->s; x++) mark_last(x->s, x->n);
+    for (size_t k = 0; k < NSUFFIX; k++) mark_last(suffixes[k].s, suffixes[k].n);
+    mark_last("后", sizeof "后" - 1);
+    for (size_t k = 0; k < NSUFFIX; k++)
+        for (unsigned b = 0; b < 256; b++)
+            if (suffixes[k].n == 0 || (unsigned char)suffixes[k].s[suffixes[k].n - 1] == b) suffix_by_last[b] |= 1u << k;
     for (size_t i = 0; i < NTABLE; i++)
         for (const syn_t *s = table[i].syn; s->s; s++) {
             if (s->n < 3 || total++ == SYN_MAX) return;  /* the plain loop then */
@@ -207,15 +230,28 @@ static void syn_index_build(void)
     syn_index.ok = 1;
 }
 
+/* Can match_plain find a key for a name that ends so? No when its last
+ * byte ends no synonym, measure word or 后: the common case, told at once. */
+static bool ends_possible(const char *name, size_t len)
+{
+    pthread_once(&syn_once, syn_index_build);
+    if (len == 0) return false;
+    unsigned char b = (unsigned char)name[len - 1];
+    return (last_ok[b >> 6] >> (b & 63)) & 1;
+}
+
 static const gwr_indicator *match_plain(const char *name, size_t len)
 {
     pthread_once(&syn_once, syn_index_build);
     len = without_adjustment(name, len);
     const gwr_indicator *best = NULL;
     size_t best_len = 0;
-    for (const syn_t *sf = suffixes; sf->s; sf++) {
+    if (len == 0) return NULL;
+    /* only the suffixes that end in the name's last byte, in list order */
+    for (uint32_t bits = suffix_by_last[(unsigned char)name[len - 1]]; bits; bits &= bits - 1) {
+        const syn_t *sf = &suffixes[__builtin_ctz(bits)];
         size_t sn = sf->n;
-        if (sn > len || (sn && name[len - 1] != sf->s[sn - 1]) || memcmp(name + len - sn, sf->s, sn) != 0) continue;
+        if (sn > len || (sn && memcmp(name + len - sn, sf->s, sn) != 0)) continue;
         size_t core = len - sn;
         if (core == 0) continue;
         char last = name[core - 1];
@@ -224,7 +260,9 @@ static const gwr_indicator *match_plain(const char *name, size_t len)
             for (unsigned j = syn_index.start[k]; j < syn_index.start[k + 1]; j++) {
                 const syn_t *s = syn_index.syn[j];
                 size_t n = s->n;
-                if (n > core || n <= best_len || s->s[n - 1] != last) continue;
+                /* the last byte, then the last byte of the character before */
+                if (n > core || n <= best_len || s->s[n - 1] != last || (n >= 4 && s->s[n - 4] != name[core - 4]))
+                    continue;
                 if (memcmp(name + core - n, s->s, n) == 0 && scope_only(name, core - n)) {
                     best = &table[syn_index.entry[j]].ind;
                     best_len = n;

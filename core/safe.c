@@ -3,6 +3,7 @@
 #define _XOPEN_SOURCE 700   /* wcwidth */
 #endif
 #include "safe.h"
+#include "safe_scan.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,8 +115,48 @@ static int escape(gwr_safe_form form, unsigned cp, size_t n, unsigned char b, ch
 /* Bytes that may need a look in some form: controls, DEL, '"', '\\', non-ASCII. */
 static int plain_ascii(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
 
+#if defined(__SSE2__)
+/* Sixteen bytes at once, of which the first nvalid (1–16) count: how many
+ * leading bytes are whole characters that `form` leaves as they are (a
+ * character cut by the end of the valid bytes is left to the next look), or
+ * 0 when anything valid needs a closer look. Plain: printable ASCII but the
+ * backslash (and, in JSON, the double quote); three-byte characters with the
+ * lead bytes of the scalar scan below, and outside the screen form also E2
+ * (U+2000–2FFF: dashes, quotes, the ellipsis) but for its bidi and line
+ * controls (E2 80 8E–8F, E2 80 A8–AE, E2 81 A6–A9). */
+static inline __attribute__((always_inline)) unsigned plain16(__m128i v, gwr_safe_form form, unsigned nvalid)
+{
+    unsigned valid = (1u << nvalid) - 1;
+    __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F)),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)),
+                                            _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    if (form == GWR_SAFE_JSON) bad = _mm_or_si128(bad, _mm_cmpeq_epi8(v, _mm_set1_epi8('"')));
+    if (gwr_ss_mask(bad) & valid) return 0;
+    unsigned high = gwr_ss_mask(v) & valid;
+    if (!high) return nvalid;
+    unsigned cont = gwr_ss_mask(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0))) & valid, lead;   /* 80–BF */
+    if (form == GWR_SAFE_TEXT) lead = gwr_ss_mask(gwr_ss_in_range(v, 0xE5, 0xE9));
+    else lead = gwr_ss_mask(gwr_ss_in_range(v, 0xE1, 0xEF)) & ~gwr_ss_eq(v, 0xED);
+    lead &= valid;
+    if (high & ~(cont | lead)) return 0;
+    unsigned cut = nvalid >= 2 ? lead >> (nvalid - 2) : lead;   /* leads too late to end in time */
+    unsigned adv = cut ? nvalid - (nvalid >= 2 ? 2 : nvalid) + (unsigned)__builtin_ctz(cut) : nvalid;
+    unsigned keep = (1u << adv) - 1, whole = lead & keep, want = (whole << 1) | (whole << 2);
+    if ((want & ~keep) || (cont & keep) != want) return 0;
+    unsigned e2 = gwr_ss_eq(v, 0xE2) & whole;
+    if (e2) {
+        unsigned x80 = gwr_ss_eq(v, 0x80) & (e2 << 1), x81 = gwr_ss_eq(v, 0x81) & (e2 << 1);
+        unsigned bidi80 = gwr_ss_mask(_mm_or_si128(gwr_ss_in_range(v, 0x8E, 0x8F), gwr_ss_in_range(v, 0xA8, 0xAE)));
+        unsigned bidi81 = gwr_ss_mask(gwr_ss_in_range(v, 0xA6, 0xA9));
+        if (((x80 << 1) & bidi80) | ((x81 << 1) & bidi81)) return 0;
+    }
+    return adv;
+}
+#endif
+
 /* The leading part of s[0,len) that escape() leaves as it is in `form`,
- * found without decoding: printable ASCII, and three-byte characters whose
+ * found without decoding: sixteen bytes at a time where the CPU allows
+ * (plain16), then printable ASCII, and three-byte characters whose
  * lead byte rules out controls, bidi marks, surrogates and overlongs (E1,
  * E3–EC, EE–EF: U+1000–FFFF less U+2000–2FFF and U+D000–DFFF); on the
  * screen (TEXT), where a character may be unmeasurable, only U+5000–9FFF.
@@ -124,6 +165,13 @@ size_t gwr_safe_plain_len(gwr_safe_form form, const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
+#if defined(__SSE2__)
+    while (len - i >= 16) {
+        unsigned a = plain16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), form, 16);
+        if (!a) break;
+        i += a;
+    }
+#endif
     const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
     while (i < len) {
         unsigned c = s[i];
@@ -157,6 +205,16 @@ size_t gwr_safe_plain_len(gwr_safe_form form, const char *str, size_t len)
         i += 3;
     }
     return i;
+}
+
+size_t gwr_safe_plain_len_padded(gwr_safe_form form, const char *str, size_t len)
+{
+#if defined(__SSE2__)
+    if (form == GWR_SAFE_TSV) return gwr_safe_scan_padded(GWR_SAFE_TSV, str, len);   /* the common case, specialised */
+    return gwr_safe_scan_padded(form, str, len);
+#else
+    return gwr_safe_plain_len(form, str, len);
+#endif
 }
 
 typedef struct sink { FILE *f; char *out; size_t cap, o; int full; } sink;

@@ -42,5 +42,8 @@ size_t gwr_safe_char(const char *s, size_t len, unsigned *cp);
 /* How many leading bytes of s[0..len) `form` writes unchanged (a fast scan
  * that may stop early: the rest then goes through the full check). */
 size_t gwr_safe_plain_len(gwr_safe_form form, const char *s, size_t len);
+/* The same for s whose buffer goes on, initialised, for at least 15 bytes
+ * past len (it is read sixteen bytes at a time to the end). */
+size_t gwr_safe_plain_len_padded(gwr_safe_form form, const char *s, size_t len);
 
 #endif

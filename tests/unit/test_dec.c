@@ -138,6 +138,67 @@ static void test_format_small_buffer(void **state)
     assert_true(gwr_dec_to_double(P("2.5")) > 2.49 && gwr_dec_to_double(P("2.5")) < 2.51);
 }
 
+/* gwr_dec_write (the exporters' formatter, no NUL) writes what the plain
+ * definition gives: the digits of m, the point placed by e, zeros to fill. */
+static size_t ref_format(gwr_dec d, char *out)
+{
+    while (d.m != 0 && d.m % 10 == 0) d.m /= 10, d.e++;
+    if (d.m == 0) d.e = 0;
+    char dig[24];
+    int nd = 0;
+    uint64_t a = d.m < 0 ? (uint64_t)(-d.m) : (uint64_t)d.m;
+    do dig[nd++] = (char)('0' + a % 10); while (a /= 10);
+    if (d.m <= -1000000000000000000LL || d.m >= 1000000000000000000LL || (d.m && d.e < -18) ||
+        (d.e > 0 && nd + d.e > 18)) {
+        memcpy(out, "overflow", 8);
+        return 8;
+    }
+    size_t k = 0;
+    if (d.m < 0) out[k++] = '-';
+    if (d.e >= 0) {
+        while (nd) out[k++] = dig[--nd];
+        for (int i = 0; i < d.e; i++) out[k++] = '0';
+    } else if (nd <= -d.e) {
+        out[k++] = '0';
+        out[k++] = '.';
+        for (int i = nd; i < -d.e; i++) out[k++] = '0';
+        while (nd) out[k++] = dig[--nd];
+    } else {
+        while (nd > -d.e) out[k++] = dig[--nd];
+        out[k++] = '.';
+        while (nd) out[k++] = dig[--nd];
+    }
+    return k;
+}
+
+static void test_write_agrees(void **state)
+{
+    (void)state;
+    static const int64_t ms[] = { 0, 1, -1, 5, 7, 10, 45, -45, 100, 123456, -123456, 1000000, 999999999999999999LL,
+                                  -999999999999999999LL, 100000000000000000LL, 1000000000000000000LL, 123456789012345678LL };
+    for (size_t i = 0; i < sizeof ms / sizeof ms[0]; i++) {
+        for (int e = -22; e <= 20; e++) {
+            gwr_dec d = { ms[i], e };
+            char a[GWR_DEC_CHARS + 8], b[64], c[64];
+            memset(a, '#', sizeof a);
+            size_t n = gwr_dec_write(d, a), k = ref_format(d, b);
+            assert_true(n <= GWR_DEC_CHARS);
+            assert_int_equal(a[GWR_DEC_CHARS], '#');          /* nothing past its room */
+            assert_int_equal(n, k);
+            assert_memory_equal(a, b, n);
+            assert_int_equal(gwr_dec_format(d, c, sizeof c), (int)n);
+            assert_memory_equal(c, b, n);
+            assert_int_equal(c[n], '\0');
+        }
+    }
+    char a[GWR_DEC_CHARS];
+    gwr_dec h = { 123456, -3 }, z = { -5, -1 }, t = { 1, 17 }, o = { 1, 18 };
+    assert_memory_equal(a, "123.456", gwr_dec_write(h, a));
+    assert_memory_equal(a, "-0.5", gwr_dec_write(z, a));
+    assert_memory_equal(a, "100000000000000000", gwr_dec_write(t, a));
+    assert_memory_equal(a, "overflow", gwr_dec_write(o, a));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_mul_add_sub),
         cmocka_unit_test(test_cmp),
         cmocka_unit_test(test_format_small_buffer),
+        cmocka_unit_test(test_write_agrees),
     };
     return cmocka_run_group_tests_name("dec", tests, NULL, NULL);
 }

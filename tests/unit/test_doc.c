@@ -36,6 +36,35 @@ static void test_arena_packs_strings(void **state)
     gwr_arena_free(&a);
 }
 
+/* Strings of every length fill one block to its last byte before the next
+ * is taken, and every copy keeps its text. */
+static void test_arena_strings_across_blocks(void **state)
+{
+    (void)state;
+    gwr_arena a;
+    gwr_arena_init(&a);
+    char src[300];
+    for (size_t i = 0; i < sizeof src; i++) src[i] = (char)('a' + i % 26);
+    char *got[2000];
+    size_t len[2000], blocks = 0, total = 0;
+    for (size_t k = 0; k < 2000; k++) {
+        len[k] = (k * 37) % 257;
+        size_t before = gwr_arena_blocks(&a);
+        got[k] = gwr_arena_strndup(&a, src + k % 40, len[k]);
+        assert_non_null(got[k]);
+        total += len[k] + 1;
+        if (k && gwr_arena_blocks(&a) == before) assert_ptr_equal(got[k], got[k - 1] + len[k - 1] + 1);
+        blocks = gwr_arena_blocks(&a);
+    }
+    assert_true(blocks > 1);
+    assert_int_equal(a.used_total, total);
+    for (size_t k = 0; k < 2000; k++) {
+        assert_memory_equal(got[k], src + k % 40, len[k]);
+        assert_int_equal(got[k][len[k]], '\0');
+    }
+    gwr_arena_free(&a);
+}
+
 static void test_compact_keeps_strings(void **state)
 {
     (void)state;
@@ -90,6 +119,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena_packs_strings),
+        cmocka_unit_test(test_arena_strings_across_blocks),
         cmocka_unit_test(test_compact_keeps_strings),
     };
     return cmocka_run_group_tests_name("doc", tests, NULL, NULL);

@@ -260,6 +260,30 @@ static void test_status_from_the_sentence(void **state)
     assert_int_equal(doc.figs[0].status, GWR_ST_PLANNED);
 }
 
+/* A paragraph's first sentence, without figures of its own, says which year
+ * and which status the figures after it have; one that says none of that
+ * leaves them to their part. */
+static void test_paragraph_openers(void **state)
+{
+    (void)state;
+    load("2021年，我们攻坚克难。地区生产总值增长5%。\n"
+         "今年的主要目标是明确的。地区生产总值增长6%左右。\n"
+         "我们攻坚克难。地区生产总值增长7%。\n"
+         "“十四五”规划纲要提出了发展目标。地区生产总值年均增长8%。\n"
+         "去年，我们攻坚克难。地区生产总值增长9%。\n", GWR_ROLE_REVIEW, false);
+    assert_int_equal(doc.nfigs, 5);
+    assert_int_equal(doc.figs[0].status, GWR_ST_ACHIEVED);
+    assert_int_equal(doc.figs[0].year, 2021);
+    assert_int_equal(doc.figs[1].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[1].year, 2024);
+    assert_int_equal(doc.figs[2].status, GWR_ST_ACHIEVED);
+    assert_int_equal(doc.figs[2].year, 2023);
+    assert_int_equal(doc.figs[3].status, GWR_ST_PLANNED);
+    assert_int_equal(doc.figs[3].period, GWR_PER_MULTIYEAR);
+    assert_int_equal(doc.figs[4].status, GWR_ST_ACHIEVED);
+    assert_int_equal(doc.figs[4].year, 2023);
+}
+
 /* Five-year targets are planned, multi-year, with their end year; the year's
  * targets after them stay the year's. */
 static void test_five_year_targets(void **state)
@@ -476,6 +500,7 @@ static void test_lines_and_no_figures(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(test_paragraph_openers, teardown),
         cmocka_unit_test_teardown(test_shared_verb_two, teardown),
         cmocka_unit_test_teardown(test_shared_verb_four, teardown),
         cmocka_unit_test_teardown(test_shared_subject, teardown),

@@ -111,8 +111,15 @@ static void test_random_against_plain_search(void **state)
         for (size_t from = 0; from <= n; from += 1 + from / 4) {
             assert_int_equal(fx_next_sentence_end(buf, from, n), naive_end(buf, from, n));
             assert_int_equal(fx_next_clause_sep(buf, from, n), naive_sep(buf, from, n));
+            /* a clause of a longer text: what follows its end is readable, never found */
+            for (size_t end = from; end <= n; end += 1 + (n - end) / 3)
+                assert_int_equal(fx_next_clause_sep_in(buf, from, end, n), naive_sep(buf, from, end));
         }
         assert_int_equal(fx_has_char3(full, "年"), fx_contains(full, "年"));
+        /* the marks of a whole text: every stop of the plain search, nothing else */
+        uint32_t marks[256 / 32 + 1];
+        fx_sentence_end_marks(buf, n, marks);
+        for (size_t from = 0; from <= n; from++) assert_int_equal(fx_next_mark(marks, from, n), naive_end(buf, from, n));
         assert_int_equal(fx_has_char3(fx_span(buf + a, b - a), "年"), fx_contains(fx_span(buf + a, b - a), "年"));
     }
 }
@@ -133,12 +140,181 @@ static void test_long_sentence_ends(void **state)
     }
 }
 
+/* The same scans with the AVX2 paths turned off: the SSE2 (or plain) loops. */
+static void test_trim_chars_years_random(void **state);
+
+static void test_without_avx2(void **state)
+{
+    fx_simd_set(0);
+    assert_false(fx_simd_avx2());
+    test_random_against_plain_search(state);
+    test_long_sentence_ends(state);
+    test_trim_chars_years_random(state);
+    fx_simd_set(1);
+}
+
+/* Stops on either side of the 32-byte blocks, far from the start. */
+static void test_stops_across_blocks(void **state)
+{
+    (void)state;
+    char buf[300];
+    for (size_t at = 0; at + 3 <= sizeof buf; at++)
+        for (size_t from = 0; from <= at && from < 70; from += 7) {
+            memset(buf, 'x', sizeof buf);
+            memcpy(buf + at, "？", 3);
+            assert_int_equal(fx_next_sentence_end(buf, from, sizeof buf), at);
+            memcpy(buf + at, "；", 3);
+            assert_int_equal(fx_next_clause_sep(buf, from, sizeof buf), at);
+            buf[at] = '\n';
+            assert_int_equal(fx_next_sentence_end(buf, from, sizeof buf), at);
+        }
+}
+
+/* The punctuation fx_trim drops, as a list. */
+static bool listed_punct(const unsigned char *u, size_t n, size_t *len)
+{
+    static const char *const marks[] = { "，", "。", "、", "；", "：", "！", "？", "“", "”", "‘", "’", "《", "》",
+                                         "—", "…", "　", "「", "」", "【", "】", "〔", "〕" };
+    if (n == 0) return false;
+    if (u[0] < 0x80) {
+        *len = 1;
+        return strchr(" ,;:\"'-.!?/\t*", u[0]) != NULL && u[0] != 0;
+    }
+    if (n >= 2 && u[0] == 0xC2 && u[1] == 0xB7) {
+        *len = 2;
+        return true;
+    }
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+        if (n >= 3 && memcmp(u, marks[k], 3) == 0) {
+            *len = 3;
+            return true;
+        }
+    return false;
+}
+
+static void test_punct_every_sequence(void **state)
+{
+    (void)state;
+    unsigned char u[3];
+    for (unsigned c = 0; c < 256; c++)
+        for (unsigned d = 0; d < 256; d++) {
+            unsigned last = c >= 0xE0 ? 256 : 1;       /* the third byte matters only after a lead of three */
+            for (unsigned e = 0; e < last; e++) {
+                u[0] = (unsigned char)c, u[1] = (unsigned char)d, u[2] = (unsigned char)e;
+                size_t l1 = 0, l2 = 0;
+                bool a = fx_is_punct_at((const char *)u, 3, &l1), b = listed_punct(u, 3, &l2);
+                assert_int_equal(a, b);
+                if (a) assert_int_equal(l1, l2);
+            }
+        }
+}
+
+/* fx_trim as written first: punctuation off the front, then off the back
+ * one character (a lead byte and its continuations) at a time. */
+static fx_str plain_trim(fx_str s)
+{
+    size_t cl;
+    while (s.n && listed_punct((const unsigned char *)s.s, s.n, &cl)) { s.s += cl; s.n -= cl; }
+    while (s.n) {
+        size_t k = 1;
+        while (k < s.n && ((unsigned char)s.s[s.n - k] & 0xC0) == 0x80) k++;
+        if (!listed_punct((const unsigned char *)s.s + s.n - k, k, &cl)) break;
+        s.n -= k;
+    }
+    return s;
+}
+
+static size_t plain_chars(fx_str s)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < s.n; i++)
+        if (((unsigned char)s.s[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+
+static bool plain_has_year(fx_str s)
+{
+    size_t k;
+    for (size_t i = 0; i < s.n; i++)
+        if (fx_year_at(fx_span(s.s + i, s.n - i), &k)) return true;
+    return false;
+}
+
+/* Trim, character counts and the year test against their plain forms, on
+ * random strings of CJK words, punctuation, digits, years and broken bytes. */
+static void test_trim_chars_years_random(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "增长", "年", "2023", "2023年", "一九九○年", "二〇二三年", "1", "。", "，", "、", "“", "”", "—", "…", "　",
+        "·", " ", ",", ".", "!", "*", "a", "（", "）", "\xE3\x80", "\xEF\xBC", "\x80", "\xE5", "\xB4", "\xF0\x9F\x98\x80",
+        "〔", "【", "1949年", "2101年", "九", "〇", "\xE2\x80", "\xC2\xB7", "\xC2",
+    };
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    unsigned seed = 777;
+    char buf[200];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0, parts = (size_t)(round % 30);
+        for (size_t k = 0; k < parts; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % np];
+            size_t pn = strlen(p);
+            if (n + pn >= sizeof buf) break;
+            memcpy(buf + n, p, pn);
+            n += pn;
+        }
+        fx_str s = fx_span(buf, n);
+        fx_str t = fx_trim(s), r = plain_trim(s);
+        assert_ptr_equal(t.s, r.s);
+        assert_int_equal(t.n, r.n);
+        size_t c = plain_chars(s);
+        for (size_t cap = 0; cap < 5; cap++) {
+            size_t u = fx_chars_upto(s, cap);
+            assert_int_equal(u <= cap, c <= cap);
+            if (c <= cap) assert_int_equal(u, c);
+        }
+        assert_int_equal(fx_has_year(s), plain_has_year(s));
+    }
+}
+
+/* The search that starts from the last answer against a plain one. */
+static void test_last_at_or_before(void **state)
+{
+    (void)state;
+    uint32_t a[300];
+    unsigned seed = 99;
+    for (int round = 0; round < 300; round++) {
+        size_t n = (size_t)round % 300;
+        uint32_t v = (uint32_t)(round % 3);                /* a[0] is 0, 1 or 2 */
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            v += (seed >> 16) % 4;                          /* ascending, with repeats */
+            a[i] = v;
+        }
+        size_t from = 0;
+        for (size_t k = 0; k < (size_t)v + 3; k += 1 + (size_t)(round % 3)) {
+            size_t want = 0;
+            for (size_t i = 0; i < n; i++)
+                if (a[i] <= k) want = i;
+            size_t got = fx_last_at_or_before(a, n, from, k);
+            assert_int_equal(got, want);
+            seed = seed * 1103515245u + 12345u;
+            from = (seed >> 16) % 4 == 0 ? (seed >> 8) % (n + 2) : got;   /* now and then from anywhere */
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_in_sentences),
         cmocka_unit_test(test_random_against_plain_search),
         cmocka_unit_test(test_long_sentence_ends),
+        cmocka_unit_test(test_without_avx2),
+        cmocka_unit_test(test_stops_across_blocks),
+        cmocka_unit_test(test_punct_every_sequence),
+        cmocka_unit_test(test_trim_chars_years_random),
+        cmocka_unit_test(test_last_at_or_before),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

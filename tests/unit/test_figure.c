@@ -95,6 +95,15 @@ static void test_units_interned(void **state)
     assert_int_equal(strlen(gwr_unit_name(b)), GWR_UNIT_MAX - 1);
     big[GWR_UNIT_MAX - 1] = '\0';
     assert_int_equal(gwr_unit_id(big), b);
+    /* the last unit asked for is remembered: one that it begins with, or
+     * that begins with it, is still another unit */
+    uint16_t yi = gwr_unit_id("亿元");
+    uint16_t y = gwr_unit_id("亿");
+    assert_true(yi != y);
+    assert_int_equal(gwr_unit_id("亿元"), yi);
+    assert_int_equal(gwr_unit_id("亿元/吨") != yi, 1);
+    assert_int_equal(gwr_unit_id("亿"), y);
+    assert_string_equal(gwr_unit_name(y), "亿");
 }
 
 enum { THREADS = 4, PER = 300 };

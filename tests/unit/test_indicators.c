@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 #include "indicators.h"
@@ -48,6 +49,32 @@ static void test_synonyms_meet(void **state)
     assert_string_equal(key_of("规模以上工业增加值(规上工业增加值)增速"), "industry_va");
     assert_string_equal(key_of("环境空气质量优良天数比例"), "air_quality");
     assert_string_equal(key_of("万元GDP能耗"), "energy_intensity");
+}
+
+/* Every measure word after a synonym (the suffixes are tried by their last byte). */
+static void test_every_measure_word(void **state)
+{
+    (void)state;
+    static const char *const measures[] = {
+        "", "增速", "增幅", "涨幅", "增长率", "总量", "总额", "规模", "人数", "涨幅指数", "指数涨幅", "完成额", "额",
+        "总水平", "速度", "增长速度", "上涨幅度",
+    };
+    static const char *const names[][2] = {
+        { "地区生产总值", "gdp" }, { "全社会固定资产投资", "fixed_investment" }, { "城镇调查失业率", "unemployment_surveyed" },
+        { "全市实际利用外资", "fdi" }, { "GDP", "gdp" },
+    };
+    char buf[128];
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        for (size_t m = 0; m < sizeof measures / sizeof measures[0]; m++) {
+            snprintf(buf, sizeof buf, "%s%s", names[i][0], measures[m]);
+            assert_string_equal(key_of(buf), names[i][1]);
+        }
+    /* a measure word alone, or after words that are no synonym, is no indicator */
+    for (size_t m = 0; m < sizeof measures / sizeof measures[0]; m++) {
+        assert_null(gwr_indicator_match(measures[m], strlen(measures[m])));
+        snprintf(buf, sizeof buf, "工业用电%s", measures[m]);
+        assert_null(gwr_indicator_match(buf, strlen(buf)));
+    }
 }
 
 /* One assertion per synonym of the national report and its scope words. */
@@ -135,6 +162,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_synonyms_meet),
+        cmocka_unit_test(test_every_measure_word),
         cmocka_unit_test(test_look_alikes_do_not),
         cmocka_unit_test(test_national_synonyms),
         cmocka_unit_test(test_containing_is_not_keyed),

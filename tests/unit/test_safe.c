@@ -157,6 +157,64 @@ static void test_plain_len_agrees(void **state)
     assert_int_equal(gwr_safe_plain_len(GWR_SAFE_TSV, "\xe4\xb8", 2), 0);
 }
 
+/* The sixteen-byte scan (and its variant that reads past the end of a
+ * padded buffer) never passes a character the full check would change, when
+ * the character sits across or at the edge of a sixteen-byte look; and
+ * ordinary report text — CJK, its punctuation, quotes and dashes — is passed
+ * whole. */
+static void test_plain_len_across_looks(void **state)
+{
+    (void)state;
+    setlocale(LC_ALL, "C.UTF-8");
+    static const char tail[] = "\xe5\xa2\x9e\xe9\x95\xbf" "6.5%" "\xe5\xb7\xa6\xe5\x8f\xb3" "abcdefghijklmnop";
+    for (int form = GWR_SAFE_TEXT; form <= GWR_SAFE_MSG; form++) {
+        for (size_t at = 11; at <= 18; at++) {
+            for (unsigned cp = 1; cp < 0x10000; cp++) {
+                if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+                char in[96], out[192];
+                memset(in, 0, sizeof in);
+                size_t k = 0;
+                while (k + 3 <= at) {   /* 增 … then ASCII to reach `at` */
+                    memcpy(in + k, "\xe5\xa2\x9e", 3);
+                    k += 3;
+                }
+                while (k < at) in[k++] = 'x';
+                if (cp < 0x80) in[k++] = (char)cp;
+                else if (cp < 0x800) { in[k++] = (char)(0xC0 | cp >> 6); in[k++] = (char)(0x80 | (cp & 0x3F)); }
+                else {
+                    in[k++] = (char)(0xE0 | cp >> 12); in[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                    in[k++] = (char)(0x80 | (cp & 0x3F));
+                }
+                memcpy(in + k, tail, sizeof tail - 1);
+                k += sizeof tail - 1;
+                size_t pl[2] = { gwr_safe_plain_len((gwr_safe_form)form, in, k),
+                                 gwr_safe_plain_len_padded((gwr_safe_form)form, in, k) };
+                for (int v = 0; v < 2; v++) {
+                    assert_true(pl[v] >= at && pl[v] <= k);
+                    if (pl[v] == at) continue;
+                    size_t n = gwr_safe_copy((gwr_safe_form)form, in, pl[v], out, sizeof out);
+                    assert_int_equal(n, pl[v]);
+                    assert_memory_equal(out, in, pl[v]);
+                }
+                if (cp >= 0x5000 && cp <= 0x9FFF && cp != 0x7F) {
+                    assert_int_equal(pl[0], k);
+                    assert_int_equal(pl[1], k);
+                }
+                int quote = cp == 0x201C || cp == 0x201D || cp == 0x2014 || cp == 0x2026 || cp == 0x3001;
+                if (quote && form != GWR_SAFE_TEXT) assert_int_equal(pl[1], k);
+            }
+            /* a character cut by the end is never passed */
+            char cut[40];
+            memset(cut, 0, sizeof cut);
+            memset(cut, 'y', at);
+            memcpy(cut + at, "\xe4\xb8", 2);
+            assert_true(gwr_safe_plain_len((gwr_safe_form)form, cut, at + 2) <= at);
+            assert_true(gwr_safe_plain_len_padded((gwr_safe_form)form, cut, at + 2) <= at);
+        }
+    }
+    setlocale(LC_ALL, "C");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,6 +222,7 @@ int main(void)
         cmocka_unit_test(test_every_byte),
         cmocka_unit_test(test_copy_cut_at_char),
         cmocka_unit_test(test_plain_len_agrees),
+        cmocka_unit_test(test_plain_len_across_looks),
         cmocka_unit_test(test_widths_agree_with_wcwidth),
     };
     return cmocka_run_group_tests_name("safe", tests, NULL, NULL);
