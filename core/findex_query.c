@@ -136,6 +136,16 @@ static int plain_tri(gwr_findex *x, const gwr_pq *pq)
 /* The strings matching the query into x->hits (their ranks in x->srank);
  * returns false when the stop function interrupted (x->pend keeps the
  * place). */
+/* The strings that matched the previous query, as a bitmap (made in x->pmark
+ * when the previous answer was kept as a list). */
+static const uint64_t *prev_answer_bits(gwr_findex *x)
+{
+    if (x->prev_bm) return x->prev_mark;
+    memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
+    for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
+    return x->pmark;
+}
+
 static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, size_t *nhits)
 {
     gwr_fx_pending *p = &x->pend;
@@ -158,12 +168,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
             memcpy(t, x->pmark, x->mark_words * sizeof *t);
             memset(o, 0, x->mark_words * sizeof *o);
             if (narrow) {            /* every match of q matches the previous query */
-                const uint64_t *pm = x->prev_mark;
-                if (!x->prev_bm) {
-                    memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
-                    for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
-                    pm = x->pmark;
-                }
+                const uint64_t *pm = prev_answer_bits(x);
                 for (size_t w = 0; w < x->mark_words; w++) t[w] &= pm[w];
             }
             move_names(x);
@@ -184,12 +189,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
             memset(x->tmark, 0, x->mark_words * sizeof *x->tmark);
             gwr_fx_pinyin_cands(x, letters, ml, plain, x->tmark, x->mark, x->hits);
             if (narrow) {            /* every match of q matches the previous query */
-                const uint64_t *pm = x->prev_mark;
-                if (!x->prev_bm) {
-                    memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
-                    for (size_t i = 0; i < x->nprev; i++) x->pmark[x->prev_hits[i] >> 6] |= 1ULL << (x->prev_hits[i] & 63);
-                    pm = x->pmark;
-                }
+                const uint64_t *pm = prev_answer_bits(x);
                 for (size_t w = 0; w < x->mark_words; w++)
                     x->cmark[w] &= pm[w], x->mark[w] &= pm[w], x->tmark[w] &= pm[w];
             }
