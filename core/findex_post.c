@@ -308,6 +308,22 @@ const gwr_plist *gwr_post_get(const gwr_postings *p, gwr_pkey key)
     }
 }
 
+/* One Rice-coded gap of a block's payload at bit pos (advanced past it): a
+ * unary quotient and k remainder bits, or ESC zero bits and the gap in 32. */
+static inline uint32_t read_gap(const uint8_t *pay, uint32_t *pos, unsigned k, uint64_t mask)
+{
+    uint64_t w = load64(pay + (*pos >> 3)) >> (*pos & 7);
+    if (!(w & ((1u << ESC) - 1))) {
+        *pos += ESC;
+        uint32_t v = (uint32_t)(load64(pay + (*pos >> 3)) >> (*pos & 7));
+        *pos += 32;
+        return v;
+    }
+    unsigned z = (unsigned)__builtin_ctzll(w);
+    *pos += z + 1 + k;
+    return (uint32_t)(((uint64_t)z << k) | ((w >> (z + 1)) & mask));
+}
+
 size_t gwr_post_decode(const gwr_plist *l, uint32_t *out)
 {
     size_t o = 0;
@@ -319,18 +335,7 @@ size_t gwr_post_decode(const gwr_plist *l, uint32_t *out)
         uint32_t pos = 0;
         out[o++] = cur;
         for (unsigned i = 1; i < n; i++) {
-            uint64_t w = load64(pay + (pos >> 3)) >> (pos & 7);
-            uint32_t v;
-            if (!(w & ((1u << ESC) - 1))) {
-                pos += ESC;
-                v = (uint32_t)(load64(pay + (pos >> 3)) >> (pos & 7));
-                pos += 32;
-            } else {
-                unsigned z = (unsigned)__builtin_ctzll(w);
-                v = (uint32_t)(((uint64_t)z << k) | ((w >> (z + 1)) & mask));
-                pos += z + 1 + k;
-            }
-            cur += v + 1;
+            cur += read_gap(pay, &pos, k, mask) + 1;
             out[o++] = cur;
         }
     }
@@ -353,18 +358,7 @@ size_t gwr_post_keep(const gwr_plist *l, uint32_t *ids, size_t n)
             if (j == n) break;
             if (ids[j] == cur) ids[k++] = cur, j++;
             if (++i == cnt) break;
-            uint64_t w = load64(pay + (pos >> 3)) >> (pos & 7);
-            uint32_t v;
-            if (!(w & ((1u << ESC) - 1))) {
-                pos += ESC;
-                v = (uint32_t)(load64(pay + (pos >> 3)) >> (pos & 7));
-                pos += 32;
-            } else {
-                unsigned z = (unsigned)__builtin_ctzll(w);
-                v = (uint32_t)(((uint64_t)z << kk) | ((w >> (z + 1)) & mask));
-                pos += z + 1 + kk;
-            }
-            cur += v + 1;
+            cur += read_gap(pay, &pos, kk, mask) + 1;
         }
     }
     return k;

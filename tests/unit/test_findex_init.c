@@ -15,19 +15,7 @@
 #include <cmocka.h>
 #include "findex_int.h"
 #include "pinyin.h"
-
-static size_t put_utf8(uint32_t cp, char *o)
-{
-    if (cp < 0x80) { o[0] = (char)cp; return 1; }
-    if (cp < 0x800) { o[0] = (char)(0xC0 | cp >> 6); o[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | cp >> 12); o[1] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | cp >> 18); o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
+#include <unistr.h>
 
 enum { NSTR = 600, MAXLEN = 40 };
 
@@ -43,7 +31,7 @@ static void test_lists_cover_matches(void **state)
     for (uint32_t cp = 0x20000; cp < 0x2A6E0; cp++) {   /* a character beyond the BMP with a reading */
         uint16_t r[8];
         if (gwr_py_readings(cp, r, 8)) {
-            far[put_utf8(cp, far)] = '\0';
+            far[u8_uctomb((uint8_t *)far, cp, 4)] = '\0';
             break;
         }
     }
