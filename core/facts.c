@@ -11,6 +11,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A name given to figures: its arena copy (shared by every figure of that
+ * name) and the indicator it matches, asked once. */
+enum { FX_MEMO = 256 };
+typedef struct fx_name_memo {
+    const char          *name;      /* NULL: empty slot */
+    uint32_t             n;
+    bool                 matched;   /* ind is known */
+    const gwr_indicator *ind;
+} fx_name_memo;
+
+/* A hash of a name from its length and its first and last eight bytes
+ * (names are short: most are wholly in those). */
+static size_t name_slot(const char *s, size_t n)
+{
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+    } else {
+        memcpy(&a, s, n);
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ n;
+    h ^= h >> 29;
+    return (size_t)(h * 0xBF58476D1CE4E5B9ull >> 56) & (FX_MEMO - 1);
+}
+
+/* The ids of the units last seen: a unit of up to 15 bytes (the scanner
+ * zeroes the rest of its field) by its first sixteen bytes. */
+enum { UNIT_MEMO = 16 };
+typedef struct unit_memo {
+    uint64_t a, b;
+    uint16_t id;
+    bool     set;
+} unit_memo;
+
 typedef struct walk {
     gwr_doc    *d;
     size_t      cap;
@@ -35,12 +70,23 @@ typedef struct walk {
     int32_t     head_node;     /* the node whose five-year heading span head_span holds, or -2 */
     int         head_span;
     int        *heading;       /* per node: its title's five-year span, 0 for none, -1 not yet read (or NULL) */
-    char        last_name[FX_NAME_MAX];   /* the name last matched against the indicators */
-    size_t      last_n;        /* its length, SIZE_MAX for none */
-    const gwr_indicator *last_ind;
+    fx_name_memo names[FX_MEMO];   /* the names of the report's figures, by a hash of their bytes */
     size_t      map_at;        /* the text's norm→orig checkpoint and line of the last figure */
     size_t      line_at;
+    unit_memo   units[UNIT_MEMO];
 } walk;
+
+static uint16_t unit_id(walk *w, const char *unit)
+{
+    _Static_assert(sizeof ((gwr_quantity *)0)->unit >= 16, "a unit's first sixteen bytes");
+    if (unit[15] != '\0') return gwr_unit_id(unit);
+    uint64_t a, b;
+    memcpy(&a, unit, 8);
+    memcpy(&b, unit + 8, 8);
+    unit_memo *m = &w->units[(size_t)(((a ^ b * 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull) >> 60)];
+    if (!m->set || m->a != a || m->b != b) *m = (unit_memo){ a, b, gwr_unit_id(unit), true };
+    return m->id;
+}
 
 /* gwr_text_norm_line for offsets that mostly grow (figures in text order):
  * the checkpoint and the line of the last figure are where the next search
@@ -105,7 +151,7 @@ static void on_fig(void *ctx, const fx_fig *f)
     gwr_doc *d = w->d;
     if (w->st != GWR_OK) return;
     if (d->nfigs == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 16 + d->text.norm_len / 1024;   /* about as many as a report has */
+        size_t cap = w->cap ? w->cap * 2 : 16 + d->text.norm_len / 128;   /* about as many as a report has */
         gwr_figure *nf = realloc(d->figs, cap * sizeof *nf);
         if (!nf) {
             w->st = GWR_E_NOMEM;
@@ -138,32 +184,45 @@ static void on_fig(void *ctx, const fx_fig *f)
     }
     gwr_figure *g = &d->figs[d->nfigs];
     memset(g, 0, sizeof *g);
-    g->name = gwr_arena_strndup(&d->arena, fname, fname_len);
-    g->written = gwr_arena_strndup(&d->arena, w->s + f->q.off, f->q.len);
-    if (!g->name || !g->written) {
+    /* figures of a report often share their name (增长7%、8%; the same
+     * indicator in review and plan): one copy, matched once */
+    fx_name_memo *m = &w->names[name_slot(fname, fname_len)];
+    if (!m->name || m->n != fname_len || memcmp(m->name, fname, fname_len) != 0) {
+        const char *copy = gwr_arena_strndup(&d->arena, fname, fname_len);
+        if (!copy) {
+            w->st = GWR_E_NOMEM;
+            return;
+        }
+        *m = (fx_name_memo){ .name = copy, .n = (uint32_t)fname_len };
+    }
+    g->name = m->name;
+    g->written = gwr_arena_strndup(&d->arena, w->s + f->q->off, f->q->len);
+    if (!g->written) {
         w->st = GWR_E_NOMEM;
         return;
     }
-    /* consecutive figures often share their name (增长7%、8%): match it once */
     const gwr_indicator *ind = NULL;
     if (!f->compare) {
-        if (w->last_n != fname_len || memcmp(w->last_name, fname, fname_len) != 0) {
-            w->last_ind = gwr_indicator_match(fname, fname_len);
-            w->last_n = fname_len < sizeof w->last_name ? fname_len : 0;
-            if (w->last_n) memcpy(w->last_name, fname, fname_len);
-            else w->last_n = SIZE_MAX;      /* too long to keep: no memo */
+        if (!m->matched) {
+            m->ind = gwr_indicator_match(fname, fname_len);
+            m->matched = true;
         }
-        ind = w->last_ind;
+        ind = m->ind;
     }
     g->key = ind ? ind->key : NULL;
     g->kind = f->kind;
-    gwr_fig_set_quantity(g, &f->q);
+    const gwr_quantity *q = f->q;
+    gwr_fig_set_value(g, q->value);
+    gwr_fig_set_hi(g, q->hi);
+    g->unit_ = unit_id(w, q->unit) & 0x3fffu;
+    gwr_fig_set_qual(g, f->qual);
+    gwr_fig_set_flags(g, q->flags);
     g->status = f->target ? GWR_ST_PLANNED : w->status;   /* 完成了增长7%的目标 */
     g->year = w->year;
     g->period = w->multiyear && f->period == GWR_PER_YEAR ? GWR_PER_MULTIYEAR : f->period;
     /* a change measured from a year before the previous one spans several years */
     if (f->base_year && g->year && f->base_year < g->year - 1 && g->kind != GWR_FK_LEVEL) g->period = GWR_PER_MULTIYEAR;
-    g->line = fig_line(w, w->base + f->q.off);
+    g->line = fig_line(w, w->base + f->q->off);
     g->sentence = w->copy;
     g->node = w->node;
     g->headline = w->headline;
@@ -506,7 +565,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         if (d->nodes[i].role == GWR_ROLE_PLAN || d->nodes[i].kind == GWR_NODE_TARGETS) has_plan = true;
     }
     int reviewed = d->reviewed_year ? d->reviewed_year : d->report_year ? d->report_year - 1 : 0;
-    walk w = { .d = d, .para_open = true, .head_node = -2, .last_n = SIZE_MAX };
+    walk w = { .d = d, .para_open = true, .head_node = -2 };
     fx_qbuf qb = { 0 };
     w.heading = d->nnodes ? malloc(d->nnodes * sizeof *w.heading) : NULL;   /* without it, no memo */
     if (w.heading) memset(w.heading, 0xFF, d->nnodes * sizeof *w.heading);
@@ -545,6 +604,14 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
     free(marks);
     free(qb.q);
     free(w.heading);
+    /* the first array is sized generously: give back what was not used */
+    if (w.st == GWR_OK && d->figs && w.cap > d->nfigs + d->nfigs / 4 + 16) {
+        gwr_figure *nf = d->nfigs ? realloc(d->figs, d->nfigs * sizeof *nf) : NULL;
+        if (nf || !d->nfigs) {
+            if (!d->nfigs) free(d->figs);
+            d->figs = nf;
+        }
+    }
     if (w.st != GWR_OK) return gwr_err_set(err, w.st, "%s: out of memory", d->path);
     return GWR_OK;
 }

@@ -80,6 +80,10 @@ size_t fx_next_sentence_end(const char *s, size_t from, size_t n);
  * of marks[i / 32] (marks has (n + 31) / 32 words). One pass, 32 bytes at a
  * time where the processor has AVX2. */
 void   fx_sentence_end_marks(const char *s, size_t n, uint32_t *marks);
+/* Every place fx_next_clause_sep_in(s, i, n, lim) stops at in s[0, n), as
+ * bits in the layout of fx_sentence_end_marks. One pass where the
+ * processor has AVX2. */
+void   fx_clause_sep_marks(const char *s, size_t n, size_t lim, uint32_t *marks);
 /* The first marked place at or after i, or n. */
 static inline size_t fx_next_mark(const uint32_t *marks, size_t i, size_t n)
 {
@@ -229,7 +233,8 @@ fx_str fx_topic_of(fx_str s);                           /* the subject without i
 typedef struct fx_fig {
     const char   *name;     /* NUL-terminated, temporary */
     size_t        name_len;
-    gwr_quantity  q;        /* offsets relative to the sentence */
+    const gwr_quantity *q;  /* offsets relative to the sentence */
+    gwr_qual      qual;     /* the figure's qualifier (q's, or exact for a comparison's bound) */
     gwr_fig_kind  kind;
     gwr_period    period;
     bool          compare;  /* comparison: no canonical key */

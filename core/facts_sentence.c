@@ -150,7 +150,8 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
     }
     f.name = nm->buf;
     f.name_len = nm->n;
-    f.q = *q;
+    f.q = q;
+    f.qual = q->qual;
     f.kind = kind_of(q, p, fx_name_str(nm));
     if (unit_is(q, "%")) st->last_pct_kind = (int)f.kind;
     f.period = p->annual ? GWR_PER_YEAR : p->has_period ? p->period
@@ -158,7 +159,7 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
     f.compare = compare;
     f.target = target;
     f.base_year = st->base_year;
-    if (rw && (f.q.qual == GWR_Q_OVER || f.q.qual == GWR_Q_UNDER)) f.q.qual = GWR_Q_EXACT;
+    if (rw && (f.qual == GWR_Q_OVER || f.qual == GWR_Q_UNDER)) f.qual = GWR_Q_EXACT;
     st->emit(st->ctx, &f);
     /* "在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%": a figure
      * inside 在…的基础上 is context; the sentence's subject stays */
@@ -450,11 +451,10 @@ static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
 bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
 {
     size_t pos = 0;
-    gwr_quantity q;
     qb->n = 0;
     if (chrome(trimmed)) return true;
-    while (pos < n && gwr_quantity_next(s, n, &pos, &q)) {
-        if (noise(s, n, &q) || not_a_figure(s, n, &q)) continue;
+    /* each number is read into the next free place, kept there or not */
+    while (pos < n) {
         if (qb->n == qb->cap) {
             size_t cap = qb->cap ? qb->cap * 2 : 64;
             gwr_quantity *nq = realloc(qb->q, cap * sizeof *nq);
@@ -462,7 +462,10 @@ bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
             qb->q = nq;
             qb->cap = cap;
         }
-        qb->q[qb->n++] = q;
+        gwr_quantity *q = &qb->q[qb->n];
+        if (!gwr_quantity_next(s, n, &pos, q)) break;
+        if (noise(s, n, q) || not_a_figure(s, n, q)) continue;
+        qb->n++;
     }
     return true;
 }
@@ -471,6 +474,13 @@ void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, c
                  void *ctx)
 {
     if (qb->n == 0) return;
+    /* the separators of a sentence of usual length marked in one pass */
+    uint32_t sep_marks[64];
+    const uint32_t *seps = NULL;
+    if (n <= 64 * 32) {
+        fx_clause_sep_marks(s, n, readable, sep_marks);
+        seps = sep_marks;
+    }
     sent st;
     st.subj.n = 0;
     st.subj.buf[0] = '\0';
@@ -487,7 +497,8 @@ void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, c
     st.quiet = fx_span(s, 0);
     size_t cs = 0, qi = 0, qa = 0, sl = 1;
     for (size_t i = 0; i <= n;) {
-        i = fx_next_clause_sep_in(s, i, n, readable);   /* only a separator ends a clause */
+        /* only a separator ends a clause */
+        i = seps ? fx_next_mark(seps, i, n) : fx_next_clause_sep_in(s, i, n, readable);
         while (qi < st.nq && st.q[qi].off + st.q[qi].len <= i) qi++;
         bool inside = qi < st.nq && st.q[qi].off <= i && i < st.q[qi].off + st.q[qi].len;
         if (i == n || (!inside && clause_sep(s, n, i, &sl))) {

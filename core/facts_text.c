@@ -139,6 +139,29 @@ __attribute__((target("avx2"))) static size_t seps32(const char *s, size_t i, si
     return find16(s, i < n ? i : n, n, seps16);
 }
 
+/* The clause separators of s[0, n) as bits (s + lim readable, lim >= n). */
+__attribute__((target("avx2"))) static size_t seps_marks32(const char *s, size_t n, size_t lim, uint32_t *marks)
+{
+    const __m256i co = C32(','), se = C32(';'), cl = C32(':'), ef = C32(0xEF), xbc = C32(0xBC), x8c = C32(0x8C),
+                  x9b = C32(0x9B), x9a = C32(0x9A);
+    size_t i = 0;
+    for (; i < n && i + 34 <= lim; i += 32) {
+        __m256i b0 = LOAD32(s + i), b1 = LOAD32(s + i + 1), b2 = LOAD32(s + i + 2);
+        __m256i m = _mm256_or_si256(_mm256_or_si256(EQV(b0, co), EQV(b0, se)), EQV(b0, cl));
+        __m256i wide = _mm256_and_si256(_mm256_and_si256(EQV(b0, ef), EQV(b1, xbc)),
+                                        _mm256_or_si256(_mm256_or_si256(EQV(b2, x8c), EQV(b2, x9b)), EQV(b2, x9a)));
+        marks[i / 32] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(m, wide));
+    }
+    if (i > n) {
+        /* the last block went past n: nothing at or after n, and no wide
+         * separator whose bytes pass it */
+        if (n % 32) marks[n / 32] &= ~(~(uint32_t)0 << (n % 32));
+        for (size_t p = n >= 2 ? n - 2 : 0; p < n; p++)
+            if ((unsigned char)s[p] == 0xEF) marks[p / 32] &= ~((uint32_t)1 << (p % 32));
+        return n;
+    }
+    return i;
+}
 #endif
 
 static _Atomic int simd_known;          /* 0 not asked, 1 no, 2 yes */
@@ -188,6 +211,16 @@ void fx_sentence_end_marks(const char *s, size_t n, uint32_t *marks)
     if (has_avx2()) ends_marks32(s, n, marks, &i);
 #endif
     for (; (i = fx_next_sentence_end(s, i, n)) < n; i++) marks[i / 32] |= (uint32_t)1 << (i % 32);
+}
+
+void fx_clause_sep_marks(const char *s, size_t n, size_t lim, uint32_t *marks)
+{
+    size_t i = 0;
+    memset(marks, 0, (n + 31) / 32 * sizeof *marks);
+#ifdef HAVE_FIND32
+    if (has_avx2()) i = seps_marks32(s, n, lim < n ? n : lim, marks);
+#endif
+    for (; (i = fx_next_clause_sep_in(s, i, n, lim)) < n; i++) marks[i / 32] |= (uint32_t)1 << (i % 32);
 }
 
 size_t fx_next_clause_sep(const char *s, size_t i, size_t n) { return fx_next_clause_sep_in(s, i, n, n); }
