@@ -417,8 +417,8 @@ static bool may_open_paragraph(fx_str full, fx_str s)
 {
     if (fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") || fx_starts(s, "去年") || fx_starts(s, "一年来"))
         return true;
-    return fx_has_char3(full, "五") || fx_has_char3(full, "纲") || fx_has_char3(full, "计") || fx_has_char3(full, "目") ||
-           fx_has_char3(full, "今") || fx_has_char3(full, "本") || fx_has_year(full);
+    unsigned m = fx_opener_chars(full);    /* 五 纲 计 目 今 本, and 年 for a year */
+    return (m & 0x3F) || ((m & 0x40) && fx_has_year(full));
 }
 
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)

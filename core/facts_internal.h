@@ -107,6 +107,11 @@ bool   fx_simd_avx2(void);
 void   fx_simd_set(int on);
 /* Does s hold the 3-byte character c? */
 bool   fx_has_char3(fx_str s, const char *c);
+/* Which of 五 纲 计 目 今 本 年 occur in s, as bits (1 for 五 … 64 for 年):
+ * the characters a sentence that opens a paragraph needs to say something
+ * of it. One pass for all where the processor has AVX2. */
+enum { FX_NOPENERS = 7 };
+unsigned fx_opener_chars(fx_str s);
 bool   fx_is_punct_at(const char *s, size_t n, size_t *clen);
 bool   fx_contains(fx_str s, const char *tok);
 /* Leading "YYYY年" (4 digits); returns the year or 0 and its byte length in *len. */
@@ -149,14 +154,19 @@ enum {
 /* Which words occur in a sentence: in[] for the words wholly inside the
  * sentence's trimmed span (exact), any[] for the whole sentence (a word not
  * there is in no part of it). */
-enum { FX_NIAN_MAX = 48 };
+enum { FX_NIAN_MAX = 48, FX_SEPS_MAX = 2048 };
 typedef struct fx_words {
     uint64_t    in[2];
     uint64_t    any[2];
     const char *full;                /* the sentence scanned */
+    size_t      nfull;               /* its length */
     uint32_t    nian[FX_NIAN_MAX];   /* offsets of 年 in it, ascending */
     uint32_t    nnian;
     bool        nian_all;            /* nian holds every 年 */
+    /* where seps_all: every place fx_next_clause_sep(full, i, nfull) stops
+     * at, as bits (bit i % 32 of seps[i / 32]); found by the same pass */
+    bool        seps_all;
+    uint32_t    seps[FX_SEPS_MAX / 32];
 } fx_words;
 
 extern const char *const fx_word_text[FXW_COUNT];

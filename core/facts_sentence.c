@@ -477,7 +477,9 @@ void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, c
     /* the separators of a sentence of usual length marked in one pass */
     uint32_t sep_marks[64];
     const uint32_t *seps = NULL;
-    if (n <= 64 * 32) {
+    if (kw && kw->seps_all && kw->full == s && kw->nfull == n) {
+        seps = kw->seps;                /* the word scan marked them */
+    } else if (n <= 64 * 32) {
         fx_clause_sep_marks(s, n, readable, sep_marks);
         seps = sep_marks;
     }

@@ -152,14 +152,11 @@ __attribute__((target("avx2"))) static size_t seps_marks32(const char *s, size_t
                                         _mm256_or_si256(_mm256_or_si256(EQV(b2, x8c), EQV(b2, x9b)), EQV(b2, x9a)));
         marks[i / 32] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(m, wide));
     }
-    if (i > n) {
-        /* the last block went past n: nothing at or after n, and no wide
-         * separator whose bytes pass it */
-        if (n % 32) marks[n / 32] &= ~(~(uint32_t)0 << (n % 32));
-        for (size_t p = n >= 2 ? n - 2 : 0; p < n; p++)
-            if ((unsigned char)s[p] == 0xEF) marks[p / 32] &= ~((uint32_t)1 << (p % 32));
-        return n;
-    }
+    /* nothing at or after n, and no wide separator whose bytes pass it */
+    if (i > n && n % 32) marks[n / 32] &= ~(~(uint32_t)0 << (n % 32));
+    for (size_t p = n >= 2 ? n - 2 : 0; p < n && p < i; p++)
+        if ((unsigned char)s[p] == 0xEF) marks[p / 32] &= ~((uint32_t)1 << (p % 32));
+    if (i > n) return n;
     return i;
 }
 #endif
@@ -250,6 +247,68 @@ bool fx_has_char3(fx_str s, const char *c)
         p++;
     }
     return false;
+}
+
+/* The characters fx_opener_chars looks for (五 纲 计 目 今 本 年), by their
+ * third bytes, which differ. */
+static const unsigned char openers[FX_NOPENERS][3] = {
+    { 0xE4, 0xBA, 0x94 }, { 0xE7, 0xBA, 0xB2 }, { 0xE8, 0xAE, 0xA1 }, { 0xE7, 0x9B, 0xAE },
+    { 0xE4, 0xBB, 0x8A }, { 0xE6, 0x9C, 0xAC }, { 0xE5, 0xB9, 0xB4 },
+};
+
+/* p holds a third byte of one of them: which one is there whole, as a bit. */
+static inline unsigned opener_at(fx_str s, size_t p)
+{
+    if (p < 2) return 0;
+    /* the character by the low six bits of its third byte (they differ too) */
+    static const uint8_t by_low[64] = { [0x14] = 1, [0x32] = 2, [0x21] = 3, [0x2E] = 4, [0x0A] = 5, [0x2C] = 6, [0x34] = 7 };
+    const unsigned char *u = (const unsigned char *)s.s + p;
+    unsigned j = by_low[u[0] & 63];
+    if (!j--) return 0;
+    return u[0] == openers[j][2] && u[-1] == openers[j][1] && u[-2] == openers[j][0] ? 1u << j : 0;
+}
+
+#ifdef HAVE_FIND32
+__attribute__((target("avx2"))) static unsigned openers_avx2(fx_str s)
+{
+    /* a byte is one of the third bytes when the bits of its low and its
+     * high nibble (one bit per character) meet */
+    static const unsigned char lo[16] = { [0x4] = 0x41, [0x2] = 0x02, [0x1] = 0x04, [0xE] = 0x08, [0xA] = 0x10, [0xC] = 0x20 };
+    static const unsigned char hi[16] = { [0x9] = 0x01, [0xB] = 0x42, [0xA] = 0x2C, [0x8] = 0x10 };
+    const __m256i tlo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)lo));
+    const __m256i thi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)hi));
+    const __m256i nib = C32(0x0F), zero = _mm256_setzero_si256();
+    unsigned found = 0, all = (1u << FX_NOPENERS) - 1;
+    char pad[32];
+    for (size_t i = 0; i < s.n && found != all; i += 32) {
+        __m256i b;
+        if (i + 32 <= s.n) {
+            b = LOAD32(s.s + i);
+        } else {
+            memset(pad, 0, sizeof pad);
+            memcpy(pad, s.s + i, s.n - i);
+            b = LOAD32(pad);
+        }
+        __m256i l = _mm256_shuffle_epi8(tlo, _mm256_and_si256(b, nib));
+        __m256i h = _mm256_shuffle_epi8(thi, _mm256_and_si256(_mm256_srli_epi16(b, 4), nib));
+        unsigned bits = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(l, h), zero));
+        for (; bits; bits &= bits - 1) found |= opener_at(s, i + (size_t)__builtin_ctz(bits));
+    }
+    return found;
+}
+#endif
+
+unsigned fx_opener_chars(fx_str s)
+{
+#ifdef HAVE_FIND32
+    if (has_avx2()) return openers_avx2(s);
+#endif
+    unsigned found = 0;
+    for (unsigned j = 0; j < FX_NOPENERS; j++) {
+        char t[4] = { (char)openers[j][0], (char)openers[j][1], (char)openers[j][2], 0 };
+        if (fx_has_char3(s, t)) found |= 1u << j;
+    }
+    return found;
 }
 
 size_t fx_chars(fx_str s) { return gwr_utf8_count_upto(s.s, s.n, SIZE_MAX); }

@@ -14,6 +14,24 @@
 
 static bool bit(const uint64_t *m, int id) { return (m[id >> 6] >> (id & 63)) & 1; }
 
+static size_t naive_end(const char *s, size_t i, size_t n)
+{
+    for (; i < n; i++) {
+        if (s[i] == '\n' || s[i] == '!' || s[i] == '?') return i;
+        if (i + 3 <= n && (!memcmp(s + i, "。", 3) || !memcmp(s + i, "！", 3) || !memcmp(s + i, "？", 3))) return i;
+    }
+    return n;
+}
+
+static size_t naive_sep(const char *s, size_t i, size_t n)
+{
+    for (; i < n; i++) {
+        if (s[i] == ',' || s[i] == ';' || s[i] == ':') return i;
+        if (i + 3 <= n && (!memcmp(s + i, "，", 3) || !memcmp(s + i, "；", 3) || !memcmp(s + i, "：", 3))) return i;
+    }
+    return n;
+}
+
 /* Every word: in[] exactly as a search of inner, any[] exactly as a search
  * of full; every 年 of full noted when nian_all says so. */
 static void check_words(fx_str full, fx_str inner)
@@ -35,24 +53,14 @@ static void check_words(fx_str full, fx_str inner)
             }
         assert_int_equal(k, w.nnian);
     }
-}
-
-static size_t naive_end(const char *s, size_t i, size_t n)
-{
-    for (; i < n; i++) {
-        if (s[i] == '\n' || s[i] == '!' || s[i] == '?') return i;
-        if (i + 3 <= n && (!memcmp(s + i, "。", 3) || !memcmp(s + i, "！", 3) || !memcmp(s + i, "？", 3))) return i;
-    }
-    return n;
-}
-
-static size_t naive_sep(const char *s, size_t i, size_t n)
-{
-    for (; i < n; i++) {
-        if (s[i] == ',' || s[i] == ';' || s[i] == ':') return i;
-        if (i + 3 <= n && (!memcmp(s + i, "，", 3) || !memcmp(s + i, "；", 3) || !memcmp(s + i, "：", 3))) return i;
-    }
-    return n;
+    /* the clause separators the scan marked: every place the plain search stops at */
+    if (w.seps_all)
+        for (size_t i = 0; i <= full.n; i++) assert_int_equal(fx_next_mark(w.seps, i, full.n), naive_sep(full.s, i, full.n));
+    /* the characters of a paragraph's opening, each as its own search says */
+    static const char *const openers[FX_NOPENERS] = { "五", "纲", "计", "目", "今", "本", "年" };
+    unsigned m = fx_opener_chars(full);
+    for (unsigned j = 0; j < FX_NOPENERS; j++) assert_int_equal((m >> j) & 1, fx_contains(full, openers[j]));
+    assert_int_equal(m >> FX_NOPENERS, 0);
 }
 
 static void test_words_in_sentences(void **state)
@@ -116,6 +124,12 @@ static void test_random_against_plain_search(void **state)
                 assert_int_equal(fx_next_clause_sep_in(buf, from, end, n), naive_sep(buf, from, end));
         }
         assert_int_equal(fx_has_char3(full, "年"), fx_contains(full, "年"));
+        /* the separators of a clause of a longer text, marked in one pass */
+        for (size_t end = 0; end <= n; end += 1 + (n - end) / 5) {
+            uint32_t sm[256 / 32 + 1];
+            fx_clause_sep_marks(buf, end, n, sm);
+            for (size_t from = 0; from <= end; from++) assert_int_equal(fx_next_mark(sm, from, end), naive_sep(buf, from, end));
+        }
         /* the marks of a whole text: every stop of the plain search, nothing else */
         uint32_t marks[256 / 32 + 1];
         fx_sentence_end_marks(buf, n, marks);
