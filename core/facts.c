@@ -577,7 +577,8 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
     if (marks) fx_sentence_end_marks(s, n, marks);
     for (size_t i = 0; i <= n && w.st == GWR_OK;) {
         i = marks ? fx_next_mark(marks, i, n) : fx_next_sentence_end(s, i, n);
-        if (i == n || sentence_end(s, i, n, &sl)) {
+        /* a mark is a sentence end: only its length is left to tell */
+        if (i == n || (marks ? (sl = (unsigned char)s[i] < 0x80 ? 1 : 3, true) : sentence_end(s, i, n, &sl))) {
             if (i > start) {
                 w.s = s + start;
                 w.end_len = i < n && s[i] != '\n' ? sl : 0;

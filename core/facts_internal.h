@@ -208,6 +208,8 @@ int    fx_kind_from_name(fx_str name);
 bool   fx_period_words(fx_str s, gwr_period *per);
 /* Multi-year words in a sentence (年均, 五年来, 以来, 十三五期间, 由2010年). */
 bool   fx_multiyear(fx_str sentence, const fx_words *kw);
+/* May a part of the sentence of kw be multi-year (false: fx_multiyear is false for all)? */
+bool   fx_may_multiyear(const fx_words *kw);
 /* Words that open a verb-first item (新开工, 签约 …): "新签约60个、新开工42个". */
 bool   fx_action_only(fx_str name);
 /* Completes a short list element from a complete one: 城镇 + 农村居民人均可支配收入

@@ -24,6 +24,7 @@ typedef struct sent {
     size_t        nq;
     const fx_words *kw;                 /* the words of the sentence */
     bool          multiyear;
+    bool          may_multiyear;        /* fx_may_multiyear: else no clause is */
     int           base_year;            /* the clause's 比2002年: a base of comparison */
     int           last_pct_kind;        /* kind of the clause's last percentage, or -1 */
     fx_emit_fn    emit;
@@ -336,7 +337,7 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
     size_t ni = 0, seg_start = cs;
     /* "2007年，国内生产总值达到24.66万亿元，…，年均增长10.6%": the span covers
      * its own clause and those after it, not the level reached before it */
-    if (!st->multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs), st->kw)) st->multiyear = true;
+    if (!st->multiyear && st->may_multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs), st->kw)) st->multiyear = true;
     int by = base_year(fx_span(st->s + cs, ce - cs), st->kw);
     if (by) st->base_year = by;   /* "1986年同1978年相比，…增长102%": kept for the clauses after */
     st->last_pct_kind = -1;
@@ -428,6 +429,9 @@ static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
 {
     const char *w = s + q->off;
     size_t len = q->len, e = q->off + q->len;
+    /* a figure with a unit: only a clock time of up to five bytes, or one
+     * with a full-width colon (a ratio) is none */
+    if (q->unit[0] != '\0' && len > 5 && !(q->flags & GWR_QF_RATIO)) return false;
     /* a clock time: one or two digits, a colon, two digits */
     for (size_t i = 1; i <= 2 && i < len; i++)
         if (w[i] == ':' && len == i + 3 && digit_at(w, len, i + 1) && digit_at(w, len, i + 2) && w[i + 1] <= '5')
@@ -493,6 +497,7 @@ void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, c
     st.nq = qb->n;
     st.kw = kw;
     st.multiyear = false;    /* set by the first clause that speaks of several years, then kept */
+    st.may_multiyear = fx_may_multiyear(kw);
     st.base_year = 0;
     st.emit = emit;
     st.ctx = ctx;

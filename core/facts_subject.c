@@ -215,6 +215,7 @@ static unsigned slot3(const char *p)
 
 static tok_index trail_index, lead_index;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+static _Atomic bool index_ready;              /* index_build has run: no call to pthread_once */
 enum { NNBN = sizeof nbn_verbs / sizeof nbn_verbs[0] };
 static fx_str nbn_sorted[NNBN];                 /* nbn_verbs by length, then bytes */
 enum { NACTION = sizeof action_words / sizeof action_words[0] };
@@ -254,6 +255,7 @@ static void index_build(void)
     nbn_marks = marks_of(nbn_verbs, NNBN);
     memcpy(nbn_sorted, nbn_verbs, sizeof nbn_sorted);
     qsort(nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp);
+    index_ready = true;
 }
 
 /* The longest token of the list at the end (start) of s; among equals the
@@ -351,7 +353,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
 #undef REGION
     bool cmpverb = false, region = false;
     size_t k;
-    pthread_once(&index_once, index_build);
+    if (!index_ready) pthread_once(&index_once, index_build);
     memset(p, 0, sizeof *p);
     p->kind = -1;
     fx_str s = fx_trim(seg);
@@ -490,13 +492,19 @@ bool fx_period_words(fx_str s, gwr_period *per)
     return false;
 }
 
+#define MULTI(X) X(NIANJUN) X(NIANLAI) X(YILAI) X(QIJIAN) X(GQWN) X(WNJ) X(WNLJ) X(LJWN) X(WNN) X(JHWN) X(WLWN)
+static const uint64_t multi[2] = FX_SET(MULTI);
+#define MULTI_YOU(X) MULTI(X) X(YOU)
+static const uint64_t multi_you[2] = FX_SET(MULTI_YOU);
+#undef MULTI_YOU
+#undef MULTI
+
+bool fx_may_multiyear(const fx_words *kw) { return fx_may_have_set(kw, multi_you); }
+
 bool fx_multiyear(fx_str s, const fx_words *kw)
 {
     static const int w[] = { FXW_NIANJUN, FXW_NIANLAI, FXW_YILAI, FXW_QIJIAN, FXW_GQWN, FXW_WNJ,
                              FXW_WNLJ, FXW_LJWN, FXW_WNN, FXW_JHWN, FXW_WLWN };
-#define MULTI(X) X(NIANJUN) X(NIANLAI) X(YILAI) X(QIJIAN) X(GQWN) X(WNJ) X(WNLJ) X(LJWN) X(WNN) X(JHWN) X(WLWN)
-    static const uint64_t multi[2] = FX_SET(MULTI);
-#undef MULTI
     for (size_t j = 0; j < sizeof w / sizeof w[0] && fx_may_have_set(kw, multi); j++) {
         if (!fx_part_has(kw, s, w[j])) continue;
         if (w[j] != FXW_NIANLAI) return true;
@@ -516,7 +524,7 @@ bool fx_multiyear(fx_str s, const fx_words *kw)
 
 bool fx_action_only(fx_str name)
 {
-    pthread_once(&index_once, index_build);
+    if (!index_ready) pthread_once(&index_once, index_build);
     return one_of(name, action_words, NACTION, action_marks);
 }
 
@@ -556,7 +564,7 @@ size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap)
 
 bool fx_measure_word(fx_str part)
 {
-    pthread_once(&index_once, index_build);
+    if (!index_ready) pthread_once(&index_once, index_build);
     return one_of(part, measures, NMEASURE, measure_marks);
 }
 

@@ -39,6 +39,7 @@ static bool    complete;                          /* every word has its bucket *
 enum { SEPS = 0xFF };
 static bool    seps_ok;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+static _Atomic bool built;                        /* build has run: no call to pthread_once */
 
 /* Eight bytes as a little-endian number (one load where the machine is one). */
 static inline uint64_t load64le(const unsigned char *p)
@@ -122,6 +123,7 @@ static void build(void)
             slot_bucket[(0xBC & 0x3Fu) | (wide3[k] & 0x3Fu) << 8] = SEPS;
             ascii_bucket[ascii[k]] = SEPS;
         }
+    built = true;
 }
 
 /* A slot of a separator's: a separator when its lead byte is EF (other
@@ -173,7 +175,7 @@ static void scan_plain(fx_words *w, fx_str full, fx_str inner)
 
 void fx_words_scan(fx_words *w, fx_str full, fx_str inner)
 {
-    pthread_once(&once, build);
+    if (!built) pthread_once(&once, build);
     w->in[0] = w->in[1] = w->any[0] = w->any[1] = 0;
     w->full = full.s;
     w->nfull = full.n;
