@@ -306,6 +306,25 @@ static const tok *match_start(fx_str s, const tok *list)
     return best;
 }
 
+/* The same where most spans match nothing: a slot of the index that holds
+ * no token is told without a call. */
+static inline const tok *lead_at_start(fx_str s)
+{
+    if (s.n < 3) return NULL;
+    unsigned k = slot3(s.s);
+    if (lead_index.ok && lead_index.start[k] == lead_index.start[k + 1]) return NULL;
+    return match_start(s, lead_toks);
+}
+
+static inline const tok *trail_at_end(fx_str s)
+{
+    if (s.n >= 3 && trail_index.ok) {
+        unsigned k = slot3(s.s + s.n - 3);
+        if (trail_index.start[k] == trail_index.start[k + 1]) return NULL;
+    }
+    return match_end(s, trail_toks);
+}
+
 static void note(fx_pred *p, int what, bool *cmpverb, bool *region)
 {
     switch (what) {
@@ -394,7 +413,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
         s = fx_trim(fx_span(s.s + 3 + k, s.n - 3 - k));
     /* leading adverbials (the verb-only test looks past them) */
     for (;;) {
-        const tok *t = match_start(s, lead_toks);
+        const tok *t = lead_at_start(s);
         if (t && s.n != t->n) {
             note(p, t->what, &cmpverb, &region);
             s.s += t->n;
@@ -424,7 +443,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
     bool first = true;
     for (;;) {
         if (ends_in_measure(s)) break;
-        const tok *t = match_end(s, trail_toks);
+        const tok *t = trail_at_end(s);
         if (t) {
             fx_str tw = fx_span(t->w, t->n);
 #define IS(lit) (tw.n == sizeof lit - 1 && memcmp(tw.s, lit, sizeof lit - 1) == 0)
@@ -448,7 +467,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
         s = fx_trim(s);
     }
     /* a single-character leftover of a lead token ("和") is no name */
-    const tok *t = match_start(s, lead_toks);
+    const tok *t = lead_at_start(s);
     if (t && s.n == t->n) {
         note(p, t->what, &cmpverb, &region);
         s.n = 0;
