@@ -10,6 +10,17 @@ bool fx_contains(fx_str s, const char *tok)
 {
     size_t n = strlen(tok);
     if (n == 0 || n > s.n) return n == 0;
+    if (n >= 3 && (unsigned char)tok[0] >= 0xE0) {
+        /* a word that starts with a multi-byte character: look for its
+         * third byte (a continuation byte, rarer than a lead byte), then at
+         * the bytes around it */
+        const char *p = s.s + 2, *last = s.s + s.n - n + 2;
+        while (p <= last && (p = memchr(p, tok[2], (size_t)(last - p) + 1)) != NULL) {
+            if (p[-2] == tok[0] && p[-1] == tok[1] && memcmp(p + 1, tok + 3, n - 3) == 0) return true;
+            p++;
+        }
+        return false;
+    }
     const char *end = s.s + s.n - n;
     for (const char *p = s.s; p <= end; p++) {
         p = memchr(p, tok[0], (size_t)(end - p) + 1);

@@ -124,6 +124,13 @@ static void test_random_against_plain_search(void **state)
                 assert_int_equal(fx_next_clause_sep_in(buf, from, end, n), naive_sep(buf, from, end));
         }
         assert_int_equal(fx_has_char3(full, "年"), fx_contains(full, "年"));
+        /* the search every plain test above relies on, against a byte-by-byte one */
+        for (size_t k = 0; k < np; k++) {
+            size_t pn = strlen(pieces[k]);
+            bool want = false;
+            for (size_t i = 0; i + pn <= n && !want; i++) want = memcmp(buf + i, pieces[k], pn) == 0;
+            assert_int_equal(fx_contains(full, pieces[k]), want || pn == 0);
+        }
         /* the separators of a clause of a longer text, marked in one pass */
         for (size_t end = 0; end <= n; end += 1 + (n - end) / 5) {
             uint32_t sm[256 / 32 + 1];
