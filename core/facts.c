@@ -23,7 +23,7 @@ typedef struct fx_name_memo {
 
 /* A hash of a name from its length and its first and last eight bytes
  * (names are short: most are wholly in those). */
-static size_t name_slot(const char *s, size_t n)
+static inline uint64_t name_hash(const char *s, size_t n)
 {
     uint64_t a = 0, b = 0;
     if (n >= 8) {
@@ -34,7 +34,31 @@ static size_t name_slot(const char *s, size_t n)
     }
     uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ n;
     h ^= h >> 29;
-    return (size_t)(h * 0xBF58476D1CE4E5B9ull >> 56) & (FX_MEMO - 1);
+    return h * 0xBF58476D1CE4E5B9ull;
+}
+
+
+/* The indicators of the names a thread has matched, whatever the report:
+ * reports of a corpus name the same indicators in the same words, and the
+ * match depends on the name's bytes alone. */
+enum { IND_SLOTS = 1024, IND_NAME = 62 };
+typedef struct ind_slot {
+    const gwr_indicator *ind;
+    uint8_t              n;              /* the name's length + 1, 0 for an empty slot */
+    char                 name[IND_NAME];
+} ind_slot;
+static _Thread_local ind_slot ind_memo[IND_SLOTS];
+
+/* h: name_hash of the name */
+static const gwr_indicator *indicator_of(const char *name, size_t n, uint64_t h)
+{
+    if (n >= IND_NAME) return gwr_indicator_match(name, n);
+    ind_slot *e = &ind_memo[(size_t)(h >> 40) & (IND_SLOTS - 1)];
+    if (e->n == n + 1 && memcmp(e->name, name, n) == 0) return e->ind;
+    e->ind = gwr_indicator_match(name, n);
+    e->n = (uint8_t)(n + 1);
+    memcpy(e->name, name, n);
+    return e->ind;
 }
 
 /* The ids of the units last seen: a unit of up to 15 bytes (the scanner
@@ -186,7 +210,8 @@ static void on_fig(void *ctx, const fx_fig *f)
     memset(g, 0, sizeof *g);
     /* figures of a report often share their name (增长7%、8%; the same
      * indicator in review and plan): one copy, matched once */
-    fx_name_memo *m = &w->names[name_slot(fname, fname_len)];
+    uint64_t h = name_hash(fname, fname_len);
+    fx_name_memo *m = &w->names[(size_t)(h >> 56) & (FX_MEMO - 1)];
     if (!m->name || m->n != fname_len || memcmp(m->name, fname, fname_len) != 0) {
         const char *copy = gwr_arena_strndup(&d->arena, fname, fname_len);
         if (!copy) {
@@ -204,7 +229,7 @@ static void on_fig(void *ctx, const fx_fig *f)
     const gwr_indicator *ind = NULL;
     if (!f->compare) {
         if (!m->matched) {
-            m->ind = gwr_indicator_match(fname, fname_len);
+            m->ind = indicator_of(fname, fname_len, h);
             m->matched = true;
         }
         ind = m->ind;
