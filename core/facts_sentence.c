@@ -375,19 +375,6 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
     st->quiet = fx_span(st->s, 0);
 }
 
-static bool clause_sep(const char *s, size_t n, size_t i, size_t *len)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c == ',' || c == ';' || c == ':') { *len = 1; return true; }
-    if (c == 0xEF && i + 3 <= n) {
-        if (memcmp(s + i, "，", 3) == 0 || memcmp(s + i, "；", 3) == 0 || memcmp(s + i, "：", 3) == 0) {
-            *len = 3;
-            return true;
-        }
-    }
-    return false;
-}
-
 #define CH_BIT(b1, b2) (((b1) ^ (b2)) & 63)
 
 /* Lines that are the page around the report, not the report: a web copy's
@@ -455,8 +442,8 @@ static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
 bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
 {
     size_t pos = 0;
+    bool asked = false;             /* whether the page's chrome was ruled out: asked at the first number */
     qb->n = 0;
-    if (chrome(trimmed)) return true;
     /* each number is read into the next free place, kept there or not */
     while (pos < n) {
         if (qb->n == qb->cap) {
@@ -469,6 +456,10 @@ bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
         gwr_quantity *q = &qb->q[qb->n];
         if (!gwr_quantity_next(s, n, &pos, q)) break;
         if (noise(s, n, q) || not_a_figure(s, n, q)) continue;
+        if (!asked) {
+            if (chrome(trimmed)) return true;      /* qb->n is still 0 */
+            asked = true;
+        }
         qb->n++;
     }
     return true;
@@ -508,7 +499,9 @@ void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, c
         i = seps ? fx_next_mark(seps, i, n) : fx_next_clause_sep_in(s, i, n, readable);
         while (qi < st.nq && st.q[qi].off + st.q[qi].len <= i) qi++;
         bool inside = qi < st.nq && st.q[qi].off <= i && i < st.q[qi].off + st.q[qi].len;
-        if (i == n || (!inside && clause_sep(s, n, i, &sl))) {
+        /* every place found is a separator whose bytes are all in the
+         * sentence: only its length is left to tell */
+        if (i == n || (!inside && (sl = (unsigned char)s[i] < 0x80 ? 1 : 3, true))) {
             size_t qe = qa;
             while (qe < st.nq && st.q[qe].off < i) qe++;
             do_clause(&st, cs, i, qa, qe);

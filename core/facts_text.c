@@ -434,6 +434,16 @@ int fx_year_at(fx_str s, size_t *len)
     return y;
 }
 
+/* Is there a year that ends in the 年 whose last byte is at p? */
+static inline bool year_ends_at(fx_str s, const char *p)
+{
+    size_t k;
+    if (p[-2] != '\xE5' || p[-1] != '\xB9') return false;
+    size_t j = (size_t)(p - 2 - s.s);                    /* the offset of 年 */
+    return (j >= 4 && fx_year_at(fx_span(s.s + j - 4, s.n - j + 4), &k)) ||
+           (j >= 12 && fx_year_at(fx_span(s.s + j - 12, s.n - j + 12), &k));
+}
+
 bool fx_has_year(fx_str s)
 {
     /* every year ends in 年: look for its last byte, then at the four ASCII
@@ -441,11 +451,7 @@ bool fx_has_year(fx_str s)
     if (s.n < 7) return false;
     const char *p = s.s + 6, *end = s.s + s.n;
     while (p < end && (p = memchr(p, 0xB4, (size_t)(end - p))) != NULL) {
-        if (p[-2] == '\xE5' && p[-1] == '\xB9') {
-            size_t j = (size_t)(p - 2 - s.s), k;      /* the offset of 年 */
-            if (j >= 4 && fx_year_at(fx_span(s.s + j - 4, s.n - j + 4), &k)) return true;
-            if (j >= 12 && fx_year_at(fx_span(s.s + j - 12, s.n - j + 12), &k)) return true;
-        }
+        if (year_ends_at(s, p)) return true;
         p++;
     }
     return false;
