@@ -365,7 +365,85 @@ static bool is_nbn_verb(fx_str s)
            (may_be_one_of(s, nbn_marks) && bsearch(&s, nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp) != NULL);
 }
 
+static fx_str subject(fx_str seg, const fx_words *kw, fx_pred *p);
+
+/* fx_subject depends on the bytes of seg alone (the words of kw only say
+ * sooner that a word is not there), and reports repeat their wording
+ * (，比上年增长; ，同比增长): the answers for the segments a thread has read,
+ * as offsets into the segment. */
+enum { SUBJ_SLOTS = 4096, SUBJ_SEG = 62 };
+typedef struct subj_slot {
+    uint8_t  n;                  /* the segment's length + 1, 0 for an empty slot */
+    char     seg[SUBJ_SEG];
+    uint8_t  name_off, name_n, verb_off, verb_n;
+    int8_t   kind;
+    uint8_t  period;
+    bool     compare, share, annual, verb_only, has_period, verb_set;
+} subj_slot;
+static _Thread_local subj_slot subj_memo[SUBJ_SLOTS];
+
+static inline size_t seg_slot(fx_str s)
+{
+    uint64_t a = 0, b = 0;
+    if (s.n >= 8) {
+        memcpy(&a, s.s, 8);
+        memcpy(&b, s.s + s.n - 8, 8);
+    } else {
+        memcpy(&a, s.s, s.n);
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ s.n;
+    h ^= h >> 29;
+    return (size_t)((h * 0xBF58476D1CE4E5B9ull) >> 40) & (SUBJ_SLOTS - 1);
+}
+
 fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
+{
+    if (seg.n == 0 || seg.n >= SUBJ_SEG) return subject(seg, kw, p);
+    /* two ways: the one read last first, the other moved aside */
+    subj_slot *set = &subj_memo[seg_slot(seg) & ~(size_t)1], *e = set;
+    if (!(e->n == seg.n + 1 && memcmp(e->seg, seg.s, seg.n) == 0) &&
+        set[1].n == seg.n + 1 && memcmp(set[1].seg, seg.s, seg.n) == 0)
+        e = &set[1];
+    if (e->n == seg.n + 1 && memcmp(e->seg, seg.s, seg.n) == 0) {
+        memset(p, 0, sizeof *p);
+        p->kind = e->kind;
+        p->compare = e->compare;
+        p->share = e->share;
+        p->annual = e->annual;
+        p->verb_only = e->verb_only;
+        p->period = (gwr_period)e->period;
+        p->has_period = e->has_period;
+        if (e->verb_set) p->verb = fx_span(seg.s + e->verb_off, e->verb_n);
+        return fx_span(seg.s + e->name_off, e->name_n);
+    }
+    fx_str name = subject(seg, kw, p);
+    set[1] = set[0];
+    /* every span given back lies in seg (an empty one at a place of it) */
+    bool fits = name.s >= seg.s && name.s + name.n <= seg.s + seg.n &&
+                (!p->verb.s || (p->verb.s >= seg.s && p->verb.s + p->verb.n <= seg.s + seg.n)) &&
+                (unsigned)p->period <= 255 && p->kind >= -128 && p->kind <= 127;
+    if (!fits) {
+        e->n = 0;
+        return name;
+    }
+    e->n = (uint8_t)(seg.n + 1);
+    memcpy(e->seg, seg.s, seg.n);
+    e->name_off = (uint8_t)(name.s - seg.s);
+    e->name_n = (uint8_t)name.n;
+    e->verb_set = p->verb.s != NULL;
+    e->verb_off = e->verb_set ? (uint8_t)(p->verb.s - seg.s) : 0;
+    e->verb_n = (uint8_t)p->verb.n;
+    e->kind = (int8_t)p->kind;
+    e->period = (uint8_t)p->period;
+    e->compare = p->compare;
+    e->share = p->share;
+    e->annual = p->annual;
+    e->verb_only = p->verb_only;
+    e->has_period = p->has_period;
+    return name;
+}
+
+static fx_str subject(fx_str seg, const fx_words *kw, fx_pred *p)
 {
 #define REGION(X) X(QUANGUO) X(QUANSHENG) X(QUANSHI) X(QUANQU) X(QUANZHOU) X(PINGJUN)
     static const uint64_t region_set[2] = FX_SET(REGION);

@@ -325,6 +325,61 @@ static void test_last_at_or_before(void **state)
     }
 }
 
+/* The subject of a segment is the same whether worked out or remembered:
+ * the same segment at another place, with and without the sentence's
+ * words, gives the same name and predicate (as offsets into it). */
+static void same_pred(const fx_pred *a, const char *abase, const fx_pred *b, const char *bbase)
+{
+    assert_int_equal(a->kind, b->kind);
+    assert_int_equal(a->compare, b->compare);
+    assert_int_equal(a->share, b->share);
+    assert_int_equal(a->annual, b->annual);
+    assert_int_equal(a->verb_only, b->verb_only);
+    assert_int_equal(a->has_period, b->has_period);
+    if (a->has_period) assert_int_equal(a->period, b->period);
+    assert_int_equal(a->verb.n, b->verb.n);
+    assert_int_equal(a->verb.s == NULL, b->verb.s == NULL);
+    if (a->verb.s) assert_int_equal(a->verb.s - abase, b->verb.s - bbase);
+}
+
+static void test_subject_remembered(void **state)
+{
+    (void)state;
+    static const char *const segs[] = {
+        "，比上年增长", "全市地区生产总值同比增长", "城镇、农村居民人均可支配收入分别增长", "完成", "新签约",
+        "今年经济增长预期目标为", "粮食总产量在上年大幅度增长的基础上", "到2030年城镇化率达到", "（按可比价计算）增长",
+        "高于全省", "比全省高", "一季度规模以上工业增加值", "1-11月", "连续三年", "经济", "和", "",
+        "城乡居民人均可支配收入分别增长了很多很多很多很多很多很多很多很多很多很多很多的",
+    };
+    char a[256], b[300];
+    for (int round = 0; round < 3; round++)
+        for (size_t i = 0; i < sizeof segs / sizeof segs[0]; i++) {
+            size_t n = strlen(segs[i]);
+            memcpy(a, segs[i], n);
+            memcpy(b + 7 + (size_t)round, segs[i], n);
+            char *bs = b + 7 + round;
+            fx_words kw;
+            fx_words_scan(&kw, fx_span(a, n), fx_span(a, n));
+            fx_pred pa, pb, pc;
+            fx_str na = fx_subject(fx_span(a, n), &kw, &pa);
+            fx_str nb = fx_subject(fx_span(bs, n), NULL, &pb);
+            fx_str nc = fx_subject(fx_span(a, n), &kw, &pc);
+            assert_int_equal(na.n, nb.n);
+            assert_int_equal(na.s - a, nb.s - bs);
+            assert_int_equal(na.n, nc.n);
+            assert_ptr_equal(na.s, nc.s);
+            same_pred(&pa, a, &pb, bs);
+            same_pred(&pa, a, &pc, a);
+        }
+    /* two segments alike but for one byte are told apart */
+    fx_pred p1, p2;
+    const char *s1 = "地区生产总值增长", *s2 = "地区生产总值下降";
+    fx_subject(fx_span(s1, strlen(s1)), NULL, &p1);
+    fx_subject(fx_span(s2, strlen(s2)), NULL, &p2);
+    assert_int_equal(p1.kind, GWR_FK_GROWTH);
+    assert_int_equal(p2.kind, GWR_FK_DECLINE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_punct_every_sequence),
         cmocka_unit_test(test_trim_chars_years_random),
         cmocka_unit_test(test_last_at_or_before),
+        cmocka_unit_test(test_subject_remembered),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
