@@ -25,6 +25,8 @@ typedef struct sent {
     const fx_words *kw;                 /* the words of the sentence */
     bool          multiyear;
     bool          may_multiyear;        /* fx_may_multiyear: else no clause is */
+    bool          may_region;           /* a word of region_words may be there */
+    uint32_t      nian_from;            /* the first 年 of kw at or after the clause being read */
     int           base_year;            /* the clause's 比2002年: a base of comparison */
     int           last_pct_kind;        /* kind of the clause's last percentage, or -1 */
     fx_emit_fn    emit;
@@ -123,12 +125,13 @@ static gwr_fig_kind kind_of(const gwr_quantity *q, const fx_pred *p, fx_str name
 }
 
 /* 高于全省1.8个百分点 read as one quantity: the words before the digits. */
+#define REGION(X) X(QUANGUO) X(QUANSHENG) X(QUANSHI) X(QUANZHOU) X(QUANQU) X(QUANMENG) X(PINGJUN)
+static const uint64_t region[2] = FX_SET(REGION);
+#undef REGION
+
 static size_t region_words(fx_str w, const fx_words *kw)
 {
     static const int r[] = { FXW_QUANGUO, FXW_QUANSHENG, FXW_QUANSHI, FXW_QUANZHOU, FXW_QUANQU, FXW_QUANMENG, FXW_PINGJUN };
-#define REGION(X) X(QUANGUO) X(QUANSHENG) X(QUANSHI) X(QUANZHOU) X(QUANQU) X(QUANMENG) X(PINGJUN)
-    static const uint64_t region[2] = FX_SET(REGION);
-#undef REGION
     if (!fx_may_have_set(kw, region)) return 0;
     bool hit = false;
     for (size_t i = 0; i < sizeof r / sizeof r[0] && !hit; i++) hit = fx_part_has(kw, w, r[i]);
@@ -143,7 +146,7 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
 {
     fx_fig f;
     fx_name cmpname;
-    size_t rw = compare ? 0 : region_words(fx_span(st->s + q->off, q->len), st->kw);
+    size_t rw = compare || !st->may_region ? 0 : region_words(fx_span(st->s + q->off, q->len), st->kw);
     if (rw) {
         fx_name_set(&cmpname, fx_name_str(nm), fx_span(st->s + q->off, rw));
         nm = &cmpname;
@@ -275,13 +278,15 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
     if (it->seg.n && seg_unnamed && p.kind < 0 && unit_is(q0, "%") &&
         st->last_pct_kind >= 0 && !p.compare)
         p.kind = st->last_pct_kind;
-    /* 实现了7.5%的增长 */
-    if (p.kind < 0 && (fx_starts(aft, "的增长") || fx_starts(aft, "的增速") || fx_starts(aft, "的增幅")))
+    /* 实现了7.5%的增长; the words after the number begin with 的 or 目标, or say nothing of these */
+    bool de = fx_starts(aft, "的");
+    if (de && p.kind < 0 && (fx_starts(aft, "的增长") || fx_starts(aft, "的增速") || fx_starts(aft, "的增幅")))
         p.kind = GWR_FK_GROWTH;
-    else if (p.kind < 0 && (fx_starts(aft, "的下降") || fx_starts(aft, "的降幅")))
+    else if (de && p.kind < 0 && (fx_starts(aft, "的下降") || fx_starts(aft, "的降幅")))
         p.kind = GWR_FK_DECLINE;
-    bool target = fx_starts(aft, "的目标") || fx_starts(aft, "的预期目标") || fx_starts(aft, "目标") ||
-                  fx_starts(aft, "的增长目标") || fx_starts(aft, "的年度目标");
+    bool target = (de && (fx_starts(aft, "的目标") || fx_starts(aft, "的预期目标") || fx_starts(aft, "的增长目标") ||
+                          fx_starts(aft, "的年度目标"))) ||
+                  fx_starts(aft, "目标");
     /* one value for several names (均增长8%), or one name per value */
     size_t nfig = it->nq > nn ? it->nq : nn;
     for (size_t v = 0; v < nfig; v++) {
@@ -298,14 +303,15 @@ static bool base_word_at(const char *p)
     return memcmp(p, "比", 3) == 0 || memcmp(p, "较", 3) == 0 || memcmp(p, "同", 3) == 0 || memcmp(p, "与", 3) == 0;
 }
 
-static int base_year(fx_str c, const fx_words *kw)
+static int base_year(fx_str c, const fx_words *kw, uint32_t *from)
 {
     if (kw && kw->nian_all) {
         /* the years stand before the 年 the sentence scan found: the word is
-         * 7 (ASCII year) or 15 (Chinese year) bytes before it */
+         * 7 (ASCII year) or 15 (Chinese year) bytes before it. Clauses are
+         * read in order: the 年 before this one are passed once. */
         size_t off = (size_t)(c.s - kw->full);
-        for (uint32_t t = 0; t < kw->nnian; t++) {
-            if (kw->nian[t] < off) continue;
+        while (*from < kw->nnian && kw->nian[*from] < off) ++*from;
+        for (uint32_t t = *from; t < kw->nnian; t++) {
             size_t j = kw->nian[t] - off;
             if (j + 3 > c.n) break;
             static const size_t backs[] = { 15, 7 };
@@ -338,7 +344,7 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
     /* "2007年，国内生产总值达到24.66万亿元，…，年均增长10.6%": the span covers
      * its own clause and those after it, not the level reached before it */
     if (!st->multiyear && st->may_multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs), st->kw)) st->multiyear = true;
-    int by = base_year(fx_span(st->s + cs, ce - cs), st->kw);
+    int by = base_year(fx_span(st->s + cs, ce - cs), st->kw, &st->nian_from);
     if (by) st->base_year = by;   /* "1986年同1978年相比，…增长102%": kept for the clauses after */
     st->last_pct_kind = -1;
     if (qa == qb) {
@@ -489,6 +495,8 @@ void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, c
     st.kw = kw;
     st.multiyear = false;    /* set by the first clause that speaks of several years, then kept */
     st.may_multiyear = fx_may_multiyear(kw);
+    st.may_region = fx_may_have_set(kw, region);
+    st.nian_from = 0;
     st.base_year = 0;
     st.emit = emit;
     st.ctx = ctx;
