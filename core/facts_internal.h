@@ -202,6 +202,17 @@ static inline bool fx_part_has(const fx_words *w, fx_str part, int id)
  * (trailing verbs, qualifiers, adverbials), filling *p. kw: the words of the
  * sentence seg is part of, or NULL. */
 fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p);
+/* What do_item asks of the name fx_subject gives: its list parts
+ * (fx_split_parts), fx_action_only, fx_attribute_word, fx_measure_word. */
+enum { FX_PARTS_MAX = 8 };
+typedef struct fx_name_facts {
+    size_t np;
+    fx_str parts[FX_PARTS_MAX];
+    bool   action, attribute, measure;
+} fx_name_facts;
+/* fx_subject, and the facts of the name it gives into *nf: remembered with
+ * the segment's subject. */
+fx_str fx_subject_facts(fx_str seg, const fx_words *kw, fx_pred *p, fx_name_facts *nf);
 /* Kind from the name's own tail (涨幅, 增速 → growth; 降幅 → decline), or -1. */
 int    fx_kind_from_name(fx_str name);
 /* Quarter / month words in a span (一季度, 上半年, 1-9月); true when found. */

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAXQ = 16, MAXITEMS = 32, MAXNAMES = 8 };
+enum { MAXQ = 16, MAXITEMS = 32, MAXNAMES = FX_PARTS_MAX };
 
 typedef struct sent {
     const char   *s;
@@ -181,7 +181,8 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
 static void do_item(sent *st, item *it, fx_str after, item *next)
 {
     fx_pred p;
-    fx_str name = fx_subject(it->seg, st->kw, &p);
+    fx_name_facts nf;
+    fx_str name = fx_subject_facts(it->seg, st->kw, &p, &nf);
     bool seg_unnamed = name.n == 0;
     if (it->consumed) {
         p.verb_only = true;
@@ -245,24 +246,24 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         else fx_name_set(&names[0], fx_span("", 0), fx_span("", 0));
         nn = 1;
     } else {
-        fx_str parts[MAXNAMES];
-        size_t np = fx_split_parts(name, parts, MAXNAMES);
+        /* name is fx_subject's: its facts are nf's */
+        size_t np = nf.np;
         if (np > 1 && (np == it->nq || p.share)) {
-            nn = fx_complete_parts(parts, np, names);
+            nn = fx_complete_parts(nf.parts, np, names);
         } else if (fx_starts(name, "城乡") && (it->nq == 2 || p.share || fx_both_keyed(name))) {
             fx_str rest = fx_span(name.s + 6, name.n - 6);
             fx_name_set(&names[0], fx_span("城镇", 6), rest);
             fx_name_set(&names[1], fx_span("农村", 6), rest);
             nn = 2;
-        } else if (fx_action_only(name) && st->subj.n) {
+        } else if (nf.action && st->subj.n) {
             fx_name_set(&names[0], fx_topic_of(fx_name_str(&st->subj)), name);
             nn = 1;
-        } else if (fx_attribute_word(name) && st->subj.n) {
+        } else if (nf.attribute && st->subj.n) {
             fx_name_set(&names[0], fx_name_str(&st->subj), name);
             nn = 1;
         } else {
             names[0].n = 0;
-            if (fx_measure_word(name)) {
+            if (nf.measure) {
                 fx_str ctx = st->subj.n ? fx_name_str(&st->subj) : fx_cut_at_pred(st->quiet);
                 names[0].n = ctx.n ? fx_complete_prefix(name, ctx, names[0].buf, sizeof names[0].buf) : 0;
             }

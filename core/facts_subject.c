@@ -379,6 +379,9 @@ typedef struct subj_slot {
     int8_t   kind;
     uint8_t  period;
     bool     compare, share, annual, verb_only, has_period, verb_set;
+    bool     facts;              /* the name's facts below are known */
+    bool     action, attribute, measure;
+    uint8_t  np, part_off[FX_PARTS_MAX], part_n[FX_PARTS_MAX];
 } subj_slot;
 static _Thread_local subj_slot subj_memo[SUBJ_SLOTS];
 
@@ -396,9 +399,49 @@ static inline size_t seg_slot(fx_str s)
     return (size_t)((h * 0xBF58476D1CE4E5B9ull) >> 40) & (SUBJ_SLOTS - 1);
 }
 
-fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
+static void name_facts(fx_str name, fx_name_facts *nf)
 {
-    if (seg.n == 0 || seg.n >= SUBJ_SEG) return subject(seg, kw, p);
+    nf->np = fx_split_parts(name, nf->parts, FX_PARTS_MAX);
+    nf->action = fx_action_only(name);
+    nf->attribute = fx_attribute_word(name);
+    nf->measure = fx_measure_word(name);
+}
+
+/* The facts of e's name into nf, worked out the first time (seg: the
+ * segment e holds). */
+static void slot_facts(subj_slot *e, fx_str seg, fx_str name, fx_name_facts *nf)
+{
+    if (e->facts) {
+        nf->np = e->np;
+        for (size_t i = 0; i < e->np; i++) nf->parts[i] = fx_span(seg.s + e->part_off[i], e->part_n[i]);
+        nf->action = e->action;
+        nf->attribute = e->attribute;
+        nf->measure = e->measure;
+        return;
+    }
+    name_facts(name, nf);
+    for (size_t i = 0; i < nf->np; i++)
+        if (nf->parts[i].s < seg.s || nf->parts[i].s + nf->parts[i].n > seg.s + seg.n) return;   /* not kept */
+    e->np = (uint8_t)nf->np;
+    for (size_t i = 0; i < nf->np; i++) {
+        e->part_off[i] = (uint8_t)(nf->parts[i].s - seg.s);
+        e->part_n[i] = (uint8_t)nf->parts[i].n;
+    }
+    e->action = nf->action;
+    e->attribute = nf->attribute;
+    e->measure = nf->measure;
+    e->facts = true;
+}
+
+fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p) { return fx_subject_facts(seg, kw, p, NULL); }
+
+fx_str fx_subject_facts(fx_str seg, const fx_words *kw, fx_pred *p, fx_name_facts *nf)
+{
+    if (seg.n == 0 || seg.n >= SUBJ_SEG) {
+        fx_str name = subject(seg, kw, p);
+        if (nf) name_facts(name, nf);
+        return name;
+    }
     /* two ways: the one read last first, the other moved aside */
     subj_slot *set = &subj_memo[seg_slot(seg) & ~(size_t)1], *e = set;
     if (!(e->n == seg.n + 1 && memcmp(e->seg, seg.s, seg.n) == 0) &&
@@ -414,7 +457,9 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
         p->period = (gwr_period)e->period;
         p->has_period = e->has_period;
         if (e->verb_set) p->verb = fx_span(seg.s + e->verb_off, e->verb_n);
-        return fx_span(seg.s + e->name_off, e->name_n);
+        fx_str name = fx_span(seg.s + e->name_off, e->name_n);
+        if (nf) slot_facts(e, seg, name, nf);
+        return name;
     }
     fx_str name = subject(seg, kw, p);
     set[1] = set[0];
@@ -424,6 +469,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
                 (unsigned)p->period <= 255 && p->kind >= -128 && p->kind <= 127;
     if (!fits) {
         e->n = 0;
+        if (nf) name_facts(name, nf);
         return name;
     }
     e->n = (uint8_t)(seg.n + 1);
@@ -440,6 +486,8 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
     e->annual = p->annual;
     e->verb_only = p->verb_only;
     e->has_period = p->has_period;
+    e->facts = false;
+    if (nf) slot_facts(e, seg, name, nf);
     return name;
 }
 

@@ -350,6 +350,7 @@ static void test_subject_remembered(void **state)
         "今年经济增长预期目标为", "粮食总产量在上年大幅度增长的基础上", "到2030年城镇化率达到", "（按可比价计算）增长",
         "高于全省", "比全省高", "一季度规模以上工业增加值", "1-11月", "连续三年", "经济", "和", "",
         "城乡居民人均可支配收入分别增长了很多很多很多很多很多很多很多很多很多很多很多的",
+        "粮食种植面积、总产量", "城镇和农村居民收入", "新签约", "增幅", "总产量", "亿元以上产业项目新开工",
     };
     char a[256], b[300];
     for (int round = 0; round < 3; round++)
@@ -370,6 +371,24 @@ static void test_subject_remembered(void **state)
             assert_ptr_equal(na.s, nc.s);
             same_pred(&pa, a, &pb, bs);
             same_pred(&pa, a, &pc, a);
+            /* the facts of the name, worked out or remembered, are those of
+             * the functions they stand for */
+            for (int k = 0; k < 2; k++) {
+                fx_name_facts nf;
+                fx_pred pf;
+                char *base = k ? bs : a;
+                fx_str nm = fx_subject_facts(fx_span(base, n), k ? NULL : &kw, &pf, &nf);
+                fx_str parts[FX_PARTS_MAX];
+                size_t np = fx_split_parts(nm, parts, FX_PARTS_MAX);
+                assert_int_equal(nf.np, np);
+                for (size_t j = 0; j < np; j++) {
+                    assert_ptr_equal(nf.parts[j].s, parts[j].s);
+                    assert_int_equal(nf.parts[j].n, parts[j].n);
+                }
+                assert_int_equal(nf.action, fx_action_only(nm));
+                assert_int_equal(nf.attribute, fx_attribute_word(nm));
+                assert_int_equal(nf.measure, fx_measure_word(nm));
+            }
         }
     /* two segments alike but for one byte are told apart */
     fx_pred p1, p2;
