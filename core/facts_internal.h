@@ -203,12 +203,13 @@ static inline bool fx_part_has(const fx_words *w, fx_str part, int id)
  * sentence seg is part of, or NULL. */
 fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p);
 /* What do_item asks of the name fx_subject gives: its list parts
- * (fx_split_parts), fx_action_only, fx_attribute_word, fx_measure_word. */
+ * (fx_split_parts), fx_action_only, fx_attribute_word, fx_measure_word, and
+ * whether it is a short verb (one or two characters that name no indicator). */
 enum { FX_PARTS_MAX = 8 };
 typedef struct fx_name_facts {
     size_t np;
     fx_str parts[FX_PARTS_MAX];
-    bool   action, attribute, measure;
+    bool   action, attribute, measure, short_verb;
 } fx_name_facts;
 /* fx_subject, and the facts of the name it gives into *nf: remembered with
  * the segment's subject. */

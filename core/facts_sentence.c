@@ -195,7 +195,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
     fx_str aft = fx_trim(after);
     bool compare = p.compare;
 
-    bool short_verb = name.n && fx_chars_upto(name, 2) <= 2 && !gwr_indicator_match(name.s, name.n);
+    bool short_verb = !it->consumed && nf.short_verb;     /* a consumed item's name is empty */
     if (short_verb && !p.verb_only) p.verb = name;
     if ((p.verb_only || name.n == 0 || short_verb) && !p.share && aft.n && starts_word(after) && !money_or_rate(q0) &&
         !fx_starts(aft, "以上") && !fx_starts(aft, "左右") && !fx_starts(aft, "的") &&

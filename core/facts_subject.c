@@ -380,7 +380,7 @@ typedef struct subj_slot {
     uint8_t  period;
     bool     compare, share, annual, verb_only, has_period, verb_set;
     bool     facts;              /* the name's facts below are known */
-    bool     action, attribute, measure;
+    bool     action, attribute, measure, short_verb;
     uint8_t  np, part_off[FX_PARTS_MAX], part_n[FX_PARTS_MAX];
 } subj_slot;
 static _Thread_local subj_slot subj_memo[SUBJ_SLOTS];
@@ -405,6 +405,7 @@ static void name_facts(fx_str name, fx_name_facts *nf)
     nf->action = fx_action_only(name);
     nf->attribute = fx_attribute_word(name);
     nf->measure = fx_measure_word(name);
+    nf->short_verb = name.n && fx_chars_upto(name, 2) <= 2 && !gwr_indicator_match(name.s, name.n);
 }
 
 /* The facts of e's name into nf, worked out the first time (seg: the
@@ -417,6 +418,7 @@ static void slot_facts(subj_slot *e, fx_str seg, fx_str name, fx_name_facts *nf)
         nf->action = e->action;
         nf->attribute = e->attribute;
         nf->measure = e->measure;
+        nf->short_verb = e->short_verb;
         return;
     }
     name_facts(name, nf);
@@ -430,6 +432,7 @@ static void slot_facts(subj_slot *e, fx_str seg, fx_str name, fx_name_facts *nf)
     e->action = nf->action;
     e->attribute = nf->attribute;
     e->measure = nf->measure;
+    e->short_verb = nf->short_verb;
     e->facts = true;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "facts_internal.h"
+#include "indicators.h"
 
 static bool bit(const uint64_t *m, int id) { return (m[id >> 6] >> (id & 63)) & 1; }
 
@@ -388,6 +389,7 @@ static void test_subject_remembered(void **state)
                 assert_int_equal(nf.action, fx_action_only(nm));
                 assert_int_equal(nf.attribute, fx_attribute_word(nm));
                 assert_int_equal(nf.measure, fx_measure_word(nm));
+                assert_int_equal(nf.short_verb, nm.n && fx_chars_upto(nm, 2) <= 2 && !gwr_indicator_match(nm.s, nm.n));
             }
         }
     /* two segments alike but for one byte are told apart */
