@@ -438,6 +438,23 @@ static void slot_facts(subj_slot *e, fx_str seg, fx_str name, fx_name_facts *nf)
 
 fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p) { return fx_subject_facts(seg, kw, p, NULL); }
 
+/* Does e hold the segment (1 to SUBJ_SEG - 1 bytes)? Eight bytes at a time,
+ * the last eight overlapping the ones before; no byte past the segment is read. */
+static inline bool slot_holds(const subj_slot *e, fx_str seg)
+{
+    if (e->n != seg.n + 1) return false;
+    if (seg.n < 8) return memcmp(e->seg, seg.s, seg.n) == 0;
+    uint64_t a, b;
+    for (size_t i = 0; i + 8 <= seg.n; i += 8) {
+        memcpy(&a, e->seg + i, 8);
+        memcpy(&b, seg.s + i, 8);
+        if (a != b) return false;
+    }
+    memcpy(&a, e->seg + seg.n - 8, 8);
+    memcpy(&b, seg.s + seg.n - 8, 8);
+    return a == b;
+}
+
 fx_str fx_subject_facts(fx_str seg, const fx_words *kw, fx_pred *p, fx_name_facts *nf)
 {
     if (seg.n == 0 || seg.n >= SUBJ_SEG) {
@@ -446,11 +463,10 @@ fx_str fx_subject_facts(fx_str seg, const fx_words *kw, fx_pred *p, fx_name_fact
         return name;
     }
     /* two ways: the one read last first, the other moved aside */
-    subj_slot *set = &subj_memo[seg_slot(seg) & ~(size_t)1], *e = set;
-    if (!(e->n == seg.n + 1 && memcmp(e->seg, seg.s, seg.n) == 0) &&
-        set[1].n == seg.n + 1 && memcmp(set[1].seg, seg.s, seg.n) == 0)
-        e = &set[1];
-    if (e->n == seg.n + 1 && memcmp(e->seg, seg.s, seg.n) == 0) {
+    subj_slot *set = &subj_memo[seg_slot(seg) & ~(size_t)1], *e = NULL;
+    if (slot_holds(&set[0], seg)) e = &set[0];
+    else if (slot_holds(&set[1], seg)) e = &set[1];
+    if (e) {
         memset(p, 0, sizeof *p);
         p->kind = e->kind;
         p->compare = e->compare;
@@ -466,6 +482,7 @@ fx_str fx_subject_facts(fx_str seg, const fx_words *kw, fx_pred *p, fx_name_fact
     }
     fx_str name = subject(seg, kw, p);
     set[1] = set[0];
+    e = &set[0];
     /* every span given back lies in seg (an empty one at a place of it) */
     bool fits = name.s >= seg.s && name.s + name.n <= seg.s + seg.n &&
                 (!p->verb.s || (p->verb.s >= seg.s && p->verb.s + p->verb.n <= seg.s + seg.n)) &&
