@@ -47,13 +47,32 @@ typedef struct ind_slot {
     uint8_t              n;              /* the name's length + 1, 0 for an empty slot */
     char                 name[IND_NAME];
 } ind_slot;
-static _Thread_local ind_slot ind_memo[IND_SLOTS];
+/* Allocated when a thread first asks, freed when it ends. */
+static _Thread_local ind_slot *ind_memo;
+static pthread_key_t ind_key;
+static pthread_once_t ind_key_once = PTHREAD_ONCE_INIT;
+static bool ind_key_ok;
+static void ind_key_make(void) { ind_key_ok = pthread_key_create(&ind_key, free) == 0; }
+
+static ind_slot *ind_table(void)
+{
+    if (ind_memo) return ind_memo;
+    pthread_once(&ind_key_once, ind_key_make);
+    if (!ind_key_ok) return NULL;
+    ind_slot *t = calloc(IND_SLOTS, sizeof *t);
+    if (t && pthread_setspecific(ind_key, t) != 0) {
+        free(t);
+        t = NULL;
+    }
+    return ind_memo = t;
+}
 
 /* h: name_hash of the name */
 static const gwr_indicator *indicator_of(const char *name, size_t n, uint64_t h)
 {
-    if (n >= IND_NAME) return gwr_indicator_match(name, n);
-    ind_slot *e = &ind_memo[(size_t)(h >> 40) & (IND_SLOTS - 1)];
+    ind_slot *table = n < IND_NAME ? ind_table() : NULL;
+    if (!table) return gwr_indicator_match(name, n);
+    ind_slot *e = &table[(size_t)(h >> 40) & (IND_SLOTS - 1)];
     if (e->n == n + 1 && memcmp(e->name, name, n) == 0) return e->ind;
     e->ind = gwr_indicator_match(name, n);
     e->n = (uint8_t)(n + 1);

@@ -383,7 +383,26 @@ typedef struct subj_slot {
     bool     action, attribute, measure, short_verb;
     uint8_t  np, part_off[FX_PARTS_MAX], part_n[FX_PARTS_MAX];
 } subj_slot;
-static _Thread_local subj_slot subj_memo[SUBJ_SLOTS];
+/* Each thread's table is allocated when the thread first asks (no thread
+ * carries it otherwise) and freed when the thread ends. */
+static _Thread_local subj_slot *subj_memo;
+static pthread_key_t subj_key;
+static pthread_once_t subj_key_once = PTHREAD_ONCE_INIT;
+static bool subj_key_ok;
+static void subj_key_make(void) { subj_key_ok = pthread_key_create(&subj_key, free) == 0; }
+
+static subj_slot *subj_table(void)
+{
+    if (subj_memo) return subj_memo;
+    pthread_once(&subj_key_once, subj_key_make);
+    if (!subj_key_ok) return NULL;
+    subj_slot *t = calloc(SUBJ_SLOTS, sizeof *t);
+    if (t && pthread_setspecific(subj_key, t) != 0) {
+        free(t);
+        t = NULL;
+    }
+    return subj_memo = t;      /* NULL: nothing remembered, all worked out */
+}
 
 static inline size_t seg_slot(fx_str s)
 {
@@ -457,13 +476,14 @@ static inline bool slot_holds(const subj_slot *e, fx_str seg)
 
 fx_str fx_subject_facts(fx_str seg, const fx_words *kw, fx_pred *p, fx_name_facts *nf)
 {
-    if (seg.n == 0 || seg.n >= SUBJ_SEG) {
+    subj_slot *table = seg.n && seg.n < SUBJ_SEG ? subj_table() : NULL;
+    if (!table) {
         fx_str name = subject(seg, kw, p);
         if (nf) name_facts(name, nf);
         return name;
     }
     /* two ways: the one read last first, the other moved aside */
-    subj_slot *set = &subj_memo[seg_slot(seg) & ~(size_t)1], *e = NULL;
+    subj_slot *set = &table[seg_slot(seg) & ~(size_t)1], *e = NULL;
     if (slot_holds(&set[0], seg)) e = &set[0];
     else if (slot_holds(&set[1], seg)) e = &set[1];
     if (e) {
