@@ -98,11 +98,36 @@ gwr_status gwr_doc_reload_text(gwr_doc *d, gwr_err *err)
     return GWR_OK;
 }
 
+uint32_t gwr_doc_add_sentence(gwr_doc *d, const char *s, size_t n)
+{
+    size_t need = (size_t)d->sents_len + (d->sents_len ? 0 : 1) + n + 1;
+    if (need > UINT32_MAX) return 0;
+    if (need > d->sents_cap) {
+        /* sentences with figures come to about a third of a report's text */
+        size_t cap = d->sents_cap ? (size_t)d->sents_cap * 2 : (d->has_text ? d->text.norm_len / 2 : 0) + 256;
+        if (cap > UINT32_MAX) cap = UINT32_MAX;
+        if (cap < need) cap = need;
+        bool owned = d->sents_cap || !d->sents;   /* else they sit in the arena (compacted) */
+        char *p = owned ? realloc(d->sents, cap) : malloc(cap);
+        if (!p) return 0;
+        if (!owned) memcpy(p, d->sents, d->sents_len);
+        d->sents = p;
+        d->sents_cap = (uint32_t)cap;
+    }
+    if (!d->sents_len) d->sents[d->sents_len++] = '\0';
+    uint32_t off = d->sents_len;
+    if (n) memcpy(d->sents + off, s, n);
+    d->sents[off + n] = '\0';
+    d->sents_len = (uint32_t)(off + n + 1);
+    return off;
+}
+
 void gwr_doc_free(gwr_doc *d)
 {
     gwr_doc_drop_text(d);
     free(d->nodes);
     free(d->figs);
+    if (d->sents_cap) free(d->sents);   /* else in the arena */
     gwr_arena_free(&d->arena);   /* strings live here */
     memset(d, 0, sizeof *d);
 }
@@ -119,8 +144,8 @@ const char *gwr_doc_section_title(const gwr_doc *d, int32_t node)
     return targets;
 }
 
-/* Compaction: each distinct string pointer is copied once (sentences are
- * shared by the figures of one sentence), through a small pointer map. */
+/* Compaction: each distinct string pointer is copied once, through a small
+ * pointer map. */
 typedef struct ptrmap {
     const char **from, **to;
     size_t cap;                 /* power of two */
@@ -185,13 +210,12 @@ static void walk_strings(gwr_doc *d, ptrmap *m, ptrmap *c, gwr_arena *a, size_t 
          * second needs only the pointer map */
         f->name = a ? visit(m, a, f->name, total) : visit_text(m, c, a, f->name, total);
         f->written = a ? visit(m, a, f->written, total) : visit_text(m, c, a, f->written, total);
-        f->sentence = visit(m, a, f->sentence, total);
     }
 }
 
 gwr_status gwr_doc_compact(gwr_doc *d)
 {
-    size_t n = 5 + d->nnodes + 3 * d->nfigs, cap = 16, total = 0;
+    size_t n = 5 + d->nnodes + 2 * d->nfigs, cap = 16, total = d->sents_len;
     while (cap < 2 * n) cap *= 2;
     /* to[i] is read only where from[i] is set: only from is cleared */
     ptrmap m = { calloc(cap, sizeof *m.from), malloc(cap * sizeof *m.to), cap };
@@ -204,6 +228,12 @@ gwr_status gwr_doc_compact(gwr_doc *d)
         if (gwr_arena_reserve(&na, total)) {
             memset(m.from, 0, cap * sizeof *m.from);
             walk_strings(d, &m, &c, &na, &total);  /* every copy fits the reserved block */
+            if (d->sents_len) {                    /* the sentences, in the same block */
+                char *s = gwr_arena_strndup(&na, d->sents, d->sents_len - 1);
+                if (d->sents_cap) free(d->sents);
+                d->sents = s;
+                d->sents_cap = 0;
+            }
             gwr_arena_free(&d->arena);
             d->arena = na;
             st = GWR_OK;

@@ -98,10 +98,10 @@ typedef struct gwr_figure {
     const char   *name;      /* indicator as written (arena) */
     const char   *key;       /* canonical key (static) or NULL */
     const char   *written;   /* value as written, e.g. "7%左右" (arena) */
-    const char   *sentence;  /* the sentence it sits in (arena, shared by figures of one sentence) */
     int64_t       value_m_, hi_m_;   /* value and hi (hi only for ranges and ratios) … */
     uint32_t      line;      /* 1-based line in orig */
     int32_t       node;      /* index of the innermost outline node holding it */
+    uint32_t      sent_;     /* its sentence: offset in the document's sentences (gwr_fig_sentence); 0 none */
     int16_t       year;      /* year the figure refers to, 0 if unknown */
     int8_t        value_e_, hi_e_;   /* … × 10^e */
     uint32_t      unit_ : 14;        /* gwr_unit_id() of the unit */
@@ -176,10 +176,24 @@ typedef struct gwr_doc {
     /* figures in text order */
     gwr_figure *figs;
     size_t      nfigs;
+    /* the sentences of the figures, one after another, each with its NUL;
+     * byte 0 is a NUL (offset 0: no sentence). Grown by gwr_doc_add_sentence
+     * (malloc'd, sents_cap bytes); gwr_doc_compact moves them into the
+     * arena's block (sents_cap 0: not owned). */
+    char       *sents;
+    uint32_t    sents_len, sents_cap;
 } gwr_doc;
 
-/* The sentence figure f of document d sits in, or NULL when it has none. */
-static inline const char *gwr_fig_sentence(const gwr_doc *d, const gwr_figure *f) { (void)d; return f->sentence; }
+/* The sentence figure f of document d sits in, or NULL when it has none
+ * (figures of one sentence share one copy). */
+static inline const char *gwr_fig_sentence(const gwr_doc *d, const gwr_figure *f)
+{
+    return f->sent_ && d && f->sent_ < d->sents_len ? d->sents + f->sent_ : NULL;
+}
+/* Appends s[0..n) and a NUL to d's sentences; returns its offset for
+ * gwr_fig_set_sentence, 0 when out of memory (or past 4 GiB of sentences). */
+uint32_t gwr_doc_add_sentence(gwr_doc *d, const char *s, size_t n);
+static inline void gwr_fig_set_sentence(gwr_figure *f, uint32_t off) { f->sent_ = off; }
 
 /* Load + outline + facts. On error the doc is left freed and err says why. */
 gwr_status gwr_doc_load(gwr_doc *d, const char *path, gwr_err *err);
