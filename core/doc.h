@@ -203,7 +203,10 @@ void       gwr_doc_free(gwr_doc *d);
 void       gwr_doc_drop_text(gwr_doc *d);
 /* Copies every string of the doc into one exactly sized arena block (figure
  * names and values as written once per distinct text) and frees the old blocks (for docs kept long in a corpus). Pointers to the old
- * strings become invalid: call before handing the doc to anyone else. */
+ * strings become invalid: call before handing the doc to anyone else.
+ * The entity, headings, names and values as written (the short ones) go to
+ * the process's string pool instead (strpool.h): shared with every other
+ * document, they outlive the doc. */
 gwr_status gwr_doc_compact(gwr_doc *d);
 /* Re-reads the text of a doc whose text was dropped; refuses (GWR_E_IO, "PATH:
  * changed since it was loaded …") a file whose size, time or inode changed,
