@@ -99,7 +99,7 @@ gwr_status gwr_doc_reload_text(gwr_doc *d, gwr_err *err)
     return GWR_OK;
 }
 
-uint32_t gwr_doc_add_sentence(gwr_doc *d, const char *s, size_t n)
+uint32_t gwr_doc_add_sentence_grow(gwr_doc *d, const char *s, size_t n)
 {
     size_t need = (size_t)d->sents_len + (d->sents_len ? 0 : 1) + n + 1;
     if (need > UINT32_MAX) return 0;

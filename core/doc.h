@@ -192,7 +192,16 @@ static inline const char *gwr_fig_sentence(const gwr_doc *d, const gwr_figure *f
 }
 /* Appends s[0..n) and a NUL to d's sentences; returns its offset for
  * gwr_fig_set_sentence, 0 when out of memory (or past 4 GiB of sentences). */
-uint32_t gwr_doc_add_sentence(gwr_doc *d, const char *s, size_t n);
+uint32_t gwr_doc_add_sentence_grow(gwr_doc *d, const char *s, size_t n);   /* when the block must grow */
+static inline uint32_t gwr_doc_add_sentence(gwr_doc *d, const char *s, size_t n)
+{
+    if (!d->sents_len || (size_t)d->sents_len + n + 1 > d->sents_cap) return gwr_doc_add_sentence_grow(d, s, n);
+    uint32_t off = d->sents_len;
+    memcpy(d->sents + off, s, n);
+    d->sents[off + n] = '\0';
+    d->sents_len = off + (uint32_t)n + 1;
+    return off;
+}
 static inline void gwr_fig_set_sentence(gwr_figure *f, uint32_t off) { f->sent_ = off; }
 
 /* Load + outline + facts. On error the doc is left freed and err says why. */
