@@ -188,6 +188,9 @@ typedef struct qz_unit {
     unsigned    base_len;  /* strlen(base) */
 } qz_unit;
 
+/* gwr_unit_id(u->base), interned when the tables are built. */
+uint16_t qz_unit_id(const qz_unit *u);
+
 /* Builds the lookup tables once (thread-safe); every entry point calls it.
  * qz_ready is set (release) when they are built: the common call is one load. */
 void qz_init_once(void);
