@@ -208,6 +208,12 @@ struct gwr_findex {
     size_t       sg_groups;      /* groups indexed so far */
     uint32_t    *nosent;         /* groups without a sentence */
     size_t       n_nosent, nosent_cap;
+    /* the groups by section title, made when first asked for (findex_query.c):
+       open addressing on the title's string id, each with its groups' list */
+    struct gwr_fx_sec { uint32_t sid; gwr_plist l; } *sec;
+    size_t       sec_cap, nsec, sec_groups;
+    uint64_t    *fbits;          /* scratch: a bit per figure (findex_query.c) */
+    size_t       fbits_words;
     int          oom;            /* an add ran out of memory */
     /* query state */
     uint32_t    *res;            /* scratch: the figures of the answer being built */
@@ -311,6 +317,9 @@ int      gwr_fxq_grow_ranked(gwr_findex *x, size_t n);
 size_t   gwr_fxq_entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out);
 size_t   gwr_fxq_count_all(gwr_findex *x, const uint64_t *sm, size_t dhi, size_t nfig, size_t cap);
 size_t   gwr_fxq_count_quick(gwr_findex *x, const uint64_t *sm);
+int      gwr_fxq_sent_index(gwr_findex *x);
+void     gwr_fxq_sec_free(gwr_findex *x);
+size_t   gwr_fxq_sec_memory(const gwr_findex *x);
 void     gwr_fxq_sent_free(gwr_findex *x);
 size_t   gwr_fxq_sent_memory(const gwr_findex *x);
 int      gwr_fxq_make_lazy(gwr_findex *x, gwr_fx_cached *c, size_t total, char *top, size_t topcap);

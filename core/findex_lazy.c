@@ -108,14 +108,15 @@ void gwr_fxq_sent_free(gwr_findex *x)
     x->s_sent = NULL;
     x->nosent = NULL;
     x->sg_cap = x->sg_groups = x->n_nosent = x->nosent_cap = 0;
+    gwr_fxq_sec_free(x);
 }
 
 size_t gwr_fxq_sent_memory(const gwr_findex *x)
 {
-    return x->sg_cap * sizeof *x->s_group + x->sg_cap / 8 + x->nosent_cap * sizeof *x->nosent;
+    return x->sg_cap * sizeof *x->s_group + x->sg_cap / 8 + x->nosent_cap * sizeof *x->nosent + gwr_fxq_sec_memory(x);
 }
 
-static int sent_index(gwr_findex *x)
+int gwr_fxq_sent_index(gwr_findex *x)
 {
     if (x->sg_cap < x->nstr) {
         size_t nc = (x->str_cap + 63) / 64 * 64;
@@ -174,7 +175,7 @@ static size_t unmatched(const gwr_findex *x, const uint64_t *sm, size_t gi)
  * over the whole index, when few sentences do not match; else SIZE_MAX. */
 size_t gwr_fxq_count_quick(gwr_findex *x, const uint64_t *sm)
 {
-    if (sent_index(x) != 0) return SIZE_MAX;
+    if (gwr_fxq_sent_index(x) != 0) return SIZE_MAX;
     size_t words = (x->nstr + 63) / 64, un = x->n_nosent;
     for (size_t w = 0; w < words; w++) un += (size_t)__builtin_popcountll(x->s_sent[w] & ~sm[w]);
     if (un > x->ngroups / 8) return SIZE_MAX;
