@@ -99,6 +99,7 @@ size_t gwr_fx_tri_memory(const gwr_fx_tri *t);
    typed, so that deleting it letter by letter is answered from memory */
 /* answers of more than GWR_FX_LAZY figures (and more than a sixteenth of
    them all) are kept lazy when they can be (findex_query.c) */
+enum { GWR_FX_PRE2 = 16 };
 enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 10, GWR_FX_PARALLEL = 200000, GWR_FX_LAZY = 65536, GWR_FX_PICK = 4096 };
 
 typedef struct gwr_fx_doc {
@@ -194,6 +195,13 @@ struct gwr_findex {
                                     of one letter is that bitmap) */
     size_t       lbits_words;
     uint32_t    *set_letters;    /* per reading set: its readings' first letters (bit 0 = a) */
+    /* per two-letter beginning of a reading shared by the most characters
+       (sh, ji, xi …, chosen from the readings table): the strings holding a
+       character in U+3400..U+FFFF with a reading that begins so (findex_pinyin.c) */
+    uint64_t    *p2bits[GWR_FX_PRE2];
+    char         p2_key[GWR_FX_PRE2][2];
+    uint32_t    *p2_set;         /* per reading set: the beginnings it has (bit i: p2_key[i]) */
+    size_t       p2_n, p2_words;
     gwr_follow  *nfig;           /* per name (in order of first sight): its figures, in load order */
     uint32_t    *name_str;       /* per name: its string id */
     size_t       nnames, names_cap;
@@ -293,6 +301,9 @@ bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uin
  * are not read one per character (nothing written), 1 when the strings are
  * candidates to check, 2 when every one of them matches. */
 int  gwr_fx_tri_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp);
+int    gwr_fx_pre2_add(gwr_findex *x, uint32_t id, const char *s, size_t n);
+void   gwr_fx_pre2_free(gwr_findex *x);
+size_t gwr_fx_pre2_memory(const gwr_findex *x);
 bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp, size_t budget);
 
 /* Shared by findex_query.c (matching, ordinary answers) and findex_lazy.c
