@@ -57,6 +57,8 @@ int  gwr_post_append(gwr_postings *p, gwr_plist *l, uint32_t sid);
 const gwr_plist *gwr_post_get(const gwr_postings *p, gwr_pkey key);
 /* Decodes a list into out (room for l->count ids); returns the count. */
 size_t gwr_post_decode(const gwr_plist *l, uint32_t *out);
+/* Sets the bits of a list's ids in bits; returns the count. */
+size_t gwr_post_mark(const gwr_plist *l, uint64_t *bits);
 /* Keeps in ids[0..n) (sorted) only the ids also on l; returns how many. */
 size_t gwr_post_keep(const gwr_plist *l, uint32_t *ids, size_t n);
 
@@ -294,7 +296,7 @@ static inline uint32_t gwr_fx_name_num(const gwr_findex *x, uint32_t id)
 }
 
 /* findex_pinyin.c: candidate strings of a pinyin query (marks bits in a bitmap). */
-bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact, uint32_t *tmp);
+bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact);
 /* findex_init.c: the strings a pinyin query (letters q[0..m), no separators)
  * can match, by its initials trigrams, into `into` (all x->mark_words words
  * written); tmp has room for x->nstr ids. Returns 0 when the query's letters
@@ -304,7 +306,7 @@ int  gwr_fx_tri_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, ui
 int    gwr_fx_pre2_add(gwr_findex *x, uint32_t id, const char *s, size_t n);
 void   gwr_fx_pre2_free(gwr_findex *x);
 size_t gwr_fx_pre2_memory(const gwr_findex *x);
-bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp, size_t budget);
+bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, size_t budget);
 
 /* Shared by findex_query.c (matching, ordinary answers) and findex_lazy.c
  * (large answers, rows). The words a query matched in indicator names

@@ -217,7 +217,7 @@ static void plan_free(py_plan *pl)
 /* The pair lists that begin with c1: exact when the pair can be a whole
  * match, to be checked when a match can begin with it and go on. */
 static void walk_follow(gwr_findex *x, const py_plan *pl, uint32_t m1, const gwr_follow *f, bool plain,
-                        uint64_t *verify, uint64_t *exact, uint32_t *tmp)
+                        uint64_t *verify, uint64_t *exact)
 {
     for (uint32_t k = 0; k < f->n; k++) {
         const gwr_plist *l = &x->post.lists[f->v[k]];
@@ -228,8 +228,7 @@ static void walk_follow(gwr_findex *x, const py_plan *pl, uint32_t m1, const gwr
         if (pl->single[s2] && ((c2 >= 'a' && c2 <= 'z') || (c2 >= 0x3400 && c2 < 0x10000))) continue;
         uint64_t *into = (m1 & pl->rest_end[s2]) ? (plain ? exact : verify) : (m1 & pl->rest_begin[s2]) ? verify : NULL;
         if (!into) continue;
-        size_t n = gwr_post_decode(l, tmp);
-        for (size_t i = 0; i < n; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+        gwr_post_mark(l, into);
     }
 }
 
@@ -238,7 +237,7 @@ static void walk_follow(gwr_findex *x, const py_plan *pl, uint32_t m1, const gwr
  * that is the whole match (its list is exact), or a pair of characters that
  * begins a match (exact when the pair is the whole match, else checked).
  * The cost follows the lists of the characters that can begin a match. */
-bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact, uint32_t *tmp)
+bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact)
 {
     py_plan pl;
     if (!plan_make(&pl, q, m)) {
@@ -262,11 +261,10 @@ bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uin
             if (pre && c >= 0x3400) continue;
             const gwr_plist *l = &p->lists[li];
             uint64_t *into = plain ? exact : verify;
-            size_t n = gwr_post_decode(l, tmp);
-            for (size_t i = 0; i < n; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+            gwr_post_mark(l, into);
             continue;
         }
-        if (pl.first[s]) walk_follow(x, &pl, pl.first[s], &p->follow[c], plain, verify, exact, tmp);
+        if (pl.first[s]) walk_follow(x, &pl, pl.first[s], &p->follow[c], plain, verify, exact);
     }
     /* first characters beyond the BMP: rare; their pairs are checked one by one */
     for (uint32_t k = 0; k < p->far.n; k++) {
@@ -275,10 +273,9 @@ bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uin
         if (s < 0 || !(pl.first[s] | pl.single[s])) continue;
         gwr_follow one = { .v = &p->far.v[k], .n = 1, .cap = 1 };
         if (pl.single[s]) {           /* the pair holds the character: check it */
-            size_t n = gwr_post_decode(l, tmp);
-            for (size_t i = 0; i < n; i++) verify[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+            gwr_post_mark(l, verify);
         }
-        if (pl.first[s]) walk_follow(x, &pl, pl.first[s], &one, plain, verify, exact, tmp);
+        if (pl.first[s]) walk_follow(x, &pl, pl.first[s], &one, plain, verify, exact);
     }
     plan_free(&pl);
     return true;
@@ -293,7 +290,7 @@ bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uin
  * two characters or more holds such a pair, so a string to be checked that
  * has none cannot match: for jyz, a string must hold j·y and y·z.
  * Returns false, marking nothing, when the lists hold more than budget ids. */
-bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp, size_t budget)
+bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, size_t budget)
 {
     size_t ns = gwr_py_set_count(), n = ns + 26;
     uint64_t *last = calloc(2 * n, sizeof *last);
@@ -349,8 +346,7 @@ bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, u
                     total += l->count;
                     continue;
                 }
-                size_t cnt = gwr_post_decode(l, tmp);
-                for (size_t i = 0; i < cnt; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+                gwr_post_mark(l, into);
             }
         }
         for (uint32_t k = 0; k < P->far.n; k++) {
@@ -362,8 +358,7 @@ bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, u
                 total += l->count;
                 continue;
             }
-            size_t cnt = gwr_post_decode(l, tmp);
-            for (size_t i = 0; i < cnt; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
+            gwr_post_mark(l, into);
         }
         if (pass == 0 && total > budget) break;
     }

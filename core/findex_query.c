@@ -187,7 +187,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
             const char *letters = gwr_pq_letters(pq);
             size_t ml = strlen(letters);
             memset(x->tmark, 0, x->mark_words * sizeof *x->tmark);
-            gwr_fx_pinyin_cands(x, letters, ml, plain, x->tmark, x->mark, x->hits);
+            gwr_fx_pinyin_cands(x, letters, ml, plain, x->tmark, x->mark);
             if (narrow) {            /* every match of q matches the previous query */
                 const uint64_t *pm = prev_answer_bits(x);
                 for (size_t w = 0; w < x->mark_words; w++)
@@ -199,7 +199,7 @@ static bool match_strings(gwr_findex *x, const char *q, size_t m, int literal, s
                 for (size_t w = 0; w < x->mark_words; w++)
                     for (uint64_t b = x->tmark[w]; b; b &= b - 1) bytes += x->slen[w * 64 + (size_t)__builtin_ctzll(b)];
                 memset(x->pmark, 0, x->mark_words * sizeof *x->pmark);
-                if (bytes > 4096 && gwr_fx_tail_cands(x, letters, ml, x->pmark, x->hits, bytes / 4))
+                if (bytes > 4096 && gwr_fx_tail_cands(x, letters, ml, x->pmark, bytes / 4))
                     for (size_t w = 0; w < x->mark_words; w++) x->tmark[w] &= x->pmark[w];
             }
             /* to check (cmark): the candidates not known to match, and the names
