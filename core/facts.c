@@ -98,7 +98,7 @@ typedef struct walk {
     uint32_t    base;          /* offset of s in text.norm */
     size_t      n;
     size_t      end_len;       /* bytes of the end mark at the end of s (。 3, ! 1), or 0 */
-    const char *copy;          /* arena copy of the sentence, made on the first figure */
+    uint32_t copy;             /* the sentence's offset in d->sents, made on the first figure */
     int32_t     node;
     gwr_fig_status status;
     int         year;
@@ -203,7 +203,7 @@ static void on_fig(void *ctx, const fx_fig *f)
         d->figs = nf;
         w->cap = cap;
     }
-    if (!w->copy && !(w->copy = gwr_arena_strndup(&d->arena, w->s, w->n))) {
+    if (!w->copy && !(w->copy = gwr_doc_add_sentence(d, w->s, w->n))) {
         w->st = GWR_E_NOMEM;
         return;
     }
@@ -267,7 +267,7 @@ static void on_fig(void *ctx, const fx_fig *f)
     /* a change measured from a year before the previous one spans several years */
     if (f->base_year && g->year && f->base_year < g->year - 1 && g->kind != GWR_FK_LEVEL) g->period = GWR_PER_MULTIYEAR;
     g->line = fig_line(w, w->base + f->q->off);
-    g->sentence = w->copy;
+    gwr_fig_set_sentence(g, w->copy);
     g->node = w->node;
     g->headline = w->headline;
     d->nfigs++;
@@ -581,7 +581,7 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         if (fx_has(kw, FXW_NIANJUN) || fx_has(kw, FXW_GHGY) || fx_has(kw, FXW_LEIJI)) w->multiyear = true;
     }
     w->para_open = false;
-    w->copy = NULL;
+    w->copy = 0;
     fx_sentence(w->s, w->n, d->text.norm_len - w->base, kw, qb, on_fig, w);
 }
 
