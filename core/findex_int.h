@@ -79,13 +79,21 @@ typedef struct gwr_fx_tri {
                                     syllable begins with a·b (a character takes one each) */
     gwr_postings pool;           /* only its slabs are used */
     uint32_t *set_letters;       /* per reading set: first letters of its readings */
+    uint64_t *pm;                /* scratch of a query: per reading set + 1, its positions */
+    /* the strings the last query checked here holds (ids < run_nstr, in
+       order), and where in each its first run of letters begins */
+    char      run_q[64];
+    size_t    run_m, nrun, run_nstr;
+    uint32_t *run_ids, *run_at;
     uint32_t *seen;              /* per key: the last string id + 1 that held it */
     uint64_t *pend;              /* key << 32 | string id, not yet on the lists: added a
                                     batch at a time, list by list (fewer cache misses) */
     size_t    npend, pend_max;   /* pend_max: GWR_FX_TRI_PEND (tests lower it) */
+    size_t    slice;             /* bytes checked between two polls of the stop function
+                                    (GWR_FX_TRI_SLICE; tests lower it) */
     int       bad;               /* a batch did not fit in memory: the lists are not used */
 } gwr_fx_tri;
-enum { GWR_FX_TRI_PEND = 1 << 19 };
+enum { GWR_FX_TRI_PEND = 1 << 19, GWR_FX_TRI_SLICE = 1 << 20 };
 
 int    gwr_fx_tri_init(gwr_fx_tri *t);
 void   gwr_fx_tri_free(gwr_fx_tri *t);
