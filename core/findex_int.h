@@ -160,6 +160,11 @@ typedef struct gwr_fx_cached {
 
 #include "pinyin.h"
 
+/* The figures a one-letter query matched, with the index's size then. */
+typedef struct gwr_fx_l1 {
+    size_t n_at, nstr_at, count;
+} gwr_fx_l1;
+
 /* An interrupted query, continued by the next call with the same query. */
 typedef struct gwr_fx_pending {
     int          valid;
@@ -231,6 +236,7 @@ struct gwr_findex {
     struct gwr_fx_sec { uint32_t sid; gwr_plist l; } *sec;
     size_t       sec_cap, nsec, sec_groups;
     uint64_t    *fbits;          /* scratch: a bit per figure (findex_query.c) */
+    gwr_fx_l1    l1[26];         /* per letter: the count of its one-letter answer */
     size_t       fbits_words;
     int          oom;            /* an add ran out of memory */
     /* query state */

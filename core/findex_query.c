@@ -687,7 +687,9 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     }
     size_t nh = 0;
     const char *letters = pinyin ? gwr_pq_letters(x->pq) : "";
+    int one = -1;                      /* the letter of a one-letter query */
     if (pinyin && m == 1 && letters[0] == q[0] && letters[0] >= 'a' && letters[0] <= 'z' && !letters[1]) {
+        one = letters[0] - 'a';
         /* one letter: its bitmap is the answer's strings; names are checked for their rank */
         const uint64_t *lb = x->lbits[letters[0] - 'a'];
         x->pend.valid = 0;
@@ -736,9 +738,17 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     size_t k = 0;
     if (lazy_ok && !base && nh) {
         /* most sentences match: counted by those that do not, when the answer is large */
-        size_t quick = gwr_fxq_count_quick(x, x->mark);
-        k = quick != SIZE_MAX && quick > lazy_cap ? quick : from_strings(x, x->mark, -1, x->res, lazy_cap);
-        if (k == SIZE_MAX) k = gwr_fxq_count_all(x, x->mark, x->ndocs, x->n, lazy_cap);
+        /* a one-letter answer's strings follow from the index alone: its
+           count is kept (for as long as nothing is added) */
+        gwr_fx_l1 *l1 = one >= 0 ? &x->l1[one] : NULL;
+        if (l1 && l1->n_at == x->n && l1->nstr_at == x->nstr && l1->count > lazy_cap) {
+            k = l1->count;
+        } else {
+            size_t quick = gwr_fxq_count_quick(x, x->mark);
+            k = quick != SIZE_MAX && quick > lazy_cap ? quick : from_strings(x, x->mark, -1, x->res, lazy_cap);
+            if (k == SIZE_MAX) k = gwr_fxq_count_all(x, x->mark, x->ndocs, x->n, lazy_cap);
+            if (l1) *l1 = (gwr_fx_l1){ x->n, x->nstr, k };
+        }
         if (k > lazy_cap) {
             victim->gen = ++x->gen_clock;
             victim->sorted_ok = 0;

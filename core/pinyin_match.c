@@ -401,7 +401,7 @@ static bool search(const gwr_pq *q, const char *str, size_t n, size_t from, int 
             best_e0 = i;
             best_e1 = i + len;
             best_chars = nchar;
-            if (mode == 0 || c == GWR_PQ_LITERAL) break;
+            if (mode == 0 || c == GWR_PQ_LITERAL || (c == GWR_PQ_FULL && q->pinyin && !ascii_in(s, i + len, n))) break;
         }
         i += len;
         if ((s[i - len] & 0xC0) != 0x80) nchar++;

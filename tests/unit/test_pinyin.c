@@ -28,6 +28,8 @@ typedef struct row {
 static const row rows[] = {
     /* full pinyin */
     { "jiuye", "城镇新增就业", "就业", F },
+    { "jiuye", "就业 jiuye", "jiuye", L },        /* a literal after a full match is better */
+    { "jiuye", "就业人数 (JiuYe)", "JiuYe", L },
     { "jiuye", "就业岗位", "就业", F },
     { "JiuYe", "城镇新增就业", "就业", F },
     { "zengzhang", "地区生产总值增长7%", "增长", F },
@@ -206,6 +208,15 @@ static void test_table(void **state)
         assert_non_null(q);
         gwr_pq_match m;
         bool hit = gwr_pq_best(q, r->text, strlen(r->text), &m);
+        /* the scan finds the same class as the search */
+        gwr_pq_scan st;
+        gwr_pq_scan_init(&st);
+        size_t budget = 1 << 20;
+        while (!gwr_pq_scan_step(q, r->text, strlen(r->text), &st, &budget)) budget = 1 << 20;
+        if (st.cls != (hit ? m.cls : GWR_PQ_NONE)) {
+            print_error("row %zu: %s in %s: scan class %d, search class %d\n", i, r->query, r->text, (int)st.cls, hit ? (int)m.cls : 0);
+            bad++;
+        }
         char got[128] = "(none)";
         if (hit) snprintf(got, sizeof got, "%.*s", (int)(m.end - m.start), r->text + m.start);
         if ((r->match != NULL) != hit || (hit && strcmp(got, r->match) != 0) || (hit && r->cls && m.cls != r->cls)) {
