@@ -129,6 +129,13 @@ static int flush(gwr_fx_tri *t)
     return t->bad ? -1 : 0;
 }
 
+void gwr_fx_tri_loaded(gwr_fx_tri *t)
+{
+    flush(t);                    /* the last batch; its buffer is given back until more strings come */
+    free(t->pend);
+    t->pend = NULL;
+}
+
 int gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *str, size_t n)
 {
     if (!t->slot || t->bad) return 0;
@@ -247,9 +254,10 @@ static size_t keep_runs(gwr_findex *x, const char *q, size_t m, uint32_t *ids, s
         }
         if (i + 2 * AHEAD < n) __builtin_prefetch(&x->str[ids[i + 2 * AHEAD]]);
         if (i + AHEAD < n) {
-            const char *s8 = x->str[ids[i + AHEAD]];
-            __builtin_prefetch(s8);
-            __builtin_prefetch(s8 + 64);
+            uint32_t ahead = ids[i + AHEAD];
+            const char *sa = x->str[ahead];
+            size_t la = x->slen[ahead] < 512 ? x->slen[ahead] : 512;
+            for (size_t b = 0; b < la; b += 64) __builtin_prefetch(sa + b);
         }
         size_t at = find_run(t, t->pm, asc, m, (const unsigned char *)x->str[id], from, x->slen[id]);
         if (at) {
@@ -299,11 +307,7 @@ int gwr_fx_tri_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uin
 {
     gwr_fx_tri *t = &x->tri;
     if (!t->slot || m < 3 || m > 63) return 0;
-    if (t->npend) {              /* the last batch; its buffer is given back until more strings come */
-        if (flush(t) != 0) return 0;
-        free(t->pend);
-        t->pend = NULL;
-    }
+    if (t->pend) gwr_fx_tri_loaded(t);   /* the end of loading was not told */
     if (t->bad) return 0;
     for (size_t i = 0; i < m; i++)
         if (q[i] < 'a' || q[i] > 'z') return 0;

@@ -97,6 +97,8 @@ int    gwr_fx_tri_init(gwr_fx_tri *t);
 void   gwr_fx_tri_free(gwr_fx_tri *t);
 int    gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *s, size_t n);
 size_t gwr_fx_tri_memory(const gwr_fx_tri *t);
+/* The strings added so far onto the lists; the batch buffer is freed. */
+void   gwr_fx_tri_loaded(gwr_fx_tri *t);
 
 /* ---- the index itself (findex.c builds it, findex_query.c answers) ---- */
 #include "findex.h"

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "doc.h"
 #include "findex_int.h"
 #include "pinyin.h"
 #include <unistr.h>
@@ -259,8 +260,65 @@ static void test_typed_letter_by_letter(void **state)
     gwr_findex_free(x);
 }
 
+/* The end of loading gives the batch buffer back; answers do not change,
+ * and documents added afterwards are found as before. */
+static void test_loaded(void **state)
+{
+    (void)state;
+    static const char *const files[] = { "samples/enshi-2024.txt", "samples/jingmen-2024.txt", "samples/jingzhou-2023.txt",
+                                         "samples/tianmen-2023.txt", "samples/xianning-2024.txt" };
+    static const char *const queries[] = { "jyz", "jyzc", "gdzc", "gdzctz", "jy", "czxzjy", "zz", "jiuye" };
+    enum { NF = sizeof files / sizeof files[0], NQ = sizeof queries / sizeof queries[0] };
+    gwr_doc *docs[NF];
+    gwr_findex *told = gwr_findex_new(), *plain = gwr_findex_new();
+    assert_non_null(told);
+    assert_non_null(plain);
+    for (size_t i = 0; i < NF; i++) {
+        gwr_err e = { 0 };
+        docs[i] = calloc(1, sizeof **docs);
+        assert_non_null(docs[i]);
+        assert_int_equal(gwr_doc_load(docs[i], files[i], &e), GWR_OK);
+        assert_int_equal(gwr_findex_add_doc(plain, docs[i], (uint32_t)i), 0);
+    }
+    for (size_t i = 0; i < 3; i++) assert_int_equal(gwr_findex_add_doc(told, docs[i], (uint32_t)i), 0);
+    size_t before = gwr_findex_memory(told);
+    assert_non_null(told->tri.pend);
+    assert_true(told->tri.npend > 0);
+    gwr_findex_loaded(told);
+    assert_null(told->tri.pend);
+    assert_int_equal(told->tri.npend, 0);
+    assert_true(gwr_findex_memory(told) < before);
+    gwr_findex_loaded(told);                     /* twice is harmless */
+    gwr_fx_answer a;
+    gwr_findex_search(told, "jyz", -1, &a);
+    assert_true(a.n > 0);
+    for (size_t i = 3; i < NF; i++) assert_int_equal(gwr_findex_add_doc(told, docs[i], (uint32_t)i), 0);
+    gwr_findex_loaded(told);
+    for (size_t qi = 0; qi < NQ; qi++)
+        for (size_t k = 1; k <= strlen(queries[qi]); k++) {
+            char typed[16];
+            snprintf(typed, sizeof typed, "%.*s", (int)k, queries[qi]);
+            gwr_fx_answer at, ap;
+            gwr_findex_search(told, typed, -1, &at);
+            gwr_findex_search(plain, typed, -1, &ap);
+            assert_int_equal(at.n, ap.n);
+            assert_int_equal(at.nname, ap.nname);
+            gwr_fig_ref rt[64], rp[64];
+            size_t nt = gwr_findex_rows(told, &at, 0, 64, rt), np = gwr_findex_rows(plain, &ap, 0, 64, rp);
+            assert_int_equal(nt, np);
+            assert_memory_equal(rt, rp, nt * sizeof *rt);
+        }
+    gwr_findex_free(told);
+    gwr_findex_free(plain);
+    for (size_t i = 0; i < NF; i++) {
+        gwr_doc_free(docs[i]);
+        free(docs[i]);
+    }
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = { cmocka_unit_test(test_lists_cover_matches), cmocka_unit_test(test_typed_letter_by_letter) };
+    const struct CMUnitTest tests[] = { cmocka_unit_test(test_lists_cover_matches), cmocka_unit_test(test_typed_letter_by_letter),
+                                        cmocka_unit_test(test_loaded) };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
