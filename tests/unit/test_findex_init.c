@@ -87,6 +87,7 @@ static void test_lists_cover_matches(void **state)
             for (size_t i = 0; i < m; i++) q[i] = letters[rand() % 14];
         }
         q[m] = '\0';
+        x->tri.par_min = qi % 2 ? 2 : GWR_FX_TRI_PAR;   /* every other query on two threads */
         int r = gwr_fx_tri_cands(x, q, m, into, tmp);
         if (!r) continue;
         applied++;
@@ -119,8 +120,11 @@ static void test_lists_cover_matches(void **state)
     /* interrupted (the stop function polled after every string): what was
        not checked yet is handed on as candidates, nothing that matches is lost */
     x->tri.slice = 1;
-    size_t cut = 0;
-    for (int qi = 0; qi < 3000; qi++) {
+    size_t cut = 0, cut_split = 0;
+    for (int qi = 0; qi < 6000; qi++) {
+        /* the second half: the strings are split between two threads (the
+           helper's half is checked whole, the ids the caller did not reach are kept) */
+        x->tri.par_min = qi < 3000 ? GWR_FX_TRI_PAR : 2;
         char q[8];
         size_t m = 4;
         for (size_t i = 0; i < m; i++) q[i] = letters[rand() % 14];
@@ -137,12 +141,15 @@ static void test_lists_cover_matches(void **state)
             nfull += (size_t)__builtin_popcountll(full[w]);
             ninto += (size_t)__builtin_popcountll(into[w]);
         }
-        if (ninto >= 2) {        /* polled after the first: cut short */
+        if (qi < 3000 && ninto >= 2) {   /* polled after the first: cut short */
             assert_int_equal(ri, 1);
             cut++;
         }
+        cut_split += qi >= 3000 && ri == 1;
     }
     assert_true(cut > 50);
+    assert_true(cut_split > 20);
+    x->tri.par_min = GWR_FX_TRI_PAR;
     x->tri.slice = GWR_FX_TRI_SLICE;
     /* only the triples a query reads are kept: none where a syllable begins with two of them */
     assert_true(x->tri.slot[('j' - 'a') * 676 + ('y' - 'a') * 26 + ('z' - 'a')] != 0);
@@ -217,6 +224,7 @@ static void test_typed_letter_by_letter(void **state)
             word[m++] = l[rand() % strlen(l)];
         }
         if (m < 5) continue;
+        x->tri.par_min = w % 2 ? 2 : GWR_FX_TRI_PAR;    /* every other word on two threads */
         for (size_t k = 3; k <= m; k++) {
             if (w >= 150 && added < N && k == 5 && x->tri.run_m == 4 && x->tri.nrun) {
                 /* the rest come between two letters of a word that matched */
