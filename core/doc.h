@@ -178,6 +178,9 @@ typedef struct gwr_doc {
     size_t      nfigs;
 } gwr_doc;
 
+/* The sentence figure f of document d sits in, or NULL when it has none. */
+static inline const char *gwr_fig_sentence(const gwr_doc *d, const gwr_figure *f) { (void)d; return f->sentence; }
+
 /* Load + outline + facts. On error the doc is left freed and err says why. */
 gwr_status gwr_doc_load(gwr_doc *d, const char *path, gwr_err *err);
 gwr_status gwr_doc_load_mem(gwr_doc *d, const char *name, const void *buf, size_t len, gwr_err *err);

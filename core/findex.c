@@ -360,14 +360,15 @@ int gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index)
         x->f_name[g] = intern(x, f->name);
         if (x->f_name[g] != GWR_FX_NOSTR && add_name_fig(x, x->f_name[g], (uint32_t)g) != 0) x->oom = 1;
         x->f_key[g] = key_index(f->key);
-        if (i == 0 || f->sentence != last_sent || f->node != last_node) {
+        const char *sent = gwr_fig_sentence(d, f);
+        if (i == 0 || sent != last_sent || f->node != last_node) {
             gwr_fx_group *gr = &x->groups[x->ngroups++];
             gr->first = (uint32_t)g;
             if (i > 0 && f->node == last_node) gr->sect = gr[-1].sect;
             else gr->sect = intern(x, gwr_doc_section_title(d, f->node));
-            if (i > 0 && f->sentence == last_sent) gr->sent = gr[-1].sent;
-            else gr->sent = f->sentence && *f->sentence ? new_string(x, f->sentence, strlen(f->sentence)) : GWR_FX_NOSTR;
-            last_sent = f->sentence;
+            if (i > 0 && sent == last_sent) gr->sent = gr[-1].sent;
+            else gr->sent = sent && *sent ? new_string(x, sent, strlen(sent)) : GWR_FX_NOSTR;
+            last_sent = sent;
             last_node = f->node;
         }
     }

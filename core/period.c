@@ -82,12 +82,12 @@ static int years_in(const char *s, size_t n)
     return best;
 }
 
-size_t gwr_period_mark(const gwr_figure *f, char *buf, size_t n)
+size_t gwr_period_mark(const gwr_doc *d, const gwr_figure *f, char *buf, size_t n)
 {
     if (!n) return 0;
     buf[0] = '\0';
     if (!f || f->period == GWR_PER_YEAR) return 0;
-    const char *s = f->sentence ? f->sentence : "";
+    const char *s = gwr_fig_sentence(d, f) ? gwr_fig_sentence(d, f) : "";
     size_t len = strlen(s);
     const char *v = f->written && *f->written ? strstr(s, f->written) : NULL;
     if (v) len = (size_t)(v - s);          /* only the words before the value */

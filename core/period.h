@@ -10,6 +10,6 @@
 #include "doc.h"
 
 /* Writes the mark of f into buf ("" for a whole-year figure); returns its length. */
-size_t gwr_period_mark(const gwr_figure *f, char *buf, size_t n);
+size_t gwr_period_mark(const gwr_doc *d, const gwr_figure *f, char *buf, size_t n);
 
 #endif

@@ -112,7 +112,7 @@ static void check_figs(const gwr_doc *d)
         if (d->has_text) FUZZ_CHECK(g->line >= 1 && g->line <= d->text.nlines);
         if (g->name) (void)strlen(g->name);
         if (g->written) (void)strlen(g->written);
-        if (g->sentence) (void)strlen(g->sentence);
+        if (gwr_fig_sentence(d, g)) (void)strlen(gwr_fig_sentence(d, g));
         gwr_quantity gq = gwr_fig_quantity(g);
         check_quantity(&gq, (size_t)-1 / 2);
         if (i > 0) FUZZ_CHECK(d->figs[i - 1].line <= g->line);   /* text order */

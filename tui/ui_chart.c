@@ -271,7 +271,7 @@ static void add_side(tl_state *s, const gwr_figure *f, const gwr_doc *d, int yea
                  d ? d->report_year : 0, d ? d->path : "?", f->line);
     add_line(s, buf, (size_t)(n < (int)sizeof buf ? n : (int)sizeof buf - 1), target ? ST_TARGET : ST_HEADING, 0);
     ui_lines l = { 0 };
-    const char *t = f->sentence ? f->sentence : "";
+    const char *t = gwr_fig_sentence(d, f) ? gwr_fig_sentence(d, f) : "";
     if (ui_wrap_para(&l, t, 0, (uint32_t)strlen(t), w - 2 > 10 ? w - 2 : 10, 0) == 0)
         for (size_t i = 0; i < l.n; i++) add_line(s, t + l.v[i].off, l.v[i].len, ST_NORMAL, 2);
     ui_lines_free(&l);

@@ -199,14 +199,14 @@ static void header(ui *u, ui_view *v)
 }
 
 /* "2023 6.7%"; a quarter or several years carry their mark: "2023 Q1 4.7%". */
-static void side(char *buf, size_t n, int year, const gwr_figure *f)
+static void side(char *buf, size_t n, int year, const gwr_doc *d, const gwr_figure *f)
 {
     char mark[16], y[16] = "";
     if (!f) {
         buf[0] = '\0';
         return;
     }
-    gwr_period_mark(f, mark, sizeof mark);
+    gwr_period_mark(d, f, mark, sizeof mark);
     if (year) snprintf(y, sizeof y, "%d ", year);
     snprintf(buf, n, "%s%s%s%s", y, mark, *mark ? " " : "", f->written ? f->written : "");
 }
@@ -301,9 +301,9 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
         bar(u, v, y, x, k.bar, w, c, sel);
         return;
     }
-    side(buf, sizeof buf, w->ay, w->ach);
+    side(buf, sizeof buf, w->ay, w->adoc, w->ach);
     ui_puts(v->win, y, x, buf, k.side, sel ? base : u->attr[ST_ACHIEVED]), x += k.side + 1;
-    side(buf, sizeof buf, w->py, w->plan);
+    side(buf, sizeof buf, w->py, w->pdoc, w->plan);
     ui_puts(v->win, y, x, buf, k.side, sel ? base : u->attr[ST_PLANNED]), x += k.side + 1;
     change(buf, sizeof buf, w);
     ui_put_right(v->win, y, x, buf, k.chg, base), x += k.chg + 1;

@@ -88,10 +88,11 @@ bool ui_doc_locate(const gwr_doc *d, const gwr_figure *f, uint32_t *off, uint32_
         if (b > tl || a > b) a = 0, b = tl;
     }
     const char *sp = NULL;
-    size_t sl = f->sentence ? strlen(f->sentence) : 0;
+    const char *sent = gwr_fig_sentence(d, f);
+    size_t sl = sent ? strlen(sent) : 0;
     if (sl) {
-        sp = memmem(t + a, b - a, f->sentence, sl);
-        if (!sp) sp = memmem(t, tl, f->sentence, sl);
+        sp = memmem(t + a, b - a, sent, sl);
+        if (!sp) sp = memmem(t, tl, sent, sl);
     }
     const char *ra = sp ? sp : t + a;
     size_t rl = sp ? sl : b - a;

@@ -318,9 +318,10 @@ static void header(ui *u, ui_view *v)
 }
 
 /* The sentence, scrolled so that the figure's value is in view. */
-static void draw_sentence(ui *u, ui_view *v, int y, int x, int cells, const gwr_figure *f, attr_t a, bool sel)
+static void draw_sentence(ui *u, ui_view *v, int y, int x, int cells, const gwr_doc *d, const gwr_figure *f, attr_t a,
+                          bool sel)
 {
-    const char *s = f->sentence, *w = ui_find_value(s, strlen(s), f->name, f->written);
+    const char *sent = gwr_fig_sentence(d, f), *s = sent, *w = ui_find_value(s, strlen(s), f->name, f->written);
     (void)u;
     if (w) {
         const char *end = w + strlen(f->written);
@@ -331,7 +332,7 @@ static void draw_sentence(ui *u, ui_view *v, int y, int x, int cells, const gwr_
             need -= ui_width_n(s, cl);
             s += cl;
         }
-        if (s != f->sentence) x += ui_puts(v->win, y, x, "…", 1, a), cells--;
+        if (s != sent) x += ui_puts(v->win, y, x, "…", 1, a), cells--;
     }
     put_match(u, v, y, x, s, cells, a, sel);
 }
@@ -348,7 +349,7 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     attr_t sa = sel ? base : u->attr[f->status == GWR_ST_PLANNED ? ST_PLANNED : ST_ACHIEVED];
     int x = 0;
     char yr[48] = "", mark[16];
-    gwr_period_mark(f, mark, sizeof mark);   /* Q1, 5y: never read as the whole year */
+    gwr_period_mark(d, f, mark, sizeof mark);   /* Q1, 5y: never read as the whole year */
     if (f->year) snprintf(yr, sizeof yr, "%d%s%s", f->year, *mark ? " " : "", mark);
     else snprintf(yr, sizeof yr, "%s", mark);
     ui_puts(v->win, y, x, f->status == GWR_ST_PLANNED ? "plan" : "achv", c.st, sa), x += c.st + 1;
@@ -360,7 +361,7 @@ static void draw_row(ui *u, ui_view *v, int y, size_t row, bool sel)
     if (*mark && !sel) ui_puts(v->win, y, x + yw - ui_width(mark), mark, c.year, u->attr[ST_HEADING]);
     x += c.year + 1;
     if (c.sec) put_match(u, v, y, x, gwr_doc_section_title(d, f->node), c.sec, base, sel), x += c.sec + 1;
-    if (c.sent && f->sentence) draw_sentence(u, v, y, x, c.sent, f, sel ? base : u->attr[ST_DIM], sel);
+    if (c.sent && gwr_fig_sentence(d, f)) draw_sentence(u, v, y, x, c.sent, d, f, sel ? base : u->attr[ST_DIM], sel);
 }
 
 static bool request(ui *u, ui_view *v, ui_cmd c)

@@ -63,7 +63,7 @@ static void check(gwr_findex *x, fake *docs, size_t ndocs, const char *q, int st
         for (size_t i = 0; i < doc->nfigs; i++) {
             const gwr_figure *g = &doc->figs[i];
             if (status >= 0 && (int)g->status != status) continue;
-            if (!has(g->name, q) && !has(g->sentence, q) && !has(doc->entity, q) &&
+            if (!has(g->name, q) && !has(gwr_fig_sentence(doc, g), q) && !has(doc->entity, q) &&
                 !has(gwr_doc_section_title(doc, g->node), q))
                 continue;
             if (k >= n || res[k].doc != d || res[k].fig != i)

@@ -66,7 +66,7 @@ static void test_agrees(void **state)
                     bool keyed = false;
                     for (size_t j = 0; j < nk; j++) keyed |= g->key && strcmp(g->key, ind[j]->key) == 0;
                     bool name = str_match(q, g->name);
-                    bool any = keyed || name || str_match(q, g->sentence) || str_match(q, docs[d]->entity) ||
+                    bool any = keyed || name || str_match(q, gwr_fig_sentence(docs[d], g)) || str_match(q, docs[d]->entity) ||
                                str_match(q, gwr_doc_section_title(docs[d], g->node));
                     want += any;
                     want_name += nk ? keyed : name;

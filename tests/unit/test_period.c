@@ -12,8 +12,9 @@
 static const char *mark(gwr_period p, const char *sentence, const char *written)
 {
     static char buf[32];
+    gwr_doc d = { 0 };
     gwr_figure f = { .period = p, .sentence = sentence, .written = written };
-    size_t n = gwr_period_mark(&f, buf, sizeof buf);
+    size_t n = gwr_period_mark(&d, &f, buf, sizeof buf);
     assert_int_equal(n, strlen(buf));
     return buf;
 }
@@ -25,7 +26,7 @@ static void test_year_has_no_mark(void **state)
     (void)state;
     assert_string_equal(mark(GWR_PER_YEAR, JM, "6.7%"), "");
     char b[8] = "x";
-    assert_int_equal(gwr_period_mark(NULL, b, sizeof b), 0);
+    assert_int_equal(gwr_period_mark(NULL, NULL, b, sizeof b), 0);
     assert_string_equal(b, "");
 }
 
@@ -65,8 +66,9 @@ static void test_years(void **state)
     assert_string_equal(mark(GWR_PER_MULTIYEAR, "累计增长6%", "6%"), "yrs");
     /* the buffer is never overrun */
     char b[3];
+    gwr_doc d = { 0 };
     gwr_figure f = { .period = GWR_PER_MULTIYEAR, .sentence = "四十年来增长20倍", .written = "20倍" };
-    assert_int_equal(gwr_period_mark(&f, b, sizeof b), 2);
+    assert_int_equal(gwr_period_mark(&d, &f, b, sizeof b), 2);
     assert_string_equal(b, "40");
 }
 
