@@ -54,6 +54,7 @@ void bench_load(bench_model *m, char **args, size_t nargs, int threads)
         fprintf(stderr, "bench: %s\n", err.msg);
         exit(1);
     }
+    gwr_findex_loaded(m->fx);
     m->seconds = bench_now() - t0;
 }
 

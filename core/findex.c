@@ -379,3 +379,8 @@ int gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index)
     x->pend.valid = 0;
     return x->oom ? -1 : 0;
 }
+
+void gwr_findex_loaded(gwr_findex *x)
+{
+    if (x) gwr_fx_tri_loaded(&x->tri);
+}

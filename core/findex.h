@@ -20,6 +20,9 @@ void        gwr_findex_free(gwr_findex *x);
 /* Adds every figure of d; the doc must outlive the index. Not thread-safe
  * against a concurrent query: callers serialise add and query. */
 int         gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index);
+/* Loading is over (for now): what only adding needs is given back. More
+ * documents may still be added afterwards. */
+void        gwr_findex_loaded(gwr_findex *x);
 size_t      gwr_findex_size(const gwr_findex *x);
 /* Bytes held by the index (for statistics). */
 size_t      gwr_findex_memory(const gwr_findex *x);

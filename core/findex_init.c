@@ -10,9 +10,16 @@
  * strings of its one list. The pair lists (findex_pinyin.c) cannot tell
  * that: j·y and y·z are both common in a long sentence. Only the letter
  * triples a query reads are kept (no syllable begins with their first two
- * letters, nor with their last two), as posting lists (findex_post.c). */
+ * letters, nor with their last two), as posting lists (findex_post.c).
+ *
+ * A longer query read one letter per character throughout (gdzc, gdzctz)
+ * is checked here, on the strings its lists have in common, by a shift-and
+ * over their characters, much cheaper than the pinyin matcher; where each
+ * string's first run of letters begins is kept, so that the next letter
+ * typed reads only the strings that held the run, from there on. */
 #include "findex_int.h"
 #include "pinyin_int.h"
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +35,7 @@ int gwr_fx_tri_init(gwr_fx_tri *t)
     t->pm = calloc(ns + 1, sizeof *t->pm);
     t->pend_max = GWR_FX_TRI_PEND;
     t->slice = GWR_FX_TRI_SLICE;
+    t->par_min = GWR_FX_TRI_PAR;
     if (!t->slot || !t->set_letters || !t->pm) {
         gwr_fx_tri_free(t);
         return -1;
@@ -129,6 +137,13 @@ static int flush(gwr_fx_tri *t)
     return t->bad ? -1 : 0;
 }
 
+void gwr_fx_tri_loaded(gwr_fx_tri *t)
+{
+    flush(t);                    /* the last batch; its buffer is given back until more strings come */
+    free(t->pend);
+    t->pend = NULL;
+}
+
 int gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *str, size_t n)
 {
     if (!t->slot || t->bad) return 0;
@@ -213,10 +228,71 @@ static size_t find_run(const gwr_fx_tri *t, const uint64_t *pm, const uint64_t a
     return 0;
 }
 
+/* One part of the candidates of keep_runs, checked by one thread. */
+typedef struct run_part {
+    gwr_findex     *x;
+    const uint64_t *asc;
+    size_t          m;
+    uint32_t       *ids, *at;    /* in: the candidates; out: the kept first, their runs in at */
+    size_t          n;
+    bool            resume;      /* only the strings on the last query's runs, from r on */
+    size_t          r;
+    bool            poll;        /* polls the stop function (the calling thread only) */
+    size_t          kept, done;  /* out: ids kept; ids looked at */
+} run_part;
+
+static void check_part(run_part *p)
+{
+    gwr_findex *x = p->x;
+    const gwr_fx_tri *t = &x->tri;
+    uint32_t *ids = p->ids;
+    size_t n = p->n, k = 0, bytes = 0, r = p->r;
+    /* the strings lie all over the heap: the next ones are asked for early */
+    enum { AHEAD = 8 };
+    p->done = n;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t id = ids[i];
+        size_t from = 0;
+        if (p->resume && id < t->run_nstr) {
+            while (r < t->nrun && t->run_ids[r] < id) r++;
+            if (r == t->nrun || t->run_ids[r] != id) continue;   /* did not hold q's first letters */
+            from = t->run_at[r];
+        }
+        if (i + 2 * AHEAD < n) __builtin_prefetch(&x->str[ids[i + 2 * AHEAD]]);
+        if (i + AHEAD < n) {
+            uint32_t ahead = ids[i + AHEAD];
+            const char *sa = x->str[ahead];
+            size_t la = x->slen[ahead] < 512 ? x->slen[ahead] : 512;
+            for (size_t b = 0; b < la; b += 64) __builtin_prefetch(sa + b);
+        }
+        size_t at = find_run(t, t->pm, p->asc, p->m, (const unsigned char *)x->str[id], from, x->slen[id]);
+        if (at) {
+            if (p->at) p->at[k] = (uint32_t)(at - 1);
+            ids[k++] = id;
+        }
+        bytes += x->slen[id] - from;
+        if (p->poll && bytes >= t->slice && i + 1 < n) {
+            bytes = 0;
+            if (x->stop && x->stop(x->stop_ctx)) {
+                p->done = i + 1;
+                break;
+            }
+        }
+    }
+    p->kept = k;
+}
+
+static void *check_part_run(void *arg)
+{
+    check_part(arg);
+    return NULL;
+}
+
 /* Keeps in ids[0..n) the strings holding q[0..m) one letter per character
  * (find_run); returns how many are left. When the letters before the last
  * were checked last time (t->run_q), only the strings that held them are
- * read, from where their run began: q's runs begin at theirs. When the stop
+ * read, from where their run began: q's runs begin at theirs. Many strings
+ * are split in two halves, the second on a helper thread. When the stop
  * function asks, the ids not yet looked at are kept too and *all is set
  * false. */
 static size_t keep_runs(gwr_findex *x, const char *q, size_t m, uint32_t *ids, size_t n, bool *all)
@@ -233,40 +309,40 @@ static size_t keep_runs(gwr_findex *x, const char *q, size_t m, uint32_t *ids, s
     }
     bool resume = t->run_m && t->run_m < m && memcmp(t->run_q, q, t->run_m) == 0;
     uint32_t *run_at = malloc(n * sizeof *run_at);    /* where the kept strings' runs begin */
-    size_t k = 0, bytes = 0, r = 0;
-    /* the strings lie all over the heap: the next ones are asked for early */
-    enum { AHEAD = 8 };
-    *all = true;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t id = ids[i];
-        size_t from = 0;
-        if (resume && id < t->run_nstr) {
-            while (r < t->nrun && t->run_ids[r] < id) r++;
-            if (r == t->nrun || t->run_ids[r] != id) continue;   /* did not hold q's first letters */
-            from = t->run_at[r];
+    size_t h = n >= 2 && n >= t->par_min ? n / 2 : n;
+    run_part a = { .x = x, .asc = asc, .m = m, .ids = ids, .at = run_at, .n = h, .resume = resume, .poll = true };
+    run_part b = { .x = x, .asc = asc, .m = m, .ids = ids + h, .at = run_at ? run_at + h : NULL, .n = n - h, .resume = resume };
+    if (resume && h < n) {           /* where the second half begins on the last runs */
+        size_t lo = 0, hi = t->nrun;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (t->run_ids[mid] < ids[h]) lo = mid + 1;
+            else hi = mid;
         }
-        if (i + 2 * AHEAD < n) __builtin_prefetch(&x->str[ids[i + 2 * AHEAD]]);
-        if (i + AHEAD < n) {
-            const char *s8 = x->str[ids[i + AHEAD]];
-            __builtin_prefetch(s8);
-            __builtin_prefetch(s8 + 64);
-        }
-        size_t at = find_run(t, t->pm, asc, m, (const unsigned char *)x->str[id], from, x->slen[id]);
-        if (at) {
-            if (run_at) run_at[k] = (uint32_t)(at - 1);
-            ids[k++] = id;
-        }
-        bytes += x->slen[id] - from;
-        if (bytes >= t->slice && i + 1 < n) {
-            bytes = 0;
-            if (x->stop && x->stop(x->stop_ctx)) {
-                memmove(ids + k, ids + i + 1, (n - i - 1) * sizeof *ids);
-                *all = false;
-                free(run_at);
-                t->run_m = 0;
-                return k + n - i - 1;
-            }
-        }
+        b.r = lo;
+    }
+    pthread_t th;
+    bool helper = h < n && pthread_create(&th, NULL, check_part_run, &b) == 0;
+    check_part(&a);
+    if (helper) pthread_join(th, NULL);
+    else if (h < n && a.done == a.n) {
+        b.poll = true;
+        check_part(&b);
+    }
+    *all = a.done == a.n && b.done == b.n;
+    /* together: the first half's kept (and the ids it did not look at), the second's */
+    size_t k = a.kept;
+    memmove(ids + k, ids + a.done, (h - a.done) * sizeof *ids);
+    k += h - a.done;
+    memmove(ids + k, ids + h, b.kept * sizeof *ids);
+    if (run_at) memmove(run_at + k, run_at + h, b.kept * sizeof *run_at);
+    k += b.kept;
+    memmove(ids + k, ids + h + b.done, (n - h - b.done) * sizeof *ids);
+    k += n - h - b.done;
+    if (!*all) {
+        free(run_at);
+        t->run_m = 0;
+        return k;
     }
     /* remembered for the next letter */
     uint32_t *run_ids = run_at ? malloc((k ? k : 1) * sizeof *run_ids) : NULL;
@@ -284,6 +360,9 @@ static size_t keep_runs(gwr_findex *x, const char *q, size_t m, uint32_t *ids, s
         t->run_m = m;
         t->nrun = k;
         t->run_nstr = x->nstr;
+    } else {
+        free(run_at);
+        t->run_at = NULL;
     }
     return k;
 }
@@ -299,11 +378,7 @@ int gwr_fx_tri_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uin
 {
     gwr_fx_tri *t = &x->tri;
     if (!t->slot || m < 3 || m > 63) return 0;
-    if (t->npend) {              /* the last batch; its buffer is given back until more strings come */
-        if (flush(t) != 0) return 0;
-        free(t->pend);
-        t->pend = NULL;
-    }
+    if (t->pend) gwr_fx_tri_loaded(t);   /* the end of loading was not told */
     if (t->bad) return 0;
     for (size_t i = 0; i < m; i++)
         if (q[i] < 'a' || q[i] > 'z') return 0;

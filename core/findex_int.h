@@ -91,14 +91,18 @@ typedef struct gwr_fx_tri {
     size_t    npend, pend_max;   /* pend_max: GWR_FX_TRI_PEND (tests lower it) */
     size_t    slice;             /* bytes checked between two polls of the stop function
                                     (GWR_FX_TRI_SLICE; tests lower it) */
+    size_t    par_min;           /* strings to check from which a helper thread takes half
+                                    (GWR_FX_TRI_PAR; tests lower it) */
     int       bad;               /* a batch did not fit in memory: the lists are not used */
 } gwr_fx_tri;
-enum { GWR_FX_TRI_PEND = 1 << 19, GWR_FX_TRI_SLICE = 1 << 20 };
+enum { GWR_FX_TRI_PEND = 1 << 19, GWR_FX_TRI_SLICE = 1 << 20, GWR_FX_TRI_PAR = 2048 };
 
 int    gwr_fx_tri_init(gwr_fx_tri *t);
 void   gwr_fx_tri_free(gwr_fx_tri *t);
 int    gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *s, size_t n);
 size_t gwr_fx_tri_memory(const gwr_fx_tri *t);
+/* The strings added so far onto the lists; the batch buffer is freed. */
+void   gwr_fx_tri_loaded(gwr_fx_tri *t);
 
 /* ---- the index itself (findex.c builds it, findex_query.c answers) ---- */
 #include "findex.h"

@@ -735,6 +735,9 @@ static void run(gwr_findex *x, const char *query, int status, int literal, gwr_f
     size_t lazy_cap = x->n / 16 > x->lazy_min ? x->n / 16 : x->lazy_min;
     bool lazy_ok = !literal && !keys && status < 0 && !x->oom;
     if (lazy_ok && base && base->cnt > lazy_cap) base = NULL;
+    /* walking a large base figure by figure (a group looked up for each) costs
+       more than one pass over all groups, which is split across two threads */
+    if (base && base->cnt > x->n / 64) base = NULL;
     size_t k = 0;
     if (lazy_ok && !base && nh) {
         /* most sentences match: counted by those that do not, when the answer is large */

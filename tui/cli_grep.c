@@ -42,6 +42,7 @@ int gwr_cmd_targets_grep(const gwr_opts *o)
         gwr_findex_add_doc(x, c.docs[i], (uint32_t)i);
         pick[i] = calloc(c.docs[i]->nfigs ? c.docs[i]->nfigs : 1, 1);
     }
+    gwr_findex_loaded(x);
     gwr_fx_answer a;
     gwr_findex_search(x, o->grep, o->status, &a);
     size_t n = a.nname ? a.nname : a.n;

@@ -47,6 +47,7 @@ static void poll_load(ui *u)
         u->last_progress = tnow;
     }
     if (fin) {
+        gwr_findex_loaded(u->m.fx);
         const gwr_corpus *c = ui_load_corpus(u->load);
         u->loading = false;
         u->title_dirty = true;
@@ -230,6 +231,7 @@ int gwr_ui_script(gwr_doc **docs, size_t n, const gwr_cmp *cmp, const char *scri
         u->m.docs[u->m.ndocs++] = docs[i];
     }
     take_docs(u, 0);
+    gwr_findex_loaded(u->m.fx);
     if (cmp) {
         u->m.cmp = *cmp;
         u->m.cmp_fixed = true;
@@ -332,6 +334,7 @@ int gwr_ui_run(const gwr_opts *o)
             u->m.ndocs = u->m.cap = c.ndocs;
         }
         take_docs(u, 0);
+        gwr_findex_loaded(u->m.fx);
         u->screen = u->m.ndocs == 1 ? SCR_DOC : SCR_REPORTS;
     } else {
         u->load = ui_load_start(o->args, (size_t)o->nargs, large(o));

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "doc.h"
 #include "findex_int.h"
 #include "pinyin.h"
 #include <unistr.h>
@@ -86,6 +87,7 @@ static void test_lists_cover_matches(void **state)
             for (size_t i = 0; i < m; i++) q[i] = letters[rand() % 14];
         }
         q[m] = '\0';
+        x->tri.par_min = qi % 2 ? 2 : GWR_FX_TRI_PAR;   /* every other query on two threads */
         int r = gwr_fx_tri_cands(x, q, m, into, tmp);
         if (!r) continue;
         applied++;
@@ -118,8 +120,11 @@ static void test_lists_cover_matches(void **state)
     /* interrupted (the stop function polled after every string): what was
        not checked yet is handed on as candidates, nothing that matches is lost */
     x->tri.slice = 1;
-    size_t cut = 0;
-    for (int qi = 0; qi < 3000; qi++) {
+    size_t cut = 0, cut_split = 0;
+    for (int qi = 0; qi < 6000; qi++) {
+        /* the second half: the strings are split between two threads (the
+           helper's half is checked whole, the ids the caller did not reach are kept) */
+        x->tri.par_min = qi < 3000 ? GWR_FX_TRI_PAR : 2;
         char q[8];
         size_t m = 4;
         for (size_t i = 0; i < m; i++) q[i] = letters[rand() % 14];
@@ -136,12 +141,15 @@ static void test_lists_cover_matches(void **state)
             nfull += (size_t)__builtin_popcountll(full[w]);
             ninto += (size_t)__builtin_popcountll(into[w]);
         }
-        if (ninto >= 2) {        /* polled after the first: cut short */
+        if (qi < 3000 && ninto >= 2) {   /* polled after the first: cut short */
             assert_int_equal(ri, 1);
             cut++;
         }
+        cut_split += qi >= 3000 && ri == 1;
     }
     assert_true(cut > 50);
+    assert_true(cut_split > 20);
+    x->tri.par_min = GWR_FX_TRI_PAR;
     x->tri.slice = GWR_FX_TRI_SLICE;
     /* only the triples a query reads are kept: none where a syllable begins with two of them */
     assert_true(x->tri.slot[('j' - 'a') * 676 + ('y' - 'a') * 26 + ('z' - 'a')] != 0);
@@ -216,6 +224,7 @@ static void test_typed_letter_by_letter(void **state)
             word[m++] = l[rand() % strlen(l)];
         }
         if (m < 5) continue;
+        x->tri.par_min = w % 2 ? 2 : GWR_FX_TRI_PAR;    /* every other word on two threads */
         for (size_t k = 3; k <= m; k++) {
             if (w >= 150 && added < N && k == 5 && x->tri.run_m == 4 && x->tri.nrun) {
                 /* the rest come between two letters of a word that matched */
@@ -259,8 +268,65 @@ static void test_typed_letter_by_letter(void **state)
     gwr_findex_free(x);
 }
 
+/* The end of loading gives the batch buffer back; answers do not change,
+ * and documents added afterwards are found as before. */
+static void test_loaded(void **state)
+{
+    (void)state;
+    static const char *const files[] = { "samples/enshi-2024.txt", "samples/jingmen-2024.txt", "samples/jingzhou-2023.txt",
+                                         "samples/tianmen-2023.txt", "samples/xianning-2024.txt" };
+    static const char *const queries[] = { "jyz", "jyzc", "gdzc", "gdzctz", "jy", "czxzjy", "zz", "jiuye" };
+    enum { NF = sizeof files / sizeof files[0], NQ = sizeof queries / sizeof queries[0] };
+    gwr_doc *docs[NF];
+    gwr_findex *told = gwr_findex_new(), *plain = gwr_findex_new();
+    assert_non_null(told);
+    assert_non_null(plain);
+    for (size_t i = 0; i < NF; i++) {
+        gwr_err e = { 0 };
+        docs[i] = calloc(1, sizeof **docs);
+        assert_non_null(docs[i]);
+        assert_int_equal(gwr_doc_load(docs[i], files[i], &e), GWR_OK);
+        assert_int_equal(gwr_findex_add_doc(plain, docs[i], (uint32_t)i), 0);
+    }
+    for (size_t i = 0; i < 3; i++) assert_int_equal(gwr_findex_add_doc(told, docs[i], (uint32_t)i), 0);
+    size_t before = gwr_findex_memory(told);
+    assert_non_null(told->tri.pend);
+    assert_true(told->tri.npend > 0);
+    gwr_findex_loaded(told);
+    assert_null(told->tri.pend);
+    assert_int_equal(told->tri.npend, 0);
+    assert_true(gwr_findex_memory(told) < before);
+    gwr_findex_loaded(told);                     /* twice is harmless */
+    gwr_fx_answer a;
+    gwr_findex_search(told, "jyz", -1, &a);
+    assert_true(a.n > 0);
+    for (size_t i = 3; i < NF; i++) assert_int_equal(gwr_findex_add_doc(told, docs[i], (uint32_t)i), 0);
+    gwr_findex_loaded(told);
+    for (size_t qi = 0; qi < NQ; qi++)
+        for (size_t k = 1; k <= strlen(queries[qi]); k++) {
+            char typed[16];
+            snprintf(typed, sizeof typed, "%.*s", (int)k, queries[qi]);
+            gwr_fx_answer at, ap;
+            gwr_findex_search(told, typed, -1, &at);
+            gwr_findex_search(plain, typed, -1, &ap);
+            assert_int_equal(at.n, ap.n);
+            assert_int_equal(at.nname, ap.nname);
+            gwr_fig_ref rt[64], rp[64];
+            size_t nt = gwr_findex_rows(told, &at, 0, 64, rt), np = gwr_findex_rows(plain, &ap, 0, 64, rp);
+            assert_int_equal(nt, np);
+            assert_memory_equal(rt, rp, nt * sizeof *rt);
+        }
+    gwr_findex_free(told);
+    gwr_findex_free(plain);
+    for (size_t i = 0; i < NF; i++) {
+        gwr_doc_free(docs[i]);
+        free(docs[i]);
+    }
+}
+
 int main(void)
 {
-    const struct CMUnitTest tests[] = { cmocka_unit_test(test_lists_cover_matches), cmocka_unit_test(test_typed_letter_by_letter) };
+    const struct CMUnitTest tests[] = { cmocka_unit_test(test_lists_cover_matches), cmocka_unit_test(test_typed_letter_by_letter),
+                                        cmocka_unit_test(test_loaded) };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
