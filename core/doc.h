@@ -148,7 +148,8 @@ static inline gwr_quantity gwr_fig_quantity(const gwr_figure *f) {
 static inline void gwr_fig_set_quantity(gwr_figure *f, const gwr_quantity *q) {
     gwr_fig_set_value(f, q->value);
     gwr_fig_set_hi(f, q->hi);
-    if (q->unit_id && strcmp(gwr_unit_name(q->unit_id), q->unit) == 0) f->unit_ = q->unit_id & 0x3fffu;   /* interned by the scanner */
+    /* the id the scanner interned, when it names this unit (both padded with NULs; if not, looked up) */
+    if (q->unit_id && memcmp(gwr_unit_name(q->unit_id), q->unit, GWR_UNIT_MAX) == 0) f->unit_ = q->unit_id & 0x3fffu;
     else gwr_fig_set_unit(f, q->unit);
     gwr_fig_set_qual(f, q->qual);
     gwr_fig_set_flags(f, q->flags);

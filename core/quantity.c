@@ -269,9 +269,7 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
     memset(q, 0, sizeof *q);
     q->value = v;
     if (unit) {
-        size_t ul = unit->base_len;
-        if (ul >= sizeof q->unit) ul = sizeof q->unit - 1;
-        memcpy(q->unit, unit->base, ul);
+        memcpy(q->unit, qz_unit_padded(unit), sizeof q->unit);
         q->unit_id = qz_unit_id(unit);
     }
     q->qual = qual;
@@ -520,7 +518,7 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
     if (a.unit) {
         size_t ul = a.unit->base_len;
         if (ul >= sizeof q->unit) ul = sizeof q->unit - 1;
-        memcpy(q->unit, a.unit->base, ul);
+        memcpy(q->unit, qz_unit_padded(a.unit), sizeof q->unit);
         if (a.per) {               /* length checked when read */
             q->unit[ul] = '/';
             memcpy(q->unit + ul + 1, a.per->base, strlen(a.per->base) + 1);

@@ -193,6 +193,9 @@ typedef struct qz_unit {
 extern const qz_unit *const qz_unit_tab;
 extern uint16_t qz_unit_ids[];
 static inline uint16_t qz_unit_id(const qz_unit *u) { return qz_unit_ids[u - qz_unit_tab]; }
+/* u->base as gwr_quantity.unit holds it: cut to 27 bytes, padded with NULs. */
+extern char qz_unit_pad[][sizeof ((gwr_quantity *)0)->unit];
+static inline const char *qz_unit_padded(const qz_unit *u) { return qz_unit_pad[u - qz_unit_tab]; }
 
 /* Builds the lookup tables once (thread-safe); every entry point calls it.
  * qz_ready is set (release) when they are built: the common call is one load. */

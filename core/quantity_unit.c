@@ -165,13 +165,18 @@ uint64_t qz_numeral_bits[65536 / 64];
 uint8_t qz_cand3[1u << 14];
 uint64_t qz_follow_bits[65536 / 64];
 uint16_t qz_unit_ids[NUNITS];                     /* gwr_unit_id of each base */
+char qz_unit_pad[NUNITS][sizeof ((gwr_quantity *)0)->unit];
 const qz_unit *const qz_unit_tab = units;
 static void build_prefix_index(void);
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static void build_index(void)
 {
-    for (size_t u = 0; u < NUNITS; u++) qz_unit_ids[u] = gwr_unit_id(units[u].base);
+    for (size_t u = 0; u < NUNITS; u++) {
+        qz_unit_ids[u] = gwr_unit_id(units[u].base);
+        size_t l = units[u].base_len < sizeof qz_unit_pad[u] ? units[u].base_len : sizeof qz_unit_pad[u] - 1;
+        memcpy(qz_unit_pad[u], units[u].base, l);
+    }
     for (size_t u = NUNITS; u-- > 0;) {
         size_t k, l = strlen(units[u].text);
         for (size_t j = 0; j < l && unit_ncp[u] < QZ_UNIT_CPS; unit_ncp[u]++) {

@@ -120,6 +120,37 @@ static void *intern_many(void *arg)
     return NULL;
 }
 
+/* A figure set from a quantity takes the unit id the scanner interned only
+ * when it names the quantity's unit; any other id (stale, or none) is not
+ * trusted and the unit is looked up. */
+static void test_unit_id_from_quantity(void **state)
+{
+    (void)state;
+    gwr_quantity q;
+    size_t pos = 0;
+    const char *text = "增长6.5%，投资800亿元";
+    assert_true(gwr_quantity_next(text, strlen(text), &pos, &q));
+    assert_string_equal(q.unit, "%");
+    assert_int_equal(q.unit_id, gwr_unit_id("%"));
+    gwr_figure f;
+    memset(&f, 0, sizeof f);
+    gwr_fig_set_quantity(&f, &q);
+    assert_string_equal(gwr_fig_unit(&f), "%");
+    assert_true(gwr_quantity_next(text, strlen(text), &pos, &q));
+    assert_string_equal(q.unit, "元");
+    gwr_fig_set_quantity(&f, &q);
+    assert_string_equal(gwr_fig_unit(&f), "元");
+    q.unit_id = gwr_unit_id("%");                 /* stale: the unit was changed after the scan */
+    gwr_fig_set_quantity(&f, &q);
+    assert_string_equal(gwr_fig_unit(&f), "元");
+    memset(&q, 0, sizeof q);                      /* made by hand: no id */
+    strcpy(q.unit, "万吨");
+    gwr_fig_set_quantity(&f, &q);
+    assert_string_equal(gwr_fig_unit(&f), "万吨");
+    gwr_quantity back = gwr_fig_quantity(&f);
+    assert_int_equal(back.unit_id, gwr_unit_id("万吨"));
+}
+
 static void test_units_from_threads(void **state)
 {
     (void)state;
@@ -140,6 +171,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quantity_round_trip),
         cmocka_unit_test(test_units_interned),
+        cmocka_unit_test(test_unit_id_from_quantity),
         cmocka_unit_test(test_units_from_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
