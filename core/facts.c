@@ -258,7 +258,7 @@ static void on_fig(void *ctx, const fx_fig *f)
     const gwr_quantity *q = f->q;
     gwr_fig_set_value(g, q->value);
     gwr_fig_set_hi(g, q->hi);
-    g->unit_ = unit_id(w, q->unit) & 0x3fffu;
+    g->unit_ = (q->unit_id ? q->unit_id : unit_id(w, q->unit)) & 0x3fffu;
     gwr_fig_set_qual(g, f->qual);
     gwr_fig_set_flags(g, q->flags);
     g->status = f->target ? GWR_ST_PLANNED : w->status;   /* 完成了增长7%的目标 */
