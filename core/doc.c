@@ -1,5 +1,6 @@
 /* doc.c — one report: load → outline → facts; names of the model's enums. */
 #include "doc.h"
+#include "strpool.h"
 #include "facts.h"
 #include "outline.h"
 #include <stdlib.h>
@@ -98,11 +99,36 @@ gwr_status gwr_doc_reload_text(gwr_doc *d, gwr_err *err)
     return GWR_OK;
 }
 
+uint32_t gwr_doc_add_sentence_grow(gwr_doc *d, const char *s, size_t n)
+{
+    size_t need = (size_t)d->sents_len + (d->sents_len ? 0 : 1) + n + 1;
+    if (need > UINT32_MAX) return 0;
+    if (need > d->sents_cap) {
+        /* sentences with figures come to about a third of a report's text */
+        size_t cap = d->sents_cap ? (size_t)d->sents_cap * 2 : (d->has_text ? d->text.norm_len / 2 : 0) + 256;
+        if (cap > UINT32_MAX) cap = UINT32_MAX;
+        if (cap < need) cap = need;
+        bool owned = d->sents_cap || !d->sents;   /* else they sit in the arena (compacted) */
+        char *p = owned ? realloc(d->sents, cap) : malloc(cap);
+        if (!p) return 0;
+        if (!owned) memcpy(p, d->sents, d->sents_len);
+        d->sents = p;
+        d->sents_cap = (uint32_t)cap;
+    }
+    if (!d->sents_len) d->sents[d->sents_len++] = '\0';
+    uint32_t off = d->sents_len;
+    if (n) memcpy(d->sents + off, s, n);
+    d->sents[off + n] = '\0';
+    d->sents_len = (uint32_t)(off + n + 1);
+    return off;
+}
+
 void gwr_doc_free(gwr_doc *d)
 {
     gwr_doc_drop_text(d);
     free(d->nodes);
     free(d->figs);
+    if (d->sents_cap) free(d->sents);   /* else in the arena */
     gwr_arena_free(&d->arena);   /* strings live here */
     memset(d, 0, sizeof *d);
 }
@@ -119,8 +145,8 @@ const char *gwr_doc_section_title(const gwr_doc *d, int32_t node)
     return targets;
 }
 
-/* Compaction: each distinct string pointer is copied once (sentences are
- * shared by the figures of one sentence), through a small pointer map. */
+/* Compaction: each distinct string pointer is copied once, through a small
+ * pointer map. */
 typedef struct ptrmap {
     const char **from, **to;
     size_t cap;                 /* power of two */
@@ -171,27 +197,73 @@ static const char *visit_text(ptrmap *m, ptrmap *c, gwr_arena *a, const char *s,
     return c->to[i] = visit(m, a, s, total);
 }
 
-static void walk_strings(gwr_doc *d, ptrmap *m, ptrmap *c, gwr_arena *a, size_t *total)
+/* Entity, headings, names and values as written recur across reports: the
+ * short ones go to the process's pool (strpool.h), one copy for every
+ * document. Returns false, with nothing changed, when it is out of memory. */
+static bool pool_one(const char *s, const char **out)
+{
+    size_t n = s ? strlen(s) : 0;
+    const char *p = s && n <= GWR_STRPOOL_MAX ? gwr_strpool_get(s, n) : s;
+    *out = p;
+    return p || !s;
+}
+
+static bool pool_strings(gwr_doc *d)
+{
+    size_t n = 1 + d->nnodes + 2 * d->nfigs, k = 0;
+    const char **v = malloc(n * sizeof *v);
+    if (!v) return false;
+    bool ok = true;
+    gwr_strpool_lock();
+    ok &= pool_one(d->entity, &v[k++]);
+    for (size_t i = 0; ok && i < d->nnodes; i++) ok &= pool_one(d->nodes[i].title, &v[k++]);
+    for (size_t i = 0; ok && i < d->nfigs; i++) {
+        ok &= pool_one(d->figs[i].name, &v[k++]);
+        ok &= pool_one(d->figs[i].written, &v[k++]);
+    }
+    gwr_strpool_unlock();
+    if (ok) {
+        k = 0;
+        d->entity = v[k++];
+        for (size_t i = 0; i < d->nnodes; i++) d->nodes[i].title = v[k++];
+        for (size_t i = 0; i < d->nfigs; i++) d->figs[i].name = v[k++], d->figs[i].written = v[k++];
+    }
+    free(v);
+    return ok;
+}
+
+/* A pooled field: only a string too long for the pool is still the doc's. */
+static const char *visit_long(ptrmap *m, gwr_arena *a, const char *s, size_t *total)
+{
+    return s && strlen(s) > GWR_STRPOOL_MAX ? visit(m, a, s, total) : s;
+}
+
+static void walk_strings(gwr_doc *d, ptrmap *m, ptrmap *c, gwr_arena *a, size_t *total, bool pooled)
 {
     d->path = visit(m, a, d->path, total);
-    d->entity = visit(m, a, d->entity, total);
+    d->entity = pooled ? visit_long(m, a, d->entity, total) : visit(m, a, d->entity, total);
     d->title = visit(m, a, d->title, total);
     d->meeting = visit(m, a, d->meeting, total);
     d->speaker = visit(m, a, d->speaker, total);
-    for (size_t i = 0; i < d->nnodes; i++) d->nodes[i].title = visit(m, a, d->nodes[i].title, total);
+    for (size_t i = 0; i < d->nnodes; i++)
+        d->nodes[i].title = pooled ? visit_long(m, a, d->nodes[i].title, total) : visit(m, a, d->nodes[i].title, total);
     for (size_t i = 0; i < d->nfigs; i++) {
         gwr_figure *f = &d->figs[i];
+        if (pooled) {
+            f->name = visit_long(m, a, f->name, total);
+            f->written = visit_long(m, a, f->written, total);
+            continue;
+        }
         /* the first pass points equal names and values at one of them: the
          * second needs only the pointer map */
         f->name = a ? visit(m, a, f->name, total) : visit_text(m, c, a, f->name, total);
         f->written = a ? visit(m, a, f->written, total) : visit_text(m, c, a, f->written, total);
-        f->sentence = visit(m, a, f->sentence, total);
     }
 }
 
 gwr_status gwr_doc_compact(gwr_doc *d)
 {
-    size_t n = 5 + d->nnodes + 3 * d->nfigs, cap = 16, total = 0;
+    size_t n = 5 + d->nnodes + 2 * d->nfigs, cap = 16, total = d->sents_len;
     while (cap < 2 * n) cap *= 2;
     /* to[i] is read only where from[i] is set: only from is cleared */
     ptrmap m = { calloc(cap, sizeof *m.from), malloc(cap * sizeof *m.to), cap };
@@ -200,10 +272,17 @@ gwr_status gwr_doc_compact(gwr_doc *d)
     gwr_arena_init(&na);
     gwr_status st = GWR_E_NOMEM;             /* on failure the doc keeps its arena (and reads the same) */
     if (m.from && m.to && c.from && c.to) {
-        walk_strings(d, &m, &c, NULL, &total);   /* counts; equal names and values now share one old copy */
+        bool pooled = pool_strings(d);
+        walk_strings(d, &m, &c, NULL, &total, pooled);   /* counts; equal names and values now share one old copy */
         if (gwr_arena_reserve(&na, total)) {
             memset(m.from, 0, cap * sizeof *m.from);
-            walk_strings(d, &m, &c, &na, &total);  /* every copy fits the reserved block */
+            walk_strings(d, &m, &c, &na, &total, pooled);  /* every copy fits the reserved block */
+            if (d->sents_len) {                    /* the sentences, in the same block */
+                char *s = gwr_arena_strndup(&na, d->sents, d->sents_len - 1);
+                if (d->sents_cap) free(d->sents);
+                d->sents = s;
+                d->sents_cap = 0;
+            }
             gwr_arena_free(&d->arena);
             d->arena = na;
             st = GWR_OK;

@@ -98,10 +98,10 @@ typedef struct gwr_figure {
     const char   *name;      /* indicator as written (arena) */
     const char   *key;       /* canonical key (static) or NULL */
     const char   *written;   /* value as written, e.g. "7%左右" (arena) */
-    const char   *sentence;  /* the sentence it sits in (arena, shared by figures of one sentence) */
     int64_t       value_m_, hi_m_;   /* value and hi (hi only for ranges and ratios) … */
     uint32_t      line;      /* 1-based line in orig */
     int32_t       node;      /* index of the innermost outline node holding it */
+    uint32_t      sent_;     /* its sentence: offset in the document's sentences (gwr_fig_sentence); 0 none */
     int16_t       year;      /* year the figure refers to, 0 if unknown */
     int8_t        value_e_, hi_e_;   /* … × 10^e */
     uint32_t      unit_ : 14;        /* gwr_unit_id() of the unit */
@@ -139,6 +139,7 @@ static inline gwr_quantity gwr_fig_quantity(const gwr_figure *f) {
     q.value = gwr_fig_value(f);
     q.hi = gwr_fig_hi(f);
     memcpy(q.unit, gwr_fig_unit(f), sizeof q.unit);
+    q.unit_id = (uint16_t)f->unit_;
     q.qual = gwr_fig_qual(f);
     q.flags = gwr_fig_flags(f);
     return q;
@@ -147,7 +148,8 @@ static inline gwr_quantity gwr_fig_quantity(const gwr_figure *f) {
 static inline void gwr_fig_set_quantity(gwr_figure *f, const gwr_quantity *q) {
     gwr_fig_set_value(f, q->value);
     gwr_fig_set_hi(f, q->hi);
-    gwr_fig_set_unit(f, q->unit);
+    if (q->unit_id && strcmp(gwr_unit_name(q->unit_id), q->unit) == 0) f->unit_ = q->unit_id & 0x3fffu;   /* interned by the scanner */
+    else gwr_fig_set_unit(f, q->unit);
     gwr_fig_set_qual(f, q->qual);
     gwr_fig_set_flags(f, q->flags);
 }
@@ -176,10 +178,33 @@ typedef struct gwr_doc {
     /* figures in text order */
     gwr_figure *figs;
     size_t      nfigs;
+    /* the sentences of the figures, one after another, each with its NUL;
+     * byte 0 is a NUL (offset 0: no sentence). Grown by gwr_doc_add_sentence
+     * (malloc'd, sents_cap bytes); gwr_doc_compact moves them into the
+     * arena's block (sents_cap 0: not owned). */
+    char       *sents;
+    uint32_t    sents_len, sents_cap;
 } gwr_doc;
 
-/* The sentence figure f of document d sits in, or NULL when it has none. */
-static inline const char *gwr_fig_sentence(const gwr_doc *d, const gwr_figure *f) { (void)d; return f->sentence; }
+/* The sentence figure f of document d sits in, or NULL when it has none
+ * (figures of one sentence share one copy). */
+static inline const char *gwr_fig_sentence(const gwr_doc *d, const gwr_figure *f)
+{
+    return f->sent_ && d && f->sent_ < d->sents_len ? d->sents + f->sent_ : NULL;
+}
+/* Appends s[0..n) and a NUL to d's sentences; returns its offset for
+ * gwr_fig_set_sentence, 0 when out of memory (or past 4 GiB of sentences). */
+uint32_t gwr_doc_add_sentence_grow(gwr_doc *d, const char *s, size_t n);   /* when the block must grow */
+static inline uint32_t gwr_doc_add_sentence(gwr_doc *d, const char *s, size_t n)
+{
+    if (!d->sents_len || (size_t)d->sents_len + n + 1 > d->sents_cap) return gwr_doc_add_sentence_grow(d, s, n);
+    uint32_t off = d->sents_len;
+    memcpy(d->sents + off, s, n);
+    d->sents[off + n] = '\0';
+    d->sents_len = off + (uint32_t)n + 1;
+    return off;
+}
+static inline void gwr_fig_set_sentence(gwr_figure *f, uint32_t off) { f->sent_ = off; }
 
 /* Load + outline + facts. On error the doc is left freed and err says why. */
 gwr_status gwr_doc_load(gwr_doc *d, const char *path, gwr_err *err);
@@ -189,7 +214,10 @@ void       gwr_doc_free(gwr_doc *d);
 void       gwr_doc_drop_text(gwr_doc *d);
 /* Copies every string of the doc into one exactly sized arena block (figure
  * names and values as written once per distinct text) and frees the old blocks (for docs kept long in a corpus). Pointers to the old
- * strings become invalid: call before handing the doc to anyone else. */
+ * strings become invalid: call before handing the doc to anyone else.
+ * The entity, headings, names and values as written (the short ones) go to
+ * the process's string pool instead (strpool.h): shared with every other
+ * document, they outlive the doc. */
 gwr_status gwr_doc_compact(gwr_doc *d);
 /* Re-reads the text of a doc whose text was dropped; refuses (GWR_E_IO, "PATH:
  * changed since it was loaded …") a file whose size, time or inode changed,

@@ -138,8 +138,9 @@ static void build(gwr_doc *d, const char *path, const char *entity, int year, co
     for (size_t i = 0; i < nfigs; i++) {
         gwr_figure *f = &d->figs[i];
         *f = (gwr_figure){ .name = ff[i].name, .key = ff[i].key, .kind = ff[i].kind, .written = ff[i].written,
-                           .status = ff[i].st, .year = ff[i].year, .sentence = ff[i].sentence,
+                           .status = ff[i].st, .year = ff[i].year,
                            .node = ff[i].node, .line = 1, .headline = true };
+        if (ff[i].sentence) gwr_fig_set_sentence(f, gwr_doc_add_sentence(d, ff[i].sentence, strlen(ff[i].sentence)));
         gwr_fig_set_value(f, (gwr_dec){ ff[i].m, ff[i].e });
         gwr_fig_set_qual(f, ff[i].qual);
         gwr_fig_set_unit(f, ff[i].unit);
@@ -167,13 +168,14 @@ enum { NSERIES = 6 + 4 };
 static gwr_figure series_figs[2 * NSERIES];
 static gwr_cmp_row series_rows[NSERIES + 1];
 
-static gwr_figure series_fig(const char *key, const char *name, gwr_fig_kind kind, gwr_fig_status st, int year,
+static gwr_figure series_fig(gwr_doc *d, const char *key, const char *name, gwr_fig_kind kind, gwr_fig_status st, int year,
                              int64_t m, int e, gwr_qual q, int64_t hi, const char *unit, const char *written)
 {
     gwr_figure f = { .name = name, .key = key, .kind = kind, .status = st, .year = year, .node = -1, .line = 1,
-                     .written = strdup(written),
-                     .sentence = st == GWR_ST_PLANNED ? "今年的主要预期目标是：地区生产总值增长5%左右。"
-                                                      : "全年地区生产总值增长5.2%，城镇新增就业5.5万人。" };
+                     .written = strdup(written) };
+    const char *s = st == GWR_ST_PLANNED ? "今年的主要预期目标是：地区生产总值增长5%左右。"
+                                         : "全年地区生产总值增长5.2%，城镇新增就业5.5万人。";
+    gwr_fig_set_sentence(&f, gwr_doc_add_sentence(d, s, strlen(s)));
     gwr_fig_set_value(&f, (gwr_dec){ m, e });
     gwr_fig_set_hi(&f, (gwr_dec){ hi, e });
     gwr_fig_set_qual(&f, q);
@@ -191,12 +193,12 @@ static size_t series_build(gwr_doc *d)
         else if (y->pe) snprintf(w, sizeof w, "%lld.%lld%%%s", (long long)y->pm / 10, (long long)y->pm % 10, y->pq == GWR_Q_ABOUT ? "左右" : "");
         else snprintf(w, sizeof w, "%lld%%%s", (long long)y->pm, y->pq == GWR_Q_ABOUT ? "左右" : y->pq == GWR_Q_ATLEAST ? "以上" : "");
         gwr_figure *p = &series_figs[nf++];
-        *p = series_fig("gdp", "地区生产总值", GWR_FK_GROWTH, GWR_ST_PLANNED, y->year, y->pm, y->pe, y->pq, y->phi, "%", w);
+        *p = series_fig(d, "gdp", "地区生产总值", GWR_FK_GROWTH, GWR_ST_PLANNED, y->year, y->pm, y->pe, y->pq, y->phi, "%", w);
         gwr_figure *a = NULL;
         if (y->am) {
             snprintf(w, sizeof w, "%lld.%lld%%", (long long)y->am / 10, (long long)y->am % 10);
             a = &series_figs[nf++];
-            *a = series_fig("gdp", "地区生产总值", GWR_FK_GROWTH, GWR_ST_ACHIEVED, y->year, y->am, y->ae, GWR_Q_EXACT, 0, "%", w);
+            *a = series_fig(d, "gdp", "地区生产总值", GWR_FK_GROWTH, GWR_ST_ACHIEVED, y->year, y->am, y->ae, GWR_Q_EXACT, 0, "%", w);
         }
         series_rows[nr++] = (gwr_cmp_row){ d, "测试市", "gdp", "地区生产总值", GWR_FK_GROWTH, y->year, p, a, y->v, GWR_PER_YEAR };
     }
@@ -204,10 +206,10 @@ static size_t series_build(gwr_doc *d)
         const fx_year *y = &job_years[i];
         snprintf(w, sizeof w, "%lld.%lld万人以上", (long long)y->pm / 10, (long long)y->pm % 10);
         gwr_figure *p = &series_figs[nf++];
-        *p = series_fig("urban_jobs", "城镇新增就业", GWR_FK_LEVEL, GWR_ST_PLANNED, y->year, y->pm, y->pe, y->pq, 0, "人", w);
+        *p = series_fig(d, "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, GWR_ST_PLANNED, y->year, y->pm, y->pe, y->pq, 0, "人", w);
         snprintf(w, sizeof w, "%lld.%lld万人", (long long)y->am / 10, (long long)y->am % 10);
         gwr_figure *a = &series_figs[nf++];
-        *a = series_fig("urban_jobs", "城镇新增就业", GWR_FK_LEVEL, GWR_ST_ACHIEVED, y->year, y->am, y->ae, GWR_Q_EXACT, 0, "人", w);
+        *a = series_fig(d, "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, GWR_ST_ACHIEVED, y->year, y->am, y->ae, GWR_Q_EXACT, 0, "人", w);
         series_rows[nr++] = (gwr_cmp_row){ d, "测试市", "urban_jobs", "城镇新增就业", GWR_FK_LEVEL, y->year, p, a, y->v, GWR_PER_YEAR };
     }
     return nr;
@@ -225,6 +227,7 @@ static void unbuild(gwr_doc *d)
     free(d->text.line_start);
     free(d->nodes);
     free(d->figs);
+    free(d->sents);
     gwr_arena_free(&d->arena);
 }
 

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -83,7 +84,7 @@ static void test_compact_keeps_strings(void **state)
     for (size_t i = 0; i < d.nnodes; i++) names[3 * d.nfigs + i] = dup_or_null(d.nodes[i].title);
     /* the arena was sized from the text: the path's first block and one more */
     assert_true(gwr_arena_blocks(&d.arena) <= 2);
-    size_t before = d.arena.used_total;
+    size_t before = d.arena.used_total + d.sents_len;   /* the sentences join the arena */
     gwr_doc_drop_text(&d);
     assert_int_equal(gwr_doc_compact(&d), GWR_OK);
     assert_true(d.arena.used_total <= before);  /* shared sentences stay shared */
@@ -115,12 +116,71 @@ static void test_compact_keeps_strings(void **state)
     gwr_doc_free(&d);
 }
 
+/* A figure's sentence is an offset in its document's sentences: 0 is none,
+ * an offset past them reads as none, and each sentence keeps its NUL. */
+static void test_sentence_spans(void **state)
+{
+    (void)state;
+    gwr_doc d;
+    memset(&d, 0, sizeof d);
+    gwr_figure f[4];
+    memset(f, 0, sizeof f);
+    assert_null(gwr_fig_sentence(&d, &f[0]));
+    assert_null(gwr_fig_sentence(NULL, &f[0]));
+    /* enough sentences to grow the block several times */
+    char buf[64];
+    uint32_t off[300];
+    for (int i = 0; i < 300; i++) {
+        int n = snprintf(buf, sizeof buf, "第%d句增长%d%%。", i, i % 17);
+        off[i] = gwr_doc_add_sentence(&d, buf, (size_t)n);
+        assert_true(off[i] > 0);
+        if (i) assert_true(off[i] > off[i - 1]);
+    }
+    uint32_t empty = gwr_doc_add_sentence(&d, "", 0);   /* an empty sentence is a sentence */
+    assert_true(empty > off[299]);
+    for (int i = 0; i < 300; i++) {
+        gwr_fig_set_sentence(&f[0], off[i]);
+        snprintf(buf, sizeof buf, "第%d句增长%d%%。", i, i % 17);
+        assert_string_equal(gwr_fig_sentence(&d, &f[0]), buf);
+    }
+    gwr_fig_set_sentence(&f[1], off[7]);
+    gwr_fig_set_sentence(&f[2], off[7]);
+    assert_ptr_equal(gwr_fig_sentence(&d, &f[1]), gwr_fig_sentence(&d, &f[2]));
+    gwr_fig_set_sentence(&f[3], empty);
+    assert_string_equal(gwr_fig_sentence(&d, &f[3]), "");
+    gwr_fig_set_sentence(&f[3], d.sents_len);           /* past the end: none */
+    assert_null(gwr_fig_sentence(&d, &f[3]));
+    /* compaction moves them, without the spare room, into the one block of
+       the arena, and every sentence reads the same */
+    d.figs = f;
+    d.nfigs = 3;
+    uint32_t len = d.sents_len;
+    assert_true(d.sents_cap > len);
+    assert_int_equal(gwr_doc_compact(&d), GWR_OK);
+    assert_int_equal(d.sents_cap, 0);
+    assert_int_equal(d.sents_len, len);
+    assert_int_equal(gwr_arena_blocks(&d.arena), 1);
+    assert_int_equal(d.arena.used_total, len);
+    assert_string_equal(gwr_fig_sentence(&d, &f[1]), "第7句增长7%。");
+    assert_string_equal(gwr_fig_sentence(&d, &f[0]), "第299句增长10%。");
+    /* a sentence added after that goes to a block of its own, the others with it */
+    uint32_t more = gwr_doc_add_sentence(&d, "再增长1%。", strlen("再增长1%。"));
+    assert_int_equal(more, len);
+    assert_true(d.sents_cap > 0);
+    assert_string_equal(d.sents + more, "再增长1%。");
+    assert_string_equal(gwr_fig_sentence(&d, &f[1]), "第7句增长7%。");
+    d.figs = NULL;
+    d.nfigs = 0;
+    gwr_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_arena_packs_strings),
         cmocka_unit_test(test_arena_strings_across_blocks),
         cmocka_unit_test(test_compact_keeps_strings),
+        cmocka_unit_test(test_sentence_spans),
     };
     return cmocka_run_group_tests_name("doc", tests, NULL, NULL);
 }

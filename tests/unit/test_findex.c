@@ -33,7 +33,7 @@ static void fake_fig(fake *f, const char *name, const char *sentence, gwr_fig_st
 {
     gwr_figure *g = &f->figs[f->doc.nfigs++];
     g->name = name;
-    g->sentence = sentence;
+    if (sentence) gwr_fig_set_sentence(g, gwr_doc_add_sentence(&f->doc, sentence, strlen(sentence)));
     g->status = st;
     g->node = 1;
 }
@@ -105,6 +105,7 @@ static void test_small(void **state)
     assert_int_equal(gwr_findex_query(x, "门市天", -1, &r), 0);    /* no match across strings */
     assert_int_equal(gwr_findex_query(x, "\xff\xfe", -1, &r), 0); /* invalid UTF-8 query */
     check(x, d, 2, "城镇新增", -1);
+    for (size_t k = 0; k < sizeof d / sizeof d[0]; k++) free(d[k].doc.sents);
     gwr_findex_free(x);
 }
 
@@ -156,6 +157,7 @@ static void random_typing(size_t parallel_min)
     }
     assert_int_equal(added, NDOCS);
 #undef RND
+    for (size_t k = 0; k < sizeof d / sizeof d[0]; k++) free(d[k].doc.sents);
     gwr_findex_free(x);
 }
 
@@ -192,6 +194,7 @@ static void test_add_after_query(void **state)
     assert_int_equal(gwr_findex_query(x, "粮食播", -1, &r), 1);
     assert_int_equal(gwr_findex_query(x, "粮食播种", -1, &r), 1);
     assert_true(gwr_findex_memory(x) > 0);
+    for (size_t k = 0; k < sizeof d / sizeof d[0]; k++) free(d[k].doc.sents);
     gwr_findex_free(x);
 }
 

@@ -78,6 +78,19 @@ static void check_all(const gwr_postings *p, const ref_str *rs, size_t nrs, uint
             size_t n = gwr_post_decode(l, out);
             assert_int_equal(n, nw);
             assert_memory_equal(out, want, nw * sizeof *out);
+            /* the same ids as bits */
+            size_t nwords = want[nw - 1] / 64 + 1, got = 0;
+            uint64_t *bits = calloc(nwords, sizeof *bits);
+            assert_non_null(bits);
+            assert_int_equal(gwr_post_mark(l, bits), nw);
+            for (size_t w = 0; w < nwords; w++)
+                for (uint64_t bw = bits[w]; bw; bw &= bw - 1) {
+                    assert_true(got < nw);
+                    assert_int_equal(w * 64 + (size_t)__builtin_ctzll(bw), want[got]);
+                    got++;
+                }
+            assert_int_equal(got, nw);
+            free(bits);
         }
     }
 }
@@ -197,9 +210,13 @@ static void test_refs(void **state)
     static gwr_doc docs[ND];
     static gwr_figure figs[150];
     static gwr_node nodes[1];
+    static gwr_doc sents;     /* every document has these figures and so these sentences */
+    uint32_t s1 = gwr_doc_add_sentence(&sents, "粮食产量稳定。", strlen("粮食产量稳定。")),
+             s2 = gwr_doc_add_sentence(&sents, "生产总值增长。", strlen("生产总值增长。"));
+    assert_true(s1 && s2);
     for (size_t i = 0; i < 150; i++) {
         figs[i].name = i % 3 ? "粮食产量" : "地区生产总值";
-        figs[i].sentence = i % 2 ? "粮食产量稳定。" : "生产总值增长。";
+        gwr_fig_set_sentence(&figs[i], i % 2 ? s1 : s2);
         figs[i].status = i % 5 ? GWR_ST_ACHIEVED : GWR_ST_PLANNED;
         figs[i].node = 0;
     }
@@ -212,7 +229,8 @@ static void test_refs(void **state)
     assert_non_null(want_fig);
     for (size_t d = 0; d < ND; d++) {
         size_t n = d < 50 ? 1 : d < 100 ? 0 : d % 7 == 0 ? 150 : next_rand() % 4 == 0 ? 0 : next_rand() % 90;
-        docs[d] = (gwr_doc){ .entity = "某市", .nodes = nodes, .nnodes = 1, .figs = figs, .nfigs = n };
+        docs[d] = (gwr_doc){ .entity = "某市", .nodes = nodes, .nnodes = 1, .figs = figs, .nfigs = n,
+                             .sents = sents.sents, .sents_len = sents.sents_len };
         uint32_t index = (uint32_t)(3 * d + 1);
         assert_int_equal(gwr_findex_add_doc(x, &docs[d], index), 0);
         for (size_t i = 0; i < n; i++, total++) {
@@ -260,6 +278,8 @@ static void test_refs(void **state)
         assert_int_equal(rows[i].doc % 3, 1);
         assert_string_equal(figs[rows[i].fig].name, "粮食产量");
     }
+    free(sents.sents);
+    sents = (gwr_doc){ 0 };
     gwr_findex_free(x);
     free(want_doc);
     free(want_fig);
@@ -275,6 +295,7 @@ static void test_name_numbers(void **state)
     static gwr_doc docs[ND];
     static gwr_figure figs[ND][NF];
     static gwr_node nodes[ND][2];
+    static gwr_doc sdocs[ND];    /* the sentences of each document */
     gwr_findex *x = gwr_findex_new();
     assert_non_null(x);
     for (size_t d = 0; d < ND; d++) {
@@ -291,13 +312,15 @@ static void test_name_numbers(void **state)
             else if (i == 2 && d > 2) snprintf(names[k], sizeof names[k], "名称%zu", ((d - 2) * NF + 3) % 1000);
             else snprintf(names[k], sizeof names[k], "名称%zu", k % 1000);
             snprintf(sents[k], sizeof sents[k], "句子%zu", k);
-            figs[d][i] = (gwr_figure){ .name = names[k], .sentence = sents[k], .status = GWR_ST_ACHIEVED, .node = 1 };
+            figs[d][i] = (gwr_figure){ .name = names[k], .status = GWR_ST_ACHIEVED, .node = 1 };
+            gwr_fig_set_sentence(&figs[d][i], gwr_doc_add_sentence(&sdocs[d], sents[k], strlen(sents[k])));
         }
     }
     /* the names of document d are written before it is added (titles of
        earlier documents point at them) */
     for (size_t d = 0; d < ND; d++) {
-        docs[d] = (gwr_doc){ .entity = ents[d], .nodes = nodes[d], .nnodes = 2, .figs = figs[d], .nfigs = NF };
+        docs[d] = (gwr_doc){ .entity = ents[d], .nodes = nodes[d], .nnodes = 2, .figs = figs[d], .nfigs = NF,
+                             .sents = sdocs[d].sents, .sents_len = sdocs[d].sents_len };
         assert_int_equal(gwr_findex_add_doc(x, &docs[d], (uint32_t)d), 0);
     }
     assert_true(x->nstr > 256);
@@ -323,6 +346,7 @@ static void test_name_numbers(void **state)
     /* and a string that was an entity before it was a name is one */
     const gwr_fig_ref *res;
     assert_true(gwr_findex_query(x, "市7", -1, &res) > 0);
+    for (size_t d = 0; d < ND; d++) free(sdocs[d].sents), sdocs[d] = (gwr_doc){ 0 };
     gwr_findex_free(x);
 }
 
