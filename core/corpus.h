@@ -34,6 +34,14 @@ typedef struct gwr_corpus_opts {
      * over is as analysis left it, not compacted: a receiver that keeps it
      * long calls gwr_doc_compact itself. */
     bool   hand_over;
+    /* work that need not wait for input order (may be NULL): called once per
+     * loaded doc on the thread that loaded it, concurrently with other calls
+     * and in no particular order, right after analysis; what it returns is
+     * passed to on_prepared, which is then called instead of on_doc, in input
+     * order like on_doc. The serial part of streaming (on_prepared) is then
+     * only what must be in order, e.g. writing text prepare has rendered. */
+    void *(*prepare)(void *ctx, const gwr_doc *doc);
+    void (*on_prepared)(void *ctx, size_t index, gwr_doc *doc, void *prep);
 } gwr_corpus_opts;
 
 /* Expands args (files, directories — recursively, *.txt and any regular file —

@@ -6,7 +6,9 @@
  * time, outside the lock): the doc joins c->docs, on_doc and progress are
  * called. So the outcome — c->docs, c->errs, the order of callbacks — does
  * not depend on the number of threads or on timing. Workers run at most
- * WINDOW reports ahead of the cursor, which bounds the memory of parked docs. */
+ * WINDOW reports ahead of the cursor, which bounds the memory of parked docs.
+ * Work that need not be in order (opts->prepare) runs on the loading thread,
+ * before the result is parked, so that delivery stays short. */
 #include "corpus_int.h"
 #include <pthread.h>
 #include <stdlib.h>
@@ -19,6 +21,7 @@ enum { MAX_THREADS = 64, WINDOW_PER_THREAD = 32 };
 typedef struct slot {
     gwr_doc *doc;
     gwr_err *err;      /* allocated only on failure */
+    void *prep;        /* what opts->prepare returned */
     int state;
 } slot;
 
@@ -64,6 +67,7 @@ static void load_one(loader *L, size_t i)
             shrink(d);
             gwr_doc_compact(d);       /* on failure the doc simply keeps its arena */
         }
+        if (L->opts->prepare) s->prep = L->opts->prepare(L->opts->ctx, d);
         s->doc = d;
         return;
     } else {
@@ -82,8 +86,10 @@ static void deliver(loader *L, size_t i)
     if (s->doc) {
         size_t index = c->ndocs++;
         if (!o->hand_over) c->docs[index] = s->doc;
-        if (o->on_doc) o->on_doc(o->ctx, index, s->doc);
+        if (o->prepare && o->on_prepared) o->on_prepared(o->ctx, index, s->doc, s->prep);
+        else if (o->on_doc) o->on_doc(o->ctx, index, s->doc);
         s->doc = NULL;
+        s->prep = NULL;
     } else {
         gwr_err oom;
         if (!s->err) gwr_err_set(&oom, GWR_E_NOMEM, "%s: out of memory", L->paths[i]);

@@ -4,12 +4,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+/* A command that reads many reports once and exits: each report's memory is
+ * freed and the next one needs as much again, so keep it in the process
+ * instead of giving it back to the system after every report and faulting
+ * it in again (about two thirds of the page faults, half the system time).
+ * Output that is not a terminal is written in large blocks. */
+static void batch_setup(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
+    static char out[256 << 10];   /* glibc ignores the size without a buffer */
+    if (!isatty(STDOUT_FILENO)) setvbuf(stdout, out, _IOFBF, sizeof out);
+}
 
 /* Loads every argument; names each failure on stderr. Returns 1 if any failed. */
 static int load_all(gwr_corpus *c, const gwr_opts *o)
 {
     gwr_err err = { 0 };
     gwr_corpus_opts co = { .drop_text = false };
+    batch_setup();
     if (gwr_corpus_load(c, o->args, (size_t)o->nargs, &co, &err) != GWR_OK) {
         fprintf(stderr, "gwr: %s\n", err.msg);
         return 1;
@@ -32,30 +52,57 @@ int gwr_cmd_outline(const gwr_opts *o)
 
 /* targets streams: each report is written as soon as it is loaded (in input
  * order) and freed, one report behind so that the last one is known — a
- * national corpus never has to fit in memory at once. */
+ * national corpus never has to fit in memory at once. The loading threads
+ * render each report (as one that is neither first nor last) into memory;
+ * writing in order is then a copy. The first and the last report, whose
+ * text differs, are rendered again when written. */
 typedef struct targets_stream {
     const gwr_opts *o;
     gwr_fig_filter flt;
     gwr_doc *held;
+    struct rendered *held_r;
     bool first;
 } targets_stream;
+
+typedef struct rendered {
+    char *buf;
+    size_t len;
+} rendered;
+
+static void *targets_prepare(void *ctx, const gwr_doc *d)
+{
+    targets_stream *s = ctx;
+    rendered *r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    FILE *m = open_memstream(&r->buf, &r->len);
+    if (!m) { free(r); return NULL; }
+    gwr_export_targets(m, s->o->format, d, &s->flt, false, false);
+    if (fclose(m) != 0) { free(r->buf); free(r); return NULL; }
+    return r;
+}
 
 static void targets_put(targets_stream *s, bool last)
 {
     if (!s->held) return;
-    gwr_export_targets(stdout, s->o->format, s->held, &s->flt, s->first, last);
+    rendered *r = s->held_r;
+    if (r && !s->first && !last) fwrite(r->buf, 1, r->len, stdout);
+    else gwr_export_targets(stdout, s->o->format, s->held, &s->flt, s->first, last);
     s->first = false;
+    if (r) free(r->buf);
+    free(r);
+    s->held_r = NULL;
     gwr_doc_free(s->held);
     free(s->held);
     s->held = NULL;
 }
 
-static void targets_on_doc(void *ctx, size_t index, gwr_doc *d)
+static void targets_on_doc(void *ctx, size_t index, gwr_doc *d, void *prep)
 {
     targets_stream *s = ctx;
     (void)index;
     targets_put(s, false);
     s->held = d;
+    s->held_r = prep;
 }
 
 int gwr_cmd_targets(const gwr_opts *o)
@@ -64,7 +111,9 @@ int gwr_cmd_targets(const gwr_opts *o)
     gwr_corpus c;
     gwr_err err = { 0 };
     targets_stream s = { .o = o, .flt = { .status = o->status, .key = o->key }, .first = true };
-    gwr_corpus_opts co = { .on_doc = targets_on_doc, .ctx = &s, .hand_over = true };
+    batch_setup();
+    gwr_corpus_opts co = { .prepare = targets_prepare, .on_prepared = targets_on_doc, .ctx = &s,
+                           .hand_over = true };
     if (gwr_corpus_load(&c, o->args, (size_t)o->nargs, &co, &err) != GWR_OK) {
         fprintf(stderr, "gwr: %s\n", err.msg);
         return 1;
@@ -164,14 +213,24 @@ typedef struct check_stream {
     gwr_check_summary sum;
 } check_stream;
 
-static void check_on_doc(void *ctx, size_t index, gwr_doc *d)
+/* the check itself runs on the loading threads; only writing is in order */
+static void *check_prepare(void *ctx, const gwr_doc *d)
+{
+    (void)ctx;
+    gwr_check *c = malloc(sizeof *c);
+    if (c) gwr_check_doc(d, c);
+    return c;
+}
+
+static void check_on_doc(void *ctx, size_t index, gwr_doc *d, void *prep)
 {
     check_stream *s = ctx;
-    gwr_check c;
-    gwr_check_doc(d, &c);
-    gwr_export_check(stdout, s->o->format, d, &c, s->sum.reports == 0);
-    gwr_check_summary_add(&s->sum, &c);
+    gwr_check own, *c = prep;
+    if (!c) gwr_check_doc(d, c = &own);
+    gwr_export_check(stdout, s->o->format, d, c, s->sum.reports == 0);
+    gwr_check_summary_add(&s->sum, c);
     (void)index;
+    free(prep);
     gwr_doc_free(d);
     free(d);
 }
@@ -181,7 +240,9 @@ int gwr_cmd_check(const gwr_opts *o)
     gwr_corpus c;
     gwr_err err = { 0 };
     check_stream s = { .o = o };
-    gwr_corpus_opts co = { .on_doc = check_on_doc, .ctx = &s, .hand_over = true };
+    batch_setup();
+    gwr_corpus_opts co = { .prepare = check_prepare, .on_prepared = check_on_doc, .ctx = &s,
+                           .hand_over = true };
     if (gwr_corpus_load(&c, o->args, (size_t)o->nargs, &co, &err) != GWR_OK) {
         fprintf(stderr, "gwr: %s\n", err.msg);
         return 1;

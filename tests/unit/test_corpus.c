@@ -185,6 +185,49 @@ static void test_hand_over(void **state)
     gwr_corpus_free(&c);                       /* must not free the handed-over docs */
 }
 
+/* prepare runs on the loading threads; what it made for a doc must come back
+ * with that doc, in input order, whatever the number of threads */
+static void *prep_path(void *ctx, const gwr_doc *d)
+{
+    (void)ctx;
+    return strdup(d->path);
+}
+
+static void on_prepared(void *ctx, size_t index, gwr_doc *d, void *prep)
+{
+    seen *s = ctx;
+    if (!prep || strcmp(prep, d->path) != 0) s->progress_ok = 0;   /* paired wrongly */
+    free(prep);
+    on_doc(ctx, index, d);
+}
+
+static void test_prepare(void **state)
+{
+    (void)state;
+    gwr_corpus one;
+    static seen s1;
+    load(&one, &s1, 1, 0);
+    for (int threads = 1; threads <= 4; threads++) {
+        gwr_corpus c;
+        static seen s;
+        memset(&s, 0, sizeof s);
+        s.in_order = s.progress_ok = 1;
+        s.hand_over = 1;
+        gwr_corpus_opts o = { .threads = threads, .on_doc = on_doc, .prepare = prep_path,
+                              .on_prepared = on_prepared, .ctx = &s, .hand_over = true };
+        char *args[] = { root };
+        gwr_err err = { 0 };
+        assert_int_equal(gwr_corpus_load(&c, args, 1, &o, &err), GWR_OK);
+        assert_int_equal(s.ndocs, 46);
+        assert_true(s.in_order);
+        assert_true(s.progress_ok);
+        for (size_t i = 0; i < 46 && i < 64; i++) assert_string_equal(s.paths[i], s1.paths[i]);
+        assert_int_equal(c.nerrs, one.nerrs);
+        gwr_corpus_free(&c);
+    }
+    gwr_corpus_free(&one);
+}
+
 static void test_plain_file_args(void **state)
 {
     (void)state;
@@ -207,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_sorted_and_complete),
         cmocka_unit_test(test_threads_same_result),
         cmocka_unit_test(test_hand_over),
+        cmocka_unit_test(test_prepare),
         cmocka_unit_test(test_plain_file_args),
     };
     return cmocka_run_group_tests_name("corpus", tests, setup, teardown);
