@@ -25,7 +25,7 @@ OPT      ?= -O2 -g
 CFLAGS   ?=
 LDFLAGS  ?=
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) -MMD -MP -DGWR_VERSION='"$(VERSION)"' -Icore -Ireaders -Itui $(NCURSES_CFLAGS) $(XML_CFLAGS) $(CFLAGS)
-LIBS     = -lunistring -lpthread $(XML_LIBS) $(ZIP_LIBS)
+LIBS     = -lunistring -lpthread -ldl
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -38,6 +38,14 @@ objs = $(patsubst %.c,$(1)/%.o,$(2))
 
 B := build/rel
 S := build/san
+
+# libxml2 and libzip are not linked: readers/read_lib.c loads them (by the
+# sonames of the libraries found here) when a web page or Word file is read
+LIB_SONAME = $(or $(shell objdump -p "$$($(CC) -print-file-name=$(1).so)" 2>/dev/null | awk '/SONAME/{print $$2}'),$(2))
+$(B)/readers/read_lib.o $(S)/readers/read_lib.o $(B)/tests/unit/test_read_lib.o $(S)/tests/unit/test_read_lib.o: ALL_CFLAGS += -DGWR_LIBXML2_SONAME='"$(call LIB_SONAME,libxml2,libxml2.so.2)"' \
+  -DGWR_LIBZIP_SONAME='"$(call LIB_SONAME,libzip,libzip.so.4)"'
+# the reader tests build .docx files with libzip
+$(B)/tests/unit/test_readers $(S)/tests/unit/test_readers: LIBS += $(ZIP_LIBS)
 
 .SECONDARY:
 .PHONY: test-install

@@ -139,6 +139,7 @@ static inline gwr_quantity gwr_fig_quantity(const gwr_figure *f) {
     q.value = gwr_fig_value(f);
     q.hi = gwr_fig_hi(f);
     memcpy(q.unit, gwr_fig_unit(f), sizeof q.unit);
+    q.unit_id = (uint16_t)f->unit_;
     q.qual = gwr_fig_qual(f);
     q.flags = gwr_fig_flags(f);
     return q;
@@ -147,7 +148,8 @@ static inline gwr_quantity gwr_fig_quantity(const gwr_figure *f) {
 static inline void gwr_fig_set_quantity(gwr_figure *f, const gwr_quantity *q) {
     gwr_fig_set_value(f, q->value);
     gwr_fig_set_hi(f, q->hi);
-    gwr_fig_set_unit(f, q->unit);
+    if (q->unit_id && strcmp(gwr_unit_name(q->unit_id), q->unit) == 0) f->unit_ = q->unit_id & 0x3fffu;   /* interned by the scanner */
+    else gwr_fig_set_unit(f, q->unit);
     gwr_fig_set_qual(f, q->qual);
     gwr_fig_set_flags(f, q->flags);
 }

@@ -11,6 +11,65 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A name given to figures: its arena copy (shared by every figure of that
+ * name) and the indicator it matches, asked once. */
+enum { FX_MEMO = 256 };
+typedef struct fx_name_memo {
+    const char          *name;      /* NULL: empty slot */
+    uint32_t             n;
+    bool                 matched;   /* ind is known */
+    const gwr_indicator *ind;
+} fx_name_memo;
+
+/* A hash of a name from its length and its first and last eight bytes
+ * (names are short: most are wholly in those). */
+static inline uint64_t name_hash(const char *s, size_t n)
+{
+    uint64_t a = 0, b = 0;
+    if (n >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+    } else {
+        memcpy(&a, s, n);
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ n;
+    h ^= h >> 29;
+    return h * 0xBF58476D1CE4E5B9ull;
+}
+
+
+/* The indicators of the names a thread has matched, whatever the report:
+ * reports of a corpus name the same indicators in the same words, and the
+ * match depends on the name's bytes alone. */
+enum { IND_SLOTS = 1024, IND_NAME = 62 };
+typedef struct ind_slot {
+    const gwr_indicator *ind;
+    uint8_t              n;              /* the name's length + 1, 0 for an empty slot */
+    char                 name[IND_NAME];
+} ind_slot;
+static _Thread_local ind_slot ind_memo[IND_SLOTS];
+
+/* h: name_hash of the name */
+static const gwr_indicator *indicator_of(const char *name, size_t n, uint64_t h)
+{
+    if (n >= IND_NAME) return gwr_indicator_match(name, n);
+    ind_slot *e = &ind_memo[(size_t)(h >> 40) & (IND_SLOTS - 1)];
+    if (e->n == n + 1 && memcmp(e->name, name, n) == 0) return e->ind;
+    e->ind = gwr_indicator_match(name, n);
+    e->n = (uint8_t)(n + 1);
+    memcpy(e->name, name, n);
+    return e->ind;
+}
+
+/* The ids of the units last seen: a unit of up to 15 bytes (the scanner
+ * zeroes the rest of its field) by its first sixteen bytes. */
+enum { UNIT_MEMO = 16 };
+typedef struct unit_memo {
+    uint64_t a, b;
+    uint16_t id;
+    bool     set;
+} unit_memo;
+
 typedef struct walk {
     gwr_doc    *d;
     size_t      cap;
@@ -35,12 +94,23 @@ typedef struct walk {
     int32_t     head_node;     /* the node whose five-year heading span head_span holds, or -2 */
     int         head_span;
     int        *heading;       /* per node: its title's five-year span, 0 for none, -1 not yet read (or NULL) */
-    char        last_name[FX_NAME_MAX];   /* the name last matched against the indicators */
-    size_t      last_n;        /* its length, SIZE_MAX for none */
-    const gwr_indicator *last_ind;
+    fx_name_memo names[FX_MEMO];   /* the names of the report's figures, by a hash of their bytes */
     size_t      map_at;        /* the text's norm→orig checkpoint and line of the last figure */
     size_t      line_at;
+    unit_memo   units[UNIT_MEMO];
 } walk;
+
+static uint16_t unit_id(walk *w, const char *unit)
+{
+    _Static_assert(sizeof ((gwr_quantity *)0)->unit >= 16, "a unit's first sixteen bytes");
+    if (unit[15] != '\0') return gwr_unit_id(unit);
+    uint64_t a, b;
+    memcpy(&a, unit, 8);
+    memcpy(&b, unit + 8, 8);
+    unit_memo *m = &w->units[(size_t)(((a ^ b * 0x9E3779B97F4A7C15ull) * 0xBF58476D1CE4E5B9ull) >> 60)];
+    if (!m->set || m->a != a || m->b != b) *m = (unit_memo){ a, b, gwr_unit_id(unit), true };
+    return m->id;
+}
 
 /* gwr_text_norm_line for offsets that mostly grow (figures in text order):
  * the checkpoint and the line of the last figure are where the next search
@@ -105,7 +175,7 @@ static void on_fig(void *ctx, const fx_fig *f)
     gwr_doc *d = w->d;
     if (w->st != GWR_OK) return;
     if (d->nfigs == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 16 + d->text.norm_len / 1024;   /* about as many as a report has */
+        size_t cap = w->cap ? w->cap * 2 : 16 + d->text.norm_len / 128;   /* about as many as a report has */
         gwr_figure *nf = realloc(d->figs, cap * sizeof *nf);
         if (!nf) {
             w->st = GWR_E_NOMEM;
@@ -138,32 +208,46 @@ static void on_fig(void *ctx, const fx_fig *f)
     }
     gwr_figure *g = &d->figs[d->nfigs];
     memset(g, 0, sizeof *g);
-    g->name = gwr_arena_strndup(&d->arena, fname, fname_len);
-    g->written = gwr_arena_strndup(&d->arena, w->s + f->q.off, f->q.len);
-    if (!g->name || !g->written) {
+    /* figures of a report often share their name (增长7%、8%; the same
+     * indicator in review and plan): one copy, matched once */
+    uint64_t h = name_hash(fname, fname_len);
+    fx_name_memo *m = &w->names[(size_t)(h >> 56) & (FX_MEMO - 1)];
+    if (!m->name || m->n != fname_len || memcmp(m->name, fname, fname_len) != 0) {
+        const char *copy = gwr_arena_strndup(&d->arena, fname, fname_len);
+        if (!copy) {
+            w->st = GWR_E_NOMEM;
+            return;
+        }
+        *m = (fx_name_memo){ .name = copy, .n = (uint32_t)fname_len };
+    }
+    g->name = m->name;
+    g->written = gwr_arena_strndup(&d->arena, w->s + f->q->off, f->q->len);
+    if (!g->written) {
         w->st = GWR_E_NOMEM;
         return;
     }
-    /* consecutive figures often share their name (增长7%、8%): match it once */
     const gwr_indicator *ind = NULL;
     if (!f->compare) {
-        if (w->last_n != fname_len || memcmp(w->last_name, fname, fname_len) != 0) {
-            w->last_ind = gwr_indicator_match(fname, fname_len);
-            w->last_n = fname_len < sizeof w->last_name ? fname_len : 0;
-            if (w->last_n) memcpy(w->last_name, fname, fname_len);
-            else w->last_n = SIZE_MAX;      /* too long to keep: no memo */
+        if (!m->matched) {
+            m->ind = indicator_of(fname, fname_len, h);
+            m->matched = true;
         }
-        ind = w->last_ind;
+        ind = m->ind;
     }
     g->key = ind ? ind->key : NULL;
     g->kind = f->kind;
-    gwr_fig_set_quantity(g, &f->q);
+    const gwr_quantity *q = f->q;
+    gwr_fig_set_value(g, q->value);
+    gwr_fig_set_hi(g, q->hi);
+    g->unit_ = unit_id(w, q->unit) & 0x3fffu;
+    gwr_fig_set_qual(g, f->qual);
+    gwr_fig_set_flags(g, q->flags);
     g->status = f->target ? GWR_ST_PLANNED : w->status;   /* 完成了增长7%的目标 */
     g->year = w->year;
     g->period = w->multiyear && f->period == GWR_PER_YEAR ? GWR_PER_MULTIYEAR : f->period;
     /* a change measured from a year before the previous one spans several years */
     if (f->base_year && g->year && f->base_year < g->year - 1 && g->kind != GWR_FK_LEVEL) g->period = GWR_PER_MULTIYEAR;
-    g->line = fig_line(w, w->base + f->q.off);
+    g->line = fig_line(w, w->base + f->q->off);
     gwr_fig_set_sentence(g, w->copy);
     g->node = w->node;
     g->headline = w->headline;
@@ -358,8 +442,8 @@ static bool may_open_paragraph(fx_str full, fx_str s)
 {
     if (fx_starts(s, "过去的一年") || fx_starts(s, "过去一年") || fx_starts(s, "去年") || fx_starts(s, "一年来"))
         return true;
-    return fx_has_char3(full, "五") || fx_has_char3(full, "纲") || fx_has_char3(full, "计") || fx_has_char3(full, "目") ||
-           fx_has_char3(full, "今") || fx_has_char3(full, "本") || fx_has_year(full);
+    unsigned m = fx_opener_chars(full);    /* 五 纲 计 目 今 本, and 年 for a year */
+    return (m & 0x3F) || ((m & 0x40) && fx_has_year(full));
 }
 
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)
@@ -506,7 +590,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         if (d->nodes[i].role == GWR_ROLE_PLAN || d->nodes[i].kind == GWR_NODE_TARGETS) has_plan = true;
     }
     int reviewed = d->reviewed_year ? d->reviewed_year : d->report_year ? d->report_year - 1 : 0;
-    walk w = { .d = d, .para_open = true, .head_node = -2, .last_n = SIZE_MAX };
+    walk w = { .d = d, .para_open = true, .head_node = -2 };
     fx_qbuf qb = { 0 };
     w.heading = d->nnodes ? malloc(d->nnodes * sizeof *w.heading) : NULL;   /* without it, no memo */
     if (w.heading) memset(w.heading, 0xFF, d->nnodes * sizeof *w.heading);
@@ -518,7 +602,8 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
     if (marks) fx_sentence_end_marks(s, n, marks);
     for (size_t i = 0; i <= n && w.st == GWR_OK;) {
         i = marks ? fx_next_mark(marks, i, n) : fx_next_sentence_end(s, i, n);
-        if (i == n || sentence_end(s, i, n, &sl)) {
+        /* a mark is a sentence end: only its length is left to tell */
+        if (i == n || (marks ? (sl = (unsigned char)s[i] < 0x80 ? 1 : 3, true) : sentence_end(s, i, n, &sl))) {
             if (i > start) {
                 w.s = s + start;
                 w.end_len = i < n && s[i] != '\n' ? sl : 0;
@@ -545,6 +630,14 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
     free(marks);
     free(qb.q);
     free(w.heading);
+    /* the first array is sized generously: give back what was not used */
+    if (w.st == GWR_OK && d->figs && w.cap > d->nfigs + d->nfigs / 4 + 16) {
+        gwr_figure *nf = d->nfigs ? realloc(d->figs, d->nfigs * sizeof *nf) : NULL;
+        if (nf || !d->nfigs) {
+            if (!d->nfigs) free(d->figs);
+            d->figs = nf;
+        }
+    }
     if (w.st != GWR_OK) return gwr_err_set(err, w.st, "%s: out of memory", d->path);
     return GWR_OK;
 }

@@ -80,6 +80,10 @@ size_t fx_next_sentence_end(const char *s, size_t from, size_t n);
  * of marks[i / 32] (marks has (n + 31) / 32 words). One pass, 32 bytes at a
  * time where the processor has AVX2. */
 void   fx_sentence_end_marks(const char *s, size_t n, uint32_t *marks);
+/* Every place fx_next_clause_sep_in(s, i, n, lim) stops at in s[0, n), as
+ * bits in the layout of fx_sentence_end_marks. One pass where the
+ * processor has AVX2. */
+void   fx_clause_sep_marks(const char *s, size_t n, size_t lim, uint32_t *marks);
 /* The first marked place at or after i, or n. */
 static inline size_t fx_next_mark(const uint32_t *marks, size_t i, size_t n)
 {
@@ -103,6 +107,11 @@ bool   fx_simd_avx2(void);
 void   fx_simd_set(int on);
 /* Does s hold the 3-byte character c? */
 bool   fx_has_char3(fx_str s, const char *c);
+/* Which of 五 纲 计 目 今 本 年 occur in s, as bits (1 for 五 … 64 for 年):
+ * the characters a sentence that opens a paragraph needs to say something
+ * of it. One pass for all where the processor has AVX2. */
+enum { FX_NOPENERS = 7 };
+unsigned fx_opener_chars(fx_str s);
 bool   fx_is_punct_at(const char *s, size_t n, size_t *clen);
 bool   fx_contains(fx_str s, const char *tok);
 /* Leading "YYYY年" (4 digits); returns the year or 0 and its byte length in *len. */
@@ -145,14 +154,19 @@ enum {
 /* Which words occur in a sentence: in[] for the words wholly inside the
  * sentence's trimmed span (exact), any[] for the whole sentence (a word not
  * there is in no part of it). */
-enum { FX_NIAN_MAX = 48 };
+enum { FX_NIAN_MAX = 48, FX_SEPS_MAX = 2048 };
 typedef struct fx_words {
     uint64_t    in[2];
     uint64_t    any[2];
     const char *full;                /* the sentence scanned */
+    size_t      nfull;               /* its length */
     uint32_t    nian[FX_NIAN_MAX];   /* offsets of 年 in it, ascending */
     uint32_t    nnian;
     bool        nian_all;            /* nian holds every 年 */
+    /* where seps_all: every place fx_next_clause_sep(full, i, nfull) stops
+     * at, as bits (bit i % 32 of seps[i / 32]); found by the same pass */
+    bool        seps_all;
+    uint32_t    seps[FX_SEPS_MAX / 32];
 } fx_words;
 
 extern const char *const fx_word_text[FXW_COUNT];
@@ -188,12 +202,26 @@ static inline bool fx_part_has(const fx_words *w, fx_str part, int id)
  * (trailing verbs, qualifiers, adverbials), filling *p. kw: the words of the
  * sentence seg is part of, or NULL. */
 fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p);
+/* What do_item asks of the name fx_subject gives: its list parts
+ * (fx_split_parts), fx_action_only, fx_attribute_word, fx_measure_word, and
+ * whether it is a short verb (one or two characters that name no indicator). */
+enum { FX_PARTS_MAX = 8 };
+typedef struct fx_name_facts {
+    size_t np;
+    fx_str parts[FX_PARTS_MAX];
+    bool   action, attribute, measure, short_verb;
+} fx_name_facts;
+/* fx_subject, and the facts of the name it gives into *nf: remembered with
+ * the segment's subject. */
+fx_str fx_subject_facts(fx_str seg, const fx_words *kw, fx_pred *p, fx_name_facts *nf);
 /* Kind from the name's own tail (涨幅, 增速 → growth; 降幅 → decline), or -1. */
 int    fx_kind_from_name(fx_str name);
 /* Quarter / month words in a span (一季度, 上半年, 1-9月); true when found. */
 bool   fx_period_words(fx_str s, gwr_period *per);
 /* Multi-year words in a sentence (年均, 五年来, 以来, 十三五期间, 由2010年). */
 bool   fx_multiyear(fx_str sentence, const fx_words *kw);
+/* May a part of the sentence of kw be multi-year (false: fx_multiyear is false for all)? */
+bool   fx_may_multiyear(const fx_words *kw);
 /* Words that open a verb-first item (新开工, 签约 …): "新签约60个、新开工42个". */
 bool   fx_action_only(fx_str name);
 /* Completes a short list element from a complete one: 城镇 + 农村居民人均可支配收入
@@ -229,7 +257,8 @@ fx_str fx_topic_of(fx_str s);                           /* the subject without i
 typedef struct fx_fig {
     const char   *name;     /* NUL-terminated, temporary */
     size_t        name_len;
-    gwr_quantity  q;        /* offsets relative to the sentence */
+    const gwr_quantity *q;  /* offsets relative to the sentence */
+    gwr_qual      qual;     /* the figure's qualifier (q's, or exact for a comparison's bound) */
     gwr_fig_kind  kind;
     gwr_period    period;
     bool          compare;  /* comparison: no canonical key */

@@ -61,14 +61,30 @@ size_t fx_split_parts(fx_str s, fx_str *parts, size_t max)
         }
     }
     parts[np++] = fx_trim(fx_span(s.s + start, s.n - start));
-    if (np == 1) {
-        for (size_t i = 3; i + 3 <= s.n && i <= 9; i++)
-            if (s.s[i] == '\xE5' && memcmp(s.s + i, "和", 3) == 0) {
+    if (np == 1 && s.n >= 6) {
+        /* 和 (E5 92 8C) starting at byte 3 to 9: the places of its first
+         * byte, eight at a time where eleven bytes are there */
+        size_t hi = s.n - 3 < 9 ? s.n - 3 : 9;
+        uint64_t at = 0;
+        if (s.n >= 11) {
+            uint64_t x, lo7 = 0x7F7F7F7F7F7F7F7Full;
+            memcpy(&x, s.s + 3, 8);
+            x ^= 0xE5E5E5E5E5E5E5E5ull;
+            at = ~(((x & lo7) + lo7) | x | lo7);            /* 0x80 in each byte that was E5 */
+            at &= ~(uint64_t)0 >> (8 * (8 - (hi - 3 + 1)));   /* bytes 3 .. hi */
+        } else {
+            for (size_t i = 3; i <= hi; i++)
+                if (s.s[i] == '\xE5') at |= (uint64_t)0x80 << (8 * (i - 3));
+        }
+        for (; at; at &= at - 1) {
+            size_t i = 3 + (size_t)__builtin_ctzll(at) / 8;
+            if (memcmp(s.s + i, "和", 3) == 0) {
                 parts[0] = fx_trim(fx_span(s.s, i));
                 parts[1] = fx_trim(fx_span(s.s + i + 3, s.n - i - 3));
                 np = parts[1].n ? 2 : 1;
                 break;
             }
+        }
     }
     return np;
 }

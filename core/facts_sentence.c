@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { MAXQ = 16, MAXITEMS = 32, MAXNAMES = 8 };
+enum { MAXQ = 16, MAXITEMS = 32, MAXNAMES = FX_PARTS_MAX };
 
 typedef struct sent {
     const char   *s;
@@ -24,6 +24,9 @@ typedef struct sent {
     size_t        nq;
     const fx_words *kw;                 /* the words of the sentence */
     bool          multiyear;
+    bool          may_multiyear;        /* fx_may_multiyear: else no clause is */
+    bool          may_region;           /* a word of region_words may be there */
+    uint32_t      nian_from;            /* the first 年 of kw at or after the clause being read */
     int           base_year;            /* the clause's 比2002年: a base of comparison */
     int           last_pct_kind;        /* kind of the clause's last percentage, or -1 */
     fx_emit_fn    emit;
@@ -122,12 +125,13 @@ static gwr_fig_kind kind_of(const gwr_quantity *q, const fx_pred *p, fx_str name
 }
 
 /* 高于全省1.8个百分点 read as one quantity: the words before the digits. */
+#define REGION(X) X(QUANGUO) X(QUANSHENG) X(QUANSHI) X(QUANZHOU) X(QUANQU) X(QUANMENG) X(PINGJUN)
+static const uint64_t region[2] = FX_SET(REGION);
+#undef REGION
+
 static size_t region_words(fx_str w, const fx_words *kw)
 {
     static const int r[] = { FXW_QUANGUO, FXW_QUANSHENG, FXW_QUANSHI, FXW_QUANZHOU, FXW_QUANQU, FXW_QUANMENG, FXW_PINGJUN };
-#define REGION(X) X(QUANGUO) X(QUANSHENG) X(QUANSHI) X(QUANZHOU) X(QUANQU) X(QUANMENG) X(PINGJUN)
-    static const uint64_t region[2] = FX_SET(REGION);
-#undef REGION
     if (!fx_may_have_set(kw, region)) return 0;
     bool hit = false;
     for (size_t i = 0; i < sizeof r / sizeof r[0] && !hit; i++) hit = fx_part_has(kw, w, r[i]);
@@ -142,7 +146,7 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
 {
     fx_fig f;
     fx_name cmpname;
-    size_t rw = compare ? 0 : region_words(fx_span(st->s + q->off, q->len), st->kw);
+    size_t rw = compare || !st->may_region ? 0 : region_words(fx_span(st->s + q->off, q->len), st->kw);
     if (rw) {
         fx_name_set(&cmpname, fx_name_str(nm), fx_span(st->s + q->off, rw));
         nm = &cmpname;
@@ -150,7 +154,8 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
     }
     f.name = nm->buf;
     f.name_len = nm->n;
-    f.q = *q;
+    f.q = q;
+    f.qual = q->qual;
     f.kind = kind_of(q, p, fx_name_str(nm));
     if (unit_is(q, "%")) st->last_pct_kind = (int)f.kind;
     f.period = p->annual ? GWR_PER_YEAR : p->has_period ? p->period
@@ -158,7 +163,7 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
     f.compare = compare;
     f.target = target;
     f.base_year = st->base_year;
-    if (rw && (f.q.qual == GWR_Q_OVER || f.q.qual == GWR_Q_UNDER)) f.q.qual = GWR_Q_EXACT;
+    if (rw && (f.qual == GWR_Q_OVER || f.qual == GWR_Q_UNDER)) f.qual = GWR_Q_EXACT;
     st->emit(st->ctx, &f);
     /* "在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2%": a figure
      * inside 在…的基础上 is context; the sentence's subject stays */
@@ -176,7 +181,8 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
 static void do_item(sent *st, item *it, fx_str after, item *next)
 {
     fx_pred p;
-    fx_str name = fx_subject(it->seg, st->kw, &p);
+    fx_name_facts nf;
+    fx_str name = fx_subject_facts(it->seg, st->kw, &p, &nf);
     bool seg_unnamed = name.n == 0;
     if (it->consumed) {
         p.verb_only = true;
@@ -189,7 +195,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
     fx_str aft = fx_trim(after);
     bool compare = p.compare;
 
-    bool short_verb = name.n && fx_chars_upto(name, 2) <= 2 && !gwr_indicator_match(name.s, name.n);
+    bool short_verb = !it->consumed && nf.short_verb;     /* a consumed item's name is empty */
     if (short_verb && !p.verb_only) p.verb = name;
     if ((p.verb_only || name.n == 0 || short_verb) && !p.share && aft.n && starts_word(after) && !money_or_rate(q0) &&
         !fx_starts(aft, "以上") && !fx_starts(aft, "左右") && !fx_starts(aft, "的") &&
@@ -240,24 +246,24 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         else fx_name_set(&names[0], fx_span("", 0), fx_span("", 0));
         nn = 1;
     } else {
-        fx_str parts[MAXNAMES];
-        size_t np = fx_split_parts(name, parts, MAXNAMES);
+        /* name is fx_subject's: its facts are nf's */
+        size_t np = nf.np;
         if (np > 1 && (np == it->nq || p.share)) {
-            nn = fx_complete_parts(parts, np, names);
+            nn = fx_complete_parts(nf.parts, np, names);
         } else if (fx_starts(name, "城乡") && (it->nq == 2 || p.share || fx_both_keyed(name))) {
             fx_str rest = fx_span(name.s + 6, name.n - 6);
             fx_name_set(&names[0], fx_span("城镇", 6), rest);
             fx_name_set(&names[1], fx_span("农村", 6), rest);
             nn = 2;
-        } else if (fx_action_only(name) && st->subj.n) {
+        } else if (nf.action && st->subj.n) {
             fx_name_set(&names[0], fx_topic_of(fx_name_str(&st->subj)), name);
             nn = 1;
-        } else if (fx_attribute_word(name) && st->subj.n) {
+        } else if (nf.attribute && st->subj.n) {
             fx_name_set(&names[0], fx_name_str(&st->subj), name);
             nn = 1;
         } else {
             names[0].n = 0;
-            if (fx_measure_word(name)) {
+            if (nf.measure) {
                 fx_str ctx = st->subj.n ? fx_name_str(&st->subj) : fx_cut_at_pred(st->quiet);
                 names[0].n = ctx.n ? fx_complete_prefix(name, ctx, names[0].buf, sizeof names[0].buf) : 0;
             }
@@ -273,13 +279,15 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
     if (it->seg.n && seg_unnamed && p.kind < 0 && unit_is(q0, "%") &&
         st->last_pct_kind >= 0 && !p.compare)
         p.kind = st->last_pct_kind;
-    /* 实现了7.5%的增长 */
-    if (p.kind < 0 && (fx_starts(aft, "的增长") || fx_starts(aft, "的增速") || fx_starts(aft, "的增幅")))
+    /* 实现了7.5%的增长; the words after the number begin with 的 or 目标, or say nothing of these */
+    bool de = fx_starts(aft, "的");
+    if (de && p.kind < 0 && (fx_starts(aft, "的增长") || fx_starts(aft, "的增速") || fx_starts(aft, "的增幅")))
         p.kind = GWR_FK_GROWTH;
-    else if (p.kind < 0 && (fx_starts(aft, "的下降") || fx_starts(aft, "的降幅")))
+    else if (de && p.kind < 0 && (fx_starts(aft, "的下降") || fx_starts(aft, "的降幅")))
         p.kind = GWR_FK_DECLINE;
-    bool target = fx_starts(aft, "的目标") || fx_starts(aft, "的预期目标") || fx_starts(aft, "目标") ||
-                  fx_starts(aft, "的增长目标") || fx_starts(aft, "的年度目标");
+    bool target = (de && (fx_starts(aft, "的目标") || fx_starts(aft, "的预期目标") || fx_starts(aft, "的增长目标") ||
+                          fx_starts(aft, "的年度目标"))) ||
+                  fx_starts(aft, "目标");
     /* one value for several names (均增长8%), or one name per value */
     size_t nfig = it->nq > nn ? it->nq : nn;
     for (size_t v = 0; v < nfig; v++) {
@@ -296,14 +304,15 @@ static bool base_word_at(const char *p)
     return memcmp(p, "比", 3) == 0 || memcmp(p, "较", 3) == 0 || memcmp(p, "同", 3) == 0 || memcmp(p, "与", 3) == 0;
 }
 
-static int base_year(fx_str c, const fx_words *kw)
+static int base_year(fx_str c, const fx_words *kw, uint32_t *from)
 {
     if (kw && kw->nian_all) {
         /* the years stand before the 年 the sentence scan found: the word is
-         * 7 (ASCII year) or 15 (Chinese year) bytes before it */
+         * 7 (ASCII year) or 15 (Chinese year) bytes before it. Clauses are
+         * read in order: the 年 before this one are passed once. */
         size_t off = (size_t)(c.s - kw->full);
-        for (uint32_t t = 0; t < kw->nnian; t++) {
-            if (kw->nian[t] < off) continue;
+        while (*from < kw->nnian && kw->nian[*from] < off) ++*from;
+        for (uint32_t t = *from; t < kw->nnian; t++) {
             size_t j = kw->nian[t] - off;
             if (j + 3 > c.n) break;
             static const size_t backs[] = { 15, 7 };
@@ -335,8 +344,8 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
     size_t ni = 0, seg_start = cs;
     /* "2007年，国内生产总值达到24.66万亿元，…，年均增长10.6%": the span covers
      * its own clause and those after it, not the level reached before it */
-    if (!st->multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs), st->kw)) st->multiyear = true;
-    int by = base_year(fx_span(st->s + cs, ce - cs), st->kw);
+    if (!st->multiyear && st->may_multiyear && fx_multiyear(fx_span(st->s + cs, ce - cs), st->kw)) st->multiyear = true;
+    int by = base_year(fx_span(st->s + cs, ce - cs), st->kw, &st->nian_from);
     if (by) st->base_year = by;   /* "1986年同1978年相比，…增长102%": kept for the clauses after */
     st->last_pct_kind = -1;
     if (qa == qb) {
@@ -371,19 +380,6 @@ static void do_clause(sent *st, size_t cs, size_t ce, size_t qa, size_t qb)
     for (size_t i = 0; i < st->ncur; i++) fx_name_copy(&st->prev[i], &st->cur[i]);
     st->nprev = st->ncur;
     st->quiet = fx_span(st->s, 0);
-}
-
-static bool clause_sep(const char *s, size_t n, size_t i, size_t *len)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c == ',' || c == ';' || c == ':') { *len = 1; return true; }
-    if (c == 0xEF && i + 3 <= n) {
-        if (memcmp(s + i, "，", 3) == 0 || memcmp(s + i, "；", 3) == 0 || memcmp(s + i, "：", 3) == 0) {
-            *len = 3;
-            return true;
-        }
-    }
-    return false;
 }
 
 #define CH_BIT(b1, b2) (((b1) ^ (b2)) & 63)
@@ -427,6 +423,9 @@ static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
 {
     const char *w = s + q->off;
     size_t len = q->len, e = q->off + q->len;
+    /* a figure with a unit: only a clock time of up to five bytes, or one
+     * with a full-width colon (a ratio) is none */
+    if (q->unit[0] != '\0' && len > 5 && !(q->flags & GWR_QF_RATIO)) return false;
     /* a clock time: one or two digits, a colon, two digits */
     for (size_t i = 1; i <= 2 && i < len; i++)
         if (w[i] == ':' && len == i + 3 && digit_at(w, len, i + 1) && digit_at(w, len, i + 2) && w[i + 1] <= '5')
@@ -450,11 +449,10 @@ static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
 bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
 {
     size_t pos = 0;
-    gwr_quantity q;
+    bool asked = false;             /* whether the page's chrome was ruled out: asked at the first number */
     qb->n = 0;
-    if (chrome(trimmed)) return true;
-    while (pos < n && gwr_quantity_next(s, n, &pos, &q)) {
-        if (noise(s, n, &q) || not_a_figure(s, n, &q)) continue;
+    /* each number is read into the next free place, kept there or not */
+    while (pos < n) {
         if (qb->n == qb->cap) {
             size_t cap = qb->cap ? qb->cap * 2 : 64;
             gwr_quantity *nq = realloc(qb->q, cap * sizeof *nq);
@@ -462,7 +460,14 @@ bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
             qb->q = nq;
             qb->cap = cap;
         }
-        qb->q[qb->n++] = q;
+        gwr_quantity *q = &qb->q[qb->n];
+        if (!gwr_quantity_next(s, n, &pos, q)) break;
+        if (noise(s, n, q) || not_a_figure(s, n, q)) continue;
+        if (!asked) {
+            if (chrome(trimmed)) return true;      /* qb->n is still 0 */
+            asked = true;
+        }
+        qb->n++;
     }
     return true;
 }
@@ -471,6 +476,15 @@ void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, c
                  void *ctx)
 {
     if (qb->n == 0) return;
+    /* the separators of a sentence of usual length marked in one pass */
+    uint32_t sep_marks[64];
+    const uint32_t *seps = NULL;
+    if (kw && kw->seps_all && kw->full == s && kw->nfull == n) {
+        seps = kw->seps;                /* the word scan marked them */
+    } else if (n <= 64 * 32) {
+        fx_clause_sep_marks(s, n, readable, sep_marks);
+        seps = sep_marks;
+    }
     sent st;
     st.subj.n = 0;
     st.subj.buf[0] = '\0';
@@ -481,16 +495,22 @@ void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, c
     st.nq = qb->n;
     st.kw = kw;
     st.multiyear = false;    /* set by the first clause that speaks of several years, then kept */
+    st.may_multiyear = fx_may_multiyear(kw);
+    st.may_region = fx_may_have_set(kw, region);
+    st.nian_from = 0;
     st.base_year = 0;
     st.emit = emit;
     st.ctx = ctx;
     st.quiet = fx_span(s, 0);
     size_t cs = 0, qi = 0, qa = 0, sl = 1;
     for (size_t i = 0; i <= n;) {
-        i = fx_next_clause_sep_in(s, i, n, readable);   /* only a separator ends a clause */
+        /* only a separator ends a clause */
+        i = seps ? fx_next_mark(seps, i, n) : fx_next_clause_sep_in(s, i, n, readable);
         while (qi < st.nq && st.q[qi].off + st.q[qi].len <= i) qi++;
         bool inside = qi < st.nq && st.q[qi].off <= i && i < st.q[qi].off + st.q[qi].len;
-        if (i == n || (!inside && clause_sep(s, n, i, &sl))) {
+        /* every place found is a separator whose bytes are all in the
+         * sentence: only its length is left to tell */
+        if (i == n || (!inside && (sl = (unsigned char)s[i] < 0x80 ? 1 : 3, true))) {
             size_t qe = qa;
             while (qe < st.nq && st.q[qe].off < i) qe++;
             do_clause(&st, cs, i, qa, qe);

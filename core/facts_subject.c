@@ -215,6 +215,7 @@ static unsigned slot3(const char *p)
 
 static tok_index trail_index, lead_index;
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
+static _Atomic bool index_ready;              /* index_build has run: no call to pthread_once */
 enum { NNBN = sizeof nbn_verbs / sizeof nbn_verbs[0] };
 static fx_str nbn_sorted[NNBN];                 /* nbn_verbs by length, then bytes */
 enum { NACTION = sizeof action_words / sizeof action_words[0] };
@@ -254,6 +255,7 @@ static void index_build(void)
     nbn_marks = marks_of(nbn_verbs, NNBN);
     memcpy(nbn_sorted, nbn_verbs, sizeof nbn_sorted);
     qsort(nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp);
+    index_ready = true;
 }
 
 /* The longest token of the list at the end (start) of s; among equals the
@@ -304,6 +306,25 @@ static const tok *match_start(fx_str s, const tok *list)
     return best;
 }
 
+/* The same where most spans match nothing: a slot of the index that holds
+ * no token is told without a call. */
+static inline const tok *lead_at_start(fx_str s)
+{
+    if (s.n < 3) return NULL;
+    unsigned k = slot3(s.s);
+    if (lead_index.ok && lead_index.start[k] == lead_index.start[k + 1]) return NULL;
+    return match_start(s, lead_toks);
+}
+
+static inline const tok *trail_at_end(fx_str s)
+{
+    if (s.n >= 3 && trail_index.ok) {
+        unsigned k = slot3(s.s + s.n - 3);
+        if (trail_index.start[k] == trail_index.start[k + 1]) return NULL;
+    }
+    return match_end(s, trail_toks);
+}
+
 static void note(fx_pred *p, int what, bool *cmpverb, bool *region)
 {
     switch (what) {
@@ -344,14 +365,160 @@ static bool is_nbn_verb(fx_str s)
            (may_be_one_of(s, nbn_marks) && bsearch(&s, nbn_sorted, NNBN, sizeof nbn_sorted[0], word_cmp) != NULL);
 }
 
-fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
+static fx_str subject(fx_str seg, const fx_words *kw, fx_pred *p);
+
+/* fx_subject depends on the bytes of seg alone (the words of kw only say
+ * sooner that a word is not there), and reports repeat their wording
+ * (，比上年增长; ，同比增长): the answers for the segments a thread has read,
+ * as offsets into the segment. */
+enum { SUBJ_SLOTS = 4096, SUBJ_SEG = 62 };
+typedef struct subj_slot {
+    uint8_t  n;                  /* the segment's length + 1, 0 for an empty slot */
+    char     seg[SUBJ_SEG];
+    uint8_t  name_off, name_n, verb_off, verb_n;
+    int8_t   kind;
+    uint8_t  period;
+    bool     compare, share, annual, verb_only, has_period, verb_set;
+    bool     facts;              /* the name's facts below are known */
+    bool     action, attribute, measure, short_verb;
+    uint8_t  np, part_off[FX_PARTS_MAX], part_n[FX_PARTS_MAX];
+} subj_slot;
+static _Thread_local subj_slot subj_memo[SUBJ_SLOTS];
+
+static inline size_t seg_slot(fx_str s)
+{
+    uint64_t a = 0, b = 0;
+    if (s.n >= 8) {
+        memcpy(&a, s.s, 8);
+        memcpy(&b, s.s + s.n - 8, 8);
+    } else {
+        memcpy(&a, s.s, s.n);
+    }
+    uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ s.n;
+    h ^= h >> 29;
+    return (size_t)((h * 0xBF58476D1CE4E5B9ull) >> 40) & (SUBJ_SLOTS - 1);
+}
+
+static void name_facts(fx_str name, fx_name_facts *nf)
+{
+    nf->np = fx_split_parts(name, nf->parts, FX_PARTS_MAX);
+    nf->action = fx_action_only(name);
+    nf->attribute = fx_attribute_word(name);
+    nf->measure = fx_measure_word(name);
+    nf->short_verb = name.n && fx_chars_upto(name, 2) <= 2 && !gwr_indicator_match(name.s, name.n);
+}
+
+/* The facts of e's name into nf, worked out the first time (seg: the
+ * segment e holds). */
+static void slot_facts(subj_slot *e, fx_str seg, fx_str name, fx_name_facts *nf)
+{
+    if (e->facts) {
+        nf->np = e->np;
+        for (size_t i = 0; i < e->np; i++) nf->parts[i] = fx_span(seg.s + e->part_off[i], e->part_n[i]);
+        nf->action = e->action;
+        nf->attribute = e->attribute;
+        nf->measure = e->measure;
+        nf->short_verb = e->short_verb;
+        return;
+    }
+    name_facts(name, nf);
+    for (size_t i = 0; i < nf->np; i++)
+        if (nf->parts[i].s < seg.s || nf->parts[i].s + nf->parts[i].n > seg.s + seg.n) return;   /* not kept */
+    e->np = (uint8_t)nf->np;
+    for (size_t i = 0; i < nf->np; i++) {
+        e->part_off[i] = (uint8_t)(nf->parts[i].s - seg.s);
+        e->part_n[i] = (uint8_t)nf->parts[i].n;
+    }
+    e->action = nf->action;
+    e->attribute = nf->attribute;
+    e->measure = nf->measure;
+    e->short_verb = nf->short_verb;
+    e->facts = true;
+}
+
+fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p) { return fx_subject_facts(seg, kw, p, NULL); }
+
+/* Does e hold the segment (1 to SUBJ_SEG - 1 bytes)? Eight bytes at a time,
+ * the last eight overlapping the ones before; no byte past the segment is read. */
+static inline bool slot_holds(const subj_slot *e, fx_str seg)
+{
+    if (e->n != seg.n + 1) return false;
+    if (seg.n < 8) return memcmp(e->seg, seg.s, seg.n) == 0;
+    uint64_t a, b;
+    for (size_t i = 0; i + 8 <= seg.n; i += 8) {
+        memcpy(&a, e->seg + i, 8);
+        memcpy(&b, seg.s + i, 8);
+        if (a != b) return false;
+    }
+    memcpy(&a, e->seg + seg.n - 8, 8);
+    memcpy(&b, seg.s + seg.n - 8, 8);
+    return a == b;
+}
+
+fx_str fx_subject_facts(fx_str seg, const fx_words *kw, fx_pred *p, fx_name_facts *nf)
+{
+    if (seg.n == 0 || seg.n >= SUBJ_SEG) {
+        fx_str name = subject(seg, kw, p);
+        if (nf) name_facts(name, nf);
+        return name;
+    }
+    /* two ways: the one read last first, the other moved aside */
+    subj_slot *set = &subj_memo[seg_slot(seg) & ~(size_t)1], *e = NULL;
+    if (slot_holds(&set[0], seg)) e = &set[0];
+    else if (slot_holds(&set[1], seg)) e = &set[1];
+    if (e) {
+        memset(p, 0, sizeof *p);
+        p->kind = e->kind;
+        p->compare = e->compare;
+        p->share = e->share;
+        p->annual = e->annual;
+        p->verb_only = e->verb_only;
+        p->period = (gwr_period)e->period;
+        p->has_period = e->has_period;
+        if (e->verb_set) p->verb = fx_span(seg.s + e->verb_off, e->verb_n);
+        fx_str name = fx_span(seg.s + e->name_off, e->name_n);
+        if (nf) slot_facts(e, seg, name, nf);
+        return name;
+    }
+    fx_str name = subject(seg, kw, p);
+    set[1] = set[0];
+    e = &set[0];
+    /* every span given back lies in seg (an empty one at a place of it) */
+    bool fits = name.s >= seg.s && name.s + name.n <= seg.s + seg.n &&
+                (!p->verb.s || (p->verb.s >= seg.s && p->verb.s + p->verb.n <= seg.s + seg.n)) &&
+                (unsigned)p->period <= 255 && p->kind >= -128 && p->kind <= 127;
+    if (!fits) {
+        e->n = 0;
+        if (nf) name_facts(name, nf);
+        return name;
+    }
+    e->n = (uint8_t)(seg.n + 1);
+    memcpy(e->seg, seg.s, seg.n);
+    e->name_off = (uint8_t)(name.s - seg.s);
+    e->name_n = (uint8_t)name.n;
+    e->verb_set = p->verb.s != NULL;
+    e->verb_off = e->verb_set ? (uint8_t)(p->verb.s - seg.s) : 0;
+    e->verb_n = (uint8_t)p->verb.n;
+    e->kind = (int8_t)p->kind;
+    e->period = (uint8_t)p->period;
+    e->compare = p->compare;
+    e->share = p->share;
+    e->annual = p->annual;
+    e->verb_only = p->verb_only;
+    e->has_period = p->has_period;
+    e->facts = false;
+    if (nf) slot_facts(e, seg, name, nf);
+    return name;
+}
+
+static fx_str subject(fx_str seg, const fx_words *kw, fx_pred *p)
 {
 #define REGION(X) X(QUANGUO) X(QUANSHENG) X(QUANSHI) X(QUANQU) X(QUANZHOU) X(PINGJUN)
     static const uint64_t region_set[2] = FX_SET(REGION);
 #undef REGION
     bool cmpverb = false, region = false;
     size_t k;
-    pthread_once(&index_once, index_build);
+    if (!index_ready) pthread_once(&index_once, index_build);
     memset(p, 0, sizeof *p);
     p->kind = -1;
     fx_str s = fx_trim(seg);
@@ -392,7 +559,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
         s = fx_trim(fx_span(s.s + 3 + k, s.n - 3 - k));
     /* leading adverbials (the verb-only test looks past them) */
     for (;;) {
-        const tok *t = match_start(s, lead_toks);
+        const tok *t = lead_at_start(s);
         if (t && s.n != t->n) {
             note(p, t->what, &cmpverb, &region);
             s.s += t->n;
@@ -422,7 +589,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
     bool first = true;
     for (;;) {
         if (ends_in_measure(s)) break;
-        const tok *t = match_end(s, trail_toks);
+        const tok *t = trail_at_end(s);
         if (t) {
             fx_str tw = fx_span(t->w, t->n);
 #define IS(lit) (tw.n == sizeof lit - 1 && memcmp(tw.s, lit, sizeof lit - 1) == 0)
@@ -446,7 +613,7 @@ fx_str fx_subject(fx_str seg, const fx_words *kw, fx_pred *p)
         s = fx_trim(s);
     }
     /* a single-character leftover of a lead token ("和") is no name */
-    const tok *t = match_start(s, lead_toks);
+    const tok *t = lead_at_start(s);
     if (t && s.n == t->n) {
         note(p, t->what, &cmpverb, &region);
         s.n = 0;
@@ -490,13 +657,19 @@ bool fx_period_words(fx_str s, gwr_period *per)
     return false;
 }
 
+#define MULTI(X) X(NIANJUN) X(NIANLAI) X(YILAI) X(QIJIAN) X(GQWN) X(WNJ) X(WNLJ) X(LJWN) X(WNN) X(JHWN) X(WLWN)
+static const uint64_t multi[2] = FX_SET(MULTI);
+#define MULTI_YOU(X) MULTI(X) X(YOU)
+static const uint64_t multi_you[2] = FX_SET(MULTI_YOU);
+#undef MULTI_YOU
+#undef MULTI
+
+bool fx_may_multiyear(const fx_words *kw) { return fx_may_have_set(kw, multi_you); }
+
 bool fx_multiyear(fx_str s, const fx_words *kw)
 {
     static const int w[] = { FXW_NIANJUN, FXW_NIANLAI, FXW_YILAI, FXW_QIJIAN, FXW_GQWN, FXW_WNJ,
                              FXW_WNLJ, FXW_LJWN, FXW_WNN, FXW_JHWN, FXW_WLWN };
-#define MULTI(X) X(NIANJUN) X(NIANLAI) X(YILAI) X(QIJIAN) X(GQWN) X(WNJ) X(WNLJ) X(LJWN) X(WNN) X(JHWN) X(WLWN)
-    static const uint64_t multi[2] = FX_SET(MULTI);
-#undef MULTI
     for (size_t j = 0; j < sizeof w / sizeof w[0] && fx_may_have_set(kw, multi); j++) {
         if (!fx_part_has(kw, s, w[j])) continue;
         if (w[j] != FXW_NIANLAI) return true;
@@ -516,7 +689,7 @@ bool fx_multiyear(fx_str s, const fx_words *kw)
 
 bool fx_action_only(fx_str name)
 {
-    pthread_once(&index_once, index_build);
+    if (!index_ready) pthread_once(&index_once, index_build);
     return one_of(name, action_words, NACTION, action_marks);
 }
 
@@ -556,7 +729,7 @@ size_t fx_complete_suffix(fx_str part, fx_str full, char *out, size_t cap)
 
 bool fx_measure_word(fx_str part)
 {
-    pthread_once(&index_once, index_build);
+    if (!index_ready) pthread_once(&index_once, index_build);
     return one_of(part, measures, NMEASURE, measure_marks);
 }
 

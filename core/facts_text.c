@@ -10,6 +10,17 @@ bool fx_contains(fx_str s, const char *tok)
 {
     size_t n = strlen(tok);
     if (n == 0 || n > s.n) return n == 0;
+    if (n >= 3 && (unsigned char)tok[0] >= 0xE0) {
+        /* a word that starts with a multi-byte character: look for its
+         * third byte (a continuation byte, rarer than a lead byte), then at
+         * the bytes around it */
+        const char *p = s.s + 2, *last = s.s + s.n - n + 2;
+        while (p <= last && (p = memchr(p, tok[2], (size_t)(last - p) + 1)) != NULL) {
+            if (p[-2] == tok[0] && p[-1] == tok[1] && memcmp(p + 1, tok + 3, n - 3) == 0) return true;
+            p++;
+        }
+        return false;
+    }
     const char *end = s.s + s.n - n;
     for (const char *p = s.s; p <= end; p++) {
         p = memchr(p, tok[0], (size_t)(end - p) + 1);
@@ -139,6 +150,26 @@ __attribute__((target("avx2"))) static size_t seps32(const char *s, size_t i, si
     return find16(s, i < n ? i : n, n, seps16);
 }
 
+/* The clause separators of s[0, n) as bits (s + lim readable, lim >= n). */
+__attribute__((target("avx2"))) static size_t seps_marks32(const char *s, size_t n, size_t lim, uint32_t *marks)
+{
+    const __m256i co = C32(','), se = C32(';'), cl = C32(':'), ef = C32(0xEF), xbc = C32(0xBC), x8c = C32(0x8C),
+                  x9b = C32(0x9B), x9a = C32(0x9A);
+    size_t i = 0;
+    for (; i < n && i + 34 <= lim; i += 32) {
+        __m256i b0 = LOAD32(s + i), b1 = LOAD32(s + i + 1), b2 = LOAD32(s + i + 2);
+        __m256i m = _mm256_or_si256(_mm256_or_si256(EQV(b0, co), EQV(b0, se)), EQV(b0, cl));
+        __m256i wide = _mm256_and_si256(_mm256_and_si256(EQV(b0, ef), EQV(b1, xbc)),
+                                        _mm256_or_si256(_mm256_or_si256(EQV(b2, x8c), EQV(b2, x9b)), EQV(b2, x9a)));
+        marks[i / 32] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(m, wide));
+    }
+    /* nothing at or after n, and no wide separator whose bytes pass it */
+    if (i > n && n % 32) marks[n / 32] &= ~(~(uint32_t)0 << (n % 32));
+    for (size_t p = n >= 2 ? n - 2 : 0; p < n && p < i; p++)
+        if ((unsigned char)s[p] == 0xEF) marks[p / 32] &= ~((uint32_t)1 << (p % 32));
+    if (i > n) return n;
+    return i;
+}
 #endif
 
 static _Atomic int simd_known;          /* 0 not asked, 1 no, 2 yes */
@@ -190,6 +221,16 @@ void fx_sentence_end_marks(const char *s, size_t n, uint32_t *marks)
     for (; (i = fx_next_sentence_end(s, i, n)) < n; i++) marks[i / 32] |= (uint32_t)1 << (i % 32);
 }
 
+void fx_clause_sep_marks(const char *s, size_t n, size_t lim, uint32_t *marks)
+{
+    size_t i = 0;
+    memset(marks, 0, (n + 31) / 32 * sizeof *marks);
+#ifdef HAVE_FIND32
+    if (has_avx2()) i = seps_marks32(s, n, lim < n ? n : lim, marks);
+#endif
+    for (; (i = fx_next_clause_sep_in(s, i, n, lim)) < n; i++) marks[i / 32] |= (uint32_t)1 << (i % 32);
+}
+
 size_t fx_next_clause_sep(const char *s, size_t i, size_t n) { return fx_next_clause_sep_in(s, i, n, n); }
 
 size_t fx_next_clause_sep_in(const char *s, size_t i, size_t n, size_t lim)
@@ -217,6 +258,68 @@ bool fx_has_char3(fx_str s, const char *c)
         p++;
     }
     return false;
+}
+
+/* The characters fx_opener_chars looks for (五 纲 计 目 今 本 年), by their
+ * third bytes, which differ. */
+static const unsigned char openers[FX_NOPENERS][3] = {
+    { 0xE4, 0xBA, 0x94 }, { 0xE7, 0xBA, 0xB2 }, { 0xE8, 0xAE, 0xA1 }, { 0xE7, 0x9B, 0xAE },
+    { 0xE4, 0xBB, 0x8A }, { 0xE6, 0x9C, 0xAC }, { 0xE5, 0xB9, 0xB4 },
+};
+
+/* p holds a third byte of one of them: which one is there whole, as a bit. */
+static inline unsigned opener_at(fx_str s, size_t p)
+{
+    if (p < 2) return 0;
+    /* the character by the low six bits of its third byte (they differ too) */
+    static const uint8_t by_low[64] = { [0x14] = 1, [0x32] = 2, [0x21] = 3, [0x2E] = 4, [0x0A] = 5, [0x2C] = 6, [0x34] = 7 };
+    const unsigned char *u = (const unsigned char *)s.s + p;
+    unsigned j = by_low[u[0] & 63];
+    if (!j--) return 0;
+    return u[0] == openers[j][2] && u[-1] == openers[j][1] && u[-2] == openers[j][0] ? 1u << j : 0;
+}
+
+#ifdef HAVE_FIND32
+__attribute__((target("avx2"))) static unsigned openers_avx2(fx_str s)
+{
+    /* a byte is one of the third bytes when the bits of its low and its
+     * high nibble (one bit per character) meet */
+    static const unsigned char lo[16] = { [0x4] = 0x41, [0x2] = 0x02, [0x1] = 0x04, [0xE] = 0x08, [0xA] = 0x10, [0xC] = 0x20 };
+    static const unsigned char hi[16] = { [0x9] = 0x01, [0xB] = 0x42, [0xA] = 0x2C, [0x8] = 0x10 };
+    const __m256i tlo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)lo));
+    const __m256i thi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)hi));
+    const __m256i nib = C32(0x0F), zero = _mm256_setzero_si256();
+    unsigned found = 0, all = (1u << FX_NOPENERS) - 1;
+    char pad[32];
+    for (size_t i = 0; i < s.n && found != all; i += 32) {
+        __m256i b;
+        if (i + 32 <= s.n) {
+            b = LOAD32(s.s + i);
+        } else {
+            memset(pad, 0, sizeof pad);
+            memcpy(pad, s.s + i, s.n - i);
+            b = LOAD32(pad);
+        }
+        __m256i l = _mm256_shuffle_epi8(tlo, _mm256_and_si256(b, nib));
+        __m256i h = _mm256_shuffle_epi8(thi, _mm256_and_si256(_mm256_srli_epi16(b, 4), nib));
+        unsigned bits = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(l, h), zero));
+        for (; bits; bits &= bits - 1) found |= opener_at(s, i + (size_t)__builtin_ctz(bits));
+    }
+    return found;
+}
+#endif
+
+unsigned fx_opener_chars(fx_str s)
+{
+#ifdef HAVE_FIND32
+    if (has_avx2()) return openers_avx2(s);
+#endif
+    unsigned found = 0;
+    for (unsigned j = 0; j < FX_NOPENERS; j++) {
+        char t[4] = { (char)openers[j][0], (char)openers[j][1], (char)openers[j][2], 0 };
+        if (fx_has_char3(s, t)) found |= 1u << j;
+    }
+    return found;
 }
 
 size_t fx_chars(fx_str s) { return gwr_utf8_count_upto(s.s, s.n, SIZE_MAX); }
@@ -331,6 +434,16 @@ int fx_year_at(fx_str s, size_t *len)
     return y;
 }
 
+/* Is there a year that ends in the 年 whose last byte is at p? */
+static inline bool year_ends_at(fx_str s, const char *p)
+{
+    size_t k;
+    if (p[-2] != '\xE5' || p[-1] != '\xB9') return false;
+    size_t j = (size_t)(p - 2 - s.s);                    /* the offset of 年 */
+    return (j >= 4 && fx_year_at(fx_span(s.s + j - 4, s.n - j + 4), &k)) ||
+           (j >= 12 && fx_year_at(fx_span(s.s + j - 12, s.n - j + 12), &k));
+}
+
 bool fx_has_year(fx_str s)
 {
     /* every year ends in 年: look for its last byte, then at the four ASCII
@@ -338,11 +451,7 @@ bool fx_has_year(fx_str s)
     if (s.n < 7) return false;
     const char *p = s.s + 6, *end = s.s + s.n;
     while (p < end && (p = memchr(p, 0xB4, (size_t)(end - p))) != NULL) {
-        if (p[-2] == '\xE5' && p[-1] == '\xB9') {
-            size_t j = (size_t)(p - 2 - s.s), k;      /* the offset of 年 */
-            if (j >= 4 && fx_year_at(fx_span(s.s + j - 4, s.n - j + 4), &k)) return true;
-            if (j >= 12 && fx_year_at(fx_span(s.s + j - 12, s.n - j + 12), &k)) return true;
-        }
+        if (year_ends_at(s, p)) return true;
         p++;
     }
     return false;

@@ -34,7 +34,12 @@ static uint8_t word_len[FXW_COUNT];
 static uint64_t word_head[FXW_COUNT];             /* the first (up to) eight bytes */
 static uint64_t word_mask[FXW_COUNT];             /* which of them the word has */
 static bool    complete;                          /* every word has its bucket */
+/* The slots of the clause separators (，；：,;:) hold SEPS instead of a
+ * bucket where no word shares them (seps_ok): the scan marks them. */
+enum { SEPS = 0xFF };
+static bool    seps_ok;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+static _Atomic bool built;                        /* build has run: no call to pthread_once */
 
 /* Eight bytes as a little-endian number (one load where the machine is one). */
 static inline uint64_t load64le(const unsigned char *p)
@@ -104,6 +109,28 @@ static void build(void)
             ok = false;                   /* a first character of another length: the plain search */
         if (!ok) complete = false;
     }
+    /* ，；： (EF BC 8C / 9B / 9A) and , ; : */
+    static const unsigned char wide3[] = { 0x8C, 0x9B, 0x9A };
+    static const unsigned char ascii[] = { ',', ';', ':' };
+    seps_ok = complete;
+    for (size_t k = 0; k < 3; k++) {
+        uint8_t *sl = &slot_bucket[(0xBC & 0x3Fu) | (wide3[k] & 0x3Fu) << 8];
+        if (*sl) seps_ok = false;
+        if (ascii_bucket[ascii[k]]) seps_ok = false;
+    }
+    if (seps_ok)
+        for (size_t k = 0; k < 3; k++) {
+            slot_bucket[(0xBC & 0x3Fu) | (wide3[k] & 0x3Fu) << 8] = SEPS;
+            ascii_bucket[ascii[k]] = SEPS;
+        }
+    built = true;
+}
+
+/* A slot of a separator's: a separator when its lead byte is EF (other
+ * characters share the slot) or for the ASCII ones always. */
+static inline void sep_at(fx_words *w, const unsigned char *p, size_t i)
+{
+    if ((p[i] == 0xEF || p[i] < 0x80) && i < FX_SEPS_MAX) w->seps[i / 32] |= (uint32_t)1 << (i % 32);
 }
 
 static inline void found(fx_words *w, unsigned id, size_t i, size_t a, size_t b)
@@ -148,11 +175,14 @@ static void scan_plain(fx_words *w, fx_str full, fx_str inner)
 
 void fx_words_scan(fx_words *w, fx_str full, fx_str inner)
 {
-    pthread_once(&once, build);
+    if (!built) pthread_once(&once, build);
     w->in[0] = w->in[1] = w->any[0] = w->any[1] = 0;
     w->full = full.s;
+    w->nfull = full.n;
     w->nnian = 0;
     w->nian_all = complete && full.n <= UINT32_MAX;
+    w->seps_all = seps_ok && full.n <= FX_SEPS_MAX;
+    if (w->seps_all) memset(w->seps, 0, (full.n + 31) / 32 * sizeof w->seps[0]);
     if (!complete) {
         scan_plain(w, full, inner);
         return;
@@ -170,26 +200,35 @@ void fx_words_scan(fx_words *w, fx_str full, fx_str inner)
         if ((v & 0xC0C0F0C0C0F0u) == 0x8080E08080E0u) {
             unsigned b1 = slot_bucket[(v >> 8) & 0x3F3Fu], b2 = slot_bucket[(v >> 32) & 0x3F3Fu];
             if (b1 | b2) {
-                if (b1) check(w, p, i, n, b1, a, b);
-                if (b2) check(w, p, i + 3, n, b2, a, b);
+                if (b1 == SEPS) sep_at(w, p, i);
+                else if (b1) check(w, p, i, n, b1, a, b);
+                if (b2 == SEPS) sep_at(w, p, i + 3);
+                else if (b2) check(w, p, i + 3, n, b2, a, b);
             }
             i += 6;
         } else if ((v & 0xC0C0F0u) == 0x8080E0u) {
             unsigned bk = slot_bucket[(v >> 8) & 0x3F3Fu];
-            if (bk) check(w, p, i, n, bk, a, b);
+            if (bk == SEPS) sep_at(w, p, i);
+            else if (bk) check(w, p, i, n, bk, a, b);
             i += 3;
         } else {
-            if ((v & 0x80u) == 0 && ascii_bucket[v & 0x7Fu]) check(w, p, i, n, ascii_bucket[v & 0x7Fu], a, b);
+            if ((v & 0x80u) == 0 && ascii_bucket[v & 0x7Fu]) {
+                unsigned bk = ascii_bucket[v & 0x7Fu];
+                if (bk == SEPS) sep_at(w, p, i);
+                else check(w, p, i, n, bk, a, b);
+            }
             i++;
         }
     }
     while (i < n) {
         unsigned c = p[i];
         if (c < 0x80) {
-            if (ascii_bucket[c]) check(w, p, i, n, ascii_bucket[c], a, b);
+            if (ascii_bucket[c] == SEPS) sep_at(w, p, i);
+            else if (ascii_bucket[c]) check(w, p, i, n, ascii_bucket[c], a, b);
         } else if (i + 3 <= n && (c & 0xF0) == 0xE0 && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
             unsigned bk = slot_bucket[(p[i + 1] & 0x3Fu) | (p[i + 2] & 0x3Fu) << 8];
-            if (bk) check(w, p, i, n, bk, a, b);
+            if (bk == SEPS) sep_at(w, p, i);
+            else if (bk) check(w, p, i, n, bk, a, b);
             i += 3;
             continue;
         }

@@ -39,6 +39,7 @@ void gwr_findex_free(gwr_findex *x)
     free(x->nm_num);
     for (int l = 0; l < 26; l++) free(x->lbits[l]);
     free(x->set_letters);
+    gwr_fx_pre2_free(x);
     free(x->hist);
     free(x->touched);
     gwr_pq_free(x->pq);
@@ -88,14 +89,14 @@ size_t gwr_findex_memory(const gwr_findex *x)
     for (size_t i = 0; i < x->nnames; i++) b += x->nfig[i].cap;
     for (int i = 0; i < GWR_FX_CACHE; i++)
         b += x->cache[i].smark_words * 8;
-    b += gwr_fx_tri_memory(&x->tri) + gwr_fxq_sent_memory(x);
+    b += gwr_fx_tri_memory(&x->tri) + gwr_fxq_sent_memory(x) + gwr_fx_pre2_memory(x);
     return b;
 }
 
 size_t gwr_findex_pinyin_memory(const gwr_findex *x)
 {
     return x->post.follow_bytes + 0x10000 * sizeof(gwr_follow) + 26 * x->lbits_words * 8 + gwr_fx_tri_memory(&x->tri) +
-           (x->set_letters ? gwr_py_set_count() * sizeof *x->set_letters : 0);
+           (x->set_letters ? gwr_py_set_count() * sizeof *x->set_letters : 0) + gwr_fx_pre2_memory(x);
 }
 
 static uint64_t hash_str(const char *s, size_t n)
@@ -175,6 +176,7 @@ static uint32_t new_string(gwr_findex *x, const char *s, size_t n)
     uint32_t id = (uint32_t)x->nstr;
     if (gwr_post_add(&x->post, id, s, n) != 0) goto oom;
     if (gwr_fx_tri_add(&x->tri, id, s, n) != 0) goto oom;
+    if (gwr_fx_pre2_add(x, id, s, n) != 0) goto oom;
     x->str[id] = s;
     x->slen[id] = (uint32_t)n;
     if (!(id & 63)) {

@@ -25,8 +25,10 @@ int gwr_fx_tri_init(gwr_fx_tri *t)
     size_t ns = gwr_py_set_count();
     t->slot = calloc(TRI_KEYS, sizeof *t->slot);
     t->set_letters = calloc(ns ? ns : 1, sizeof *t->set_letters);
+    t->pm = calloc(ns + 1, sizeof *t->pm);
     t->pend_max = GWR_FX_TRI_PEND;
-    if (!t->slot || !t->set_letters) {
+    t->slice = GWR_FX_TRI_SLICE;
+    if (!t->slot || !t->set_letters || !t->pm) {
         gwr_fx_tri_free(t);
         return -1;
     }
@@ -69,6 +71,9 @@ void gwr_fx_tri_free(gwr_fx_tri *t)
     free(t->slot);
     free(t->lists);
     free(t->set_letters);
+    free(t->pm);
+    free(t->run_ids);
+    free(t->run_at);
     free(t->seen);
     free(t->pend);
     memset(t, 0, sizeof *t);
@@ -77,7 +82,7 @@ void gwr_fx_tri_free(gwr_fx_tri *t)
 size_t gwr_fx_tri_memory(const gwr_fx_tri *t)
 {
     return t->slot ? TRI_KEYS * sizeof *t->slot + t->nlists * (sizeof *t->lists + sizeof *t->seen) +
-                         gwr_py_set_count() * sizeof *t->set_letters + t->pool.bytes + t->pool.slabs_cap * sizeof *t->pool.slabs +
+                         gwr_py_set_count() * sizeof *t->set_letters + (gwr_py_set_count() + 1) * sizeof *t->pm + t->nrun * (sizeof *t->run_ids + sizeof *t->run_at) + t->pool.bytes + t->pool.slabs_cap * sizeof *t->pool.slabs +
                          (t->pend ? t->pend_max * sizeof *t->pend : 0)
                    : 0;
 }
@@ -172,6 +177,117 @@ int gwr_fx_tri_add(gwr_fx_tri *t, uint32_t id, const char *str, size_t n)
     return 0;
 }
 
+/* Where the first m neighbouring characters of s[from..n) whose readings
+ * begin with q[0], q[1] … q[m-1] in turn begin (a query read one letter
+ * per character), + 1; 0 when there are none. A shift-and over the
+ * characters: bit j of d is set when the characters up to here begin with
+ * q[0..j]. pm: per reading set + 1, the positions j whose letter begins one
+ * of the set's readings; asc: the same per Latin letter. */
+static size_t find_run(const gwr_fx_tri *t, const uint64_t *pm, const uint64_t asc[26], size_t m,
+                       const unsigned char *s, size_t from, size_t n)
+{
+    uint64_t d = 0, goal = 1ULL << (m - 1);
+    uint32_t at[64];                      /* where the last 64 characters began */
+    size_t c = 0;
+    for (size_t i = from; i < n; c++) {
+        uint64_t b;
+        unsigned b0 = s[i];
+        at[c & 63] = (uint32_t)i;
+        if (b0 < 0x80) {
+            uint32_t l = b0 | 32;
+            b = l >= 'a' && l <= 'z' && b0 >= 'A' ? asc[l - 'a'] : 0;
+            i++;
+        } else if (b0 - 0xE1u <= 0xEFu - 0xE1u && b0 != 0xED && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+            (s[i + 2] & 0xC0) == 0x80) {          /* as gwr_fx_tri_add reads them */
+            b = pm[gwr_py_bmp[(b0 & 0x0Fu) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu)]];
+            i += 3;
+        } else {
+            uint32_t cp;
+            i += gwr_py_utf8_step(s + i, n - i, &cp);
+            b = 0;
+            for (uint32_t l = letters_of_char(t, cp); l; l &= l - 1) b |= asc[__builtin_ctz(l)];
+        }
+        d = (d << 1 | 1) & b;
+        if (d & goal) return (size_t)at[(c + 1 - m) & 63] + 1;
+    }
+    return 0;
+}
+
+/* Keeps in ids[0..n) the strings holding q[0..m) one letter per character
+ * (find_run); returns how many are left. When the letters before the last
+ * were checked last time (t->run_q), only the strings that held them are
+ * read, from where their run began: q's runs begin at theirs. When the stop
+ * function asks, the ids not yet looked at are kept too and *all is set
+ * false. */
+static size_t keep_runs(gwr_findex *x, const char *q, size_t m, uint32_t *ids, size_t n, bool *all)
+{
+    gwr_fx_tri *t = &x->tri;
+    uint64_t asc[26] = { 0 };
+    for (size_t j = 0; j < m; j++) asc[q[j] - 'a'] |= 1ULL << j;
+    size_t ns = gwr_py_set_count();
+    t->pm[0] = 0;
+    for (size_t k = 0; k < ns; k++) {
+        uint64_t c = 0;
+        for (uint32_t l = t->set_letters[k]; l; l &= l - 1) c |= asc[__builtin_ctz(l)];
+        t->pm[k + 1] = c;
+    }
+    bool resume = t->run_m && t->run_m < m && memcmp(t->run_q, q, t->run_m) == 0;
+    uint32_t *run_at = malloc(n * sizeof *run_at);    /* where the kept strings' runs begin */
+    size_t k = 0, bytes = 0, r = 0;
+    /* the strings lie all over the heap: the next ones are asked for early */
+    enum { AHEAD = 8 };
+    *all = true;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t id = ids[i];
+        size_t from = 0;
+        if (resume && id < t->run_nstr) {
+            while (r < t->nrun && t->run_ids[r] < id) r++;
+            if (r == t->nrun || t->run_ids[r] != id) continue;   /* did not hold q's first letters */
+            from = t->run_at[r];
+        }
+        if (i + 2 * AHEAD < n) __builtin_prefetch(&x->str[ids[i + 2 * AHEAD]]);
+        if (i + AHEAD < n) {
+            const char *s8 = x->str[ids[i + AHEAD]];
+            __builtin_prefetch(s8);
+            __builtin_prefetch(s8 + 64);
+        }
+        size_t at = find_run(t, t->pm, asc, m, (const unsigned char *)x->str[id], from, x->slen[id]);
+        if (at) {
+            if (run_at) run_at[k] = (uint32_t)(at - 1);
+            ids[k++] = id;
+        }
+        bytes += x->slen[id] - from;
+        if (bytes >= t->slice && i + 1 < n) {
+            bytes = 0;
+            if (x->stop && x->stop(x->stop_ctx)) {
+                memmove(ids + k, ids + i + 1, (n - i - 1) * sizeof *ids);
+                *all = false;
+                free(run_at);
+                t->run_m = 0;
+                return k + n - i - 1;
+            }
+        }
+    }
+    /* remembered for the next letter */
+    uint32_t *run_ids = run_at ? malloc((k ? k : 1) * sizeof *run_ids) : NULL;
+    free(t->run_ids);
+    free(t->run_at);
+    t->run_ids = run_ids;
+    t->run_at = run_at;
+    t->run_m = 0;
+    t->nrun = 0;
+    if (run_ids) {
+        memcpy(run_ids, ids, k * sizeof *ids);
+        uint32_t *fit = realloc(run_at, (k ? k : 1) * sizeof *run_at);
+        if (fit) t->run_at = fit;
+        memcpy(t->run_q, q, m);
+        t->run_m = m;
+        t->nrun = k;
+        t->run_nstr = x->nstr;
+    }
+    return k;
+}
+
 /* Can one character take two letters or more of q from position p (a
  * syllable, or zh/ch/sh, begins with q[p] q[p+1])? */
 static bool takes_two(const gwr_fx_tri *t, const char *q, size_t p)
@@ -208,8 +324,11 @@ int gwr_fx_tri_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uin
     size_t n = gwr_post_decode(best, tmp);
     for (size_t p = 0; p < ntri && n; p++)
         if (tl[p] != best) n = gwr_post_keep(tl[p], tmp, n);
+    /* every letter taken one per character: three letters are one list,
+       every string of which matches; more are checked here, cheaply */
+    bool exact = np + 1 == m;
+    if (exact && m > 3 && n) n = keep_runs(x, q, m, tmp, n, &exact);
     memset(into, 0, x->mark_words * sizeof *into);
     for (size_t i = 0; i < n; i++) into[tmp[i] >> 6] |= 1ULL << (tmp[i] & 63);
-    /* three letters, one per character: every string on the list matches */
-    return m == 3 ? 2 : 1;
+    return exact ? 2 : 1;
 }

@@ -84,6 +84,8 @@ int  gwr_post_append(gwr_postings *p, gwr_plist *l, uint32_t sid);
 const gwr_plist *gwr_post_get(const gwr_postings *p, gwr_pkey key);
 /* Decodes a list into out (room for l->count ids); returns the count. */
 size_t gwr_post_decode(const gwr_plist *l, uint32_t *out);
+/* Sets the bits of a list's ids in bits; returns the count. */
+size_t gwr_post_mark(const gwr_plist *l, uint64_t *bits);
 /* Keeps in ids[0..n) (sorted) only the ids also on l; returns how many. */
 size_t gwr_post_keep(const gwr_plist *l, uint32_t *ids, size_t n);
 
@@ -104,13 +106,21 @@ typedef struct gwr_fx_tri {
                                     syllable begins with a·b (a character takes one each) */
     gwr_postings pool;           /* only its slabs are used */
     uint32_t *set_letters;       /* per reading set: first letters of its readings */
+    uint64_t *pm;                /* scratch of a query: per reading set + 1, its positions */
+    /* the strings the last query checked here holds (ids < run_nstr, in
+       order), and where in each its first run of letters begins */
+    char      run_q[64];
+    size_t    run_m, nrun, run_nstr;
+    uint32_t *run_ids, *run_at;
     uint32_t *seen;              /* per key: the last string id + 1 that held it */
     uint64_t *pend;              /* key << 32 | string id, not yet on the lists: added a
                                     batch at a time, list by list (fewer cache misses) */
     size_t    npend, pend_max;   /* pend_max: GWR_FX_TRI_PEND (tests lower it) */
+    size_t    slice;             /* bytes checked between two polls of the stop function
+                                    (GWR_FX_TRI_SLICE; tests lower it) */
     int       bad;               /* a batch did not fit in memory: the lists are not used */
 } gwr_fx_tri;
-enum { GWR_FX_TRI_PEND = 1 << 19 };
+enum { GWR_FX_TRI_PEND = 1 << 19, GWR_FX_TRI_SLICE = 1 << 20 };
 
 int    gwr_fx_tri_init(gwr_fx_tri *t);
 void   gwr_fx_tri_free(gwr_fx_tri *t);
@@ -126,6 +136,7 @@ size_t gwr_fx_tri_memory(const gwr_fx_tri *t);
    typed, so that deleting it letter by letter is answered from memory */
 /* answers of more than GWR_FX_LAZY figures (and more than a sixteenth of
    them all) are kept lazy when they can be (findex_query.c) */
+enum { GWR_FX_PRE2 = 16 };
 enum { GWR_FX_NOSTR = 0, GWR_FX_MAXQ = 256, GWR_FX_CACHE = 10, GWR_FX_PARALLEL = 200000, GWR_FX_LAZY = 65536, GWR_FX_PICK = 4096 };
 
 typedef struct gwr_fx_doc {
@@ -221,6 +232,13 @@ struct gwr_findex {
                                     of one letter is that bitmap) */
     size_t       lbits_words;
     uint32_t    *set_letters;    /* per reading set: its readings' first letters (bit 0 = a) */
+    /* per two-letter beginning of a reading shared by the most characters
+       (sh, ji, xi …, chosen from the readings table): the strings holding a
+       character in U+3400..U+FFFF with a reading that begins so (findex_pinyin.c) */
+    uint64_t    *p2bits[GWR_FX_PRE2];
+    char         p2_key[GWR_FX_PRE2][2];
+    uint32_t    *p2_set;         /* per reading set: the beginnings it has (bit i: p2_key[i]) */
+    size_t       p2_n, p2_words;
     gwr_fx_nfig *nfig;           /* per name (in order of first sight): its figures, in load order */
     uint32_t    *name_str;       /* per name: its string id */
     size_t       nnames, names_cap;
@@ -235,6 +253,12 @@ struct gwr_findex {
     size_t       sg_groups;      /* groups indexed so far */
     uint32_t    *nosent;         /* groups without a sentence */
     size_t       n_nosent, nosent_cap;
+    /* the groups by section title, made when first asked for (findex_query.c):
+       open addressing on the title's string id, each with its groups' list */
+    struct gwr_fx_sec { uint32_t sid; gwr_plist l; } *sec;
+    size_t       sec_cap, nsec, sec_groups;
+    uint64_t    *fbits;          /* scratch: a bit per figure (findex_query.c) */
+    size_t       fbits_words;
     int          oom;            /* an add ran out of memory */
     /* query state */
     uint32_t    *res;            /* scratch: the figures of the answer being built */
@@ -307,14 +331,17 @@ static inline uint32_t gwr_fx_name_num(const gwr_findex *x, uint32_t id)
 }
 
 /* findex_pinyin.c: candidate strings of a pinyin query (marks bits in a bitmap). */
-bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact, uint32_t *tmp);
+bool gwr_fx_pinyin_cands(gwr_findex *x, const char *q, size_t m, bool plain, uint64_t *verify, uint64_t *exact);
 /* findex_init.c: the strings a pinyin query (letters q[0..m), no separators)
  * can match, by its initials trigrams, into `into` (all x->mark_words words
  * written); tmp has room for x->nstr ids. Returns 0 when the query's letters
  * are not read one per character (nothing written), 1 when the strings are
  * candidates to check, 2 when every one of them matches. */
 int  gwr_fx_tri_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp);
-bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, uint32_t *tmp, size_t budget);
+int    gwr_fx_pre2_add(gwr_findex *x, uint32_t id, const char *s, size_t n);
+void   gwr_fx_pre2_free(gwr_findex *x);
+size_t gwr_fx_pre2_memory(const gwr_findex *x);
+bool gwr_fx_tail_cands(gwr_findex *x, const char *q, size_t m, uint64_t *into, size_t budget);
 
 /* Shared by findex_query.c (matching, ordinary answers) and findex_lazy.c
  * (large answers, rows). The words a query matched in indicator names
@@ -338,6 +365,9 @@ int      gwr_fxq_grow_ranked(gwr_findex *x, size_t n);
 size_t   gwr_fxq_entry_rows(gwr_findex *x, gwr_fx_cached *c, size_t from, size_t to, gwr_fig_ref *out);
 size_t   gwr_fxq_count_all(gwr_findex *x, const uint64_t *sm, size_t dhi, size_t nfig, size_t cap);
 size_t   gwr_fxq_count_quick(gwr_findex *x, const uint64_t *sm);
+int      gwr_fxq_sent_index(gwr_findex *x);
+void     gwr_fxq_sec_free(gwr_findex *x);
+size_t   gwr_fxq_sec_memory(const gwr_findex *x);
 void     gwr_fxq_sent_free(gwr_findex *x);
 size_t   gwr_fxq_sent_memory(const gwr_findex *x);
 int      gwr_fxq_make_lazy(gwr_findex *x, gwr_fx_cached *c, size_t total, char *top, size_t topcap);

@@ -108,14 +108,15 @@ void gwr_fxq_sent_free(gwr_findex *x)
     x->s_sent = NULL;
     x->nosent = NULL;
     x->sg_cap = x->sg_groups = x->n_nosent = x->nosent_cap = 0;
+    gwr_fxq_sec_free(x);
 }
 
 size_t gwr_fxq_sent_memory(const gwr_findex *x)
 {
-    return x->sg_cap * sizeof *x->s_group + x->sg_cap / 8 + x->nosent_cap * sizeof *x->nosent;
+    return x->sg_cap * sizeof *x->s_group + x->sg_cap / 8 + x->nosent_cap * sizeof *x->nosent + gwr_fxq_sec_memory(x);
 }
 
-static int sent_index(gwr_findex *x)
+int gwr_fxq_sent_index(gwr_findex *x)
 {
     if (x->sg_cap < x->nstr) {
         size_t nc = (x->str_cap + 63) / 64 * 64;
@@ -148,23 +149,29 @@ static int sent_index(gwr_findex *x)
     return 0;
 }
 
-/* The document holding group gi. */
-static size_t doc_of_group(const gwr_findex *x, size_t gi)
+/* The document holding group gi, searched from *d on (groups come in
+ * increasing order: a step or two from the last one). */
+static size_t doc_of_group(const gwr_findex *x, size_t gi, size_t *d)
 {
+    if (*d < x->ndocs && x->docs[*d].gfirst <= gi) {
+        size_t k = *d;
+        for (int step = 0; step < 8 && k + 1 < x->ndocs && x->docs[k + 1].gfirst <= gi; step++) k++;
+        if (k + 1 >= x->ndocs || x->docs[k + 1].gfirst > gi) return *d = k;
+    }
     size_t lo = 0, hi = x->ndocs;        /* the last document whose groups begin at or before gi */
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
         if (x->docs[mid].gfirst <= gi) lo = mid;
         else hi = mid;
     }
-    return lo;
+    return *d = lo;
 }
 
 /* Figures of group gi that do not match (strings in sm); its sentence does not. */
-static size_t unmatched(const gwr_findex *x, const uint64_t *sm, size_t gi)
+static size_t unmatched(const gwr_findex *x, const uint64_t *sm, size_t gi, size_t *d)
 {
     const gwr_fx_group *gr = &x->groups[gi];
-    if (SMARKED(gr->sect) || SMARKED(x->docs[doc_of_group(x, gi)].entity)) return 0;
+    if (SMARKED(gr->sect) || SMARKED(x->docs[doc_of_group(x, gi, d)].entity)) return 0;
     size_t gend = gi + 1 < x->ngroups ? x->groups[gi + 1].first : x->n, k = 0;
     for (size_t g = gr->first; g < gend; g++) k += !SMARKED(x->f_name[g]);
     return k;
@@ -174,17 +181,18 @@ static size_t unmatched(const gwr_findex *x, const uint64_t *sm, size_t gi)
  * over the whole index, when few sentences do not match; else SIZE_MAX. */
 size_t gwr_fxq_count_quick(gwr_findex *x, const uint64_t *sm)
 {
-    if (sent_index(x) != 0) return SIZE_MAX;
+    if (gwr_fxq_sent_index(x) != 0) return SIZE_MAX;
     size_t words = (x->nstr + 63) / 64, un = x->n_nosent;
     for (size_t w = 0; w < words; w++) un += (size_t)__builtin_popcountll(x->s_sent[w] & ~sm[w]);
     if (un > x->ngroups / 8) return SIZE_MAX;
-    size_t total = x->n;
+    size_t total = x->n, d = 0;
     for (size_t w = 0; w < words; w++)
         for (uint64_t b = x->s_sent[w] & ~sm[w]; b; b &= b - 1) {
             uint32_t id = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
-            for (size_t gi = x->s_group[id]; gi < x->ngroups && x->groups[gi].sent == id; gi++) total -= unmatched(x, sm, gi);
+            for (size_t gi = x->s_group[id]; gi < x->ngroups && x->groups[gi].sent == id; gi++) total -= unmatched(x, sm, gi, &d);
         }
-    for (size_t i = 0; i < x->n_nosent; i++) total -= unmatched(x, sm, x->nosent[i]);
+    d = 0;
+    for (size_t i = 0; i < x->n_nosent; i++) total -= unmatched(x, sm, x->nosent[i], &d);
     return total;
 }
 

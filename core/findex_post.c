@@ -342,6 +342,25 @@ size_t gwr_post_decode(const gwr_plist *l, uint32_t *out)
     return o;
 }
 
+size_t gwr_post_mark(const gwr_plist *l, uint64_t *bits)
+{
+    size_t o = 0;
+    for (const uint8_t *b = l->head; b; b = next_of(b)) {
+        uint32_t cur = hdr32(b, 8);
+        unsigned n = b == l->tail ? l->tn : hdr16(b, 12), k = b[14];
+        const uint8_t *pay = b + HDR;
+        uint64_t mask = ((uint64_t)1 << k) - 1;
+        uint32_t pos = 0;
+        bits[cur >> 6] |= 1ULL << (cur & 63);
+        for (unsigned i = 1; i < n; i++) {
+            cur += read_gap(pay, &pos, k, mask) + 1;
+            bits[cur >> 6] |= 1ULL << (cur & 63);
+        }
+        o += n;
+    }
+    return o;
+}
+
 size_t gwr_post_keep(const gwr_plist *l, uint32_t *ids, size_t n)
 {
     size_t k = 0, j = 0;

@@ -99,6 +99,10 @@ static int need_hist(gwr_findex *x)
     return -1;
 }
 
+/* figures looked up ahead of use in the passes over an answer (they are
+   scattered over the figure arrays) */
+enum { AHEAD = 16 };
+
 int gwr_fxq_rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *top, size_t topcap)
 {
     const uint64_t *mark = x->mark;
@@ -117,12 +121,14 @@ int gwr_fxq_rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *to
         if (c->cnt) hist[0] = (uint32_t)c->cnt, x->touched[nt++] = 0;
     } else if (keys) {
         for (size_t i = 0; i < c->cnt; i++) {
+            if (i + AHEAD < c->cnt) __builtin_prefetch(&x->f_key[c->fno[i + AHEAD]]);
             uint16_t r = KEYED(c->fno[i]) ? 0 : 0xFFFF;
             c->rank[i] = r;
             COUNT(r);
         }
     } else if (!gwr_pq_is_pinyin(x->pq)) {   /* text only: names first, each part in load order */
         for (size_t i = 0; i < c->cnt; i++) {
+            if (i + AHEAD < c->cnt) __builtin_prefetch(&x->f_name[c->fno[i + AHEAD]]);
             uint32_t nm = x->f_name[c->fno[i]];
             uint16_t r = nm != GWR_FX_NOSTR && MARKED(nm) ? 0 : 0xFFFF;
             c->rank[i] = r;
@@ -131,6 +137,7 @@ int gwr_fxq_rank_answer(gwr_findex *x, gwr_fx_cached *c, uint64_t keys, char *to
     } else {
         gwr_fx_words *w = gwr_fxq_new_words(x);
         for (size_t i = 0; i < c->cnt; i++) {
+            if (i + AHEAD < c->cnt) __builtin_prefetch(&x->f_name[c->fno[i + AHEAD]]);
             uint32_t nm = x->f_name[c->fno[i]];
             uint16_t r = 0xFFFF;
             if (nm != GWR_FX_NOSTR && MARKED(nm)) {

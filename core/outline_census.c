@@ -591,9 +591,13 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
         r->a = key >> 16;
         r->b = key & 0xFFFF;
         if (r->want_occ) {   /* the winner's uses, from the uses of all pairs in context */
+            /* compared as bytes: each hit holds two whole characters (valid UTF-8) */
+            unsigned char w[6];
+            put_utf8(w, key >> 16);
+            put_utf8(w + 3, key & 0xFFFF);
             size_t m = 0;
             for (size_t k = 0; k < hit.n; k++)
-                if ((decode3(u + hit.v[k]) << 16 | decode3(u + hit.v[k] + 3)) == key) hit.v[m++] = hit.v[k];
+                if (memcmp(u + hit.v[k], w, 6) == 0) hit.v[m++] = hit.v[k];
             r->occ = hit.v;
             r->nocc = m;
             hit.v = NULL;

@@ -247,6 +247,20 @@ static inline bool kmp(const gwr_pq *q, int *k, unsigned char b)
     return false;
 }
 
+/* Whether s[i..n) holds an ASCII byte (a pinyin query's literal text is
+ * ASCII: without one, no literal match can end there). */
+static bool ascii_in(const unsigned char *s, size_t i, size_t n)
+{
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if ((w & 0x8080808080808080ULL) != 0x8080808080808080ULL) return true;
+    }
+    for (; i < n; i++)
+        if (s[i] < 0x80) return true;
+    return false;
+}
+
 bool gwr_pq_scan_step(const gwr_pq *q, const char *str, size_t n, gwr_pq_scan *st, size_t *budget)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -306,7 +320,9 @@ bool gwr_pq_scan_step(const gwr_pq *q, const char *str, size_t n, gwr_pq_scan *s
             if (c && (!st->cls || c < st->cls)) {
                 st->cls = c;
                 st->at = nchar;
-                if (c == GWR_PQ_LITERAL || st->first) {
+                /* only a literal match beats a full one: none can end here
+                   without ASCII text */
+                if (c == GWR_PQ_LITERAL || st->first || (c == GWR_PQ_FULL && !ascii_in(s, i, n))) {
                     st->nchar = nchar;
                     *budget -= i - st->pos;
                     st->pos = i;

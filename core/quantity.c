@@ -5,6 +5,7 @@
  * ratios) in quantity_term.c, the words around them matched in
  * quantity_unit.c. */
 #include "quantity_int.h"
+#include "unit.h"
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -271,6 +272,7 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
         size_t ul = unit->base_len;
         if (ul >= sizeof q->unit) ul = sizeof q->unit - 1;
         memcpy(q->unit, unit->base, ul);
+        q->unit_id = qz_unit_id(unit);
     }
     q->qual = qual;
     q->flags = flags;
@@ -522,6 +524,9 @@ static bool try_at(const char *s, size_t len, size_t floor, size_t i, gwr_quanti
         if (a.per) {               /* length checked when read */
             q->unit[ul] = '/';
             memcpy(q->unit + ul + 1, a.per->base, strlen(a.per->base) + 1);
+            q->unit_id = gwr_unit_id(q->unit);
+        } else {
+            q->unit_id = qz_unit_id(a.unit);
         }
     }
     q->qual = qual;

@@ -91,6 +91,7 @@ typedef struct gwr_quantity {
     gwr_dec  value;
     gwr_dec  hi;          /* only when qual == GWR_Q_RANGE (or RATIO flag) */
     char     unit[28];    /* base unit, UTF-8: "%", "个百分点", "人", "元", "斤", "亩" … "" when none */
+    uint16_t unit_id;     /* gwr_unit_id(unit) (unit.h), 0 when none: set by gwr_quantity_next */
     gwr_qual qual;
     unsigned flags;
     uint32_t off, len;    /* span of the whole quantity (number, unit, qualifier) in the input */

@@ -188,6 +188,12 @@ typedef struct qz_unit {
     unsigned    base_len;  /* strlen(base) */
 } qz_unit;
 
+/* gwr_unit_id(u->base), interned when the tables are built (u is one of
+ * the table's units, qz_unit_tab). */
+extern const qz_unit *const qz_unit_tab;
+extern uint16_t qz_unit_ids[];
+static inline uint16_t qz_unit_id(const qz_unit *u) { return qz_unit_ids[u - qz_unit_tab]; }
+
 /* Builds the lookup tables once (thread-safe); every entry point calls it.
  * qz_ready is set (release) when they are built: the common call is one load. */
 void qz_init_once(void);

@@ -2,6 +2,7 @@
  * around a number in the reports. Tables are data; matching folds full-width
  * forms, so ％ matches "%" and ／ matches "/". */
 #include "quantity_int.h"
+#include "unit.h"
 #include <pthread.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -163,11 +164,14 @@ static uint32_t unit_notnext[NUNITS][QZ_NOTNEXT_MAX];   /* notnext as code point
 uint64_t qz_numeral_bits[65536 / 64];
 uint8_t qz_cand3[1u << 14];
 uint64_t qz_follow_bits[65536 / 64];
+uint16_t qz_unit_ids[NUNITS];                     /* gwr_unit_id of each base */
+const qz_unit *const qz_unit_tab = units;
 static void build_prefix_index(void);
 static pthread_once_t index_once = PTHREAD_ONCE_INIT;
 
 static void build_index(void)
 {
+    for (size_t u = 0; u < NUNITS; u++) qz_unit_ids[u] = gwr_unit_id(units[u].base);
     for (size_t u = NUNITS; u-- > 0;) {
         size_t k, l = strlen(units[u].text);
         for (size_t j = 0; j < l && unit_ncp[u] < QZ_UNIT_CPS; unit_ncp[u]++) {

@@ -6,8 +6,6 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
-#include <pthread.h>
-#include <libxml/parser.h>
 
 static const char *ext_of(const char *name)
 {
@@ -195,10 +193,3 @@ bool read_have(const char *prog)
     return false;
 }
 
-static void xml_init_once(void) { xmlInitParser(); }
-
-void read_xml_init(void)
-{
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, xml_init_once);
-}

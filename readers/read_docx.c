@@ -8,23 +8,21 @@
  * The part may not inflate past GWR_READ_MAX_PART (zip bombs), whatever its
  * header claims, and may carry no DTD (no entity expansion). */
 #include "read_int.h"
+#include "read_lib.h"
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
 
 static bool is_w(const xmlNode *n, const char *local)
 {
-    return n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, (const xmlChar *)local) == 0 && n->ns && n->ns->href &&
-           xmlStrstr(n->ns->href, (const xmlChar *)"wordprocessingml") != NULL;
+    return n->type == XML_ELEMENT_NODE && read_xml.xmlStrcmp(n->name, (const xmlChar *)local) == 0 && n->ns && n->ns->href &&
+           read_xml.xmlStrstr(n->ns->href, (const xmlChar *)"wordprocessingml") != NULL;
 }
 
 static bool is_mc(const xmlNode *n, const char *local)
 {
-    return n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, (const xmlChar *)local) == 0 && n->ns && n->ns->href &&
-           xmlStrstr(n->ns->href, (const xmlChar *)"markup-compatibility") != NULL;
+    return n->type == XML_ELEMENT_NODE && read_xml.xmlStrcmp(n->name, (const xmlChar *)local) == 0 && n->ns && n->ns->href &&
+           read_xml.xmlStrstr(n->ns->href, (const xmlChar *)"markup-compatibility") != NULL;
 }
 
 static void leave(xmlNode *c, rbuf *b, int *in_cell)
@@ -80,25 +78,25 @@ static void walk(xmlNode *root, rbuf *b)
 static gwr_status read_member(const char *name, zip_t *z, const char *member, char **data, size_t *len, gwr_err *err)
 {
     zip_stat_t zs;
-    zip_stat_init(&zs);
-    if (zip_stat(z, member, 0, &zs) != 0)
+    read_zip.zip_stat_init(&zs);
+    if (read_zip.zip_stat(z, member, 0, &zs) != 0)
         return gwr_err_set(err, GWR_E_ENCODING, "%s: not a Word document (no %s in the archive)", name, member);
     if ((zs.valid & ZIP_STAT_SIZE) && zs.size > GWR_READ_MAX_PART)
         return gwr_err_set(err, GWR_E_IO, "%s: %s inflates past %zu MiB (zip bomb?); not read", name, member,
                            GWR_READ_MAX_PART >> 20);
-    zip_file_t *f = zip_fopen(z, member, 0);
-    if (!f) return gwr_err_set(err, GWR_E_ENCODING, "%s: cannot open %s: %s", name, member, zip_strerror(z));
+    zip_file_t *f = read_zip.zip_fopen(z, member, 0);
+    if (!f) return gwr_err_set(err, GWR_E_ENCODING, "%s: cannot open %s: %s", name, member, read_zip.zip_strerror(z));
     rbuf b = { .max = GWR_READ_MAX_PART };
     char chunk[65536];
     zip_int64_t r;
-    while ((r = zip_fread(f, chunk, sizeof chunk)) > 0) {
+    while ((r = read_zip.zip_fread(f, chunk, sizeof chunk)) > 0) {
         rb_put(&b, chunk, (size_t)r);
         if (b.over || b.oom) break;
     }
     bool failed = r < 0;
     char why[200];
-    if (failed) snprintf(why, sizeof why, "%s", zip_file_strerror(f));
-    zip_fclose(f);
+    if (failed) snprintf(why, sizeof why, "%s", read_zip.zip_file_strerror(f));
+    read_zip.zip_fclose(f);
     if (b.over) { free(b.p); return gwr_err_set(err, GWR_E_IO, "%s: %s inflates past %zu MiB (zip bomb?); not read", name, member, GWR_READ_MAX_PART >> 20); }
     if (b.oom) { free(b.p); return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name); }
     if (failed) { free(b.p); return gwr_err_set(err, GWR_E_ENCODING, "%s: damaged archive: %s", name, why); }
@@ -114,22 +112,24 @@ gwr_status gwr_read_docx(const char *name, const unsigned char *buf, size_t len,
     *outlen = 0;
     if (len > GWR_READ_MAX_DOCX)
         return gwr_err_set(err, GWR_E_IO, "%s: Word file too large (over %zu MiB)", name, GWR_READ_MAX_DOCX >> 20);
+    gwr_status lst = read_zip_lib(name, err);
+    if (lst != GWR_OK) return lst;
     zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(buf, len, 0, &ze);
-    if (!src) { zip_error_fini(&ze); return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name); }
-    zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    read_zip.zip_error_init(&ze);
+    zip_source_t *src = read_zip.zip_source_buffer_create(buf, len, 0, &ze);
+    if (!src) { read_zip.zip_error_fini(&ze); return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name); }
+    zip_t *z = read_zip.zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (!z) {
-        gwr_status st = gwr_err_set(err, GWR_E_ENCODING, "%s: not a Word document (damaged zip: %s)", name, zip_error_strerror(&ze));
-        zip_source_free(src);
-        zip_error_fini(&ze);
+        gwr_status st = gwr_err_set(err, GWR_E_ENCODING, "%s: not a Word document (damaged zip: %s)", name, read_zip.zip_error_strerror(&ze));
+        read_zip.zip_source_free(src);
+        read_zip.zip_error_fini(&ze);
         return st;
     }
-    zip_error_fini(&ze);
+    read_zip.zip_error_fini(&ze);
     char *xml = NULL;
     size_t xlen = 0;
     gwr_status st = read_member(name, z, "word/document.xml", &xml, &xlen, err);
-    zip_discard(z);
+    read_zip.zip_discard(z);
     if (st != GWR_OK) return st;
     if (xlen > INT32_MAX) { free(xml); return gwr_err_set(err, GWR_E_IO, "%s: document part too large", name); }
     /* no DTD: a document part never has one, and it is where entity bombs live */
@@ -138,23 +138,24 @@ gwr_status gwr_read_docx(const char *name, const unsigned char *buf, size_t len,
             free(xml);
             return gwr_err_set(err, GWR_E_ENCODING, "%s: malformed document part (a DTD in word/document.xml)", name);
         }
-    read_xml_init();
-    xmlParserCtxtPtr ctx = xmlNewParserCtxt();
+    st = read_xml_lib(name, "DOCX", err);
+    if (st != GWR_OK) { free(xml); return st; }
+    xmlParserCtxtPtr ctx = read_xml.xmlNewParserCtxt();
     if (!ctx) { free(xml); return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name); }
-    xmlDoc *doc = xmlCtxtReadMemory(ctx, xml, (int)xlen, NULL, NULL,
+    xmlDoc *doc = read_xml.xmlCtxtReadMemory(ctx, xml, (int)xlen, NULL, NULL,
                                     XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA);
     free(xml);
     if (!doc) {
-        const xmlError *e = xmlCtxtGetLastError(ctx);
+        const xmlError *e = read_xml.xmlCtxtGetLastError(ctx);
         int line = e ? e->line : 0;
-        xmlFreeParserCtxt(ctx);
+        read_xml.xmlFreeParserCtxt(ctx);
         return gwr_err_set(err, GWR_E_ENCODING, "%s: malformed XML in word/document.xml (line %d)", name, line);
     }
-    xmlFreeParserCtxt(ctx);
+    read_xml.xmlFreeParserCtxt(ctx);
     rbuf b = { .max = GWR_READ_MAX_PART };
-    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *root = read_xml.xmlDocGetRootElement(doc);
     if (root) walk(root, &b);
-    xmlFreeDoc(doc);
+    read_xml.xmlFreeDoc(doc);
     /* a paragraph that held only blanks leaves an empty line: fine for the loader */
     return rb_finish(&b, name, "Word document", out, outlen, err);
 }

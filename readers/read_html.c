@@ -23,6 +23,7 @@
  * The walks are iterative: a page nested 100,000 levels deep costs no stack. */
 #define _GNU_SOURCE
 #include "read_int.h"
+#include "read_lib.h"
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
@@ -30,9 +31,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/tree.h>
 
 /* ---- 1. charset --------------------------------------------------------- */
 
@@ -152,7 +150,7 @@ typedef struct nstat {
 
 static bool name_is(const xmlNode *n, const char *const *names)
 {
-    for (; *names; names++) if (xmlStrcasecmp(n->name, (const xmlChar *)*names) == 0) return true;
+    for (; *names; names++) if (read_xml.xmlStrcasecmp(n->name, (const xmlChar *)*names) == 0) return true;
     return false;
 }
 
@@ -173,7 +171,7 @@ static bool furniture(const xmlNode *n)
         "sidebar", "related", "pager", "pagination", "copyright", "toolbar", "topbar", "weizhi", "dqwz",
         "location", "position", "comment", NULL };
     for (const char *attr = "class"; attr; attr = strcmp(attr, "class") == 0 ? "id" : NULL) {
-        xmlChar *v = xmlGetProp(n, (const xmlChar *)attr);
+        xmlChar *v = read_xml.xmlGetProp(n, (const xmlChar *)attr);
         if (!v) continue;
         bool hit = false;
         /* a word of the value, split on blanks, '-' and '_' */
@@ -185,7 +183,7 @@ static bool furniture(const xmlNode *n)
             p += k;
             while (*p == ' ' || *p == '\t' || *p == '-' || *p == '_') p++;
         }
-        xmlFree(v);
+        (*read_xml.xmlFree)(v);
         if (hit) return true;
     }
     return false;
@@ -301,7 +299,7 @@ static bool furniture_text(const xmlNode *n, const nstat *st)
 
 static bool is_cell(const xmlNode *n)
 {
-    return xmlStrcasecmp(n->name, (const xmlChar *)"td") == 0 || xmlStrcasecmp(n->name, (const xmlChar *)"th") == 0;
+    return read_xml.xmlStrcasecmp(n->name, (const xmlChar *)"td") == 0 || read_xml.xmlStrcasecmp(n->name, (const xmlChar *)"th") == 0;
 }
 
 /* A data cell holds a short value: its row becomes one line of tab-separated
@@ -313,7 +311,7 @@ static bool data_cell(const xmlNode *n)
     const nstat *st = ST(n);
     if (st && st->text > 120) return false;
     for (const xmlNode *c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && xmlStrcasecmp(c->name, (const xmlChar *)"table") == 0) return false;
+        if (c->type == XML_ELEMENT_NODE && read_xml.xmlStrcasecmp(c->name, (const xmlChar *)"table") == 0) return false;
     return true;
 }
 
@@ -338,7 +336,7 @@ static void leave(hout *o, const xmlNode *c, walkst *w)
     } else {
         block_break(o, w);
     }
-    if (xmlStrcasecmp(c->name, (const xmlChar *)"pre") == 0 && c->children && w->pre > 0) w->pre--;
+    if (read_xml.xmlStrcasecmp(c->name, (const xmlChar *)"pre") == 0 && c->children && w->pre > 0) w->pre--;
 }
 
 static void emit(hout *o, xmlNode *top)
@@ -353,7 +351,7 @@ static void emit(hout *o, xmlNode *top)
             if (st && st->drop) skip = true;
             else if (n != top && st && st->text > 0 && st->link * 2 > st->text) skip = true;   /* link list */
             else if (n != top && st && !st->inl && furniture_text(n, st)) skip = true;
-            else if (xmlStrcasecmp(n->name, (const xmlChar *)"br") == 0) block_break(o, &w);
+            else if (read_xml.xmlStrcasecmp(n->name, (const xmlChar *)"br") == 0) block_break(o, &w);
             else if (data_cell(n) && !w.cell) {
                 /* a cell: a tab after the previous cell of the row */
                 if (o->b.len && o->b.p[o->b.len - 1] != '\n' && o->b.p[o->b.len - 1] != '\t') rb_putc(&o->b, '\t');
@@ -366,7 +364,7 @@ static void emit(hout *o, xmlNode *top)
             } else if (name_is(n, block_tags)) {
                 block_break(o, &w);
             }
-            if (!skip && xmlStrcasecmp(n->name, (const xmlChar *)"pre") == 0 && n->children) w.pre++;
+            if (!skip && read_xml.xmlStrcasecmp(n->name, (const xmlChar *)"pre") == 0 && n->children) w.pre++;
         }
         if (o->b.over || o->b.oom) break;
         if (!skip && n->type == XML_ELEMENT_NODE && n->children) { n = n->children; continue; }
@@ -381,7 +379,7 @@ static void emit(hout *o, xmlNode *top)
 
 static gwr_status extract(const char *name, xmlDoc *doc, char **outp, size_t *outlen, gwr_err *err)
 {
-    xmlNode *root = xmlDocGetRootElement(doc);
+    xmlNode *root = read_xml.xmlDocGetRootElement(doc);
     if (!root) return gwr_err_set(err, GWR_E_EMPTY, "%s: no text found in the HTML page", name);
     /* number the elements */
     size_t count = 0;
@@ -412,7 +410,7 @@ static gwr_status extract(const char *name, xmlDoc *doc, char **outp, size_t *ou
                 st->text += ch; st->dtext += ch; st->punct += pu; st->dpunct += pu;
             }
         }
-        if (xmlStrcasecmp(n->name, (const xmlChar *)"a") == 0) { st->link = st->text; st->dlink = st->dtext; }
+        if (read_xml.xmlStrcasecmp(n->name, (const xmlChar *)"a") == 0) { st->link = st->text; st->dlink = st->dtext; }
         nstat *ps = n->parent && n->parent->type == XML_ELEMENT_NODE ? ST(n->parent) : NULL;
         if (ps && !ps->drop) {
             ps->text += st->text; ps->link += st->link; ps->punct += st->punct;
@@ -422,7 +420,7 @@ static gwr_status extract(const char *name, xmlDoc *doc, char **outp, size_t *ou
     /* a's link counts must include the inline children added after it was visited */
     for (size_t i = 0; i < count; i++) {
         nstat *st = &stats[i];
-        if (!st->drop && xmlStrcasecmp(order[i]->name, (const xmlChar *)"a") == 0) st->link = st->text;
+        if (!st->drop && read_xml.xmlStrcasecmp(order[i]->name, (const xmlChar *)"a") == 0) st->link = st->text;
     }
     /* scores */
     for (size_t i = 0; i < count; i++) {
@@ -449,7 +447,7 @@ static gwr_status extract(const char *name, xmlDoc *doc, char **outp, size_t *ou
     }
     if (!best) {   /* no block long enough to score: the whole body */
         for (size_t i = 0; i < count && !best; i++)
-            if (xmlStrcasecmp(order[i]->name, (const xmlChar *)"body") == 0 && !stats[i].drop) best = order[i];
+            if (read_xml.xmlStrcasecmp(order[i]->name, (const xmlChar *)"body") == 0 && !stats[i].drop) best = order[i];
         if (!best && !ST(root)->drop) best = root;
     }
     hout o = { .b = { .max = GWR_READ_MAX_TEXT } };
@@ -525,21 +523,22 @@ gwr_status gwr_read_html(const char *name, const unsigned char *buf, size_t len,
         ulen = w;
     }
     if (ulen > INT32_MAX) { free(u); return gwr_err_set(err, GWR_E_IO, "%s: HTML page too large", name); }
-    read_xml_init();
-    htmlParserCtxtPtr ctx = htmlNewParserCtxt();
+    gwr_status lst = read_xml_lib(name, "HTML", err);
+    if (lst != GWR_OK) { free(u); return lst; }
+    htmlParserCtxtPtr ctx = read_xml.htmlNewParserCtxt();
     if (!ctx) { free(u); return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name); }
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
-    xmlDoc *doc = htmlCtxtReadMemory(ctx, u, (int)ulen, NULL, "UTF-8", opts);
+    xmlDoc *doc = read_xml.htmlCtxtReadMemory(ctx, u, (int)ulen, NULL, "UTF-8", opts);
     free(u);
     gwr_status st;
-    const xmlError *pe = xmlCtxtGetLastError(ctx);
+    const xmlError *pe = read_xml.xmlCtxtGetLastError(ctx);
     if (pe && pe->message && strstr(pe->message, "xcessive depth"))
         st = gwr_err_set(err, GWR_E_ENCODING, "%s: HTML page nested too deep (over %u levels); not read", name,
-                         xmlParserMaxDepth);
+                         *read_xml.xmlParserMaxDepth);
     else if (!doc) st = gwr_err_set(err, GWR_E_ENCODING, "%s: not an HTML page the parser can read", name);
     else st = extract(name, doc, out, outlen, err);
-    if (doc) xmlFreeDoc(doc);
-    htmlFreeParserCtxt(ctx);
+    if (doc) read_xml.xmlFreeDoc(doc);
+    read_xml.htmlFreeParserCtxt(ctx);
     return st;
 }

@@ -31,9 +31,6 @@ int read_run(char *const argv[], rbuf *out, char *errline, size_t errcap, int ti
  * Returns false when that fails. The caller unlinks it. */
 bool read_tmpfile(const unsigned char *buf, size_t len, char *path, size_t cap);
 
-/* libxml2's global state, initialised once before any thread parses. */
-void read_xml_init(void);
-
 /* Is prog in PATH? */
 bool read_have(const char *prog);
 

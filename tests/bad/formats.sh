@@ -103,6 +103,14 @@ mkdir -p "$fb/pub"
 cp "$fx/jingmen-2024.pdf" "$fx/tianmen-2023.docx" "$fx/enshi-2024.gb2312.html" "$fb/pub/"
 expect folder-formats 0 '' -- "$gwr" outline --format tsv "$fb/pub"
 [ "$(cut -f1 "$tmp/out" | sort -u | grep -c "$fb/pub/")" = 3 ] && ok || fail folder-formats "not all three files read"
+# libxml2 and libzip are loaded only when a web page or Word file is read (the dynamic loader says what it loads)
+libs_loaded() { LD_DEBUG=libs "$gwr" "$@" 2>&1 >/dev/null </dev/null | grep -o 'calling init: [^ ]*lib\(xml2\|zip\)\.so[^ ]*' | sed 's/.*\///' | sort | tr '\n' ' '; }
+l=$(libs_loaded targets samples/tianmen-2023.txt samples/jingmen-2024.txt)
+[ -z "$l" ] && ok || fail lazy-libs-text "plain text loaded: $l"
+l=$(libs_loaded outline "$fx/enshi-2024.utf8.html")
+[[ $l == *libxml2* && $l != *libzip* ]] && ok || fail lazy-libs-html "a web page loaded: ${l:-nothing}"
+l=$(libs_loaded outline "$fx/enshi-2024.docx")
+[[ $l == *libxml2* && $l == *libzip* ]] && ok || fail lazy-libs-docx "a Word file loaded: ${l:-nothing}"
 
 # ---- folders without reports: said on stderr, exit 1, in every command ----
 mkdir -p "$fb/empty" "$fb/noreports/sub"

@@ -11,8 +11,27 @@
 #include <string.h>
 #include <cmocka.h>
 #include "facts_internal.h"
+#include "indicators.h"
 
 static bool bit(const uint64_t *m, int id) { return (m[id >> 6] >> (id & 63)) & 1; }
+
+static size_t naive_end(const char *s, size_t i, size_t n)
+{
+    for (; i < n; i++) {
+        if (s[i] == '\n' || s[i] == '!' || s[i] == '?') return i;
+        if (i + 3 <= n && (!memcmp(s + i, "。", 3) || !memcmp(s + i, "！", 3) || !memcmp(s + i, "？", 3))) return i;
+    }
+    return n;
+}
+
+static size_t naive_sep(const char *s, size_t i, size_t n)
+{
+    for (; i < n; i++) {
+        if (s[i] == ',' || s[i] == ';' || s[i] == ':') return i;
+        if (i + 3 <= n && (!memcmp(s + i, "，", 3) || !memcmp(s + i, "；", 3) || !memcmp(s + i, "：", 3))) return i;
+    }
+    return n;
+}
 
 /* Every word: in[] exactly as a search of inner, any[] exactly as a search
  * of full; every 年 of full noted when nian_all says so. */
@@ -35,24 +54,14 @@ static void check_words(fx_str full, fx_str inner)
             }
         assert_int_equal(k, w.nnian);
     }
-}
-
-static size_t naive_end(const char *s, size_t i, size_t n)
-{
-    for (; i < n; i++) {
-        if (s[i] == '\n' || s[i] == '!' || s[i] == '?') return i;
-        if (i + 3 <= n && (!memcmp(s + i, "。", 3) || !memcmp(s + i, "！", 3) || !memcmp(s + i, "？", 3))) return i;
-    }
-    return n;
-}
-
-static size_t naive_sep(const char *s, size_t i, size_t n)
-{
-    for (; i < n; i++) {
-        if (s[i] == ',' || s[i] == ';' || s[i] == ':') return i;
-        if (i + 3 <= n && (!memcmp(s + i, "，", 3) || !memcmp(s + i, "；", 3) || !memcmp(s + i, "：", 3))) return i;
-    }
-    return n;
+    /* the clause separators the scan marked: every place the plain search stops at */
+    if (w.seps_all)
+        for (size_t i = 0; i <= full.n; i++) assert_int_equal(fx_next_mark(w.seps, i, full.n), naive_sep(full.s, i, full.n));
+    /* the characters of a paragraph's opening, each as its own search says */
+    static const char *const openers[FX_NOPENERS] = { "五", "纲", "计", "目", "今", "本", "年" };
+    unsigned m = fx_opener_chars(full);
+    for (unsigned j = 0; j < FX_NOPENERS; j++) assert_int_equal((m >> j) & 1, fx_contains(full, openers[j]));
+    assert_int_equal(m >> FX_NOPENERS, 0);
 }
 
 static void test_words_in_sentences(void **state)
@@ -116,6 +125,19 @@ static void test_random_against_plain_search(void **state)
                 assert_int_equal(fx_next_clause_sep_in(buf, from, end, n), naive_sep(buf, from, end));
         }
         assert_int_equal(fx_has_char3(full, "年"), fx_contains(full, "年"));
+        /* the search every plain test above relies on, against a byte-by-byte one */
+        for (size_t k = 0; k < np; k++) {
+            size_t pn = strlen(pieces[k]);
+            bool want = false;
+            for (size_t i = 0; i + pn <= n && !want; i++) want = memcmp(buf + i, pieces[k], pn) == 0;
+            assert_int_equal(fx_contains(full, pieces[k]), want || pn == 0);
+        }
+        /* the separators of a clause of a longer text, marked in one pass */
+        for (size_t end = 0; end <= n; end += 1 + (n - end) / 5) {
+            uint32_t sm[256 / 32 + 1];
+            fx_clause_sep_marks(buf, end, n, sm);
+            for (size_t from = 0; from <= end; from++) assert_int_equal(fx_next_mark(sm, from, end), naive_sep(buf, from, end));
+        }
         /* the marks of a whole text: every stop of the plain search, nothing else */
         uint32_t marks[256 / 32 + 1];
         fx_sentence_end_marks(buf, n, marks);
@@ -304,6 +326,81 @@ static void test_last_at_or_before(void **state)
     }
 }
 
+/* The subject of a segment is the same whether worked out or remembered:
+ * the same segment at another place, with and without the sentence's
+ * words, gives the same name and predicate (as offsets into it). */
+static void same_pred(const fx_pred *a, const char *abase, const fx_pred *b, const char *bbase)
+{
+    assert_int_equal(a->kind, b->kind);
+    assert_int_equal(a->compare, b->compare);
+    assert_int_equal(a->share, b->share);
+    assert_int_equal(a->annual, b->annual);
+    assert_int_equal(a->verb_only, b->verb_only);
+    assert_int_equal(a->has_period, b->has_period);
+    if (a->has_period) assert_int_equal(a->period, b->period);
+    assert_int_equal(a->verb.n, b->verb.n);
+    assert_int_equal(a->verb.s == NULL, b->verb.s == NULL);
+    if (a->verb.s) assert_int_equal(a->verb.s - abase, b->verb.s - bbase);
+}
+
+static void test_subject_remembered(void **state)
+{
+    (void)state;
+    static const char *const segs[] = {
+        "，比上年增长", "全市地区生产总值同比增长", "城镇、农村居民人均可支配收入分别增长", "完成", "新签约",
+        "今年经济增长预期目标为", "粮食总产量在上年大幅度增长的基础上", "到2030年城镇化率达到", "（按可比价计算）增长",
+        "高于全省", "比全省高", "一季度规模以上工业增加值", "1-11月", "连续三年", "经济", "和", "",
+        "城乡居民人均可支配收入分别增长了很多很多很多很多很多很多很多很多很多很多很多的",
+        "粮食种植面积、总产量", "城镇和农村居民收入", "新签约", "增幅", "总产量", "亿元以上产业项目新开工",
+    };
+    char a[256], b[300];
+    for (int round = 0; round < 3; round++)
+        for (size_t i = 0; i < sizeof segs / sizeof segs[0]; i++) {
+            size_t n = strlen(segs[i]);
+            memcpy(a, segs[i], n);
+            memcpy(b + 7 + (size_t)round, segs[i], n);
+            char *bs = b + 7 + round;
+            fx_words kw;
+            fx_words_scan(&kw, fx_span(a, n), fx_span(a, n));
+            fx_pred pa, pb, pc;
+            fx_str na = fx_subject(fx_span(a, n), &kw, &pa);
+            fx_str nb = fx_subject(fx_span(bs, n), NULL, &pb);
+            fx_str nc = fx_subject(fx_span(a, n), &kw, &pc);
+            assert_int_equal(na.n, nb.n);
+            assert_int_equal(na.s - a, nb.s - bs);
+            assert_int_equal(na.n, nc.n);
+            assert_ptr_equal(na.s, nc.s);
+            same_pred(&pa, a, &pb, bs);
+            same_pred(&pa, a, &pc, a);
+            /* the facts of the name, worked out or remembered, are those of
+             * the functions they stand for */
+            for (int k = 0; k < 2; k++) {
+                fx_name_facts nf;
+                fx_pred pf;
+                char *base = k ? bs : a;
+                fx_str nm = fx_subject_facts(fx_span(base, n), k ? NULL : &kw, &pf, &nf);
+                fx_str parts[FX_PARTS_MAX];
+                size_t np = fx_split_parts(nm, parts, FX_PARTS_MAX);
+                assert_int_equal(nf.np, np);
+                for (size_t j = 0; j < np; j++) {
+                    assert_ptr_equal(nf.parts[j].s, parts[j].s);
+                    assert_int_equal(nf.parts[j].n, parts[j].n);
+                }
+                assert_int_equal(nf.action, fx_action_only(nm));
+                assert_int_equal(nf.attribute, fx_attribute_word(nm));
+                assert_int_equal(nf.measure, fx_measure_word(nm));
+                assert_int_equal(nf.short_verb, nm.n && fx_chars_upto(nm, 2) <= 2 && !gwr_indicator_match(nm.s, nm.n));
+            }
+        }
+    /* two segments alike but for one byte are told apart */
+    fx_pred p1, p2;
+    const char *s1 = "地区生产总值增长", *s2 = "地区生产总值下降";
+    fx_subject(fx_span(s1, strlen(s1)), NULL, &p1);
+    fx_subject(fx_span(s2, strlen(s2)), NULL, &p2);
+    assert_int_equal(p1.kind, GWR_FK_GROWTH);
+    assert_int_equal(p2.kind, GWR_FK_DECLINE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -315,6 +412,7 @@ int main(void)
         cmocka_unit_test(test_punct_every_sequence),
         cmocka_unit_test(test_trim_chars_years_random),
         cmocka_unit_test(test_last_at_or_before),
+        cmocka_unit_test(test_subject_remembered),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

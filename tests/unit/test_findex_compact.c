@@ -78,6 +78,19 @@ static void check_all(const gwr_postings *p, const ref_str *rs, size_t nrs, uint
             size_t n = gwr_post_decode(l, out);
             assert_int_equal(n, nw);
             assert_memory_equal(out, want, nw * sizeof *out);
+            /* the same ids as bits */
+            size_t nwords = want[nw - 1] / 64 + 1, got = 0;
+            uint64_t *bits = calloc(nwords, sizeof *bits);
+            assert_non_null(bits);
+            assert_int_equal(gwr_post_mark(l, bits), nw);
+            for (size_t w = 0; w < nwords; w++)
+                for (uint64_t bw = bits[w]; bw; bw &= bw - 1) {
+                    assert_true(got < nw);
+                    assert_int_equal(w * 64 + (size_t)__builtin_ctzll(bw), want[got]);
+                    got++;
+                }
+            assert_int_equal(got, nw);
+            free(bits);
         }
     }
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "quantity_int.h"
+#include "unit.h"
 
 static size_t put3(char *b, uint32_t c)
 {
@@ -290,6 +291,8 @@ static void scan_all(const char *text, size_t len, char *out, size_t cap)
         char v[40], h[40];
         gwr_dec_format(q.value, v, sizeof v);
         gwr_dec_format(q.hi, h, sizeof h);
+        /* the interned unit travels with the figure */
+        if (q.unit_id != gwr_unit_id(q.unit)) fail_msg("\"%.*s\": unit [%s] with id %u", (int)len, text, q.unit, q.unit_id);
         o += (size_t)snprintf(out + o, cap - o, "%u+%u %s %s [%s] %d %u @%zu; ", q.off, q.len, v, h, q.unit, (int)q.qual,
                               q.flags, pos);
     }
