@@ -31,7 +31,7 @@ void gwr_findex_free(gwr_findex *x)
     free(x->sword);
     free(x->rank);
     free(x->ranked);
-    for (size_t i = 0; i < x->nnames; i++) free(x->nfig[i].v);
+    for (size_t i = 0; i < x->nnames; i++) free(x->nfig[i].b);
     free(x->nfig);
     free(x->name_str);
     free(x->nm_bits);
@@ -86,7 +86,7 @@ size_t gwr_findex_memory(const gwr_findex *x)
     if (x->hist) b += 0x10000 * (sizeof(uint32_t) + sizeof(uint16_t));
     b += x->lbits_words * (sizeof *x->nm_bits + sizeof *x->nm_base) + x->names_cap * (sizeof *x->nfig + sizeof *x->name_str + sizeof *x->nm_num) +
          26 * x->lbits_words * 8;
-    for (size_t i = 0; i < x->nnames; i++) b += x->nfig[i].cap * sizeof(uint32_t);
+    for (size_t i = 0; i < x->nnames; i++) b += x->nfig[i].cap;
     for (int i = 0; i < GWR_FX_CACHE; i++)
         b += x->cache[i].smark_words * 8;
     b += gwr_fx_tri_memory(&x->tri) + gwr_fxq_sent_memory(x) + gwr_fx_pre2_memory(x);
@@ -296,6 +296,25 @@ static uint8_t key_index(const char *key)
     return 0;
 }
 
+int gwr_fx_nfig_add(gwr_fx_nfig *f, uint32_t g)
+{
+    if (f->cap - f->len < 5) {                              /* room for one varint */
+        uint32_t nc = f->cap ? f->cap + f->cap / 2 : 8;     /* most names hold few figures */
+        if (nc < f->len + 5) nc = f->len + 5;
+        GROW(f->b, nc);
+        f->cap = nc;
+    }
+    uint32_t gap = g + 1 - f->last;
+    f->last = g + 1;
+    while (gap >= 128) {
+        f->b[f->len++] = (uint8_t)(gap | 128);
+        gap >>= 7;
+    }
+    f->b[f->len++] = (uint8_t)gap;
+    f->n++;
+    return 0;
+}
+
 /* Figure g has the name of string nm: into that name's figure list. */
 static int add_name_fig(gwr_findex *x, uint32_t nm, uint32_t g)
 {
@@ -308,7 +327,7 @@ static int add_name_fig(gwr_findex *x, uint32_t nm, uint32_t g)
             GROW(x->nm_num, nc);
             x->names_cap = nc;
         }
-        x->nfig[x->nnames] = (gwr_follow){ 0 };
+        x->nfig[x->nnames] = (gwr_fx_nfig){ 0 };
         x->name_str[x->nnames] = nm;
         num = (uint32_t)++x->nnames;
         /* its place among the names in string order: last, unless the
@@ -321,14 +340,7 @@ static int add_name_fig(gwr_findex *x, uint32_t nm, uint32_t g)
         x->nm_bits[w] |= bit;
         for (size_t v = w + 1; v < words; v++) x->nm_base[v]++;
     }
-    gwr_follow *f = &x->nfig[num - 1];
-    if (f->n == f->cap) {
-        uint32_t nc = f->cap ? f->cap + f->cap / 2 : 4;   /* most names hold few figures */
-        GROW(f->v, nc);
-        f->cap = nc;
-    }
-    f->v[f->n++] = g;
-    return 0;
+    return gwr_fx_nfig_add(&x->nfig[num - 1], g);
 }
 
 int gwr_findex_add_doc(gwr_findex *x, const gwr_doc *d, uint32_t doc_index)

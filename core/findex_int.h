@@ -29,6 +29,33 @@ typedef struct gwr_follow {
     uint32_t  n, cap;
 } gwr_follow;
 
+/* The figures of one indicator name, in load order: the gaps between
+ * figure numbers + 1, as varints (7 bits a byte, low bits first). */
+typedef struct gwr_fx_nfig {
+    uint8_t  *b;
+    uint32_t  n;                 /* figures */
+    uint32_t  len, cap;          /* bytes used, held */
+    uint32_t  last;              /* last figure + 1; 0 when empty */
+} gwr_fx_nfig;
+
+/* Appends figure g (above the last one) to l; -1 when out of memory. */
+int gwr_fx_nfig_add(gwr_fx_nfig *l, uint32_t g);
+/* The next figure of l: *pos and *prev (both 0 at the start) advance.
+ * Call at most l->n times. */
+static inline uint32_t gwr_fx_nfig_next(const gwr_fx_nfig *l, uint32_t *pos, uint32_t *prev)
+{
+    uint32_t v = 0;
+    unsigned sh = 0;
+    uint8_t c;
+    do {
+        c = l->b[(*pos)++];
+        v |= (uint32_t)(c & 127) << sh;
+        sh += 7;
+    } while (c & 128);
+    *prev += v;
+    return *prev - 1;
+}
+
 typedef struct gwr_postings {
     gwr_plist *lists;            /* lists[0] unused: index 0 means "none" */
     size_t     nlists, cap;
@@ -221,7 +248,7 @@ struct gwr_findex {
     char         p2_key[GWR_FX_PRE2][2];
     uint32_t    *p2_set;         /* per reading set: the beginnings it has (bit i: p2_key[i]) */
     size_t       p2_n, p2_words;
-    gwr_follow  *nfig;           /* per name (in order of first sight): its figures, in load order */
+    gwr_fx_nfig *nfig;           /* per name (in order of first sight): its figures, in load order */
     uint32_t    *name_str;       /* per name: its string id */
     size_t       nnames, names_cap;
     uint32_t    *intern;         /* content hash → string id + 1 */

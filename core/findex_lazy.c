@@ -303,24 +303,27 @@ int gwr_fxq_make_lazy(gwr_findex *x, gwr_fx_cached *c, size_t total, char *top, 
  * (figures numbered below n_at only). */
 static size_t merge_rows(const gwr_findex *x, const uint32_t *ln, size_t k, size_t n_at, size_t lo, size_t hi, gwr_fig_ref *out)
 {
-    typedef struct { uint32_t g, name, at; } head;
+    typedef struct { uint32_t g, name, at, pos, prev; } head;   /* pos, prev: where its list is read */
     head *hp = malloc((k ? k : 1) * sizeof *hp);
     if (!hp) return 0;
     size_t nh = 0, seen = 0, got = 0;
 #define LESS(a, b) (hp[a].g < hp[b].g)
 #define SWAP(a, b) do { head t_ = hp[a]; hp[a] = hp[b]; hp[b] = t_; } while (0)
     for (size_t j = 0; j < k; j++) {
-        const gwr_follow *f = &x->nfig[ln[j]];
-        if (!f->n || f->v[0] >= n_at) continue;
-        hp[nh] = (head){ f->v[0], ln[j], 0 };
+        const gwr_fx_nfig *f = &x->nfig[ln[j]];
+        if (!f->n) continue;
+        uint32_t pos = 0, prev = 0, g = gwr_fx_nfig_next(f, &pos, &prev);
+        if (g >= n_at) continue;
+        hp[nh] = (head){ g, ln[j], 0, pos, prev };
         for (size_t c = nh++; c > 0 && LESS(c, (c - 1) / 2); c = (c - 1) / 2) SWAP(c, (c - 1) / 2);
     }
     size_t hint = 0;
     while (nh && seen < hi) {
         if (seen >= lo) out[got++] = gwr_fx_ref_at(x, hp[0].g, &hint);
         seen++;
-        const gwr_follow *f = &x->nfig[hp[0].name];
-        if (++hp[0].at < f->n && f->v[hp[0].at] < n_at) hp[0].g = f->v[hp[0].at];
+        const gwr_fx_nfig *f = &x->nfig[hp[0].name];
+        uint32_t g;
+        if (++hp[0].at < f->n && (g = gwr_fx_nfig_next(f, &hp[0].pos, &hp[0].prev)) < n_at) hp[0].g = g;
         else hp[0] = hp[--nh];
         for (size_t c = 0;;) {
             size_t l = 2 * c + 1, r = l + 1, m = c;

@@ -542,8 +542,12 @@ static size_t from_strings(gwr_findex *x, const uint64_t *mark, int status, uint
     free(gl);
     for (size_t i = 0; i < x->nnames; i++) {
         if (!MARKED(x->name_str[i])) continue;
-        const gwr_follow *f = &x->nfig[i];
-        for (uint32_t j = 0; j < f->n; j++) fb[f->v[j] >> 6] |= 1ULL << (f->v[j] & 63);
+        const gwr_fx_nfig *f = &x->nfig[i];
+        uint32_t pos = 0, prev = 0;
+        for (uint32_t j = 0; j < f->n; j++) {
+            uint32_t g = gwr_fx_nfig_next(f, &pos, &prev);
+            fb[g >> 6] |= 1ULL << (g & 63);
+        }
     }
     size_t total = 0;
     if (status < 0) {

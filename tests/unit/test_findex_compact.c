@@ -338,9 +338,16 @@ static void test_name_numbers(void **state)
     for (size_t g = 0; g < x->n; g++) {
         uint32_t num = gwr_fx_name_num(x, x->f_name[g]);
         assert_true(num > 0);
-        const gwr_follow *f = &x->nfig[num - 1];
+        const gwr_fx_nfig *f = &x->nfig[num - 1];
         int found = 0;
-        for (uint32_t j = 0; j < f->n; j++) found |= f->v[j] == g;
+        uint32_t pos = 0, prev = 0, before = 0;
+        for (uint32_t j = 0; j < f->n; j++) {
+            uint32_t h = gwr_fx_nfig_next(f, &pos, &prev);
+            if (j) assert_true(h > before);             /* in load order */
+            before = h;
+            found |= h == g;
+        }
+        assert_int_equal(pos, f->len);
         assert_true(found);
     }
     /* and a string that was an entity before it was a name is one */
@@ -350,12 +357,46 @@ static void test_name_numbers(void **state)
     gwr_findex_free(x);
 }
 
+/* A name's figure list (varint gaps): every gap size from one byte to
+   five, ids up to 2^32 - 2, and random runs read back as written. */
+static void test_name_lists(void **state)
+{
+    (void)state;
+    static const uint32_t ids[] = { 0, 1, 2, 129, 130, 16513, 16514, 2113666, 2113667, 270549120, 4000000000u, 4294967294u };
+    enum { NI = sizeof ids / sizeof ids[0] };
+    gwr_fx_nfig l = { 0 };
+    for (size_t i = 0; i < NI; i++) assert_int_equal(gwr_fx_nfig_add(&l, ids[i]), 0);
+    assert_int_equal(l.n, NI);
+    assert_int_equal(l.len, 1 + 1 + 1 + 1 + 1 + 2 + 1 + 4 + 1 + 4 + 5 + 5);
+    uint32_t pos = 0, prev = 0;
+    for (size_t i = 0; i < NI; i++) assert_int_equal(gwr_fx_nfig_next(&l, &pos, &prev), ids[i]);
+    assert_int_equal(pos, l.len);
+    free(l.b);
+    enum { NR = 200000 };
+    uint32_t *want = malloc(NR * sizeof *want);
+    assert_non_null(want);
+    l = (gwr_fx_nfig){ 0 };
+    uint32_t g = 0;
+    for (size_t i = 0; i < NR; i++) {
+        uint32_t r = next_rand();
+        g += 1 + (r % 8 == 0 ? r % 20000 : r % 8 == 1 ? r % 3000 : r % 4);   /* mostly near, sometimes far */
+        want[i] = g;
+        assert_int_equal(gwr_fx_nfig_add(&l, g), 0);
+    }
+    assert_true(l.len < NR * 2);
+    pos = prev = 0;
+    for (size_t i = 0; i < NR; i++) assert_int_equal(gwr_fx_nfig_next(&l, &pos, &prev), want[i]);
+    free(l.b);
+    free(want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_phases),
         cmocka_unit_test(test_edges),
         cmocka_unit_test(test_refs),
+        cmocka_unit_test(test_name_lists),
         cmocka_unit_test(test_name_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
