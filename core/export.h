@@ -51,7 +51,7 @@ void gwr_fmt_dec(FILE *f, gwr_dec d);
 typedef struct gwr_row {
     FILE  *f;
     size_t n;
-    char   b[16384];
+    char   b[65536];
 } gwr_row;
 void gwr_row_init(gwr_row *r, FILE *f);
 void gwr_row_flush(gwr_row *r);
