@@ -59,12 +59,17 @@ static ind_slot *ind_table(void)
     if (ind_memo) return ind_memo;
     pthread_once(&ind_key_once, ind_key_make);
     if (!ind_key_ok) return NULL;
-    ind_slot *t = calloc(IND_SLOTS, sizeof *t);
-    if (t && pthread_setspecific(ind_key, t) != 0) {
+    return ind_memo = fx_thread_table(ind_key, IND_SLOTS, sizeof *ind_memo);
+}
+
+void *fx_thread_table(pthread_key_t key, size_t n, size_t size)
+{
+    void *t = calloc(n, size);
+    if (t && pthread_setspecific(key, t) != 0) {
         free(t);
         t = NULL;
     }
-    return ind_memo = t;
+    return t;
 }
 
 /* h: name_hash of the name */

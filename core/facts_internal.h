@@ -3,6 +3,7 @@
  * Not part of the public API. */
 #ifndef GWR_FACTS_INTERNAL_H
 #define GWR_FACTS_INTERNAL_H
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -281,5 +282,9 @@ bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb);
  * kw holds the words of the sentence; readable (>= n) bytes of s may be read. */
 void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit,
                  void *ctx);
+
+/* n zeroed elements of size bytes owned by the calling thread through key
+ * (whose destructor frees them when the thread ends), or NULL. */
+void *fx_thread_table(pthread_key_t key, size_t n, size_t size);
 
 #endif

@@ -396,12 +396,8 @@ static subj_slot *subj_table(void)
     if (subj_memo) return subj_memo;
     pthread_once(&subj_key_once, subj_key_make);
     if (!subj_key_ok) return NULL;
-    subj_slot *t = calloc(SUBJ_SLOTS, sizeof *t);
-    if (t && pthread_setspecific(subj_key, t) != 0) {
-        free(t);
-        t = NULL;
-    }
-    return subj_memo = t;      /* NULL: nothing remembered, all worked out */
+    /* NULL: nothing remembered, all worked out */
+    return subj_memo = fx_thread_table(subj_key, SUBJ_SLOTS, sizeof *subj_memo);
 }
 
 static inline size_t seg_slot(fx_str s)

@@ -324,7 +324,9 @@ static inline uint32_t read_gap(const uint8_t *pay, uint32_t *pos, unsigned k, u
     return (uint32_t)(((uint64_t)z << k) | ((w >> (z + 1)) & mask));
 }
 
-size_t gwr_post_decode(const gwr_plist *l, uint32_t *out)
+/* Every id of l, in order, into out (when out) or as bits of bits. Inlined
+ * into each caller, so each gets its own loop without the test. */
+static inline __attribute__((always_inline)) size_t walk_ids(const gwr_plist *l, uint32_t *out, uint64_t *bits)
 {
     size_t o = 0;
     for (const uint8_t *b = l->head; b; b = next_of(b)) {
@@ -333,33 +335,20 @@ size_t gwr_post_decode(const gwr_plist *l, uint32_t *out)
         const uint8_t *pay = b + HDR;
         uint64_t mask = ((uint64_t)1 << k) - 1;
         uint32_t pos = 0;
-        out[o++] = cur;
-        for (unsigned i = 1; i < n; i++) {
+        for (unsigned i = 0;;) {
+            if (out) out[o + i] = cur;
+            else bits[cur >> 6] |= 1ULL << (cur & 63);
+            if (++i == n) break;
             cur += read_gap(pay, &pos, k, mask) + 1;
-            out[o++] = cur;
-        }
-    }
-    return o;
-}
-
-size_t gwr_post_mark(const gwr_plist *l, uint64_t *bits)
-{
-    size_t o = 0;
-    for (const uint8_t *b = l->head; b; b = next_of(b)) {
-        uint32_t cur = hdr32(b, 8);
-        unsigned n = b == l->tail ? l->tn : hdr16(b, 12), k = b[14];
-        const uint8_t *pay = b + HDR;
-        uint64_t mask = ((uint64_t)1 << k) - 1;
-        uint32_t pos = 0;
-        bits[cur >> 6] |= 1ULL << (cur & 63);
-        for (unsigned i = 1; i < n; i++) {
-            cur += read_gap(pay, &pos, k, mask) + 1;
-            bits[cur >> 6] |= 1ULL << (cur & 63);
         }
         o += n;
     }
     return o;
 }
+
+size_t gwr_post_decode(const gwr_plist *l, uint32_t *out) { return walk_ids(l, out, NULL); }
+
+size_t gwr_post_mark(const gwr_plist *l, uint64_t *bits) { return walk_ids(l, NULL, bits); }
 
 size_t gwr_post_keep(const gwr_plist *l, uint32_t *ids, size_t n)
 {
