@@ -378,6 +378,7 @@ size_t   gwr_fxq_count_quick(gwr_findex *x, const uint64_t *sm);
 int      gwr_fxq_sent_index(gwr_findex *x);
 void     gwr_fxq_sec_free(gwr_findex *x);
 size_t   gwr_fxq_sec_memory(const gwr_findex *x);
+size_t   gwr_fxq_from_strings(gwr_findex *x, const uint64_t *mark, int status, uint32_t *out, size_t cap);
 void     gwr_fxq_sent_free(gwr_findex *x);
 size_t   gwr_fxq_sent_memory(const gwr_findex *x);
 int      gwr_fxq_make_lazy(gwr_findex *x, gwr_fx_cached *c, size_t total, char *top, size_t topcap);
