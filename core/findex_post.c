@@ -324,24 +324,36 @@ static inline uint32_t read_gap(const uint8_t *pay, uint32_t *pos, unsigned k, u
     return (uint32_t)(((uint64_t)z << k) | ((w >> (z + 1)) & mask));
 }
 
+/* A block's first id, its count, Rice parameter, mask and payload. */
+typedef struct blk {
+    uint32_t       first;
+    unsigned       n, k;
+    uint64_t       mask;
+    const uint8_t *pay;
+} blk;
+
+static inline blk blk_open(const gwr_plist *l, const uint8_t *b)
+{
+    blk r = { hdr32(b, 8), b == l->tail ? l->tn : hdr16(b, 12), b[14], 0, b + HDR };
+    r.mask = ((uint64_t)1 << r.k) - 1;
+    return r;
+}
+
 /* Every id of l, in order, into out (when out) or as bits of bits. Inlined
  * into each caller, so each gets its own loop without the test. */
 static inline __attribute__((always_inline)) size_t walk_ids(const gwr_plist *l, uint32_t *out, uint64_t *bits)
 {
     size_t o = 0;
     for (const uint8_t *b = l->head; b; b = next_of(b)) {
-        uint32_t cur = hdr32(b, 8);
-        unsigned n = b == l->tail ? l->tn : hdr16(b, 12), k = b[14];
-        const uint8_t *pay = b + HDR;
-        uint64_t mask = ((uint64_t)1 << k) - 1;
-        uint32_t pos = 0;
+        blk k = blk_open(l, b);
+        uint32_t cur = k.first, pos = 0;
         for (unsigned i = 0;;) {
             if (out) out[o + i] = cur;
             else bits[cur >> 6] |= 1ULL << (cur & 63);
-            if (++i == n) break;
-            cur += read_gap(pay, &pos, k, mask) + 1;
+            if (++i == k.n) break;
+            cur += read_gap(k.pay, &pos, k.k, k.mask) + 1;
         }
-        o += n;
+        o += k.n;
     }
     return o;
 }
@@ -356,17 +368,14 @@ size_t gwr_post_keep(const gwr_plist *l, uint32_t *ids, size_t n)
     for (const uint8_t *b = l->head; b && j < n; b = next_of(b)) {
         const uint8_t *nb = next_of(b);
         if (nb && hdr32(nb, 8) <= ids[j]) continue;  /* every id of b is below ids[j] */
-        uint32_t cur = hdr32(b, 8);
-        unsigned cnt = b == l->tail ? l->tn : hdr16(b, 12), kk = b[14];
-        const uint8_t *pay = b + HDR;
-        uint64_t mask = ((uint64_t)1 << kk) - 1;
-        uint32_t pos = 0;
+        blk bk = blk_open(l, b);
+        uint32_t cur = bk.first, pos = 0;
         for (unsigned i = 0;;) {
             while (j < n && ids[j] < cur) j++;
             if (j == n) break;
             if (ids[j] == cur) ids[k++] = cur, j++;
-            if (++i == cnt) break;
-            cur += read_gap(pay, &pos, kk, mask) + 1;
+            if (++i == bk.n) break;
+            cur += read_gap(bk.pay, &pos, bk.k, bk.mask) + 1;
         }
     }
     return k;

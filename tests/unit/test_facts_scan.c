@@ -92,6 +92,21 @@ static void test_words_in_sentences(void **state)
 }
 
 /* Random strings from pieces of the words, the stops and broken sequences. */
+
+/* Up to parts pieces drawn with seed, joined into buf (cap bytes); the length. */
+static size_t random_text(const char *const *pieces, size_t np, size_t parts, unsigned *seed, char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < parts; k++) {
+        *seed = *seed * 1103515245u + 12345u;
+        const char *p = pieces[(*seed >> 16) % np];
+        size_t pn = strlen(p);
+        if (n + pn >= cap) break;
+        memcpy(buf + n, p, pn);
+        n += pn;
+    }
+    return n;
+}
 static void test_random_against_plain_search(void **state)
 {
     (void)state;
@@ -105,15 +120,7 @@ static void test_random_against_plain_search(void **state)
     unsigned seed = 12345;
     char buf[256];
     for (int round = 0; round < 4000; round++) {
-        size_t n = 0, parts = (size_t)(round % 40);
-        for (size_t k = 0; k < parts; k++) {
-            seed = seed * 1103515245u + 12345u;
-            const char *p = pieces[(seed >> 16) % np];
-            size_t pn = strlen(p);
-            if (n + pn >= sizeof buf) break;
-            memcpy(buf + n, p, pn);
-            n += pn;
-        }
+        size_t n = random_text(pieces, np, (size_t)(round % 40), &seed, buf, sizeof buf);
         fx_str full = fx_span(buf, n);
         size_t a = n ? (seed >> 8) % (n + 1) : 0, b = a + (n - a) / 2;
         check_words(full, fx_span(buf + a, b - a));
@@ -276,15 +283,7 @@ static void test_trim_chars_years_random(void **state)
     unsigned seed = 777;
     char buf[200];
     for (int round = 0; round < 20000; round++) {
-        size_t n = 0, parts = (size_t)(round % 30);
-        for (size_t k = 0; k < parts; k++) {
-            seed = seed * 1103515245u + 12345u;
-            const char *p = pieces[(seed >> 16) % np];
-            size_t pn = strlen(p);
-            if (n + pn >= sizeof buf) break;
-            memcpy(buf + n, p, pn);
-            n += pn;
-        }
+        size_t n = random_text(pieces, np, (size_t)(round % 30), &seed, buf, sizeof buf);
         fx_str s = fx_span(buf, n);
         fx_str t = fx_trim(s), r = plain_trim(s);
         assert_ptr_equal(t.s, r.s);
