@@ -27,6 +27,7 @@ complete() {   # title bar, one body row, the key-hint status line
 
 t0=${EPOCHREALTIME/./}
 T new-session -d -s b -x 100 -y 30 "exec env TERM=xterm-256color '$gwr' '$dir'"
+pid=$(T display-message -p -t b '#{pane_pid}' 2>/dev/null)
 first=-1 progress=no key=-1 loaded=-1
 deadline=$(( 60 * 1000 ))
 while :; do
@@ -53,5 +54,17 @@ while :; do
   sleep 0.005
 done
 T send-keys -t b q q 2>/dev/null
+# The next measurement must not share the machine with this gwr: wait until it
+# has exited (its memory given back), then until the tmux server is gone.
+alive() { local st; st=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) && [ -n "$st" ] && [ "$st" != Z ]; }
+if [ -n "${pid:-}" ]; then
+  for _ in $(seq 1 1000); do alive "$pid" || break; sleep 0.005; done
+  alive "$pid" && kill -9 "$pid" 2>/dev/null
+fi
+srv=$(T display-message -p '#{pid}' 2>/dev/null)
+cleanup
+if [ -n "${srv:-}" ]; then
+  for _ in $(seq 1 400); do alive "$srv" || break; sleep 0.005; done
+fi
 fmt() { [ "$1" = -1 ] && echo -1 || awk -v v="$1" 'BEGIN{printf "%.3f", v/1000}'; }
 echo "first_s=$(fmt $first) progress=$progress key_s=$(fmt $key) loaded_s=$(fmt $loaded)"
