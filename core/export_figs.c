@@ -114,38 +114,42 @@ static void targets_text(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
  * most it can take (every string escaped at four bytes a byte) and is then
  * written without further checks. Fields repeated from row to row (file and
  * entity, key, unit, section) are measured and checked once. */
-enum { TSV_HELD = 256 };   /* a plain field up to this long is held, padded, and copied 16 bytes a step */
+enum { TSV_HELD = 256, TSV_STEP = 32 };   /* a plain field up to this long is held, padded, and copied 32 bytes a step */
 typedef struct tsv_field {
     const char *s;      /* the string last seen (compared by pointer) */
     size_t n;
     bool plain;
     bool held;
-    char pad[TSV_HELD + 16];
+    char pad[TSV_HELD + TSV_STEP];
 } tsv_field;
 
-/* s[0,n) from a buffer padded past n, sixteen bytes a step (p has room for
- * n rounded up to sixteen). */
-static inline char *copy16(char *p, const char *pad, size_t n)
+/* s[0,n) from a buffer padded past n, TSV_STEP bytes a step (p has room for
+ * n rounded up to TSV_STEP). */
+static inline char *copy_held(char *p, const char *pad, size_t n)
 {
-    for (size_t k = 0; k < n; k += 16) memcpy(p + k, pad + k, 16);
+    for (size_t k = 0; k < n; k += TSV_STEP) memcpy(p + k, pad + k, TSV_STEP);
     return p + n;
 }
 
-static inline void field_hold(tsv_field *c)
+/* Measured, checked and (when plain and short) held: the check runs on the
+ * padded copy, sixteen bytes a step. */
+static inline void field_set(tsv_field *c, const char *s)
 {
-    c->held = c->plain && c->n <= TSV_HELD;
-    if (!c->held) return;
-    memcpy(c->pad, c->s, c->n);
-    memset(c->pad + c->n, 0, 16);
+    c->s = s;
+    c->n = strlen(s);
+    c->held = c->n <= TSV_HELD;
+    if (c->held) {
+        memcpy(c->pad, s, c->n);
+        memset(c->pad + c->n, 0, TSV_STEP);
+        c->plain = c->held = gwr_safe_scan_padded(GWR_SAFE_TSV, c->pad, c->n) == c->n;
+    } else {
+        c->plain = gwr_row_tsv_plain(s, c->n);
+    }
 }
 
 static inline void field_see(tsv_field *c, const char *s)
 {
-    if (s == c->s) return;
-    c->s = s;
-    c->n = strlen(s);
-    c->plain = gwr_row_tsv_plain(s, c->n);
-    field_hold(c);
+    if (s != c->s) field_set(c, s);
 }
 
 /* Keys and units are static strings, few and recurring: a small table
@@ -160,7 +164,7 @@ static inline const tsv_field *field_of(tsv_field *tab, const char *s)
 
 static inline char *put_field(char *p, const tsv_field *c)
 {
-    if (c->held) return copy16(p, c->pad, c->n);
+    if (c->held) return copy_held(p, c->pad, c->n);
     if (c->plain) {
         memcpy(p, c->s, c->n);
         return p + c->n;
@@ -210,11 +214,6 @@ static inline char *put_name(char *p, const tsv_name *t)
     return p + t->n;
 }
 
-static const char digit_pairs[201] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-
 static inline char *put_uint(char *p, uint32_t v)
 {
     int nd = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6
@@ -222,17 +221,38 @@ static inline char *put_uint(char *p, uint32_t v)
     char *e = p + nd;
     while (v >= 100) {
         e -= 2;
-        memcpy(e, digit_pairs + 2 * (v % 100), 2);
+        memcpy(e, gwr_dec_pairs + 2 * (v % 100), 2);
         v /= 100;
     }
     if (v >= 10) {
         e -= 2;
-        memcpy(e, digit_pairs + 2 * v, 2);
+        memcpy(e, gwr_dec_pairs + 2 * v, 2);
     } else {
         *--e = (char)('0' + v);
     }
     return p + nd;
 }
+
+/* A year: four digits (nearly always), else as any number. */
+static inline char *put_year(char *p, int y)
+{
+    if (y >= 1000 && y <= 9999) {
+        memcpy(p, gwr_dec_pairs + 2 * (y / 100), 2);
+        memcpy(p + 2, gwr_dec_pairs + 2 * (y % 100), 2);
+        return p + 4;
+    }
+    if (y < 0) *p++ = '-';
+    return y ? put_uint(p, (uint32_t)(y < 0 ? -y : y)) : p;
+}
+
+/* Names shared by several figures of a report (one copy per report):
+ * remembered by pointer with their length and whether they are plain. */
+enum { TSV_NAMES_SEEN = 256 };
+typedef struct tsv_seen {
+    const char *s;
+    uint32_t n;
+    bool plain;
+} tsv_seen;
 
 /* One row through the general writers (a field too long for the fast path). */
 static void targets_tsv_row(gwr_row *r, const gwr_doc *d, const gwr_figure *g, const tsv_field *path,
@@ -278,7 +298,7 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
         pre.pad[path.n] = '\t';
         memcpy(pre.pad + path.n + 1, ent.s, ent.n);
         pre.pad[pre.n - 1] = '\t';
-        memset(pre.pad + pre.n, 0, 16);
+        memset(pre.pad + pre.n, 0, TSV_STEP);
         pre.held = true;
     }
     /* the names of the enums, once: a name too long for a slot sends every row the general way */
@@ -289,9 +309,11 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
     for (int i = 0; i < TSV_Q; i++) fast &= name_set(&qual[i], gwr_qual_name((gwr_qual)i));
     for (int i = 0; i < TSV_PER; i++) fast &= name_set(&per[i], gwr_period_name((gwr_period)i));
     int32_t sect_node = -2;
+    tsv_seen seen[TSV_NAMES_SEEN];
+    memset(seen, 0, sizeof seen);
     /* file, entity, the enum names, the numbers and the tabs of one row */
     const size_t fixed = GWR_TSV_ROOM(path.n) + GWR_TSV_ROOM(ent.n) + 4 * sizeof names[0].s + 2 * GWR_DEC_CHARS + 64 +
-                         4 * 16;   /* held fields are copied in steps of sixteen */
+                         4 * TSV_STEP;   /* held fields are copied in steps of TSV_STEP */
     for (size_t i = 0; i < d->nfigs; i++) {
         const gwr_figure *g = &d->figs[i];
         if (!keep(g, flt)) continue;
@@ -301,7 +323,9 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
         }
         const tsv_field *key = field_of(keys, g->key ? g->key : ""), *unit = field_of(units, gwr_fig_unit(g));
         const char *name = g->name ? g->name : "", *written = g->written ? g->written : "";
-        size_t nn = strlen(name), wn = strlen(written);
+        tsv_seen *ns = &seen[((uintptr_t)name >> 3 ^ (uintptr_t)name >> 11) & (TSV_NAMES_SEEN - 1)];
+        if (ns->s != name) *ns = (tsv_seen){ .s = name, .n = (uint32_t)strlen(name), .plain = false };
+        size_t nn = ns->n, wn = strlen(written);
         size_t need = fixed + GWR_TSV_ROOM(key->n) + GWR_TSV_ROOM(nn) + GWR_TSV_ROOM(unit->n) + GWR_TSV_ROOM(wn) +
                       GWR_TSV_ROOM(sect.n);
         if (!fast || !gwr_row_room(&r, need)) {
@@ -310,21 +334,28 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
         }
         char *p = r.b + r.n;
         if (pre.held) {
-            p = copy16(p, pre.pad, pre.n);
+            p = copy_held(p, pre.pad, pre.n);
         } else {
             p = put_field(p, &path); *p++ = '\t';
             p = put_field(p, &ent); *p++ = '\t';
         }
         p = put_name(p, &st[g->status]); *p++ = '\t';
-        if (g->year < 0) *p++ = '-';
-        if (g->year) p = put_uint(p, (uint32_t)(g->year < 0 ? -g->year : g->year));
+        p = put_year(p, g->year);
         *p++ = '\t';
         p = put_field(p, key); *p++ = '\t';
-        p = put_tsv(p, name, nn); *p++ = '\t';
-        p = put_name(p, &kind[g->kind]); *p++ = '\t';
-        if (known(g)) p += gwr_dec_write(gwr_fig_value(g), p);
+        if (ns->plain) {
+            copy_short(p, name, nn);
+            p += nn;
+        } else {
+            char *q = put_tsv(p, name, nn);
+            ns->plain = (size_t)(q - p) == nn;   /* every escape is longer than what it stands for */
+            p = q;
+        }
         *p++ = '\t';
-        if (known(g) && has_hi(g)) p += gwr_dec_write(gwr_fig_hi(g), p);
+        p = put_name(p, &kind[g->kind]); *p++ = '\t';
+        if (known(g)) p += gwr_dec_put(gwr_fig_value(g), p);
+        *p++ = '\t';
+        if (known(g) && has_hi(g)) p += gwr_dec_put(gwr_fig_hi(g), p);
         *p++ = '\t';
         p = put_field(p, unit); *p++ = '\t';
         p = put_name(p, &qual[(unsigned)gwr_fig_qual(g) & 7u]); *p++ = '\t';
