@@ -114,7 +114,7 @@ static void targets_text(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt, b
  * most it can take (every string escaped at four bytes a byte) and is then
  * written without further checks. Fields repeated from row to row (file and
  * entity, key, unit, section) are measured and checked once. */
-enum { TSV_HELD = 256, TSV_STEP = 32 };   /* a plain field up to this long is held, padded, and copied 32 bytes a step */
+enum { TSV_HELD = 256, TSV_STEP = 64 };   /* a plain field up to this long is held, padded, and copied 64 bytes a step */
 typedef struct tsv_field {
     const char *s;      /* the string last seen (compared by pointer) */
     size_t n;
@@ -124,27 +124,35 @@ typedef struct tsv_field {
 } tsv_field;
 
 /* s[0,n) from a buffer padded past n, TSV_STEP bytes a step (p has room for
- * n rounded up to TSV_STEP). */
+ * n rounded up to TSV_STEP, and at least one step): most fields take one. */
 static inline char *copy_held(char *p, const char *pad, size_t n)
 {
-    for (size_t k = 0; k < n; k += TSV_STEP) memcpy(p + k, pad + k, TSV_STEP);
+    size_t k = 0;
+    do memcpy(p + k, pad + k, TSV_STEP);
+    while ((k += TSV_STEP) < n);
     return p + n;
 }
 
-/* Measured, checked and (when plain and short) held: the check runs on the
- * padded copy, sixteen bytes a step. */
+/* Measured, checked and (when plain and not longer than max) held in pad:
+ * the check runs on the padded copy, sixteen bytes a step. */
+static inline void field_measure(const char *s, size_t *n, bool *plain, bool *held, char *pad, size_t max)
+{
+    size_t k = strlen(s);
+    *n = k;
+    if (k <= max) {
+        memcpy(pad, s, k);
+        memset(pad + k, 0, TSV_STEP);
+        *plain = *held = gwr_safe_scan_padded(GWR_SAFE_TSV, pad, k) == k;
+    } else {
+        *plain = gwr_row_tsv_plain(s, k);
+        *held = false;
+    }
+}
+
 static inline void field_set(tsv_field *c, const char *s)
 {
     c->s = s;
-    c->n = strlen(s);
-    c->held = c->n <= TSV_HELD;
-    if (c->held) {
-        memcpy(c->pad, s, c->n);
-        memset(c->pad + c->n, 0, TSV_STEP);
-        c->plain = c->held = gwr_safe_scan_padded(GWR_SAFE_TSV, c->pad, c->n) == c->n;
-    } else {
-        c->plain = gwr_row_tsv_plain(s, c->n);
-    }
+    field_measure(s, &c->n, &c->plain, &c->held, c->pad, TSV_HELD);
 }
 
 static inline void field_see(tsv_field *c, const char *s)
@@ -152,17 +160,40 @@ static inline void field_see(tsv_field *c, const char *s)
     if (s != c->s) field_set(c, s);
 }
 
-/* Keys and units are static strings, few and recurring: a small table
- * keyed by the pointer remembers each one's length, check and copy. */
-enum { TSV_SEEN = 64 };
-static inline const tsv_field *field_of(tsv_field *tab, const char *s)
+static inline char *put_field(char *p, const tsv_field *c)
 {
-    tsv_field *c = &tab[((uintptr_t)s >> 3 ^ (uintptr_t)s >> 9) & (TSV_SEEN - 1)];
-    field_see(c, s);
+    if (c->held) return copy_held(p, c->pad, c->n);
+    if (c->plain) {
+        memcpy(p, c->s, c->n);
+        return p + c->n;
+    }
+    return p + gwr_tsv_copy(p, c->s, c->n);
+}
+
+/* Keys and units are strings that live as long as the program (doc.h), few
+ * and recurring: a small table per thread, kept from report to report and
+ * keyed by the pointer (a unit by its id), remembers each one's length,
+ * check and copy. */
+enum { TSV_SEEN = 64, TSV_SHORT = 64 };
+typedef struct tsv_short {
+    const char *s;
+    size_t n;
+    bool plain;
+    bool held;
+    char pad[TSV_SHORT + TSV_STEP];
+} tsv_short;
+static _Thread_local tsv_short seen_keys[TSV_SEEN], seen_units[TSV_SEEN];
+
+static inline const tsv_short *short_of(tsv_short *c, const char *s)
+{
+    if (s != c->s) {
+        c->s = s;
+        field_measure(s, &c->n, &c->plain, &c->held, c->pad, TSV_SHORT);
+    }
     return c;
 }
 
-static inline char *put_field(char *p, const tsv_field *c)
+static inline char *put_short(char *p, const tsv_short *c)
 {
     if (c->held) return copy_held(p, c->pad, c->n);
     if (c->plain) {
@@ -281,11 +312,12 @@ static void targets_tsv_row(gwr_row *r, const gwr_doc *d, const gwr_figure *g, c
 
 static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
 {
+    if (flt && flt->status < 0 && !flt->key && !flt->pick) flt = NULL;   /* every figure */
     gwr_row r;
     gwr_row_init(&r, f);
-    tsv_field path, ent, sect, pre, keys[TSV_SEEN], units[TSV_SEEN];
+    tsv_field path, ent, sect, pre;
     path.s = ent.s = sect.s = pre.s = NULL;
-    for (int i = 0; i < TSV_SEEN; i++) keys[i].s = units[i].s = NULL;
+    tsv_short *keys = seen_keys, *units = seen_units;
     field_see(&path, d->path ? d->path : "");
     field_see(&ent, d->entity ? d->entity : "");
     /* file TAB entity TAB, held as one field when both are plain and short */
@@ -321,7 +353,9 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
             sect_node = g->node;
             field_see(&sect, gwr_doc_section_title(d, g->node));
         }
-        const tsv_field *key = field_of(keys, g->key ? g->key : ""), *unit = field_of(units, gwr_fig_unit(g));
+        const char *ks = g->key ? g->key : "";
+        const tsv_short *key = short_of(&keys[((uintptr_t)ks >> 3 ^ (uintptr_t)ks >> 9) & (TSV_SEEN - 1)], ks);
+        const tsv_short *unit = short_of(&units[g->unit_ & (TSV_SEEN - 1)], gwr_fig_unit(g));
         const char *name = g->name ? g->name : "", *written = g->written ? g->written : "";
         tsv_seen *ns = &seen[((uintptr_t)name >> 3 ^ (uintptr_t)name >> 11) & (TSV_NAMES_SEEN - 1)];
         if (ns->s != name) *ns = (tsv_seen){ .s = name, .n = (uint32_t)strlen(name), .plain = false };
@@ -342,7 +376,7 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
         p = put_name(p, &st[g->status]); *p++ = '\t';
         p = put_year(p, g->year);
         *p++ = '\t';
-        p = put_field(p, key); *p++ = '\t';
+        p = put_short(p, key); *p++ = '\t';
         if (ns->plain) {
             copy_short(p, name, nn);
             p += nn;
@@ -357,7 +391,7 @@ static void targets_tsv(FILE *f, const gwr_doc *d, const gwr_fig_filter *flt)
         *p++ = '\t';
         if (known(g) && has_hi(g)) p += gwr_dec_put(gwr_fig_hi(g), p);
         *p++ = '\t';
-        p = put_field(p, unit); *p++ = '\t';
+        p = put_short(p, unit); *p++ = '\t';
         p = put_name(p, &qual[(unsigned)gwr_fig_qual(g) & 7u]); *p++ = '\t';
         p = put_tsv(p, written, wn); *p++ = '\t';
         p = put_uint(p, g->line); *p++ = '\t';
