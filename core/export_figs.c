@@ -228,6 +228,7 @@ static inline __attribute__((always_inline)) char *put_tsv(char *p, const char *
 {
     copy_short(p, s, n);
     memset(p + n, 0, 16);
+    if (n <= 16 && gwr_safe_tsv_plain16(p, n)) return p + n;
     size_t pl = gwr_safe_scan_padded(GWR_SAFE_TSV, p, n);
     if (pl == n) return p + n;
     return p + pl + gwr_safe_copy(GWR_SAFE_TSV, s + pl, n - pl, p + pl, GWR_TSV_ROOM(n - pl));

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include "export.h"
 
 static const char HEAD[] =
@@ -176,11 +177,66 @@ static void test_rows_across_buffer(void **state)
     free(names);
 }
 
+/* Writers running at once (the one that finds the shared memo taken keeps
+ * one of its own) write the same bytes. */
+typedef struct job { const gwr_doc *d; const char *want; int bad; } job;
+
+static void *write_many(void *arg)
+{
+    job *j = arg;
+    for (int i = 0; i < 200; i++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        if (!f) return NULL;
+        gwr_export_targets(f, GWR_FMT_TSV, j->d, NULL, true, false);
+        fclose(f);
+        j->bad += strcmp(buf, j->want) != 0;
+        free(buf);
+    }
+    return NULL;
+}
+
+static void test_writers_at_once(void **state)
+{
+    (void)state;
+    enum { N = 400 };
+    gwr_figure *figs = calloc(N, sizeof *figs);
+    char (*names)[40] = calloc(N, sizeof *names);
+    assert_non_null(figs);
+    assert_non_null(names);
+    for (int i = 0; i < N; i++) {
+        snprintf(names[i], sizeof names[i], i % 5 ? "名称%d" : "名称\\%d", i);
+        fig(&figs[i], names[i], i % 2 ? "gdp" : "revenue", "6%左右", i, -1, i % 3 ? "%" : "万元", 0, 2024);
+    }
+    gwr_doc d;
+    memset(&d, 0, sizeof d);
+    d.path = "d.txt";
+    d.entity = "某县";
+    d.figs = figs;
+    d.nfigs = N;
+    char *want = check_doc(&d, true);
+    job jobs[4];
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++) {
+        jobs[i] = (job){ &d, want, 0 };
+        assert_int_equal(pthread_create(&t[i], NULL, write_many, &jobs[i]), 0);
+    }
+    for (int i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(jobs[i].bad, 0);
+    }
+    free(want);
+    free(figs);
+    free(names);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rows_match_field_writers),
         cmocka_unit_test(test_rows_across_buffer),
+        cmocka_unit_test(test_writers_at_once),
     };
     return cmocka_run_group_tests_name("export_tsv", tests, NULL, NULL);
 }
