@@ -46,6 +46,10 @@ static inline __attribute__((always_inline)) void gwr_dec_put_u32(char *p, uint3
 }
 static inline __attribute__((always_inline)) size_t gwr_dec_put(gwr_dec d, char *out)
 {
+    if (d.e == 0 && (uint64_t)d.m - 1 < 99) {   /* 1 to 99, the most frequent */
+        memcpy(out, gwr_dec_pairs + 2 * d.m + (d.m < 10), 2);
+        return 1 + (size_t)(d.m >= 10);
+    }
     uint64_t a = d.m < 0 ? 0 - (uint64_t)d.m : (uint64_t)d.m;
     int e = d.e;
     if (a - 1 >= 99999999u || e < -8 || e > 8 || (e < 0 && a % 10 == 0)) return gwr_dec_write(d, out);

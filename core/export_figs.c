@@ -269,7 +269,7 @@ static inline bool plain_known(tsv_memo *m, const char *p)
 /* s[0,n) (n <= 32), already copied to p and padded there with NULs: checked
  * where it landed (escaped from s when it must be); a plain one is
  * remembered. */
-static inline __attribute__((always_inline)) char *put_checked(tsv_memo *m, char *p, const char *s, size_t n)
+static __attribute__((noinline)) char *put_checked(tsv_memo *m, char *p, const char *s, size_t n)
 {
     size_t pl = gwr_safe_scan_padded(GWR_SAFE_TSV, p, n);
     if (pl == n) {
@@ -333,14 +333,6 @@ static inline char *put_year(char *p, int y)
     return y ? put_uint(p, (uint32_t)(y < 0 ? -y : y)) : p;
 }
 
-/* Names shared by several figures of a report (one copy per report):
- * remembered by pointer with their length and whether they are plain. */
-enum { TSV_NAMES_SEEN = 256 };
-typedef struct tsv_seen {
-    const char *s;
-    uint32_t n;
-    bool plain;
-} tsv_seen;
 
 /* One row through the general writers (a field too long for the fast path). */
 static void targets_tsv_row(gwr_row *r, const gwr_doc *d, const gwr_figure *g, const tsv_field *path,
@@ -404,8 +396,6 @@ static inline __attribute__((always_inline)) void targets_tsv_with(FILE *f, cons
     int year = 0;                            /* the year last written, and its text */
     char ytext[8] = { 0 };
     size_t ylen = 0;
-    tsv_seen seen[TSV_NAMES_SEEN];
-    memset(seen, 0, sizeof seen);
     /* file, entity, the enum names, the numbers and the tabs of one row */
     const size_t fixed = GWR_TSV_ROOM(path.n) + GWR_TSV_ROOM(ent.n) + 4 * sizeof names[0].s + 2 * GWR_DEC_CHARS + 64 +
                          4 * TSV_STEP;   /* held fields are copied in steps of TSV_STEP */
@@ -424,9 +414,7 @@ static inline __attribute__((always_inline)) void targets_tsv_with(FILE *f, cons
         const tsv_short *key = short_of(&m->keys[((uintptr_t)ks >> 3 ^ (uintptr_t)ks >> 9) & (TSV_SEEN - 1)], ks);
         const tsv_short *unit = short_of(&m->units[g->unit_ & (TSV_SEEN - 1)], gwr_fig_unit(g));
         const char *name = g->name ? g->name : "", *written = g->written ? g->written : "";
-        tsv_seen *ns = &seen[((uintptr_t)name >> 3 ^ (uintptr_t)name >> 11) & (TSV_NAMES_SEEN - 1)];
-        if (ns->s != name) *ns = (tsv_seen){ .s = name, .n = (uint32_t)strlen(name), .plain = false };
-        size_t nn = ns->n, wn = strlen(written);
+        size_t nn = strlen(name), wn = strlen(written);
         size_t need = fixed + GWR_TSV_ROOM(key->n) + GWR_TSV_ROOM(nn) + GWR_TSV_ROOM(unit->n) + GWR_TSV_ROOM(wn) +
                       GWR_TSV_ROOM(sect.n);
         if (!gwr_row_room(&r, need)) {
@@ -449,19 +437,12 @@ static inline __attribute__((always_inline)) void targets_tsv_with(FILE *f, cons
         p += ylen;
         *p++ = '\t';
         p = put_short(p, key); *p++ = '\t';
-        if (ns->plain) {
-            copy_short(p, name, nn);
-            p += nn;
-        } else if (nn <= 32) {
+        if (nn <= 32) {
             copy_short(p, name, nn);
             memset(p + nn, 0, 32);
-            char *q = plain_known(m, p) ? p + nn : put_checked(m, p, name, nn);
-            ns->plain = (size_t)(q - p) == nn;
-            p = q;
+            p = plain_known(m, p) ? p + nn : put_checked(m, p, name, nn);
         } else {
-            char *q = put_tsv(p, name, nn);
-            ns->plain = (size_t)(q - p) == nn;   /* every escape is longer than what it stands for */
-            p = q;
+            p = put_tsv(p, name, nn);
         }
         *p++ = '\t';
         p = put_name(p, &kind[g->kind]); *p++ = '\t';
