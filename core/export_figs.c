@@ -184,6 +184,7 @@ enum { TSV_SEEN = 64, TSV_SHORT = 64 };
 typedef struct tsv_short {
     const char *s;
     size_t n;
+    uint32_t unit;      /* a unit's id + 1 (0: none yet) */
     bool plain;
     bool held;
     char pad[TSV_SHORT + TSV_STEP];
@@ -281,25 +282,27 @@ static __attribute__((noinline)) char *put_checked(tsv_memo *m, char *p, const c
     return p + pl + gwr_safe_copy(GWR_SAFE_TSV, s + pl, n - pl, p + pl, GWR_TSV_ROOM(n - pl));
 }
 
-/* A name of an enum, padded so that it is copied as sixteen bytes; a table
- * for every value of the figure's bit field (names say "?" past the enum). */
-typedef struct tsv_name { char s[16]; size_t n; } tsv_name;
+/* A name of an enum and the separator after it, padded so that it is
+ * copied as sixteen bytes, its length in the last; a table for every value
+ * of the figure's bit field (names say "?" past the enum). */
+typedef struct tsv_name { char s[16]; } tsv_name;
 enum { TSV_ST = 2, TSV_FK = 8, TSV_Q = 8, TSV_PER = 4, TSV_NAMES = TSV_ST + TSV_FK + TSV_Q + TSV_PER };
 
-static bool name_set(tsv_name *t, const char *s)
+static bool name_set(tsv_name *t, const char *s, char sep)
 {
     size_t n = strlen(s);
-    if (n > sizeof t->s) return false;
+    if (n + 1 >= sizeof t->s) return false;
     memset(t->s, 0, sizeof t->s);
     memcpy(t->s, s, n);
-    t->n = n;
+    t->s[n] = sep;
+    t->s[15] = (char)(n + 1);
     return true;
 }
 
 static inline char *put_name(char *p, const tsv_name *t)
 {
     memcpy(p, t->s, sizeof t->s);
-    return p + t->n;
+    return p + (unsigned char)t->s[15];
 }
 
 static inline char *put_uint(char *p, uint32_t v)
@@ -387,10 +390,10 @@ static inline __attribute__((always_inline)) void targets_tsv_with(FILE *f, cons
     /* the names of the enums, once: a name too long for a slot sends every row the general way */
     tsv_name names[TSV_NAMES], *st = names, *kind = st + TSV_ST, *qual = kind + TSV_FK, *per = qual + TSV_Q;
     bool fast = true;
-    for (int i = 0; i < TSV_ST; i++) fast &= name_set(&st[i], gwr_fig_status_name((gwr_fig_status)i));
-    for (int i = 0; i < TSV_FK; i++) fast &= name_set(&kind[i], gwr_fig_kind_name((gwr_fig_kind)i));
-    for (int i = 0; i < TSV_Q; i++) fast &= name_set(&qual[i], gwr_qual_name((gwr_qual)i));
-    for (int i = 0; i < TSV_PER; i++) fast &= name_set(&per[i], gwr_period_name((gwr_period)i));
+    for (int i = 0; i < TSV_ST; i++) fast &= name_set(&st[i], gwr_fig_status_name((gwr_fig_status)i), '\t');
+    for (int i = 0; i < TSV_FK; i++) fast &= name_set(&kind[i], gwr_fig_kind_name((gwr_fig_kind)i), '\t');
+    for (int i = 0; i < TSV_Q; i++) fast &= name_set(&qual[i], gwr_qual_name((gwr_qual)i), '\t');
+    for (int i = 0; i < TSV_PER; i++) fast &= name_set(&per[i], gwr_period_name((gwr_period)i), '\n');
     fast &= m != NULL;
     int32_t sect_node = -2;
     int year = 0;                            /* the year last written, and its text */
@@ -399,6 +402,8 @@ static inline __attribute__((always_inline)) void targets_tsv_with(FILE *f, cons
     /* file, entity, the enum names, the numbers and the tabs of one row */
     const size_t fixed = GWR_TSV_ROOM(path.n) + GWR_TSV_ROOM(ent.n) + 4 * sizeof names[0].s + 2 * GWR_DEC_CHARS + 64 +
                          4 * TSV_STEP;   /* held fields are copied in steps of TSV_STEP */
+    field_see(&sect, "");
+    size_t fixed_sect = fixed + GWR_TSV_ROOM(sect.n);   /* and the section's room */
     for (size_t i = 0; i < d->nfigs; i++) {
         const gwr_figure *g = &d->figs[i];
         if (!keep(g, flt)) continue;
@@ -409,14 +414,19 @@ static inline __attribute__((always_inline)) void targets_tsv_with(FILE *f, cons
         if (g->node != sect_node) {
             sect_node = g->node;
             field_see(&sect, gwr_doc_section_title(d, g->node));
+            fixed_sect = fixed + GWR_TSV_ROOM(sect.n);
         }
-        const char *ks = g->key ? g->key : "";
-        const tsv_short *key = short_of(&m->keys[((uintptr_t)ks >> 3 ^ (uintptr_t)ks >> 9) & (TSV_SEEN - 1)], ks);
-        const tsv_short *unit = short_of(&m->units[g->unit_ & (TSV_SEEN - 1)], gwr_fig_unit(g));
+        const char *ks = g->key;             /* most figures have none */
+        const tsv_short *key = ks ? short_of(&m->keys[((uintptr_t)ks >> 3 ^ (uintptr_t)ks >> 9) & (TSV_SEEN - 1)], ks) : NULL;
+        tsv_short *unit = &m->units[g->unit_ & (TSV_SEEN - 1)];
+        if (unit->unit != g->unit_ + 1u) {
+            unit->unit = g->unit_ + 1u;
+            unit->s = NULL;
+            short_of(unit, gwr_fig_unit(g));
+        }
         const char *name = g->name ? g->name : "", *written = g->written ? g->written : "";
         size_t nn = strlen(name), wn = strlen(written);
-        size_t need = fixed + GWR_TSV_ROOM(key->n) + GWR_TSV_ROOM(nn) + GWR_TSV_ROOM(unit->n) + GWR_TSV_ROOM(wn) +
-                      GWR_TSV_ROOM(sect.n);
+        size_t need = fixed_sect + 4 * ((key ? key->n : 0) + unit->n + nn + wn) + 4 * 16;   /* GWR_TSV_ROOM of the four */
         if (!gwr_row_room(&r, need)) {
             targets_tsv_row(&r, d, g, &path, &ent);
             continue;
@@ -428,7 +438,7 @@ static inline __attribute__((always_inline)) void targets_tsv_with(FILE *f, cons
             p = put_field(p, &path); *p++ = '\t';
             p = put_field(p, &ent); *p++ = '\t';
         }
-        p = put_name(p, &st[g->status]); *p++ = '\t';
+        p = put_name(p, &st[g->status]);
         if (g->year != year) {
             year = g->year;
             ylen = (size_t)(put_year(ytext, year) - ytext);
@@ -436,7 +446,8 @@ static inline __attribute__((always_inline)) void targets_tsv_with(FILE *f, cons
         memcpy(p, ytext, sizeof ytext);
         p += ylen;
         *p++ = '\t';
-        p = put_short(p, key); *p++ = '\t';
+        if (key) p = put_short(p, key);
+        *p++ = '\t';
         if (nn <= 32) {
             copy_short(p, name, nn);
             memset(p + nn, 0, 32);
@@ -445,18 +456,17 @@ static inline __attribute__((always_inline)) void targets_tsv_with(FILE *f, cons
             p = put_tsv(p, name, nn);
         }
         *p++ = '\t';
-        p = put_name(p, &kind[g->kind]); *p++ = '\t';
+        p = put_name(p, &kind[g->kind]);
         if (known(g)) p += gwr_dec_put(gwr_fig_value(g), p);
         *p++ = '\t';
         if (known(g) && has_hi(g)) p += gwr_dec_put(gwr_fig_hi(g), p);
         *p++ = '\t';
         p = put_short(p, unit); *p++ = '\t';
-        p = put_name(p, &qual[(unsigned)gwr_fig_qual(g) & 7u]); *p++ = '\t';
+        p = put_name(p, &qual[(unsigned)gwr_fig_qual(g) & 7u]);
         p = put_tsv(p, written, wn); *p++ = '\t';
         p = put_uint(p, g->line); *p++ = '\t';
         p = put_field(p, &sect); *p++ = '\t';
-        p = put_name(p, &per[g->period]);
-        *p++ = '\n';
+        p = put_name(p, &per[g->period]);   /* and the newline */
         r.n = (size_t)(p - r.b);
     }
     gwr_row_flush(&r);
