@@ -165,7 +165,6 @@ static inline void field_see(tsv_field *c, const char *s)
     if (s != c->s) field_set(c, s);
 }
 
-
 static inline char *put_field(char *p, const tsv_field *c)
 {
     if (c->held) return copy_held(p, c->pad, c->n);
