@@ -134,10 +134,11 @@ int gwr_dec_cmp(gwr_dec a, gwr_dec b)
 
 bool gwr_dec_is_zero(gwr_dec d) { return d.m == 0; }
 
-static const char digit_pairs[201] =
+const char gwr_dec_pairs[201] =
     "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
+#define digit_pairs gwr_dec_pairs
 
 /* Writes the last nd digits of a (nd >= 1) ending just before end, two at a time. */
 static void put_digits(char *end, uint64_t a, int nd)

@@ -3,6 +3,7 @@
  * core: safe.c and the TSV writer. */
 #ifndef GWR_SAFE_SCAN_H
 #define GWR_SAFE_SCAN_H
+#include <stdbool.h>
 #include <stddef.h>
 #include "safe.h"
 
@@ -68,10 +69,37 @@ static inline __attribute__((always_inline)) size_t gwr_safe_scan_padded(gwr_saf
     size_t b = i - (carry == 3 ? 1 : carry == 1 ? 2 : 0);
     return b + gwr_safe_plain_len(form, str + b, len - b);
 }
+
+/* One look for a short TSV field: true only when s[0, len) (len <= 16, NULs
+ * from s + len to s + 16) is plain — printable ASCII but the backslash, and
+ * whole three-byte characters led by E1–EC or EE–EF other than any led by E2
+ * (its bidi controls are left to the full scan). False says nothing: the
+ * full scan decides. The padding takes the place of the valid-lane masks. */
+static inline __attribute__((always_inline)) bool gwr_safe_tsv_plain16(const char *str, size_t len)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)str);
+    const __m128i c1f = _mm_set1_epi8(0x1F);
+    __m128i bad = _mm_or_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, c1f), c1f),
+                               _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F)), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    if (gwr_ss_mask(bad) & ((1u << len) - 1)) return false;
+    unsigned high = gwr_ss_mask(v);            /* the NULs past len have none */
+    if (!high) return true;
+    unsigned cont = gwr_ss_mask(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+    unsigned lead = gwr_ss_mask(gwr_ss_in_range(v, 0xE1, 0xEF)) & ~gwr_ss_eq(v, 0xED) & ~gwr_ss_eq(v, 0xE2);
+    /* every high byte a lead or a continuation, each lead followed by two
+     * continuations inside len (none past it: a NUL is no continuation) */
+    return ((high ^ (cont | lead)) | (cont ^ ((lead << 1) | (lead << 2)))) == 0;
+}
 #else
 static inline size_t gwr_safe_scan_padded(gwr_safe_form form, const char *str, size_t len)
 {
     return gwr_safe_plain_len(form, str, len);
+}
+static inline bool gwr_safe_tsv_plain16(const char *str, size_t len)
+{
+    (void)str;
+    (void)len;
+    return false;
 }
 #endif
 

@@ -199,6 +199,45 @@ static void test_write_agrees(void **state)
     assert_memory_equal(a, "overflow", gwr_dec_write(o, a));
 }
 
+/* The inline writer of the export rows: the same characters as
+ * gwr_dec_write for every mantissa and exponent, on its fast path (under
+ * 10^8, exponent within ±8) and off it; nothing written past its room. */
+static void check_put(gwr_dec d)
+{
+    char a[GWR_DEC_CHARS + 8], b[GWR_DEC_CHARS];
+    memset(a, '#', sizeof a);
+    size_t n = gwr_dec_put(d, a), k = gwr_dec_write(d, b);
+    assert_int_equal(n, k);
+    assert_memory_equal(a, b, n);
+    assert_int_equal(a[GWR_DEC_CHARS], '#');
+}
+
+static void test_put_agrees(void **state)
+{
+    (void)state;
+    for (int64_t m = -1200; m <= 1200; m++)
+        for (int e = -11; e <= 11; e++) check_put((gwr_dec){ m, e });
+    static const int64_t ms[] = { 9999, 10000, 10001, 12345, 99999, 100000, 123450, 999999, 1000000, 1234567,
+                                  9999999, 10000000, 12345678, 99999999, 100000000, 100000001, 123456789,
+                                  999999999999999999LL, 1000000000000000000LL, INT64_MAX, INT64_MIN + 1 };
+    for (size_t i = 0; i < sizeof ms / sizeof ms[0]; i++)
+        for (int e = -22; e <= 20; e++) {
+            check_put((gwr_dec){ ms[i], e });
+            check_put((gwr_dec){ -ms[i], e });
+        }
+    uint64_t x = 88172645463325252u;              /* xorshift: mantissas of every length */
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        int64_t m = (int64_t)(x % 1000000000000000000u) / (int64_t)(1 + (x >> 60) * (x >> 60) * 1000000000000u);
+        check_put((gwr_dec){ (x >> 40) & 1 ? -m : m, (int)((x >> 50) % 41) - 20 });
+    }
+    char a[GWR_DEC_CHARS];
+    assert_memory_equal(a, "8.8", gwr_dec_put((gwr_dec){ 88, -1 }, a));
+    assert_memory_equal(a, "1640000000", gwr_dec_put((gwr_dec){ 164, 7 }, a));
+    assert_memory_equal(a, "-0.05", gwr_dec_put((gwr_dec){ -5, -2 }, a));
+    assert_memory_equal(a, "1.5", gwr_dec_put((gwr_dec){ 150, -2 }, a));   /* not normalised */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_cmp),
         cmocka_unit_test(test_format_small_buffer),
         cmocka_unit_test(test_write_agrees),
+        cmocka_unit_test(test_put_agrees),
     };
     return cmocka_run_group_tests_name("dec", tests, NULL, NULL);
 }

@@ -4,6 +4,7 @@
 #define _XOPEN_SOURCE 700   /* wcwidth */
 #endif
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -13,6 +14,7 @@
 #include <wchar.h>
 #include <cmocka.h>
 #include "safe.h"
+#include "safe_scan.h"
 #include "uwidth.h"
 
 static const char hostile[] = "a\x1b[2J\t\n\r\x7f\xc2\x9b\xe2\x80\xae\xe2\x81\xa6\xff\\\"z";
@@ -215,6 +217,75 @@ static void test_plain_len_across_looks(void **state)
     setlocale(LC_ALL, "C");
 }
 
+/* The one-look check of short TSV fields never calls plain what the full
+ * check would change: every BMP character at every place of a field of up to
+ * sixteen bytes (NULs after it), character cuts and random bytes; and
+ * ordinary values (7%左右, 1234亿元, 地区生产总值) pass. */
+static bool plain16(const char *s, size_t n)
+{
+    char pad[32];
+    memset(pad, 0, sizeof pad);
+    memcpy(pad, s, n);
+    return gwr_safe_tsv_plain16(pad, n);
+}
+
+/* What the full check writes for s[0, n) is s[0, n). */
+static bool tsv_unchanged(const char *s, size_t n)
+{
+    char out[128];
+    return gwr_safe_copy(GWR_SAFE_TSV, s, n, out, sizeof out) == n && memcmp(out, s, n) == 0;
+}
+
+static void test_tsv_plain16_sound(void **state)
+{
+    (void)state;
+    setlocale(LC_ALL, "C.UTF-8");
+    for (unsigned cp = 1; cp < 0x10000; cp++) {
+        char c[4];
+        size_t cl;
+        if (cp < 0x80) c[0] = (char)cp, cl = 1;
+        else if (cp < 0x800) c[0] = (char)(0xC0 | cp >> 6), c[1] = (char)(0x80 | (cp & 0x3F)), cl = 2;
+        else c[0] = (char)(0xE0 | cp >> 12), c[1] = (char)(0x80 | ((cp >> 6) & 0x3F)), c[2] = (char)(0x80 | (cp & 0x3F)), cl = 3;
+        for (size_t at = 0; at + cl <= 16; at += 1 + (cp & 3)) {
+            for (size_t extra = 0; at + cl + extra <= 16; extra += 5) {
+                char in[16];
+                memset(in, 'a', sizeof in);
+                memcpy(in + at, c, cl);
+                size_t n = at + cl + extra;
+                if (plain16(in, n)) assert_true(tsv_unchanged(in, n));
+                for (size_t cut = at + 1; cut < at + cl; cut++)   /* the character cut short */
+                    assert_false(plain16(in, cut));
+            }
+        }
+        if (cp >= 0x4E00 && cp <= 0x9FFF) {
+            char in[16];
+            memcpy(in, c, 3);
+            memcpy(in + 3, c, 3);
+            assert_true(plain16(in, 6));
+        }
+    }
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    for (int i = 0; i < 300000; i++) {
+        char in[16];
+        for (size_t k = 0; k < sizeof in; k++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            static const unsigned char pick[] = { 'a', '5', '%', '\\', '\t', 0x7F, 0x80, 0x8E, 0xA8, 0xBF, 0xC2, 0xD8,
+                                                  0xE0, 0xE1, 0xE2, 0xE4, 0xED, 0xEF, 0xF0, 0xFF, 0x81, 0x9C };
+            in[k] = (char)pick[(x >> 20) % sizeof pick];
+            if (in[k] == 0) in[k] = 'z';
+        }
+        size_t n = (size_t)((x >> 40) % 17);
+        if (plain16(in, n)) assert_true(tsv_unchanged(in, n));
+    }
+    static const char *ok[] = { "7%左右", "1234亿元", "地区生产总值", "8.8%", "", "5个百分点", "一千六点五万元" };
+    for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
+        if (strlen(ok[i]) <= 16) assert_true(plain16(ok[i], strlen(ok[i])));
+    assert_false(plain16("1\\2", 3));
+    assert_false(plain16("a\tb", 3));
+    assert_false(plain16("\xe2\x80\xae", 3));       /* U+202E: the full check decides */
+    setlocale(LC_ALL, "C");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +294,7 @@ int main(void)
         cmocka_unit_test(test_copy_cut_at_char),
         cmocka_unit_test(test_plain_len_agrees),
         cmocka_unit_test(test_plain_len_across_looks),
+        cmocka_unit_test(test_tsv_plain16_sound),
         cmocka_unit_test(test_widths_agree_with_wcwidth),
     };
     return cmocka_run_group_tests_name("safe", tests, NULL, NULL);
