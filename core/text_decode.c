@@ -213,6 +213,8 @@ static char *gb18030_to_utf8(const unsigned char *s, size_t len, size_t *outlen,
 
 static gwr_status build_lines(gwr_text *t, const char *name, gwr_err *err)
 {
+    free(t->line_start);
+    t->line_start = NULL;
     size_t n = 1;
     for (const char *p = t->orig; (p = memchr(p, '\n', (size_t)(t->orig + t->orig_len - p))) != NULL; p++) n++;
     t->line_start = malloc(n * sizeof *t->line_start);
@@ -254,6 +256,30 @@ static bool control_heavy(const unsigned char *s, size_t len)
     return ctl * 100 > len;
 }
 
+/* The line starts of t->orig (valid UTF-8 with LF line ends) and, when sp is
+ * not NULL, its special characters, from one scan. */
+static gwr_status index_text(gwr_text *t, const char *name, gwr_text_specials *sp, gwr_err *err)
+{
+    gwr_utf8_scan sc = { .lines = true, .specials = sp != NULL };
+    gwr_utf8_scan_run((const unsigned char *)t->orig, t->orig_len, &sc);
+    if (sc.lf_oom) {
+        free(sc.lf);
+        free(sc.sp);
+        return build_lines(t, name, err);
+    }
+    uint32_t *fit = sc.nlf < sc.lf_cap ? realloc(sc.lf, sc.nlf * sizeof *fit) : sc.lf;
+    t->line_start = fit ? fit : sc.lf;
+    t->nlines = sc.nlf;
+    if (sp && sc.specials && sc.bad == 0 && !sc.cr) {
+        sp->known = true;
+        sp->at = sc.sp;
+        sp->n = sc.nsp;
+    } else {
+        free(sc.sp);
+    }
+    return GWR_OK;
+}
+
 /* Final step shared by every encoding: clean (CR, invalid) into t->orig.
  * When *own is the buffer holding s (with room for one more byte) and s has
  * no invalid sequence, the cleaning is done in place — output never overtakes
@@ -261,7 +287,7 @@ static bool control_heavy(const unsigned char *s, size_t len)
  * NULL): the scan of s, whose line starts are taken when s needs no
  * cleaning. */
 static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *s, size_t len, size_t extra_bad,
-                            size_t known_bad, gwr_utf8_scan *sc, char **own, gwr_err *err)
+                            size_t known_bad, gwr_utf8_scan *sc, char **own, gwr_text_specials *sp, gwr_err *err)
 {
     size_t bad = known_bad != SIZE_MAX ? known_bad : count_invalid_utf8(s, len);
     bool cr = sc ? sc->cr : memchr(s, '\r', len) != NULL;
@@ -286,6 +312,12 @@ static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *
             t->nlines = sc->nlf;
             sc->lf = NULL;
             t->invalid = extra_bad;
+            if (sp && sc->specials) {   /* and its special characters */
+                sp->known = true;
+                sp->at = sc->sp;
+                sp->n = sc->nsp;
+                sc->sp = NULL;
+            }
             return GWR_OK;
         }
     } else if (own && *own && bad == 0 && (const char *)s >= *own) {
@@ -299,7 +331,7 @@ static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *
     }
     t->invalid += extra_bad;
     if (t->orig_len >= UINT32_MAX) return gwr_err_set(err, GWR_E_IO, "%s: file too large", name);
-    return build_lines(t, name, err);
+    return index_text(t, name, sp, err);
 }
 
 static bool blank_only(const char *s, size_t n)
@@ -556,7 +588,7 @@ static char *mixed_from_gb(const unsigned char *s, size_t len, const char *g, si
 }
 
 static gwr_status decode_utf8(gwr_text *t, const char *name, const unsigned char *buf, size_t len, size_t off,
-                              gwr_utf8_scan *sc, char **own, gwr_err *err)
+                              gwr_utf8_scan *sc, char **own, gwr_text_specials *sp, gwr_err *err)
 {
     gwr_status st;
     size_t hi = sc->high, ctl = sc->ctl, bad = sc->bad;
@@ -592,7 +624,7 @@ static gwr_status decode_utf8(gwr_text *t, const char *name, const unsigned char
                 free(m);
                 return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
             }
-            st = take_utf8(t, name, (const unsigned char *)m, mn, mbad, 0, NULL, &m, err);
+            st = take_utf8(t, name, (const unsigned char *)m, mn, mbad, 0, NULL, &m, sp, err);
             t->repaired = rep;
             free(m);
             return st;
@@ -602,16 +634,16 @@ static gwr_status decode_utf8(gwr_text *t, const char *name, const unsigned char
     if (bad == 0 || (off == 3) || bad * 50 <= hi) {
         /* valid, or mostly valid UTF-8: stray bytes become U+FFFD */
         free(g);
-        st = take_utf8(t, name, buf + off, len - off, 0, sc->over ? SIZE_MAX : bad, sc, own, err);
+        st = take_utf8(t, name, buf + off, len - off, 0, sc->over ? SIZE_MAX : bad, sc, own, sp, err);
     } else {
         if (!g) g = gb18030_to_utf8(buf, len, &gn, &gbad);
         if (g && gbad * 50 <= hi) {
             t->encoding = "GB18030";
             /* iconv writes valid UTF-8 (and U+FFFD for what it cannot decode) */
-            st = take_utf8(t, name, (const unsigned char *)g, gn, gbad, 0, NULL, &g, err);
+            st = take_utf8(t, name, (const unsigned char *)g, gn, gbad, 0, NULL, &g, sp, err);
         } else if ((sc->over ? count_invalid_utf8(buf + off, len - off) : bad) * 4 <= hi) {
             /* (counted to the end only now, when it matters) */
-            st = take_utf8(t, name, buf + off, len - off, 0, sc->over ? SIZE_MAX : bad, sc, own, err);
+            st = take_utf8(t, name, buf + off, len - off, 0, sc->over ? SIZE_MAX : bad, sc, own, sp, err);
         } else {
             free(g);
             return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
@@ -621,7 +653,8 @@ static gwr_status decode_utf8(gwr_text *t, const char *name, const unsigned char
     return st;
 }
 
-gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own, gwr_err *err)
+gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own,
+                           gwr_text_specials *sp, gwr_err *err)
 {
     gwr_status st;
     bool bom16 = len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF));
@@ -630,15 +663,17 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
          * no control byte): invalid sequences, control bytes, CR, NUL, lines.
          * Without a NUL it is not UTF-16 (see bomless_utf16). */
         size_t off = len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0;
-        gwr_utf8_scan sc = { .lines = true, .stop = off == 0 };
+        gwr_utf8_scan sc = { .lines = true, .stop = off == 0, .specials = sp != NULL };
         gwr_utf8_scan_run(buf + off, len - off, &sc);
         if (!sc.nul) {
-            st = decode_utf8(t, name, buf, len, off, &sc, own, err);
+            st = decode_utf8(t, name, buf, len, off, &sc, own, sp, err);
             free(sc.lf);
+            free(sc.sp);
             if (st != GWR_OK) return st;
             goto decoded;
         }
         free(sc.lf);
+        free(sc.sp);
     }
     int u16 = bomless_utf16(buf, len);
     if (bom16 && len > 2 && !memchr(buf + 2, '\0', len - 2)) {
@@ -665,7 +700,7 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
                 return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL bytes), not a text report", name);
             return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
         }
-        st = take_utf8(t, name, (const unsigned char *)u, n, bad, SIZE_MAX, NULL, &u, err);
+        st = take_utf8(t, name, (const unsigned char *)u, n, bad, SIZE_MAX, NULL, &u, sp, err);
         free(u);
     } else {
         return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL bytes), not a text report", name);

@@ -11,11 +11,24 @@
 /* bytes → t->orig (UTF-8, LF line ends), t->encoding, t->invalid, line index.
  * own (may be NULL) points to a malloc'd buffer holding buf with one spare
  * byte: the decoder may adopt it as t->orig, then sets *own to NULL. */
-gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own, gwr_err *err);
+/* Where the characters that the analysis form changes stand in t->orig,
+ * found by the decoder's scan (see gwr_utf8_scan.sp) and handed to the
+ * normaliser; when not known, the normaliser looks for them itself. */
+typedef struct gwr_text_specials {
+    bool      known;
+    uint32_t *at;         /* n offsets, ascending (malloc'd; NULL when n is 0) */
+    size_t    n;
+} gwr_text_specials;
+
+/* sp (may be NULL) receives the special characters of t->orig when the scan
+ * that indexes its lines finds them; the caller frees sp->at. */
+gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own,
+                           gwr_text_specials *sp, gwr_err *err);
 /* Like gwr_text_load_mem on a malloc'd buffer (len < its size) that may be adopted. */
 gwr_status gwr_text_load_owned(gwr_text *t, const char *name, char **buf, size_t len, gwr_err *err);
-/* t->orig → t->norm with its map; sets t->pdf_layout. */
-gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err);
+/* t->orig → t->norm with its map; sets t->pdf_layout. sp (may be NULL or
+ * unknown): the special characters of t->orig, from gwr_text_decode. */
+gwr_status gwr_text_normalise(gwr_text *t, const char *name, const gwr_text_specials *sp, gwr_err *err);
 
 /* Whitespace at s (ASCII blank, U+3000, U+00A0, U+FEFF): its byte length, else 0. */
 size_t gwr_text_space_len(const unsigned char *s, const unsigned char *end);
@@ -67,6 +80,11 @@ typedef struct gwr_utf8_scan {
     bool      lf_oom;     /* out of memory collecting line starts */
     uint32_t *lf;         /* 0 and the offset after each LF that is not the last byte */
     size_t    nlf, lf_cap;
+    bool      specials;   /* in: collect the special characters into sp */
+    bool      sp_off;     /* sp not kept (too many, out of memory, or the check stopped) */
+    uint32_t *sp;         /* offsets of the characters gwr_text_next_special stops at
+                           * (LF excepted), ascending; exact where the text is valid */
+    size_t    nsp, sp_cap;
 } gwr_utf8_scan;
 
 /* The widest byte scans used: 2 (AVX2, where the processor has it), 1

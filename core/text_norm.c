@@ -30,6 +30,10 @@ typedef struct sink {
     size_t    ml, mcap;
     long long delta;      /* orig - norm of the last checkpoint */
     bool      oom;
+    /* the special characters of orig when the decoder found them (sp NULL:
+     * not known), sp the first at or after the last offset asked */
+    const uint32_t *sp, *sp0, *sp_end;
+    size_t    sp_off;
 } sink;
 
 size_t gwr_text_space_len(const unsigned char *s, const unsigned char *end)
@@ -140,15 +144,31 @@ static size_t char_len(const unsigned char *s, const unsigned char *end)
     return (size_t)(end - s) < n ? (size_t)(end - s) : n;
 }
 
+/* The first character in [s, end) that the analysis form changes, else end:
+ * from the decoder's list, walked forward as the lines are, or found by
+ * gwr_text_next_special. */
+static inline const unsigned char *next_special(sink *k, const unsigned char *base, const unsigned char *s,
+                                                const unsigned char *end)
+{
+    if (!k->sp) return gwr_text_next_special(base, s, end);
+    size_t off = (size_t)(s - base);
+    const uint32_t *p = k->sp;
+    if (off < k->sp_off) p = k->sp0;   /* asked again for earlier text: from the start */
+    while (p < k->sp_end && *p < off) p++;
+    k->sp = p;
+    k->sp_off = off;
+    return p < k->sp_end && *p < (size_t)(end - base) ? base + *p : end;
+}
+
 /* Emits orig[a, b) (already trimmed) into the sink, folding and dropping
- * spaces. Runs of characters that stay as they are (found sixteen bytes at a
- * time) are copied with one checkpoint. */
+ * spaces. Runs of characters that stay as they are are copied with one
+ * checkpoint. */
 static void emit_line(sink *k, const char *orig, size_t a, size_t b)
 {
     const unsigned char *base = (const unsigned char *)orig;
     const unsigned char *s = base + a, *end = base + b;
     while (s < end) {
-        const unsigned char *r = gwr_text_next_special(base, s, end);
+        const unsigned char *r = next_special(k, base, s, end);
         if (r > s) {
             emit(k, (const char *)s, (size_t)(r - s), (size_t)((const char *)s - orig));
             s = r;
@@ -393,9 +413,14 @@ static void front_line(const char *s, size_t n, size_t chars, bool *starts, bool
         *starts = true;
 }
 
-gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
+gwr_status gwr_text_normalise(gwr_text *t, const char *name, const gwr_text_specials *sp, gwr_err *err)
 {
     sink k = { .delta = -1 };
+    if (sp && sp->known) {
+        static const uint32_t none[1];
+        k.sp = k.sp0 = sp->at ? sp->at : none;
+        k.sp_end = k.sp + sp->n;
+    }
     k.ncap = t->orig_len + 2;
     k.n = malloc(k.ncap + 1);
     if (!k.n) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
