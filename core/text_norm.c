@@ -50,10 +50,9 @@ size_t gwr_text_space_len(const unsigned char *s, const unsigned char *end)
     return 0;
 }
 
-static void checkpoint(sink *k, size_t orig_off)
+static void checkpoint_new(sink *k, size_t orig_off)
 {
     long long d = (long long)orig_off - (long long)k->nl;
-    if (k->ml > 0 && d == k->delta) return;
     if (k->ml > 0 && k->mn[k->ml - 1] == k->nl) {   /* same norm offset: replace */
         k->mo[k->ml - 1] = (uint32_t)orig_off;
         k->delta = d;
@@ -75,8 +74,16 @@ static void checkpoint(sink *k, size_t orig_off)
     k->delta = d;
 }
 
+/* A checkpoint where the distance between orig and norm changes (most
+ * runs keep it: nothing to do). */
+static inline void checkpoint(sink *k, size_t orig_off)
+{
+    if (k->ml > 0 && (long long)orig_off - (long long)k->nl == k->delta) return;
+    checkpoint_new(k, orig_off);
+}
+
 /* The norm buffer never outgrows orig_len + 2 (see gwr_text_normalise). */
-static void emit(sink *k, const char *s, size_t n, size_t orig_off)
+static inline void emit(sink *k, const char *s, size_t n, size_t orig_off)
 {
     if (k->nl + n > k->ncap) { k->oom = true; return; }
     checkpoint(k, orig_off);
@@ -253,7 +260,7 @@ enum {
 };
 
 /* Does norm text s[0,n) end a sentence (。！？, perhaps before ” or ）)? */
-static bool ends_sentence(const char *s, size_t n)
+static inline bool ends_sentence(const char *s, size_t n)
 {
     uint32_t e = last3(s, n);
     if (e == P_RDQUOTE || e == P_RPAREN) e = last3(s, n - 3);
@@ -291,11 +298,9 @@ static inline bool blank_may_end(const unsigned char *s, size_t a, size_t b)
     return c <= 0x8B && b - a >= 3 && s[b - 2] == 0x80 && ((s[b - 3] == 0xE3 && c == 0x80) || s[b - 3] == 0xE2);
 }
 
-static void trim(const char *orig, size_t *a, size_t *b)
+static void trim_blanks(const unsigned char *s, size_t *a, size_t *b)
 {
-    const unsigned char *s = (const unsigned char *)orig;
     size_t k;
-    if (*a < *b && !blank_may_start(s[*a]) && !blank_may_end(s, *a, *b)) return;
     while (*a < *b && (k = gwr_text_space_len(s + *a, s + *b)) > 0) *a += k;
     while (*a < *b) {
         size_t e = *b, st = e - 1;
@@ -303,6 +308,13 @@ static void trim(const char *orig, size_t *a, size_t *b)
         if (gwr_text_space_len(s + st, s + e) == e - st) *b = st;
         else break;
     }
+}
+
+static inline __attribute__((always_inline)) void trim(const char *orig, size_t *a, size_t *b)
+{
+    const unsigned char *s = (const unsigned char *)orig;
+    if (*a < *b && !blank_may_start(s[*a]) && !blank_may_end(s, *a, *b)) return;
+    trim_blanks(s, a, b);
 }
 
 /* The end of line li of orig (its LF, or the end of the text). */
@@ -337,7 +349,7 @@ static bool detect_wrapped(const gwr_text *t, size_t *median_out, tline *lc)
         if (b > a) {
             /* only whether the median is at most 40 matters (and then its
              * value): longer lines share one bin */
-            chars = gwr_utf8_count_upto(o + a, b - a, 41);
+            chars = b - a > 4 * 41 ? 42 : gwr_utf8_count_upto(o + a, b - a, 41);   /* four bytes at most a character */
             if (chars > 41) chars = 41;
             hist[chars]++;
             lines++;
@@ -424,6 +436,14 @@ gwr_status gwr_text_normalise(gwr_text *t, const char *name, const gwr_text_spec
     k.ncap = t->orig_len + 2;
     k.n = malloc(k.ncap + 1);
     if (!k.n) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    /* map checkpoints: about one for each blank line dropped (grown as needed) */
+    k.mcap = t->nlines / 2 + 16;
+    k.mn = malloc(k.mcap * sizeof *k.mn);
+    k.mo = malloc(k.mcap * sizeof *k.mo);
+    if (!k.mn || !k.mo) {
+        free(k.n); free(k.mn); free(k.mo);
+        return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    }
     size_t median = 0;
     tline *lc = malloc((t->nlines ? t->nlines : 1) * sizeof *lc);   /* NULL: each line measured again */
     bool wrapped = detect_wrapped(t, &median, lc);
