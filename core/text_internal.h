@@ -91,6 +91,9 @@ typedef struct gwr_utf8_scan {
  * (SSE2), 0 (a byte at a time). Every width gives the same results; tests
  * lower gwr_text_simd to check each against the others. */
 extern int gwr_text_simd;
+/* 1: GB18030 two-byte characters decoded by a table read from iconv once
+ * (the same results as iconv throughout; tests set 0 to compare). */
+extern int gwr_text_gb_table;
 int gwr_text_simd_level(void);
 
 /* gwr_utf8_count_upto with the widest scan, or SIZE_MAX when it has none for

@@ -481,6 +481,67 @@ static void test_norm_same_with_list(void **state)
     }
 }
 
+/* GB18030 decoded through the table of two-byte characters gives what iconv
+ * gives for the whole text: random pairs of every lead and trail (some that
+ * iconv refuses), four-byte forms, stray 80 and FF, a lead cut at the end. */
+static void test_gb_table_same_as_iconv(void **state)
+{
+    (void)state;
+    static unsigned char buf[6000];
+    int gb = 0, gb_bad = 0;
+    for (int round = 0; round < 400; round++) {
+        size_t n = 0, want = 50 + rnd(round < 100 ? 100 : 5000);
+        while (n + 8 < want) {
+            unsigned r = rnd(100);
+            if (r < 10) buf[n++] = (unsigned char)('a' + rnd(26));
+            else if (r < 13) buf[n++] = '\n';
+            else if (r < 15) {                              /* four bytes */
+                buf[n++] = (unsigned char)(0x81 + rnd(round % 3 ? 4 : 126));
+                buf[n++] = (unsigned char)(0x30 + rnd(10));
+                buf[n++] = (unsigned char)(0x81 + rnd(126));
+                buf[n++] = (unsigned char)(0x30 + rnd(10));
+            } else if (r < 16 && round % 2) {
+                buf[n++] = rnd(2) ? 0x80 : 0xFF;            /* not GB18030 */
+            } else if (r < 17 && round % 2) {
+                buf[n++] = (unsigned char)(0x81 + rnd(126));   /* a lead before a byte it cannot take */
+                buf[n++] = (unsigned char)(rnd(2) ? 0x7F : 0xFF);
+            } else {
+                unsigned lead = r < 80 ? 0xB0 + rnd(0x48) : 0x81 + rnd(126);
+                buf[n++] = (unsigned char)lead;
+                unsigned t = 0x40 + rnd(0xBF);
+                buf[n++] = (unsigned char)(t == 0x7F ? 0x80 : t);
+            }
+        }
+        if (round % 5 == 0) buf[n++] = (unsigned char)(0x81 + rnd(126));   /* cut short */
+        gwr_text a, b;
+        gwr_err ea = { 0 }, eb = { 0 };
+        gwr_text_gb_table = 1;
+        gwr_status sa = gwr_text_load_mem(&a, "gb.txt", buf, n, &ea);
+        gwr_text_gb_table = 0;
+        gwr_status sb = gwr_text_load_mem(&b, "gb.txt", buf, n, &eb);
+        gwr_text_gb_table = 1;
+        assert_int_equal(sa, sb);
+        if (sa != GWR_OK) {
+            assert_string_equal(ea.msg, eb.msg);
+            continue;
+        }
+        assert_string_equal(a.encoding, b.encoding);
+        assert_int_equal(a.invalid, b.invalid);
+        assert_int_equal(a.orig_len, b.orig_len);
+        assert_memory_equal(a.orig, b.orig, a.orig_len);
+        assert_int_equal(a.norm_len, b.norm_len);
+        assert_memory_equal(a.norm, b.norm, a.norm_len);
+        if (strcmp(a.encoding, "GB18030") == 0) {
+            gb++;
+            if (a.invalid) gb_bad++;
+        }
+        gwr_text_free(&a);
+        gwr_text_free(&b);
+    }
+    assert_true(gb > 200);       /* most were read as GB18030 */
+    assert_true(gb_bad > 50);    /* with bytes iconv refuses */
+}
+
 /* Characters counted at each width: exact up to the cap, above it after. */
 static void test_count_chars(void **state)
 {
@@ -533,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_special_every_offset),
         cmocka_unit_test(test_load_same_at_each_width),
         cmocka_unit_test(test_norm_same_with_list),
+        cmocka_unit_test(test_gb_table_same_as_iconv),
         cmocka_unit_test(test_count_chars),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
