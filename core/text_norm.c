@@ -313,7 +313,7 @@ static void trim_blanks(const unsigned char *s, size_t *a, size_t *b)
 static inline __attribute__((always_inline)) void trim(const char *orig, size_t *a, size_t *b)
 {
     const unsigned char *s = (const unsigned char *)orig;
-    if (*a < *b && !blank_may_start(s[*a]) && !blank_may_end(s, *a, *b)) return;
+    if (*a >= *b || (!blank_may_start(s[*a]) && !blank_may_end(s, *a, *b))) return;   /* blank, or nothing to trim */
     trim_blanks(s, a, b);
 }
 

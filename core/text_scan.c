@@ -317,8 +317,9 @@ static size_t blocks_sse2(gwr_utf8_scan *sc, const unsigned char *s, size_t i, s
 __attribute__((target("avx2"))) static inline __attribute__((always_inline)) size_t
 blocks_avx2_(gwr_utf8_scan *sc, const unsigned char *s, size_t i, size_t len, bool sp)
 {
-    __m256i c0 = _mm256_set1_epi8((char)0xC0), e0 = _mm256_set1_epi8((char)0xE0), f0 = _mm256_set1_epi8((char)0xF0),
-            ed = _mm256_set1_epi8((char)0xED), fe = _mm256_set1_epi8((char)0xFE),
+    __m256i c0 = _mm256_set1_epi8((char)0xC0), f0 = _mm256_set1_epi8((char)0xF0),
+            krare = _mm256_setr_epi8(0, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0,
+                                     0, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0),
             c1f = _mm256_set1_epi8(sp ? 0x20 : 0x1F), c7f = _mm256_set1_epi8(0x7F), bf = _mm256_set1_epi8((char)0xBF),
             df = _mm256_set1_epi8((char)0xDF), zero = _mm256_setzero_si256();
     __m256i ka0 = _mm256_set1_epi8((char)0xA0), k82 = _mm256_set1_epi8((char)0x82), k9f = _mm256_set1_epi8((char)0x9F),
@@ -327,7 +328,7 @@ blocks_avx2_(gwr_utf8_scan *sc, const unsigned char *s, size_t i, size_t len, bo
             klf = _mm256_set1_epi8('\n'), k90 = _mm256_set1_epi8((char)0x90);
     /* made once (the compiler would rebuild them in the loop; those that do
      * not fit in registers are read from the stack) */
-    __asm__("" : "+x"(c0), "+x"(e0), "+x"(f0), "+x"(ed), "+x"(fe), "+x"(c1f), "+x"(c7f), "+x"(bf), "+x"(df));
+    __asm__("" : "+x"(c0), "+x"(f0), "+x"(krare), "+x"(c1f), "+x"(c7f), "+x"(bf), "+x"(df));
     if (sp) {
         __asm__("" : "+x"(ka0), "+x"(k82), "+x"(k9f), "+x"(ke3), "+x"(k80));
         __asm__("" : "+x"(kbd), "+x"(k88), "+x"(kfa), "+x"(kef), "+x"(klf), "+x"(k90));
@@ -339,9 +340,11 @@ blocks_avx2_(gwr_utf8_scan *sc, const unsigned char *s, size_t i, size_t len, bo
         __m256i cont = _mm256_cmpgt_epi8(c0, v);
         /* no continuation byte wanted: neither C0–FF before nor E0–FF two before */
         __m256i none = _mm256_cmpeq_epi8(_mm256_or_si256(_mm256_subs_epu8(v1, bf), _mm256_subs_epu8(v2, df)), zero);
-        __m256i rare = _mm256_or_si256(
-            _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v, f0), v), _mm256_cmpeq_epi8(v, e0)),
-            _mm256_or_si256(_mm256_cmpeq_epi8(v, ed), _mm256_cmpeq_epi8(_mm256_and_si256(v, fe), c0)));
+        /* C0, C1, E0, ED and F0–FF by one lookup of v - BF (saturated) and one
+         * compare; the lookup also takes CD, D0, D1, DD, E1 (rare in reports:
+         * the byte-at-a-time decoder checks them) */
+        __m256i rare = _mm256_or_si256(_mm256_shuffle_epi8(krare, _mm256_subs_epu8(v, bf)),
+                                       _mm256_cmpeq_epi8(_mm256_max_epu8(v, f0), v));
         __m256i bad = _mm256_or_si256(_mm256_cmpeq_epi8(cont, none), rare);
         __m256i low = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v), _mm256_cmpeq_epi8(v, c7f));
         if (sp) {
