@@ -404,6 +404,34 @@ static gwr_status index_text(gwr_text *t, const char *name, gwr_text_specials *s
     return GWR_OK;
 }
 
+/* The scan of valid UTF-8 s[0,len) holding CRs, carried over to the text
+ * cleaning makes of it (a CR before LF dropped, any other CR turned into LF):
+ * its line starts into *lines (malloc'd) and its special characters in
+ * place, the CRs being among them (they are controls). Returns false (and
+ * nothing changed) when out of memory. */
+static bool carry_scan(const unsigned char *s, size_t len, gwr_utf8_scan *sc, uint32_t **lines, size_t *nlines)
+{
+    uint32_t *out = malloc((sc->nlf + sc->nsp + 1) * sizeof *out);
+    if (!out) return false;
+    const uint32_t *lf = sc->lf;
+    size_t nl = 0, il = 0, ns = 0, removed = 0;
+    for (size_t k = 0; k < sc->nsp; k++) {
+        size_t p = sc->sp[k];
+        while (il < sc->nlf && lf[il] <= p) out[nl++] = (uint32_t)(lf[il++] - removed);
+        if (s[p] == '\r') {
+            if (p + 1 < len && s[p + 1] == '\n') removed++;
+            else if (p + 1 < len) out[nl++] = (uint32_t)(p + 1 - removed);   /* a line ends at it */
+            continue;
+        }
+        sc->sp[ns++] = (uint32_t)(p - removed);
+    }
+    while (il < sc->nlf) out[nl++] = (uint32_t)(lf[il++] - removed);
+    sc->nsp = ns;
+    *lines = out;
+    *nlines = nl;
+    return true;
+}
+
 /* Final step shared by every encoding: clean (CR, invalid) into t->orig.
  * When *own is the buffer holding s (with room for one more byte) and s has
  * no invalid sequence, the cleaning is done in place — output never overtakes
@@ -444,14 +472,35 @@ static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *
             }
             return GWR_OK;
         }
-    } else if (own && *own && bad == 0 && (const char *)s >= *own) {
-        t->orig = *own;
-        *own = NULL;
-        t->orig_len = clean_utf8(s, len, bad, t->orig, &t->invalid);
     } else {
-        t->orig = malloc(len + 2 * bad + 1);
-        if (!t->orig) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
-        t->orig_len = clean_utf8(s, len, bad, t->orig, &t->invalid);
+        /* only CRs to change: the scan's lines and special characters carried
+         * over (read before the cleaning, which may be in place) */
+        uint32_t *lines = NULL;
+        size_t nlines = 0;
+        bool carried = bad == 0 && sc && sp && sc->lines && !sc->lf_oom && sc->specials &&
+                       carry_scan(s, len, sc, &lines, &nlines);
+        if (own && *own && bad == 0 && (const char *)s >= *own) {
+            t->orig = *own;
+            *own = NULL;
+            t->orig_len = clean_utf8(s, len, bad, t->orig, &t->invalid);
+        } else {
+            t->orig = malloc(len + 2 * bad + 1);
+            if (!t->orig) {
+                free(lines);
+                return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+            }
+            t->orig_len = clean_utf8(s, len, bad, t->orig, &t->invalid);
+        }
+        if (carried) {
+            t->line_start = lines;
+            t->nlines = nlines;
+            t->invalid += extra_bad;
+            sp->known = true;
+            sp->at = sc->sp;
+            sp->n = sc->nsp;
+            sc->sp = NULL;
+            return t->orig_len >= UINT32_MAX ? gwr_err_set(err, GWR_E_IO, "%s: file too large", name) : GWR_OK;
+        }
     }
     t->invalid += extra_bad;
     if (t->orig_len >= UINT32_MAX) return gwr_err_set(err, GWR_E_IO, "%s: file too large", name);
