@@ -200,7 +200,7 @@ static void gb_row(iconv_t wd, unsigned lead)
 static size_t gb_decode(iconv_t wd, const unsigned char *s, size_t len, char *out, size_t *bad)
 {
     size_t i = 0, o = 0;
-    uint64_t seen[2] = { 0, 0 };   /* rows known ready in this call */
+    unsigned char seen[128] = { 0 };   /* rows known ready in this call */
     while (i < len) {
         unsigned c = s[i];
         if (c < 0x80) {
@@ -210,9 +210,9 @@ static size_t gb_decode(iconv_t wd, const unsigned char *s, size_t len, char *ou
         }
         if (i + 1 < len) {
             unsigned r = c - 0x80;
-            if (!((seen[r >> 6] >> (r & 63)) & 1)) {
+            if (!seen[r]) {
                 gb_row(wd, c);
-                seen[r >> 6] |= (uint64_t)1 << (r & 63);
+                seen[r] = 1;
             }
             uint32_t v = gb_tab[r][s[i + 1]];
             if (v) {

@@ -373,7 +373,6 @@ static bool detect_wrapped(const gwr_text *t, size_t *median_out, tline *lc)
  * "（三）", "(四)", "二是")? In hard-wrapped text such a line starts a paragraph. */
 static bool heading_marker(const char *s, size_t n)
 {
-    static const char digits[] = "〇一二三四五六七八九十";
     size_t i = 0;
     bool br = false;
     if (n >= 3 && memcmp(s, "（", 3) == 0) { i = 3; br = true; }
@@ -382,13 +381,17 @@ static bool heading_marker(const char *s, size_t n)
     while (i + 3 <= n && k < 3) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0xE3 || c > 0xE5) break;   /* the lead bytes of the numerals */
-        bool hit = false;
-        for (size_t j = 0; j + 3 <= sizeof digits - 1; j += 3)
-            if (memcmp(s + i, digits + j, 3) == 0) { hit = true; break; }
-        if (!hit) break;
+        switch (last3(s + i, 3)) {          /* 〇一二三四五六七八九十 */
+        case 0xE38087: case 0xE4B880: case 0xE4BA8C: case 0xE4B889: case 0xE59B9B: case 0xE4BA94:
+        case 0xE585AD: case 0xE4B883: case 0xE585AB: case 0xE4B99D: case 0xE58D81:
+            break;
+        default:
+            goto done;
+        }
         i += 3;
         k++;
     }
+done:
     if (k == 0) return false;
     if (br) return (i + 3 <= n && memcmp(s + i, "）", 3) == 0) || (i < n && s[i] == ')');
     return i + 3 <= n && (memcmp(s + i, "、", 3) == 0 || memcmp(s + i, "是", 3) == 0);
