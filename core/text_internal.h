@@ -4,6 +4,9 @@
 #define GWR_TEXT_INTERNAL_H
 #include "text.h"
 #include <stdbool.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Largest input accepted: offsets are 32-bit and GB18030 grows by half. */
 #define GWR_TEXT_MAX_INPUT ((size_t)1 << 30)
@@ -63,6 +66,35 @@ static inline size_t gwr_utf8_valid_len(const unsigned char *s, const unsigned c
         return 4;
     }
     return 0;
+}
+
+/* Characters (bytes that are not continuation bytes) in s[0,n), for a short
+ * line (n below 4000):
+ * continuation bytes counted sixteen at a time, the last look ending at the
+ * line's end with the bytes already counted masked off. */
+static inline size_t gwr_text_line_chars(const char *str, size_t n)
+{
+#ifdef __SSE2__
+    if (n >= 16) {
+        static const unsigned char tail[32] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                                0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                                0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF };
+        const unsigned char *s = (const unsigned char *)str;
+        const __m128i c0 = _mm_set1_epi8((char)0xC0);
+        __m128i acc = _mm_setzero_si128();   /* continuation bytes, per lane */
+        size_t i = 0;
+        for (; i + 16 <= n; i += 16) acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(s + i)), c0));
+        if (i < n) {
+            __m128i keep = _mm_loadu_si128((const __m128i *)(tail + (n - i)));   /* the last n - i lanes */
+            acc = _mm_sub_epi8(acc, _mm_and_si128(keep, _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(s + n - 16)), c0)));
+        }
+        __m128i sum = _mm_sad_epu8(acc, _mm_setzero_si128());
+        return n - (size_t)_mm_cvtsi128_si32(sum) - (size_t)_mm_extract_epi16(sum, 4);
+    }
+#endif
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)str[i] & 0xC0) != 0x80;
+    return c;
 }
 
 /* One pass over UTF-8 bytes (text_scan.c): invalid sequences, control bytes,

@@ -349,7 +349,7 @@ static bool detect_wrapped(const gwr_text *t, size_t *median_out, tline *lc)
         if (b > a) {
             /* only whether the median is at most 40 matters (and then its
              * value): longer lines share one bin */
-            chars = b - a > 4 * 41 ? 42 : gwr_utf8_count_upto(o + a, b - a, 41);   /* four bytes at most a character */
+            chars = b - a > 4 * 41 ? 42 : gwr_text_line_chars(o + a, b - a);   /* four bytes at most a character */
             if (chars > 41) chars = 41;
             hist[chars]++;
             lines++;

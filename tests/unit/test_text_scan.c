@@ -555,6 +555,12 @@ static void test_count_chars(void **state)
         memcpy(s, buf, len);
         size_t want = 0;
         for (size_t i = 0; i < len; i++) want += (s[i] & 0xC0) != 0x80;
+        assert_int_equal(gwr_text_line_chars((const char *)s, len), want);
+        for (size_t cut = 0; cut <= len && cut < 40; cut++) {   /* every short length, bytes of any kind */
+            size_t w = 0;
+            for (size_t i = 0; i < cut; i++) w += (s[len - cut + i] & 0xC0) != 0x80;
+            assert_int_equal(gwr_text_line_chars((const char *)s + len - cut, cut), w);
+        }
         size_t caps[] = { 0, 1, 30, 41, want ? want - 1 : 0, want, want + 1, SIZE_MAX };
         for (size_t c = 0; c < sizeof caps / sizeof caps[0]; c++)
             for (int level = 2; level >= 0; level--) {
