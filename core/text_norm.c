@@ -225,7 +225,7 @@ static bool doubled(const char *s, size_t n)
 {
     if (n < 6 || n > 1200 || n % 2) return false;
     size_t h = n / 2;
-    if (memcmp(s, s + h, h) != 0) return false;
+    if (s[0] != s[h] || s[h - 1] != s[n - 1] || memcmp(s, s + h, h) != 0) return false;
     /* not a sentence: no full stop inside */
     for (size_t i = 0; i + 2 < h; i++)
         if ((unsigned char)s[i] == 0xE3 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x82) return false;
