@@ -93,6 +93,7 @@ static void add_line(gwr_utf8_scan *sc, size_t start)
     sc->lf[sc->nlf++] = (uint32_t)start;
 }
 
+#ifdef __SSE2__
 /* LFs at the offsets i + (each bit of bits), the last before len: their lines. */
 static inline void add_lines(gwr_utf8_scan *sc, size_t i, unsigned bits, size_t len)
 {
@@ -113,6 +114,7 @@ static inline void add_lines(gwr_utf8_scan *sc, size_t i, unsigned bits, size_t 
         if (at < len) sc->lf[sc->nlf++] = (uint32_t)at;
     }
 }
+#endif
 
 /* The list of special characters given up: the normaliser finds them itself. */
 static void sp_drop(gwr_utf8_scan *sc)
@@ -169,6 +171,7 @@ static inline void note_low(gwr_utf8_scan *sc, unsigned c, size_t i, size_t len)
     }
 }
 
+#ifdef __SSE2__
 /* The marks of a valid block at s[i]: each bit of m a byte up to the space
  * or DEL (not LF), or the last byte of a multi-byte character that may be
  * special (the blocks below tell it by its last byte, which lies in exactly
@@ -188,6 +191,7 @@ static inline __attribute__((always_inline)) void note_marks(gwr_utf8_scan *sc, 
         }
     }
 }
+#endif
 
 /* Bytes from 0x80. */
 size_t gwr_count_high(const unsigned char *s, size_t len)
