@@ -11,9 +11,11 @@
  * the decoder has always counted (each byte not part of a valid sequence is
  * one invalid sequence); blocks of plain text resume after it.
  *
- * gwr_text_next_special finds the next character the analysis form changes
- * (blanks, controls, format characters, full-width forms that are folded),
- * checking sixteen lead bytes at once and each candidate exactly.
+ * The same pass may list the characters the analysis form changes (blanks,
+ * controls, format characters, full-width forms that are folded), each
+ * candidate checked exactly, so that the normaliser need not read the text
+ * again. gwr_text_next_special finds the next of them in a stretch, for
+ * texts whose list is not known, checking sixteen lead bytes at once.
  *
  * Without SSE2 the same results come from the byte-at-a-time code. */
 #include "text_internal.h"
