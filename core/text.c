@@ -23,6 +23,7 @@ static gwr_status load(gwr_text *t, const char *name, const char *path, const vo
     if (len > GWR_TEXT_MAX_INPUT) return gwr_err_set(err, GWR_E_IO, "%s: file too large (over 1 GiB)", name);
     gwr_input_kind kind = known ? *known : gwr_read_detect(name, buf, len < 1024 ? len : 1024);
     gwr_status st;
+    gwr_text_specials sp = { false, NULL, 0 };
     if (kind != GWR_IN_TEXT) {
         char *x = NULL;
         size_t xl = 0;
@@ -32,13 +33,14 @@ static gwr_status load(gwr_text *t, const char *name, const char *path, const vo
             free(x);
             return gwr_err_set(err, GWR_E_IO, "%s: extracted text too large (over 1 GiB)", name);
         }
-        st = gwr_text_decode(t, name, (const unsigned char *)x, xl, &x, err);
+        st = gwr_text_decode(t, name, (const unsigned char *)x, xl, &x, &sp, err);
         free(x);
         t->format = gwr_read_kind_name(kind);
     } else {
-        st = gwr_text_decode(t, name, buf, len, own, err);
+        st = gwr_text_decode(t, name, buf, len, own, &sp, err);
     }
-    if (st == GWR_OK) st = gwr_text_normalise(t, name, err);
+    if (st == GWR_OK) st = gwr_text_normalise(t, name, &sp, err);
+    free(sp.at);
     if (st != GWR_OK) gwr_text_free(t);
     return st;
 }

@@ -5,6 +5,8 @@
 #include "text_internal.h"
 #include <errno.h>
 #include <iconv.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,8 @@ static inline bool two_cjk(uint64_t w)
     unsigned l1 = (unsigned)(w & 0x0F), l2 = (unsigned)(w >> 24) & 0x0F;
     return !(((0x2001u >> l1) | (0x2001u >> l2)) & 1);   /* lead nibble 0 or D */
 }
+
+int gwr_text_gb_table = 1;
 
 /* Copies UTF-8 into out (capacity len + 2*invalid + 1) turning CRLF/CR into
  * LF and invalid bytes into U+FFFD. Returns bytes written. */
@@ -126,6 +130,116 @@ static char *utf16_to_utf8(const unsigned char *s, size_t len, bool be, size_t *
     return out;
 }
 
+#if defined(__STDC_ISO_10646__) && defined(__WCHAR_MAX__) && __WCHAR_MAX__ >= 0x10FFFF
+/* GB18030's two-byte characters (lead 81–FE, trail 40–7E or 80–FE: nearly
+ * every character of a GBK report) by table: the row of a lead byte is
+ * decoded by iconv once, the first time a text uses that lead (a report uses
+ * about seventy of the 126), and kept for the process. An entry is the
+ * character's UTF-8 (three bytes, first in the lowest), or 0 where iconv is
+ * asked each time (a pair it refuses, or a character of other length).
+ * Rows are filled under a lock and published by their flag. */
+static uint32_t gb_tab[128][256];   /* [lead - 0x80][trail] */
+static atomic_uchar gb_ready[128];
+static pthread_mutex_t gb_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static void gb_fill_row(iconv_t wd, unsigned lead)
+{
+    unsigned char in[2 * 191];
+    unsigned char trail[191];
+    uint32_t *row = gb_tab[lead - 0x80];
+    size_t n = 0;
+    for (unsigned t = 0x40; t <= 0xFE; t++) {
+        if (t == 0x7F) continue;
+        trail[n / 2] = (unsigned char)t;
+        in[n++] = (unsigned char)lead;
+        in[n++] = (unsigned char)t;
+    }
+    char *ip = (char *)in;
+    size_t il = n;
+    wchar_t w[191];
+    iconv(wd, NULL, NULL, NULL, NULL);
+    while (il > 0) {
+        char *wp = (char *)w, *from = ip;
+        size_t wl = sizeof w;
+        size_t r = iconv(wd, &ip, &il, &wp, &wl);
+        size_t got = (size_t)(wp - (char *)w) / sizeof *w, used = (size_t)(ip - from);
+        if (used != got * 2) {   /* not one pair for each character: leave the row to iconv */
+            memset(row, 0, sizeof gb_tab[0]);
+            return;
+        }
+        for (size_t k = 0; k < got; k++) {
+            unsigned long cp = (unsigned long)w[k];
+            size_t pair = (size_t)(from - (char *)in) / 2 + k;
+            if (cp >= 0x800 && cp <= 0xFFFF && (cp < 0xD800 || cp > 0xDFFF))
+                row[trail[pair]] = (uint32_t)(0xE0 | (cp >> 12)) | (uint32_t)(0x80 | ((cp >> 6) & 0x3F)) << 8 |
+                                   (uint32_t)(0x80 | (cp & 0x3F)) << 16;
+        }
+        if (r != (size_t)-1 || il < 2) break;
+        ip += 2;   /* a pair iconv refuses: 0 */
+        il -= 2;
+    }
+}
+
+/* The row of lead (80–FF) ready to read (those of 80 and FF stay empty). */
+static void gb_row(iconv_t wd, unsigned lead)
+{
+    unsigned r = lead - 0x80;
+    if (atomic_load_explicit(&gb_ready[r], memory_order_acquire)) return;
+    pthread_mutex_lock(&gb_mu);
+    if (!atomic_load_explicit(&gb_ready[r], memory_order_relaxed)) {
+        if (lead >= 0x81 && lead <= 0xFE) gb_fill_row(wd, lead);
+        atomic_store_explicit(&gb_ready[r], 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&gb_mu);
+}
+
+/* GB18030 s[0,len) → UTF-8 into out (room for 3 * len + 16 bytes): pairs by
+ * the table, anything else by iconv, a few characters at a time (U+FFFD and
+ * one byte skipped where it decodes nothing) — the same text as a conversion
+ * of the whole by iconv, GB18030 being stateless. */
+static size_t gb_decode(iconv_t wd, const unsigned char *s, size_t len, char *out, size_t *bad)
+{
+    size_t i = 0, o = 0;
+    unsigned char seen[128] = { 0 };   /* rows known ready in this call */
+    while (i < len) {
+        unsigned c = s[i];
+        if (c < 0x80) {
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        if (i + 1 < len) {
+            unsigned r = c - 0x80;
+            if (!seen[r]) {
+                gb_row(wd, c);
+                seen[r] = 1;
+            }
+            uint32_t v = gb_tab[r][s[i + 1]];
+            if (v) {
+                memcpy(out + o, &v, 4);   /* three bytes and one spare (written over next) */
+                o += 3;
+                i += 2;
+                continue;
+            }
+        }
+        wchar_t w[4];
+        char *in = (char *)(uintptr_t)(s + i), *wp = (char *)w;
+        size_t il = len - i, wl = sizeof w;
+        (void)iconv(wd, &in, &il, &wp, &wl);
+        if (wp != (char *)w) {   /* up to four characters */
+            for (const wchar_t *q = w; q < (const wchar_t *)(uintptr_t)wp; q++) o += put_utf8(out + o, (unsigned long)*q);
+            i = (size_t)((const unsigned char *)in - s);
+        } else {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            (*bad)++;
+            i++;
+        }
+    }
+    return o;
+}
+#endif
+
 /* GB18030 → UTF-8 with iconv; undecodable bytes become U+FFFD.
  * Returns NULL if iconv is unavailable or out of memory. Where wchar_t holds
  * Unicode code points, iconv decodes into a buffer of them (one conversion
@@ -139,6 +253,16 @@ static char *gb18030_to_utf8(const unsigned char *s, size_t len, size_t *outlen,
 #if defined(__STDC_ISO_10646__) && defined(__WCHAR_MAX__) && __WCHAR_MAX__ >= 0x10FFFF
     iconv_t wd = iconv_open("WCHAR_T", "GB18030");
     if (wd != (iconv_t)-1) {
+        if (gwr_text_gb_table) {
+            out = malloc(cap);
+            if (!out) {
+                iconv_close(wd);
+                return NULL;
+            }
+            *outlen = gb_decode(wd, s, len, out, bad);
+            iconv_close(wd);
+            return out;
+        }
         enum { CHUNK = 8192 };
         wchar_t *w = malloc(CHUNK * sizeof *w);
         out = malloc(cap);
@@ -213,6 +337,8 @@ static char *gb18030_to_utf8(const unsigned char *s, size_t len, size_t *outlen,
 
 static gwr_status build_lines(gwr_text *t, const char *name, gwr_err *err)
 {
+    free(t->line_start);
+    t->line_start = NULL;
     size_t n = 1;
     for (const char *p = t->orig; (p = memchr(p, '\n', (size_t)(t->orig + t->orig_len - p))) != NULL; p++) n++;
     t->line_start = malloc(n * sizeof *t->line_start);
@@ -254,6 +380,58 @@ static bool control_heavy(const unsigned char *s, size_t len)
     return ctl * 100 > len;
 }
 
+/* The line starts of t->orig (valid UTF-8 with LF line ends) and, when sp is
+ * not NULL, its special characters, from one scan. */
+static gwr_status index_text(gwr_text *t, const char *name, gwr_text_specials *sp, gwr_err *err)
+{
+    gwr_utf8_scan sc = { .lines = true, .specials = sp != NULL };
+    gwr_utf8_scan_run((const unsigned char *)t->orig, t->orig_len, &sc);
+    if (sc.lf_oom) {
+        free(sc.lf);
+        free(sc.sp);
+        return build_lines(t, name, err);
+    }
+    uint32_t *fit = sc.nlf < sc.lf_cap ? realloc(sc.lf, sc.nlf * sizeof *fit) : sc.lf;
+    t->line_start = fit ? fit : sc.lf;
+    t->nlines = sc.nlf;
+    if (sp && sc.specials && sc.bad == 0 && !sc.cr) {
+        sp->known = true;
+        sp->at = sc.sp;
+        sp->n = sc.nsp;
+    } else {
+        free(sc.sp);
+    }
+    return GWR_OK;
+}
+
+/* The scan of valid UTF-8 s[0,len) holding CRs, carried over to the text
+ * cleaning makes of it (a CR before LF dropped, any other CR turned into LF):
+ * its line starts into *lines (malloc'd) and its special characters in
+ * place, the CRs being among them (they are controls). Returns false (and
+ * nothing changed) when out of memory. */
+static bool carry_scan(const unsigned char *s, size_t len, gwr_utf8_scan *sc, uint32_t **lines, size_t *nlines)
+{
+    uint32_t *out = malloc((sc->nlf + sc->nsp + 1) * sizeof *out);
+    if (!out) return false;
+    const uint32_t *lf = sc->lf;
+    size_t nl = 0, il = 0, ns = 0, removed = 0;
+    for (size_t k = 0; k < sc->nsp; k++) {
+        size_t p = sc->sp[k];
+        while (il < sc->nlf && lf[il] <= p) out[nl++] = (uint32_t)(lf[il++] - removed);
+        if (s[p] == '\r') {
+            if (p + 1 < len && s[p + 1] == '\n') removed++;
+            else if (p + 1 < len) out[nl++] = (uint32_t)(p + 1 - removed);   /* a line ends at it */
+            continue;
+        }
+        sc->sp[ns++] = (uint32_t)(p - removed);
+    }
+    while (il < sc->nlf) out[nl++] = (uint32_t)(lf[il++] - removed);
+    sc->nsp = ns;
+    *lines = out;
+    *nlines = nl;
+    return true;
+}
+
 /* Final step shared by every encoding: clean (CR, invalid) into t->orig.
  * When *own is the buffer holding s (with room for one more byte) and s has
  * no invalid sequence, the cleaning is done in place — output never overtakes
@@ -261,7 +439,7 @@ static bool control_heavy(const unsigned char *s, size_t len)
  * NULL): the scan of s, whose line starts are taken when s needs no
  * cleaning. */
 static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *s, size_t len, size_t extra_bad,
-                            size_t known_bad, gwr_utf8_scan *sc, char **own, gwr_err *err)
+                            size_t known_bad, gwr_utf8_scan *sc, char **own, gwr_text_specials *sp, gwr_err *err)
 {
     size_t bad = known_bad != SIZE_MAX ? known_bad : count_invalid_utf8(s, len);
     bool cr = sc ? sc->cr : memchr(s, '\r', len) != NULL;
@@ -286,20 +464,47 @@ static gwr_status take_utf8(gwr_text *t, const char *name, const unsigned char *
             t->nlines = sc->nlf;
             sc->lf = NULL;
             t->invalid = extra_bad;
+            if (sp && sc->specials) {   /* and its special characters */
+                sp->known = true;
+                sp->at = sc->sp;
+                sp->n = sc->nsp;
+                sc->sp = NULL;
+            }
             return GWR_OK;
         }
-    } else if (own && *own && bad == 0 && (const char *)s >= *own) {
-        t->orig = *own;
-        *own = NULL;
-        t->orig_len = clean_utf8(s, len, bad, t->orig, &t->invalid);
     } else {
-        t->orig = malloc(len + 2 * bad + 1);
-        if (!t->orig) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
-        t->orig_len = clean_utf8(s, len, bad, t->orig, &t->invalid);
+        /* only CRs to change: the scan's lines and special characters carried
+         * over (read before the cleaning, which may be in place) */
+        uint32_t *lines = NULL;
+        size_t nlines = 0;
+        bool carried = bad == 0 && sc && sp && sc->lines && !sc->lf_oom && sc->specials &&
+                       carry_scan(s, len, sc, &lines, &nlines);
+        if (own && *own && bad == 0 && (const char *)s >= *own) {
+            t->orig = *own;
+            *own = NULL;
+            t->orig_len = clean_utf8(s, len, bad, t->orig, &t->invalid);
+        } else {
+            t->orig = malloc(len + 2 * bad + 1);
+            if (!t->orig) {
+                free(lines);
+                return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+            }
+            t->orig_len = clean_utf8(s, len, bad, t->orig, &t->invalid);
+        }
+        if (carried) {
+            t->line_start = lines;
+            t->nlines = nlines;
+            t->invalid += extra_bad;
+            sp->known = true;
+            sp->at = sc->sp;
+            sp->n = sc->nsp;
+            sc->sp = NULL;
+            return t->orig_len >= UINT32_MAX ? gwr_err_set(err, GWR_E_IO, "%s: file too large", name) : GWR_OK;
+        }
     }
     t->invalid += extra_bad;
     if (t->orig_len >= UINT32_MAX) return gwr_err_set(err, GWR_E_IO, "%s: file too large", name);
-    return build_lines(t, name, err);
+    return index_text(t, name, sp, err);
 }
 
 static bool blank_only(const char *s, size_t n)
@@ -556,7 +761,7 @@ static char *mixed_from_gb(const unsigned char *s, size_t len, const char *g, si
 }
 
 static gwr_status decode_utf8(gwr_text *t, const char *name, const unsigned char *buf, size_t len, size_t off,
-                              gwr_utf8_scan *sc, char **own, gwr_err *err)
+                              gwr_utf8_scan *sc, char **own, gwr_text_specials *sp, gwr_err *err)
 {
     gwr_status st;
     size_t hi = sc->high, ctl = sc->ctl, bad = sc->bad;
@@ -592,7 +797,7 @@ static gwr_status decode_utf8(gwr_text *t, const char *name, const unsigned char
                 free(m);
                 return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
             }
-            st = take_utf8(t, name, (const unsigned char *)m, mn, mbad, 0, NULL, &m, err);
+            st = take_utf8(t, name, (const unsigned char *)m, mn, mbad, 0, NULL, &m, sp, err);
             t->repaired = rep;
             free(m);
             return st;
@@ -602,16 +807,16 @@ static gwr_status decode_utf8(gwr_text *t, const char *name, const unsigned char
     if (bad == 0 || (off == 3) || bad * 50 <= hi) {
         /* valid, or mostly valid UTF-8: stray bytes become U+FFFD */
         free(g);
-        st = take_utf8(t, name, buf + off, len - off, 0, sc->over ? SIZE_MAX : bad, sc, own, err);
+        st = take_utf8(t, name, buf + off, len - off, 0, sc->over ? SIZE_MAX : bad, sc, own, sp, err);
     } else {
         if (!g) g = gb18030_to_utf8(buf, len, &gn, &gbad);
         if (g && gbad * 50 <= hi) {
             t->encoding = "GB18030";
             /* iconv writes valid UTF-8 (and U+FFFD for what it cannot decode) */
-            st = take_utf8(t, name, (const unsigned char *)g, gn, gbad, 0, NULL, &g, err);
+            st = take_utf8(t, name, (const unsigned char *)g, gn, gbad, 0, NULL, &g, sp, err);
         } else if ((sc->over ? count_invalid_utf8(buf + off, len - off) : bad) * 4 <= hi) {
             /* (counted to the end only now, when it matters) */
-            st = take_utf8(t, name, buf + off, len - off, 0, sc->over ? SIZE_MAX : bad, sc, own, err);
+            st = take_utf8(t, name, buf + off, len - off, 0, sc->over ? SIZE_MAX : bad, sc, own, sp, err);
         } else {
             free(g);
             return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
@@ -621,7 +826,8 @@ static gwr_status decode_utf8(gwr_text *t, const char *name, const unsigned char
     return st;
 }
 
-gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own, gwr_err *err)
+gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own,
+                           gwr_text_specials *sp, gwr_err *err)
 {
     gwr_status st;
     bool bom16 = len >= 2 && ((buf[0] == 0xFF && buf[1] == 0xFE) || (buf[0] == 0xFE && buf[1] == 0xFF));
@@ -630,15 +836,17 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
          * no control byte): invalid sequences, control bytes, CR, NUL, lines.
          * Without a NUL it is not UTF-16 (see bomless_utf16). */
         size_t off = len >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0;
-        gwr_utf8_scan sc = { .lines = true, .stop = off == 0 };
+        gwr_utf8_scan sc = { .lines = true, .stop = off == 0, .specials = sp != NULL };
         gwr_utf8_scan_run(buf + off, len - off, &sc);
         if (!sc.nul) {
-            st = decode_utf8(t, name, buf, len, off, &sc, own, err);
+            st = decode_utf8(t, name, buf, len, off, &sc, own, sp, err);
             free(sc.lf);
+            free(sc.sp);
             if (st != GWR_OK) return st;
             goto decoded;
         }
         free(sc.lf);
+        free(sc.sp);
     }
     int u16 = bomless_utf16(buf, len);
     if (bom16 && len > 2 && !memchr(buf + 2, '\0', len - 2)) {
@@ -665,7 +873,7 @@ gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *b
                 return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL bytes), not a text report", name);
             return gwr_err_set(err, GWR_E_ENCODING, "%s: not text in a known encoding (UTF-8, GB18030, UTF-16)", name);
         }
-        st = take_utf8(t, name, (const unsigned char *)u, n, bad, SIZE_MAX, NULL, &u, err);
+        st = take_utf8(t, name, (const unsigned char *)u, n, bad, SIZE_MAX, NULL, &u, sp, err);
         free(u);
     } else {
         return gwr_err_set(err, GWR_E_BINARY, "%s: binary data (NUL bytes), not a text report", name);

@@ -4,6 +4,9 @@
 #define GWR_TEXT_INTERNAL_H
 #include "text.h"
 #include <stdbool.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Largest input accepted: offsets are 32-bit and GB18030 grows by half. */
 #define GWR_TEXT_MAX_INPUT ((size_t)1 << 30)
@@ -11,11 +14,24 @@
 /* bytes → t->orig (UTF-8, LF line ends), t->encoding, t->invalid, line index.
  * own (may be NULL) points to a malloc'd buffer holding buf with one spare
  * byte: the decoder may adopt it as t->orig, then sets *own to NULL. */
-gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own, gwr_err *err);
+/* Where the characters that the analysis form changes stand in t->orig,
+ * found by the decoder's scan (see gwr_utf8_scan.sp) and handed to the
+ * normaliser; when not known, the normaliser looks for them itself. */
+typedef struct gwr_text_specials {
+    bool      known;
+    uint32_t *at;         /* n offsets, ascending (malloc'd; NULL when n is 0) */
+    size_t    n;
+} gwr_text_specials;
+
+/* sp (may be NULL) receives the special characters of t->orig when the scan
+ * that indexes its lines finds them; the caller frees sp->at. */
+gwr_status gwr_text_decode(gwr_text *t, const char *name, const unsigned char *buf, size_t len, char **own,
+                           gwr_text_specials *sp, gwr_err *err);
 /* Like gwr_text_load_mem on a malloc'd buffer (len < its size) that may be adopted. */
 gwr_status gwr_text_load_owned(gwr_text *t, const char *name, char **buf, size_t len, gwr_err *err);
-/* t->orig → t->norm with its map; sets t->pdf_layout. */
-gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err);
+/* t->orig → t->norm with its map; sets t->pdf_layout. sp (may be NULL or
+ * unknown): the special characters of t->orig, from gwr_text_decode. */
+gwr_status gwr_text_normalise(gwr_text *t, const char *name, const gwr_text_specials *sp, gwr_err *err);
 
 /* Whitespace at s (ASCII blank, U+3000, U+00A0, U+FEFF): its byte length, else 0. */
 size_t gwr_text_space_len(const unsigned char *s, const unsigned char *end);
@@ -52,6 +68,35 @@ static inline size_t gwr_utf8_valid_len(const unsigned char *s, const unsigned c
     return 0;
 }
 
+/* Characters (bytes that are not continuation bytes) in s[0,n), for a short
+ * line (n below 4000):
+ * continuation bytes counted sixteen at a time, the last look ending at the
+ * line's end with the bytes already counted masked off. */
+static inline size_t gwr_text_line_chars(const char *str, size_t n)
+{
+#ifdef __SSE2__
+    if (n >= 16) {
+        static const unsigned char tail[32] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                                0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                                0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF };
+        const unsigned char *s = (const unsigned char *)str;
+        const __m128i c0 = _mm_set1_epi8((char)0xC0);
+        __m128i acc = _mm_setzero_si128();   /* continuation bytes, per lane */
+        size_t i = 0;
+        for (; i + 16 <= n; i += 16) acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(s + i)), c0));
+        if (i < n) {
+            __m128i keep = _mm_loadu_si128((const __m128i *)(tail + (n - i)));   /* the last n - i lanes */
+            acc = _mm_sub_epi8(acc, _mm_and_si128(keep, _mm_cmplt_epi8(_mm_loadu_si128((const __m128i *)(s + n - 16)), c0)));
+        }
+        __m128i sum = _mm_sad_epu8(acc, _mm_setzero_si128());
+        return n - (size_t)_mm_cvtsi128_si32(sum) - (size_t)_mm_extract_epi16(sum, 4);
+    }
+#endif
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) c += ((unsigned char)str[i] & 0xC0) != 0x80;
+    return c;
+}
+
 /* One pass over UTF-8 bytes (text_scan.c): invalid sequences, control bytes,
  * CR, NUL and line starts. */
 typedef struct gwr_utf8_scan {
@@ -67,12 +112,20 @@ typedef struct gwr_utf8_scan {
     bool      lf_oom;     /* out of memory collecting line starts */
     uint32_t *lf;         /* 0 and the offset after each LF that is not the last byte */
     size_t    nlf, lf_cap;
+    bool      specials;   /* in: collect the special characters into sp */
+    bool      sp_off;     /* sp not kept (too many, out of memory, or the check stopped) */
+    uint32_t *sp;         /* offsets of the characters gwr_text_next_special stops at
+                           * (LF excepted), ascending; exact where the text is valid */
+    size_t    nsp, sp_cap;
 } gwr_utf8_scan;
 
 /* The widest byte scans used: 2 (AVX2, where the processor has it), 1
  * (SSE2), 0 (a byte at a time). Every width gives the same results; tests
  * lower gwr_text_simd to check each against the others. */
 extern int gwr_text_simd;
+/* 1: GB18030 two-byte characters decoded by a table read from iconv once
+ * (the same results as iconv throughout; tests set 0 to compare). */
+extern int gwr_text_gb_table;
 int gwr_text_simd_level(void);
 
 /* gwr_utf8_count_upto with the widest scan, or SIZE_MAX when it has none for

@@ -30,6 +30,10 @@ typedef struct sink {
     size_t    ml, mcap;
     long long delta;      /* orig - norm of the last checkpoint */
     bool      oom;
+    /* the special characters of orig when the decoder found them (sp NULL:
+     * not known), sp the first at or after the last offset asked */
+    const uint32_t *sp, *sp0, *sp_end;
+    size_t    sp_off;
 } sink;
 
 size_t gwr_text_space_len(const unsigned char *s, const unsigned char *end)
@@ -46,10 +50,9 @@ size_t gwr_text_space_len(const unsigned char *s, const unsigned char *end)
     return 0;
 }
 
-static void checkpoint(sink *k, size_t orig_off)
+static void checkpoint_new(sink *k, size_t orig_off)
 {
     long long d = (long long)orig_off - (long long)k->nl;
-    if (k->ml > 0 && d == k->delta) return;
     if (k->ml > 0 && k->mn[k->ml - 1] == k->nl) {   /* same norm offset: replace */
         k->mo[k->ml - 1] = (uint32_t)orig_off;
         k->delta = d;
@@ -71,8 +74,16 @@ static void checkpoint(sink *k, size_t orig_off)
     k->delta = d;
 }
 
+/* A checkpoint where the distance between orig and norm changes (most
+ * runs keep it: nothing to do). */
+static inline void checkpoint(sink *k, size_t orig_off)
+{
+    if (k->ml > 0 && (long long)orig_off - (long long)k->nl == k->delta) return;
+    checkpoint_new(k, orig_off);
+}
+
 /* The norm buffer never outgrows orig_len + 2 (see gwr_text_normalise). */
-static void emit(sink *k, const char *s, size_t n, size_t orig_off)
+static inline void emit(sink *k, const char *s, size_t n, size_t orig_off)
 {
     if (k->nl + n > k->ncap) { k->oom = true; return; }
     checkpoint(k, orig_off);
@@ -140,15 +151,31 @@ static size_t char_len(const unsigned char *s, const unsigned char *end)
     return (size_t)(end - s) < n ? (size_t)(end - s) : n;
 }
 
+/* The first character in [s, end) that the analysis form changes, else end:
+ * from the decoder's list, walked forward as the lines are, or found by
+ * gwr_text_next_special. */
+static inline const unsigned char *next_special(sink *k, const unsigned char *base, const unsigned char *s,
+                                                const unsigned char *end)
+{
+    if (!k->sp) return gwr_text_next_special(base, s, end);
+    size_t off = (size_t)(s - base);
+    const uint32_t *p = k->sp;
+    if (off < k->sp_off) p = k->sp0;   /* asked again for earlier text: from the start */
+    while (p < k->sp_end && *p < off) p++;
+    k->sp = p;
+    k->sp_off = off;
+    return p < k->sp_end && *p < (size_t)(end - base) ? base + *p : end;
+}
+
 /* Emits orig[a, b) (already trimmed) into the sink, folding and dropping
- * spaces. Runs of characters that stay as they are (found sixteen bytes at a
- * time) are copied with one checkpoint. */
+ * spaces. Runs of characters that stay as they are are copied with one
+ * checkpoint. */
 static void emit_line(sink *k, const char *orig, size_t a, size_t b)
 {
     const unsigned char *base = (const unsigned char *)orig;
     const unsigned char *s = base + a, *end = base + b;
     while (s < end) {
-        const unsigned char *r = gwr_text_next_special(base, s, end);
+        const unsigned char *r = next_special(k, base, s, end);
         if (r > s) {
             emit(k, (const char *)s, (size_t)(r - s), (size_t)((const char *)s - orig));
             s = r;
@@ -198,7 +225,7 @@ static bool doubled(const char *s, size_t n)
 {
     if (n < 6 || n > 1200 || n % 2) return false;
     size_t h = n / 2;
-    if (memcmp(s, s + h, h) != 0) return false;
+    if (s[0] != s[h] || s[h - 1] != s[n - 1] || memcmp(s, s + h, h) != 0) return false;
     /* not a sentence: no full stop inside */
     for (size_t i = 0; i + 2 < h; i++)
         if ((unsigned char)s[i] == 0xE3 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x82) return false;
@@ -233,7 +260,7 @@ enum {
 };
 
 /* Does norm text s[0,n) end a sentence (。！？, perhaps before ” or ）)? */
-static bool ends_sentence(const char *s, size_t n)
+static inline bool ends_sentence(const char *s, size_t n)
 {
     uint32_t e = last3(s, n);
     if (e == P_RDQUOTE || e == P_RPAREN) e = last3(s, n - 3);
@@ -271,11 +298,9 @@ static inline bool blank_may_end(const unsigned char *s, size_t a, size_t b)
     return c <= 0x8B && b - a >= 3 && s[b - 2] == 0x80 && ((s[b - 3] == 0xE3 && c == 0x80) || s[b - 3] == 0xE2);
 }
 
-static void trim(const char *orig, size_t *a, size_t *b)
+static void trim_blanks(const unsigned char *s, size_t *a, size_t *b)
 {
-    const unsigned char *s = (const unsigned char *)orig;
     size_t k;
-    if (*a < *b && !blank_may_start(s[*a]) && !blank_may_end(s, *a, *b)) return;
     while (*a < *b && (k = gwr_text_space_len(s + *a, s + *b)) > 0) *a += k;
     while (*a < *b) {
         size_t e = *b, st = e - 1;
@@ -283,6 +308,13 @@ static void trim(const char *orig, size_t *a, size_t *b)
         if (gwr_text_space_len(s + st, s + e) == e - st) *b = st;
         else break;
     }
+}
+
+static inline __attribute__((always_inline)) void trim(const char *orig, size_t *a, size_t *b)
+{
+    const unsigned char *s = (const unsigned char *)orig;
+    if (*a >= *b || (!blank_may_start(s[*a]) && !blank_may_end(s, *a, *b))) return;   /* blank, or nothing to trim */
+    trim_blanks(s, a, b);
 }
 
 /* The end of line li of orig (its LF, or the end of the text). */
@@ -317,7 +349,7 @@ static bool detect_wrapped(const gwr_text *t, size_t *median_out, tline *lc)
         if (b > a) {
             /* only whether the median is at most 40 matters (and then its
              * value): longer lines share one bin */
-            chars = gwr_utf8_count_upto(o + a, b - a, 41);
+            chars = b - a > 4 * 41 ? 42 : gwr_text_line_chars(o + a, b - a);   /* four bytes at most a character */
             if (chars > 41) chars = 41;
             hist[chars]++;
             lines++;
@@ -341,7 +373,6 @@ static bool detect_wrapped(const gwr_text *t, size_t *median_out, tline *lc)
  * "（三）", "(四)", "二是")? In hard-wrapped text such a line starts a paragraph. */
 static bool heading_marker(const char *s, size_t n)
 {
-    static const char digits[] = "〇一二三四五六七八九十";
     size_t i = 0;
     bool br = false;
     if (n >= 3 && memcmp(s, "（", 3) == 0) { i = 3; br = true; }
@@ -350,13 +381,17 @@ static bool heading_marker(const char *s, size_t n)
     while (i + 3 <= n && k < 3) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0xE3 || c > 0xE5) break;   /* the lead bytes of the numerals */
-        bool hit = false;
-        for (size_t j = 0; j + 3 <= sizeof digits - 1; j += 3)
-            if (memcmp(s + i, digits + j, 3) == 0) { hit = true; break; }
-        if (!hit) break;
+        switch (last3(s + i, 3)) {          /* 〇一二三四五六七八九十 */
+        case 0xE38087: case 0xE4B880: case 0xE4BA8C: case 0xE4B889: case 0xE59B9B: case 0xE4BA94:
+        case 0xE585AD: case 0xE4B883: case 0xE585AB: case 0xE4B99D: case 0xE58D81:
+            break;
+        default:
+            goto done;
+        }
         i += 3;
         k++;
     }
+done:
     if (k == 0) return false;
     if (br) return (i + 3 <= n && memcmp(s + i, "）", 3) == 0) || (i < n && s[i] == ')');
     return i + 3 <= n && (memcmp(s + i, "、", 3) == 0 || memcmp(s + i, "是", 3) == 0);
@@ -383,8 +418,9 @@ static inline bool has(const char *s, size_t n, const char *needle)
 static void front_line(const char *s, size_t n, size_t chars, bool *starts, bool *alone, bool *ends)
 {
     /* chars: exact up to 30 at least, the largest bound asked */
-    if (chars <= 24 && has(s, n, "政府工作报告")) *alone = true;
-    if (chars <= 30 && has(s, n, "人民政府") && has(s, n, "长") && !has(s, n, "。")) *alone = true;
+    bool gov = chars <= 30 && has(s, n, "政府");   /* in both names below: one search for most lines */
+    if (gov && chars <= 24 && has(s, n, "政府工作报告")) *alone = true;
+    if (gov && has(s, n, "人民政府") && has(s, n, "长") && !has(s, n, "。")) *alone = true;
     if (chars <= 12 && (ends_with(s, n, "：") || ends_with(s, n, ":")) && has(s, n, "代表")) *alone = true;
     if (ends_with(s, n, "会议上") || ends_with(s, n, "会议上）") || ends_with(s, n, "会议上)")) *ends = true;
     if ((n >= 3 && memcmp(s, "—", 3) == 0) || (n >= 2 && s[0] == '-' && s[1] == '-') ||
@@ -393,12 +429,25 @@ static void front_line(const char *s, size_t n, size_t chars, bool *starts, bool
         *starts = true;
 }
 
-gwr_status gwr_text_normalise(gwr_text *t, const char *name, gwr_err *err)
+gwr_status gwr_text_normalise(gwr_text *t, const char *name, const gwr_text_specials *sp, gwr_err *err)
 {
     sink k = { .delta = -1 };
+    if (sp && sp->known) {
+        static const uint32_t none[1];
+        k.sp = k.sp0 = sp->at ? sp->at : none;
+        k.sp_end = k.sp + sp->n;
+    }
     k.ncap = t->orig_len + 2;
     k.n = malloc(k.ncap + 1);
     if (!k.n) return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    /* map checkpoints: about one for each blank line dropped (grown as needed) */
+    k.mcap = t->nlines / 2 + 16;
+    k.mn = malloc(k.mcap * sizeof *k.mn);
+    k.mo = malloc(k.mcap * sizeof *k.mo);
+    if (!k.mn || !k.mo) {
+        free(k.n); free(k.mn); free(k.mo);
+        return gwr_err_set(err, GWR_E_NOMEM, "%s: out of memory", name);
+    }
     size_t median = 0;
     tline *lc = malloc((t->nlines ? t->nlines : 1) * sizeof *lc);   /* NULL: each line measured again */
     bool wrapped = detect_wrapped(t, &median, lc);

@@ -11,9 +11,11 @@
  * the decoder has always counted (each byte not part of a valid sequence is
  * one invalid sequence); blocks of plain text resume after it.
  *
- * gwr_text_next_special finds the next character the analysis form changes
- * (blanks, controls, format characters, full-width forms that are folded),
- * checking sixteen lead bytes at once and each candidate exactly.
+ * The same pass may list the characters the analysis form changes (blanks,
+ * controls, format characters, full-width forms that are folded), each
+ * candidate checked exactly, so that the normaliser need not read the text
+ * again. gwr_text_next_special finds the next of them in a stretch, for
+ * texts whose list is not known, checking sixteen lead bytes at once.
  *
  * Without SSE2 the same results come from the byte-at-a-time code. */
 #include "text_internal.h"
@@ -40,7 +42,43 @@ int gwr_text_simd_level(void)
     return 0;
 }
 
-/* ---- UTF-8 check, control bytes, line starts ------------------------------ */
+/* ---- characters the analysis form changes -------------------------------- */
+
+/* Does the character at p (a candidate lead byte, see below) change in the
+ * analysis form: a blank or control character (ASCII up to the space, DEL),
+ * U+00A0, U+00AD, C1 controls, U+061C, U+180E, U+2000–200F, U+202A–202E,
+ * U+2060–2069, U+3000, U+FEFF, or a full-width digit, letter, ％ or ． that
+ * is folded? A few more answer yes (U+2065, a two-byte character that ends
+ * the text): the slow path then copies them as they are, as it does for any
+ * character that is none of these. */
+static inline bool special_at(const unsigned char *p, const unsigned char *end)
+{
+    unsigned c = p[0];
+    if (c < 0xC0) return c <= 0x20 || c == 0x7F;
+    if (end - p < 3) return true;   /* cut short, or a last character of two bytes: the slow path decides */
+    unsigned c1 = p[1], c2 = p[2];
+    switch (c) {
+    case 0xE2: return (c1 == 0x80 && (c2 <= 0x8F || (c2 >= 0xAA && c2 <= 0xAE))) || (c1 == 0x81 && c2 >= 0xA0 && c2 <= 0xA9);
+    case 0xEF:
+        if (c1 == 0xBC) return c2 == 0x85 || c2 == 0x8E || (c2 >= 0x90 && c2 <= 0x99) || (c2 >= 0xA1 && c2 <= 0xBA);
+        if (c1 == 0xBD) return c2 >= 0x81 && c2 <= 0x9A;
+        return c1 == 0xBB && c2 == 0xBF;
+    case 0xE3: return c1 == 0x80 && c2 == 0x80;
+    case 0xC2: return c1 <= 0xA0 || c1 == 0xAD;
+    case 0xD8: return c1 == 0x9C;
+    case 0xE1: return c1 == 0xA0 && c2 == 0x8E;
+    default: return false;
+    }
+}
+
+/* Candidate lead bytes: 00–20, 7F, C0–E3, EF (C2, D8, E1, E2, E3 and EF
+ * lead the characters above; the rest of C0–E3 is rare in reports). */
+static inline bool candidate(unsigned c)
+{
+    return c <= 0x20 || c == 0x7F || (c >= 0xC0 && c <= 0xE3) || c == 0xEF;
+}
+
+/* ---- UTF-8 check, control bytes, line starts, special characters --------- */
 
 static void add_line(gwr_utf8_scan *sc, size_t start)
 {
@@ -57,6 +95,7 @@ static void add_line(gwr_utf8_scan *sc, size_t start)
     sc->lf[sc->nlf++] = (uint32_t)start;
 }
 
+#ifdef __SSE2__
 /* LFs at the offsets i + (each bit of bits), the last before len: their lines. */
 static inline void add_lines(gwr_utf8_scan *sc, size_t i, unsigned bits, size_t len)
 {
@@ -77,6 +116,48 @@ static inline void add_lines(gwr_utf8_scan *sc, size_t i, unsigned bits, size_t 
         if (at < len) sc->lf[sc->nlf++] = (uint32_t)at;
     }
 }
+#endif
+
+/* The list of special characters given up: the normaliser finds them itself. */
+static void sp_drop(gwr_utf8_scan *sc)
+{
+    free(sc->sp);
+    sc->sp = NULL;
+    sc->nsp = sc->sp_cap = 0;
+    sc->specials = false;
+    sc->sp_off = true;
+}
+
+/* Room for 32 more special characters in a text of len bytes. The list is
+ * given up once it would hold more than one in eight bytes (a text of
+ * spaces), so it never takes more memory than half the text. */
+static inline bool sp_room(gwr_utf8_scan *sc, size_t len)
+{
+    if (sc->nsp + 32 <= sc->sp_cap) return true;
+    if (!sc->specials) return false;
+    if (sc->nsp > len / 8 + 64) {
+        sp_drop(sc);
+        return false;
+    }
+    size_t nc = sc->sp_cap * 2 + 64;
+    uint32_t *a = realloc(sc->sp, nc * sizeof *a);
+    if (!a) {
+        sp_drop(sc);
+        return false;
+    }
+    sc->sp = a;
+    sc->sp_cap = nc;
+    return true;
+}
+
+/* A special character at offset i, met by the byte-at-a-time decoder: kept
+ * unless the blocks before have already listed it (the decoder may step
+ * back over the character a block boundary cuts). */
+static inline void sp_add(gwr_utf8_scan *sc, size_t i, size_t len)
+{
+    if (sc->nsp && sc->sp[sc->nsp - 1] >= i) return;
+    if (sp_room(sc, len)) sc->sp[sc->nsp++] = (uint32_t)i;
+}
 
 /* A byte below 0x20 or DEL at offset i of s[0,len). */
 static inline void note_low(gwr_utf8_scan *sc, unsigned c, size_t i, size_t len)
@@ -91,6 +172,28 @@ static inline void note_low(gwr_utf8_scan *sc, unsigned c, size_t i, size_t len)
     default: sc->ctl++; break;
     }
 }
+
+#ifdef __SSE2__
+/* The marks of a valid block at s[i]: each bit of m a byte up to the space
+ * or DEL (not LF), or the last byte of a multi-byte character that may be
+ * special (the blocks below tell it by its last byte, which lies in exactly
+ * one block). */
+static inline __attribute__((always_inline)) void note_marks(gwr_utf8_scan *sc, const unsigned char *s, size_t i, unsigned m, size_t len)
+{
+    bool keep = sp_room(sc, len);
+    for (; m; m &= m - 1) {
+        size_t at = i + (unsigned)__builtin_ctz(m);
+        unsigned c = s[at];
+        if (c < 0x80) {
+            if (c != ' ') note_low(sc, c, at, len);
+            if (keep) sc->sp[sc->nsp++] = (uint32_t)at;
+        } else if (keep) {
+            size_t lead = at - 1 - (s[at - 1] < 0xC0);
+            if (special_at(s + lead, s + len)) sc->sp[sc->nsp++] = (uint32_t)lead;
+        }
+    }
+}
+#endif
 
 /* Bytes from 0x80. */
 size_t gwr_count_high(const unsigned char *s, size_t len)
@@ -132,10 +235,14 @@ static inline size_t step(gwr_utf8_scan *sc, const unsigned char *s, size_t i, s
     *ok = true;
     if (c < 0x80) {
         if (c < 0x20 || c == 0x7F) note_low(sc, c, i, len);
+        if (sc->specials && (c <= 0x20 || c == 0x7F) && c != '\n') sp_add(sc, i, len);
         return 1;
     }
     size_t n = gwr_utf8_valid_len(s + i, s + len);
-    if (n) return n;
+    if (n) {
+        if (sc->specials && candidate(c) && special_at(s + i, s + len)) sp_add(sc, i, len);
+        return n;
+    }
     *ok = false;
     if (sc->bad++ == 0) {
         sc->high = gwr_count_high(s, len);
@@ -144,15 +251,28 @@ static inline size_t step(gwr_utf8_scan *sc, const unsigned char *s, size_t i, s
     return 1;
 }
 
+/* The blocks below find the special characters (see special_at) by their
+ * last byte, from the byte itself (v) and the two before it (v1, v2):
+ *   v up to the space, or DEL;
+ *   v1 C0–DF (two-byte characters: U+00A0, U+00AD, C1 controls, U+061C);
+ *   v2 E1–E2 and v not 90–9F (U+180E, U+2000–206F; not the quotes and
+ *   dashes, E2 80 90–9F);
+ *   v2 E3 and v 80 (U+3000; not 、。《》…, E3 80 81–BF);
+ *   v2 EF, unless v is 86–8D after v1 other than BD (the full-width forms;
+ *   not （）＋，, the commonest by far, while ｆ–ｍ, EF BD 86–8D, stay).
+ * Each is then checked exactly. */
+
 #ifdef __SSE2__
 /* Blocks of sixteen bytes from i (two bytes of context before it, see
  * gwr_utf8_scan_run) while they are valid: returns where it stopped (a block
- * to decode byte by byte, or fewer than sixteen bytes left). */
-static size_t blocks_sse2(gwr_utf8_scan *sc, const unsigned char *s, size_t i, size_t len)
+ * to decode byte by byte, or fewer than sixteen bytes left). sp: find the
+ * special characters too. */
+static inline __attribute__((always_inline)) size_t blocks_sse2_(gwr_utf8_scan *sc, const unsigned char *s, size_t i,
+                                                                  size_t len, bool sp)
 {
     const __m128i c0 = _mm_set1_epi8((char)0xC0), e0 = _mm_set1_epi8((char)0xE0), f0 = _mm_set1_epi8((char)0xF0),
-                  ed = _mm_set1_epi8((char)0xED), fe = _mm_set1_epi8((char)0xFE), c1f = _mm_set1_epi8(0x1F),
-                  c7f = _mm_set1_epi8(0x7F);
+                  ed = _mm_set1_epi8((char)0xED), fe = _mm_set1_epi8((char)0xFE),
+                  c1f = _mm_set1_epi8(sp ? 0x20 : 0x1F), c7f = _mm_set1_epi8(0x7F);
     while (i + 16 <= len) {
         __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
         __m128i v1 = _mm_loadu_si128((const __m128i *)(s + i - 1));
@@ -164,30 +284,61 @@ static size_t blocks_sse2(gwr_utf8_scan *sc, const unsigned char *s, size_t i, s
                                     _mm_or_si128(_mm_cmpeq_epi8(v, ed), _mm_cmpeq_epi8(_mm_and_si128(v, fe), c0)));
         __m128i bad = _mm_or_si128(_mm_xor_si128(cont, want), rare);
         __m128i low = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v), _mm_cmpeq_epi8(v, c7f));
+        if (sp) {
+            __m128i two = _mm_cmpgt_epi8(_mm_set1_epi8((char)0xA0), _mm_add_epi8(v1, c0));   /* v1 C0–DF */
+            __m128i e12 = _mm_andnot_si128(_mm_cmpeq_epi8(_mm_and_si128(v, f0), _mm_set1_epi8((char)0x90)),
+                                           _mm_cmpgt_epi8(_mm_set1_epi8((char)0x82),
+                                                          _mm_add_epi8(v2, _mm_set1_epi8((char)0x9F))));
+            __m128i e3 = _mm_and_si128(_mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xE3)),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x80)));
+            __m128i keep = _mm_andnot_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xBD)),    /* v 86–8D, v1 not BD */
+                                            _mm_cmpgt_epi8(_mm_set1_epi8((char)0x88),
+                                                           _mm_add_epi8(v, _mm_set1_epi8((char)0xFA))));
+            __m128i ef = _mm_andnot_si128(keep, _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)0xEF)));
+            low = _mm_or_si128(_mm_or_si128(low, two), _mm_or_si128(e12, _mm_or_si128(e3, ef)));
+        }
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(bad, low));
         if (m) {
             if (_mm_movemask_epi8(bad)) break;
             unsigned lf = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
             add_lines(sc, i, lf, len);
-            for (m &= ~lf; m; m &= m - 1) note_low(sc, s[i + (unsigned)__builtin_ctz(m)], i + (unsigned)__builtin_ctz(m), len);
+            m &= ~lf;
+            if (sp) note_marks(sc, s, i, m, len);
+            else
+                for (; m; m &= m - 1) note_low(sc, s[i + (unsigned)__builtin_ctz(m)], i + (unsigned)__builtin_ctz(m), len);
         }
         i += 16;
     }
     return i;
 }
+
+static size_t blocks_sse2(gwr_utf8_scan *sc, const unsigned char *s, size_t i, size_t len)
+{
+    return sc->specials ? blocks_sse2_(sc, s, i, len, true) : blocks_sse2_(sc, s, i, len, false);
+}
 #endif
 
 #ifdef GWR_TEXT_AVX2
 /* The same, thirty-two bytes at a time. */
-__attribute__((target("avx2"))) static size_t blocks_avx2(gwr_utf8_scan *sc, const unsigned char *s, size_t i,
-                                                          size_t len)
+__attribute__((target("avx2"))) static inline __attribute__((always_inline)) size_t
+blocks_avx2_(gwr_utf8_scan *sc, const unsigned char *s, size_t i, size_t len, bool sp)
 {
-    __m256i c0 = _mm256_set1_epi8((char)0xC0), e0 = _mm256_set1_epi8((char)0xE0), f0 = _mm256_set1_epi8((char)0xF0),
-            ed = _mm256_set1_epi8((char)0xED), fe = _mm256_set1_epi8((char)0xFE), c1f = _mm256_set1_epi8(0x1F),
-            c7f = _mm256_set1_epi8(0x7F), bf = _mm256_set1_epi8((char)0xBF), df = _mm256_set1_epi8((char)0xDF),
-            zero = _mm256_setzero_si256();
-    /* kept in registers (the compiler would rebuild some in the loop) */
-    __asm__("" : "+x"(c0), "+x"(e0), "+x"(f0), "+x"(ed), "+x"(fe), "+x"(c1f), "+x"(c7f), "+x"(bf), "+x"(df));
+    __m256i c0 = _mm256_set1_epi8((char)0xC0), f0 = _mm256_set1_epi8((char)0xF0),
+            krare = _mm256_setr_epi8(0, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0,
+                                     0, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 0),
+            c1f = _mm256_set1_epi8(sp ? 0x20 : 0x1F), c7f = _mm256_set1_epi8(0x7F), bf = _mm256_set1_epi8((char)0xBF),
+            df = _mm256_set1_epi8((char)0xDF), zero = _mm256_setzero_si256();
+    __m256i ka0 = _mm256_set1_epi8((char)0xA0), k82 = _mm256_set1_epi8((char)0x82), k9f = _mm256_set1_epi8((char)0x9F),
+            ke3 = _mm256_set1_epi8((char)0xE3), k80 = _mm256_set1_epi8((char)0x80), kbd = _mm256_set1_epi8((char)0xBD),
+            k88 = _mm256_set1_epi8((char)0x88), kfa = _mm256_set1_epi8((char)0xFA), kef = _mm256_set1_epi8((char)0xEF),
+            klf = _mm256_set1_epi8('\n'), k90 = _mm256_set1_epi8((char)0x90);
+    /* made once (the compiler would rebuild them in the loop; those that do
+     * not fit in registers are read from the stack) */
+    __asm__("" : "+x"(c0), "+x"(f0), "+x"(krare), "+x"(c1f), "+x"(c7f), "+x"(bf), "+x"(df));
+    if (sp) {
+        __asm__("" : "+x"(ka0), "+x"(k82), "+x"(k9f), "+x"(ke3), "+x"(k80));
+        __asm__("" : "+x"(kbd), "+x"(k88), "+x"(kfa), "+x"(kef), "+x"(klf), "+x"(k90));
+    }
     while (i + 32 <= len) {
         __m256i v = _mm256_loadu_si256((const __m256i *)(s + i));
         __m256i v1 = _mm256_loadu_si256((const __m256i *)(s + i - 1));
@@ -195,45 +346,66 @@ __attribute__((target("avx2"))) static size_t blocks_avx2(gwr_utf8_scan *sc, con
         __m256i cont = _mm256_cmpgt_epi8(c0, v);
         /* no continuation byte wanted: neither C0–FF before nor E0–FF two before */
         __m256i none = _mm256_cmpeq_epi8(_mm256_or_si256(_mm256_subs_epu8(v1, bf), _mm256_subs_epu8(v2, df)), zero);
-        __m256i rare = _mm256_or_si256(
-            _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_max_epu8(v, f0), v), _mm256_cmpeq_epi8(v, e0)),
-            _mm256_or_si256(_mm256_cmpeq_epi8(v, ed), _mm256_cmpeq_epi8(_mm256_and_si256(v, fe), c0)));
+        /* C0, C1, E0, ED and F0–FF by one lookup of v - BF (saturated) and one
+         * compare; the lookup also takes CD, D0, D1, DD, E1 (rare in reports:
+         * the byte-at-a-time decoder checks them) */
+        __m256i rare = _mm256_or_si256(_mm256_shuffle_epi8(krare, _mm256_subs_epu8(v, bf)),
+                                       _mm256_cmpeq_epi8(_mm256_max_epu8(v, f0), v));
         __m256i bad = _mm256_or_si256(_mm256_cmpeq_epi8(cont, none), rare);
         __m256i low = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(v, c1f), v), _mm256_cmpeq_epi8(v, c7f));
+        if (sp) {
+            __m256i two = _mm256_cmpgt_epi8(ka0, _mm256_add_epi8(v1, c0));
+            __m256i e12 = _mm256_andnot_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v, f0), k90),
+                                              _mm256_cmpgt_epi8(k82, _mm256_add_epi8(v2, k9f)));
+            __m256i e3 = _mm256_and_si256(_mm256_cmpeq_epi8(v2, ke3), _mm256_cmpeq_epi8(v, k80));
+            __m256i keep = _mm256_andnot_si256(_mm256_cmpeq_epi8(v1, kbd), _mm256_cmpgt_epi8(k88, _mm256_add_epi8(v, kfa)));
+            __m256i ef = _mm256_andnot_si256(keep, _mm256_cmpeq_epi8(v2, kef));
+            low = _mm256_or_si256(_mm256_or_si256(low, two), _mm256_or_si256(e12, _mm256_or_si256(e3, ef)));
+        }
         unsigned m = (unsigned)_mm256_movemask_epi8(_mm256_or_si256(bad, low));
         if (m) {
             if (_mm256_movemask_epi8(bad)) break;
-            unsigned lf = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, _mm256_set1_epi8('\n')));
+            unsigned lf = (unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(v, klf));
             add_lines(sc, i, lf, len);
-            for (m &= ~lf; m; m &= m - 1) note_low(sc, s[i + (unsigned)__builtin_ctz(m)], i + (unsigned)__builtin_ctz(m), len);
+            m &= ~lf;
+            if (sp) note_marks(sc, s, i, m, len);
+            else
+                for (; m; m &= m - 1) note_low(sc, s[i + (unsigned)__builtin_ctz(m)], i + (unsigned)__builtin_ctz(m), len);
         }
         i += 32;
     }
     return i;
 }
+
+__attribute__((target("avx2"))) static size_t blocks_avx2(gwr_utf8_scan *sc, const unsigned char *s, size_t i,
+                                                          size_t len)
+{
+    return sc->specials ? blocks_avx2_(sc, s, i, len, true) : blocks_avx2_(sc, s, i, len, false);
+}
 #endif
 
-/* Eight ASCII bytes, none below 0x20 and no DEL (in memory order in w). */
-static inline bool plain_ascii8(uint64_t w)
+/* Eight ASCII bytes, none below lim and no DEL (in memory order in w). */
+static inline bool plain_ascii8(uint64_t w, unsigned lim)
 {
     const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
     uint64_t x = w ^ (ones * 0x7F);
-    return !((w | ((w - ones * 0x20) & ~w) | ((x - ones) & ~x)) & high);
+    return !((w | ((w - ones * lim) & ~w) | ((x - ones) & ~x)) & high);
 }
 
 /* Do the eight bytes of w (in memory order) start with two valid three-byte
- * characters led by E1–EC or EE–EF (no E0 overlong, no ED surrogate)? */
-static inline bool two_cjk(uint64_t w)
+ * characters led by E1–EC or EE–EF (no E0 overlong, no ED surrogate) and by
+ * none of the leads in skip (a bit for each low nibble)? */
+static inline bool two_cjk(uint64_t w, unsigned skip)
 {
     if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL) return false;
     unsigned l1 = (unsigned)(w & 0x0F), l2 = (unsigned)(w >> 24) & 0x0F;
-    return !(((0x2001u >> l1) | (0x2001u >> l2)) & 1);
+    return !((((0x2001u | skip) >> l1) | ((0x2001u | skip) >> l2)) & 1);
 }
 
 void gwr_utf8_scan_run(const unsigned char *s, size_t len, gwr_utf8_scan *sc)
 {
-    sc->bad = sc->ctl = sc->high = sc->nlf = 0;
-    sc->cr = sc->nul = sc->over = sc->lf_oom = false;
+    sc->bad = sc->ctl = sc->high = sc->nlf = sc->nsp = 0;
+    sc->cr = sc->nul = sc->over = sc->lf_oom = sc->sp_off = false;
     sc->bad_cap = SIZE_MAX;
     if (sc->lines) add_line(sc, 0);
     size_t i = 0;
@@ -244,11 +416,12 @@ void gwr_utf8_scan_run(const unsigned char *s, size_t len, gwr_utf8_scan *sc)
             if (len - i >= 8) {   /* eight bytes at a time where nothing is to note */
                 uint64_t w;
                 memcpy(&w, s + i, 8);
-                if (plain_ascii8(w)) {
+                /* with the special characters: no space, no E1–E3 or EF lead */
+                if (plain_ascii8(w, sc->specials ? 0x21 : 0x20)) {
                     i += 8;
                     continue;
                 }
-                if (two_cjk(w)) {
+                if (two_cjk(w, sc->specials ? 0x800Eu : 0)) {
                     i += 6;
                     continue;
                 }
@@ -292,44 +465,10 @@ over:
      * control bytes and NULs */
     sc->over = true;
     sc->lines = false;
+    if (sc->specials) sp_drop(sc);
     scan_ctl(sc, s, i, len);
 }
-
 /* ---- characters the analysis form changes -------------------------------- */
-
-/* Does the character at p (a candidate lead byte, see below) change in the
- * analysis form: a blank or control character (ASCII up to the space, DEL),
- * U+00A0, U+00AD, C1 controls, U+061C, U+180E, U+2000–200F, U+202A–202E,
- * U+2060–2069, U+3000, U+FEFF, or a full-width digit, letter, ％ or ． that
- * is folded? A few more answer yes (U+2065, a two-byte character that ends
- * the text): the slow path then copies them as they are, as it does for any
- * character that is none of these. */
-static inline bool special_at(const unsigned char *p, const unsigned char *end)
-{
-    unsigned c = p[0];
-    if (c < 0xC0) return c <= 0x20 || c == 0x7F;
-    if (end - p < 3) return true;   /* cut short, or a last character of two bytes: the slow path decides */
-    unsigned c1 = p[1], c2 = p[2];
-    switch (c) {
-    case 0xE2: return (c1 == 0x80 && (c2 <= 0x8F || (c2 >= 0xAA && c2 <= 0xAE))) || (c1 == 0x81 && c2 >= 0xA0 && c2 <= 0xA9);
-    case 0xEF:
-        if (c1 == 0xBC) return c2 == 0x85 || c2 == 0x8E || (c2 >= 0x90 && c2 <= 0x99) || (c2 >= 0xA1 && c2 <= 0xBA);
-        if (c1 == 0xBD) return c2 >= 0x81 && c2 <= 0x9A;
-        return c1 == 0xBB && c2 == 0xBF;
-    case 0xE3: return c1 == 0x80 && c2 == 0x80;
-    case 0xC2: return c1 <= 0xA0 || c1 == 0xAD;
-    case 0xD8: return c1 == 0x9C;
-    case 0xE1: return c1 == 0xA0 && c2 == 0x8E;
-    default: return false;
-    }
-}
-
-/* Candidate lead bytes: 00–20, 7F, C0–E3, EF (C2, D8, E1, E2, E3 and EF
- * lead the characters above; the rest of C0–E3 is rare in reports). */
-static inline bool candidate(unsigned c)
-{
-    return c <= 0x20 || c == 0x7F || (c >= 0xC0 && c <= 0xE3) || c == 0xEF;
-}
 
 /* A character at a time (s and end on character boundaries of valid UTF-8;
  * a byte at a time otherwise, as continuation bytes are never candidates). */

@@ -109,6 +109,23 @@ static const unsigned char *ref_next_special(const unsigned char *s, const unsig
     return end;
 }
 
+/* The special characters of valid UTF-8 s[0,len) as the scan lists them:
+ * each character ref_special finds (LF excepted), in order. Returns their
+ * number (at most cap stored). */
+static size_t ref_specials(const unsigned char *s, size_t len, uint32_t *at, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        if (s[i] != '\n' && ref_special(s + i, s + len)) {
+            if (n < cap) at[n] = (uint32_t)i;
+            n++;
+        }
+        size_t k = ref_valid(s + i, len - i);
+        i += k ? k : 1;
+    }
+    return n;
+}
+
 /* ---- inputs ----------------------------------------------------------------- */
 
 static const char *const tokens[] = {
@@ -120,6 +137,7 @@ static const char *const tokens[] = {
     "\xe2\x81\xa0", "\xe2\x81\xa5", "\xe2\x81\xa9", "\xe2\x81\xaa", "\xe3\x80\x80", "\xe3\x80\x81", "\xe3\x81\x80",
     "\xef\xbb\xbf", "\xef\xbc\x85", "\xef\xbc\x8c", "\xef\xbc\x8e", "\xef\xbd\x8c", "\xef\xbd\x9a", "\xef\xbd\x9b",
     "\xe0\xa4\x85", "\xed\x9f\xbf", "\xf0\x9f\x98\x80", "\xf4\x8f\xbf\xbf", "a", "Z", "7", "%", ".",
+    "\xd0\xb0", "\xd1\x8f", "\xcd\x80", "\xdd\x80", "\xe1\x80\x80",
 };
 enum { NTOK = sizeof tokens / sizeof tokens[0] };
 
@@ -186,6 +204,40 @@ static void check_scan(const unsigned char *data, size_t len)
             assert_memory_equal(sc.lf, r.lf, r.nlf * sizeof r.lf[0]);
         }
         free(sc.lf);
+        /* with the special characters: the same counts and lines, and the
+         * list exact (every special character, nothing else but the few
+         * the slow path copies) while the text is valid */
+        gwr_utf8_scan sx = { .lines = true, .specials = true };
+        gwr_utf8_scan_run(s, len, &sx);
+        assert_int_equal(sx.bad, r.bad);
+        assert_int_equal(sx.ctl, r.ctl);
+        assert_int_equal(sx.cr, r.cr);
+        assert_int_equal(sx.nul, r.nul);
+        if (r.nlf < 4096) {
+            assert_int_equal(sx.nlf, r.nlf);
+            assert_memory_equal(sx.lf, r.lf, r.nlf * sizeof r.lf[0]);
+        }
+        if (r.bad == 0) {
+            static uint32_t want[8192];
+            size_t nw = ref_specials(s, len, want, 8192);
+            if (sx.sp_off) {
+                assert_false(sx.specials);
+                assert_true(nw > len / 8 + 64);
+            } else {
+                assert_true(sx.specials);
+                size_t w = 0;
+                for (size_t j = 0; j < sx.nsp; j++) {
+                    if (j) assert_true(sx.sp[j] > sx.sp[j - 1]);
+                    assert_true(sx.sp[j] < len);
+                    assert_true(s[sx.sp[j]] != '\n');
+                    if (w < nw && sx.sp[j] == want[w]) w++;
+                    else assert_true(allowed_extra(s + sx.sp[j], s + len));
+                }
+                assert_int_equal(w, nw);
+            }
+        }
+        free(sx.lf);
+        free(sx.sp);
         /* stopping early: the counts that are kept stay exact, and a stop
          * means more invalid sequences than a fiftieth of the high bytes */
         gwr_utf8_scan st = { .stop = true };
@@ -376,6 +428,121 @@ static void test_load_same_at_each_width(void **state)
     }
 }
 
+/* The analysis form built from the decoder's list of special characters
+ * is the one built by looking for them line by line. */
+static void test_norm_same_with_list(void **state)
+{
+    (void)state;
+    static unsigned char buf[20000];
+    for (int round = 0; round < 400; round++) {
+        size_t n;
+        if (round % 4 == 3) {
+            n = 0;
+            for (int l = 0; l < 60; l++) {
+                n += random_line(buf + n, sizeof buf - n, 10 + rnd(60));
+                const char *le = rnd(4) ? "\n" : "。\n";
+                n = put(buf, n, sizeof buf, le, strlen(le));
+            }
+        } else {
+            n = random_text(buf, sizeof buf, rnd(round < 100 ? 100 : 15000), round % 5 == 0);
+        }
+        for (int level = 2; level >= 0; level--) {
+            gwr_text_simd = level;
+            gwr_text a, b;
+            gwr_err ea = { 0 }, eb = { 0 };
+            memset(&a, 0, sizeof a);
+            memset(&b, 0, sizeof b);
+            gwr_text_specials sp = { false, NULL, 0 };
+            gwr_status sa = gwr_text_decode(&a, "a.txt", buf, n, NULL, &sp, &ea);
+            gwr_status sb = gwr_text_decode(&b, "b.txt", buf, n, NULL, NULL, &eb);
+            assert_int_equal(sa, sb);
+            if (sa == GWR_OK) {
+                assert_int_equal(a.orig_len, b.orig_len);
+                assert_memory_equal(a.orig, b.orig, a.orig_len);
+                assert_int_equal(a.nlines, b.nlines);
+                assert_memory_equal(a.line_start, b.line_start, a.nlines * sizeof(uint32_t));
+                /* valid text without many spaces: the list is known */
+                if (a.invalid == 0 && n < 100) assert_true(sp.known);
+                sa = gwr_text_normalise(&a, "a.txt", &sp, &ea);
+                sb = gwr_text_normalise(&b, "b.txt", NULL, &eb);
+                assert_int_equal(sa, GWR_OK);
+                assert_int_equal(sb, GWR_OK);
+                assert_int_equal(a.norm_len, b.norm_len);
+                assert_memory_equal(a.norm, b.norm, a.norm_len);
+                assert_int_equal(a.map_len, b.map_len);
+                assert_memory_equal(a.map_norm, b.map_norm, a.map_len * sizeof(uint32_t));
+                assert_memory_equal(a.map_orig, b.map_orig, a.map_len * sizeof(uint32_t));
+                assert_int_equal(a.pdf_layout, b.pdf_layout);
+            }
+            free(sp.at);
+            gwr_text_free(&a);
+            gwr_text_free(&b);
+        }
+        gwr_text_simd = 2;
+    }
+}
+
+/* GB18030 decoded through the table of two-byte characters gives what iconv
+ * gives for the whole text: random pairs of every lead and trail (some that
+ * iconv refuses), four-byte forms, stray 80 and FF, a lead cut at the end. */
+static void test_gb_table_same_as_iconv(void **state)
+{
+    (void)state;
+    static unsigned char buf[6000];
+    int gb = 0, gb_bad = 0;
+    for (int round = 0; round < 400; round++) {
+        size_t n = 0, want = 50 + rnd(round < 100 ? 100 : 5000);
+        while (n + 8 < want) {
+            unsigned r = rnd(100);
+            if (r < 10) buf[n++] = (unsigned char)('a' + rnd(26));
+            else if (r < 13) buf[n++] = '\n';
+            else if (r < 15) {                              /* four bytes */
+                buf[n++] = (unsigned char)(0x81 + rnd(round % 3 ? 4 : 126));
+                buf[n++] = (unsigned char)(0x30 + rnd(10));
+                buf[n++] = (unsigned char)(0x81 + rnd(126));
+                buf[n++] = (unsigned char)(0x30 + rnd(10));
+            } else if (r < 16 && round % 2) {
+                buf[n++] = rnd(2) ? 0x80 : 0xFF;            /* not GB18030 */
+            } else if (r < 17 && round % 2) {
+                buf[n++] = (unsigned char)(0x81 + rnd(126));   /* a lead before a byte it cannot take */
+                buf[n++] = (unsigned char)(rnd(2) ? 0x7F : 0xFF);
+            } else {
+                unsigned lead = r < 80 ? 0xB0 + rnd(0x48) : 0x81 + rnd(126);
+                buf[n++] = (unsigned char)lead;
+                unsigned t = 0x40 + rnd(0xBF);
+                buf[n++] = (unsigned char)(t == 0x7F ? 0x80 : t);
+            }
+        }
+        if (round % 5 == 0) buf[n++] = (unsigned char)(0x81 + rnd(126));   /* cut short */
+        gwr_text a, b;
+        gwr_err ea = { 0 }, eb = { 0 };
+        gwr_text_gb_table = 1;
+        gwr_status sa = gwr_text_load_mem(&a, "gb.txt", buf, n, &ea);
+        gwr_text_gb_table = 0;
+        gwr_status sb = gwr_text_load_mem(&b, "gb.txt", buf, n, &eb);
+        gwr_text_gb_table = 1;
+        assert_int_equal(sa, sb);
+        if (sa != GWR_OK) {
+            assert_string_equal(ea.msg, eb.msg);
+            continue;
+        }
+        assert_string_equal(a.encoding, b.encoding);
+        assert_int_equal(a.invalid, b.invalid);
+        assert_int_equal(a.orig_len, b.orig_len);
+        assert_memory_equal(a.orig, b.orig, a.orig_len);
+        assert_int_equal(a.norm_len, b.norm_len);
+        assert_memory_equal(a.norm, b.norm, a.norm_len);
+        if (strcmp(a.encoding, "GB18030") == 0) {
+            gb++;
+            if (a.invalid) gb_bad++;
+        }
+        gwr_text_free(&a);
+        gwr_text_free(&b);
+    }
+    assert_true(gb > 200);       /* most were read as GB18030 */
+    assert_true(gb_bad > 50);    /* with bytes iconv refuses */
+}
+
 /* Characters counted at each width: exact up to the cap, above it after. */
 static void test_count_chars(void **state)
 {
@@ -388,6 +555,12 @@ static void test_count_chars(void **state)
         memcpy(s, buf, len);
         size_t want = 0;
         for (size_t i = 0; i < len; i++) want += (s[i] & 0xC0) != 0x80;
+        assert_int_equal(gwr_text_line_chars((const char *)s, len), want);
+        for (size_t cut = 0; cut <= len && cut < 40; cut++) {   /* every short length, bytes of any kind */
+            size_t w = 0;
+            for (size_t i = 0; i < cut; i++) w += (s[len - cut + i] & 0xC0) != 0x80;
+            assert_int_equal(gwr_text_line_chars((const char *)s + len - cut, cut), w);
+        }
         size_t caps[] = { 0, 1, 30, 41, want ? want - 1 : 0, want, want + 1, SIZE_MAX };
         for (size_t c = 0; c < sizeof caps / sizeof caps[0]; c++)
             for (int level = 2; level >= 0; level--) {
@@ -427,6 +600,8 @@ int main(void)
         cmocka_unit_test(test_special_random),
         cmocka_unit_test(test_special_every_offset),
         cmocka_unit_test(test_load_same_at_each_width),
+        cmocka_unit_test(test_norm_same_with_list),
+        cmocka_unit_test(test_gb_table_same_as_iconv),
         cmocka_unit_test(test_count_chars),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
