@@ -86,28 +86,32 @@ const char *gwr_findn(const char *s, size_t n, const char *needle, size_t m)
 }
 
 #if defined(__x86_64__) || defined(__i386__)
-/* 32 starts at a time for both needles, as long as a whole block fits;
- * *next: the first start not tested. */
+/* 32 starts at a time for both needles, from 0 to n - m (n >= 31 + m): the
+ * last block overlaps the one before it, its starts already tested masked
+ * off. Which needles were found (bit 0: x, bit 1: y). */
 __attribute__((target("avx2"))) static unsigned either_avx2(const unsigned char *u, size_t n, const unsigned char *wx, size_t mx,
-                                                            const unsigned char *wy, size_t my, size_t m, size_t *next)
+                                                            const unsigned char *wy, size_t my, size_t m)
 {
     const __m256i fx = _mm256_set1_epi8((char)wx[0]), lx = _mm256_set1_epi8((char)wx[mx - 1]);
     const __m256i fy = _mm256_set1_epi8((char)wy[0]), ly = _mm256_set1_epi8((char)wy[my - 1]);
     unsigned found = 0;
-    size_t i = 0;
-    for (; i + 31 + m <= n && found != 3; i += 32) {
-        __m256i a = _mm256_loadu_si256((const __m256i *)(u + i));
+    for (size_t i = 0;;) {
+        size_t j = i + 31 + m <= n ? i : n - m - 31;
+        __m256i a = _mm256_loadu_si256((const __m256i *)(u + j));
         uint32_t kx = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, fx),
-                      _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(u + i + mx - 1)), lx)));
+                      _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(u + j + mx - 1)), lx)));
         uint32_t ky = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, fy),
-                      _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(u + i + my - 1)), ly)));
+                      _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(u + j + my - 1)), ly)));
+        uint32_t fresh = ~0u << (i - j);   /* i - j < 32 */
+        kx &= fresh;
+        ky &= fresh;
         for (; kx && !(found & 1); kx &= kx - 1)
-            if (middle_matches(u + i + (unsigned)__builtin_ctz(kx), wx, mx)) found |= 1;
+            if (middle_matches(u + j + (unsigned)__builtin_ctz(kx), wx, mx)) found |= 1;
         for (; ky && !(found & 2); ky &= ky - 1)
-            if (middle_matches(u + i + (unsigned)__builtin_ctz(ky), wy, my)) found |= 2;
+            if (middle_matches(u + j + (unsigned)__builtin_ctz(ky), wy, my)) found |= 2;
+        i = j + 32;
+        if (found == 3 || i + m > n) return found;
     }
-    *next = i;
-    return found;
 }
 #endif
 
@@ -116,14 +120,15 @@ unsigned gwr_find_either(const char *s, size_t n, const char *x, size_t mx, cons
     const unsigned char *u = (const unsigned char *)s, *wx = (const unsigned char *)x, *wy = (const unsigned char *)y;
     unsigned found = 0;
     size_t m = mx > my ? mx : my, i = 0;
+    bool blocks = false;   /* every start up to n - m tested */
 #if defined(__x86_64__) || defined(__i386__)
     if (n >= 31 + m && __builtin_cpu_supports("avx2")) {
-        found = either_avx2(u, n, wx, mx, wy, my, m, &i);
-        if (found == 3) return found;
+        found = either_avx2(u, n, wx, mx, wy, my, m);
+        blocks = true;
     }
 #endif
 #ifdef __SSE2__
-    if (n >= 15 + m && i + m <= n) {
+    if (!blocks && n >= 15 + m) {
         const __m128i fx = _mm_set1_epi8((char)wx[0]), lx = _mm_set1_epi8((char)wx[mx - 1]);
         const __m128i fy = _mm_set1_epi8((char)wy[0]), ly = _mm_set1_epi8((char)wy[my - 1]);
         for (;;) {
@@ -142,15 +147,18 @@ unsigned gwr_find_either(const char *s, size_t n, const char *x, size_t mx, cons
             i = j + 16;
             if (found == 3 || i + m > n) break;
         }
+        blocks = true;
+    }
+#endif
+    if (blocks) {
         /* starts too close to the end for the longer needle (none when
          * both are as long) */
-        for (size_t k = n - m + 1 > i ? n - m + 1 : i; mx != my && k < n && found != 3; k++) {
+        for (size_t k = n - m + 1; mx != my && k < n && found != 3; k++) {
             if (!(found & 1) && k + mx <= n && u[k] == wx[0] && u[k + mx - 1] == wx[mx - 1] && middle_matches(u + k, wx, mx)) found |= 1;
             if (!(found & 2) && k + my <= n && u[k] == wy[0] && u[k + my - 1] == wy[my - 1] && middle_matches(u + k, wy, my)) found |= 2;
         }
         return found;
     }
-#endif
     for (; i < n && found != 3; i++) {
         if (!(found & 1) && i + mx <= n && u[i] == wx[0] && u[i + mx - 1] == wx[mx - 1] && middle_matches(u + i, wx, mx)) found |= 1;
         if (!(found & 2) && i + my <= n && u[i] == wy[0] && u[i + my - 1] == wy[my - 1] && middle_matches(u + i, wy, my)) found |= 2;
