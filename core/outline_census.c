@@ -604,14 +604,21 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
     offs o = { 0 };
     ctab t = { 0 };
     static const uint32_t level[] = { 0x5E02, 0x533A, 0x53BF, 0x5DDE, 0x65D7 };   /* 市 区 县 州 旗 */
-    /* the slogans by their first characters, all different: a slot each
-     * under ((first · 301) mod 2^16) >> 12 */
+    /* a slogan is looked for by its rarer character in report text (大 of
+     * 大美, 智 of 智慧, 健 of 健康, 文 of 文明 stand in many common words; 美 is
+     * the second of 大美 and the first of 美丽, so 丽 stands for 美丽): those
+     * characters, all different, have a slot each under ((cp · 291) mod
+     * 2^16) >> 12, with the slogan and the character's place in it */
+    static const uint8_t second[NSLOGANS] = { 1, 1, 0, 1, 0, 0, 0, 1, 1, 0 };
     uint32_t slog[16] = { 0 };
+    uint8_t slog_at[16] = { 0 };
     for (size_t k = 0; k < 5; k++) cset_add(c, level[k]);
     for (size_t k = 0; k < NSLOGANS; k++) {
         uint32_t key = decode3((const unsigned char *)slogans[k]) << 16 | decode3((const unsigned char *)slogans[k] + 3);
-        slog[((key >> 16) * 301 & 0xFFFF) >> 12] = key;
-        cset_add(c, key >> 16);
+        uint32_t x = second[k] ? key & 0xFFFF : key >> 16;
+        slog[(x * 291 & 0xFFFF) >> 12] = key;
+        slog_at[(x * 291 & 0xFFFF) >> 12] = second[k];
+        cset_add(c, x);
     }
     /* 1. the places in context */
     cset_scan(c, u, n, &o, width);
@@ -632,9 +639,14 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
             e->ctx++;
             e->lvl++;
         } else {
-            /* a slogan, then a pair not followed by a level character */
-            if (p + 12 > n || !cjk_lead(u[p + 3]) || !cjk_lead(u[p + 6]) || !cjk_lead(u[p + 9])) continue;
-            if (slog[(x * 301 & 0xFFFF) >> 12] != (x << 16 | decode3(u + p + 3))) continue;
+            /* a slogan from q, then a pair not followed by a level character */
+            size_t h = (x * 291 & 0xFFFF) >> 12;
+            if (slog_at[h]) {
+                if (p < 3) continue;
+                p -= 3;
+            }
+            if (p + 12 > n || !cjk_lead(u[p]) || !cjk_lead(u[p + 3]) || !cjk_lead(u[p + 6]) || !cjk_lead(u[p + 9])) continue;
+            if (slog[h] != (decode3(u + p) << 16 | decode3(u + p + 3))) continue;
             uint32_t a = decode3(u + p + 6), b = decode3(u + p + 9);
             if ((cls[a] | cls[b]) & skip || COMMON_PAIR(a, b)) continue;
             if (!(cls[b] & GWR_CC_CHENG) && p + 15 <= n && cjk_lead(u[p + 12]) && (cls[decode3(u + p + 12)] & GWR_CC_LEVEL))

@@ -144,6 +144,17 @@ static void test_fast_equals_full_constructed(void **state)
     c = census_of("美丽荆门，美丽荆门，美丽荆门，美丽荆门，美丽荆门。", &d);
     assert_true(d);
     assert_int_equal(c.a, cp_of("荆"));
+    /* every slogan, each found by one of its characters, the text opening
+     * with one that is found by its second: five uses in context */
+    c = census_of("大美荆门，智慧荆门，健康荆门，文明荆门，美丽荆门，平安荆门，幸福荆门，魅力荆门，活力荆门，数化荆门。", &d);
+    assert_true(d);
+    assert_int_equal(c.a, cp_of("荆"));
+    assert_int_equal(c.best, 10 + 2 * 10);
+    /* a slogan's character alone (大 美 丽 智 慧 …) puts nothing in context */
+    c = census_of("大荆门，美荆门，丽荆门，慧荆门，康荆门，明荆门，宁安市，宁安，宁安，宁安，宁安。", &d);
+    assert_true(d);
+    assert_int_equal(c.a, cp_of("宁"));
+    assert_int_equal(c.best, 4);
     /* nothing in context: only the full census decides */
     c = census_of("荆门荆门荆门荆门荆门", &d);
     assert_false(d);
