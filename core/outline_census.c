@@ -312,11 +312,13 @@ static bool cset_build(cset *c)
 {
     memset(c->nib, 0, sizeof c->nib);
     if (c->n > CSET_MAX || c->n == 0) return false;
-    for (size_t k = 1; k < c->n; k++)   /* a few dozen: insertion sort */
-        for (size_t j = k; j > 0 && c->keys[j - 1] > c->keys[j]; j--) {
-            uint32_t x = c->keys[j];
-            c->keys[j] = c->keys[j - 1];
-            c->keys[j - 1] = x;
+    static const size_t gaps[] = { 23, 10, 4, 1 };   /* a few dozen: shell sort */
+    for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++)
+        for (size_t k = gaps[g]; k < c->n; k++) {
+            uint32_t x = c->keys[k];
+            size_t j = k;
+            for (; j >= gaps[g] && c->keys[j - gaps[g]] > x; j -= gaps[g]) c->keys[j] = c->keys[j - gaps[g]];
+            c->keys[j] = x;
         }
     for (size_t k = 0; k < c->n; k++) {
         uint8_t bit = (uint8_t)(1u << (k * 8 / c->n));
@@ -547,7 +549,7 @@ typedef struct ctab { cpair *e; size_t cap, used; } ctab;
 
 static bool ctab_grow(ctab *t)
 {
-    size_t cap = t->cap ? t->cap * 2 : 64;
+    size_t cap = t->cap ? t->cap * 2 : 128;
     cpair *e = calloc(cap, sizeof *e);
     if (!e) return false;
     for (size_t k = 0; k < t->cap; k++) {
