@@ -144,6 +144,9 @@ static inline size_t gwr_utf8_chars_max(const char *s, size_t n, size_t limit)
 /* Which of two needles (each of at least two bytes) occur in s[0,n): bit 0
  * for x, bit 1 for y, found in one pass. */
 unsigned gwr_find_either(const char *s, size_t n, const char *x, size_t mx, const char *y, size_t my);
+/* From i (a character start) on, the first offset where a character not
+ * led by E4–E9 starts, or n (16 bytes at a time). */
+size_t gwr_skip_plain(const char *s, size_t i, size_t n);
 /* Whether s[0,n) holds an ASCII digit (16 bytes at a time). */
 bool   gwr_has_digit(const char *s, size_t n);
 /* Year 1900–2099 written as digits followed by 年, first one in s[0,n); 0 if none. */

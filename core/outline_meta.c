@@ -434,8 +434,10 @@ static const char *bare_name_from_title(gwr_doc *d, const char *t)
  * "我代表国务院" / "受国务院的委托" → 全国. "我代表市人民政府" names no place. */
 static const char *entity_from_statement(gwr_doc *d, const char *s, size_t n)
 {
+    /* each holds 国务院: without it, none is there */
     static const char *const country[] = { "代表国务院", "受国务院", "根据国务院的决定", "代表中华人民共和国国务院" };
-    for (size_t i = 0; i < sizeof country / sizeof *country; i++)
+    bool council = gwr_find(s, n, "国务院") != NULL;
+    for (size_t i = 0; council && i < sizeof country / sizeof *country; i++)
         if (gwr_find(s, n, country[i])) return "全国";
     for (const char *p = s; (p = gwr_find(p, n - (size_t)(p - s), "代表")) != NULL; p += 6) {
         const char *from = p + 6, *end = s + n;

@@ -5,8 +5,10 @@
  * where the two could part (ties, names only in slogans, 城 before a level,
  * texts cut inside a character, tables that fill up), and the scans for a
  * set of characters (32 and 16 bytes at a time, and byte by byte) find a
- * character at every byte offset; and substring search, 16 and 32 starts at
- * a time, finds what a byte-by-byte search finds; and the walking line
+ * character at every byte offset, and those for a set of pairs exactly the
+ * places of its pairs; and substring search, 16 and 32 starts at a time,
+ * finds what a byte-by-byte search finds; skipping plain characters 16 bytes
+ * at a time stops where the character walk does; and the walking line
  * cursor answers as the text layer does. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -333,6 +335,41 @@ static void test_find_every_offset(void **state)
     }
 }
 
+/* Skipping plain CJK characters 16 bytes at a time stops where the walk
+ * character by character does, from every character start, in texts of
+ * plain characters, punctuation, ASCII, two- and four-byte characters, and
+ * cut anywhere at the end. */
+static void test_skip_plain(void **state)
+{
+    (void)state;
+    static const char *const bits[] = { "宁", "安", "鿿", "一", "，", "。", "、", "“", "a", "7", "é", "😀", "㐀", "ꀀ", "ࠀ", "\n" };
+    enum { NBITS = sizeof bits / sizeof *bits };
+    char buf[160];
+    size_t starts[160];
+    for (int round = 0; round < 400; round++) {
+        size_t n = 0, ns = 0;
+        size_t plainrun = next() % 40;   /* long plain runs too */
+        while (n + 4 <= sizeof buf) {
+            const char *b = plainrun ? bits[next() % 4] : bits[next() % NBITS];
+            if (plainrun) plainrun--;
+            else if (next() % 8 == 0) plainrun = next() % 30;
+            size_t l = strlen(b);
+            starts[ns++] = n;
+            memcpy(buf + n, b, l);
+            n += l;
+        }
+        size_t cut = n - next() % 3;   /* the last character may be cut */
+        for (size_t k = 0; k < ns; k++) {
+            size_t i = starts[k];
+            if (i > cut) break;
+            size_t want = i;   /* character by character, as the walk did */
+            while (want < cut && (unsigned char)buf[want] >= 0xE4 && (unsigned char)buf[want] <= 0xE9) want += 3;
+            if (want > cut) want = cut;
+            assert_int_equal(gwr_skip_plain(buf, i, cut), want);
+        }
+    }
+}
+
 /* The line of a norm offset by the walking cursor is gwr_text_norm_line's,
  * whether the offsets asked grow, jump back or come at random, on reports
  * whose norm and orig differ (GBK, wrapped lines, spaces). */
@@ -365,6 +402,7 @@ int main(void)
         cmocka_unit_test(test_full_table_declines),
         cmocka_unit_test(test_scan_every_offset),
         cmocka_unit_test(test_scan_pairs_every_offset),
+        cmocka_unit_test(test_skip_plain),
         cmocka_unit_test(test_find_every_offset),
         cmocka_unit_test(test_norm_line_cursor),
     };
