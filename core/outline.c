@@ -46,6 +46,18 @@ typedef struct builder {
 static size_t last_le(const uint32_t *a, size_t len, size_t from, size_t key)
 {
     size_t lo = from, step = 1, hi;
+#ifdef __SSE2__
+    /* mostly a few steps: four entries at a time (compared as signed after
+     * flipping the top bit), then galloping */
+    if (key <= UINT32_MAX) {
+        const __m128i flip = _mm_set1_epi32(INT32_MIN), k = _mm_set1_epi32((int32_t)((uint32_t)key ^ 0x80000000u));
+        for (int r = 0; r < 8 && lo + 5 <= len; r++, lo += 4) {
+            __m128i v = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(a + lo + 1)), flip);
+            unsigned gt = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(v, k)));
+            if (gt) return lo + (unsigned)__builtin_ctz(gt);   /* a[lo + 1 + ctz] is the first above key */
+        }
+    }
+#endif
     for (int k = 0; k < 3 && lo + 1 < len && a[lo + 1] <= key; k++) lo++;   /* mostly a step or two */
     hi = lo + 1;
     while (hi < len && a[hi] <= key) {
