@@ -272,43 +272,17 @@ static inline size_t char_bytes(const char *s, size_t n)
 }
 
 
-/* A character led by E4–E9 (U+4000–U+9FFF) is plain: no punctuation, digit
- * or 、, so the tests below pass it by.
- * The first offset from i (a character start) on where a character other
- * than a plain one starts, or n: the first byte neither a continuation
- * byte (80–BF) nor E4–E9 (valid UTF-8: such a byte starts a character, and
- * the bytes before it from i are whole plain characters), 16 at a time. */
-static inline bool plain_byte(unsigned char c) { return (unsigned)(c - 0x80u) <= 0x3Fu || (unsigned)(c - 0xE4u) <= 0xE9u - 0xE4u; }
-
-static inline size_t skip_plain(const char *s, size_t i, size_t n)
-{
-#ifdef __SSE2__
-    const __m128i c80 = _mm_set1_epi8((char)0x80), c3f = _mm_set1_epi8(0x3F), ce4 = _mm_set1_epi8((char)0xE4), c5 = _mm_set1_epi8(5);
-    for (; i + 16 <= n; i += 16) {
-        __m128i b = _mm_loadu_si128((const __m128i *)(s + i));
-        __m128i t = _mm_sub_epi8(b, c80), l = _mm_sub_epi8(b, ce4);
-        __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, c3f), t), _mm_cmpeq_epi8(_mm_min_epu8(l, c5), l));
-        unsigned m = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
-        if (m) return i + (unsigned)__builtin_ctz(m);
-    }
-#endif
-    while (i < n && plain_byte((unsigned char)s[i])) i++;
-    return i;
-}
-
-size_t gwr_skip_plain(const char *s, size_t i, size_t n) { return skip_plain(s, i, n); }
-
 /* Offset of the first sentence end in s[0,n) or n. */
 static size_t first_stop(const char *s, size_t n)
 {
-    for (size_t i = skip_plain(s, 0, n); i < n; i = skip_plain(s, i + char_bytes(s + i, n - i), n))
+    for (size_t i = gwr_skip_plain(s, 0, n); i < n; i = gwr_skip_plain(s, i + char_bytes(s + i, n - i), n))
         if (stop_len(s + i, n - i)) return i;
     return n;
 }
 
 static size_t first_clause(const char *s, size_t n)
 {
-    for (size_t i = skip_plain(s, 0, n); i < n; i = skip_plain(s, i + char_bytes(s + i, n - i), n))
+    for (size_t i = gwr_skip_plain(s, 0, n); i < n; i = gwr_skip_plain(s, i + char_bytes(s + i, n - i), n))
         if (clause_len(s + i, n - i) || stop_len(s + i, n - i)) return i;
     return n;
 }
@@ -340,7 +314,7 @@ static void heading_title(const char *s, size_t n, uint32_t off, gwr_para *p, si
 
 static bool has_sentence_punct(const char *s, size_t n)
 {
-    for (size_t i = skip_plain(s, 0, n); i < n; i = skip_plain(s, i + char_bytes(s + i, n - i), n))
+    for (size_t i = gwr_skip_plain(s, 0, n); i < n; i = gwr_skip_plain(s, i + char_bytes(s + i, n - i), n))
         if (stop_len(s + i, n - i) || clause_len(s + i, n - i)) return true;
     return false;
 }
@@ -351,7 +325,7 @@ static bool lead_sentence(const char *s, size_t n, size_t *lead)
 {
     size_t chars = 0;
     for (size_t i = 0; i < n && chars <= 23; i += char_bytes(s + i, n - i), chars++) {
-        size_t j = skip_plain(s, i, n);   /* plain characters, three bytes each */
+        size_t j = gwr_skip_plain(s, i, n);   /* plain characters, three bytes each */
         chars += (j - i + 2) / 3;
         i = j;
         if (i >= n || chars > 23) break;
@@ -583,7 +557,7 @@ bool gwr_para_is_bare_part(const char *s, size_t n)
     size_t chars = gwr_utf8_chars_max(s, n, 24);
     if (chars < 4 || chars > 24) return false;
     if (n >= 3 && memcmp(s + n - 3, "。", 3) == 0) n -= 3;
-    for (size_t i = skip_plain(s, 0, n); i < n; i = skip_plain(s, i + char_bytes(s + i, n - i), n))
+    for (size_t i = gwr_skip_plain(s, 0, n); i < n; i = gwr_skip_plain(s, i + char_bytes(s + i, n - i), n))
         if (clause_len(s + i, n - i) || stop_len(s + i, n - i) || gwr_has_prefix(s + i, n - i, "、")) return false;
     static const char *const words[] = { "工作回顾", "回顾", "主要目标任务", "目标任务", "主要任务", "重点工作",
                                          "工作安排", "工作建议", "工作部署" };
