@@ -8,8 +8,9 @@
  * character at every byte offset, and those for a set of pairs exactly the
  * places of its pairs; and substring search, 16 and 32 starts at a time,
  * finds what a byte-by-byte search finds; skipping plain characters 16 bytes
- * at a time stops where the character walk does; and the walking line
- * cursor answers as the text layer does. */
+ * at a time stops where the character walk does; the intro phrases and
+ * the Chinese digits are found as before their shortcuts; and the walking
+ * line cursor answers as the text layer does. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -370,6 +371,55 @@ static void test_skip_plain(void **state)
     }
 }
 
+/* An introductory paragraph's phrases (总体要求 指导思想 总体思路) count in
+ * its first 45 bytes, whether looked for all at once (paragraphs of 48
+ * bytes or more) or byte by byte: at every start, whole or cut by the
+ * limit, among characters led by E6 like theirs. */
+static void test_intro_phrases(void **state)
+{
+    (void)state;
+    static const char *const fill[] = { "总", "体", "指", "导", "思", "想", "要", "求", "路", "a", "，", "按" };
+    static const char *const words[] = { "总体要求", "指导思想", "总体思路", "总体要", "指导思" };
+    char buf[200];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0, len = 20 + next() % 120;
+        while (n + 3 <= len) {
+            const char *f = fill[next() % 12];
+            memcpy(buf + n, f, strlen(f));
+            n += strlen(f);
+        }
+        size_t at = next() % 50;
+        const char *w = words[next() % 5];
+        if (at + strlen(w) <= n && next() % 3) memcpy(buf + at, w, strlen(w));
+        if (round % 7 == 0) memcpy(buf, "今年", 6);   /* not 今年是 */
+        bool want = false;
+        size_t lim = n < 45 ? n : 45;
+        for (size_t i = 0; i + 12 <= lim; i++)
+            for (size_t k = 0; k < 3; k++) want |= memcmp(buf + i, words[k], 12) == 0;
+        assert_int_equal(gwr_para_is_intro(buf, n), want);
+    }
+    assert_true(gwr_para_is_intro("今年是“十四五”规划开局之年", strlen("今年是“十四五”规划开局之年")));
+}
+
+/* Chinese digits open a numbered heading; other characters that share
+ * their bytes do not. */
+static void test_cn_digits(void **state)
+{
+    (void)state;
+    static const char *const d[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "两", "零" };
+    static const int v[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 2, 0 };
+    size_t len;
+    for (size_t k = 0; k < 12; k++) {
+        char buf[16];
+        snprintf(buf, sizeof buf, "%s十、", d[k]);
+        int want = v[k] > 0 ? v[k] * 10 : 0;
+        assert_int_equal(gwr_cn_number(buf, strlen(buf), &len), want);
+    }
+    /* neighbours of the digits in the code space: no numeral */
+    static const char *const not[] = { "丁", "丂", "亍", "于", "囚", "兮", "万", "久", "丣", "雷", "〆", "丸" };
+    for (size_t k = 0; k < 12; k++) assert_int_equal(gwr_cn_number(not[k], strlen(not[k]), &len), 0);
+}
+
 /* The line of a norm offset by the walking cursor is gwr_text_norm_line's,
  * whether the offsets asked grow, jump back or come at random, on reports
  * whose norm and orig differ (GBK, wrapped lines, spaces). */
@@ -403,6 +453,8 @@ int main(void)
         cmocka_unit_test(test_scan_every_offset),
         cmocka_unit_test(test_scan_pairs_every_offset),
         cmocka_unit_test(test_skip_plain),
+        cmocka_unit_test(test_intro_phrases),
+        cmocka_unit_test(test_cn_digits),
         cmocka_unit_test(test_find_every_offset),
         cmocka_unit_test(test_norm_line_cursor),
     };
