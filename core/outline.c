@@ -384,7 +384,7 @@ static void place_one(builder *b, const gwr_para *p, size_t index)
 }
 
 /* Newspaper layout: each group of bare headings titles the block before it. */
-static void build_trailing(builder *b, const gwr_para *ps, size_t np)
+static void build_trailing(builder *b, gwr_para *ps, size_t np)
 {
     gwr_doc *d = b->d;
     size_t i = 0;
@@ -399,11 +399,13 @@ static void build_trailing(builder *b, const gwr_para *ps, size_t np)
             break;
         }
         /* introductory paragraphs go to the level above, ahead of the section */
-        for (size_t k = i; k < j; k++)
-            if (gwr_para_is_intro(d->text.norm + ps[k].off, ps[k].len) || ps[k].cls == GWR_P_TARGETS) {
+        for (size_t k = i; k < j; k++) {
+            ps[k].intro = gwr_para_is_intro(d->text.norm + ps[k].off, ps[k].len);
+            if (ps[k].intro || ps[k].cls == GWR_P_TARGETS) {
                 b->sec = -1;
                 place(b, &ps[k], k);
             }
+        }
         b->sec = -1;
         int32_t par = b->part >= 0 ? b->part : 0;
         int32_t s = add_node(b, GWR_NODE_SECTION, par, &ps[j], ps[j].toff, ps[j].tlen);
@@ -413,7 +415,7 @@ static void build_trailing(builder *b, const gwr_para *ps, size_t np)
         b->sec_kids = 0;
         b->item_num = 0;
         for (size_t k = i; k < j; k++) {
-            if (gwr_para_is_intro(d->text.norm + ps[k].off, ps[k].len) || ps[k].cls == GWR_P_TARGETS) continue;
+            if (ps[k].intro || ps[k].cls == GWR_P_TARGETS) continue;
             b->sec = s;
             place(b, &ps[k], k + 16);
         }
@@ -564,6 +566,9 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
     }
     np = k;
     builder b = { .d = d, .part = -1, .sec = -1, .targets = -1 };
+    /* about a node a paragraph: room for them at once (add_node grows it
+     * when a layout makes more) */
+    if (!d->nodes && (d->nodes = malloc((np + 8) * sizeof *d->nodes)) != NULL) b.cap = np + 8;
     static const gwr_para root = { 0 };
     add_node(&b, GWR_NODE_ROOT, -1, &root, 0, 0);
     if (nbare > 0) {

@@ -26,6 +26,7 @@ typedef struct gwr_para {
     int      num;             /* number of a part / section / item */
     uint8_t  cls;             /* gwr_pcls */
     bool     runin;           /* heading run into its first sentence */
+    bool     intro;           /* gwr_para_is_intro, where the build asks it */
 } gwr_para;
 
 /* Classifies the paragraph s[0,n) found at norm offset off. */
