@@ -43,7 +43,7 @@ typedef struct builder {
 
 /* The last i from `from` on with a[i] <= key (a sorted; `from` itself when
  * none after it is): galloping, then halving. */
-static size_t last_le(const uint32_t *a, size_t len, size_t from, size_t key)
+__attribute__((always_inline)) static inline size_t last_le(const uint32_t *a, size_t len, size_t from, size_t key)
 {
     size_t lo = from, step = 1, hi;
 #ifdef __SSE2__
