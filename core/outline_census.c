@@ -283,27 +283,23 @@ static size_t pair_slot(const cset *c, uint64_t k)
     return h;
 }
 
-/* A member not added before: a character, or a pair (cset_pairs first). */
-static void cset_add(cset *c, uint32_t key)
+/* A member not added before: a character, or a pair (cset_pairs first).
+ * For a pair, its slot in the table of pairs (where its count goes). */
+static size_t cset_add(cset *c, uint32_t key)
 {
+    size_t h = 0;
     if (c->pairs) {
         uint64_t k = pair_bytes(key);
-        size_t h = pair_slot(c, k);
-        if (c->pk[h] == k) return;
+        h = pair_slot(c, k);
+        if (c->pk[h] == k) return h;
         c->pk[h] = k;
     } else {
-        if (c->bits[key >> 6] >> (key & 63) & 1) return;
+        if (c->bits[key >> 6] >> (key & 63) & 1) return 0;
         c->bits[key >> 6] |= 1ull << (key & 63);
     }
     if (c->n < CSET_MAX) c->keys[c->n] = key;
     c->n++;
-}
-
-/* How often the scan found the pair a << 16 | b. */
-static uint32_t pair_count(const cset *c, uint32_t key)
-{
-    size_t h = pair_slot(c, pair_bytes(key));
-    return c->pk[h] ? c->pn[h] : 0;
+    return h;
 }
 
 /* The nibble tables, once the members are in; false when there are too
@@ -544,7 +540,7 @@ void gwr_census_offsets(const uint32_t *cps, size_t ncps, const char *s, size_t 
 }
 
 /* The pairs in context: a small open-addressing table. */
-typedef struct cpair { uint32_t key, count, ctx, lvl; } cpair;
+typedef struct cpair { uint32_t key, count, ctx, lvl, slot; } cpair;   /* slot: in the scan's table of pairs */
 typedef struct ctab { cpair *e; size_t cap, used; } ctab;
 
 static bool ctab_grow(ctab *t)
@@ -662,11 +658,11 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
     /* 2. the uses of those pairs */
     if (!cset_pairs(c, t.used)) goto out;
     c->n = 0;
-    for (size_t h = 0; h < t.cap; h++) if (t.e[h].key) cset_add(c, t.e[h].key);
+    for (size_t h = 0; h < t.cap; h++) if (t.e[h].key) t.e[h].slot = (uint32_t)cset_add(c, t.e[h].key);
     o.n = 0;
     cset_scan(c, u, n, &o, width);   /* o: every use of every pair */
     if (o.bad) goto out;
-    for (size_t h = 0; h < t.cap; h++) if (t.e[h].key) t.e[h].count = pair_count(c, t.e[h].key);
+    for (size_t h = 0; h < t.cap; h++) if (t.e[h].key) t.e[h].count = c->pn[t.e[h].slot];
     /* the winner: a pair in context with at least four uses, the highest
      * score; a tie at the top is left to the full census's slot order */
     bool any = false, tie = false;
