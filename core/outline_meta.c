@@ -436,11 +436,15 @@ static const char *bare_name_from_title(gwr_doc *d, const char *t)
  * "我代表国务院" / "受国务院的委托" → 全国. "我代表市人民政府" names no place. */
 static const char *entity_from_statement(gwr_doc *d, const char *s, size_t n)
 {
-    /* each holds 国务院: without it, none is there */
-    static const char *const country[] = { "代表国务院", "受国务院", "根据国务院的决定", "代表中华人民共和国国务院" };
-    bool council = gwr_find(s, n, "国务院") != NULL;
-    for (size_t i = 0; council && i < sizeof country / sizeof *country; i++)
-        if (gwr_find(s, n, country[i])) return "全国";
+    /* 代表国务院, 受国务院, 根据国务院的决定, 代表中华人民共和国国务院: looked for
+     * around each 国务院 */
+    for (const char *g = s; (g = gwr_find(g, n - (size_t)(g - s), "国务院")) != NULL; g += 9) {
+        size_t q = (size_t)(g - s);
+        if ((q >= 6 && memcmp(g - 6, "代表", 6) == 0) || (q >= 3 && memcmp(g - 3, "受", 3) == 0) ||
+            (q >= 6 && memcmp(g - 6, "根据", 6) == 0 && q + 18 <= n && memcmp(g + 9, "的决定", 9) == 0) ||
+            (q >= 27 && memcmp(g - 27, "代表中华人民共和国", 27) == 0))
+            return "全国";
+    }
     for (const char *p = s; (p = gwr_find(p, n - (size_t)(p - s), "代表")) != NULL; p += 6) {
         const char *from = p + 6, *end = s + n;
         const char *eol = memchr(from, '\n', (size_t)(end - from));
