@@ -499,19 +499,45 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
     p->tlen = (uint32_t)n;
 }
 
+/* The words of a part's title that give its role: those of the government's
+ * own conduct first, then of a review, then of the plan. */
+static const char *const role_words[] = {
+    "自身建设", "政府建设", "自身改革",
+    "回顾", "过去", "总结", "主要成绩", "取得的成绩",
+    "建议", "安排", "任务", "思路", "要求", "目标", "部署", "打算",
+    "重点工作", "工作重点", "计划", "展望", "主要工作", "今后", "做好", "抓好",
+};
+enum { ROLE_SELF_END = 3, ROLE_REVIEW_END = 8, NROLE_WORDS = sizeof role_words / sizeof *role_words };
+
 gwr_role gwr_part_role(const char *t)
 {
+    /* one pass: where a character starts that begins some word (all CJK,
+     * all led by E4–E9; a 64-bit filter of their last bytes), the words
+     * starting with it are compared; the first class in the order above
+     * that has a word in t decides */
     size_t n = strlen(t);
-    static const char *const self[] = { "自身建设", "政府建设", "自身改革" };
-    static const char *const review[] = { "回顾", "过去", "总结", "主要成绩", "取得的成绩" };
-    static const char *const plan[] = { "建议", "安排", "任务", "思路", "要求", "目标", "部署", "打算",
-                                        "重点工作", "工作重点", "计划", "展望", "主要工作", "今后", "做好", "抓好" };
-    for (size_t i = 0; i < sizeof self / sizeof *self; i++)
-        if (gwr_find(t, n, self[i])) return GWR_ROLE_SELF;
-    for (size_t i = 0; i < sizeof review / sizeof *review; i++)
-        if (gwr_find(t, n, review[i])) return GWR_ROLE_REVIEW;
-    for (size_t i = 0; i < sizeof plan / sizeof *plan; i++)
-        if (gwr_find(t, n, plan[i])) return GWR_ROLE_PLAN;
+    uint32_t first[NROLE_WORDS];
+    uint64_t filter = 0;
+    for (size_t k = 0; k < NROLE_WORDS; k++) {
+        const unsigned char *w = (const unsigned char *)role_words[k];
+        first[k] = (uint32_t)w[0] << 16 | (uint32_t)w[1] << 8 | w[2];
+        filter |= 1ull << (w[2] & 63);
+    }
+    const unsigned char *u = (const unsigned char *)t;
+    unsigned found = 0;   /* bit 0: self, 1: review, 2: plan */
+    for (size_t i = 0; i + 6 <= n; i++) {
+        if ((unsigned)(u[i] - 0xE4u) > 0xE9u - 0xE4u || !(filter >> (u[i + 2] & 63) & 1)) continue;
+        uint32_t c = (uint32_t)u[i] << 16 | (uint32_t)u[i + 1] << 8 | u[i + 2];
+        for (size_t k = 0; k < NROLE_WORDS; k++) {
+            if (first[k] != c) continue;
+            size_t wl = strlen(role_words[k]);
+            if (i + wl <= n && memcmp(t + i + 3, role_words[k] + 3, wl - 3) == 0)
+                found |= k < ROLE_SELF_END ? 1u : k < ROLE_REVIEW_END ? 2u : 4u;
+        }
+    }
+    if (found & 1) return GWR_ROLE_SELF;
+    if (found & 2) return GWR_ROLE_REVIEW;
+    if (found & 4) return GWR_ROLE_PLAN;
     return GWR_ROLE_OTHER;
 }
 

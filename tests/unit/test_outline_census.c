@@ -8,9 +8,9 @@
  * character at every byte offset, and those for a set of pairs exactly the
  * places of its pairs; and substring search, 16 and 32 starts at a time,
  * finds what a byte-by-byte search finds; skipping plain characters 16 bytes
- * at a time stops where the character walk does; the intro phrases and
- * the Chinese digits are found as before their shortcuts; and the walking
- * line cursor answers as the text layer does. */
+ * at a time stops where the character walk does; the intro phrases, the
+ * Chinese digits and a part's role words are found as before their
+ * shortcuts; and the walking line cursor answers as the text layer does. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -420,6 +420,40 @@ static void test_cn_digits(void **state)
     for (size_t k = 0; k < 12; k++) assert_int_equal(gwr_cn_number(not[k], strlen(not[k]), &len), 0);
 }
 
+/* A part's role from its title's words, found in one pass, is what looking
+ * for each word in turn gives: titles made of the words, their halves and
+ * other characters sharing their bytes, cut anywhere. */
+static void test_part_role_words(void **state)
+{
+    (void)state;
+    static const char *const self[] = { "自身建设", "政府建设", "自身改革" };
+    static const char *const review[] = { "回顾", "过去", "总结", "主要成绩", "取得的成绩" };
+    static const char *const plan[] = { "建议", "安排", "任务", "思路", "要求", "目标", "部署", "打算",
+                                        "重点工作", "工作重点", "计划", "展望", "主要工作", "今后", "做好", "抓好" };
+    static const char *const bits[] = { "自身", "建设", "政府", "改革", "回", "顾", "过", "去", "总", "结", "主要", "成绩",
+                                        "取得的", "建", "议", "安", "排", "任", "务", "思", "路", "要", "求", "目", "标", "部",
+                                        "署", "打算", "重点", "工作", "计", "划", "展", "望", "今", "后", "做", "好", "抓",
+                                        "2024年", "、", "a", "和", "的" };
+    enum { NB = sizeof bits / sizeof *bits };
+    char t[128];
+    for (int round = 0; round < 5000; round++) {
+        size_t n = 0, parts = 1 + next() % 8;
+        for (size_t k = 0; k < parts; k++) {
+            const char *b = bits[next() % NB];
+            if (n + strlen(b) + 1 > sizeof t) break;
+            memcpy(t + n, b, strlen(b));
+            n += strlen(b);
+        }
+        if (round % 3 == 0 && n > 0) n -= next() % (n < 3 ? n : 3);   /* cut, even inside a character */
+        t[n] = '\0';
+        gwr_role want = GWR_ROLE_OTHER;
+        for (size_t i = 0; i < 16; i++) if (gwr_find(t, n, plan[i])) want = GWR_ROLE_PLAN;
+        for (size_t i = 0; i < 5; i++) if (gwr_find(t, n, review[i])) want = GWR_ROLE_REVIEW;
+        for (size_t i = 0; i < 3; i++) if (gwr_find(t, n, self[i])) want = GWR_ROLE_SELF;
+        assert_int_equal(gwr_part_role(t), want);
+    }
+}
+
 /* The line of a norm offset by the walking cursor is gwr_text_norm_line's,
  * whether the offsets asked grow, jump back or come at random, on reports
  * whose norm and orig differ (GBK, wrapped lines, spaces). */
@@ -455,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_skip_plain),
         cmocka_unit_test(test_intro_phrases),
         cmocka_unit_test(test_cn_digits),
+        cmocka_unit_test(test_part_role_words),
         cmocka_unit_test(test_find_every_offset),
         cmocka_unit_test(test_norm_line_cursor),
     };
