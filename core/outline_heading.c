@@ -181,10 +181,26 @@ bool gwr_has_digit(const char *s, size_t n)
     return false;
 }
 
+/* Whether one of the eight bytes at p is '1' or '2' (a zero byte of p xor
+ * the byte, found a word at a time). */
+static inline bool one_or_two(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t a = w ^ (ones * '1'), b = w ^ (ones * '2');
+    return (((a - ones) & ~a) | ((b - ones) & ~b)) & highs;
+}
+
 int gwr_first_year(const char *s, size_t n, size_t *after)
 {
-    for (size_t i = 0; i + 4 < n; i++) {
-        if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) {
+    for (size_t i = 0; i + 4 < n;) {
+        if (i + 8 <= n && !one_or_two(s + i)) {   /* no year starts in these eight */
+            i += 8;
+            continue;
+        }
+        for (size_t end = i + 8; i < end && i + 4 < n; i++) {
+            if (!((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))) continue;
             if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;
             if (s[i + 2] < '0' || s[i + 2] > '9' || s[i + 3] < '0' || s[i + 3] > '9') continue;
             if (!gwr_has_prefix(s + i + 4, n - i - 4, "年")) continue;

@@ -9,8 +9,8 @@
  * places of its pairs; and substring search, 16 and 32 starts at a time,
  * finds what a byte-by-byte search finds; skipping plain characters 16 bytes
  * at a time stops where the character walk does; the intro phrases, the
- * Chinese digits and a part's role words are found as before their
- * shortcuts; and the walking line cursor answers as the text layer does. */
+ * Chinese digits, a part's role words and the first year are found as
+ * before their shortcuts; and the walking line cursor answers as the text layer does. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -454,6 +454,38 @@ static void test_part_role_words(void **state)
     }
 }
 
+/* The first year written with digits before 年, looked for eight bytes at
+ * a time, is the one a byte-by-byte look finds: at every place, after other
+ * digits or not, in texts of every length. */
+static void test_first_year(void **state)
+{
+    (void)state;
+    static const char *const bits[] = { "1", "9", "2", "0", "5", "年", "a", "宁", "12", "19", "20" };
+    char t[80];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0, parts = next() % 24;
+        for (size_t k = 0; k < parts; k++) {
+            const char *b = bits[next() % 11];
+            if (n + strlen(b) >= sizeof t) break;
+            memcpy(t + n, b, strlen(b));
+            n += strlen(b);
+        }
+        int want = 0;
+        size_t want_after = 0;
+        for (size_t i = 0; i + 4 < n && !want; i++) {
+            if (!((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0'))) continue;
+            if (i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9') continue;
+            if (t[i + 2] < '0' || t[i + 2] > '9' || t[i + 3] < '0' || t[i + 3] > '9') continue;
+            if (i + 7 > n || memcmp(t + i + 4, "年", 3) != 0) continue;
+            want = atoi((char[5]){ t[i], t[i + 1], t[i + 2], t[i + 3], 0 });
+            want_after = i + 7;
+        }
+        size_t after = 0;
+        assert_int_equal(gwr_first_year(t, n, &after), want);
+        if (want) assert_int_equal(after, want_after);
+    }
+}
+
 /* The line of a norm offset by the walking cursor is gwr_text_norm_line's,
  * whether the offsets asked grow, jump back or come at random, on reports
  * whose norm and orig differ (GBK, wrapped lines, spaces). */
@@ -490,6 +522,7 @@ int main(void)
         cmocka_unit_test(test_intro_phrases),
         cmocka_unit_test(test_cn_digits),
         cmocka_unit_test(test_part_role_words),
+        cmocka_unit_test(test_first_year),
         cmocka_unit_test(test_find_every_offset),
         cmocka_unit_test(test_norm_line_cursor),
     };
