@@ -5,6 +5,7 @@
  * Only the start of a paragraph is looked at, so inline note markers such as
  * "企业（1）246家" are never headings. */
 #include "outline_internal.h"
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #if defined(__x86_64__) || defined(__i386__)
@@ -524,32 +525,46 @@ static const char *const role_words[] = {
     "重点工作", "工作重点", "计划", "展望", "主要工作", "今后", "做好", "抓好",
 };
 enum { ROLE_SELF_END = 3, ROLE_REVIEW_END = 8, NROLE_WORDS = sizeof role_words / sizeof *role_words };
+/* built once: each word's first character (its three bytes) and length,
+ * and the words, as bits, by their first character's last byte */
+static uint32_t role_first[NROLE_WORDS], role_by_last[64];
+static uint8_t role_len[NROLE_WORDS];
+static pthread_once_t role_once = PTHREAD_ONCE_INIT;
+
+static void role_init(void)
+{
+    for (size_t k = 0; k < NROLE_WORDS; k++) {
+        const unsigned char *w = (const unsigned char *)role_words[k];
+        role_first[k] = (uint32_t)w[0] << 16 | (uint32_t)w[1] << 8 | w[2];
+        role_len[k] = (uint8_t)strlen(role_words[k]);
+        role_by_last[w[2] & 63] |= 1u << k;
+    }
+}
 
 gwr_role gwr_part_role(const char *t)
 {
-    /* one pass: where a character starts that begins some word (all CJK,
-     * all led by E4–E9; a 64-bit filter of their last bytes), the words
-     * starting with it are compared; the first class in the order above
-     * that has a word in t decides */
+    /* one pass over the characters: where one starts that begins some word
+     * (all CJK, all led by E4–E9), found by its last byte among theirs, the
+     * words starting with it are compared; the first class in the order
+     * above that has a word in t decides */
+    pthread_once(&role_once, role_init);
+    const uint32_t *first = role_first, *by_last = role_by_last;
+    const uint8_t *len = role_len;
     size_t n = strlen(t);
-    uint32_t first[NROLE_WORDS];
-    uint64_t filter = 0;
-    for (size_t k = 0; k < NROLE_WORDS; k++) {
-        const unsigned char *w = (const unsigned char *)role_words[k];
-        first[k] = (uint32_t)w[0] << 16 | (uint32_t)w[1] << 8 | w[2];
-        filter |= 1ull << (w[2] & 63);
-    }
     const unsigned char *u = (const unsigned char *)t;
     unsigned found = 0;   /* bit 0: self, 1: review, 2: plan */
-    for (size_t i = 0; i + 6 <= n; i++) {
-        if ((unsigned)(u[i] - 0xE4u) > 0xE9u - 0xE4u || !(filter >> (u[i + 2] & 63) & 1)) continue;
+    for (size_t i = 0; i + 6 <= n;) {
+        if ((unsigned)(u[i] - 0xE4u) > 0xE9u - 0xE4u) {
+            i++;
+            continue;
+        }
         uint32_t c = (uint32_t)u[i] << 16 | (uint32_t)u[i + 1] << 8 | u[i + 2];
-        for (size_t k = 0; k < NROLE_WORDS; k++) {
-            if (first[k] != c) continue;
-            size_t wl = strlen(role_words[k]);
-            if (i + wl <= n && memcmp(t + i + 3, role_words[k] + 3, wl - 3) == 0)
+        for (uint32_t m = by_last[u[i + 2] & 63]; m; m &= m - 1) {
+            size_t k = (size_t)__builtin_ctz(m);
+            if (first[k] == c && i + len[k] <= n && memcmp(t + i + 3, role_words[k] + 3, len[k] - 3u) == 0)
                 found |= k < ROLE_SELF_END ? 1u : k < ROLE_REVIEW_END ? 2u : 4u;
         }
+        i += 3;   /* a whole character (valid UTF-8) */
     }
     if (found & 1) return GWR_ROLE_SELF;
     if (found & 2) return GWR_ROLE_REVIEW;
