@@ -204,16 +204,18 @@ bool gwr_census_full(const char *s, size_t n, gwr_census *r)
 /* ---- the census from the places that matter ------------------------------ */
 
 /* A set of CJK characters (code points below U+A000), or of pairs of them
- * (a << 16 | b): a bit per character, a table of their six bytes for pairs,
- * and for the scans that look at 16 or 32 offsets at once, the members in
- * eight buckets (neighbouring keys together) with three tables per
- * character, which take its twelve bits below the lead byte (the lead bytes
- * of CJK text say little; a continuation byte's high nibble only two bits):
- * bit k of nib[3j][x] (nib[3j+1][x]) is set when a member of bucket k has x
- * as the low nibble of the second (third) byte of its j-th character, bit k
- * of nib[3j+2][x] when it has x as bits 4–5 of the second byte (bits 2–3 of
- * x) and of the third (bits 0–1). An offset whose bytes find one bucket in
- * all the tables may start a member; the bit set (for a pair, its bytes)
+ * (a << 16 | b): a bit per character, a table of the pairs' six bytes, and
+ * for the scans that look at 16 or 32 offsets at once, the members in eight
+ * buckets (neighbouring keys together) with tables looked up by nibbles of
+ * the bytes after a character's lead byte (the lead bytes of CJK text say
+ * little). For characters, bit k of nib[2j][x] (nib[2j+1][x]) is set when a
+ * member of bucket k has x as the low (high) nibble of its byte j + 1. For
+ * pairs, three tables per character j (a continuation byte's high nibble
+ * holds only two bits): bit k of nib[3j][x] (nib[3j+1][x]) when x is the
+ * low nibble of the second (third) byte of its j-th character, of
+ * nib[3j+2][x] when x holds bits 4–5 of the second byte (as bits 2–3) and
+ * of the third (as bits 0–1). An offset whose bytes find one bucket in all
+ * the tables may start a member; the bit set (for a pair, its six bytes)
  * says whether it does. */
 enum { CSET_MAX = 1024 };
 typedef struct cset {
