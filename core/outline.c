@@ -43,9 +43,21 @@ typedef struct builder {
 
 /* The last i from `from` on with a[i] <= key (a sorted; `from` itself when
  * none after it is): galloping, then halving. */
-static size_t last_le(const uint32_t *a, size_t len, size_t from, size_t key)
+__attribute__((always_inline)) static inline size_t last_le(const uint32_t *a, size_t len, size_t from, size_t key)
 {
     size_t lo = from, step = 1, hi;
+#ifdef __SSE2__
+    /* mostly a few steps: four entries at a time (compared as signed after
+     * flipping the top bit), then galloping */
+    if (key <= UINT32_MAX) {
+        const __m128i flip = _mm_set1_epi32(INT32_MIN), k = _mm_set1_epi32((int32_t)((uint32_t)key ^ 0x80000000u));
+        for (int r = 0; r < 8 && lo + 5 <= len; r++, lo += 4) {
+            __m128i v = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(a + lo + 1)), flip);
+            unsigned gt = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(v, k)));
+            if (gt) return lo + (unsigned)__builtin_ctz(gt);   /* a[lo + 1 + ctz] is the first above key */
+        }
+    }
+#endif
     for (int k = 0; k < 3 && lo + 1 < len && a[lo + 1] <= key; k++) lo++;   /* mostly a step or two */
     hi = lo + 1;
     while (hi < len && a[hi] <= key) {
@@ -372,7 +384,7 @@ static void place_one(builder *b, const gwr_para *p, size_t index)
 }
 
 /* Newspaper layout: each group of bare headings titles the block before it. */
-static void build_trailing(builder *b, const gwr_para *ps, size_t np)
+static void build_trailing(builder *b, gwr_para *ps, size_t np)
 {
     gwr_doc *d = b->d;
     size_t i = 0;
@@ -387,11 +399,13 @@ static void build_trailing(builder *b, const gwr_para *ps, size_t np)
             break;
         }
         /* introductory paragraphs go to the level above, ahead of the section */
-        for (size_t k = i; k < j; k++)
-            if (gwr_para_is_intro(d->text.norm + ps[k].off, ps[k].len) || ps[k].cls == GWR_P_TARGETS) {
+        for (size_t k = i; k < j; k++) {
+            ps[k].intro = gwr_para_is_intro(d->text.norm + ps[k].off, ps[k].len);
+            if (ps[k].intro || ps[k].cls == GWR_P_TARGETS) {
                 b->sec = -1;
                 place(b, &ps[k], k);
             }
+        }
         b->sec = -1;
         int32_t par = b->part >= 0 ? b->part : 0;
         int32_t s = add_node(b, GWR_NODE_SECTION, par, &ps[j], ps[j].toff, ps[j].tlen);
@@ -401,7 +415,7 @@ static void build_trailing(builder *b, const gwr_para *ps, size_t np)
         b->sec_kids = 0;
         b->item_num = 0;
         for (size_t k = i; k < j; k++) {
-            if (gwr_para_is_intro(d->text.norm + ps[k].off, ps[k].len) || ps[k].cls == GWR_P_TARGETS) continue;
+            if (ps[k].intro || ps[k].cls == GWR_P_TARGETS) continue;
             b->sec = s;
             place(b, &ps[k], k + 16);
         }
@@ -552,6 +566,9 @@ gwr_status gwr_outline_build(gwr_doc *d, gwr_err *err)
     }
     np = k;
     builder b = { .d = d, .part = -1, .sec = -1, .targets = -1 };
+    /* about a node a paragraph: room for them at once (add_node grows it
+     * when a layout makes more) */
+    if (!d->nodes && (d->nodes = malloc((np + 8) * sizeof *d->nodes)) != NULL) b.cap = np + 8;
     static const gwr_para root = { 0 };
     add_node(&b, GWR_NODE_ROOT, -1, &root, 0, 0);
     if (nbare > 0) {

@@ -18,12 +18,13 @@
  * three quarters full.
  *
  * gwr_census_fast gets the same answer from two scans that look only where
- * a character of a small set occurs (found 16 bytes at a time on the second
- * and third bytes of the set's characters):
+ * a member of a small set occurs (found 16 or 32 bytes at a time on the
+ * bytes after the lead bytes of the set's characters):
  *   1. the level characters and the slogans: every pair in context, with
  *      its exact ctx and lvl (a pair gets ctx only at those places), and
  *      the self-level count (全市, 我区 …);
- *   2. the first characters of those pairs: the exact count of each.
+ *   2. those pairs, each counted where its six bytes stand: the exact count
+ *      of each.
  * Why this is the census's answer, not an approximation of it:
  *   - whenever some pair with ctx > 0 has count ≥ 4, the census lets only
  *     pairs with ctx > 0 compete, and every such pair was found in step 1
@@ -203,32 +204,46 @@ bool gwr_census_full(const char *s, size_t n, gwr_census *r)
 /* ---- the census from the places that matter ------------------------------ */
 
 /* A set of CJK characters (code points below U+A000), or of pairs of them
- * (a << 16 | b): a bit per character (per first character of a pair), and
+ * (a << 16 | b): a bit per character, a table of the pairs' six bytes, and
  * for the scans that look at 16 or 32 offsets at once, the members in eight
- * buckets (neighbouring keys together) with a table per nibble of each byte
- * looked at — bytes 1 2 of a character, bytes 1 2 4 5 of a pair (the lead
- * bytes of CJK text say little): bit k of nib[2j][x] (nib[2j+1][x]) is
- * set when a member of bucket k has x as the low (high) nibble of the j-th
- * byte looked at. An offset whose bytes find one bucket in all the tables
- * may start a member; the bit set (for a pair, the caller) says whether it
- * does. */
+ * buckets (neighbouring keys together) with tables looked up by nibbles of
+ * the bytes after a character's lead byte (the lead bytes of CJK text say
+ * little). For characters, bit k of nib[2j][x] (nib[2j+1][x]) is set when a
+ * member of bucket k has x as the low (high) nibble of its byte j + 1. For
+ * pairs, three tables per character j (a continuation byte's high nibble
+ * holds only two bits): bit k of nib[3j][x] (nib[3j+1][x]) when x is the
+ * low nibble of the second (third) byte of its j-th character, of
+ * nib[3j+2][x] when x holds bits 4–5 of the second byte (as bits 2–3) and
+ * of the third (as bits 0–1). An offset whose bytes find one bucket in all
+ * the tables may start a member; the bit set (for a pair, its six bytes)
+ * says whether it does. */
 enum { CSET_MAX = 1024 };
 typedef struct cset {
-    uint8_t nib[8][16];
+    uint8_t nib[6][16];   /* 4 for characters, 6 for pairs */
     bool pairs;
     uint64_t bits[GWR_CENSUS_CPS / 64];
     uint32_t keys[CSET_MAX];
     size_t n;
+    /* pairs: the members' six bytes as six_bytes() reads them, in an
+     * open-addressing table of pmask + 1 slots (0: free), with the count of
+     * each found by the scan */
+    uint64_t *pk;
+    uint32_t *pn;
+    size_t pmask;
 } cset;
 
-/* A member: a character, or a pair not added before. */
-static void cset_add(cset *c, uint32_t key)
+/* The six bytes at s as one number (the same on any byte order for the
+ * comparisons made here: keys and text are read alike). */
+static inline uint64_t six_bytes(const unsigned char *s)
 {
-    uint32_t cp = c->pairs ? key >> 16 : key;
-    if (!c->pairs && (c->bits[cp >> 6] >> (cp & 63) & 1)) return;
-    c->bits[cp >> 6] |= 1ull << (cp & 63);
-    if (c->n < CSET_MAX) c->keys[c->n] = key;
-    c->n++;
+    uint64_t x = 0;
+    memcpy(&x, s, 6);
+    return x;
+}
+
+static inline size_t six_hash(uint64_t k, size_t mask)
+{
+    return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 40) & mask;
 }
 
 static void put_utf8(unsigned char *o, uint32_t cp)
@@ -238,41 +253,92 @@ static void put_utf8(unsigned char *o, uint32_t cp)
     o[2] = (unsigned char)(0x80 | (cp & 0x3F));
 }
 
+/* The six bytes of the pair a << 16 | b, as six_bytes() reads them. */
+static uint64_t pair_bytes(uint32_t key)
+{
+    unsigned char by[6];
+    put_utf8(by, key >> 16);
+    put_utf8(by + 3, key & 0xFFFF);
+    return six_bytes(by);
+}
+
+/* Room for up to max pairs (the table at most half full); false when
+ * memory runs out. */
+static bool cset_pairs(cset *c, size_t max)
+{
+    size_t cap = 16;
+    while (cap < 2 * max) cap *= 2;
+    free(c->pk);
+    free(c->pn);
+    c->pk = calloc(cap, sizeof *c->pk);
+    c->pn = calloc(cap, sizeof *c->pn);
+    c->pmask = cap - 1;
+    c->pairs = true;
+    return c->pk && c->pn;
+}
+
+/* The slot of a pair's six bytes k (a free one when k is not in). */
+static size_t pair_slot(const cset *c, uint64_t k)
+{
+    size_t h = six_hash(k, c->pmask);
+    while (c->pk[h] != 0 && c->pk[h] != k) h = (h + 1) & c->pmask;
+    return h;
+}
+
+/* A member not added before: a character, or a pair (cset_pairs first).
+ * For a pair, its slot in the table of pairs (where its count goes). */
+static size_t cset_add(cset *c, uint32_t key)
+{
+    size_t h = 0;
+    if (c->pairs) {
+        uint64_t k = pair_bytes(key);
+        h = pair_slot(c, k);
+        if (c->pk[h] == k) return h;
+        c->pk[h] = k;
+    } else {
+        if (c->bits[key >> 6] >> (key & 63) & 1) return 0;
+        c->bits[key >> 6] |= 1ull << (key & 63);
+    }
+    if (c->n < CSET_MAX) c->keys[c->n] = key;
+    c->n++;
+    return h;
+}
+
 /* The nibble tables, once the members are in; false when there are too
  * many members to keep (the byte-by-byte scan then serves). */
 static bool cset_build(cset *c)
 {
     memset(c->nib, 0, sizeof c->nib);
     if (c->n > CSET_MAX || c->n == 0) return false;
-    for (size_t k = 1; k < c->n; k++)   /* a few dozen: insertion sort */
-        for (size_t j = k; j > 0 && c->keys[j - 1] > c->keys[j]; j--) {
-            uint32_t x = c->keys[j];
-            c->keys[j] = c->keys[j - 1];
-            c->keys[j - 1] = x;
+    static const size_t gaps[] = { 23, 10, 4, 1 };   /* a few dozen: shell sort */
+    for (size_t g = 0; g < sizeof gaps / sizeof *gaps; g++)
+        for (size_t k = gaps[g]; k < c->n; k++) {
+            uint32_t x = c->keys[k];
+            size_t j = k;
+            for (; j >= gaps[g] && c->keys[j - gaps[g]] > x; j -= gaps[g]) c->keys[j] = c->keys[j - gaps[g]];
+            c->keys[j] = x;
         }
-    static const unsigned char char_at[] = { 1, 2 }, pair_at[] = { 1, 2, 4, 5 };
     for (size_t k = 0; k < c->n; k++) {
         uint8_t bit = (uint8_t)(1u << (k * 8 / c->n));
         unsigned char by[6];
         put_utf8(by, c->pairs ? c->keys[k] >> 16 : c->keys[k]);
         put_utf8(by + 3, c->keys[k] & 0xFFFF);
-        const unsigned char *at = c->pairs ? pair_at : char_at;
-        for (int j = 0; j < (c->pairs ? 4 : 2); j++) {
-            c->nib[2 * j][by[at[j]] & 15] |= bit;
-            c->nib[2 * j + 1][by[at[j]] >> 4] |= bit;
-        }
+        if (!c->pairs)
+            for (int j = 0; j < 2; j++) {
+                c->nib[2 * j][by[1 + j] & 15] |= bit;
+                c->nib[2 * j + 1][by[1 + j] >> 4] |= bit;
+            }
+        else
+            for (int j = 0; j < 2; j++) {
+                unsigned b1 = by[3 * j + 1], b2 = by[3 * j + 2];
+                c->nib[3 * j][b1 & 15] |= bit;
+                c->nib[3 * j + 1][b2 & 15] |= bit;
+                c->nib[3 * j + 2][(b1 >> 2 & 12) | (b2 >> 4 & 3)] |= bit;
+            }
     }
     return true;
 }
 
-/* Empty again, for members of the other kind. */
-static void cset_clear(cset *c, bool pairs)
-{
-    for (size_t k = 0; k < c->n && k < CSET_MAX; k++) c->bits[(c->pairs ? c->keys[k] >> 16 : c->keys[k]) >> 6] = 0;
-    if (c->n > CSET_MAX) memset(c->bits, 0, sizeof c->bits);
-    c->n = 0;
-    c->pairs = pairs;
-}
 
 /* Offsets, growing. */
 typedef struct offs { uint32_t *v; size_t n, cap; bool bad; } offs;
@@ -289,25 +355,35 @@ static void offs_push(offs *o, size_t p)
     o->v[o->n++] = (uint32_t)p;
 }
 
-static inline void cset_keep(const cset *c, const unsigned char *u, size_t p, offs *o)
+static inline void keep(offs *o, size_t p)
 {
-    uint32_t cp = decode3(u + p);
-    if (c->bits[cp >> 6] >> (cp & 63) & 1) {
-        if (o->n < o->cap) o->v[o->n++] = (uint32_t)p;
-        else offs_push(o, p);
-    }
+    if (o->n < o->cap) o->v[o->n++] = (uint32_t)p;
+    else offs_push(o, p);
 }
 
-/* Keeps offset p when a member (a pair whose first character is a member's)
- * starts there; one test for each kind of set. */
+/* Keeps offset p when a member starts there, and counts a pair; one test
+ * for each kind of set. A pair's six bytes match only where its two
+ * characters stand (valid UTF-8: a lead byte is never inside a character). */
 static inline void check_char(const cset *c, const unsigned char *u, size_t n, size_t p, offs *o)
 {
-    if (p + 3 <= n && cjk_lead(u[p])) cset_keep(c, u, p, o);
+    if (p + 3 <= n && cjk_lead(u[p])) {
+        uint32_t cp = decode3(u + p);
+        if (c->bits[cp >> 6] >> (cp & 63) & 1) keep(o, p);
+    }
 }
 
 static inline void check_pair(const cset *c, const unsigned char *u, size_t n, size_t p, offs *o)
 {
-    if (p + 6 <= n && cjk_lead(u[p]) && cjk_lead(u[p + 3])) cset_keep(c, u, p, o);
+    if (p + 6 > n) return;
+    uint64_t k = six_bytes(u + p);
+    for (size_t h = six_hash(k, c->pmask);; h = (h + 1) & c->pmask) {
+        if (c->pk[h] == k) {
+            c->pn[h]++;
+            keep(o, p);
+            return;
+        }
+        if (c->pk[h] == 0) return;
+    }
 }
 
 static inline void cset_check(const cset *c, const unsigned char *u, size_t n, size_t p, offs *o)
@@ -325,29 +401,38 @@ static void cset_scan_bytes(const cset *c, const unsigned char *u, size_t from, 
 #ifdef CENSUS_X86
 /* 16 (32) offsets at a time: an offset is looked at only when its bytes
  * find one bucket in all the nibble tables. */
-#define NIB16(v, j) _mm_and_si128(_mm_shuffle_epi8(t[2 * (j)], _mm_and_si128(v, low)), \
-                                  _mm_shuffle_epi8(t[2 * (j) + 1], _mm_and_si128(_mm_srli_epi16(v, 4), low)))
+/* the three tables of character j for its second and third bytes v1 v2 */
+#define NIB16(v1, v2, j) _mm_and_si128(_mm_and_si128(_mm_shuffle_epi8(t[3 * (j)], _mm_and_si128(v1, low)),        \
+                                                     _mm_shuffle_epi8(t[3 * (j) + 1], _mm_and_si128(v2, low))),   \
+        _mm_shuffle_epi8(t[3 * (j) + 2], _mm_or_si128(_mm_and_si128(_mm_srli_epi16(v1, 2), c12),                \
+                                                      _mm_and_si128(_mm_srli_epi16(v2, 4), c3))))
+/* a character's second or third byte v, its table pair j */
+#define HALF16(v, j) _mm_and_si128(_mm_shuffle_epi8(t[2 * (j)], _mm_and_si128(v, low)), \
+                                   _mm_shuffle_epi8(t[2 * (j) + 1], _mm_and_si128(_mm_srli_epi16(v, 4), low)))
 #define LOAD16(k) _mm_loadu_si128((const __m128i *)(u + i + (k)))
-#define NIB32(v, j) _mm256_and_si256(_mm256_shuffle_epi8(t[2 * (j)], _mm256_and_si256(v, low)), \
-                                     _mm256_shuffle_epi8(t[2 * (j) + 1], _mm256_and_si256(_mm256_srli_epi16(v, 4), low)))
+#define NIB32(v1, v2, j) _mm256_and_si256(_mm256_and_si256(_mm256_shuffle_epi8(t[3 * (j)], _mm256_and_si256(v1, low)),      \
+                                                           _mm256_shuffle_epi8(t[3 * (j) + 1], _mm256_and_si256(v2, low))), \
+        _mm256_shuffle_epi8(t[3 * (j) + 2], _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(v1, 2), c12),                \
+                                                            _mm256_and_si256(_mm256_srli_epi16(v2, 4), c3))))
+#define HALF32(v, j) _mm256_and_si256(_mm256_shuffle_epi8(t[2 * (j)], _mm256_and_si256(v, low)), \
+                                      _mm256_shuffle_epi8(t[2 * (j) + 1], _mm256_and_si256(_mm256_srli_epi16(v, 4), low)))
 #define LOAD32(k) _mm256_loadu_si256((const __m256i *)(u + i + (k)))
 
 __attribute__((target("ssse3"))) static void cset_scan_ssse3(const cset *c, const unsigned char *u, size_t n, offs *o)
 {
-    __m128i t[8];
-    for (int j = 0; j < 8; j++) t[j] = _mm_loadu_si128((const __m128i *)c->nib[j]);
-    const __m128i low = _mm_set1_epi8(0x0F), zero = _mm_setzero_si128();
+    __m128i t[6];
+    for (int j = 0; j < 6; j++) t[j] = _mm_loadu_si128((const __m128i *)c->nib[j]);
+    const __m128i low = _mm_set1_epi8(0x0F), c12 = _mm_set1_epi8(12), c3 = _mm_set1_epi8(3), zero = _mm_setzero_si128();
     size_t i = 0;
     if (c->pairs)
         for (; i + 21 <= n; i += 16) {
-            __m128i acc = _mm_and_si128(_mm_and_si128(NIB16(LOAD16(1), 0), NIB16(LOAD16(2), 1)),
-                                        _mm_and_si128(NIB16(LOAD16(4), 2), NIB16(LOAD16(5), 3)));
+            __m128i acc = _mm_and_si128(NIB16(LOAD16(1), LOAD16(2), 0), NIB16(LOAD16(4), LOAD16(5), 1));
             unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(acc, zero)) & 0xFFFFu;
             for (; m; m &= m - 1) check_pair(c, u, n, i + (unsigned)__builtin_ctz(m), o);
         }
     else
         for (; i + 18 <= n; i += 16) {
-            __m128i acc = _mm_and_si128(NIB16(LOAD16(1), 0), NIB16(LOAD16(2), 1));
+            __m128i acc = _mm_and_si128(HALF16(LOAD16(1), 0), HALF16(LOAD16(2), 1));
             unsigned m = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(acc, zero)) & 0xFFFFu;
             for (; m; m &= m - 1) check_char(c, u, n, i + (unsigned)__builtin_ctz(m), o);
         }
@@ -356,16 +441,15 @@ __attribute__((target("ssse3"))) static void cset_scan_ssse3(const cset *c, cons
 
 __attribute__((target("avx2"))) static void cset_scan_avx2(const cset *c, const unsigned char *u, size_t n, offs *o)
 {
-    __m256i t[8];
-    for (int j = 0; j < 8; j++) t[j] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)c->nib[j]));
-    const __m256i low = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+    __m256i t[6];
+    for (int j = 0; j < 6; j++) t[j] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)c->nib[j]));
+    const __m256i low = _mm256_set1_epi8(0x0F), c12 = _mm256_set1_epi8(12), c3 = _mm256_set1_epi8(3), zero = _mm256_setzero_si256();
     size_t i = 0;
     /* two blocks of 32 a round, their candidates in one 64-bit mask */
 #define PAIRS32(k) ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256( \
-        _mm256_and_si256(NIB32(LOAD32((k) + 1), 0), NIB32(LOAD32((k) + 2), 1)),          \
-        _mm256_and_si256(NIB32(LOAD32((k) + 4), 2), NIB32(LOAD32((k) + 5), 3))), zero))
+        NIB32(LOAD32((k) + 1), LOAD32((k) + 2), 0), NIB32(LOAD32((k) + 4), LOAD32((k) + 5), 1)), zero))
 #define CHARS32(k) ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(                   \
-        _mm256_and_si256(NIB32(LOAD32((k) + 1), 0), NIB32(LOAD32((k) + 2), 1)), zero))
+        _mm256_and_si256(HALF32(LOAD32((k) + 1), 0), HALF32(LOAD32((k) + 2), 1)), zero))
     if (c->pairs) {
         for (; i + 69 <= n; i += 64)
             for (uint64_t m = (uint64_t)PAIRS32(32) << 32 | PAIRS32(0); m; m &= m - 1)
@@ -384,8 +468,10 @@ __attribute__((target("avx2"))) static void cset_scan_avx2(const cset *c, const 
     cset_scan_bytes(c, u, i, n, o);
 }
 #undef NIB16
+#undef HALF16
 #undef LOAD16
 #undef NIB32
+#undef HALF32
 #undef LOAD32
 
 /* The number of bytes 0xE4–0xE9 in s[0,n). */
@@ -433,19 +519,22 @@ static void cset_scan(cset *c, const unsigned char *u, size_t n, offs *o, int wi
 }
 
 /* For the tests: the offsets where the characters cps (or, when above
- * 0xFFFF, the pairs a << 16 | b, counting the first character) occur in s[0,n), by
+ * 0xFFFF, the pairs a << 16 | b) occur in s[0,n), by
  * scans of at most width bytes at a time; *out is malloc'd. */
 void gwr_census_offsets(const uint32_t *cps, size_t ncps, const char *s, size_t n, int width, uint32_t **out, size_t *nout)
 {
     cset *c = calloc(1, sizeof *c);
     offs o = { 0 };
-    if (c) {
-        c->pairs = ncps > 0 && cps[0] > 0xFFFF;   /* pairs a << 16 | b */
+    if (c && (ncps == 0 || cps[0] <= 0xFFFF || cset_pairs(c, ncps))) {   /* pairs a << 16 | b */
         for (size_t k = 0; k < ncps; k++) {
             uint32_t a = c->pairs ? cps[k] >> 16 : cps[k], b = c->pairs ? cps[k] & 0xFFFF : 0x4E00;
             if (a >= 0x4E00 && a < GWR_CENSUS_CPS && b >= 0x4E00 && b < GWR_CENSUS_CPS) cset_add(c, cps[k]);
         }
         cset_scan(c, (const unsigned char *)s, n, &o, width);
+    }
+    if (c) {
+        free(c->pk);
+        free(c->pn);
     }
     free(c);
     *out = o.v;
@@ -453,12 +542,12 @@ void gwr_census_offsets(const uint32_t *cps, size_t ncps, const char *s, size_t 
 }
 
 /* The pairs in context: a small open-addressing table. */
-typedef struct cpair { uint32_t key, count, ctx, lvl; } cpair;
+typedef struct cpair { uint32_t key, count, ctx, lvl, slot; } cpair;   /* slot: in the scan's table of pairs */
 typedef struct ctab { cpair *e; size_t cap, used; } ctab;
 
 static bool ctab_grow(ctab *t)
 {
-    size_t cap = t->cap ? t->cap * 2 : 64;
+    size_t cap = t->cap ? t->cap * 2 : 128;
     cpair *e = calloc(cap, sizeof *e);
     if (!e) return false;
     for (size_t k = 0; k < t->cap; k++) {
@@ -510,17 +599,26 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
     memset(c->bits, 0, sizeof c->bits);
     c->n = 0;
     c->pairs = false;
-    offs o = { 0 }, hit = { 0 };
+    c->pk = NULL;
+    c->pn = NULL;
+    offs o = { 0 };
     ctab t = { 0 };
     static const uint32_t level[] = { 0x5E02, 0x533A, 0x53BF, 0x5DDE, 0x65D7 };   /* 市 区 县 州 旗 */
-    /* the slogans by their first characters, all different: a slot each
-     * under ((first · 301) mod 2^16) >> 12 */
+    /* a slogan is looked for by its rarer character in report text (大 of
+     * 大美, 智 of 智慧, 健 of 健康, 文 of 文明 stand in many common words; 美 is
+     * the second of 大美 and the first of 美丽, so 丽 stands for 美丽): those
+     * characters, all different, have a slot each under ((cp · 291) mod
+     * 2^16) >> 12, with the slogan and the character's place in it */
+    static const uint8_t second[NSLOGANS] = { 1, 1, 0, 1, 0, 0, 0, 1, 1, 0 };
     uint32_t slog[16] = { 0 };
+    uint8_t slog_at[16] = { 0 };
     for (size_t k = 0; k < 5; k++) cset_add(c, level[k]);
     for (size_t k = 0; k < NSLOGANS; k++) {
         uint32_t key = decode3((const unsigned char *)slogans[k]) << 16 | decode3((const unsigned char *)slogans[k] + 3);
-        slog[((key >> 16) * 301 & 0xFFFF) >> 12] = key;
-        cset_add(c, key >> 16);
+        uint32_t x = second[k] ? key & 0xFFFF : key >> 16;
+        slog[(x * 291 & 0xFFFF) >> 12] = key;
+        slog_at[(x * 291 & 0xFFFF) >> 12] = second[k];
+        cset_add(c, x);
     }
     /* 1. the places in context */
     cset_scan(c, u, n, &o, width);
@@ -541,9 +639,14 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
             e->ctx++;
             e->lvl++;
         } else {
-            /* a slogan, then a pair not followed by a level character */
-            if (p + 12 > n || !cjk_lead(u[p + 3]) || !cjk_lead(u[p + 6]) || !cjk_lead(u[p + 9])) continue;
-            if (slog[(x * 301 & 0xFFFF) >> 12] != (x << 16 | decode3(u + p + 3))) continue;
+            /* a slogan from q, then a pair not followed by a level character */
+            size_t h = (x * 291 & 0xFFFF) >> 12;
+            if (slog_at[h]) {
+                if (p < 3) continue;
+                p -= 3;
+            }
+            if (p + 12 > n || !cjk_lead(u[p]) || !cjk_lead(u[p + 3]) || !cjk_lead(u[p + 6]) || !cjk_lead(u[p + 9])) continue;
+            if (slog[h] != (decode3(u + p) << 16 | decode3(u + p + 3))) continue;
             uint32_t a = decode3(u + p + 6), b = decode3(u + p + 9);
             if ((cls[a] | cls[b]) & skip || COMMON_PAIR(a, b)) continue;
             if (!(cls[b] & GWR_CC_CHENG) && p + 15 <= n && cjk_lead(u[p + 12]) && (cls[decode3(u + p + 12)] & GWR_CC_LEVEL))
@@ -555,24 +658,13 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
     }
     if (t.used == 0) goto out;   /* nothing in context: the full census decides */
     /* 2. the uses of those pairs */
-    cset_clear(c, true);
-    for (size_t h = 0; h < t.cap; h++) if (t.e[h].key) cset_add(c, t.e[h].key);
+    if (!cset_pairs(c, t.used)) goto out;
+    c->n = 0;
+    for (size_t h = 0; h < t.cap; h++) if (t.e[h].key) t.e[h].slot = (uint32_t)cset_add(c, t.e[h].key);
     o.n = 0;
-    cset_scan(c, u, n, &o, width);
+    cset_scan(c, u, n, &o, width);   /* o: every use of every pair */
     if (o.bad) goto out;
-    for (size_t k = 0; k < o.n; k++) {
-        size_t p = o.v[k];
-        /* (the scan kept only p + 6 <= n with CJK leads at p and p + 3) */
-        cpair *e = ctab_get(&t, decode3(u + p) << 16 | decode3(u + p + 3), false);
-        if (e) {
-            e->count++;
-            if (r->want_occ) {
-                if (hit.n < hit.cap) hit.v[hit.n++] = (uint32_t)p;
-                else offs_push(&hit, p);
-            }
-        }
-    }
-    if (hit.bad) goto out;
+    for (size_t h = 0; h < t.cap; h++) if (t.e[h].key) t.e[h].count = c->pn[t.e[h].slot];
     /* the winner: a pair in context with at least four uses, the highest
      * score; a tie at the top is left to the full census's slot order */
     bool any = false, tie = false;
@@ -591,23 +683,21 @@ bool gwr_census_fast_simd(const char *s, size_t n, gwr_census *r, int width)
         r->a = key >> 16;
         r->b = key & 0xFFFF;
         if (r->want_occ) {   /* the winner's uses, from the uses of all pairs in context */
-            /* compared as bytes: each hit holds two whole characters (valid UTF-8) */
-            unsigned char w[6];
-            put_utf8(w, key >> 16);
-            put_utf8(w + 3, key & 0xFFFF);
+            uint64_t w = pair_bytes(key);
             size_t m = 0;
-            for (size_t k = 0; k < hit.n; k++)
-                if (memcmp(u + hit.v[k], w, 6) == 0) hit.v[m++] = hit.v[k];
-            r->occ = hit.v;
+            for (size_t k = 0; k < o.n; k++)
+                if (six_bytes(u + o.v[k]) == w) o.v[m++] = o.v[k];
+            r->occ = o.v;
             r->nocc = m;
-            hit.v = NULL;
+            o.v = NULL;
         }
     }
     ok = true;
 out:
     free(o.v);
-    free(hit.v);
     free(t.e);
+    free(c->pk);
+    free(c->pn);
     if (!ok) {
         memset(r->lvcount, 0, sizeof r->lvcount);
         r->best = 0;

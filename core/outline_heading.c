@@ -5,6 +5,7 @@
  * Only the start of a paragraph is looked at, so inline note markers such as
  * "企业（1）246家" are never headings. */
 #include "outline_internal.h"
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #if defined(__x86_64__) || defined(__i386__)
@@ -86,28 +87,32 @@ const char *gwr_findn(const char *s, size_t n, const char *needle, size_t m)
 }
 
 #if defined(__x86_64__) || defined(__i386__)
-/* 32 starts at a time for both needles, as long as a whole block fits;
- * *next: the first start not tested. */
+/* 32 starts at a time for both needles, from 0 to n - m (n >= 31 + m): the
+ * last block overlaps the one before it, its starts already tested masked
+ * off. Which needles were found (bit 0: x, bit 1: y). */
 __attribute__((target("avx2"))) static unsigned either_avx2(const unsigned char *u, size_t n, const unsigned char *wx, size_t mx,
-                                                            const unsigned char *wy, size_t my, size_t m, size_t *next)
+                                                            const unsigned char *wy, size_t my, size_t m)
 {
     const __m256i fx = _mm256_set1_epi8((char)wx[0]), lx = _mm256_set1_epi8((char)wx[mx - 1]);
     const __m256i fy = _mm256_set1_epi8((char)wy[0]), ly = _mm256_set1_epi8((char)wy[my - 1]);
     unsigned found = 0;
-    size_t i = 0;
-    for (; i + 31 + m <= n && found != 3; i += 32) {
-        __m256i a = _mm256_loadu_si256((const __m256i *)(u + i));
+    for (size_t i = 0;;) {
+        size_t j = i + 31 + m <= n ? i : n - m - 31;
+        __m256i a = _mm256_loadu_si256((const __m256i *)(u + j));
         uint32_t kx = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, fx),
-                      _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(u + i + mx - 1)), lx)));
+                      _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(u + j + mx - 1)), lx)));
         uint32_t ky = (uint32_t)_mm256_movemask_epi8(_mm256_and_si256(_mm256_cmpeq_epi8(a, fy),
-                      _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(u + i + my - 1)), ly)));
+                      _mm256_cmpeq_epi8(_mm256_loadu_si256((const __m256i *)(u + j + my - 1)), ly)));
+        uint32_t fresh = ~0u << (i - j);   /* i - j < 32 */
+        kx &= fresh;
+        ky &= fresh;
         for (; kx && !(found & 1); kx &= kx - 1)
-            if (middle_matches(u + i + (unsigned)__builtin_ctz(kx), wx, mx)) found |= 1;
+            if (middle_matches(u + j + (unsigned)__builtin_ctz(kx), wx, mx)) found |= 1;
         for (; ky && !(found & 2); ky &= ky - 1)
-            if (middle_matches(u + i + (unsigned)__builtin_ctz(ky), wy, my)) found |= 2;
+            if (middle_matches(u + j + (unsigned)__builtin_ctz(ky), wy, my)) found |= 2;
+        i = j + 32;
+        if (found == 3 || i + m > n) return found;
     }
-    *next = i;
-    return found;
 }
 #endif
 
@@ -116,14 +121,15 @@ unsigned gwr_find_either(const char *s, size_t n, const char *x, size_t mx, cons
     const unsigned char *u = (const unsigned char *)s, *wx = (const unsigned char *)x, *wy = (const unsigned char *)y;
     unsigned found = 0;
     size_t m = mx > my ? mx : my, i = 0;
+    bool blocks = false;   /* every start up to n - m tested */
 #if defined(__x86_64__) || defined(__i386__)
     if (n >= 31 + m && __builtin_cpu_supports("avx2")) {
-        found = either_avx2(u, n, wx, mx, wy, my, m, &i);
-        if (found == 3) return found;
+        found = either_avx2(u, n, wx, mx, wy, my, m);
+        blocks = true;
     }
 #endif
 #ifdef __SSE2__
-    if (n >= 15 + m && i + m <= n) {
+    if (!blocks && n >= 15 + m) {
         const __m128i fx = _mm_set1_epi8((char)wx[0]), lx = _mm_set1_epi8((char)wx[mx - 1]);
         const __m128i fy = _mm_set1_epi8((char)wy[0]), ly = _mm_set1_epi8((char)wy[my - 1]);
         for (;;) {
@@ -142,15 +148,18 @@ unsigned gwr_find_either(const char *s, size_t n, const char *x, size_t mx, cons
             i = j + 16;
             if (found == 3 || i + m > n) break;
         }
+        blocks = true;
+    }
+#endif
+    if (blocks) {
         /* starts too close to the end for the longer needle (none when
          * both are as long) */
-        for (size_t k = n - m + 1 > i ? n - m + 1 : i; mx != my && k < n && found != 3; k++) {
+        for (size_t k = n - m + 1; mx != my && k < n && found != 3; k++) {
             if (!(found & 1) && k + mx <= n && u[k] == wx[0] && u[k + mx - 1] == wx[mx - 1] && middle_matches(u + k, wx, mx)) found |= 1;
             if (!(found & 2) && k + my <= n && u[k] == wy[0] && u[k + my - 1] == wy[my - 1] && middle_matches(u + k, wy, my)) found |= 2;
         }
         return found;
     }
-#endif
     for (; i < n && found != 3; i++) {
         if (!(found & 1) && i + mx <= n && u[i] == wx[0] && u[i + mx - 1] == wx[mx - 1] && middle_matches(u + i, wx, mx)) found |= 1;
         if (!(found & 2) && i + my <= n && u[i] == wy[0] && u[i + my - 1] == wy[my - 1] && middle_matches(u + i, wy, my)) found |= 2;
@@ -173,10 +182,26 @@ bool gwr_has_digit(const char *s, size_t n)
     return false;
 }
 
+/* Whether one of the eight bytes at p is '1' or '2' (a zero byte of p xor
+ * the byte, found a word at a time). */
+static inline bool one_or_two(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t a = w ^ (ones * '1'), b = w ^ (ones * '2');
+    return (((a - ones) & ~a) | ((b - ones) & ~b)) & highs;
+}
+
 int gwr_first_year(const char *s, size_t n, size_t *after)
 {
-    for (size_t i = 0; i + 4 < n; i++) {
-        if ((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')) {
+    for (size_t i = 0; i + 4 < n;) {
+        if (i + 8 <= n && !one_or_two(s + i)) {   /* no year starts in these eight */
+            i += 8;
+            continue;
+        }
+        for (size_t end = i + 8; i < end && i + 4 < n; i++) {
+            if (!((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))) continue;
             if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') continue;
             if (s[i + 2] < '0' || s[i + 2] > '9' || s[i + 3] < '0' || s[i + 3] > '9') continue;
             if (!gwr_has_prefix(s + i + 4, n - i - 4, "年")) continue;
@@ -192,6 +217,10 @@ static int cn_digit(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (n < 3 || (u[0] & 0xF0) != 0xE0 || (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80) return -1;
+    /* the second bytes below, as bits of their low six: most characters
+     * are none of these without decoding */
+    const uint64_t second = 1ull << 0x00 | 1ull << 0x38 | 1ull << 0x3A | 1ull << 0x1B | 1ull << 0x05 | 1ull << 0x39;
+    if (!(second >> (u[1] & 0x3F) & 1)) return -1;
     switch ((uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F)) {
     case 0x3007: return 0;   /* 〇 */
     case 0x4E00: return 1;   /* 一 */
@@ -263,22 +292,19 @@ static inline size_t char_bytes(const char *s, size_t n)
     return k > n ? n : k;
 }
 
-/* A character led by E4–E9 (U+4000–U+9FFF): no punctuation, digit or 、,
- * so the tests below pass it by. */
-static inline bool plain_cjk(const char *s) { return (unsigned)((unsigned char)*s - 0xE4u) <= 0xE9u - 0xE4u; }
 
 /* Offset of the first sentence end in s[0,n) or n. */
 static size_t first_stop(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
-        if (!plain_cjk(s + i) && stop_len(s + i, n - i)) return i;
+    for (size_t i = gwr_skip_plain(s, 0, n); i < n; i = gwr_skip_plain(s, i + char_bytes(s + i, n - i), n))
+        if (stop_len(s + i, n - i)) return i;
     return n;
 }
 
 static size_t first_clause(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
-        if (!plain_cjk(s + i) && (clause_len(s + i, n - i) || stop_len(s + i, n - i))) return i;
+    for (size_t i = gwr_skip_plain(s, 0, n); i < n; i = gwr_skip_plain(s, i + char_bytes(s + i, n - i), n))
+        if (clause_len(s + i, n - i) || stop_len(s + i, n - i)) return i;
     return n;
 }
 
@@ -309,8 +335,8 @@ static void heading_title(const char *s, size_t n, uint32_t off, gwr_para *p, si
 
 static bool has_sentence_punct(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
-        if (!plain_cjk(s + i) && (stop_len(s + i, n - i) || clause_len(s + i, n - i))) return true;
+    for (size_t i = gwr_skip_plain(s, 0, n); i < n; i = gwr_skip_plain(s, i + char_bytes(s + i, n - i), n))
+        if (stop_len(s + i, n - i) || clause_len(s + i, n - i)) return true;
     return false;
 }
 
@@ -320,7 +346,10 @@ static bool lead_sentence(const char *s, size_t n, size_t *lead)
 {
     size_t chars = 0;
     for (size_t i = 0; i < n && chars <= 23; i += char_bytes(s + i, n - i), chars++) {
-        if (plain_cjk(s + i)) continue;
+        size_t j = gwr_skip_plain(s, i, n);   /* plain characters, three bytes each */
+        chars += (j - i + 2) / 3;
+        i = j;
+        if (i >= n || chars > 23) break;
         if (stop_len(s + i, n - i) == 3 && gwr_has_prefix(s + i, n - i, "。")) {
             if (chars < 3 || chars > 22 || i + 3 >= n) return false;
             *lead = i;
@@ -487,19 +516,59 @@ void gwr_para_classify(const char *s, size_t n, uint32_t off, gwr_para *p)
     p->tlen = (uint32_t)n;
 }
 
+/* The words of a part's title that give its role: those of the government's
+ * own conduct first, then of a review, then of the plan. */
+static const char *const role_words[] = {
+    "自身建设", "政府建设", "自身改革",
+    "回顾", "过去", "总结", "主要成绩", "取得的成绩",
+    "建议", "安排", "任务", "思路", "要求", "目标", "部署", "打算",
+    "重点工作", "工作重点", "计划", "展望", "主要工作", "今后", "做好", "抓好",
+};
+enum { ROLE_SELF_END = 3, ROLE_REVIEW_END = 8, NROLE_WORDS = sizeof role_words / sizeof *role_words };
+/* built once: each word's first character (its three bytes) and length,
+ * and the words, as bits, by their first character's last byte */
+static uint32_t role_first[NROLE_WORDS], role_by_last[64];
+static uint8_t role_len[NROLE_WORDS];
+static pthread_once_t role_once = PTHREAD_ONCE_INIT;
+
+static void role_init(void)
+{
+    for (size_t k = 0; k < NROLE_WORDS; k++) {
+        const unsigned char *w = (const unsigned char *)role_words[k];
+        role_first[k] = (uint32_t)w[0] << 16 | (uint32_t)w[1] << 8 | w[2];
+        role_len[k] = (uint8_t)strlen(role_words[k]);
+        role_by_last[w[2] & 63] |= 1u << k;
+    }
+}
+
 gwr_role gwr_part_role(const char *t)
 {
+    /* one pass over the characters: where one starts that begins some word
+     * (all CJK, all led by E4–E9), found by its last byte among theirs, the
+     * words starting with it are compared; the first class in the order
+     * above that has a word in t decides */
+    pthread_once(&role_once, role_init);
+    const uint32_t *first = role_first, *by_last = role_by_last;
+    const uint8_t *len = role_len;
     size_t n = strlen(t);
-    static const char *const self[] = { "自身建设", "政府建设", "自身改革" };
-    static const char *const review[] = { "回顾", "过去", "总结", "主要成绩", "取得的成绩" };
-    static const char *const plan[] = { "建议", "安排", "任务", "思路", "要求", "目标", "部署", "打算",
-                                        "重点工作", "工作重点", "计划", "展望", "主要工作", "今后", "做好", "抓好" };
-    for (size_t i = 0; i < sizeof self / sizeof *self; i++)
-        if (gwr_find(t, n, self[i])) return GWR_ROLE_SELF;
-    for (size_t i = 0; i < sizeof review / sizeof *review; i++)
-        if (gwr_find(t, n, review[i])) return GWR_ROLE_REVIEW;
-    for (size_t i = 0; i < sizeof plan / sizeof *plan; i++)
-        if (gwr_find(t, n, plan[i])) return GWR_ROLE_PLAN;
+    const unsigned char *u = (const unsigned char *)t;
+    unsigned found = 0;   /* bit 0: self, 1: review, 2: plan */
+    for (size_t i = 0; i + 6 <= n;) {
+        if ((unsigned)(u[i] - 0xE4u) > 0xE9u - 0xE4u) {
+            i++;
+            continue;
+        }
+        uint32_t c = (uint32_t)u[i] << 16 | (uint32_t)u[i + 1] << 8 | u[i + 2];
+        for (uint32_t m = by_last[u[i + 2] & 63]; m; m &= m - 1) {
+            size_t k = (size_t)__builtin_ctz(m);
+            if (first[k] == c && i + len[k] <= n && memcmp(t + i + 3, role_words[k] + 3, len[k] - 3u) == 0)
+                found |= k < ROLE_SELF_END ? 1u : k < ROLE_REVIEW_END ? 2u : 4u;
+        }
+        i += 3;   /* a whole character (valid UTF-8) */
+    }
+    if (found & 1) return GWR_ROLE_SELF;
+    if (found & 2) return GWR_ROLE_REVIEW;
+    if (found & 4) return GWR_ROLE_PLAN;
     return GWR_ROLE_OTHER;
 }
 
@@ -531,8 +600,28 @@ bool gwr_para_is_intro(const char *s, size_t n)
     if (gwr_has_prefix(s, n, "今年是")) return true;
     size_t after;
     if (gwr_first_year(s, n < 12 ? n : 12, &after) && gwr_has_prefix(s + after, n - after, "是")) return true;
-    size_t lim = n < 45 ? n : 45;
-    return gwr_find(s, lim, "总体要求") || gwr_find(s, lim, "指导思想") || gwr_find(s, lim, "总体思路");
+    /* 总体要求, 指导思想 or 总体思路 within the first 45 bytes: all three are
+     * twelve bytes led by E6 (总 指), found in one pass */
+    size_t lim = n < 45 ? n : 45, i = 0;
+#ifdef __SSE2__
+    if (n >= 48) {   /* the 34 starts at once, from three loads within s[0,n) */
+        const __m128i e6 = _mm_set1_epi8((char)0xE6);
+        uint64_t m = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)s), e6)) |
+                     (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + 16)), e6)) << 16 |
+                     (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(s + 32)), e6)) << 32;
+        for (m &= (1ull << 34) - 1; m; m &= m - 1) {
+            size_t k = (size_t)__builtin_ctzll(m);
+            if (memcmp(s + k, "总体要求", 12) == 0 || memcmp(s + k, "指导思想", 12) == 0 || memcmp(s + k, "总体思路", 12) == 0)
+                return true;
+        }
+        return false;
+    }
+#endif
+    for (; i + 12 <= lim; i++)
+        if ((unsigned char)s[i] == 0xE6 &&
+            (memcmp(s + i, "总体要求", 12) == 0 || memcmp(s + i, "指导思想", 12) == 0 || memcmp(s + i, "总体思路", 12) == 0))
+            return true;
+    return false;
 }
 
 bool gwr_para_is_bare_part(const char *s, size_t n)
@@ -543,8 +632,8 @@ bool gwr_para_is_bare_part(const char *s, size_t n)
     size_t chars = gwr_utf8_chars_max(s, n, 24);
     if (chars < 4 || chars > 24) return false;
     if (n >= 3 && memcmp(s + n - 3, "。", 3) == 0) n -= 3;
-    for (size_t i = 0; i < n; i += char_bytes(s + i, n - i))
-        if (!plain_cjk(s + i) && (clause_len(s + i, n - i) || stop_len(s + i, n - i) || gwr_has_prefix(s + i, n - i, "、"))) return false;
+    for (size_t i = gwr_skip_plain(s, 0, n); i < n; i = gwr_skip_plain(s, i + char_bytes(s + i, n - i), n))
+        if (clause_len(s + i, n - i) || stop_len(s + i, n - i) || gwr_has_prefix(s + i, n - i, "、")) return false;
     static const char *const words[] = { "工作回顾", "回顾", "主要目标任务", "目标任务", "主要任务", "重点工作",
                                          "工作安排", "工作建议", "工作部署" };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++) {

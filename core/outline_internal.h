@@ -4,6 +4,9 @@
 #define GWR_OUTLINE_INTERNAL_H
 #include <stdbool.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "doc.h"
 
 typedef enum {
@@ -23,6 +26,7 @@ typedef struct gwr_para {
     int      num;             /* number of a part / section / item */
     uint8_t  cls;             /* gwr_pcls */
     bool     runin;           /* heading run into its first sentence */
+    bool     intro;           /* gwr_para_is_intro, where the build asks it */
 } gwr_para;
 
 /* Classifies the paragraph s[0,n) found at norm offset off. */
@@ -144,6 +148,30 @@ static inline size_t gwr_utf8_chars_max(const char *s, size_t n, size_t limit)
 /* Which of two needles (each of at least two bytes) occur in s[0,n): bit 0
  * for x, bit 1 for y, found in one pass. */
 unsigned gwr_find_either(const char *s, size_t n, const char *x, size_t mx, const char *y, size_t my);
+/* A character led by E4–E9 (U+4000–U+9FFF) is plain: no punctuation, digit
+ * or 、, which the walks through a paragraph pass by.
+ * gwr_skip_plain: from i (a character start) on, the first offset where a
+ * character other than a plain one starts, or n: the first byte neither a
+ * continuation byte (80–BF) nor E4–E9 (valid UTF-8: such a byte starts a
+ * character, and the bytes before it from i are whole plain characters),
+ * 16 at a time. */
+static inline bool gwr_plain_byte(unsigned char c) { return (unsigned)(c - 0x80u) <= 0x3Fu || (unsigned)(c - 0xE4u) <= 0xE9u - 0xE4u; }
+
+static inline size_t gwr_skip_plain(const char *s, size_t i, size_t n)
+{
+#ifdef __SSE2__
+    const __m128i c80 = _mm_set1_epi8((char)0x80), c3f = _mm_set1_epi8(0x3F), ce4 = _mm_set1_epi8((char)0xE4), c5 = _mm_set1_epi8(5);
+    for (; i + 16 <= n; i += 16) {
+        __m128i b = _mm_loadu_si128((const __m128i *)(s + i));
+        __m128i t = _mm_sub_epi8(b, c80), l = _mm_sub_epi8(b, ce4);
+        __m128i ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, c3f), t), _mm_cmpeq_epi8(_mm_min_epu8(l, c5), l));
+        unsigned m = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFFu;
+        if (m) return i + (unsigned)__builtin_ctz(m);
+    }
+#endif
+    while (i < n && gwr_plain_byte((unsigned char)s[i])) i++;
+    return i;
+}
 /* Whether s[0,n) holds an ASCII digit (16 bytes at a time). */
 bool   gwr_has_digit(const char *s, size_t n);
 /* Year 1900–2099 written as digits followed by 年, first one in s[0,n); 0 if none. */

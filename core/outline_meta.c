@@ -124,8 +124,9 @@ static void put3(char *o, uint32_t cp)
 /* The name the text uses most (see the header): the census of at most the
  * first 300 KB (outline_census.c), widened to three or four characters when
  * it is nearly always part of a longer name. */
-static const char *entity_from_text(gwr_doc *d)
+static const char *entity_from_text(gwr_doc *d, size_t *first)
 {
+    *first = SIZE_MAX;   /* where the name first stands, when known */
     const char *s = d->text.norm;
     size_t n = d->text.norm_len < 300000 ? d->text.norm_len : 300000;
     gwr_census cs = { .want_occ = true };
@@ -191,6 +192,7 @@ static const char *entity_from_text(gwr_doc *d)
             break;
         }
     }
+    if (all && nall > 0) *first = all[0];   /* every offset of the name, in order */
     free(all);
     /* the level the report speaks of itself: 全市 / 我区 / 本县 … */
     size_t lv = 0;
@@ -434,9 +436,15 @@ static const char *bare_name_from_title(gwr_doc *d, const char *t)
  * "我代表国务院" / "受国务院的委托" → 全国. "我代表市人民政府" names no place. */
 static const char *entity_from_statement(gwr_doc *d, const char *s, size_t n)
 {
-    static const char *const country[] = { "代表国务院", "受国务院", "根据国务院的决定", "代表中华人民共和国国务院" };
-    for (size_t i = 0; i < sizeof country / sizeof *country; i++)
-        if (gwr_find(s, n, country[i])) return "全国";
+    /* 代表国务院, 受国务院, 根据国务院的决定, 代表中华人民共和国国务院: looked for
+     * around each 国务院 */
+    for (const char *g = s; (g = gwr_find(g, n - (size_t)(g - s), "国务院")) != NULL; g += 9) {
+        size_t q = (size_t)(g - s);
+        if ((q >= 6 && memcmp(g - 6, "代表", 6) == 0) || (q >= 3 && memcmp(g - 3, "受", 3) == 0) ||
+            (q >= 6 && memcmp(g - 6, "根据", 6) == 0 && q + 18 <= n && memcmp(g + 9, "的决定", 9) == 0) ||
+            (q >= 27 && memcmp(g - 27, "代表中华人民共和国", 27) == 0))
+            return "全国";
+    }
     for (const char *p = s; (p = gwr_find(p, n - (size_t)(p - s), "代表")) != NULL; p += 6) {
         const char *from = p + 6, *end = s + n;
         const char *eol = memchr(from, '\n', (size_t)(end - from));
@@ -482,7 +490,8 @@ void gwr_meta_fill(gwr_doc *d)
     if (!e && country_speaker(open_s, open_n)) e = "全国", from = GWR_FROM_SPEAKER;
     if (!e && (e = entity_from_statement(d, open_s, open_n)) != NULL) from = GWR_FROM_BODY;
     if (!e && d->title && (e = bare_name_from_title(d, d->title)) != NULL) from = GWR_FROM_TITLE;
-    if (!e && d->has_text && (e = entity_from_text(d)) != NULL) {
+    size_t first;
+    if (!e && d->has_text && (e = entity_from_text(d, &first)) != NULL) {
         /* a name counted in the body only counts when the opening uses it too */
         size_t nl = strlen(e) - 3;   /* without the level character */
         char name[32];
@@ -490,7 +499,7 @@ void gwr_meta_fill(gwr_doc *d)
             memcpy(name, e, nl);
             name[nl] = '\0';
         }
-        if (nl < sizeof name && gwr_find(open_s, open_n, name)) from = GWR_FROM_BODY;
+        if (nl < sizeof name && (first != SIZE_MAX ? first + nl <= open_n : gwr_find(open_s, open_n, name) != NULL)) from = GWR_FROM_BODY;
         else e = NULL;
     }
     if (!e) {

@@ -5,9 +5,12 @@
  * where the two could part (ties, names only in slogans, 城 before a level,
  * texts cut inside a character, tables that fill up), and the scans for a
  * set of characters (32 and 16 bytes at a time, and byte by byte) find a
- * character at every byte offset; and substring search, 16 and 32 starts at
- * a time, finds what a byte-by-byte search finds; and the walking line
- * cursor answers as the text layer does. */
+ * character at every byte offset, and those for a set of pairs exactly the
+ * places of its pairs; and substring search, 16 and 32 starts at a time,
+ * finds what a byte-by-byte search finds; skipping plain characters 16 bytes
+ * at a time stops where the character walk does; the intro phrases, the
+ * Chinese digits, a part's role words and the first year are found as
+ * before their shortcuts; and the walking line cursor answers as the text layer does. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -144,6 +147,17 @@ static void test_fast_equals_full_constructed(void **state)
     c = census_of("美丽荆门，美丽荆门，美丽荆门，美丽荆门，美丽荆门。", &d);
     assert_true(d);
     assert_int_equal(c.a, cp_of("荆"));
+    /* every slogan, each found by one of its characters, the text opening
+     * with one that is found by its second: five uses in context */
+    c = census_of("大美荆门，智慧荆门，健康荆门，文明荆门，美丽荆门，平安荆门，幸福荆门，魅力荆门，活力荆门，数化荆门。", &d);
+    assert_true(d);
+    assert_int_equal(c.a, cp_of("荆"));
+    assert_int_equal(c.best, 10 + 2 * 10);
+    /* a slogan's character alone (大 美 丽 智 慧 …) puts nothing in context */
+    c = census_of("大荆门，美荆门，丽荆门，慧荆门，康荆门，明荆门，宁安市，宁安，宁安，宁安，宁安。", &d);
+    assert_true(d);
+    assert_int_equal(c.a, cp_of("宁"));
+    assert_int_equal(c.best, 4);
     /* nothing in context: only the full census decides */
     c = census_of("荆门荆门荆门荆门荆门", &d);
     assert_false(d);
@@ -229,31 +243,34 @@ static void test_scan_every_offset(void **state)
             }
 }
 
-/* The same for pairs: the offsets kept, once those not starting a member
- * are dropped (the scans may keep more than the members), are the same, and
- * a pair is found at every byte offset. */
-static size_t only_pairs(uint32_t *v, size_t nv, const char *buf, const char *const *pairs, size_t np)
+/* The same for pairs: every scan keeps exactly the offsets where a member
+ * pair starts (its six bytes), found at every byte offset, and not where
+ * only one of its characters stands, or the first of one member before the
+ * second of another. */
+static size_t only_pairs(uint32_t *v, size_t cap, const char *buf, size_t n, const char *const *pairs, size_t np)
 {
     size_t m = 0;
-    for (size_t k = 0; k < nv; k++)
+    for (size_t p = 0; p + 6 <= n; p++)
         for (size_t j = 0; j < np; j++)
-            if (memcmp(buf + v[k], pairs[j], 6) == 0) { v[m++] = v[k]; break; }
+            if (memcmp(buf + p, pairs[j], 6) == 0 && m < cap) { v[m++] = (uint32_t)p; break; }
     return m;
 }
 
 static void test_scan_pairs_every_offset(void **state)
 {
     (void)state;
-    static const char *const fill[] = { "a", "宁", "é", "😀", "，", "心", "安", "宁心" };
+    static const char *const fill[] = { "a", "宁", "é", "😀", "，", "心", "安", "宁心", "荆安", "宁门", "海丁", "鿿鿿", "丁丁", "门" };
+    enum { NFILL = sizeof fill / sizeof *fill };
     const char *const want[] = { "宁安", "荆门", "海拉", "鿿丁", "丁鿿" };
     uint32_t keys[5];
     for (size_t w = 0; w < 5; w++) keys[w] = cp_of(want[w]) << 16 | cp_of(want[w] + 3);
     char buf[200];
+    uint32_t expect[200];
     for (size_t w = 0; w < 5; w++)
         for (size_t off = 0; off < 100; off++) {
             size_t n = 0;
             while (n < off) {
-                const char *f = fill[next() % 8];
+                const char *f = fill[next() % NFILL];
                 size_t l = strlen(f);
                 if (n + l > off) f = "a", l = 1;
                 memcpy(buf + n, f, l);
@@ -262,23 +279,19 @@ static void test_scan_pairs_every_offset(void **state)
             memcpy(buf + n, want[w], 6);
             n += 6;
             for (size_t k = 0; k < off % 37; k++) buf[n++] = k % 2 ? 'b' : ' ';
-            uint32_t *b;
-            size_t nb;
-            gwr_census_offsets(keys, 5, buf, n, 1, &b, &nb);
-            nb = only_pairs(b, nb, buf, want, 5);
+            size_t ne = only_pairs(expect, 200, buf, n, want, 5);
             bool found = false;
-            for (size_t k = 0; k < nb; k++) found |= b[k] == off;
+            for (size_t k = 0; k < ne; k++) found |= expect[k] == off;
             assert_true(found);
-            for (int width = 16; width <= 32; width *= 2) {
+            for (int width = 1; width <= 32; width *= 2) {
+                if (width == 2) width = 16;
                 uint32_t *a;
                 size_t na;
                 gwr_census_offsets(keys, 5, buf, n, width, &a, &na);
-                na = only_pairs(a, na, buf, want, 5);
-                assert_int_equal(na, nb);
-                for (size_t k = 0; k < na; k++) assert_int_equal(a[k], b[k]);
+                assert_int_equal(na, ne);
+                for (size_t k = 0; k < na; k++) assert_int_equal(a[k], expect[k]);
                 free(a);
             }
-            free(b);
         }
 }
 
@@ -323,6 +336,156 @@ static void test_find_every_offset(void **state)
     }
 }
 
+/* Skipping plain CJK characters 16 bytes at a time stops where the walk
+ * character by character does, from every character start, in texts of
+ * plain characters, punctuation, ASCII, two- and four-byte characters, and
+ * cut anywhere at the end. */
+static void test_skip_plain(void **state)
+{
+    (void)state;
+    static const char *const bits[] = { "宁", "安", "鿿", "一", "，", "。", "、", "“", "a", "7", "é", "😀", "㐀", "ꀀ", "ࠀ", "\n" };
+    enum { NBITS = sizeof bits / sizeof *bits };
+    char buf[160];
+    size_t starts[160];
+    for (int round = 0; round < 400; round++) {
+        size_t n = 0, ns = 0;
+        size_t plainrun = next() % 40;   /* long plain runs too */
+        while (n + 4 <= sizeof buf) {
+            const char *b = plainrun ? bits[next() % 4] : bits[next() % NBITS];
+            if (plainrun) plainrun--;
+            else if (next() % 8 == 0) plainrun = next() % 30;
+            size_t l = strlen(b);
+            starts[ns++] = n;
+            memcpy(buf + n, b, l);
+            n += l;
+        }
+        size_t cut = n - next() % 3;   /* the last character may be cut */
+        for (size_t k = 0; k < ns; k++) {
+            size_t i = starts[k];
+            if (i > cut) break;
+            size_t want = i;   /* character by character, as the walk did */
+            while (want < cut && (unsigned char)buf[want] >= 0xE4 && (unsigned char)buf[want] <= 0xE9) want += 3;
+            if (want > cut) want = cut;
+            assert_int_equal(gwr_skip_plain(buf, i, cut), want);
+        }
+    }
+}
+
+/* An introductory paragraph's phrases (总体要求 指导思想 总体思路) count in
+ * its first 45 bytes, whether looked for all at once (paragraphs of 48
+ * bytes or more) or byte by byte: at every start, whole or cut by the
+ * limit, among characters led by E6 like theirs. */
+static void test_intro_phrases(void **state)
+{
+    (void)state;
+    static const char *const fill[] = { "总", "体", "指", "导", "思", "想", "要", "求", "路", "a", "，", "按" };
+    static const char *const words[] = { "总体要求", "指导思想", "总体思路", "总体要", "指导思" };
+    char buf[200];
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0, len = 20 + next() % 120;
+        while (n + 3 <= len) {
+            const char *f = fill[next() % 12];
+            memcpy(buf + n, f, strlen(f));
+            n += strlen(f);
+        }
+        size_t at = next() % 50;
+        const char *w = words[next() % 5];
+        if (at + strlen(w) <= n && next() % 3) memcpy(buf + at, w, strlen(w));
+        if (round % 7 == 0) memcpy(buf, "今年", 6);   /* not 今年是 */
+        bool want = false;
+        size_t lim = n < 45 ? n : 45;
+        for (size_t i = 0; i + 12 <= lim; i++)
+            for (size_t k = 0; k < 3; k++) want |= memcmp(buf + i, words[k], 12) == 0;
+        assert_int_equal(gwr_para_is_intro(buf, n), want);
+    }
+    assert_true(gwr_para_is_intro("今年是“十四五”规划开局之年", strlen("今年是“十四五”规划开局之年")));
+}
+
+/* Chinese digits open a numbered heading; other characters that share
+ * their bytes do not. */
+static void test_cn_digits(void **state)
+{
+    (void)state;
+    static const char *const d[] = { "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "两", "零" };
+    static const int v[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 2, 0 };
+    size_t len;
+    for (size_t k = 0; k < 12; k++) {
+        char buf[16];
+        snprintf(buf, sizeof buf, "%s十、", d[k]);
+        int want = v[k] > 0 ? v[k] * 10 : 0;
+        assert_int_equal(gwr_cn_number(buf, strlen(buf), &len), want);
+    }
+    /* neighbours of the digits in the code space: no numeral */
+    static const char *const not[] = { "丁", "丂", "亍", "于", "囚", "兮", "万", "久", "丣", "雷", "〆", "丸" };
+    for (size_t k = 0; k < 12; k++) assert_int_equal(gwr_cn_number(not[k], strlen(not[k]), &len), 0);
+}
+
+/* A part's role from its title's words, found in one pass, is what looking
+ * for each word in turn gives: titles made of the words, their halves and
+ * other characters sharing their bytes, cut anywhere. */
+static void test_part_role_words(void **state)
+{
+    (void)state;
+    static const char *const self[] = { "自身建设", "政府建设", "自身改革" };
+    static const char *const review[] = { "回顾", "过去", "总结", "主要成绩", "取得的成绩" };
+    static const char *const plan[] = { "建议", "安排", "任务", "思路", "要求", "目标", "部署", "打算",
+                                        "重点工作", "工作重点", "计划", "展望", "主要工作", "今后", "做好", "抓好" };
+    static const char *const bits[] = { "自身", "建设", "政府", "改革", "回", "顾", "过", "去", "总", "结", "主要", "成绩",
+                                        "取得的", "建", "议", "安", "排", "任", "务", "思", "路", "要", "求", "目", "标", "部",
+                                        "署", "打算", "重点", "工作", "计", "划", "展", "望", "今", "后", "做", "好", "抓",
+                                        "2024年", "、", "a", "和", "的" };
+    enum { NB = sizeof bits / sizeof *bits };
+    char t[128];
+    for (int round = 0; round < 5000; round++) {
+        size_t n = 0, parts = 1 + next() % 8;
+        for (size_t k = 0; k < parts; k++) {
+            const char *b = bits[next() % NB];
+            if (n + strlen(b) + 1 > sizeof t) break;
+            memcpy(t + n, b, strlen(b));
+            n += strlen(b);
+        }
+        if (round % 3 == 0 && n > 0) n -= next() % (n < 3 ? n : 3);   /* cut, even inside a character */
+        t[n] = '\0';
+        gwr_role want = GWR_ROLE_OTHER;
+        for (size_t i = 0; i < 16; i++) if (gwr_find(t, n, plan[i])) want = GWR_ROLE_PLAN;
+        for (size_t i = 0; i < 5; i++) if (gwr_find(t, n, review[i])) want = GWR_ROLE_REVIEW;
+        for (size_t i = 0; i < 3; i++) if (gwr_find(t, n, self[i])) want = GWR_ROLE_SELF;
+        assert_int_equal(gwr_part_role(t), want);
+    }
+}
+
+/* The first year written with digits before 年, looked for eight bytes at
+ * a time, is the one a byte-by-byte look finds: at every place, after other
+ * digits or not, in texts of every length. */
+static void test_first_year(void **state)
+{
+    (void)state;
+    static const char *const bits[] = { "1", "9", "2", "0", "5", "年", "a", "宁", "12", "19", "20" };
+    char t[80];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0, parts = next() % 24;
+        for (size_t k = 0; k < parts; k++) {
+            const char *b = bits[next() % 11];
+            if (n + strlen(b) >= sizeof t) break;
+            memcpy(t + n, b, strlen(b));
+            n += strlen(b);
+        }
+        int want = 0;
+        size_t want_after = 0;
+        for (size_t i = 0; i + 4 < n && !want; i++) {
+            if (!((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0'))) continue;
+            if (i > 0 && t[i - 1] >= '0' && t[i - 1] <= '9') continue;
+            if (t[i + 2] < '0' || t[i + 2] > '9' || t[i + 3] < '0' || t[i + 3] > '9') continue;
+            if (i + 7 > n || memcmp(t + i + 4, "年", 3) != 0) continue;
+            want = atoi((char[5]){ t[i], t[i + 1], t[i + 2], t[i + 3], 0 });
+            want_after = i + 7;
+        }
+        size_t after = 0;
+        assert_int_equal(gwr_first_year(t, n, &after), want);
+        if (want) assert_int_equal(after, want_after);
+    }
+}
+
 /* The line of a norm offset by the walking cursor is gwr_text_norm_line's,
  * whether the offsets asked grow, jump back or come at random, on reports
  * whose norm and orig differ (GBK, wrapped lines, spaces). */
@@ -355,6 +518,11 @@ int main(void)
         cmocka_unit_test(test_full_table_declines),
         cmocka_unit_test(test_scan_every_offset),
         cmocka_unit_test(test_scan_pairs_every_offset),
+        cmocka_unit_test(test_skip_plain),
+        cmocka_unit_test(test_intro_phrases),
+        cmocka_unit_test(test_cn_digits),
+        cmocka_unit_test(test_part_role_words),
+        cmocka_unit_test(test_first_year),
         cmocka_unit_test(test_find_every_offset),
         cmocka_unit_test(test_norm_line_cursor),
     };

@@ -87,6 +87,31 @@ static void test_country_from_statement(void **s)
     gwr_doc_free(&d);
 }
 
+/* Each way the State Council's report says whose it is, wherever in the
+ * opening, even after a 国务院 that is none of them; a 国务院 alone, or one
+ * of the phrases cut short, is no such word. */
+static void test_country_phrases(void **s)
+{
+    (void)s;
+    static const char *const yes[] = { "代表国务院", "受国务院", "根据国务院的决定", "代表中华人民共和国国务院" };
+    static const char *const no[] = { "国务院", "代表了国务院", "根据国务院的", "中华人民共和国国务院" };
+    char text[512];
+    for (int k = 0; k < 4; k++)
+        for (int pos = 0; pos < 2; pos++) {
+            gwr_doc d;
+            snprintf(text, sizeof text, "各位代表：\n%s%s，向大会报告工作。\n一、过去五年工作回顾\n五年来，促进发展。\n",
+                     pos ? "按照国务院部署，我" : "", yes[k]);
+            load(&d, "report.txt", text);
+            assert_string_equal(d.entity, "全国");
+            assert_int_equal(d.entity_from, GWR_FROM_BODY);
+            gwr_doc_free(&d);
+            snprintf(text, sizeof text, "各位代表：\n我%s，向大会报告工作。\n一、过去五年工作回顾\n五年来，促进发展。\n", no[k]);
+            load(&d, "report.txt", text);
+            assert_string_not_equal(d.entity, "全国");
+            gwr_doc_free(&d);
+        }
+}
+
 static void test_place_from_statement(void **s)
 {
     (void)s;
@@ -396,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_country_from_title),
         cmocka_unit_test(test_country_from_speaker),
         cmocka_unit_test(test_country_from_statement),
+        cmocka_unit_test(test_country_phrases),
         cmocka_unit_test(test_place_from_statement),
         cmocka_unit_test(test_body_name_needs_the_opening),
         cmocka_unit_test(test_one_place_one_entity),
