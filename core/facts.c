@@ -41,7 +41,7 @@ static inline uint64_t name_hash(const char *s, size_t n)
 /* The indicators of the names a thread has matched, whatever the report:
  * reports of a corpus name the same indicators in the same words, and the
  * match depends on the name's bytes alone. */
-enum { IND_SLOTS = 1024, IND_NAME = 62 };
+enum { IND_SLOTS = 2048, IND_NAME = 62 };
 typedef struct ind_slot {
     const gwr_indicator *ind;
     uint8_t              n;              /* the name's length + 1, 0 for an empty slot */
@@ -77,8 +77,11 @@ static const gwr_indicator *indicator_of(const char *name, size_t n, uint64_t h)
 {
     ind_slot *table = n < IND_NAME ? ind_table() : NULL;
     if (!table) return gwr_indicator_match(name, n);
-    ind_slot *e = &table[(size_t)(h >> 40) & (IND_SLOTS - 1)];
-    if (e->n == n + 1 && memcmp(e->name, name, n) == 0) return e->ind;
+    /* two ways: the newer name first, the one it displaced second */
+    ind_slot *e = &table[(size_t)(h >> 40) & (IND_SLOTS - 2)];
+    for (int k = 0; k < 2; k++)
+        if (e[k].n == n + 1 && memcmp(e[k].name, name, n) == 0) return e[k].ind;
+    e[1] = e[0];
     e->ind = gwr_indicator_match(name, n);
     e->n = (uint8_t)(n + 1);
     memcpy(e->name, name, n);
@@ -136,6 +139,14 @@ static uint16_t unit_id(walk *w, const char *unit)
     return m->id;
 }
 
+/* fx_last_at_or_before where the answer is most often the last one: the
+ * figures of a sentence stand on one line */
+static inline size_t at_or_before(const uint32_t *a, size_t n, size_t from, size_t k)
+{
+    if (from < n && a[from] <= k && (from + 1 >= n || a[from + 1] > k)) return from;
+    return fx_last_at_or_before(a, n, from, k);
+}
+
 /* gwr_text_norm_line for offsets that mostly grow (figures in text order):
  * the checkpoint and the line of the last figure are where the next search
  * starts. */
@@ -146,13 +157,13 @@ static uint32_t fig_line(walk *w, size_t norm_off)
     if (t->map_len == 0) {
         o = norm_off < t->orig_len ? norm_off : t->orig_len;
     } else {
-        size_t c = w->map_at = fx_last_at_or_before(t->map_norm, t->map_len, w->map_at, norm_off);
+        size_t c = w->map_at = at_or_before(t->map_norm, t->map_len, w->map_at, norm_off);
         o = t->map_orig[c];
         if (norm_off > t->map_norm[c]) o += norm_off - t->map_norm[c];
         if (o > t->orig_len) o = t->orig_len;
     }
     if (t->nlines == 0) return 1;
-    w->line_at = fx_last_at_or_before(t->line_start, t->nlines, w->line_at, o);
+    w->line_at = at_or_before(t->line_start, t->nlines, w->line_at, o);
     return (uint32_t)w->line_at + 1;
 }
 
@@ -590,6 +601,13 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     fx_sentence(w->s, w->n, d->text.norm_len - w->base, kw, qb, on_fig, w);
 }
 
+/* Words 2j and 2j + 1 of marks (the layout of fx_sentence_end_marks) as one
+ * 64-bit word: bit i % 64 for place i. */
+static inline uint64_t mark64(const uint32_t *marks, size_t j)
+{
+    return (uint64_t)marks[2 * j] | (uint64_t)marks[2 * j + 1] << 32;
+}
+
 static bool sentence_end(const char *s, size_t i, size_t n, size_t *len)
 {
     unsigned char c = (unsigned char)s[i];
@@ -622,12 +640,31 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
     const char *s = d->text.norm;
     /* the first bytes of what ends a sentence (\n ! ? 。 ！ ？), marked in one
      * pass (or looked for from each sentence when there is no memory for it) */
-    uint32_t *marks = malloc((n + 31) / 32 * sizeof *marks + sizeof *marks);
-    if (marks) fx_sentence_end_marks(s, n, marks);
+    /* read 64 bits at a time: an even number of words, the last one padded */
+    size_t nwords = (n + 63) / 64;
+    uint32_t *marks = malloc(2 * nwords * sizeof *marks + 2 * sizeof *marks);
+    if (marks) {
+        fx_sentence_end_marks(s, n, marks);
+        for (size_t k = (n + 31) / 32; k < 2 * nwords; k++) marks[k] = 0;
+    }
+    /* the marks not yet walked: word j's bits above the last end */
+    size_t j = 0;
+    uint64_t bits = marks && nwords ? mark64(marks, 0) : 0;
     for (size_t i = 0; i <= n && w.st == GWR_OK;) {
-        i = marks ? fx_next_mark(marks, i, n) : fx_next_sentence_end(s, i, n);
-        /* a mark is a sentence end: only its length is left to tell */
-        if (i == n || (marks ? (sl = (unsigned char)s[i] < 0x80 ? 1 : 3, true) : sentence_end(s, i, n, &sl))) {
+        if (marks) {
+            /* every mark is a sentence end, in order: only its length is left to tell */
+            while (!bits && ++j < nwords) bits = mark64(marks, j);
+            if (bits) {
+                i = j * 64 + (size_t)__builtin_ctzll(bits);
+                bits &= bits - 1;
+                sl = (unsigned char)s[i] < 0x80 ? 1 : 3;
+            } else {
+                i = n;
+            }
+        } else {
+            i = fx_next_sentence_end(s, i, n);
+        }
+        if (marks || i == n || sentence_end(s, i, n, &sl)) {
             if (i > start) {
                 w.s = s + start;
                 w.end_len = i < n && s[i] != '\n' ? sl : 0;

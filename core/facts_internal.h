@@ -67,7 +67,9 @@ static inline size_t fx_chars_upto(fx_str s, size_t cap)
         uint64_t x;
         memcpy(&x, s.s + i, 8);
         /* a byte continues a sequence when its top bits are 10: count the others */
-        c += (size_t)__builtin_popcountll((~x | (x << 1)) & 0x8080808080808080ull);
+        /* one bit per byte (the byte's top), summed into the top byte by a
+         * multiplication: no call where the compiler has no popcount */
+        c += (size_t)((((~x | (x << 1)) & 0x8080808080808080ull) >> 7) * 0x0101010101010101ull >> 56);
     }
     for (; i < s.n && c <= cap; i++)
         if (((unsigned char)s.s[i] & 0xC0) != 0x80) c++;
