@@ -500,7 +500,7 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
         return;
     }
     fx_words kwords, *kw = &kwords;
-    fx_words_scan(kw, fx_span(w->s, w->n), s);
+    fx_words_scan_in(kw, fx_span(w->s, w->n), s, d->text.norm_len - w->base);
     w->node = node_at(d, cur, w->base);
     int32_t nd = w->node;
     gwr_role role = nd >= 0 && (size_t)nd < d->nnodes ? d->nodes[nd].role : GWR_ROLE_NONE;

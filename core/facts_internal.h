@@ -175,6 +175,8 @@ typedef struct fx_words {
 extern const char *const fx_word_text[FXW_COUNT];
 /* Scans full once; inner is a part of full (its trimmed span). */
 void fx_words_scan(fx_words *w, fx_str full, fx_str inner);
+/* The same where readable (>= full.n) bytes of full.s may be read. */
+void fx_words_scan_in(fx_words *w, fx_str full, fx_str inner, size_t readable);
 /* Does word id occur in the trimmed sentence? */
 static inline bool fx_has(const fx_words *w, int id) { return (w->in[id >> 6] >> (id & 63)) & 1; }
 /* A set of words as two masks, built when compiling from a list macro:

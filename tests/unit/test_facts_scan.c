@@ -114,7 +114,7 @@ static void test_random_against_plain_search(void **state)
         "今", "年", "以来", "五", "”", "时期", "目标", "是", "为", "全国", "平均", "）", ")", "由", "比上年",
         "。", "！", "？", "，", "；", "：", ",", ";", ":", "!", "?", "\n", "1", "9", "a", " ",
         "\xE3\x80", "\xEF\xBC", "\xEF\xBC\x8D", "\xE5\xB9", "\xB4", "\x80", "\xE5", "\xF0\x9F\x98\x80",
-        "累计", "五年", "规划纲要", "纲要（草案）", "已经实现", "增产",
+        "累计", "五年", "规划纲要", "纲要（草案）", "已经实现", "增产", "业", "工", "场", "推",
     };
     const size_t np = sizeof pieces / sizeof pieces[0];
     unsigned seed = 12345;
@@ -132,6 +132,22 @@ static void test_random_against_plain_search(void **state)
                 assert_int_equal(fx_next_clause_sep_in(buf, from, end, n), naive_sep(buf, from, end));
         }
         assert_int_equal(fx_has_char3(full, "年"), fx_contains(full, "年"));
+        /* a sentence of a longer text, scanned where what follows it may be
+         * read (a character its end cuts included): as the sentence alone */
+        for (size_t end = 0; end <= n; end += 1 + (n - end) / 7) {
+            fx_words w1, w2;
+            size_t ia = a < end ? a : end, ib = b < end ? b : end;
+            fx_words_scan_in(&w1, fx_span(buf, end), fx_span(buf + ia, ib - ia), n);
+            fx_words_scan(&w2, fx_span(buf, end), fx_span(buf + ia, ib - ia));
+            assert_memory_equal(w1.in, w2.in, sizeof w1.in);
+            assert_memory_equal(w1.any, w2.any, sizeof w1.any);
+            assert_int_equal(w1.nian_all, w2.nian_all);
+            assert_int_equal(w1.nnian, w2.nnian);
+            assert_memory_equal(w1.nian, w2.nian, w1.nnian * sizeof w1.nian[0]);
+            assert_int_equal(w1.seps_all, w2.seps_all);
+            if (w1.seps_all) assert_memory_equal(w1.seps, w2.seps, (end + 31) / 32 * sizeof w1.seps[0]);
+            check_words(fx_span(buf, end), fx_span(buf + ia, ib - ia));
+        }
         /* the search every plain test above relies on, against a byte-by-byte one */
         for (size_t k = 0; k < np; k++) {
             size_t pn = strlen(pieces[k]);
