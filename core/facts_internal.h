@@ -238,18 +238,40 @@ size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap);
 bool   fx_measure_word(fx_str part);
 
 /* ---- names (facts_names.c) ---- */
+/* A name: its bytes s[0, n) are either buf (a name built of two parts, or
+ * cut) or a span of the sentence being read, which outlives every name made
+ * of it (no copy). Never copied by assignment: fx_name_copy. */
 typedef struct fx_name {
-    char   buf[FX_NAME_MAX];
-    size_t n;
+    const char *s;
+    size_t      n;
+    char        buf[FX_NAME_MAX];
 } fx_name;
 
-void   fx_name_set(fx_name *d, fx_str a, fx_str b);     /* d = a + b, cut at FX_NAME_MAX */
-fx_str fx_name_str(const fx_name *nm);
-/* *d = *src, copying only the bytes the name has (and its NUL). */
+void   fx_name_set(fx_name *d, fx_str a, fx_str b);     /* d = a + b into buf, cut at FX_NAME_MAX */
+/* d = a, a span of the sentence: the span itself when it is short enough
+ * (else cut into buf as fx_name_set does). */
+static inline void fx_name_span(fx_name *d, fx_str a)
+{
+    if (a.n < FX_NAME_MAX) {
+        d->s = a.s;
+        d->n = a.n;
+    } else {
+        fx_name_set(d, a, fx_span("", 0));
+    }
+}
+static inline fx_str fx_name_str(const fx_name *nm) { return fx_span(nm->s, nm->n); }
+/* *d = *src: a span is shared, bytes in buf are copied (in blocks of 32:
+ * the buffers hold whole blocks). */
+_Static_assert(FX_NAME_MAX % 32 == 0, "names copied in blocks of 32 bytes");
 static inline void fx_name_copy(fx_name *d, const fx_name *src)
 {
-    memcpy(d->buf, src->buf, src->n + 1);
     d->n = src->n;
+    if (src->s != src->buf) {
+        d->s = src->s;
+        return;
+    }
+    for (size_t k = 0; k < src->n; k += 32) memcpy(d->buf + k, src->buf + k, 32);
+    d->s = d->buf;
 }
 fx_str fx_cut_at_pred(fx_str s);                        /* 粮食种植面积、总产量实现双增 → names part */
 size_t fx_split_parts(fx_str s, fx_str *parts, size_t max);   /* at 、 (or 和 after a short part) */
@@ -260,7 +282,7 @@ fx_str fx_topic_of(fx_str s);                           /* the subject without i
 
 /* ---- sentences (facts_sentence.c) ---- */
 typedef struct fx_fig {
-    const char   *name;     /* NUL-terminated, temporary */
+    const char   *name;     /* name_len bytes, temporary */
     size_t        name_len;
     const gwr_quantity *q;  /* offsets relative to the sentence */
     gwr_qual      qual;     /* the figure's qualifier (q's, or exact for a comparison's bound) */
