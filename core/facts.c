@@ -143,7 +143,10 @@ static uint16_t unit_id(walk *w, const char *unit)
  * figures of a sentence stand on one line */
 static inline size_t at_or_before(const uint32_t *a, size_t n, size_t from, size_t k)
 {
-    if (from < n && a[from] <= k && (from + 1 >= n || a[from + 1] > k)) return from;
+    if (from < n && a[from] <= k) {
+        if (from + 1 >= n || a[from + 1] > k) return from;
+        if (from + 2 >= n || a[from + 2] > k) return from + 1;
+    }
     return fx_last_at_or_before(a, n, from, k);
 }
 
@@ -484,9 +487,7 @@ static bool may_open_paragraph(fx_str full, fx_str s)
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)
 {
     gwr_doc *d = w->d;
-    /* the end mark (。！？!?) is punctuation that the trim would drop first */
-    fx_str s = fx_trim(fx_span(w->s, w->n - w->end_len));
-    if (!fx_sentence_scan(w->s, w->n, s, qb)) {
+    if (!fx_sentence_scan(w->s, w->n, w->end_len, qb)) {
         w->st = GWR_E_NOMEM;
         return;
     }
@@ -495,6 +496,8 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
      * follow ("2001年…", which needs a year, and a paragraph not opened by
      * this year's targets). */
     if (qb->n == 0 && !w->para_open && (w->para_plan || !fx_has_year(fx_span(w->s, w->n)))) return;
+    /* the end mark (。！？!?) is punctuation that the trim would drop first */
+    fx_str s = fx_trim(fx_span(w->s, w->n - w->end_len));
     if (qb->n == 0 && w->para_open && !may_open_paragraph(fx_span(w->s, w->n), s)) {
         w->para_open = false;
         return;

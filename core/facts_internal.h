@@ -301,9 +301,10 @@ typedef struct fx_qbuf {
 } fx_qbuf;
 
 /* Finds the numbers of one sentence s[0..n) that may be figures (none in a
- * page's chrome: trimmed is s without its surrounding punctuation) into qb,
+ * page's chrome: the sentence without its last end_len bytes, its end mark,
+ * and its surrounding punctuation, asked at the first number) into qb,
  * scratch space reused between sentences. Returns false when out of memory. */
-bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb);
+bool fx_sentence_scan(const char *s, size_t n, size_t end_len, fx_qbuf *qb);
 /* Reads the figures of those numbers and calls emit for each, in text order;
  * kw holds the words of the sentence; readable (>= n) bytes of s may be read. */
 void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit,

@@ -447,7 +447,7 @@ static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
     return false;
 }
 
-bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
+bool fx_sentence_scan(const char *s, size_t n, size_t end_len, fx_qbuf *qb)
 {
     size_t pos = 0;
     bool asked = false;             /* whether the page's chrome was ruled out: asked at the first number */
@@ -465,7 +465,7 @@ bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
         if (!gwr_quantity_next(s, n, &pos, q)) break;
         if (noise(s, n, q) || not_a_figure(s, n, q)) continue;
         if (!asked) {
-            if (chrome(trimmed)) return true;      /* qb->n is still 0 */
+            if (chrome(fx_trim(fx_span(s, n - end_len)))) return true;      /* qb->n is still 0 */
             asked = true;
         }
         qb->n++;
