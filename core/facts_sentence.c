@@ -516,7 +516,8 @@ void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, c
             while (qe < st.nq && st.q[qe].off < i) qe++;
             do_clause(&st, cs, i, qa, qe);
             qa = qe;
-            if (i == n) break;
+            /* the clauses after the last number say nothing of a figure */
+            if (i == n || qa == st.nq) break;
             i += sl;
             cs = i;
         } else {
