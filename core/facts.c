@@ -359,7 +359,15 @@ static int clause_year_at(fx_str s, const fx_words *kw, size_t i, size_t *next)
 
 /* The first year that opens a clause: "2001年，…", "…。2001年国内生产总值达到…",
  * "在2001年…". A year after 比/较/由/从 is a base of comparison, not the figure's. */
-static int clause_year(fx_str s, const fx_words *kw)
+static int clause_year_scan(fx_str s, const fx_words *kw);
+
+static inline int clause_year(fx_str s, const fx_words *kw)
+{
+    if (kw->nian_all && kw->nnian == 0) return 0;     /* no 年 in the sentence: no year */
+    return clause_year_scan(s, kw);
+}
+
+static int clause_year_scan(fx_str s, const fx_words *kw)
 {
     size_t next = 0;
     if (kw->nian_all) {
@@ -407,7 +415,10 @@ static bool year_targets_sentence(const fx_words *kw)
 /* Five-year targets: "今后五年国内生产总值年均增长7.5%", "“十四五”时期经济社会发展的主要目标",
  * "《纲要（草案）》提出…". Returns the end year (a 到20XX年 in the sentence, else
  * the fifth year of the plan that starts with the report year), or 0. */
-static int five_year_targets(fx_str s, const fx_words *kw, int report_year)
+static int five_year_end(fx_str s, int report_year);
+
+/* Does the sentence of kw speak of five-year targets (its words alone)? */
+static inline bool five_year_words(const fx_words *kw)
 {
 #define PLANS(X) X(JHWN) X(WLWN) X(GHGY) X(GYCA) X(GYCA2) X(WNGH) X(WNJH) X(WQJH) X(WQGH) X(JHCA)
     static const uint64_t w[2] = FX_SET(PLANS);
@@ -417,7 +428,17 @@ static int five_year_targets(fx_str s, const fx_words *kw, int report_year)
     if (!hit && (fx_has(kw, FXW_WQSQ) || fx_has(kw, FXW_WQQJ) || fx_has(kw, FXW_WSQ)) &&
         (fx_has(kw, FXW_MUBIAO) || fx_has(kw, FXW_YUQI) || fx_has(kw, FXW_LIZHENG) || fx_has(kw, FXW_YAO)))
         hit = !fx_has(kw, FXW_GQWN) && !fx_has(kw, FXW_WNL);
-    if (!hit || fx_has(kw, FXW_JINNIAN)) return 0;
+    return hit && !fx_has(kw, FXW_JINNIAN);
+}
+
+static inline int five_year_targets(fx_str s, const fx_words *kw, int report_year)
+{
+    return five_year_words(kw) ? five_year_end(s, report_year) : 0;
+}
+
+/* The end year of the five-year targets of s. */
+static int five_year_end(fx_str s, int report_year)
+{
     for (size_t i = 0; i + 7 <= s.n; i++) {
         size_t k;
         int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);

@@ -161,15 +161,11 @@ static inline void found(fx_words *w, unsigned id, size_t i, size_t a, size_t b)
     }
 }
 
-static void check(fx_words *w, const unsigned char *p, size_t i, size_t n, unsigned bk, size_t a, size_t b)
+/* The words of bucket bk at i (whose character after the first may continue one). */
+static void check_words(fx_words *w, const unsigned char *p, size_t i, size_t n, unsigned bk, size_t a, size_t b)
 {
     const uint8_t *ws = bucket_words[bk - 1];
     size_t left = n - i;
-    /* the character after the first (three bytes from i for the buckets of
-     * three-byte first characters, the only ones with a mask of their own) */
-    if (bucket_next[bk - 1] != ~(uint64_t)0 &&
-        (left < 6 || !((bucket_next[bk - 1] >> (p[i + 5] & 63)) & 1)))
-        return;
     uint64_t v = left >= 8 ? load64(p + i) : head_of(p + i, left);
     for (size_t k = 0, nk = bucket_len[bk - 1]; k < nk; k++) {
         unsigned id = ws[k];
@@ -179,6 +175,17 @@ static void check(fx_words *w, const unsigned char *p, size_t i, size_t n, unsig
         if (len > 8 && (len > left || memcmp(p + i + 8, fx_word_text[id] + 8, len - 8) != 0)) continue;
         found(w, id, i, a, b);
     }
+}
+
+/* The words of bucket bk at i: none when the character after the first
+ * (three bytes from i for the buckets of three-byte first characters, the
+ * only ones with a mask of their own) continues none of them, told without
+ * a call. */
+static inline void check(fx_words *w, const unsigned char *p, size_t i, size_t n, unsigned bk, size_t a, size_t b)
+{
+    if (bucket_next[bk - 1] != ~(uint64_t)0 && (n - i < 6 || !((bucket_next[bk - 1] >> (p[i + 5] & 63)) & 1)))
+        return;
+    check_words(w, p, i, n, bk, a, b);
 }
 
 /* The plain search, should the table ever miss a word (a word list that
