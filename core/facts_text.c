@@ -292,27 +292,39 @@ static inline unsigned opener_at(fx_str s, size_t p)
 __attribute__((target("avx2"))) static unsigned openers_avx2(fx_str s)
 {
     /* a byte is one of the third bytes when the bits of its low and its
-     * high nibble (one bit per character) meet */
+     * high nibble (one bit per character) meet, and the byte before it the
+     * second byte of the same character when the bits of its nibbles meet
+     * there too (each character's pair of nibbles is its own) */
     static const unsigned char lo[16] = { [0x4] = 0x41, [0x2] = 0x02, [0x1] = 0x04, [0xE] = 0x08, [0xA] = 0x10, [0xC] = 0x20 };
     static const unsigned char hi[16] = { [0x9] = 0x01, [0xB] = 0x42, [0xA] = 0x2C, [0x8] = 0x10 };
+    static const unsigned char lo2[16] = { [0xA] = 0x03, [0xE] = 0x04, [0xB] = 0x18, [0xC] = 0x20, [0x9] = 0x40 };
+    static const unsigned char hi2[16] = { [0xB] = 0x53, [0xA] = 0x04, [0x9] = 0x28 };
     const __m256i tlo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)lo));
     const __m256i thi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)hi));
+    const __m256i tlo2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)lo2));
+    const __m256i thi2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)hi2));
     const __m256i nib = C32(0x0F), zero = _mm256_setzero_si256();
     unsigned found = 0, all = (1u << FX_NOPENERS) - 1;
-    char pad[32];
-    for (size_t i = 0; i < s.n && found != all; i += 32) {
-        __m256i b;
-        if (i + 32 <= s.n) {
-            b = LOAD32(s.s + i);
+    char pad[64];
+    /* the pairs of bytes i + k, i + k + 1 (k < 32): third bytes at i + 1 … i + 32 */
+    for (size_t i = 0; i + 1 < s.n && found != all; i += 32) {
+        __m256i x, y;
+        if (i + 33 <= s.n) {
+            x = LOAD32(s.s + i);
+            y = LOAD32(s.s + i + 1);
         } else {
             memset(pad, 0, sizeof pad);
             memcpy(pad, s.s + i, s.n - i);
-            b = LOAD32(pad);
+            x = LOAD32(pad);
+            y = LOAD32(pad + 1);
         }
-        __m256i l = _mm256_shuffle_epi8(tlo, _mm256_and_si256(b, nib));
-        __m256i h = _mm256_shuffle_epi8(thi, _mm256_and_si256(_mm256_srli_epi16(b, 4), nib));
-        unsigned bits = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(l, h), zero));
-        for (; bits; bits &= bits - 1) found |= opener_at(s, i + (size_t)__builtin_ctz(bits));
+        __m256i l = _mm256_shuffle_epi8(tlo, _mm256_and_si256(y, nib));
+        __m256i h = _mm256_shuffle_epi8(thi, _mm256_and_si256(_mm256_srli_epi16(y, 4), nib));
+        __m256i l2 = _mm256_shuffle_epi8(tlo2, _mm256_and_si256(x, nib));
+        __m256i h2 = _mm256_shuffle_epi8(thi2, _mm256_and_si256(_mm256_srli_epi16(x, 4), nib));
+        __m256i both = _mm256_and_si256(_mm256_and_si256(l, h), _mm256_and_si256(l2, h2));
+        unsigned bits = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(both, zero));
+        for (; bits; bits &= bits - 1) found |= opener_at(s, i + 1 + (size_t)__builtin_ctz(bits));
     }
     return found;
 }
