@@ -207,6 +207,19 @@ static inline void at_candidate(fx_words *w, const unsigned char *p, size_t i, s
     else if (bk) check(w, p, i, n, bk, a, b);
 }
 
+/* The same for a place known to start a three-byte character. */
+static inline void at_lead(fx_words *w, const unsigned char *p, size_t i, size_t n, size_t a, size_t b)
+{
+    uint16_t v;
+    memcpy(&v, p + i + 1, 2);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = (uint16_t)(v >> 8 | v << 8);
+#endif
+    unsigned bk = slot_bucket[v & 0x3F3Fu];
+    if (bk == SEPS) sep_at(w, p, i);
+    else if (bk) check(w, p, i, n, bk, a, b);
+}
+
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(GWR_NO_AVX2)
 #include <immintrin.h>
 #define HAVE_WORDS32 1
@@ -252,9 +265,12 @@ __attribute__((target("avx2"))) static void scan_avx2(fx_words *w, const unsigne
 {
     size_t i = 0;
     unsigned asc;
-    for (; i + 34 <= n; i += 32)
-        for (unsigned m = candidates32(p + i, &asc) | asc; m; m &= m - 1)
-            at_candidate(w, p, i + (size_t)__builtin_ctz(m), n, a, b);
+    for (; i + 34 <= n; i += 32) {
+        /* the characters first, in order (the places of 年 are noted in
+         * order), then the ASCII bytes (no 年 among them) */
+        for (unsigned m = candidates32(p + i, &asc); m; m &= m - 1) at_lead(w, p, i + (size_t)__builtin_ctz(m), n, a, b);
+        for (; asc; asc &= asc - 1) at_candidate(w, p, i + (size_t)__builtin_ctz(asc), n, a, b);
+    }
     for (; i < n; i += 32) {
         unsigned lead;
         if (i + 34 <= lim) {
