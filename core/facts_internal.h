@@ -304,7 +304,23 @@ typedef struct fx_qbuf {
  * page's chrome: the sentence without its last end_len bytes, its end mark,
  * and its surrounding punctuation, asked at the first number) into qb,
  * scratch space reused between sentences. Returns false when out of memory. */
-bool fx_sentence_scan(const char *s, size_t n, size_t end_len, fx_qbuf *qb);
+static inline bool fx_sentence_scan(const char *s, size_t n, size_t end_len, fx_qbuf *qb);
+/* Room for twice as many numbers (64 the first time); false when out of memory. */
+bool fx_qbuf_grow(fx_qbuf *qb);
+/* The rest of fx_sentence_scan once a number is read into qb->q[qb->n] and
+ * pos is past it. */
+bool fx_sentence_scan_more(const char *s, size_t n, size_t end_len, fx_qbuf *qb, size_t pos);
+/* The first number read here: most sentences have none, and are done
+ * without a call. */
+static inline bool fx_sentence_scan(const char *s, size_t n, size_t end_len, fx_qbuf *qb)
+{
+    size_t pos = 0;
+    qb->n = 0;
+    if (n == 0) return true;
+    if (qb->cap == 0 && !fx_qbuf_grow(qb)) return false;
+    if (!gwr_quantity_next(s, n, &pos, qb->q)) return true;
+    return fx_sentence_scan_more(s, n, end_len, qb, pos);
+}
 /* Reads the figures of those numbers and calls emit for each, in text order;
  * kw holds the words of the sentence; readable (>= n) bytes of s may be read. */
 void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit,

@@ -447,28 +447,32 @@ static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
     return false;
 }
 
-bool fx_sentence_scan(const char *s, size_t n, size_t end_len, fx_qbuf *qb)
+bool fx_qbuf_grow(fx_qbuf *qb)
 {
-    size_t pos = 0;
+    size_t cap = qb->cap ? qb->cap * 2 : 64;
+    gwr_quantity *nq = realloc(qb->q, cap * sizeof *nq);
+    if (!nq) return false;
+    qb->q = nq;
+    qb->cap = cap;
+    return true;
+}
+
+bool fx_sentence_scan_more(const char *s, size_t n, size_t end_len, fx_qbuf *qb, size_t pos)
+{
     bool asked = false;             /* whether the page's chrome was ruled out: asked at the first number */
-    qb->n = 0;
     /* each number is read into the next free place, kept there or not */
-    while (pos < n) {
-        if (qb->n == qb->cap) {
-            size_t cap = qb->cap ? qb->cap * 2 : 64;
-            gwr_quantity *nq = realloc(qb->q, cap * sizeof *nq);
-            if (!nq) return false;
-            qb->q = nq;
-            qb->cap = cap;
+    for (;;) {
+        const gwr_quantity *q = &qb->q[qb->n];
+        if (!noise(s, n, q) && !not_a_figure(s, n, q)) {
+            if (!asked) {
+                if (chrome(fx_trim(fx_span(s, n - end_len)))) return true;      /* qb->n is still 0 */
+                asked = true;
+            }
+            qb->n++;
         }
-        gwr_quantity *q = &qb->q[qb->n];
-        if (!gwr_quantity_next(s, n, &pos, q)) break;
-        if (noise(s, n, q) || not_a_figure(s, n, q)) continue;
-        if (!asked) {
-            if (chrome(fx_trim(fx_span(s, n - end_len)))) return true;      /* qb->n is still 0 */
-            asked = true;
-        }
-        qb->n++;
+        if (pos >= n) break;
+        if (qb->n == qb->cap && !fx_qbuf_grow(qb)) return false;
+        if (!gwr_quantity_next(s, n, &pos, &qb->q[qb->n])) break;
     }
     return true;
 }
