@@ -118,6 +118,8 @@ typedef struct walk {
     int         para_year;     /* the earlier year whose results the paragraph opened with, or 0 */
     bool        para_plan;     /* the paragraph opened with this year's targets */
     int         para_span;     /* end year of the five-year targets the paragraph opened with, or 0 */
+    int32_t     tgt_node;      /* the node whose in_targets tgt holds, or -2 */
+    bool        tgt;
     int32_t     head_node;     /* the node whose five-year heading span head_span holds, or -2 */
     int         head_span;
     int        *heading;       /* per node: its title's five-year span, 0 for none, -1 not yet read (or NULL) */
@@ -528,7 +530,11 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     w->node = node_at(d, cur, w->base);
     int32_t nd = w->node;
     gwr_role role = nd >= 0 && (size_t)nd < d->nnodes ? d->nodes[nd].role : GWR_ROLE_NONE;
-    bool targets = in_targets(d, nd);
+    if (w->tgt_node != nd) {              /* consecutive sentences share their node */
+        w->tgt = in_targets(d, nd);
+        w->tgt_node = nd;
+    }
+    bool targets = w->tgt;
     /* the government's own conduct comes after the plan and speaks of it */
     if (targets || role == GWR_ROLE_PLAN || role == GWR_ROLE_SELF) w->status = GWR_ST_PLANNED;
     else if (role == GWR_ROLE_REVIEW) w->status = GWR_ST_ACHIEVED;
@@ -656,7 +662,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         if (d->nodes[i].role == GWR_ROLE_PLAN || d->nodes[i].kind == GWR_NODE_TARGETS) has_plan = true;
     }
     int reviewed = d->reviewed_year ? d->reviewed_year : d->report_year ? d->report_year - 1 : 0;
-    walk w = { .d = d, .para_open = true, .head_node = -2 };
+    walk w = { .d = d, .para_open = true, .head_node = -2, .tgt_node = -2 };
     fx_qbuf qb = { 0 };
     w.heading = d->nnodes ? malloc(d->nnodes * sizeof *w.heading) : NULL;   /* without it, no memo */
     if (w.heading) memset(w.heading, 0xFF, d->nnodes * sizeof *w.heading);

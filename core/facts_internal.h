@@ -106,7 +106,9 @@ size_t fx_next_clause_sep_in(const char *s, size_t from, size_t n, size_t lim);
 /* Whether the scans may use AVX2 (the processor has it, asked once); tests
  * turn it off with fx_simd_set(0) to run the other path, and back to asking
  * the processor with fx_simd_set(1). */
-bool   fx_simd_avx2(void);
+extern _Atomic int fx_simd_yes;            /* 1: asked, and yes */
+bool   fx_simd_avx2_ask(void);
+static inline bool fx_simd_avx2(void) { return fx_simd_yes ? true : fx_simd_avx2_ask(); }
 void   fx_simd_set(int on);
 /* Does s hold the 3-byte character c? */
 bool   fx_has_char3(fx_str s, const char *c);

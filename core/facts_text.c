@@ -183,8 +183,9 @@ __attribute__((target("avx2"))) static size_t seps_marks32(const char *s, size_t
 
 static _Atomic int simd_known;          /* 0 not asked, 1 no, 2 yes */
 static _Atomic int simd_off;           /* fx_simd_set(0) */
+_Atomic int fx_simd_yes;               /* set once the processor said yes (and not off) */
 
-bool fx_simd_avx2(void)
+bool fx_simd_avx2_ask(void)
 {
     if (simd_off) return false;
     int k = simd_known;
@@ -197,10 +198,15 @@ bool fx_simd_avx2(void)
 #endif
         simd_known = k;
     }
+    fx_simd_yes = k == 2;
     return k == 2;
 }
 
-void fx_simd_set(int on) { simd_off = !on; }
+void fx_simd_set(int on)
+{
+    simd_off = !on;
+    fx_simd_yes = 0;     /* asked again */
+}
 
 #ifdef HAVE_FIND32
 static inline int has_avx2(void) { return fx_simd_avx2(); }
