@@ -417,7 +417,7 @@ static bool year_targets_sentence(const fx_words *kw)
 /* Five-year targets: "今后五年国内生产总值年均增长7.5%", "“十四五”时期经济社会发展的主要目标",
  * "《纲要（草案）》提出…". Returns the end year (a 到20XX年 in the sentence, else
  * the fifth year of the plan that starts with the report year), or 0. */
-static int five_year_end(fx_str s, int report_year);
+static int five_year_end(fx_str s, const fx_words *kw, int report_year);
 
 /* Does the sentence of kw speak of five-year targets (its words alone)? */
 static inline bool five_year_words(const fx_words *kw)
@@ -435,18 +435,47 @@ static inline bool five_year_words(const fx_words *kw)
 
 static inline int five_year_targets(fx_str s, const fx_words *kw, int report_year)
 {
-    return five_year_words(kw) ? five_year_end(s, report_year) : 0;
+    return five_year_words(kw) ? five_year_end(s, kw, report_year) : 0;
 }
 
 /* The end year of the five-year targets of s. */
-static int five_year_end(fx_str s, int report_year)
+/* A year at i of s that ends the five-year targets ("到2025年"), or 0. */
+static int five_year_end_at(fx_str s, size_t i, int report_year)
 {
+    size_t k;
+    int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
+    if (y > report_year && y <= report_year + 15 && i >= 3 &&
+        (memcmp(s.s + i - 3, "到", 3) == 0 || memcmp(s.s + i - 3, "至", 3) == 0))
+        return y;
+    return 0;
+}
+
+static int five_year_end(fx_str s, const fx_words *kw, int report_year)
+{
+    if (kw->nian_all && (size_t)(s.s - kw->full) <= kw->nfull) {
+        /* a year stands 4 (ASCII) or 12 (Chinese) bytes before a 年 of the
+         * sentence: the first such place that holds one */
+        size_t off = (size_t)(s.s - kw->full), best = SIZE_MAX;
+        int best_y = 0;
+        for (uint32_t t = 0; t < kw->nnian; t++) {
+            if (kw->nian[t] < off) continue;
+            size_t j = kw->nian[t] - off;
+            if (j + 3 > s.n) break;
+            static const size_t backs[] = { 12, 4 };
+            for (size_t u = 0; u < 2; u++) {
+                if (j < backs[u] || j - backs[u] >= best) continue;
+                int y = five_year_end_at(s, j - backs[u], report_year);
+                if (y) {
+                    best = j - backs[u];
+                    best_y = y;
+                }
+            }
+        }
+        return best_y ? best_y : report_year + 4;
+    }
     for (size_t i = 0; i + 7 <= s.n; i++) {
-        size_t k;
-        int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
-        if (y > report_year && y <= report_year + 15 && i >= 3 &&
-            (memcmp(s.s + i - 3, "到", 3) == 0 || memcmp(s.s + i - 3, "至", 3) == 0))
-            return y;
+        int y = five_year_end_at(s, i, report_year);
+        if (y) return y;
     }
     return report_year + 4;
 }
