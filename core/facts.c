@@ -186,6 +186,7 @@ static fx_str verbs_sorted[] = { VERBS(V) };
 #undef V
 enum { NVERBS = sizeof verbs_sorted / sizeof verbs_sorted[0] };
 static pthread_once_t verbs_once = PTHREAD_ONCE_INIT;
+static _Atomic bool verbs_ready;             /* verbs_sort has run: no call to pthread_once */
 
 static int verb_cmp(const void *a, const void *b)
 {
@@ -194,7 +195,11 @@ static int verb_cmp(const void *a, const void *b)
     return memcmp(x->s, y->s, x->n);
 }
 
-static void verbs_sort(void) { qsort(verbs_sorted, NVERBS, sizeof verbs_sorted[0], verb_cmp); }
+static void verbs_sort(void)
+{
+    qsort(verbs_sorted, NVERBS, sizeof verbs_sorted[0], verb_cmp);
+    verbs_ready = true;
+}
 
 static bool name_found(fx_str n)
 {
@@ -204,7 +209,7 @@ static bool name_found(fx_str n)
     n = fx_trim(n);
     if (n.n == 0 || fx_chars_upto(n, 2) < 2) return false;
     if (n.n >= 64 || !((lens >> n.n) & 1)) return true;   /* no verb has its length */
-    pthread_once(&verbs_once, verbs_sort);
+    if (!verbs_ready) pthread_once(&verbs_once, verbs_sort);
     return bsearch(&n, verbs_sorted, NVERBS, sizeof verbs_sorted[0], verb_cmp) == NULL;
 }
 #undef VERBS
@@ -486,7 +491,12 @@ static int five_year_heading(fx_str t, int report_year)
 {
     if (!fx_contains(t, "目标")) return 0;
     char yr[16];
-    snprintf(yr, sizeof yr, "%d年", report_year);
+    if (report_year >= 1000 && report_year <= 9999) {    /* "2024年" without a call to snprintf */
+        for (int k = 3, y = report_year; k >= 0; k--, y /= 10) yr[k] = (char)('0' + y % 10);
+        memcpy(yr + 4, "年", sizeof "年");
+    } else {
+        snprintf(yr, sizeof yr, "%d年", report_year);
+    }
     if (fx_contains(t, yr) || fx_contains(t, "今年") || fx_contains(t, "回顾")) return 0;
     if (!fx_contains(t, "五”时期") && !fx_contains(t, "五”期间") && !fx_contains(t, "五时期") &&
         !fx_contains(t, "今后五年") && !fx_contains(t, "未来五年") && !fx_contains(t, "规划纲要"))

@@ -227,8 +227,15 @@ int    fx_kind_from_name(fx_str name);
 bool   fx_period_words(fx_str s, gwr_period *per);
 /* Multi-year words in a sentence (年均, 五年来, 以来, 十三五期间, 由2010年). */
 bool   fx_multiyear(fx_str sentence, const fx_words *kw);
+/* The words fx_multiyear looks for (and 由, for 由2010年). */
+#define FX_MULTI(X) X(NIANJUN) X(NIANLAI) X(YILAI) X(QIJIAN) X(GQWN) X(WNJ) X(WNLJ) X(LJWN) X(WNN) X(JHWN) X(WLWN)
+#define FX_MULTI_YOU(X) FX_MULTI(X) X(YOU)
 /* May a part of the sentence of kw be multi-year (false: fx_multiyear is false for all)? */
-bool   fx_may_multiyear(const fx_words *kw);
+static inline bool fx_may_multiyear(const fx_words *kw)
+{
+    static const uint64_t multi_you[2] = FX_SET(FX_MULTI_YOU);
+    return fx_may_have_set(kw, multi_you);
+}
 /* Words that open a verb-first item (新开工, 签约 …): "新签约60个、新开工42个". */
 bool   fx_action_only(fx_str name);
 /* Completes a short list element from a complete one: 城镇 + 农村居民人均可支配收入
