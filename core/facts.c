@@ -41,7 +41,7 @@ static inline uint64_t name_hash(const char *s, size_t n)
 /* The indicators of the names a thread has matched, whatever the report:
  * reports of a corpus name the same indicators in the same words, and the
  * match depends on the name's bytes alone. */
-enum { IND_SLOTS = 1024, IND_NAME = 62 };
+enum { IND_SLOTS = 2048, IND_NAME = 62 };
 typedef struct ind_slot {
     const gwr_indicator *ind;
     uint8_t              n;              /* the name's length + 1, 0 for an empty slot */
@@ -77,8 +77,11 @@ static const gwr_indicator *indicator_of(const char *name, size_t n, uint64_t h)
 {
     ind_slot *table = n < IND_NAME ? ind_table() : NULL;
     if (!table) return gwr_indicator_match(name, n);
-    ind_slot *e = &table[(size_t)(h >> 40) & (IND_SLOTS - 1)];
-    if (e->n == n + 1 && memcmp(e->name, name, n) == 0) return e->ind;
+    /* two ways: the newer name first, the one it displaced second */
+    ind_slot *e = &table[(size_t)(h >> 40) & (IND_SLOTS - 2)];
+    for (int k = 0; k < 2; k++)
+        if (e[k].n == n + 1 && memcmp(e[k].name, name, n) == 0) return e[k].ind;
+    e[1] = e[0];
     e->ind = gwr_indicator_match(name, n);
     e->n = (uint8_t)(n + 1);
     memcpy(e->name, name, n);
@@ -115,6 +118,8 @@ typedef struct walk {
     int         para_year;     /* the earlier year whose results the paragraph opened with, or 0 */
     bool        para_plan;     /* the paragraph opened with this year's targets */
     int         para_span;     /* end year of the five-year targets the paragraph opened with, or 0 */
+    int32_t     tgt_node;      /* the node whose in_targets tgt holds, or -2 */
+    bool        tgt;
     int32_t     head_node;     /* the node whose five-year heading span head_span holds, or -2 */
     int         head_span;
     int        *heading;       /* per node: its title's five-year span, 0 for none, -1 not yet read (or NULL) */
@@ -136,6 +141,17 @@ static uint16_t unit_id(walk *w, const char *unit)
     return m->id;
 }
 
+/* fx_last_at_or_before where the answer is most often the last one: the
+ * figures of a sentence stand on one line */
+static inline size_t at_or_before(const uint32_t *a, size_t n, size_t from, size_t k)
+{
+    if (from < n && a[from] <= k) {
+        if (from + 1 >= n || a[from + 1] > k) return from;
+        if (from + 2 >= n || a[from + 2] > k) return from + 1;
+    }
+    return fx_last_at_or_before(a, n, from, k);
+}
+
 /* gwr_text_norm_line for offsets that mostly grow (figures in text order):
  * the checkpoint and the line of the last figure are where the next search
  * starts. */
@@ -146,13 +162,13 @@ static uint32_t fig_line(walk *w, size_t norm_off)
     if (t->map_len == 0) {
         o = norm_off < t->orig_len ? norm_off : t->orig_len;
     } else {
-        size_t c = w->map_at = fx_last_at_or_before(t->map_norm, t->map_len, w->map_at, norm_off);
+        size_t c = w->map_at = at_or_before(t->map_norm, t->map_len, w->map_at, norm_off);
         o = t->map_orig[c];
         if (norm_off > t->map_norm[c]) o += norm_off - t->map_norm[c];
         if (o > t->orig_len) o = t->orig_len;
     }
     if (t->nlines == 0) return 1;
-    w->line_at = fx_last_at_or_before(t->line_start, t->nlines, w->line_at, o);
+    w->line_at = at_or_before(t->line_start, t->nlines, w->line_at, o);
     return (uint32_t)w->line_at + 1;
 }
 
@@ -170,6 +186,7 @@ static fx_str verbs_sorted[] = { VERBS(V) };
 #undef V
 enum { NVERBS = sizeof verbs_sorted / sizeof verbs_sorted[0] };
 static pthread_once_t verbs_once = PTHREAD_ONCE_INIT;
+static _Atomic bool verbs_ready;             /* verbs_sort has run: no call to pthread_once */
 
 static int verb_cmp(const void *a, const void *b)
 {
@@ -178,7 +195,11 @@ static int verb_cmp(const void *a, const void *b)
     return memcmp(x->s, y->s, x->n);
 }
 
-static void verbs_sort(void) { qsort(verbs_sorted, NVERBS, sizeof verbs_sorted[0], verb_cmp); }
+static void verbs_sort(void)
+{
+    qsort(verbs_sorted, NVERBS, sizeof verbs_sorted[0], verb_cmp);
+    verbs_ready = true;
+}
 
 static bool name_found(fx_str n)
 {
@@ -188,7 +209,7 @@ static bool name_found(fx_str n)
     n = fx_trim(n);
     if (n.n == 0 || fx_chars_upto(n, 2) < 2) return false;
     if (n.n >= 64 || !((lens >> n.n) & 1)) return true;   /* no verb has its length */
-    pthread_once(&verbs_once, verbs_sort);
+    if (!verbs_ready) pthread_once(&verbs_once, verbs_sort);
     return bsearch(&n, verbs_sorted, NVERBS, sizeof verbs_sorted[0], verb_cmp) == NULL;
 }
 #undef VERBS
@@ -345,7 +366,15 @@ static int clause_year_at(fx_str s, const fx_words *kw, size_t i, size_t *next)
 
 /* The first year that opens a clause: "2001年，…", "…。2001年国内生产总值达到…",
  * "在2001年…". A year after 比/较/由/从 is a base of comparison, not the figure's. */
-static int clause_year(fx_str s, const fx_words *kw)
+static int clause_year_scan(fx_str s, const fx_words *kw);
+
+static inline int clause_year(fx_str s, const fx_words *kw)
+{
+    if (kw->nian_all && kw->nnian == 0) return 0;     /* no 年 in the sentence: no year */
+    return clause_year_scan(s, kw);
+}
+
+static int clause_year_scan(fx_str s, const fx_words *kw)
 {
     size_t next = 0;
     if (kw->nian_all) {
@@ -393,7 +422,10 @@ static bool year_targets_sentence(const fx_words *kw)
 /* Five-year targets: "今后五年国内生产总值年均增长7.5%", "“十四五”时期经济社会发展的主要目标",
  * "《纲要（草案）》提出…". Returns the end year (a 到20XX年 in the sentence, else
  * the fifth year of the plan that starts with the report year), or 0. */
-static int five_year_targets(fx_str s, const fx_words *kw, int report_year)
+static int five_year_end(fx_str s, const fx_words *kw, int report_year);
+
+/* Does the sentence of kw speak of five-year targets (its words alone)? */
+static inline bool five_year_words(const fx_words *kw)
 {
 #define PLANS(X) X(JHWN) X(WLWN) X(GHGY) X(GYCA) X(GYCA2) X(WNGH) X(WNJH) X(WQJH) X(WQGH) X(JHCA)
     static const uint64_t w[2] = FX_SET(PLANS);
@@ -403,13 +435,52 @@ static int five_year_targets(fx_str s, const fx_words *kw, int report_year)
     if (!hit && (fx_has(kw, FXW_WQSQ) || fx_has(kw, FXW_WQQJ) || fx_has(kw, FXW_WSQ)) &&
         (fx_has(kw, FXW_MUBIAO) || fx_has(kw, FXW_YUQI) || fx_has(kw, FXW_LIZHENG) || fx_has(kw, FXW_YAO)))
         hit = !fx_has(kw, FXW_GQWN) && !fx_has(kw, FXW_WNL);
-    if (!hit || fx_has(kw, FXW_JINNIAN)) return 0;
+    return hit && !fx_has(kw, FXW_JINNIAN);
+}
+
+static inline int five_year_targets(fx_str s, const fx_words *kw, int report_year)
+{
+    return five_year_words(kw) ? five_year_end(s, kw, report_year) : 0;
+}
+
+/* The end year of the five-year targets of s. */
+/* A year at i of s that ends the five-year targets ("到2025年"), or 0. */
+static int five_year_end_at(fx_str s, size_t i, int report_year)
+{
+    size_t k;
+    int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
+    if (y > report_year && y <= report_year + 15 && i >= 3 &&
+        (memcmp(s.s + i - 3, "到", 3) == 0 || memcmp(s.s + i - 3, "至", 3) == 0))
+        return y;
+    return 0;
+}
+
+static int five_year_end(fx_str s, const fx_words *kw, int report_year)
+{
+    if (kw->nian_all && (size_t)(s.s - kw->full) <= kw->nfull) {
+        /* a year stands 4 (ASCII) or 12 (Chinese) bytes before a 年 of the
+         * sentence: the first such place that holds one */
+        size_t off = (size_t)(s.s - kw->full), best = SIZE_MAX;
+        int best_y = 0;
+        for (uint32_t t = 0; t < kw->nnian; t++) {
+            if (kw->nian[t] < off) continue;
+            size_t j = kw->nian[t] - off;
+            if (j + 3 > s.n) break;
+            static const size_t backs[] = { 12, 4 };
+            for (size_t u = 0; u < 2; u++) {
+                if (j < backs[u] || j - backs[u] >= best) continue;
+                int y = five_year_end_at(s, j - backs[u], report_year);
+                if (y) {
+                    best = j - backs[u];
+                    best_y = y;
+                }
+            }
+        }
+        return best_y ? best_y : report_year + 4;
+    }
     for (size_t i = 0; i + 7 <= s.n; i++) {
-        size_t k;
-        int y = fx_year_at(fx_span(s.s + i, s.n - i), &k);
-        if (y > report_year && y <= report_year + 15 && i >= 3 &&
-            (memcmp(s.s + i - 3, "到", 3) == 0 || memcmp(s.s + i - 3, "至", 3) == 0))
-            return y;
+        int y = five_year_end_at(s, i, report_year);
+        if (y) return y;
     }
     return report_year + 4;
 }
@@ -420,7 +491,12 @@ static int five_year_heading(fx_str t, int report_year)
 {
     if (!fx_contains(t, "目标")) return 0;
     char yr[16];
-    snprintf(yr, sizeof yr, "%d年", report_year);
+    if (report_year >= 1000 && report_year <= 9999) {    /* "2024年" without a call to snprintf */
+        for (int k = 3, y = report_year; k >= 0; k--, y /= 10) yr[k] = (char)('0' + y % 10);
+        memcpy(yr + 4, "年", sizeof "年");
+    } else {
+        snprintf(yr, sizeof yr, "%d年", report_year);
+    }
     if (fx_contains(t, yr) || fx_contains(t, "今年") || fx_contains(t, "回顾")) return 0;
     if (!fx_contains(t, "五”时期") && !fx_contains(t, "五”期间") && !fx_contains(t, "五时期") &&
         !fx_contains(t, "今后五年") && !fx_contains(t, "未来五年") && !fx_contains(t, "规划纲要"))
@@ -473,9 +549,7 @@ static bool may_open_paragraph(fx_str full, fx_str s)
 static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool has_plan, int reviewed)
 {
     gwr_doc *d = w->d;
-    /* the end mark (。！？!?) is punctuation that the trim would drop first */
-    fx_str s = fx_trim(fx_span(w->s, w->n - w->end_len));
-    if (!fx_sentence_scan(w->s, w->n, s, qb)) {
+    if (!fx_sentence_scan(w->s, w->n, w->end_len, qb)) {
         w->st = GWR_E_NOMEM;
         return;
     }
@@ -484,16 +558,22 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
      * follow ("2001年…", which needs a year, and a paragraph not opened by
      * this year's targets). */
     if (qb->n == 0 && !w->para_open && (w->para_plan || !fx_has_year(fx_span(w->s, w->n)))) return;
+    /* the end mark (。！？!?) is punctuation that the trim would drop first */
+    fx_str s = fx_trim(fx_span(w->s, w->n - w->end_len));
     if (qb->n == 0 && w->para_open && !may_open_paragraph(fx_span(w->s, w->n), s)) {
         w->para_open = false;
         return;
     }
     fx_words kwords, *kw = &kwords;
-    fx_words_scan(kw, fx_span(w->s, w->n), s);
+    fx_words_scan_in(kw, fx_span(w->s, w->n), s, d->text.norm_len - w->base);
     w->node = node_at(d, cur, w->base);
     int32_t nd = w->node;
     gwr_role role = nd >= 0 && (size_t)nd < d->nnodes ? d->nodes[nd].role : GWR_ROLE_NONE;
-    bool targets = in_targets(d, nd);
+    if (w->tgt_node != nd) {              /* consecutive sentences share their node */
+        w->tgt = in_targets(d, nd);
+        w->tgt_node = nd;
+    }
+    bool targets = w->tgt;
     /* the government's own conduct comes after the plan and speaks of it */
     if (targets || role == GWR_ROLE_PLAN || role == GWR_ROLE_SELF) w->status = GWR_ST_PLANNED;
     else if (role == GWR_ROLE_REVIEW) w->status = GWR_ST_ACHIEVED;
@@ -590,6 +670,13 @@ static void sentence(walk *w, fx_qbuf *qb, size_t *cur, bool has_review, bool ha
     fx_sentence(w->s, w->n, d->text.norm_len - w->base, kw, qb, on_fig, w);
 }
 
+/* Words 2j and 2j + 1 of marks (the layout of fx_sentence_end_marks) as one
+ * 64-bit word: bit i % 64 for place i. */
+static inline uint64_t mark64(const uint32_t *marks, size_t j)
+{
+    return (uint64_t)marks[2 * j] | (uint64_t)marks[2 * j + 1] << 32;
+}
+
 static bool sentence_end(const char *s, size_t i, size_t n, size_t *len)
 {
     unsigned char c = (unsigned char)s[i];
@@ -614,7 +701,7 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
         if (d->nodes[i].role == GWR_ROLE_PLAN || d->nodes[i].kind == GWR_NODE_TARGETS) has_plan = true;
     }
     int reviewed = d->reviewed_year ? d->reviewed_year : d->report_year ? d->report_year - 1 : 0;
-    walk w = { .d = d, .para_open = true, .head_node = -2 };
+    walk w = { .d = d, .para_open = true, .head_node = -2, .tgt_node = -2 };
     fx_qbuf qb = { 0 };
     w.heading = d->nnodes ? malloc(d->nnodes * sizeof *w.heading) : NULL;   /* without it, no memo */
     if (w.heading) memset(w.heading, 0xFF, d->nnodes * sizeof *w.heading);
@@ -622,12 +709,31 @@ gwr_status gwr_facts_extract(gwr_doc *d, gwr_err *err)
     const char *s = d->text.norm;
     /* the first bytes of what ends a sentence (\n ! ? 。 ！ ？), marked in one
      * pass (or looked for from each sentence when there is no memory for it) */
-    uint32_t *marks = malloc((n + 31) / 32 * sizeof *marks + sizeof *marks);
-    if (marks) fx_sentence_end_marks(s, n, marks);
+    /* read 64 bits at a time: an even number of words, the last one padded */
+    size_t nwords = (n + 63) / 64;
+    uint32_t *marks = malloc(2 * nwords * sizeof *marks + 2 * sizeof *marks);
+    if (marks) {
+        fx_sentence_end_marks(s, n, marks);
+        for (size_t k = (n + 31) / 32; k < 2 * nwords; k++) marks[k] = 0;
+    }
+    /* the marks not yet walked: word j's bits above the last end */
+    size_t j = 0;
+    uint64_t bits = marks && nwords ? mark64(marks, 0) : 0;
     for (size_t i = 0; i <= n && w.st == GWR_OK;) {
-        i = marks ? fx_next_mark(marks, i, n) : fx_next_sentence_end(s, i, n);
-        /* a mark is a sentence end: only its length is left to tell */
-        if (i == n || (marks ? (sl = (unsigned char)s[i] < 0x80 ? 1 : 3, true) : sentence_end(s, i, n, &sl))) {
+        if (marks) {
+            /* every mark is a sentence end, in order: only its length is left to tell */
+            while (!bits && ++j < nwords) bits = mark64(marks, j);
+            if (bits) {
+                i = j * 64 + (size_t)__builtin_ctzll(bits);
+                bits &= bits - 1;
+                sl = (unsigned char)s[i] < 0x80 ? 1 : 3;
+            } else {
+                i = n;
+            }
+        } else {
+            i = fx_next_sentence_end(s, i, n);
+        }
+        if (marks || i == n || sentence_end(s, i, n, &sl)) {
             if (i > start) {
                 w.s = s + start;
                 w.end_len = i < n && s[i] != '\n' ? sl : 0;

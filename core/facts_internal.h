@@ -67,7 +67,9 @@ static inline size_t fx_chars_upto(fx_str s, size_t cap)
         uint64_t x;
         memcpy(&x, s.s + i, 8);
         /* a byte continues a sequence when its top bits are 10: count the others */
-        c += (size_t)__builtin_popcountll((~x | (x << 1)) & 0x8080808080808080ull);
+        /* one bit per byte (the byte's top), summed into the top byte by a
+         * multiplication: no call where the compiler has no popcount */
+        c += (size_t)((((~x | (x << 1)) & 0x8080808080808080ull) >> 7) * 0x0101010101010101ull >> 56);
     }
     for (; i < s.n && c <= cap; i++)
         if (((unsigned char)s.s[i] & 0xC0) != 0x80) c++;
@@ -104,7 +106,9 @@ size_t fx_next_clause_sep_in(const char *s, size_t from, size_t n, size_t lim);
 /* Whether the scans may use AVX2 (the processor has it, asked once); tests
  * turn it off with fx_simd_set(0) to run the other path, and back to asking
  * the processor with fx_simd_set(1). */
-bool   fx_simd_avx2(void);
+extern _Atomic int fx_simd_yes;            /* 1: asked, and yes */
+bool   fx_simd_avx2_ask(void);
+static inline bool fx_simd_avx2(void) { return fx_simd_yes ? true : fx_simd_avx2_ask(); }
 void   fx_simd_set(int on);
 /* Does s hold the 3-byte character c? */
 bool   fx_has_char3(fx_str s, const char *c);
@@ -173,6 +177,8 @@ typedef struct fx_words {
 extern const char *const fx_word_text[FXW_COUNT];
 /* Scans full once; inner is a part of full (its trimmed span). */
 void fx_words_scan(fx_words *w, fx_str full, fx_str inner);
+/* The same where readable (>= full.n) bytes of full.s may be read. */
+void fx_words_scan_in(fx_words *w, fx_str full, fx_str inner, size_t readable);
 /* Does word id occur in the trimmed sentence? */
 static inline bool fx_has(const fx_words *w, int id) { return (w->in[id >> 6] >> (id & 63)) & 1; }
 /* A set of words as two masks, built when compiling from a list macro:
@@ -221,8 +227,15 @@ int    fx_kind_from_name(fx_str name);
 bool   fx_period_words(fx_str s, gwr_period *per);
 /* Multi-year words in a sentence (年均, 五年来, 以来, 十三五期间, 由2010年). */
 bool   fx_multiyear(fx_str sentence, const fx_words *kw);
+/* The words fx_multiyear looks for (and 由, for 由2010年). */
+#define FX_MULTI(X) X(NIANJUN) X(NIANLAI) X(YILAI) X(QIJIAN) X(GQWN) X(WNJ) X(WNLJ) X(LJWN) X(WNN) X(JHWN) X(WLWN)
+#define FX_MULTI_YOU(X) FX_MULTI(X) X(YOU)
 /* May a part of the sentence of kw be multi-year (false: fx_multiyear is false for all)? */
-bool   fx_may_multiyear(const fx_words *kw);
+static inline bool fx_may_multiyear(const fx_words *kw)
+{
+    static const uint64_t multi_you[2] = FX_SET(FX_MULTI_YOU);
+    return fx_may_have_set(kw, multi_you);
+}
 /* Words that open a verb-first item (新开工, 签约 …): "新签约60个、新开工42个". */
 bool   fx_action_only(fx_str name);
 /* Completes a short list element from a complete one: 城镇 + 农村居民人均可支配收入
@@ -234,18 +247,40 @@ size_t fx_complete_prefix(fx_str part, fx_str context, char *out, size_t cap);
 bool   fx_measure_word(fx_str part);
 
 /* ---- names (facts_names.c) ---- */
+/* A name: its bytes s[0, n) are either buf (a name built of two parts, or
+ * cut) or a span of the sentence being read, which outlives every name made
+ * of it (no copy). Never copied by assignment: fx_name_copy. */
 typedef struct fx_name {
-    char   buf[FX_NAME_MAX];
-    size_t n;
+    const char *s;
+    size_t      n;
+    char        buf[FX_NAME_MAX];
 } fx_name;
 
-void   fx_name_set(fx_name *d, fx_str a, fx_str b);     /* d = a + b, cut at FX_NAME_MAX */
-fx_str fx_name_str(const fx_name *nm);
-/* *d = *src, copying only the bytes the name has (and its NUL). */
+void   fx_name_set(fx_name *d, fx_str a, fx_str b);     /* d = a + b into buf, cut at FX_NAME_MAX */
+/* d = a, a span of the sentence: the span itself when it is short enough
+ * (else cut into buf as fx_name_set does). */
+static inline void fx_name_span(fx_name *d, fx_str a)
+{
+    if (a.n < FX_NAME_MAX) {
+        d->s = a.s;
+        d->n = a.n;
+    } else {
+        fx_name_set(d, a, fx_span("", 0));
+    }
+}
+static inline fx_str fx_name_str(const fx_name *nm) { return fx_span(nm->s, nm->n); }
+/* *d = *src: a span is shared, bytes in buf are copied (in blocks of 32:
+ * the buffers hold whole blocks). */
+_Static_assert(FX_NAME_MAX % 32 == 0, "names copied in blocks of 32 bytes");
 static inline void fx_name_copy(fx_name *d, const fx_name *src)
 {
-    memcpy(d->buf, src->buf, src->n + 1);
     d->n = src->n;
+    if (src->s != src->buf) {
+        d->s = src->s;
+        return;
+    }
+    for (size_t k = 0; k < src->n; k += 32) memcpy(d->buf + k, src->buf + k, 32);
+    d->s = d->buf;
 }
 fx_str fx_cut_at_pred(fx_str s);                        /* 粮食种植面积、总产量实现双增 → names part */
 size_t fx_split_parts(fx_str s, fx_str *parts, size_t max);   /* at 、 (or 和 after a short part) */
@@ -256,7 +291,7 @@ fx_str fx_topic_of(fx_str s);                           /* the subject without i
 
 /* ---- sentences (facts_sentence.c) ---- */
 typedef struct fx_fig {
-    const char   *name;     /* NUL-terminated, temporary */
+    const char   *name;     /* name_len bytes, temporary */
     size_t        name_len;
     const gwr_quantity *q;  /* offsets relative to the sentence */
     gwr_qual      qual;     /* the figure's qualifier (q's, or exact for a comparison's bound) */
@@ -275,9 +310,26 @@ typedef struct fx_qbuf {
 } fx_qbuf;
 
 /* Finds the numbers of one sentence s[0..n) that may be figures (none in a
- * page's chrome: trimmed is s without its surrounding punctuation) into qb,
+ * page's chrome: the sentence without its last end_len bytes, its end mark,
+ * and its surrounding punctuation, asked at the first number) into qb,
  * scratch space reused between sentences. Returns false when out of memory. */
-bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb);
+static inline bool fx_sentence_scan(const char *s, size_t n, size_t end_len, fx_qbuf *qb);
+/* Room for twice as many numbers (64 the first time); false when out of memory. */
+bool fx_qbuf_grow(fx_qbuf *qb);
+/* The rest of fx_sentence_scan once a number is read into qb->q[qb->n] and
+ * pos is past it. */
+bool fx_sentence_scan_more(const char *s, size_t n, size_t end_len, fx_qbuf *qb, size_t pos);
+/* The first number read here: most sentences have none, and are done
+ * without a call. */
+static inline bool fx_sentence_scan(const char *s, size_t n, size_t end_len, fx_qbuf *qb)
+{
+    size_t pos = 0;
+    qb->n = 0;
+    if (n == 0) return true;
+    if (qb->cap == 0 && !fx_qbuf_grow(qb)) return false;
+    if (!gwr_quantity_next(s, n, &pos, qb->q)) return true;
+    return fx_sentence_scan_more(s, n, end_len, qb, pos);
+}
 /* Reads the figures of those numbers and calls emit for each, in text order;
  * kw holds the words of the sentence; readable (>= n) bytes of s may be read. */
 void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, const fx_qbuf *qb, fx_emit_fn emit,

@@ -16,13 +16,12 @@ void fx_name_set(fx_name *d, fx_str a, fx_str b)
         while (n > 0 && (((unsigned char)(n < a.n ? a.s[n] : b.s[n - a.n])) & 0xC0) == 0x80) n--;
     }
     size_t an = a.n < n ? a.n : n;
-    if (an) memcpy(d->buf, a.s, an);
-    if (n > an) memcpy(d->buf + an, b.s, n - an);
+    if (an) memmove(d->buf, a.s, an);
+    if (n > an) memmove(d->buf + an, b.s, n - an);
     d->buf[n] = '\0';
+    d->s = d->buf;
     d->n = n;
 }
-
-fx_str fx_name_str(const fx_name *nm) { return fx_span(nm->buf, nm->n); }
 
 /* Cuts a figure-less clause at its first verb: "粮食种植面积、总产量实现双增". */
 fx_str fx_cut_at_pred(fx_str s)
@@ -111,6 +110,7 @@ size_t fx_complete_parts(fx_str *parts, size_t np, fx_name *out)
             fx_name_set(o, parts[i], fx_span(head, strlen(head)));
             continue;
         }
+        o->s = o->buf;
         if (i + 1 < np && (o->n = fx_complete_suffix(parts[i], parts[np - 1], o->buf, sizeof o->buf)) > 0)
             continue;
         if (i > 0 && (o->n = fx_complete_prefix(parts[i], parts[0], o->buf, sizeof o->buf)) > 0)
@@ -127,7 +127,7 @@ bool fx_both_keyed(fx_str name)
     fx_str rest = fx_span(name.s + 6, name.n - 6);
     fx_name_set(&a, fx_span("城镇", 6), rest);
     fx_name_set(&b, fx_span("农村", 6), rest);
-    return gwr_indicator_match(a.buf, a.n) && gwr_indicator_match(b.buf, b.n);
+    return gwr_indicator_match(a.s, a.n) && gwr_indicator_match(b.s, b.n);
 }
 
 bool fx_attribute_word(fx_str n)

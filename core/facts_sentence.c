@@ -152,7 +152,7 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
         nm = &cmpname;
         compare = true;
     }
-    f.name = nm->buf;
+    f.name = nm->s;
     f.name_len = nm->n;
     f.q = q;
     f.qual = q->qual;
@@ -172,7 +172,7 @@ static void emit_one(sent *st, const fx_name *nm, const gwr_quantity *q, const f
         if (st->ncur < MAXNAMES) {
             bool dup = false;
             for (size_t i = 0; i < st->ncur; i++)
-                if (st->cur[i].n == nm->n && memcmp(st->cur[i].buf, nm->buf, nm->n) == 0) dup = true;
+                if (st->cur[i].n == nm->n && memcmp(st->cur[i].s, nm->s, nm->n) == 0) dup = true;
             if (!dup) fx_name_copy(&st->cur[st->ncur++], nm);
         }
     }
@@ -229,7 +229,7 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
         fx_name_set(&names[0], fx_topic_of(fx_name_str(&st->subj)), p.verb);
         nn = 1;
     } else if (p.verb_only && p.verb.n) {
-        fx_name_set(&names[0], p.verb, fx_span("", 0));   /* 治理1570亩: the verb is all there is */
+        fx_name_span(&names[0], p.verb);   /* 治理1570亩: the verb is all there is */
         nn = 1;
     } else if (name.n == 0 || p.verb_only) {
         if (st->subj.n) fx_name_copy(&names[0], &st->subj);
@@ -241,9 +241,9 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
             /* "…努力拼搏，260万荆门人民每个人…": a bare count before words of
              * its own is not measured by the clause before */
             if (q0->unit[0] == '\0' && starts_word(after)) qn = fx_span(qn.s, 0);
-            fx_name_set(&names[0], qn, fx_span("", 0));
+            fx_name_span(&names[0], qn);
         }
-        else fx_name_set(&names[0], fx_span("", 0), fx_span("", 0));
+        else fx_name_span(&names[0], fx_span("", 0));
         nn = 1;
     } else {
         /* name is fx_subject's: its facts are nf's */
@@ -263,16 +263,17 @@ static void do_item(sent *st, item *it, fx_str after, item *next)
             nn = 1;
         } else {
             names[0].n = 0;
+            names[0].s = names[0].buf;
             if (nf.measure) {
                 fx_str ctx = st->subj.n ? fx_name_str(&st->subj) : fx_cut_at_pred(st->quiet);
                 names[0].n = ctx.n ? fx_complete_prefix(name, ctx, names[0].buf, sizeof names[0].buf) : 0;
             }
-            if (names[0].n == 0) fx_name_set(&names[0], name, fx_span("", 0));
+            if (names[0].n == 0) fx_name_span(&names[0], name);
             nn = 1;
         }
     }
     if (nn == 0) {
-        fx_name_set(&names[0], fx_span("", 0), fx_span("", 0));
+        fx_name_span(&names[0], fx_span("", 0));
         nn = 1;
     }
     /* "增长5%以上、力争6%": a second bound of the same target is the same kind */
@@ -446,28 +447,32 @@ static bool not_a_figure(const char *s, size_t n, const gwr_quantity *q)
     return false;
 }
 
-bool fx_sentence_scan(const char *s, size_t n, fx_str trimmed, fx_qbuf *qb)
+bool fx_qbuf_grow(fx_qbuf *qb)
 {
-    size_t pos = 0;
+    size_t cap = qb->cap ? qb->cap * 2 : 64;
+    gwr_quantity *nq = realloc(qb->q, cap * sizeof *nq);
+    if (!nq) return false;
+    qb->q = nq;
+    qb->cap = cap;
+    return true;
+}
+
+bool fx_sentence_scan_more(const char *s, size_t n, size_t end_len, fx_qbuf *qb, size_t pos)
+{
     bool asked = false;             /* whether the page's chrome was ruled out: asked at the first number */
-    qb->n = 0;
     /* each number is read into the next free place, kept there or not */
-    while (pos < n) {
-        if (qb->n == qb->cap) {
-            size_t cap = qb->cap ? qb->cap * 2 : 64;
-            gwr_quantity *nq = realloc(qb->q, cap * sizeof *nq);
-            if (!nq) return false;
-            qb->q = nq;
-            qb->cap = cap;
+    for (;;) {
+        const gwr_quantity *q = &qb->q[qb->n];
+        if (!noise(s, n, q) && !not_a_figure(s, n, q)) {
+            if (!asked) {
+                if (chrome(fx_trim(fx_span(s, n - end_len)))) return true;      /* qb->n is still 0 */
+                asked = true;
+            }
+            qb->n++;
         }
-        gwr_quantity *q = &qb->q[qb->n];
-        if (!gwr_quantity_next(s, n, &pos, q)) break;
-        if (noise(s, n, q) || not_a_figure(s, n, q)) continue;
-        if (!asked) {
-            if (chrome(trimmed)) return true;      /* qb->n is still 0 */
-            asked = true;
-        }
-        qb->n++;
+        if (pos >= n) break;
+        if (qb->n == qb->cap && !fx_qbuf_grow(qb)) return false;
+        if (!gwr_quantity_next(s, n, &pos, &qb->q[qb->n])) break;
     }
     return true;
 }
@@ -487,7 +492,7 @@ void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, c
     }
     sent st;
     st.subj.n = 0;
-    st.subj.buf[0] = '\0';
+    st.subj.s = "";
     st.nprev = st.ncur = 0;
     st.s = s;
     st.n = n;
@@ -515,7 +520,8 @@ void fx_sentence(const char *s, size_t n, size_t readable, const fx_words *kw, c
             while (qe < st.nq && st.q[qe].off < i) qe++;
             do_clause(&st, cs, i, qa, qe);
             qa = qe;
-            if (i == n) break;
+            /* the clauses after the last number say nothing of a figure */
+            if (i == n || qa == st.nq) break;
             i += sl;
             cs = i;
         } else {

@@ -673,14 +673,7 @@ bool fx_period_words(fx_str s, gwr_period *per)
     return false;
 }
 
-#define MULTI(X) X(NIANJUN) X(NIANLAI) X(YILAI) X(QIJIAN) X(GQWN) X(WNJ) X(WNLJ) X(LJWN) X(WNN) X(JHWN) X(WLWN)
-static const uint64_t multi[2] = FX_SET(MULTI);
-#define MULTI_YOU(X) MULTI(X) X(YOU)
-static const uint64_t multi_you[2] = FX_SET(MULTI_YOU);
-#undef MULTI_YOU
-#undef MULTI
-
-bool fx_may_multiyear(const fx_words *kw) { return fx_may_have_set(kw, multi_you); }
+static const uint64_t multi[2] = FX_SET(FX_MULTI);
 
 bool fx_multiyear(fx_str s, const fx_words *kw)
 {

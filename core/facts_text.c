@@ -114,21 +114,30 @@ __attribute__((target("avx2"))) static size_t ends32(const char *s, size_t i, si
     return find16(s, i, n, ends16);
 }
 
+/* The sentence ends of p[0, 32) as bits (p + 34 readable). */
+__attribute__((target("avx2"))) static inline uint32_t ends_mask32(const char *p)
+{
+    const __m256i nl = C32('\n'), ex = C32('!'), qu = C32('?'), e3 = C32(0xE3), x80 = C32(0x80), x82 = C32(0x82),
+                  ef = C32(0xEF), xbc = C32(0xBC), x81 = C32(0x81), x9f = C32(0x9F);
+    __m256i b0 = LOAD32(p), b1 = LOAD32(p + 1), b2 = LOAD32(p + 2);
+    __m256i m = _mm256_or_si256(_mm256_or_si256(EQV(b0, nl), EQV(b0, ex)), EQV(b0, qu));
+    __m256i full = _mm256_and_si256(_mm256_and_si256(EQV(b0, e3), EQV(b1, x80)), EQV(b2, x82));
+    __m256i wide = _mm256_and_si256(_mm256_and_si256(EQV(b0, ef), EQV(b1, xbc)), _mm256_or_si256(EQV(b2, x81), EQV(b2, x9f)));
+    return (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(m, _mm256_or_si256(full, wide)));
+}
+
 /* lim (>= n): bytes of s that may be read; a stop found where its three
  * bytes pass n is looked at again by find16, which reads no further than n. */
 /* The sentence ends of s[i, i + 32) as bits (s + i + 34 readable). */
 __attribute__((target("avx2"))) static void ends_marks32(const char *s, size_t n, uint32_t *marks, size_t *done)
 {
-    const __m256i nl = C32('\n'), ex = C32('!'), qu = C32('?'), e3 = C32(0xE3), x80 = C32(0x80), x82 = C32(0x82),
-                  ef = C32(0xEF), xbc = C32(0xBC), x81 = C32(0x81), x9f = C32(0x9F);
     size_t i = 0;
-    for (; i + 34 <= n; i += 32) {
-        __m256i b0 = LOAD32(s + i), b1 = LOAD32(s + i + 1), b2 = LOAD32(s + i + 2);
-        __m256i m = _mm256_or_si256(_mm256_or_si256(EQV(b0, nl), EQV(b0, ex)), EQV(b0, qu));
-        __m256i full = _mm256_and_si256(_mm256_and_si256(EQV(b0, e3), EQV(b1, x80)), EQV(b2, x82));
-        __m256i wide = _mm256_and_si256(_mm256_and_si256(EQV(b0, ef), EQV(b1, xbc)), _mm256_or_si256(EQV(b2, x81), EQV(b2, x9f)));
-        marks[i / 32] = (uint32_t)_mm256_movemask_epi8(_mm256_or_si256(m, _mm256_or_si256(full, wide)));
+    /* two blocks a round: less of the loop */
+    for (; i + 66 <= n; i += 64) {
+        marks[i / 32] = ends_mask32(s + i);
+        marks[i / 32 + 1] = ends_mask32(s + i + 32);
     }
+    for (; i + 34 <= n; i += 32) marks[i / 32] = ends_mask32(s + i);
     *done = i;
 }
 
@@ -174,8 +183,9 @@ __attribute__((target("avx2"))) static size_t seps_marks32(const char *s, size_t
 
 static _Atomic int simd_known;          /* 0 not asked, 1 no, 2 yes */
 static _Atomic int simd_off;           /* fx_simd_set(0) */
+_Atomic int fx_simd_yes;               /* set once the processor said yes (and not off) */
 
-bool fx_simd_avx2(void)
+bool fx_simd_avx2_ask(void)
 {
     if (simd_off) return false;
     int k = simd_known;
@@ -188,10 +198,15 @@ bool fx_simd_avx2(void)
 #endif
         simd_known = k;
     }
+    fx_simd_yes = k == 2;
     return k == 2;
 }
 
-void fx_simd_set(int on) { simd_off = !on; }
+void fx_simd_set(int on)
+{
+    simd_off = !on;
+    fx_simd_yes = 0;     /* asked again */
+}
 
 #ifdef HAVE_FIND32
 static inline int has_avx2(void) { return fx_simd_avx2(); }
@@ -283,27 +298,39 @@ static inline unsigned opener_at(fx_str s, size_t p)
 __attribute__((target("avx2"))) static unsigned openers_avx2(fx_str s)
 {
     /* a byte is one of the third bytes when the bits of its low and its
-     * high nibble (one bit per character) meet */
+     * high nibble (one bit per character) meet, and the byte before it the
+     * second byte of the same character when the bits of its nibbles meet
+     * there too (each character's pair of nibbles is its own) */
     static const unsigned char lo[16] = { [0x4] = 0x41, [0x2] = 0x02, [0x1] = 0x04, [0xE] = 0x08, [0xA] = 0x10, [0xC] = 0x20 };
     static const unsigned char hi[16] = { [0x9] = 0x01, [0xB] = 0x42, [0xA] = 0x2C, [0x8] = 0x10 };
+    static const unsigned char lo2[16] = { [0xA] = 0x03, [0xE] = 0x04, [0xB] = 0x18, [0xC] = 0x20, [0x9] = 0x40 };
+    static const unsigned char hi2[16] = { [0xB] = 0x53, [0xA] = 0x04, [0x9] = 0x28 };
     const __m256i tlo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)lo));
     const __m256i thi = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)hi));
+    const __m256i tlo2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)lo2));
+    const __m256i thi2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)hi2));
     const __m256i nib = C32(0x0F), zero = _mm256_setzero_si256();
     unsigned found = 0, all = (1u << FX_NOPENERS) - 1;
-    char pad[32];
-    for (size_t i = 0; i < s.n && found != all; i += 32) {
-        __m256i b;
-        if (i + 32 <= s.n) {
-            b = LOAD32(s.s + i);
+    char pad[64];
+    /* the pairs of bytes i + k, i + k + 1 (k < 32): third bytes at i + 1 … i + 32 */
+    for (size_t i = 0; i + 1 < s.n && found != all; i += 32) {
+        __m256i x, y;
+        if (i + 33 <= s.n) {
+            x = LOAD32(s.s + i);
+            y = LOAD32(s.s + i + 1);
         } else {
             memset(pad, 0, sizeof pad);
             memcpy(pad, s.s + i, s.n - i);
-            b = LOAD32(pad);
+            x = LOAD32(pad);
+            y = LOAD32(pad + 1);
         }
-        __m256i l = _mm256_shuffle_epi8(tlo, _mm256_and_si256(b, nib));
-        __m256i h = _mm256_shuffle_epi8(thi, _mm256_and_si256(_mm256_srli_epi16(b, 4), nib));
-        unsigned bits = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(l, h), zero));
-        for (; bits; bits &= bits - 1) found |= opener_at(s, i + (size_t)__builtin_ctz(bits));
+        __m256i l = _mm256_shuffle_epi8(tlo, _mm256_and_si256(y, nib));
+        __m256i h = _mm256_shuffle_epi8(thi, _mm256_and_si256(_mm256_srli_epi16(y, 4), nib));
+        __m256i l2 = _mm256_shuffle_epi8(tlo2, _mm256_and_si256(x, nib));
+        __m256i h2 = _mm256_shuffle_epi8(thi2, _mm256_and_si256(_mm256_srli_epi16(x, 4), nib));
+        __m256i both = _mm256_and_si256(_mm256_and_si256(l, h), _mm256_and_si256(l2, h2));
+        unsigned bits = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(both, zero));
+        for (; bits; bits &= bits - 1) found |= opener_at(s, i + 1 + (size_t)__builtin_ctz(bits));
     }
     return found;
 }

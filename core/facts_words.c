@@ -38,6 +38,16 @@ static bool    complete;                          /* every word has its bucket *
  * bucket where no word shares them (seps_ok): the scan marks them. */
 enum { SEPS = 0xFF };
 static bool    seps_ok;
+/* A filter of the slots that hold something (a bucket or SEPS), for the
+ * scan of 32 bytes at a time: a slot may hold something only when both
+ * tables say so, each by the bit that three bits of one of the character's
+ * continuation bytes b1, b2 pick from the entry that four bits of the other
+ * pick:
+ *   pass1[b1 & 15] bit (b2 >> 3) & 7,   pass2[b2 & 15] bit b1 & 7
+ * (the bits that tell the common characters of reports best from the first
+ * characters of the words), and the ASCII bytes with a bucket (or SEPS) by
+ * their two nibbles: ascii_lo[c & 15] bit c >> 4. */
+static uint8_t pass1[16], pass2[16], ascii_lo[16];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static _Atomic bool built;                        /* build has run: no call to pthread_once */
 
@@ -123,6 +133,14 @@ static void build(void)
             slot_bucket[(0xBC & 0x3Fu) | (wide3[k] & 0x3Fu) << 8] = SEPS;
             ascii_bucket[ascii[k]] = SEPS;
         }
+    for (size_t sl = 0; sl < NSLOTS; sl++) {
+        if (!slot_bucket[sl]) continue;
+        unsigned b1 = 0x80u | (sl & 0x3Fu), b2 = 0x80u | ((sl >> 8) & 0x3Fu);
+        pass1[b1 & 15] |= (uint8_t)(1u << ((b2 >> 3) & 7));
+        pass2[b2 & 15] |= (uint8_t)(1u << (b1 & 7));
+    }
+    for (unsigned c = 0; c < 128; c++)
+        if (ascii_bucket[c]) ascii_lo[c & 15] |= (uint8_t)(1u << (c >> 4));
     built = true;
 }
 
@@ -143,15 +161,11 @@ static inline void found(fx_words *w, unsigned id, size_t i, size_t a, size_t b)
     }
 }
 
-static void check(fx_words *w, const unsigned char *p, size_t i, size_t n, unsigned bk, size_t a, size_t b)
+/* The words of bucket bk at i (whose character after the first may continue one). */
+static void check_words(fx_words *w, const unsigned char *p, size_t i, size_t n, unsigned bk, size_t a, size_t b)
 {
     const uint8_t *ws = bucket_words[bk - 1];
     size_t left = n - i;
-    /* the character after the first (three bytes from i for the buckets of
-     * three-byte first characters, the only ones with a mask of their own) */
-    if (bucket_next[bk - 1] != ~(uint64_t)0 &&
-        (left < 6 || !((bucket_next[bk - 1] >> (p[i + 5] & 63)) & 1)))
-        return;
     uint64_t v = left >= 8 ? load64(p + i) : head_of(p + i, left);
     for (size_t k = 0, nk = bucket_len[bk - 1]; k < nk; k++) {
         unsigned id = ws[k];
@@ -161,6 +175,17 @@ static void check(fx_words *w, const unsigned char *p, size_t i, size_t n, unsig
         if (len > 8 && (len > left || memcmp(p + i + 8, fx_word_text[id] + 8, len - 8) != 0)) continue;
         found(w, id, i, a, b);
     }
+}
+
+/* The words of bucket bk at i: none when the character after the first
+ * (three bytes from i for the buckets of three-byte first characters, the
+ * only ones with a mask of their own) continues none of them, told without
+ * a call. */
+static inline void check(fx_words *w, const unsigned char *p, size_t i, size_t n, unsigned bk, size_t a, size_t b)
+{
+    if (bucket_next[bk - 1] != ~(uint64_t)0 && (n - i < 6 || !((bucket_next[bk - 1] >> (p[i + 5] & 63)) & 1)))
+        return;
+    check_words(w, p, i, n, bk, a, b);
 }
 
 /* The plain search, should the table ever miss a word (a word list that
@@ -173,7 +198,97 @@ static void scan_plain(fx_words *w, fx_str full, fx_str inner)
     }
 }
 
-void fx_words_scan(fx_words *w, fx_str full, fx_str inner)
+/* A character or byte the filter let through at i: what the plain walk
+ * does there (i starts a three-byte character or is an ASCII byte). */
+static inline void at_candidate(fx_words *w, const unsigned char *p, size_t i, size_t n, size_t a, size_t b)
+{
+    unsigned bk = p[i] < 0x80 ? ascii_bucket[p[i]] : slot_bucket[(p[i + 1] & 0x3Fu) | (p[i + 2] & 0x3Fu) << 8];
+    if (bk == SEPS) sep_at(w, p, i);
+    else if (bk) check(w, p, i, n, bk, a, b);
+}
+
+/* The same for a place known to start a three-byte character. */
+static inline void at_lead(fx_words *w, const unsigned char *p, size_t i, size_t n, size_t a, size_t b)
+{
+    uint16_t v;
+    memcpy(&v, p + i + 1, 2);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = (uint16_t)(v >> 8 | v << 8);
+#endif
+    unsigned bk = slot_bucket[v & 0x3F3Fu];
+    if (bk == SEPS) sep_at(w, p, i);
+    else if (bk) check(w, p, i, n, bk, a, b);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(GWR_NO_AVX2)
+#include <immintrin.h>
+#define HAVE_WORDS32 1
+/* The places of q[0, 32) the filter lets through (q + 34 readable): the
+ * starts of three-byte characters whose slot may hold something (returned),
+ * and the ASCII bytes with a bucket (*ascii). */
+__attribute__((target("avx2"))) static inline unsigned candidates32(const unsigned char *q, unsigned *ascii)
+{
+    static const uint8_t bit[16] = { 1, 2, 4, 8, 16, 32, 64, 128 };   /* also the ASCII nibbles' bits: 8-15 none */
+    const __m256i t1 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)pass1));
+    const __m256i t2 = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)pass2));
+    const __m256i tb = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)bit));
+    const __m256i tlo = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)ascii_lo));
+    const __m256i f = _mm256_set1_epi8(0x0F), seven = _mm256_set1_epi8(0x07), hi4 = _mm256_set1_epi8((char)0xF0),
+                  e0 = _mm256_set1_epi8((char)0xE0), c0 = _mm256_set1_epi8((char)0xC0), zero = _mm256_setzero_si256();
+    __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)q);
+    __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
+    __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(q + 2));
+    /* E0-EF then two continuation bytes (80-BF: below C0 as signed bytes) */
+    __m256i lead = _mm256_and_si256(_mm256_cmpeq_epi8(_mm256_and_si256(v0, hi4), e0),
+                                    _mm256_and_si256(_mm256_cmpgt_epi8(c0, v1), _mm256_cmpgt_epi8(c0, v2)));
+    __m256i r1 = _mm256_and_si256(_mm256_shuffle_epi8(t1, _mm256_and_si256(v1, f)),
+                                  _mm256_shuffle_epi8(tb, _mm256_and_si256(_mm256_srli_epi16(v2, 3), seven)));
+    __m256i r2 = _mm256_and_si256(_mm256_shuffle_epi8(t2, _mm256_and_si256(v2, f)),
+                                  _mm256_shuffle_epi8(tb, _mm256_and_si256(v1, seven)));
+    __m256i miss = _mm256_or_si256(_mm256_cmpeq_epi8(r1, zero), _mm256_cmpeq_epi8(r2, zero));
+    /* ASCII: a byte from 80 picks 0 from tlo */
+    __m256i asc = _mm256_and_si256(_mm256_shuffle_epi8(tlo, v0),
+                                   _mm256_shuffle_epi8(tb, _mm256_and_si256(_mm256_srli_epi16(v0, 4), f)));
+    *ascii = ~(unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(asc, zero));
+    return (unsigned)_mm256_movemask_epi8(_mm256_andnot_si256(miss, lead));
+}
+
+/* The bits below k (none when k <= 0). */
+static inline unsigned below(ptrdiff_t k) { return k <= 0 ? 0 : k >= 32 ? ~0u : (1u << k) - 1; }
+
+/* Every place of p[0, n) the filter lets through, in order (p + lim
+ * readable, lim >= n), 32 at a time. The last blocks keep only the places
+ * before n, and no three-byte character that n cuts; one that would read
+ * past lim is read from a zero-padded copy. */
+__attribute__((target("avx2"))) static void scan_avx2(fx_words *w, const unsigned char *p, size_t n, size_t lim,
+                                                     size_t a, size_t b)
+{
+    size_t i = 0;
+    unsigned asc;
+    for (; i + 34 <= n; i += 32) {
+        /* the characters first, in order (the places of 年 are noted in
+         * order), then the ASCII bytes (no 年 among them) */
+        for (unsigned m = candidates32(p + i, &asc); m; m &= m - 1) at_lead(w, p, i + (size_t)__builtin_ctz(m), n, a, b);
+        for (; asc; asc &= asc - 1) at_candidate(w, p, i + (size_t)__builtin_ctz(asc), n, a, b);
+    }
+    for (; i < n; i += 32) {
+        unsigned lead;
+        if (i + 34 <= lim) {
+            lead = candidates32(p + i, &asc);
+        } else {
+            unsigned char pad[34] = { 0 };
+            memcpy(pad, p + i, n - i < 34 ? n - i : 34);
+            lead = candidates32(pad, &asc);
+        }
+        unsigned m = (lead & below((ptrdiff_t)n - 2 - (ptrdiff_t)i)) | (asc & below((ptrdiff_t)n - (ptrdiff_t)i));
+        for (; m; m &= m - 1) at_candidate(w, p, i + (size_t)__builtin_ctz(m), n, a, b);
+    }
+}
+#endif
+
+void fx_words_scan(fx_words *w, fx_str full, fx_str inner) { fx_words_scan_in(w, full, inner, full.n); }
+
+void fx_words_scan_in(fx_words *w, fx_str full, fx_str inner, size_t readable)
 {
     if (!built) pthread_once(&once, build);
     w->in[0] = w->in[1] = w->any[0] = w->any[1] = 0;
@@ -191,6 +306,12 @@ void fx_words_scan(fx_words *w, fx_str full, fx_str inner)
     size_t n = full.n;
     size_t a = (size_t)(inner.s - full.s), b = a + inner.n;
     size_t i = 0;
+#ifdef HAVE_WORDS32
+    if (fx_simd_avx2()) {
+        scan_avx2(w, p, n, readable > n ? readable : n, a, b);
+        return;
+    }
+#endif
     /* A word starts with an ASCII byte or a three-byte character: a
      * three-byte character is passed whole (no word starts inside it),
      * any other byte alone. Two three-byte characters at once where

@@ -114,7 +114,7 @@ static void test_random_against_plain_search(void **state)
         "今", "年", "以来", "五", "”", "时期", "目标", "是", "为", "全国", "平均", "）", ")", "由", "比上年",
         "。", "！", "？", "，", "；", "：", ",", ";", ":", "!", "?", "\n", "1", "9", "a", " ",
         "\xE3\x80", "\xEF\xBC", "\xEF\xBC\x8D", "\xE5\xB9", "\xB4", "\x80", "\xE5", "\xF0\x9F\x98\x80",
-        "累计", "五年", "规划纲要", "纲要（草案）", "已经实现", "增产",
+        "累计", "五年", "规划纲要", "纲要（草案）", "已经实现", "增产", "业", "工", "场", "推", "计划", "本年", "位", "境",
     };
     const size_t np = sizeof pieces / sizeof pieces[0];
     unsigned seed = 12345;
@@ -132,6 +132,22 @@ static void test_random_against_plain_search(void **state)
                 assert_int_equal(fx_next_clause_sep_in(buf, from, end, n), naive_sep(buf, from, end));
         }
         assert_int_equal(fx_has_char3(full, "年"), fx_contains(full, "年"));
+        /* a sentence of a longer text, scanned where what follows it may be
+         * read (a character its end cuts included): as the sentence alone */
+        for (size_t end = 0; end <= n; end += 1 + (n - end) / 7) {
+            fx_words w1, w2;
+            size_t ia = a < end ? a : end, ib = b < end ? b : end;
+            fx_words_scan_in(&w1, fx_span(buf, end), fx_span(buf + ia, ib - ia), n);
+            fx_words_scan(&w2, fx_span(buf, end), fx_span(buf + ia, ib - ia));
+            assert_memory_equal(w1.in, w2.in, sizeof w1.in);
+            assert_memory_equal(w1.any, w2.any, sizeof w1.any);
+            assert_int_equal(w1.nian_all, w2.nian_all);
+            assert_int_equal(w1.nnian, w2.nnian);
+            assert_memory_equal(w1.nian, w2.nian, w1.nnian * sizeof w1.nian[0]);
+            assert_int_equal(w1.seps_all, w2.seps_all);
+            if (w1.seps_all) assert_memory_equal(w1.seps, w2.seps, (end + 31) / 32 * sizeof w1.seps[0]);
+            check_words(fx_span(buf, end), fx_span(buf + ia, ib - ia));
+        }
         /* the search every plain test above relies on, against a byte-by-byte one */
         for (size_t k = 0; k < np; k++) {
             size_t pn = strlen(pieces[k]);
@@ -197,6 +213,24 @@ static void test_stops_across_blocks(void **state)
             buf[at] = '\n';
             assert_int_equal(fx_next_sentence_end(buf, from, sizeof buf), at);
         }
+    /* each character a paragraph's opening is told by, at every place among
+     * characters that share its second or third byte (位 B4, 境 A2, 纳 BA …),
+     * and cut by the end of the text */
+    static const char *const openers[FX_NOPENERS] = { "五", "纲", "计", "目", "今", "本", "年" };
+    static const char *const fillers[] = { "x", "位", "纳", "境", "岁", "\xE6\xB9\xB4" };
+    for (size_t j = 0; j < FX_NOPENERS; j++)
+        for (size_t f = 0; f < sizeof fillers / sizeof fillers[0]; f++)
+            for (size_t at = 0; at + 3 <= 120; at++) {
+                size_t n = 0, fl = strlen(fillers[f]);
+                while (n + fl <= at) {
+                    memcpy(buf + n, fillers[f], fl);
+                    n += fl;
+                }
+                memset(buf + n, 'x', at - n);
+                memcpy(buf + at, openers[j], 3);
+                assert_int_equal(fx_opener_chars(fx_span(buf, at + 3)), 1u << j);
+                assert_int_equal(fx_opener_chars(fx_span(buf, at + 2)), 0);
+            }
 }
 
 /* The punctuation fx_trim drops, as a list. */
