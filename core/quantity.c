@@ -643,6 +643,72 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
     return len;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define QZ_WIDE 1
+/* skip_to_candidate 32 bytes at a time, for len >= 34: each place p is
+ * taken as the first byte of a character, so the bytes at p, p+1, p+2 are
+ * read as three vectors and five of their nibbles looked up in qz_nib (not
+ * the high nibble of the first byte: cand3 checks it, and in UTF-8 only a
+ * lead byte is followed by two continuation bytes, bar 4-byte characters);
+ * an ASCII digit is tested at p. The last block is read ending two bytes
+ * before len (its places already seen masked off), the last two places
+ * tested alone. Hits of the nibble classes are checked exactly (cand3). */
+__attribute__((target("avx2"))) static size_t skip_wide(const unsigned char *u, size_t len, size_t i)
+{
+    const __m256i nib = _mm256_set1_epi8(0x0F), d9 = _mm256_set1_epi8(9), d0 = _mm256_set1_epi8('0');
+#define QZ_TAB(k) _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)qz_nib[k]))
+    const __m256i t1 = QZ_TAB(1), t2 = QZ_TAB(2), t3 = QZ_TAB(3), t4 = QZ_TAB(4), t5 = QZ_TAB(5);
+#undef QZ_TAB
+    const size_t last = len - 34;                  /* the last block starts here */
+    size_t base = i < last ? i : last;
+    uint32_t keep = i - base < 32 ? ~0u << (i - base) : 0;   /* places before i are not looked at */
+    for (;;) {
+        __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)(u + base));
+        __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(u + base + 1));
+        __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(u + base + 2));
+        __m256i c = _mm256_and_si256(_mm256_shuffle_epi8(t1, _mm256_and_si256(v0, nib)),
+                                     _mm256_shuffle_epi8(t2, _mm256_and_si256(_mm256_srli_epi16(v1, 4), nib)));
+        c = _mm256_and_si256(c, _mm256_shuffle_epi8(t3, _mm256_and_si256(v1, nib)));
+        c = _mm256_and_si256(c, _mm256_shuffle_epi8(t4, _mm256_and_si256(_mm256_srli_epi16(v2, 4), nib)));
+        c = _mm256_and_si256(c, _mm256_shuffle_epi8(t5, _mm256_and_si256(v2, nib)));
+        __m256i d = _mm256_sub_epi8(v0, d0);
+        __m256i hit = _mm256_andnot_si256(_mm256_cmpeq_epi8(c, _mm256_setzero_si256()), _mm256_set1_epi8(-1));
+        hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(_mm256_min_epu8(d, d9), d));
+        uint32_t m = (uint32_t)_mm256_movemask_epi8(hit) & keep;
+        for (; m; m &= m - 1) {
+            size_t p = base + (size_t)__builtin_ctz(m);
+            if (u[p] < 0x80 || cand3(u[p], u[p + 1], u[p + 2])) return p;
+        }
+        if (base == last) break;
+        base += 32;
+        keep = ~0u;
+        if (base > last) {
+            keep = ~0u << (base - last);
+            base = last;
+        }
+    }
+    /* the last two places: digits only */
+    if (i <= len - 2 && (unsigned)(u[len - 2] - '0') <= 9) return len - 2;
+    return (unsigned)(u[len - 1] - '0') <= 9 ? len - 1 : len;
+}
+#endif
+
+/* The next place at or after s[i] that may start a number. */
+static inline size_t next_candidate(const char *s, size_t len, size_t i)
+{
+#ifdef QZ_WIDE
+    if (qz_wide && len >= 34 && i < len) return skip_wide((const unsigned char *)s, len, i);
+#endif
+    return skip_to_candidate(s, len, i);
+}
+
+size_t qz_skip(const char *s, size_t len, size_t i)
+{
+    qz_init();
+    return next_candidate(s, len, i);
+}
+
 bool qz_general_only;
 
 bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
@@ -650,7 +716,7 @@ bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
     size_t i = *pos, floor = *pos;
     qz_init();
     while (i < len) {
-        i = skip_to_candidate(s, len, i);
+        i = next_candidate(s, len, i);
         if (i >= len) break;
         size_t next;
         int r = -1;

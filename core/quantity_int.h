@@ -220,6 +220,18 @@ extern uint8_t qz_cand3[1u << 14];
 extern uint64_t qz_follow_bits[65536 / 64];
 static inline bool qz_follow_cp(uint32_t c) { return c >= 65536 || ((qz_follow_bits[c >> 6] >> (c & 63)) & 1); }
 static inline unsigned qz_cand3_index(uint64_t w) { return (unsigned)(w >> 8) & 0x3FFFu; }
+/* The wide scan (32 bytes at a time, where the processor has AVX2) tests
+ * the six nibbles of the three bytes ending at each place: qz_nib[k][v] has
+ * bit j set when a character of class j has v as its nibble k (the high
+ * nibble of the first byte, its low nibble, the high nibble of the second
+ * …). A character whose six lookups share a bit may be a numeral or a
+ * full-width digit; it is then checked exactly. qz_wide: the wide scan is
+ * used (set when the tables are built; tests clear it to compare). */
+extern uint8_t qz_nib[6][16];
+extern bool qz_wide;
+/* The place of the next byte at or after s[i] that may start a number
+ * (len when none): the scan gwr_quantity_next uses, for tests. */
+size_t qz_skip(const char *s, size_t len, size_t i);
 /* Longest unit written at s[i]; NULL when none. Sets *end. This and the
  * other matchers below use the tables: call qz_init first. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);

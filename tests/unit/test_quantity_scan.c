@@ -338,6 +338,47 @@ static void test_short_paths_agree(void **state)
     }
 }
 
+/* The wide scan (AVX2, where the processor has it) stops at the same
+ * places as the portable one, from every start in texts of numerals,
+ * full-width digits, ASCII digits, characters sharing bytes with the
+ * numerals, 2- and 4-byte characters and broken UTF-8, up to the last byte. */
+static void test_wide_scan_agrees(void **state)
+{
+    (void)state;
+    qz_init();
+    const bool wide = qz_wide;
+    static const char *const pieces[] = {
+        "一", "二", "两", "三", "十", "百", "千", "万", "亿", "零", "〇", "陆", "陸", "萬", "壹", "仟", "參",
+        "０", "９", "：", "0", "9", "5.5", "/", ":", "a", " ", "\n", "上", "优", "统", "引", "的", "，", "。",
+        "丁", "专", "乘", "位", "é", "\xF0\x9F\x98\x80", "\xE4\xB8", "\xE4", "\xB8\x80", "\xEF\xBC", "\x80",
+    };
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    uint64_t x = 0x2545F4914F6CDD1DULL;
+    char text[256];
+    for (int r = 0; r < 20000; r++) {
+        size_t len = 0;
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        int n = (int)((x >> 33) % 90);
+        for (int p = 0; p < n; p++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            /* mostly plain Chinese text, as in a report */
+            const char *piece = (x >> 40) % 3 ? "的" : pieces[(x >> 33) % np];
+            size_t pl = strlen(piece);
+            if (len + pl > sizeof text) break;
+            memcpy(text + len, piece, pl);
+            len += pl;
+        }
+        for (size_t i = 0; i < len; i++) {
+            qz_wide = false;
+            size_t want = qz_skip(text, len, i);
+            qz_wide = wide;
+            size_t got = qz_skip(text, len, i);
+            if (got != want) fail_msg("from %zu in %zu bytes: wide %zu, portable %zu", i, len, got, want);
+        }
+    }
+    qz_wide = wide;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +390,7 @@ int main(void)
         cmocka_unit_test(test_unit_lookup),
         cmocka_unit_test(test_block_boundaries),
         cmocka_unit_test(test_short_paths_agree),
+        cmocka_unit_test(test_wide_scan_agrees),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
