@@ -122,9 +122,43 @@ static int fast_cn_word(const char *s, size_t len, size_t i, uint32_t c, uint32_
     if (unit && nx == '/') return -1;                                                 /* 800元/月 */
     if (nx == '-' || nx == '~' || nx == 0x2014 || nx == 0x2013 || nx == 0x2015 || nx == 0x81F3 || nx == 0x5230)
         return -1;                                                                    /* 三至五个 */
+    if (unit && c != 0x4E00 && !is_close_quote(nx) && nx != 0xD7 && nx != '*' && nx != 0x2212 && nx != ':' &&
+        nx != ' ' && is_open_quote(qz_prev(s, 0, i, &k1)) && quoted_name(s, len, i + 3)) {
+        *next = aend;                                                                 /* “两个维护” */
+        return 0;
+    }
     if (unit && !(c == 0x4E00 && qz_prev(s, 0, i, &k1) != CP_DI)) return -1;         /* 两年; 第一位 */
     *next = aend;
     return 0;
+}
+
+/* A numeral of two or more characters inside a word (二十大, 十二届, 第十二次):
+ * an ordinary digit or 十 at i (c), then ordinary digits and 十 百 千 (no
+ * 万 亿 零, no financial form), then a Chinese character that can neither
+ * extend the number nor be a unit, nor start a qualifier word after it.
+ * try_at rejects it and resumes after the numeral, unless, for a numeral
+ * starting with 十, a qualifier word stands before it (超十二) or 负 does.
+ * True (*next set) when rejected; false when not decided. */
+static bool cn_run_word(const char *s, size_t len, size_t floor, size_t i, uint32_t c, size_t *next)
+{
+    size_t j = i + 3, k = 0;
+    uint32_t x = 0;
+    while (j < len) {
+        x = qz_cp(s, len, j, &k);
+        if (!plain_cn_digit(x) && x != 0x5341 && x != 0x767E && x != 0x5343) break;   /* 十 百 千 */
+        j += k;
+    }
+    if (j == i + 3 || j >= len || k != 3 || !qz_is_han(x) || qz_follow_cp(x) || x == 0x4EE5 || x == 0x53CA ||
+        x == 0x4E4B || x == 0x5DE6 || x == CP_SHANG || x == CP_JI)
+        return false;                                                 /* 以 及 之 左 上 级 */
+    if (c == 0x5341) {
+        size_t kp;
+        uint32_t prev = qz_prev(s, 0, i, &kp);
+        if (prev == CP_FU) return false;
+        if (prev != CP_DI && qz_prefix_may(s, floor, i, qz_prev(s, floor, i, &kp))) return false;
+    }
+    *next = j;
+    return true;
 }
 
 /* The common figure, decided without the general rules below: ASCII digits
@@ -733,7 +767,18 @@ bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
                     floor = i = i + k;
                     continue;
                 }
-                if (plain && !qz_general_only) r = fast_cn_word(s, len, i, c, c1, k2, &next);
+                if (!qz_general_only) {
+                    const qz_cn *e = qz_cn_at(c);
+                    if ((plain || c == 0x5341) && qz_cn_at(c1)->cp == c1 && cn_run_word(s, len, floor, i, c, &next)) {
+                        r = 0;                                                        /* 二十大 */
+                    } else if (e->cp == c && e->cls == 2 && !qz_is_cn_numeral(c1) && !qz_is_vague_mark(c1) &&
+                               c1 != CP_JI_FEW && c1 != ' ') {
+                        r = 0;                                                        /* 陆港: a lone financial form */
+                        next = i + k;
+                    } else if (plain) {
+                        r = fast_cn_word(s, len, i, c, c1, k2, &next);
+                    }
+                }
             }
         } else if ((unsigned)((unsigned char)s[i] - '0') <= 9 && !qz_general_only) {
             r = fast_arabic(s, len, floor, i, q, &next);

@@ -312,10 +312,28 @@ static void test_short_paths_agree(void **state)
         "约", "近", "超过", "高于全省", "不到", "第", "届", "负", "数", "上", "是", "大", "的", "增长", "优", "统",
         "，", "。", "、", "“", "”", "（", "）", "(", ")", "-", "—", "~", "至", "到", ":", "：", "×", "*", "/", "+",
         " ", "　", "G", "a", ".", ",", "·", "#", "\n", "\xE4\xB8", "é",
+        "二十", "十二", "三百", "陆", "陸", "港", "维护", "以", "之", "左", "‘", "’", "「", "」",
     };
     const size_t np = sizeof pieces / sizeof pieces[0];
     uint64_t x = 0x9E3779B97F4A7C15ULL;
     char text[256], fast[8192], general[8192];
+    /* the forms the short paths for Chinese numerals decide, and their neighbours */
+    static const char *const phrases[] = {
+        "坚决做到“两个维护”", "“两个”", "“两个”。", "“四个意识”和“四个自信”", "‘三个’", "「两项」", "“两个:3”",
+        "党的二十大精神", "党的二十以上", "二十之内", "二十左右", "第十二次全会", "省委十二届五次", "超十二届",
+        "负十二大", "高于全省十二大", "数十二大", "二十三大", "二十级", "十二上", "二十万人", "三千家",
+        "国际陆港开工", "陆家嘴", "陆 陆", "陆万", "陆余", "伍佰", "一十二大", "两三大",
+    };
+    for (size_t p = 0; p < sizeof phrases / sizeof phrases[0]; p++) {
+        size_t len = strlen(phrases[p]);
+        qz_general_only = false;
+        scan_all(phrases[p], len, fast, sizeof fast);
+        qz_general_only = true;
+        scan_all(phrases[p], len, general, sizeof general);
+        qz_general_only = false;
+        if (strcmp(fast, general) != 0)
+            fail_msg("\"%s\":\n  short paths: %s\n  general:     %s", phrases[p], fast, general);
+    }
     for (int r = 0; r < 30000; r++) {
         size_t len = 0;
         x = x * 6364136223846793005ULL + 1442695040888963407ULL;
