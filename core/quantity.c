@@ -161,6 +161,30 @@ static bool cn_run_word(const char *s, size_t len, size_t floor, size_t i, uint3
     return true;
 }
 
+/* 亿元, 万人, 百年 after a word: a lone 百 千 万 or 亿 at i, followed by c1
+ * (k1 bytes), neither a numeral nor what extends one. try_at rejects it
+ * and resumes after its unit, unless 上 数 几 (上百家, 数万人), 负 or 第
+ * stand before it, a qualifier word may (超万人), or a range, product or
+ * per-unit follows. True (*next set) when rejected; false when not decided. */
+static bool lone_mult_word(const char *s, size_t len, size_t floor, size_t i, uint32_t c1, size_t k1, size_t *next)
+{
+    if (qz_is_vague_mark(c1) || c1 == CP_JI_FEW || c1 == 0x70B9u || c1 == 0x5206u || c1 == 0x53C8u ||
+        c1 == 0x6210u || c1 == ' ')
+        return false;                                                 /* 点 分 又 成 */
+    size_t kp, ue;
+    uint32_t prev = qz_prev(s, 0, i, &kp);
+    if (prev == CP_SHANG || prev == CP_SHU || prev == CP_JI_FEW || prev == CP_FU || prev == CP_DI) return false;
+    if (qz_prefix_may(s, floor, i, qz_prev(s, floor, i, &kp))) return false;
+    const qz_unit *unit = qz_match_unit_cp(s, len, i + 3, c1, k1, &ue);
+    size_t aend = unit ? ue : i + 3;
+    uint32_t nx = cp_at(s, len, aend);
+    if ((unit && nx == '/') || nx == 0xD7 || nx == '*' || nx == '-' || nx == '~' || nx == 0x2014 || nx == 0x2013 ||
+        nx == 0x2015 || nx == 0x2212 || nx == 0x81F3 || nx == 0x5230 || nx == ':' || nx == ' ')
+        return false;
+    *next = aend;
+    return true;
+}
+
 /* The common figure, decided without the general rules below: ASCII digits
  * with an optional fraction (6.5, 2023, 1062) after a Chinese character and
  * before '%' or a Chinese character, with or without a unit. Every rule of
@@ -173,13 +197,12 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t k, kp;
-    if (i == 0) return -1;
-    uint32_t prev = qz_prev(s, 0, i, &kp);
+    uint32_t prev = qz_prev(s, 0, i, &kp);                                            /* 0 at the start */
     bool open_quote = prev == 0x201C || prev == 0x2018 || prev == 0x300C || prev == 0x300E;
     if (qz_is_han(prev)) {
         if (prev == CP_FU || prev == CP_DI || prev == 0x5C4Au) return -1;          /* 负 第 届 */
     } else if (!(prev == 0x3001 || prev == 0x3002 || prev == ',' || prev == ';' || prev == '(' || prev == 0x201D ||
-                 open_quote)) {
+                 prev == 0 || open_quote)) {
         return -1;
     }
 
@@ -777,6 +800,9 @@ bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
                         next = i + k;
                     } else if (plain) {
                         r = fast_cn_word(s, len, i, c, c1, k2, &next);
+                    } else if (e->cp == c && e->digit < 0 && e->pow10 >= 2 && e->cls != 2 && k == 3 &&
+                               !qz_is_cn_numeral(c1) && lone_mult_word(s, len, floor, i, c1, k2, &next)) {
+                        r = 0;                                                        /* 签约亿元以上 */
                     }
                 }
             }
