@@ -772,8 +772,15 @@ bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
 {
     size_t i = *pos, floor = *pos;
     qz_init();
+#ifdef QZ_WIDE
+    const bool wide = qz_wide && len >= 34;
+#endif
     while (i < len) {
-        i = next_candidate(s, len, i);
+#ifdef QZ_WIDE
+        i = wide ? skip_wide((const unsigned char *)s, len, i) : skip_to_candidate(s, len, i);
+#else
+        i = skip_to_candidate(s, len, i);
+#endif
         if (i >= len) break;
         size_t next;
         int r = -1;

@@ -432,7 +432,7 @@ static const qword prefixes[] = {
 #define NPREFIXES (sizeof prefixes / sizeof prefixes[0])
 static uint8_t  prefix_head[QZ_HB], prefix_next[NPREFIXES], prefix_len[NPREFIXES];
 static uint32_t prefix_last[NPREFIXES];
-uint64_t qz_prefix_bloom[2];   /* last characters of the prefix words, by two hashes */
+uint64_t qz_prefix_last_bits[65536 / 64];   /* last characters of the prefix words */
 
 static void build_prefix_index(void)
 {
@@ -443,8 +443,7 @@ static void build_prefix_index(void)
         unsigned b = bucket(prefix_last[w]);
         prefix_next[w] = prefix_head[b];
         prefix_head[b] = (uint8_t)(w + 1);
-        qz_prefix_bloom[0] |= 1ULL << (prefix_last[w] & 63);
-        qz_prefix_bloom[1] |= 1ULL << qz_prefix_hash2(prefix_last[w]);
+        if (prefix_last[w] < 65536) qz_prefix_last_bits[prefix_last[w] >> 6] |= 1ULL << (prefix_last[w] & 63);
     }
 }
 

@@ -359,6 +359,60 @@ static void test_short_paths_agree(void **state)
     }
 }
 
+/* qz_prefix_may is a sound filter: wherever it says no, qz_match_prefix
+ * finds no qualifier word, at every character boundary of texts made of
+ * the prefix words, their last characters alone and characters sharing
+ * bytes with 过 and 于, with every floor. */
+static void test_prefix_filter(void **state)
+{
+    (void)state;
+    qz_init();
+    static const char *const pieces[] = {
+        "过", "于", "超过", "高于", "低于", "约", "近", "将近", "不到", "逾", "的", "全省", "平均", "水平", "是",
+        "签约", "最近", "一", "3", " ", "a", "迂", "逃", "\xE8\xBF", "\x87", "，",
+    };
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    uint64_t x = 0x5851F42D4C957F2DULL;
+    char text[160];
+    int maybe = 0;
+    for (int r = 0; r < 20000; r++) {
+        size_t len = 0;
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        int n = 1 + (int)((x >> 33) % 24);
+        for (int p = 0; p < n; p++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            const char *piece = pieces[(x >> 33) % np];
+            size_t pl = strlen(piece);
+            if (len + pl > sizeof text) break;
+            memcpy(text + len, piece, pl);
+            len += pl;
+        }
+        for (size_t i = 1; i <= len; i++) {
+            if (i < len && ((unsigned char)text[i] & 0xC0) == 0x80) continue;
+            for (size_t floor = 0; floor < i; floor += 1 + floor % 5) {
+                size_t k, st;
+                gwr_qual q;
+                unsigned f;
+                bool may = qz_prefix_may(text, floor, i, qz_prev(text, floor, i, &k));
+                bool found = qz_match_prefix(text, floor, i, &q, &f, &st);
+                if (found && !may) fail_msg("\"%.*s\" at %zu from %zu: a prefix the filter refused", (int)len, text, i, floor);
+                maybe += may && !found;
+            }
+        }
+    }
+    assert_true(maybe > 0);
+    /* the farthest a word may stand: six characters between */
+    static const char *const far[] = { "超过的的的的的的3", "超过全省平均水平3", "高于的的的的的的3", "过的的的的的的3" };
+    for (size_t t = 0; t < sizeof far / sizeof far[0]; t++) {
+        size_t len = strlen(far[t]) - 1, k, st;
+        gwr_qual q;
+        unsigned f;
+        bool found = qz_match_prefix(far[t], 0, len, &q, &f, &st);
+        assert_int_equal(found, t < 3);
+        if (found) assert_true(qz_prefix_may(far[t], 0, len, qz_prev(far[t], 0, len, &k)));
+    }
+}
+
 /* The wide scan (AVX2, where the processor has it) stops at the same
  * places as the portable one, from every start in texts of numerals,
  * full-width digits, ASCII digits, characters sharing bytes with the
@@ -412,6 +466,7 @@ int main(void)
         cmocka_unit_test(test_block_boundaries),
         cmocka_unit_test(test_short_paths_agree),
         cmocka_unit_test(test_wide_scan_agrees),
+        cmocka_unit_test(test_prefix_filter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
