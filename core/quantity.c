@@ -286,9 +286,10 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
         if (unit) aend = ue;
     }
     uint32_t after = cp_at(s, len, aend);
-    if (after == 0xD7 || after == '*' || after == '-' || after == '~' || after == 0x2014 || after == 0x2013 ||
-        after == 0x2015 || after == 0x2212 || after == 0x81F3 || after == 0x5230 || after == ':' || after == ' ' ||
-        after == '/' || is_close_quote(after) || qz_is_vague_mark(after) || (!unit && scale && after == CP_JI))
+    if (qz_is_han(after) ? after == 0x81F3 || after == 0x5230 || qz_is_vague_mark(after) || (!unit && scale && after == CP_JI)
+                         : after == 0xD7 || after == '*' || after == '-' || after == '~' || after == 0x2014 ||
+                               after == 0x2013 || after == 0x2015 || after == 0x2212 || after == ':' || after == ' ' ||
+                               after == '/' || is_close_quote(after))
         return -1;
     *next = aend;
 
