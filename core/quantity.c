@@ -258,6 +258,8 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
         return -1;
     }
     gwr_dec v = qz_norm((gwr_dec){ m, e });
+    uint32_t cs = 0;                              /* after a scale: the character after it (kc2 bytes) */
+    size_t kc2 = 0;
 
     size_t ue, aend = nend;
     if (scale) {
@@ -268,21 +270,28 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
             uint32_t c2 = i2 < len ? qz_cp(s, len, i2, &k2) : 0;
             if (i2 < len && (qz_is_digit(c2) || qz_cn_digit(c2) > 0 || qz_cn_mult(c2) >= 10000)) return -1;
         }
-        int pow10 = 0;
-        bool ovf = false;
-        aend = qz_read_scale(s, len, nend, &v, &pow10, &ovf);
-        if (ovf || pow10 == 0) return -1;
-        if (aend < len) {
-            uint32_t c2 = qz_cp(s, len, aend, &k);
-            if (c2 == ' ' || qz_is_vague_mark(c2)) return -1;                            /* 3万余元, 5万 人 */
+        size_t a2 = nend + 3;
+        cs = a2 < len ? qz_cp(s, len, a2, &kc2) : 0;
+        if (qz_cn_mult(cs) == 0 && !qz_unit_first_cp(c)) {
+            /* one scale character (万, 亿), as qz_read_scale reads it */
+            if (!gwr_dec_scale(&v, c == 0x4E07u ? 4 : 8)) return -1;
+            aend = a2;
+        } else {
+            int pow10 = 0;
+            bool ovf = false;
+            aend = qz_read_scale(s, len, nend, &v, &pow10, &ovf);
+            if (ovf || pow10 == 0) return -1;
+            cs = aend < len ? qz_cp(s, len, aend, &kc2) : 0;
         }
+        if (aend < len && (cs == ' ' || qz_is_vague_mark(cs))) return -1;                 /* 3万余元, 5万 人 */
     }
     const qz_unit *unit;
     if (aend < len && u[aend] == '%') {          /* "%" is the only unit written with '%' */
         unit = qz_unit_percent;
         aend++;
     } else {
-        unit = scale ? qz_match_unit(s, len, aend, &ue) : qz_match_unit_cp(s, len, aend, c, 3, &ue);
+        unit = !scale ? qz_match_unit_cp(s, len, aend, c, 3, &ue)
+                      : aend < len ? qz_match_unit_cp(s, len, aend, cs, kc2, &ue) : NULL;
         if (unit) aend = ue;
     }
     uint32_t after = cp_at(s, len, aend);
