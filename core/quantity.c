@@ -132,7 +132,7 @@ static int fast_cn_word(const char *s, size_t len, size_t i, uint32_t c, uint32_
     return 0;
 }
 
-/* A numeral of two or more characters inside a word (二十大, 十二届, 第十二次):
+/* A numeral of two or more characters inside a word (二十大, 十二届, 第十二届):
  * an ordinary digit or 十 at i (c), then ordinary digits and 十 百 千 (no
  * 万 亿 零, no financial form), then a Chinese character that can neither
  * extend the number nor be a unit, nor start a qualifier word after it.
