@@ -122,9 +122,67 @@ static int fast_cn_word(const char *s, size_t len, size_t i, uint32_t c, uint32_
     if (unit && nx == '/') return -1;                                                 /* 800元/月 */
     if (nx == '-' || nx == '~' || nx == 0x2014 || nx == 0x2013 || nx == 0x2015 || nx == 0x81F3 || nx == 0x5230)
         return -1;                                                                    /* 三至五个 */
+    if (unit && c != 0x4E00 && !is_close_quote(nx) && nx != 0xD7 && nx != '*' && nx != 0x2212 && nx != ':' &&
+        nx != ' ' && is_open_quote(qz_prev(s, 0, i, &k1)) && quoted_name(s, len, i + 3)) {
+        *next = aend;                                                                 /* “两个维护” */
+        return 0;
+    }
     if (unit && !(c == 0x4E00 && qz_prev(s, 0, i, &k1) != CP_DI)) return -1;         /* 两年; 第一位 */
     *next = aend;
     return 0;
+}
+
+/* A numeral of two or more characters inside a word (二十大, 十二届, 第十二届):
+ * an ordinary digit or 十 at i (c), then ordinary digits and 十 百 千 (no
+ * 万 亿 零, no financial form), then a Chinese character that can neither
+ * extend the number nor be a unit, nor start a qualifier word after it.
+ * try_at rejects it and resumes after the numeral, unless, for a numeral
+ * starting with 十, a qualifier word stands before it (超十二) or 负 does.
+ * True (*next set) when rejected; false when not decided. */
+static bool cn_run_word(const char *s, size_t len, size_t floor, size_t i, uint32_t c, size_t *next)
+{
+    size_t j = i + 3, k = 0;
+    uint32_t x = 0;
+    while (j < len) {
+        x = qz_cp(s, len, j, &k);
+        if (!plain_cn_digit(x) && x != 0x5341 && x != 0x767E && x != 0x5343) break;   /* 十 百 千 */
+        j += k;
+    }
+    if (j == i + 3 || j >= len || k != 3 || !qz_is_han(x) || qz_follow_cp(x) || x == 0x4EE5 || x == 0x53CA ||
+        x == 0x4E4B || x == 0x5DE6 || x == CP_SHANG || x == CP_JI)
+        return false;                                                 /* 以 及 之 左 上 级 */
+    if (c == 0x5341) {
+        size_t kp;
+        uint32_t prev = qz_prev(s, 0, i, &kp);
+        if (prev == CP_FU) return false;
+        if (prev != CP_DI && qz_prefix_may(s, floor, i, qz_prev(s, floor, i, &kp))) return false;
+    }
+    *next = j;
+    return true;
+}
+
+/* 亿元, 万人, 百年 after a word: a lone 百 千 万 or 亿 at i, followed by c1
+ * (k1 bytes), neither a numeral nor what extends one. try_at rejects it
+ * and resumes after its unit, unless 上 数 几 (上百家, 数万人), 负 or 第
+ * stand before it, a qualifier word may (超万人), or a range, product or
+ * per-unit follows. True (*next set) when rejected; false when not decided. */
+static bool lone_mult_word(const char *s, size_t len, size_t floor, size_t i, uint32_t c1, size_t k1, size_t *next)
+{
+    if (qz_is_vague_mark(c1) || c1 == CP_JI_FEW || c1 == 0x70B9u || c1 == 0x5206u || c1 == 0x53C8u ||
+        c1 == 0x6210u || c1 == ' ')
+        return false;                                                 /* 点 分 又 成 */
+    size_t kp, ue;
+    uint32_t prev = qz_prev(s, 0, i, &kp);
+    if (prev == CP_SHANG || prev == CP_SHU || prev == CP_JI_FEW || prev == CP_FU || prev == CP_DI) return false;
+    if (qz_prefix_may(s, floor, i, qz_prev(s, floor, i, &kp))) return false;
+    const qz_unit *unit = qz_match_unit_cp(s, len, i + 3, c1, k1, &ue);
+    size_t aend = unit ? ue : i + 3;
+    uint32_t nx = cp_at(s, len, aend);
+    if ((unit && nx == '/') || nx == 0xD7 || nx == '*' || nx == '-' || nx == '~' || nx == 0x2014 || nx == 0x2013 ||
+        nx == 0x2015 || nx == 0x2212 || nx == 0x81F3 || nx == 0x5230 || nx == ':' || nx == ' ')
+        return false;
+    *next = aend;
+    return true;
 }
 
 /* The common figure, decided without the general rules below: ASCII digits
@@ -139,13 +197,12 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t k, kp;
-    if (i == 0) return -1;
-    uint32_t prev = qz_prev(s, 0, i, &kp);
+    uint32_t prev = qz_prev(s, 0, i, &kp);                                            /* 0 at the start */
     bool open_quote = prev == 0x201C || prev == 0x2018 || prev == 0x300C || prev == 0x300E;
     if (qz_is_han(prev)) {
         if (prev == CP_FU || prev == CP_DI || prev == 0x5C4Au) return -1;          /* 负 第 届 */
     } else if (!(prev == 0x3001 || prev == 0x3002 || prev == ',' || prev == ';' || prev == '(' || prev == 0x201D ||
-                 open_quote)) {
+                 prev == 0 || open_quote)) {
         return -1;
     }
 
@@ -201,6 +258,8 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
         return -1;
     }
     gwr_dec v = qz_norm((gwr_dec){ m, e });
+    uint32_t cs = 0;                              /* after a scale: the character after it (kc2 bytes) */
+    size_t kc2 = 0;
 
     size_t ue, aend = nend;
     if (scale) {
@@ -211,27 +270,35 @@ static int fast_arabic(const char *s, size_t len, size_t floor, size_t i, gwr_qu
             uint32_t c2 = i2 < len ? qz_cp(s, len, i2, &k2) : 0;
             if (i2 < len && (qz_is_digit(c2) || qz_cn_digit(c2) > 0 || qz_cn_mult(c2) >= 10000)) return -1;
         }
-        int pow10 = 0;
-        bool ovf = false;
-        aend = qz_read_scale(s, len, nend, &v, &pow10, &ovf);
-        if (ovf || pow10 == 0) return -1;
-        if (aend < len) {
-            uint32_t c2 = qz_cp(s, len, aend, &k);
-            if (c2 == ' ' || qz_is_vague_mark(c2)) return -1;                            /* 3万余元, 5万 人 */
+        size_t a2 = nend + 3;
+        cs = a2 < len ? qz_cp(s, len, a2, &kc2) : 0;
+        if (qz_cn_mult(cs) == 0 && !qz_unit_first_cp(c)) {
+            /* one scale character (万, 亿), as qz_read_scale reads it */
+            if (!gwr_dec_scale(&v, c == 0x4E07u ? 4 : 8)) return -1;
+            aend = a2;
+        } else {
+            int pow10 = 0;
+            bool ovf = false;
+            aend = qz_read_scale(s, len, nend, &v, &pow10, &ovf);
+            if (ovf || pow10 == 0) return -1;
+            cs = aend < len ? qz_cp(s, len, aend, &kc2) : 0;
         }
+        if (aend < len && (cs == ' ' || qz_is_vague_mark(cs))) return -1;                 /* 3万余元, 5万 人 */
     }
     const qz_unit *unit;
     if (aend < len && u[aend] == '%') {          /* "%" is the only unit written with '%' */
         unit = qz_unit_percent;
         aend++;
     } else {
-        unit = scale ? qz_match_unit(s, len, aend, &ue) : qz_match_unit_cp(s, len, aend, c, 3, &ue);
+        unit = !scale ? qz_match_unit_cp(s, len, aend, c, 3, &ue)
+                      : aend < len ? qz_match_unit_cp(s, len, aend, cs, kc2, &ue) : NULL;
         if (unit) aend = ue;
     }
     uint32_t after = cp_at(s, len, aend);
-    if (after == 0xD7 || after == '*' || after == '-' || after == '~' || after == 0x2014 || after == 0x2013 ||
-        after == 0x2015 || after == 0x2212 || after == 0x81F3 || after == 0x5230 || after == ':' || after == ' ' ||
-        after == '/' || is_close_quote(after) || qz_is_vague_mark(after) || (!unit && scale && after == CP_JI))
+    if (qz_is_han(after) ? after == 0x81F3 || after == 0x5230 || qz_is_vague_mark(after) || (!unit && scale && after == CP_JI)
+                         : after == 0xD7 || after == '*' || after == '-' || after == '~' || after == 0x2014 ||
+                               after == 0x2013 || after == 0x2015 || after == 0x2212 || after == ':' || after == ' ' ||
+                               after == '/' || is_close_quote(after))
         return -1;
     *next = aend;
 
@@ -643,14 +710,87 @@ static size_t skip_to_candidate(const char *s, size_t len, size_t i)
     return len;
 }
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define QZ_WIDE 1
+/* skip_to_candidate 32 bytes at a time, for len >= 34: each place p is
+ * taken as the first byte of a character, so the bytes at p, p+1, p+2 are
+ * read as three vectors and five of their nibbles looked up in qz_nib (not
+ * the high nibble of the first byte: cand3 checks it, and in UTF-8 only a
+ * lead byte is followed by two continuation bytes, bar 4-byte characters);
+ * an ASCII digit is tested at p. The last block is read ending two bytes
+ * before len (its places already seen masked off), the last two places
+ * tested alone. Hits of the nibble classes are checked exactly (cand3). */
+__attribute__((target("avx2"))) static size_t skip_wide(const unsigned char *u, size_t len, size_t i)
+{
+    const __m256i nib = _mm256_set1_epi8(0x0F), d9 = _mm256_set1_epi8(9), d0 = _mm256_set1_epi8('0');
+#define QZ_TAB(k) _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)(const void *)qz_nib[k]))
+    const __m256i t1 = QZ_TAB(1), t2 = QZ_TAB(2), t3 = QZ_TAB(3), t4 = QZ_TAB(4), t5 = QZ_TAB(5);
+#undef QZ_TAB
+    const size_t last = len - 34;                  /* the last block starts here */
+    size_t base = i < last ? i : last;
+    uint32_t keep = i - base < 32 ? ~0u << (i - base) : 0;   /* places before i are not looked at */
+    for (;;) {
+        __m256i v0 = _mm256_loadu_si256((const __m256i *)(const void *)(u + base));
+        __m256i v1 = _mm256_loadu_si256((const __m256i *)(const void *)(u + base + 1));
+        __m256i v2 = _mm256_loadu_si256((const __m256i *)(const void *)(u + base + 2));
+        __m256i c = _mm256_and_si256(_mm256_shuffle_epi8(t1, _mm256_and_si256(v0, nib)),
+                                     _mm256_shuffle_epi8(t2, _mm256_and_si256(_mm256_srli_epi16(v1, 4), nib)));
+        c = _mm256_and_si256(c, _mm256_shuffle_epi8(t3, _mm256_and_si256(v1, nib)));
+        c = _mm256_and_si256(c, _mm256_shuffle_epi8(t4, _mm256_and_si256(_mm256_srli_epi16(v2, 4), nib)));
+        c = _mm256_and_si256(c, _mm256_shuffle_epi8(t5, _mm256_and_si256(v2, nib)));
+        __m256i d = _mm256_sub_epi8(v0, d0);
+        __m256i hit = _mm256_andnot_si256(_mm256_cmpeq_epi8(c, _mm256_setzero_si256()), _mm256_set1_epi8(-1));
+        hit = _mm256_or_si256(hit, _mm256_cmpeq_epi8(_mm256_min_epu8(d, d9), d));
+        uint32_t m = (uint32_t)_mm256_movemask_epi8(hit) & keep;
+        for (; m; m &= m - 1) {
+            size_t p = base + (size_t)__builtin_ctz(m);
+            if (u[p] < 0x80 || cand3(u[p], u[p + 1], u[p + 2])) return p;
+        }
+        if (base == last) break;
+        base += 32;
+        keep = ~0u;
+        if (base > last) {
+            keep = ~0u << (base - last);
+            base = last;
+        }
+    }
+    /* the last two places: digits only */
+    if (i <= len - 2 && (unsigned)(u[len - 2] - '0') <= 9) return len - 2;
+    return (unsigned)(u[len - 1] - '0') <= 9 ? len - 1 : len;
+}
+#endif
+
+/* The next place at or after s[i] that may start a number. */
+static inline size_t next_candidate(const char *s, size_t len, size_t i)
+{
+#ifdef QZ_WIDE
+    if (qz_wide && len >= 34 && i < len) return skip_wide((const unsigned char *)s, len, i);
+#endif
+    return skip_to_candidate(s, len, i);
+}
+
+size_t qz_skip(const char *s, size_t len, size_t i)
+{
+    qz_init();
+    return next_candidate(s, len, i);
+}
+
 bool qz_general_only;
 
 bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
 {
     size_t i = *pos, floor = *pos;
     qz_init();
+#ifdef QZ_WIDE
+    const bool wide = qz_wide && len >= 34;
+#endif
     while (i < len) {
+#ifdef QZ_WIDE
+        i = wide ? skip_wide((const unsigned char *)s, len, i) : skip_to_candidate(s, len, i);
+#else
         i = skip_to_candidate(s, len, i);
+#endif
         if (i >= len) break;
         size_t next;
         int r = -1;
@@ -667,7 +807,21 @@ bool gwr_quantity_next(const char *s, size_t len, size_t *pos, gwr_quantity *q)
                     floor = i = i + k;
                     continue;
                 }
-                if (plain && !qz_general_only) r = fast_cn_word(s, len, i, c, c1, k2, &next);
+                if (!qz_general_only) {
+                    const qz_cn *e = qz_cn_at(c);
+                    if ((plain || c == 0x5341) && qz_cn_at(c1)->cp == c1 && cn_run_word(s, len, floor, i, c, &next)) {
+                        r = 0;                                                        /* 二十大 */
+                    } else if (e->cp == c && e->cls == 2 && !qz_is_cn_numeral(c1) && !qz_is_vague_mark(c1) &&
+                               c1 != CP_JI_FEW && c1 != ' ') {
+                        r = 0;                                                        /* 陆港: a lone financial form */
+                        next = i + k;
+                    } else if (plain) {
+                        r = fast_cn_word(s, len, i, c, c1, k2, &next);
+                    } else if (e->cp == c && e->digit < 0 && e->pow10 >= 2 && e->cls != 2 && k == 3 &&
+                               !qz_is_cn_numeral(c1) && lone_mult_word(s, len, floor, i, c1, k2, &next)) {
+                        r = 0;                                                        /* 签约亿元以上 */
+                    }
+                }
             }
         } else if ((unsigned)((unsigned char)s[i] - '0') <= 9 && !qz_general_only) {
             r = fast_arabic(s, len, floor, i, q, &next);

@@ -220,6 +220,18 @@ extern uint8_t qz_cand3[1u << 14];
 extern uint64_t qz_follow_bits[65536 / 64];
 static inline bool qz_follow_cp(uint32_t c) { return c >= 65536 || ((qz_follow_bits[c >> 6] >> (c & 63)) & 1); }
 static inline unsigned qz_cand3_index(uint64_t w) { return (unsigned)(w >> 8) & 0x3FFFu; }
+/* The wide scan (32 bytes at a time, where the processor has AVX2) tests
+ * the six nibbles of the three bytes ending at each place: qz_nib[k][v] has
+ * bit j set when a character of class j has v as its nibble k (the high
+ * nibble of the first byte, its low nibble, the high nibble of the second
+ * …). A character whose six lookups share a bit may be a numeral or a
+ * full-width digit; it is then checked exactly. qz_wide: the wide scan is
+ * used (set when the tables are built; tests clear it to compare). */
+extern uint8_t qz_nib[6][16];
+extern bool qz_wide;
+/* The place of the next byte at or after s[i] that may start a number
+ * (len when none): the scan gwr_quantity_next uses, for tests. */
+size_t qz_skip(const char *s, size_t len, size_t i);
 /* Longest unit written at s[i]; NULL when none. Sets *end. This and the
  * other matchers below use the tables: call qz_init first. */
 const qz_unit *qz_match_unit(const char *s, size_t len, size_t i, size_t *end);
@@ -245,13 +257,11 @@ static inline bool qz_suffix_may(const char *s, size_t len, size_t i)
 }
 /* Qualifier written after the figure at s[i] (以上, 左右 …): sets *q and *end. */
 bool qz_match_suffix(const char *s, size_t len, size_t i, gwr_qual *q, unsigned *flags, size_t *end);
-/* The last characters of the prefix words (约 近 过 于 …), by two filters
- * of 64 bits: false means none. */
-extern uint64_t qz_prefix_bloom[2];
-static inline unsigned qz_prefix_hash2(uint32_t c) { return (c * 0x9E3779B1u) >> 26; }
+/* The last characters of the prefix words (约 近 过 于 …), one bit each. */
+extern uint64_t qz_prefix_last_bits[65536 / 64];
 static inline bool qz_prefix_last(uint32_t c)
 {
-    return ((qz_prefix_bloom[0] >> (c & 63)) & (qz_prefix_bloom[1] >> qz_prefix_hash2(c)) & 1) != 0;
+    return c < 65536 && (qz_prefix_last_bits[c >> 6] >> (c & 63)) & 1;
 }
 #define QZ_PREFIX_GAP 6   /* 高于全国平均水平2个百分点: up to six characters between */
 /* True when neither 过 nor 于 ends at i-3, i-6 … (the characters a prefix
@@ -260,13 +270,16 @@ static inline bool qz_prefix_last(uint32_t c)
 static inline bool qz_prefix_no_gap_word(const unsigned char *u, size_t floor, size_t i)
 {
 #ifdef __SSE2__
-    if (i >= 19) {
-        /* the last bytes of those characters, at i-4, i-7 …: is any 87 or 8E? */
+    if (i >= 20) {
+        /* the last two bytes of those characters, at i-5 i-4, i-8 i-7 …:
+         * is any pair BF 87 (过) or BA 8E (于)? */
         static const int lanes[QZ_PREFIX_GAP] = { 0x8000, 0x9000, 0x9200, 0x9240, 0x9248, 0x9249 };
         size_t g = (i - floor - 6) / 3;
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i - 19));
-        int hit = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x87)),
-                                                 _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8E))));
+        __m128i p = _mm_loadu_si128((const __m128i *)(const void *)(u + i - 20));   /* the byte before each */
+        __m128i guo = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x87)), _mm_cmpeq_epi8(p, _mm_set1_epi8((char)0xBF)));
+        __m128i yu = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0x8E)), _mm_cmpeq_epi8(p, _mm_set1_epi8((char)0xBA)));
+        int hit = _mm_movemask_epi8(_mm_or_si128(guo, yu));
         return !(hit & lanes[g < QZ_PREFIX_GAP ? g : QZ_PREFIX_GAP - 1]);
     }
 #endif

@@ -163,6 +163,8 @@ uint64_t qz_unit_first_bits[65536 / 64];          /* first characters of the uni
 static uint32_t unit_notnext[NUNITS][QZ_NOTNEXT_MAX];   /* notnext as code points, 0-terminated */
 uint64_t qz_numeral_bits[65536 / 64];
 uint8_t qz_cand3[1u << 14];
+uint8_t qz_nib[6][16];
+bool qz_wide;
 uint64_t qz_follow_bits[65536 / 64];
 uint16_t qz_unit_ids[NUNITS];                     /* gwr_unit_id of each base */
 char qz_unit_pad[NUNITS][sizeof ((gwr_quantity *)0)->unit];
@@ -222,6 +224,26 @@ static void build_index(void)
     };
     for (size_t t = 0; t < sizeof numerals / sizeof numerals[0]; t++)
         qz_numeral_bits[numerals[t] >> 6] |= 1ULL << (numerals[t] & 63);
+    /* The nibble classes of the wide scan: each numeral (then ０-９) in one
+     * of eight classes, chosen so that few common characters have all six
+     * nibbles of their bytes in the sets of one class. */
+    static const uint8_t cls[sizeof numerals / sizeof numerals[0] + 10] = {
+        5, 3, 7, 5, 7, 7, 2, 5, 4, 7, 4, 1, 2, 1, 6, 6, 1, 3, 3, 6, 0, 6, 0, 6,
+        7, 5, 3, 7, 4, 2, 6, 4, 1, 6, 6, 3, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0,
+    };
+    for (size_t t = 0; t < sizeof cls; t++) {
+        uint32_t c = t < sizeof numerals / sizeof numerals[0] ? numerals[t]
+                                                              : 0xFF10u + (uint32_t)(t - sizeof numerals / sizeof numerals[0]);
+        unsigned b[3] = { 0xE0u | (c >> 12), 0x80u | ((c >> 6) & 0x3F), 0x80u | (c & 0x3F) };
+        for (int j = 0; j < 3; j++) {
+            qz_nib[2 * j][b[j] >> 4] |= (uint8_t)(1u << cls[t]);
+            qz_nib[2 * j + 1][b[j] & 15] |= (uint8_t)(1u << cls[t]);
+        }
+    }
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+    __builtin_cpu_init();
+    qz_wide = __builtin_cpu_supports("avx2");
+#endif
     static const uint32_t follow[] = { 0x4F59, 0x591A, 0x51E0, 0x70B9, 0x5206, 0x53C8, 0x6210, 0x81F3, 0x5230,
                                        '-', '~', 0x2014, 0x2013, 0x2015, 0x2212, ' ', 0 };
     /* 余 多 几 点 分 又 成 至 到, dashes, space, and the end of the text */
@@ -410,7 +432,7 @@ static const qword prefixes[] = {
 #define NPREFIXES (sizeof prefixes / sizeof prefixes[0])
 static uint8_t  prefix_head[QZ_HB], prefix_next[NPREFIXES], prefix_len[NPREFIXES];
 static uint32_t prefix_last[NPREFIXES];
-uint64_t qz_prefix_bloom[2];   /* last characters of the prefix words, by two hashes */
+uint64_t qz_prefix_last_bits[65536 / 64];   /* last characters of the prefix words */
 
 static void build_prefix_index(void)
 {
@@ -421,8 +443,7 @@ static void build_prefix_index(void)
         unsigned b = bucket(prefix_last[w]);
         prefix_next[w] = prefix_head[b];
         prefix_head[b] = (uint8_t)(w + 1);
-        qz_prefix_bloom[0] |= 1ULL << (prefix_last[w] & 63);
-        qz_prefix_bloom[1] |= 1ULL << qz_prefix_hash2(prefix_last[w]);
+        if (prefix_last[w] < 65536) qz_prefix_last_bits[prefix_last[w] >> 6] |= 1ULL << (prefix_last[w] & 63);
     }
 }
 

@@ -312,10 +312,31 @@ static void test_short_paths_agree(void **state)
         "约", "近", "超过", "高于全省", "不到", "第", "届", "负", "数", "上", "是", "大", "的", "增长", "优", "统",
         "，", "。", "、", "“", "”", "（", "）", "(", ")", "-", "—", "~", "至", "到", ":", "：", "×", "*", "/", "+",
         " ", "　", "G", "a", ".", ",", "·", "#", "\n", "\xE4\xB8", "é",
+        "二十", "十二", "三百", "陆", "陸", "港", "维护", "以", "之", "左", "‘", "’", "「", "」",
     };
     const size_t np = sizeof pieces / sizeof pieces[0];
     uint64_t x = 0x9E3779B97F4A7C15ULL;
     char text[256], fast[8192], general[8192];
+    /* the forms the short paths for Chinese numerals decide, and their neighbours */
+    static const char *const phrases[] = {
+        "坚决做到“两个维护”", "“两个”", "“两个”。", "“四个意识”和“四个自信”", "‘三个’", "「两项」", "“两个:3”",
+        "党的二十大精神", "党的二十以上", "二十之内", "二十左右", "第十二次全会", "省委十二届五次", "超十二届",
+        "负十二大", "高于全省十二大", "数十二大", "二十三大", "二十级", "十二上", "二十万人", "三千家",
+        "国际陆港开工", "陆家嘴", "陆 陆", "陆万", "陆余", "伍佰", "一十二大", "两三大",
+        "签约亿元以上", "过亿元", "超万人", "上百家", "数万人", "几百年", "负万元", "第百位", "百年", "千兆",
+        "万元/月", "万元—", "万人:", "百 家", "百分之五", "万分", "千点", "万余", "近千人", "高于全省万人",
+        "2016年，", "2023年底", "20%", "5个", "1、", "12.5亿元", "0571", "3万余元",
+    };
+    for (size_t p = 0; p < sizeof phrases / sizeof phrases[0]; p++) {
+        size_t len = strlen(phrases[p]);
+        qz_general_only = false;
+        scan_all(phrases[p], len, fast, sizeof fast);
+        qz_general_only = true;
+        scan_all(phrases[p], len, general, sizeof general);
+        qz_general_only = false;
+        if (strcmp(fast, general) != 0)
+            fail_msg("\"%s\":\n  short paths: %s\n  general:     %s", phrases[p], fast, general);
+    }
     for (int r = 0; r < 30000; r++) {
         size_t len = 0;
         x = x * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -338,6 +359,101 @@ static void test_short_paths_agree(void **state)
     }
 }
 
+/* qz_prefix_may is a sound filter: wherever it says no, qz_match_prefix
+ * finds no qualifier word, at every character boundary of texts made of
+ * the prefix words, their last characters alone and characters sharing
+ * bytes with 过 and 于, with every floor. */
+static void test_prefix_filter(void **state)
+{
+    (void)state;
+    qz_init();
+    static const char *const pieces[] = {
+        "过", "于", "超过", "高于", "低于", "约", "近", "将近", "不到", "逾", "的", "全省", "平均", "水平", "是",
+        "签约", "最近", "一", "3", " ", "a", "迂", "逃", "\xE8\xBF", "\x87", "，",
+    };
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    uint64_t x = 0x5851F42D4C957F2DULL;
+    char text[160];
+    int maybe = 0;
+    for (int r = 0; r < 20000; r++) {
+        size_t len = 0;
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        int n = 1 + (int)((x >> 33) % 24);
+        for (int p = 0; p < n; p++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            const char *piece = pieces[(x >> 33) % np];
+            size_t pl = strlen(piece);
+            if (len + pl > sizeof text) break;
+            memcpy(text + len, piece, pl);
+            len += pl;
+        }
+        for (size_t i = 1; i <= len; i++) {
+            if (i < len && ((unsigned char)text[i] & 0xC0) == 0x80) continue;
+            for (size_t floor = 0; floor < i; floor += 1 + floor % 5) {
+                size_t k, st;
+                gwr_qual q;
+                unsigned f;
+                bool may = qz_prefix_may(text, floor, i, qz_prev(text, floor, i, &k));
+                bool found = qz_match_prefix(text, floor, i, &q, &f, &st);
+                if (found && !may) fail_msg("\"%.*s\" at %zu from %zu: a prefix the filter refused", (int)len, text, i, floor);
+                maybe += may && !found;
+            }
+        }
+    }
+    assert_true(maybe > 0);
+    /* the farthest a word may stand: six characters between */
+    static const char *const far[] = { "超过的的的的的的3", "超过全省平均水平3", "高于的的的的的的3", "过的的的的的的3" };
+    for (size_t t = 0; t < sizeof far / sizeof far[0]; t++) {
+        size_t len = strlen(far[t]) - 1, k, st;
+        gwr_qual q;
+        unsigned f;
+        bool found = qz_match_prefix(far[t], 0, len, &q, &f, &st);
+        assert_int_equal(found, t < 3);
+        if (found) assert_true(qz_prefix_may(far[t], 0, len, qz_prev(far[t], 0, len, &k)));
+    }
+}
+
+/* The wide scan (AVX2, where the processor has it) stops at the same
+ * places as the portable one, from every start in texts of numerals,
+ * full-width digits, ASCII digits, characters sharing bytes with the
+ * numerals, 2- and 4-byte characters and broken UTF-8, up to the last byte. */
+static void test_wide_scan_agrees(void **state)
+{
+    (void)state;
+    qz_init();
+    const bool wide = qz_wide;
+    static const char *const pieces[] = {
+        "一", "二", "两", "三", "十", "百", "千", "万", "亿", "零", "〇", "陆", "陸", "萬", "壹", "仟", "參",
+        "０", "９", "：", "0", "9", "5.5", "/", ":", "a", " ", "\n", "上", "优", "统", "引", "的", "，", "。",
+        "丁", "专", "乘", "位", "é", "\xF0\x9F\x98\x80", "\xE4\xB8", "\xE4", "\xB8\x80", "\xEF\xBC", "\x80",
+    };
+    const size_t np = sizeof pieces / sizeof pieces[0];
+    uint64_t x = 0x2545F4914F6CDD1DULL;
+    char text[256];
+    for (int r = 0; r < 20000; r++) {
+        size_t len = 0;
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        int n = (int)((x >> 33) % 90);
+        for (int p = 0; p < n; p++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            /* mostly plain Chinese text, as in a report */
+            const char *piece = (x >> 40) % 3 ? "的" : pieces[(x >> 33) % np];
+            size_t pl = strlen(piece);
+            if (len + pl > sizeof text) break;
+            memcpy(text + len, piece, pl);
+            len += pl;
+        }
+        for (size_t i = 0; i < len; i++) {
+            qz_wide = false;
+            size_t want = qz_skip(text, len, i);
+            qz_wide = wide;
+            size_t got = qz_skip(text, len, i);
+            if (got != want) fail_msg("from %zu in %zu bytes: wide %zu, portable %zu", i, len, got, want);
+        }
+    }
+    qz_wide = wide;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -349,6 +465,8 @@ int main(void)
         cmocka_unit_test(test_unit_lookup),
         cmocka_unit_test(test_block_boundaries),
         cmocka_unit_test(test_short_paths_agree),
+        cmocka_unit_test(test_wide_scan_agrees),
+        cmocka_unit_test(test_prefix_filter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
