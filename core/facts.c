@@ -364,6 +364,33 @@ static int clause_year_at(fx_str s, const fx_words *kw, size_t i, size_t *next)
     return y;
 }
 
+/* The places of s where a year may start: 12 bytes (Chinese numerals) or
+ * 4 bytes (digits) before each 年 the sentence scan found, in order. */
+typedef struct year_places {
+    const fx_words *kw;
+    size_t off;          /* s's offset in the scanned sentence */
+    uint32_t t;          /* the next 年 */
+    unsigned u;          /* the next distance before it */
+} year_places;
+
+static inline bool year_place_next(year_places *it, fx_str s, size_t *at)
+{
+    static const size_t backs[] = { 12, 4 };
+    for (; it->t < it->kw->nnian; it->t++, it->u = 0) {
+        if (it->kw->nian[it->t] < it->off) continue;
+        size_t j = it->kw->nian[it->t] - it->off;
+        if (j + 3 > s.n) return false;
+        while (it->u < 2) {
+            size_t back = backs[it->u++];
+            if (j >= back) {
+                *at = j - back;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* The first year that opens a clause: "2001年，…", "…。2001年国内生产总值达到…",
  * "在2001年…". A year after 比/较/由/从 is a base of comparison, not the figure's. */
 static int clause_year_scan(fx_str s, const fx_words *kw);
@@ -380,18 +407,12 @@ static int clause_year_scan(fx_str s, const fx_words *kw)
     if (kw->nian_all) {
         /* a year is four digits before a 年 the sentence scan found: try
          * the places a Chinese (12 bytes) or an ASCII (4 bytes) year would start */
-        size_t off = (size_t)(s.s - kw->full);
-        for (uint32_t t = 0; t < kw->nnian; t++) {
-            if (kw->nian[t] < off) continue;
-            size_t j = kw->nian[t] - off;
-            if (j + 3 > s.n) break;
-            static const size_t backs[] = { 12, 4 };
-            for (size_t u = 0; u < 2; u++) {
-                size_t back = backs[u];
-                if (j < back || j - back < next) continue;
-                int y = clause_year_at(s, kw, j - back, &next);
-                if (y >= 0) return y;
-            }
+        year_places it = { kw, (size_t)(s.s - kw->full), 0, 0 };
+        size_t at;
+        while (year_place_next(&it, s, &at)) {
+            if (at < next) continue;
+            int y = clause_year_at(s, kw, at, &next);
+            if (y >= 0) return y;
         }
         return 0;
     }
@@ -460,20 +481,15 @@ static int five_year_end(fx_str s, const fx_words *kw, int report_year)
     if (kw->nian_all && (size_t)(s.s - kw->full) <= kw->nfull) {
         /* a year stands 4 (ASCII) or 12 (Chinese) bytes before a 年 of the
          * sentence: the first such place that holds one */
-        size_t off = (size_t)(s.s - kw->full), best = SIZE_MAX;
+        year_places it = { kw, (size_t)(s.s - kw->full), 0, 0 };
+        size_t at, best = SIZE_MAX;
         int best_y = 0;
-        for (uint32_t t = 0; t < kw->nnian; t++) {
-            if (kw->nian[t] < off) continue;
-            size_t j = kw->nian[t] - off;
-            if (j + 3 > s.n) break;
-            static const size_t backs[] = { 12, 4 };
-            for (size_t u = 0; u < 2; u++) {
-                if (j < backs[u] || j - backs[u] >= best) continue;
-                int y = five_year_end_at(s, j - backs[u], report_year);
-                if (y) {
-                    best = j - backs[u];
-                    best_y = y;
-                }
+        while (year_place_next(&it, s, &at)) {
+            if (at >= best) continue;
+            int y = five_year_end_at(s, at, report_year);
+            if (y) {
+                best = at;
+                best_y = y;
             }
         }
         return best_y ? best_y : report_year + 4;

@@ -298,6 +298,25 @@ static void scan_all(const char *text, size_t len, char *out, size_t cap)
     }
 }
 
+/* A random text of pieces, at most cap bytes: nmin + (a draw % nspan)
+ * pieces, or two plain 的 in three draws when mostly_de (as in a report). */
+static size_t piece_text(char *text, size_t cap, const char *const *pieces, size_t np,
+                         int nmin, int nspan, bool mostly_de, uint64_t *x)
+{
+    size_t len = 0;
+    *x = *x * 6364136223846793005ULL + 1442695040888963407ULL;
+    int n = nmin + (int)((*x >> 33) % (uint64_t)nspan);
+    for (int p = 0; p < n; p++) {
+        *x = *x * 6364136223846793005ULL + 1442695040888963407ULL;
+        const char *piece = mostly_de && (*x >> 40) % 3 ? "的" : pieces[(*x >> 33) % np];
+        size_t pl = strlen(piece);
+        if (len + pl > cap) break;
+        memcpy(text + len, piece, pl);
+        len += pl;
+    }
+    return len;
+}
+
 /* The short paths for common figures decide exactly as the general rules:
  * phrases made of numbers, units, scales, qualifiers, quotes, punctuation
  * and the characters the short paths refuse, each read both ways. */
@@ -338,17 +357,7 @@ static void test_short_paths_agree(void **state)
             fail_msg("\"%s\":\n  short paths: %s\n  general:     %s", phrases[p], fast, general);
     }
     for (int r = 0; r < 30000; r++) {
-        size_t len = 0;
-        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-        int n = 1 + (int)((x >> 33) % 10);
-        for (int p = 0; p < n; p++) {
-            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-            const char *piece = pieces[(x >> 33) % np];
-            size_t pl = strlen(piece);
-            if (len + pl >= sizeof text) break;
-            memcpy(text + len, piece, pl);
-            len += pl;
-        }
+        size_t len = piece_text(text, sizeof text - 1, pieces, np, 1, 10, false, &x);
         qz_general_only = false;
         scan_all(text, len, fast, sizeof fast);
         qz_general_only = true;
@@ -376,17 +385,7 @@ static void test_prefix_filter(void **state)
     char text[160];
     int maybe = 0;
     for (int r = 0; r < 20000; r++) {
-        size_t len = 0;
-        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-        int n = 1 + (int)((x >> 33) % 24);
-        for (int p = 0; p < n; p++) {
-            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-            const char *piece = pieces[(x >> 33) % np];
-            size_t pl = strlen(piece);
-            if (len + pl > sizeof text) break;
-            memcpy(text + len, piece, pl);
-            len += pl;
-        }
+        size_t len = piece_text(text, sizeof text, pieces, np, 1, 24, false, &x);
         for (size_t i = 1; i <= len; i++) {
             if (i < len && ((unsigned char)text[i] & 0xC0) == 0x80) continue;
             for (size_t floor = 0; floor < i; floor += 1 + floor % 5) {
@@ -431,18 +430,7 @@ static void test_wide_scan_agrees(void **state)
     uint64_t x = 0x2545F4914F6CDD1DULL;
     char text[256];
     for (int r = 0; r < 20000; r++) {
-        size_t len = 0;
-        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-        int n = (int)((x >> 33) % 90);
-        for (int p = 0; p < n; p++) {
-            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-            /* mostly plain Chinese text, as in a report */
-            const char *piece = (x >> 40) % 3 ? "的" : pieces[(x >> 33) % np];
-            size_t pl = strlen(piece);
-            if (len + pl > sizeof text) break;
-            memcpy(text + len, piece, pl);
-            len += pl;
-        }
+        size_t len = piece_text(text, sizeof text, pieces, np, 0, 90, true, &x);
         for (size_t i = 0; i < len; i++) {
             qz_wide = false;
             size_t want = qz_skip(text, len, i);

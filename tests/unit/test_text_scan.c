@@ -338,6 +338,18 @@ static size_t random_line(unsigned char *b, size_t cap, size_t len)
     return n;
 }
 
+/* A hard-wrapped text: 60 short lines, a quarter of them ending a sentence. */
+static size_t wrapped_text(unsigned char *buf, size_t cap)
+{
+    size_t n = 0;
+    for (int l = 0; l < 60; l++) {
+        n += random_line(buf + n, cap - n, 10 + rnd(60));
+        const char *le = rnd(4) ? "\n" : "。\n";
+        n = put(buf, n, cap, le, strlen(le));
+    }
+    return n;
+}
+
 static void test_special_random(void **state)
 {
     (void)state;
@@ -391,12 +403,7 @@ static void test_load_same_at_each_width(void **state)
     for (int round = 0; round < 300; round++) {
         size_t n;
         if (round % 4 == 3) {   /* hard-wrapped: many short lines */
-            n = 0;
-            for (int l = 0; l < 60; l++) {
-                n += random_line(buf + n, sizeof buf - n, 10 + rnd(60));
-                const char *le = rnd(4) ? "\n" : "。\n";
-                n = put(buf, n, sizeof buf, le, strlen(le));
-            }
+            n = wrapped_text(buf, sizeof buf);
         } else {
             n = random_text(buf, sizeof buf, 100 + rnd(15000), round % 2);
         }
@@ -437,12 +444,7 @@ static void test_norm_same_with_list(void **state)
     for (int round = 0; round < 400; round++) {
         size_t n;
         if (round % 4 == 3) {
-            n = 0;
-            for (int l = 0; l < 60; l++) {
-                n += random_line(buf + n, sizeof buf - n, 10 + rnd(60));
-                const char *le = rnd(4) ? "\n" : "。\n";
-                n = put(buf, n, sizeof buf, le, strlen(le));
-            }
+            n = wrapped_text(buf, sizeof buf);
         } else {
             n = random_text(buf, sizeof buf, rnd(round < 100 ? 100 : 15000), round % 5 == 0);
         }
