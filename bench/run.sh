@@ -200,12 +200,14 @@ table=$OUT/table.txt
   row "interface: key answered while loading" $(vals s_key | tr ' ' '~') "" "progress bar: ${pb:-n/a}"
   [ "${BENCH_FULL:-0}" = 1 ] && row "interface: everything loaded" $(vals s_loaded | tr " " "~")
   # scaling: the largest corpus against the smallest, each measure's growth
-  # next to the growth of the bytes (linear: within 0.8–1.25 of it)
+  # next to the growth of the bytes (linear: within 0.8–1.25 of it; below
+  # linear: it grew less than the bytes, fixed costs weighing more on the
+  # smaller corpus; NOT linear: it grew faster than the bytes)
   small=${SIZES%% *}
   if [ "$small" != "$big" ]; then
     grow() { awk -v a="$1" -v b="$2" 'BEGIN{ if (a=="-"||b=="-"||a<=0) print "-"; else printf "%.2f\n", b/a }'; }
     xb=$(grow "${BYTES[$small]}" "${BYTES[$big]}")
-    lin() { awk -v g="$1" -v x="$xb" 'BEGIN{ if (g=="-"||x=="-") print "n/a"; else if (g/x>=0.8 && g/x<=1.25) print "linear"; else print "NOT linear" }'; }
+    lin() { awk -v g="$1" -v x="$xb" 'BEGIN{ if (g=="-"||x=="-") print "n/a"; else if (g/x>=0.8 && g/x<=1.25) print "linear"; else if (g/x<0.8) print "below linear"; else print "NOT linear" }'; }
     sl="scaling ${FILES[$small]} → ${FILES[$big]} files"
     row "$sl: bytes ×" $pre_ipb "$xb"
     for m in "figures:L figs" "A user+sys:A cpu" "load time:L load_s" "load peak RSS:L rss_kb"; do
