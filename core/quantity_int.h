@@ -230,7 +230,14 @@ static inline unsigned qz_cand3_index(uint64_t w) { return (unsigned)(w >> 8) & 
 extern uint8_t qz_nib[6][16];
 extern bool qz_wide;
 /* The place of the next byte at or after s[i] that may start a number
- * (len when none): the scan gwr_quantity_next uses, for tests. */
+ * (len when none), quantity_skip.c: qz_skip_narrow with SSE2 or a word at
+ * a time, qz_skip_wide 32 bytes at a time (AVX2; len >= 34 and i < len);
+ * qz_skip picks one as gwr_quantity_next does (for tests). */
+size_t qz_skip_narrow(const char *s, size_t len, size_t i);
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define QZ_WIDE 1
+size_t qz_skip_wide(const unsigned char *u, size_t len, size_t i);
+#endif
 size_t qz_skip(const char *s, size_t len, size_t i);
 /* Longest unit written at s[i]; NULL when none. Sets *end. This and the
  * other matchers below use the tables: call qz_init first. */

@@ -126,6 +126,23 @@ extern int gwr_text_simd;
 /* 1: GB18030 two-byte characters decoded by a table read from iconv once
  * (the same results as iconv throughout; tests set 0 to compare). */
 extern int gwr_text_gb_table;
+
+/* GB18030 s[0,len) → UTF-8 in a new buffer, undecodable bytes as U+FFFD
+ * (counted in *bad); NULL without iconv or memory (text_gb.c). */
+char *gwr_gb18030_to_utf8(const unsigned char *s, size_t len, size_t *outlen, size_t *bad);
+
+/* Code point cp as UTF-8 at o (room for 4 bytes); the bytes written. */
+static inline size_t gwr_put_utf8(char *o, unsigned long cp)
+{
+    if (cp < 0x80) { o[0] = (char)cp; return 1; }
+    if (cp < 0x800) { o[0] = (char)(0xC0 | (cp >> 6)); o[1] = (char)(0x80 | (cp & 0x3F)); return 2; }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12)); o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F)); return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18)); o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); o[3] = (char)(0x80 | (cp & 0x3F)); return 4;
+}
 int gwr_text_simd_level(void);
 
 /* gwr_utf8_count_upto with the widest scan, or SIZE_MAX when it has none for
