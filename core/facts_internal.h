@@ -223,8 +223,6 @@ typedef struct fx_name_facts {
 fx_str fx_subject_facts(fx_str seg, const fx_words *kw, fx_pred *p, fx_name_facts *nf);
 /* Kind from the name's own tail (涨幅, 增速 → growth; 降幅 → decline), or -1. */
 int    fx_kind_from_name(fx_str name);
-/* Quarter / month words in a span (一季度, 上半年, 1-9月); true when found. */
-bool   fx_period_words(fx_str s, gwr_period *per);
 /* Multi-year words in a sentence (年均, 五年来, 以来, 十三五期间, 由2010年). */
 bool   fx_multiyear(fx_str sentence, const fx_words *kw);
 /* The words fx_multiyear looks for (and 由, for 由2010年). */

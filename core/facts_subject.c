@@ -662,17 +662,6 @@ int fx_kind_from_name(fx_str name)
     return -1;
 }
 
-bool fx_period_words(fx_str s, gwr_period *per)
-{
-    static const char *const q[] = { "一季度", "二季度", "三季度", "四季度", "上半年", "下半年", NULL };
-    for (const char *const *w = q; *w; w++)
-        if (fx_contains(s, *w)) {
-            *per = GWR_PER_QUARTER;
-            return true;
-        }
-    return false;
-}
-
 static const uint64_t multi[2] = FX_SET(FX_MULTI);
 
 bool fx_multiyear(fx_str s, const fx_words *kw)

@@ -68,7 +68,5 @@ void gwr_findex_search(gwr_findex *x, const char *query, int status, gwr_fx_answ
  * the last row asked for); rows further down rank it whole, once. An
  * answer stays held until several other searches have been made. */
 size_t gwr_findex_rows(gwr_findex *x, const gwr_fx_answer *a, size_t from, size_t to, gwr_fig_ref *out);
-/* Rank of refs[i] of the last answer (0 best; 255 context only). */
-unsigned gwr_findex_rank(const gwr_findex *x, size_t i);
 
 #endif

@@ -446,13 +446,6 @@ void gwr_findex_set_stop(gwr_findex *x, int (*stop)(void *ctx), void *ctx)
     x->stop_ctx = ctx;
 }
 
-unsigned gwr_findex_rank(const gwr_findex *x, size_t i)
-{
-    (void)x;
-    (void)i;
-    return 0;
-}
-
 static void run(gwr_findex *x, const char *query, int status, int literal, gwr_fx_answer *a)
 {
     memset(a, 0, sizeof *a);

@@ -75,8 +75,6 @@ void gwr_meta_fill(gwr_doc *d);
  * words of the genre (建设 发展 …) as code-point pairs. */
 bool gwr_word_function_cp(uint32_t cp);
 bool gwr_word_common_pair(uint32_t a, uint32_t b);
-/* The function characters below U+10000 as a bit set (bit cp set: a function character). */
-const uint64_t *gwr_word_function_bits(void);
 /* A filter of the common pairs: bit gwr_word_pair_hash(a << 16 | b) clear
  * means gwr_word_common_pair(a, b) is false. */
 const uint64_t *gwr_word_pair_bits(void);

@@ -168,12 +168,6 @@ bool gwr_word_function_cp(uint32_t cp)
     return bsearch(&cp, function_cps, sizeof function_cps / sizeof *function_cps, sizeof cp, cmp_u32) != NULL;
 }
 
-const uint64_t *gwr_word_function_bits(void)
-{
-    pthread_once(&words_once, words_init);
-    return function_bits;
-}
-
 const uint64_t *gwr_word_pair_bits(void)
 {
     pthread_once(&words_once, words_init);
